@@ -1,0 +1,32 @@
+// The experiment's settings: kept with conf between runs, editable on the Plan screen and by flags.
+import {defaultLadder} from '../models/catalog.js';
+
+export type Settings = {
+	ladder: string[];
+	/** Trader score (0-10) a model must reach to replace Claude. */
+	threshold: number;
+	/** Minimum mean decode rate (t/s) for a practical 12-agent pipeline. */
+	minRate: number;
+	reps: number;
+	numCtx: number;
+	numPredict: number;
+	claudeModel: string;
+	/** Memory bandwidth override in GB/s; null = detect. */
+	bandwidthGBs: number | null;
+};
+
+export const DEFAULT_CLAUDE_MODEL = 'claude-sonnet-4-5-20250929';
+
+export const defaultSettings: Settings = {
+	ladder: [...defaultLadder],
+	threshold: 9.0,
+	minRate: 8,
+	reps: 3,
+	numCtx: 8192,
+	numPredict: 512,
+	claudeModel: DEFAULT_CLAUDE_MODEL,
+	bandwidthGBs: null,
+};
+
+/** Output tokens in one full pipeline run (reference/tradingagents.md §4: about 15-25K). */
+export const PIPELINE_OUTPUT_TOKENS = 20_000;

@@ -1,0 +1,37 @@
+// What every step needs. Steps are the commands of issues 3-5 as functions: they talk to the
+// providers, emit events, and persist what they measured through the results store as they go,
+// so a failure or Ctrl+C never loses a finished measurement.
+import type {ClaudeProvider, OllamaProvider, OpenAICompatProvider} from '../../providers/types.js';
+import type {ResultsFile} from '../../output/schema.js';
+import type {SystemInfo} from '../../system/types.js';
+import type {Emit} from '../events.js';
+import type {Settings} from '../settings.js';
+
+export interface ResultsStore {
+	/** Absolute path of scaling-results.json. */
+	readonly path: string;
+	/** The results directory (transcripts and text tables live beside the JSON). */
+	readonly dir: string;
+	/** Current contents (an empty record when the file does not exist). Throws CorruptResultsError. */
+	read(): ResultsFile;
+	/** Read, apply the change, validate, write atomically (temp file + rename). Returns the new contents. */
+	update(mutate: (draft: ResultsFile) => void): ResultsFile;
+}
+
+export type StepContext = {
+	ollama: OllamaProvider;
+	openai: OpenAICompatProvider;
+	/** null when ANTHROPIC_API_KEY is missing or --no-claude. */
+	claude: ClaudeProvider | null;
+	/** Why claude is null ("ANTHROPIC_API_KEY is not set", "--no-claude"), shown as "baseline skipped". */
+	claudeSkipReason: string | null;
+	settings: Settings;
+	system: SystemInfo;
+	results: ResultsStore;
+	/** Aborted on Ctrl+C (first press) or Esc: the step stops, keeps what it finished, and throws ProviderError('canceled'). */
+	signal: AbortSignal;
+	emit: Emit;
+	/** Directory holding bull/bear/trader prompts and the market context (--prompts-dir). */
+	promptsDir: string;
+	simulated: boolean;
+};

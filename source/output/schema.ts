@@ -1,0 +1,271 @@
+// results/scaling-results.json: the one record of the experiment. Versioned, validated on read,
+// merged across runs (by model name), written atomically. Every figure in the report comes from here.
+import {z} from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+export const sampleStats = z.object({
+	mean: z.number(),
+	/** Sample standard deviation (n-1); 0 with one sample. */
+	sd: z.number(),
+	samples: z.array(z.number()),
+});
+export type SampleStats = z.infer<typeof sampleStats>;
+
+export const pullResult = z.object({
+	status: z.enum(['pulled', 'present', 'failed', 'canceled']),
+	bytes: z.number(),
+	seconds: z.number(),
+	error: z.string().optional(),
+	at: z.string(),
+});
+export type PullResult = z.infer<typeof pullResult>;
+
+export const benchOptions = z.object({
+	temperature: z.number(),
+	seed: z.number(),
+	num_ctx: z.number(),
+	num_predict: z.number(),
+	think: z.boolean().nullable(),
+	reps: z.number(),
+	prompt: z.string(),
+});
+export type BenchOptions = z.infer<typeof benchOptions>;
+
+export const repRecord = z.object({
+	evalCount: z.number(),
+	evalDurationNs: z.number(),
+	promptEvalCount: z.number(),
+	promptEvalDurationNs: z.number(),
+	totalDurationNs: z.number(),
+	loadDurationNs: z.number(),
+	ttftMs: z.number().nullable(),
+	evalRate: z.number(),
+	promptEvalRate: z.number().nullable(),
+	doneReason: z.string(),
+});
+export type RepRecord = z.infer<typeof repRecord>;
+
+export const memoryRecord = z.object({
+	residentBytes: z.number(),
+	vramBytes: z.number(),
+	/** size_vram / size, 0..1 */
+	gpuShare: z.number(),
+	contextLength: z.number().nullable(),
+	freeRamBytes: z.number().nullable(),
+	totalRamBytes: z.number().nullable(),
+});
+export type MemoryRecord = z.infer<typeof memoryRecord>;
+
+export const speedResult = z.object({
+	evalRate: sampleStats,
+	promptEvalRate: sampleStats,
+	ttftMs: sampleStats,
+	loadMs: z.number(),
+	evalCount: sampleStats,
+	/** bandwidth / model bytes, t/s; null when the bandwidth is unknown. */
+	ceilingRate: z.number().nullable(),
+	bandwidthGBs: z.number().nullable(),
+	/** mean / ceiling, 0..1; null without a ceiling. */
+	efficiency: z.number().nullable(),
+	memory: memoryRecord.nullable(),
+	warnings: z.array(z.string()),
+	options: benchOptions,
+	reps: z.array(repRecord),
+	/** Estimated wall time of one pipeline run (~20K output tokens) at the mean rate, seconds. */
+	pipelineEstimateSeconds: z.number(),
+	at: z.string(),
+});
+export type SpeedResult = z.infer<typeof speedResult>;
+
+export const decision = z.enum(['BUY', 'HOLD', 'SELL']);
+export type Decision = z.infer<typeof decision>;
+
+export const rubricDimension = z.object({
+	/** Stable id, e.g. 'decision', 'stopLoss', 'depth'. */
+	id: z.string(),
+	label: z.string(),
+	points: z.number(),
+	max: z.number(),
+	/** Why these points, in a few words. */
+	note: z.string(),
+});
+export type RubricDimension = z.infer<typeof rubricDimension>;
+
+export const role = z.enum(['bull', 'bear', 'trader']);
+export type Role = z.infer<typeof role>;
+
+export const responseMetrics = z.object({
+	words: z.number(),
+	chars: z.number(),
+	/** Every figure cited (money, percentages, multiples, plain numbers). */
+	figures: z.number(),
+	grounded: z.number(),
+	unsupported: z.number(),
+	unsupportedExamples: z.array(z.string()),
+	decision: decision.nullable(),
+	/** Why decision is null: 'absent' or 'contradictory'. */
+	decisionNote: z.string().nullable(),
+	entry: z.number().nullable(),
+	stopLoss: z.number().nullable(),
+	target: z.number().nullable(),
+	positionSizing: z.string().nullable(),
+	timeHorizon: z.string().nullable(),
+	/** long: stop < entry < target; short: target < entry < stop; null when not checkable. */
+	levelsCoherent: z.boolean().nullable(),
+	engagesOpponent: z.boolean(),
+	structured: z.boolean(),
+});
+export type ResponseMetrics = z.infer<typeof responseMetrics>;
+
+export const scoredResponse = z.object({
+	role,
+	status: z.enum(['ok', 'error']),
+	error: z.string().optional(),
+	metrics: responseMetrics.nullable(),
+	/** 0..10 */
+	score: z.number().nullable(),
+	dimensions: z.array(rubricDimension),
+	/** score / baseline score for the same role; null without a baseline. */
+	relativeToBaseline: z.number().nullable(),
+	elapsedSeconds: z.number(),
+	outputTokens: z.number().nullable(),
+	tokensPerSecond: z.number().nullable(),
+	ttftMs: z.number().nullable(),
+	/** Relative path of the transcript under the results directory. */
+	transcript: z.string().nullable(),
+	/** Last 500 characters of the text (trader: where the decision and levels should be). */
+	tail: z.string(),
+	at: z.string(),
+});
+export type ScoredResponse = z.infer<typeof scoredResponse>;
+
+export const reasoningResult = z.object({
+	bull: scoredResponse.optional(),
+	bear: scoredResponse.optional(),
+	trader: scoredResponse.optional(),
+});
+export type ReasoningResult = z.infer<typeof reasoningResult>;
+
+export const toolScenarioId = z.enum(['single-call', 'choose-tool', 'use-result', 'structured-output', 'no-leak']);
+export type ToolScenarioId = z.infer<typeof toolScenarioId>;
+
+export const toolScenarioOutcome = z.object({
+	id: toolScenarioId,
+	outcome: z.enum(['pass', 'fail', 'unsupported', 'error']),
+	reason: z.string(),
+	latencyMs: z.number(),
+});
+export type ToolScenarioOutcome = z.infer<typeof toolScenarioOutcome>;
+
+export const endpointToolResult = z.object({
+	supported: z.boolean(),
+	scenarios: z.array(toolScenarioOutcome),
+	passed: z.number(),
+	total: z.number(),
+});
+export type EndpointToolResult = z.infer<typeof endpointToolResult>;
+
+export const toolCallingResult = z.object({
+	native: endpointToolResult.optional(),
+	openai: endpointToolResult.optional(),
+	at: z.string(),
+});
+export type ToolCallingResult = z.infer<typeof toolCallingResult>;
+
+export const modelResult = z.object({
+	name: z.string(),
+	sizeBytes: z.number().nullable(),
+	parameterSize: z.string().nullable(),
+	quantization: z.string().nullable(),
+	capabilities: z.array(z.string()),
+	pull: pullResult.optional(),
+	speed: speedResult.optional(),
+	/** mean decode rate >= minimum rate; absent until benchmarked. */
+	practical: z.boolean().optional(),
+	reasoning: reasoningResult.optional(),
+	toolCalling: toolCallingResult.optional(),
+});
+export type ModelResult = z.infer<typeof modelResult>;
+
+export const baselineResult = z.object({
+	provider: z.literal('claude'),
+	model: z.string(),
+	status: z.enum(['ok', 'skipped', 'error']),
+	/** Why skipped or failed, e.g. 'ANTHROPIC_API_KEY is not set'. */
+	note: z.string().nullable(),
+	reasoning: reasoningResult,
+	costUsd: z.number().nullable(),
+	usage: z.object({inputTokens: z.number(), outputTokens: z.number()}).nullable(),
+});
+export type BaselineResult = z.infer<typeof baselineResult>;
+
+export const roundRecord = z.object({
+	round: z.number(),
+	/** The model this round was about (qwen2.5:32b in round 1). */
+	model: z.string().nullable(),
+	decision: z.enum(['accept', 'escalate', 'swap', 'skip', 'delete-first', 'keep-first', 'ceiling', 'recommend']),
+	/** The model chosen or recommended by the decision, if any. */
+	chosen: z.string().nullable(),
+	reason: z.string(),
+	at: z.string(),
+});
+export type RoundRecord = z.infer<typeof roundRecord>;
+
+export const recommendation = z.object({
+	model: z.string().nullable(),
+	practical: z.boolean().nullable(),
+	reason: z.string(),
+	configs: z.array(z.string()),
+});
+export type Recommendation = z.infer<typeof recommendation>;
+
+export const environmentRecord = z.object({
+	host: z.string(),
+	ollamaVersion: z.string().nullable(),
+	chip: z.string().nullable(),
+	bandwidthGBs: z.number().nullable(),
+	totalRamBytes: z.number().nullable(),
+	platform: z.string(),
+});
+export type EnvironmentRecord = z.infer<typeof environmentRecord>;
+
+export const settingsRecord = z.object({
+	ladder: z.array(z.string()),
+	threshold: z.number(),
+	minRate: z.number(),
+	reps: z.number(),
+	numCtx: z.number(),
+	claudeModel: z.string(),
+});
+export type SettingsRecord = z.infer<typeof settingsRecord>;
+
+export const resultsFile = z.object({
+	schemaVersion: z.literal(SCHEMA_VERSION),
+	simulated: z.boolean(),
+	createdAt: z.string(),
+	updatedAt: z.string(),
+	environment: environmentRecord.nullable(),
+	settings: settingsRecord.nullable(),
+	models: z.array(modelResult),
+	baseline: baselineResult.nullable(),
+	rounds: z.array(roundRecord),
+	recommendation: recommendation.nullable(),
+});
+export type ResultsFile = z.infer<typeof resultsFile>;
+
+export function emptyResults(simulated: boolean, now = new Date()): ResultsFile {
+	const stamp = now.toISOString();
+	return {
+		schemaVersion: SCHEMA_VERSION,
+		simulated,
+		createdAt: stamp,
+		updatedAt: stamp,
+		environment: null,
+		settings: null,
+		models: [],
+		baseline: null,
+		rounds: [],
+		recommendation: null,
+	};
+}

@@ -1,0 +1,49 @@
+// One error taxonomy for everything the services can do wrong (reference/ollama-wire.md §2,
+// libs.md §4-5). Each kind carries a message a user can act on; adapters map into it.
+
+export type ProviderErrorKind =
+	| 'unreachable'
+	| 'model-not-found'
+	| 'tools-unsupported'
+	| 'out-of-memory'
+	| 'server-busy'
+	| 'in-band'
+	| 'stream-incomplete'
+	| 'canceled'
+	| 'bad-request'
+	| 'runner-crashed'
+	| 'claude-auth'
+	| 'claude-rate-limit'
+	| 'claude-overloaded'
+	| 'claude-connection'
+	| 'claude-stream-error'
+	| 'claude-no-key'
+	| 'unknown';
+
+export class ProviderError extends Error {
+	override readonly name = 'ProviderError';
+	readonly kind: ProviderErrorKind;
+	/** What the user can do about it, in one sentence. */
+	readonly hint: string;
+	readonly status: number | undefined;
+
+	constructor(kind: ProviderErrorKind, message: string, hint: string, options?: {status?: number; cause?: unknown}) {
+		super(message, options?.cause === undefined ? undefined : {cause: options.cause});
+		this.kind = kind;
+		this.hint = hint;
+		this.status = options?.status;
+	}
+
+	/** The line shown to users: what happened — what to do. */
+	get userMessage(): string {
+		return this.hint ? `${this.message} — ${this.hint}` : this.message;
+	}
+}
+
+export function isProviderError(error: unknown): error is ProviderError {
+	return error instanceof ProviderError;
+}
+
+export function isCanceled(error: unknown): boolean {
+	return error instanceof ProviderError && error.kind === 'canceled';
+}

@@ -1,0 +1,109 @@
+// The contract of the loopback simulator (used by --demo and by every test).
+
+/** How well a simulated model reasons; drives the text it writes for bull/bear/trader prompts. */
+export type QualityTier =
+	/** Short, generic, no decision line or levels. */
+	| 'vague'
+	/** A decision line but missing or incoherent risk levels, shallow. */
+	| 'partial'
+	/** Decision line, entry/stop/target/sizing/horizon, grounded figures, medium depth. */
+	| 'good'
+	/** Everything, long and grounded (Claude-like). */
+	| 'excellent';
+
+/** How a simulated model behaves when sent `tools`. */
+export type ToolBehaviour =
+	| 'good'
+	/** Writes the call into content (JSON or <tool_call> tags) instead of tool_calls. */
+	| 'leaky'
+	/** 400 "<fully qualified name> does not support tools". */
+	| 'unsupported'
+	/** Calls the right tool with wrong arguments (wrong symbol/dates). */
+	| 'wrong-args'
+	/** Never stops calling tools, even after results. */
+	| 'loops'
+	/** Structured-output call whose arguments fail the schema (e.g. action "Maybe", price as text). */
+	| 'bad-schema';
+
+export type SimModelProfile = {
+	name: string;
+	sizeBytes: number;
+	family: string;
+	parameterSize: string;
+	quantization: string;
+	contextLength: number;
+	capabilities: string[];
+	/** Layers of the model in manifest order; the config blob is last. Sizes sum to sizeBytes. */
+	layers: {digest: string; size: number}[];
+	/** Decode tokens per second reported in the counters. */
+	evalRate: number;
+	/** Prefill tokens per second reported in the counters. */
+	promptEvalRate: number;
+	/** Reported load_duration on a cold load, ms. */
+	loadMs: number;
+	/** Fraction of the loaded footprint in GPU memory (1 = all; below 1 = partial offload). */
+	gpuShare: number;
+	quality: QualityTier;
+	tools: ToolBehaviour;
+};
+
+export type OllamaFault =
+	| {kind: 'refuse'}
+	/** The stream stops (socket destroyed) after N chunks of the next chat/generate/pull. */
+	| {kind: 'die-mid-stream'; afterChunks: number}
+	| {kind: 'malformed-line'; afterChunks: number}
+	/** The stream ends cleanly but without the done:true chunk. */
+	| {kind: 'no-done'}
+	| {kind: 'oom'; wording: 'legacy' | 'llama-server'}
+	| {kind: 'busy'; times?: number}
+	| {kind: 'runner-crash'; afterChunks: number};
+
+export type ClaudeFault =
+	| {kind: 'status'; status: 401 | 429 | 529 | 500; times?: number}
+	| {kind: 'mid-stream-error'; afterChunks: number};
+
+export type SimulatorOptions = {
+	/** Profiles to serve; default: the six ladder models (see profiles.ts). */
+	profiles?: SimModelProfile[];
+	/** Names installed at start; default: qwen2.5:14b and mistral-small:22b. */
+	installed?: string[];
+	/** Ollama version string for /api/version; default '0.32.15'. */
+	version?: string;
+	/** Real-time pacing. 0 (default, tests) streams as fast as possible; 1 = real speed; 0.05 = 20x faster. */
+	pace?: number;
+	/** Pull transfer speed in bytes per real second, when pace > 0; default 400 MB/s. */
+	pullBytesPerSecond?: number;
+	/** Serve the Anthropic Messages API too (default true). */
+	claude?: boolean;
+	/** Quality of the simulated Claude baseline (default 'excellent'). */
+	claudeQuality?: QualityTier;
+	/** Name the pull of an unknown model fails with (default: in-band 'pull model manifest: file does not exist'). */
+	port?: number;
+};
+
+export type RequestLogEntry = {
+	method: string;
+	path: string;
+	body: unknown;
+	/** True if the client closed the connection before the response finished. */
+	aborted: boolean;
+};
+
+export interface SimulatorHandle {
+	/** Base URL of the Ollama-compatible API, e.g. http://127.0.0.1:40123 */
+	readonly url: string;
+	/** Base URL to give the Anthropic SDK as baseURL (no /v1). */
+	readonly anthropicUrl: string;
+	/** Every request received, for tests (bodies parsed as JSON when possible). */
+	readonly requests: RequestLogEntry[];
+	/** Names currently installed. */
+	installed(): string[];
+	/** Names currently loaded (as /api/ps shows them). */
+	loaded(): string[];
+	/** Queue a fault for the next matching Ollama request(s). `route` limits it (e.g. '/api/chat'). */
+	injectOllamaFault(fault: OllamaFault, route?: string): void;
+	injectClaudeFault(fault: ClaudeFault): void;
+	clearFaults(): void;
+	/** Stop the server as if Ollama was killed: open streams are cut, new connections refused. */
+	close(): Promise<void>;
+}
