@@ -1,0 +1,91 @@
+// Preflight: the wizard's first screen and `trifecta doctor`'s output. Renders a DoctorReport only.
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {DoctorReport} from '../../cli/doctor/report.js';
+
+function formatBytesGB(bytes: number): string {
+	return `${(bytes / 1e9).toFixed(1)} GB`;
+}
+
+function Row({label, children}: {label: string; children: React.ReactNode}) {
+	return (
+		<Box>
+			<Box width={18} flexShrink={0}>
+				<Text dimColor>{label}</Text>
+			</Box>
+			<Box flexGrow={1}>{typeof children === 'string' ? <Text>{children}</Text> : children}</Box>
+		</Box>
+	);
+}
+
+export function DoctorScreen({report}: {report: DoctorReport}) {
+	const {system} = report;
+	const bandwidth =
+		system.bandwidthGBs === null
+			? 'unknown (pass --bandwidth <GB/s>)'
+			: `${system.bandwidthGBs} GB/s (${system.bandwidthSource === 'flag' ? '--bandwidth' : system.bandwidthSource})`;
+	return (
+		<Box flexDirection="column">
+			{report.simulated ? (
+				<Text color="yellow" bold>
+					SIMULATED — a built-in simulator of an M3 Max, not your machine
+				</Text>
+			) : null}
+			<Text bold>Preflight</Text>
+			<Row label="Ollama">
+				<Text color="green">
+					reachable at {report.host}, version {report.ollama.version}
+				</Text>
+			</Row>
+			<Row label="Chip">{`${system.chip ?? 'unknown'}${system.gpuCores ? `, ${system.gpuCores}-core GPU` : ''}`}</Row>
+			<Row label="Bandwidth">{bandwidth}</Row>
+			<Row label="RAM">{`${formatBytesGB(system.totalRamBytes)} total, ${formatBytesGB(system.freeRamBytes)} free`}</Row>
+			<Row label="Disk (results)">
+				{system.resultsDisk ? `${formatBytesGB(system.resultsDisk.freeBytes)} free at ${system.resultsDisk.path}` : 'unknown'}
+			</Row>
+			<Row label="Disk (models)">
+				{system.modelsDisk
+					? `${formatBytesGB(system.modelsDisk.freeBytes)} free at ${system.modelsDisk.path}`
+					: 'Ollama is on another machine: not checked'}
+			</Row>
+			<Row label="Anthropic key">
+				<Text color={report.anthropicApiKey === 'set' ? 'green' : 'yellow'}>
+					{report.anthropicApiKey === 'set' ? 'set' : 'missing (the Claude baseline will be skipped)'}
+				</Text>
+			</Row>
+			<Row label="Claude baseline">
+				{`${report.claude.model}${report.claude.baseline === 'skipped' ? ` — skipped: ${report.claude.skipReason ?? ''}` : ''}`}
+			</Row>
+			<Box marginTop={1} flexDirection="column">
+				<Text bold>Installed models ({report.models.length})</Text>
+				{report.models.length === 0 ? <Text dimColor>none yet</Text> : null}
+				{report.models.map((model) => (
+					<Text key={model.name}>
+						{'  '}
+						{model.name.padEnd(22)} {`${model.sizeGB.toFixed(2)} GB`.padStart(9)} {model.sizeBytes.toString().padStart(12)} B{' '}
+						{model.parameterSize.padEnd(6)} {model.quantization.padEnd(7)} {model.capabilities.join(',') || '-'}
+					</Text>
+				))}
+			</Box>
+			<Box marginTop={1} flexDirection="column">
+				<Text bold>Loaded now ({report.loaded.length})</Text>
+				{report.loaded.map((model) => (
+					<Text key={model.name}>
+						{'  '}
+						{model.name.padEnd(22)} {formatBytesGB(model.sizeBytes).padStart(9)} {Math.round(model.gpuShare * 100)}% GPU, ctx{' '}
+						{model.contextLength ?? '?'}
+					</Text>
+				))}
+			</Box>
+			{report.warnings.length > 0 ? (
+				<Box marginTop={1} flexDirection="column">
+					{report.warnings.map((warning) => (
+						<Text key={warning} color="yellow">
+							⚠ {warning}
+						</Text>
+					))}
+				</Box>
+			) : null}
+		</Box>
+	);
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// Entry point: parse arguments, pick interactive or headless, run one command, map the outcome to
+// an exit code. Ink and React are loaded only by commands that draw (keeps --help fast).
+import {readFileSync} from 'node:fs';
+import {parseArgs, helpText} from './cli/flags.js';
+import {describeFailure, EXIT} from './cli/errors.js';
+import {wizardEntry} from './cli/registry.js';
+import type {CommandIO, Services} from './cli/types.js';
+import type {ServicesHandle} from './cli/services.js';
+
+function packageVersion(): string {
+	const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
+	return pkg.version;
+}
+
+function isInteractive(json: boolean, env: NodeJS.ProcessEnv): boolean {
+	const ci = env['CI'] !== undefined && env['CI'] !== '0' && env['CI'] !== 'false';
+	return Boolean(process.stdout.isTTY && process.stdin.isTTY) && !ci && env['TERM'] !== 'dumb' && !json;
+}
+
+async function main(): Promise<number> {
+	const env = process.env;
+	// chalk reads FORCE_COLOR, not NO_COLOR; honour the convention before Ink is imported.
+	if (env['NO_COLOR'] && env['FORCE_COLOR'] === undefined) env['FORCE_COLOR'] = '0';
+	const parsed = parseArgs(process.argv.slice(2), env, process.cwd());
+	if (parsed.version) {
+		process.stdout.write(`${packageVersion()}\n`);
+		return EXIT.ok;
+	}
+	if (parsed.help) {
+		process.stdout.write(parsed.command ? `\n  Usage\n    $ ${parsed.command.usage}\n\n  ${parsed.command.summary}\n\n` : helpText());
+		return EXIT.ok;
+	}
+	const entry = parsed.command ?? wizardEntry;
+	const io: CommandIO = {
+		stdout: process.stdout,
+		stderr: process.stderr,
+		stdin: process.stdin,
+		interactive: isInteractive(parsed.flags.json, env),
+	};
+	let handle: ServicesHandle | null = null;
+	let pending: Promise<Services> | null = null;
+	const services = () => {
+		pending ??= (async () => {
+			const {createServices} = await import('./cli/services.js');
+			const {loadStoredSettings} = await import('./experiment/settingsStore.js');
+			handle = await createServices({
+				flags: parsed.flags,
+				overrides: parsed.overrides,
+				env,
+				storedSettings: async () => loadStoredSettings({demo: parsed.flags.demo, resultsDir: parsed.flags.resultsDir}),
+			});
+			return handle.services;
+		})();
+		return pending;
+	};
+	// Without raw mode (headless, or before Ink takes the keyboard) Ctrl+C arrives as SIGINT:
+	// the first cancels the step in progress (results kept), the second leaves at once.
+	let interrupts = 0;
+	process.on('SIGINT', () => {
+		interrupts += 1;
+		if (interrupts > 1) process.exit(EXIT.interrupted);
+		const current = handle as ServicesHandle | null;
+		if (current) current.services.cancel();
+		else process.exit(EXIT.interrupted);
+		process.stderr.write('\nCanceling… (press Ctrl+C again to exit now)\n');
+	});
+	try {
+		const command = await entry.load();
+		return await command.run({args: parsed.args, flags: parsed.flags, io, services});
+	} finally {
+		await (handle as ServicesHandle | null)?.close();
+	}
+}
+
+main().then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		const {message, code} = describeFailure(error);
+		process.stderr.write(`${message}\n`);
+		if (process.env['TRIFECTA_DEBUG'] && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+		process.exitCode = code;
+	},
+);

@@ -1,0 +1,114 @@
+// Every command trifecta knows, with what --help needs. Kept free of Ink and React imports so
+// `trifecta --help` starts fast; a command's code is loaded only when it runs.
+import type {CommandModule} from './types.js';
+
+export type CommandEntry = {
+	name: string;
+	summary: string;
+	usage: string;
+	/** Flags only this command takes, beyond the common ones (kebab-case, as typed). */
+	flags: string[];
+	args: {min: number; max: number | null};
+	load(): Promise<CommandModule>;
+};
+
+export const commands: CommandEntry[] = [
+	{
+		name: 'doctor',
+		summary: 'preflight only: Ollama, models, RAM, disk, chip and bandwidth, Claude key',
+		usage: 'trifecta doctor [--json] [--host URL] [--bandwidth GB/s]',
+		flags: [],
+		args: {min: 0, max: 0},
+		load: async () => (await import('./commands/doctor.js')).doctorCommand,
+	},
+	{
+		name: 'pull',
+		summary: 'pull a model with live per-layer progress',
+		usage: 'trifecta pull <model>',
+		flags: [],
+		args: {min: 1, max: 1},
+		load: async () => (await import('./commands/pull.js')).pullCommand,
+	},
+	{
+		name: 'bench',
+		summary: 'speed benchmark: decode and prefill rates, ceiling, memory',
+		usage: 'trifecta bench <model...> [--reps N] [--num-ctx N] [--min-rate N] [--bandwidth GB/s]',
+		flags: [],
+		args: {min: 1, max: null},
+		load: async () => (await import('./commands/bench.js')).benchCommand,
+	},
+	{
+		name: 'compare',
+		summary: 'bull/bear/trader reasoning comparison, scored against the Claude baseline',
+		usage: 'trifecta compare [model...] [--no-claude] [--prompts-dir DIR]',
+		flags: [],
+		args: {min: 0, max: null},
+		load: async () => (await import('./commands/compare.js')).compareCommand,
+	},
+	{
+		name: 'tools',
+		summary: 'tool-calling test on /api/chat and the OpenAI-compatible /v1',
+		usage: 'trifecta tools [model...]',
+		flags: [],
+		args: {min: 0, max: null},
+		load: async () => (await import('./commands/tools.js')).toolsCommand,
+	},
+	{
+		name: 'run',
+		summary: 'the whole strategy without the UI (--yes takes the recommended escalation)',
+		usage: 'trifecta run [--yes] [--json]',
+		flags: [],
+		args: {min: 0, max: 0},
+		load: async () => (await import('./commands/run.js')).runCommand,
+	},
+	{
+		name: 'report',
+		summary: 'rebuild the report and text tables from saved results',
+		usage: 'trifecta report [--results-dir DIR] [--docs-dir DIR]',
+		flags: [],
+		args: {min: 0, max: 0},
+		load: async () => (await import('./commands/report.js')).reportCommand,
+	},
+	{
+		name: 'configs',
+		summary: 'show or write the hybrid configs for the winner',
+		usage: 'trifecta configs [--write] [--yes] [--pipeline-dir DIR]',
+		flags: ['write', 'pipeline-dir'],
+		args: {min: 0, max: 0},
+		load: async () => (await import('./commands/configs.js')).configsCommand,
+	},
+];
+
+/** `trifecta` with no command. */
+export const wizardEntry: CommandEntry = {
+	name: 'wizard',
+	summary: 'the interactive wizard',
+	usage: 'trifecta [options]',
+	flags: [],
+	args: {min: 0, max: 0},
+	load: async () => (await import('./commands/wizard.js')).wizardCommand,
+};
+
+export const commonFlags = [
+	'host',
+	'json',
+	'demo',
+	'yes',
+	'claude',
+	'results-dir',
+	'docs-dir',
+	'prompts-dir',
+	'reps',
+	'num-ctx',
+	'threshold',
+	'min-rate',
+	'bandwidth',
+	'claude-model',
+	'ladder',
+	'help',
+	'version',
+];
+
+export function findCommand(name: string): CommandEntry | undefined {
+	return commands.find((command) => command.name === name);
+}

@@ -1,0 +1,68 @@
+import {describe, expect, it} from 'vitest';
+import {normaliseHost, parseArgs, UsageError} from '../../source/cli/flags.js';
+
+const parse = (argv: string[], env: NodeJS.ProcessEnv = {}) => parseArgs(argv, env, '/work/project');
+
+describe('parseArgs', () => {
+	it('resolves the host from --host, then OLLAMA_HOST, then the default', () => {
+		expect(parse(['doctor']).flags.host).toBe('http://127.0.0.1:11434');
+		expect(parse(['doctor'], {OLLAMA_HOST: '0.0.0.0:5555'}).flags.host).toBe('http://127.0.0.1:5555');
+		expect(parse(['doctor', '--host', 'http://gpu-box:11434'], {OLLAMA_HOST: 'x:1'}).flags.host).toBe('http://gpu-box:11434');
+	});
+
+	it('defaults results and docs to the working directory', () => {
+		const {flags} = parse(['report']);
+		expect(flags.resultsDir).toBe('/work/project/results');
+		expect(flags.docsDir).toBe('/work/project/docs');
+	});
+
+	it('sends --demo output to a temporary folder unless --results-dir is given', () => {
+		expect(parse(['--demo']).flags.resultsDir).toMatch(/trifecta-demo-/);
+		expect(parse(['--demo', '--results-dir', 'out']).flags.resultsDir).toBe('/work/project/out');
+	});
+
+	it('turns setting flags into overrides', () => {
+		const {overrides} = parse(['run', '--reps', '5', '--num-ctx', '4096', '--threshold', '8.5', '--min-rate', '6', '--ladder', 'qwen2.5:14b, qwen2.5:32b']);
+		expect(overrides).toEqual({reps: 5, numCtx: 4096, threshold: 8.5, minRate: 6, ladder: ['qwen2.5:14b', 'qwen2.5:32b']});
+	});
+
+	it('reads --no-claude as claude false', () => {
+		expect(parse(['compare', '--no-claude']).flags.claude).toBe(false);
+		expect(parse(['compare']).flags.claude).toBe(true);
+	});
+
+	it.each([
+		[['frobnicate'], /Unknown command 'frobnicate'/],
+		[['doctor', '--frob'], /Unknown flag --frob/],
+		[['doctor', '--write'], /--write belongs to `trifecta configs`/],
+		[['bench', '--reps', 'three', 'qwen2.5:14b'], /--reps needs a whole number/],
+		[['bench', '--reps', '0', 'qwen2.5:14b'], /--reps must be at least 1/],
+		[['bench', '--threshold', '11', 'qwen2.5:14b'], /--threshold must be at most 10/],
+		[['pull'], /needs a model name/],
+		[['doctor', 'extra'], /takes no argument 'extra'/],
+		[['doctor', '--host', 'http://['], /--host 'http:\/\/\[' is not a URL/],
+		[['doctor', '--claude-model', 'gpt-4o'], /is not a Claude model id/],
+	])('refuses %j with one line naming the problem', (argv, message) => {
+		let caught: unknown;
+		try {
+			parse(argv);
+		} catch (error) {
+			caught = error;
+		}
+		expect(caught).toBeInstanceOf(UsageError);
+		expect((caught as Error).message).toMatch(message);
+		expect((caught as Error).message).not.toContain('\n');
+	});
+});
+
+describe('normaliseHost', () => {
+	it.each([
+		['localhost', 'http://localhost:11434'],
+		[':5555', 'http://127.0.0.1:5555'],
+		['http://10.0.0.2', 'http://10.0.0.2'],
+		['https://ollama.example', 'https://ollama.example'],
+		['127.0.0.1:11434/', 'http://127.0.0.1:11434'],
+	])('%s → %s', (raw, expected) => {
+		expect(normaliseHost(raw)).toBe(expected);
+	});
+});
