@@ -72,9 +72,9 @@ export const commands: CommandEntry[] = [
 	{
 		name: 'configs',
 		summary: 'show or write the hybrid configs for the winner',
-		usage: 'trifecta configs [--write] [--yes] [--pipeline-dir DIR]',
+		usage: 'trifecta configs [model] [--write] [--yes] [--pipeline-dir DIR] [--json]',
 		flags: ['write', 'pipeline-dir'],
-		args: {min: 0, max: 0},
+		args: {min: 0, max: 1},
 		load: async () => (await import('./commands/configs.js')).configsCommand,
 	},
 ];

@@ -141,7 +141,10 @@ export interface OllamaProvider {
 	/** Streams; leaving the loop early or aborting aborts the HTTP request. Throws ProviderError. */
 	chat(request: ChatRequest, opts?: CallOptions): AsyncIterable<OllamaStreamEvent>;
 	generate(request: GenerateRequest, opts?: CallOptions): AsyncIterable<OllamaStreamEvent>;
-	/** Loads a model (empty prompt) and returns its load_duration in ns. */
+	/**
+	 * Loads a model (empty prompt) and returns its load_duration in ns. Ollama omits the counters on
+	 * an empty-prompt load, so the client-measured wall time (ns) is returned then.
+	 */
 	load(model: string, opts?: CallOptions & {keepAlive?: string | number; numCtx?: number}): Promise<number>;
 	/** keep_alive 0: frees the model's memory. */
 	unload(model: string, opts?: CallOptions): Promise<void>;

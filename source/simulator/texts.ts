@@ -1,4 +1,12 @@
-// PLACEHOLDER until the analysis/prompts engineer writes it: contract only.
+// The text every simulated model (and simulated Claude) writes: role-appropriate, deterministic,
+// grounded in the shipped market context, and as good as the model's quality tier.
+import {isBenchPrompt} from '../prompts/bench.js';
+import {roleOfPrompt} from '../prompts/roles.js';
+import type {Role} from '../output/schema.js';
+import {bearReply} from './replyBear.js';
+import {benchReply, genericReply} from './replyBench.js';
+import {bullReply} from './replyBull.js';
+import {traderReply} from './replyTrader.js';
 import type {QualityTier} from './types.js';
 
 export type SimulatedReplyInput = {
@@ -8,7 +16,37 @@ export type SimulatedReplyInput = {
 	maxTokens: number;
 };
 
+type Recognised = {kind: 'role'; role: Role} | {kind: 'bench'} | {kind: 'other'};
+
+function recognise(messages: SimulatedReplyInput['messages']): Recognised {
+	const first = messages.find((m) => m.role === 'system') ?? messages[0];
+	const role = first ? roleOfPrompt(first.content) : null;
+	if (role) return {kind: 'role', role};
+	const lastUser = [...messages].reverse().find((m) => m.role === 'user');
+	if (lastUser && isBenchPrompt(lastUser.content)) return {kind: 'bench'};
+	return {kind: 'other'};
+}
+
+/** Keeps the first maxTokens tokens, a token being a word and its trailing whitespace. */
+export function truncateToTokens(text: string, maxTokens: number): string {
+	if (!Number.isFinite(maxTokens) || maxTokens <= 0) return '';
+	const pieces = text.match(/\S+\s*/g) ?? [];
+	if (pieces.length <= maxTokens) return text;
+	return pieces.slice(0, Math.floor(maxTokens)).join('').trimEnd();
+}
+
 /** Deterministic reply text of the given quality for bull/bear/trader/bench prompts. */
 export function simulatedReply(input: SimulatedReplyInput): string {
-	return `Simulated reply from ${input.model}.`;
+	const recognised = recognise(input.messages);
+	let text: string;
+	if (recognised.kind === 'role') {
+		const write = {bull: bullReply, bear: bearReply, trader: traderReply}[recognised.role];
+		text = write(input.model, input.quality);
+	} else if (recognised.kind === 'bench') {
+		text = benchReply(input.model);
+	} else {
+		const lastUser = [...input.messages].reverse().find((m) => m.role === 'user');
+		text = genericReply(input.model, lastUser?.content ?? '');
+	}
+	return truncateToTokens(text, input.maxTokens);
 }

@@ -45,6 +45,18 @@ export type SimModelProfile = {
 	gpuShare: number;
 	quality: QualityTier;
 	tools: ToolBehaviour;
+	/** GGUF architecture facts for /api/show model_info and the KV-cache estimate in /api/ps. */
+	architecture?: SimArchitecture;
+};
+
+export type SimArchitecture = {
+	/** general.architecture, e.g. 'qwen2'. */
+	name: string;
+	parameterCount: number;
+	blockCount: number;
+	embeddingLength: number;
+	headCount: number;
+	headCountKv: number;
 };
 
 export type OllamaFault =
@@ -56,11 +68,15 @@ export type OllamaFault =
 	| {kind: 'no-done'}
 	| {kind: 'oom'; wording: 'legacy' | 'llama-server'}
 	| {kind: 'busy'; times?: number}
-	| {kind: 'runner-crash'; afterChunks: number};
+	| {kind: 'runner-crash'; afterChunks: number}
+	/** The stream sends N chunks, then hangs until the client disconnects (to test aborts). */
+	| {kind: 'stall'; afterChunks: number};
 
 export type ClaudeFault =
 	| {kind: 'status'; status: 401 | 429 | 529 | 500; times?: number}
-	| {kind: 'mid-stream-error'; afterChunks: number};
+	| {kind: 'mid-stream-error'; afterChunks: number}
+	/** The stream sends N text deltas, then hangs until the client disconnects. */
+	| {kind: 'stall'; afterChunks: number};
 
 export type SimulatorOptions = {
 	/** Profiles to serve; default: the six ladder models (see profiles.ts). */
@@ -77,8 +93,10 @@ export type SimulatorOptions = {
 	claude?: boolean;
 	/** Quality of the simulated Claude baseline (default 'excellent'). */
 	claudeQuality?: QualityTier;
-	/** Name the pull of an unknown model fails with (default: in-band 'pull model manifest: file does not exist'). */
+	/** Port for the Ollama-compatible API (default 0: any free port). The Anthropic API gets its own free port. */
 	port?: number;
+	/** Decode rate of the simulated Claude, for pacing only (default 60 t/s). */
+	claudeRate?: number;
 };
 
 export type RequestLogEntry = {
@@ -106,4 +124,9 @@ export interface SimulatorHandle {
 	clearFaults(): void;
 	/** Stop the server as if Ollama was killed: open streams are cut, new connections refused. */
 	close(): Promise<void>;
+	/**
+	 * Restart Ollama on the same port, as `ollama serve` after a kill: open streams are cut,
+	 * loaded models and partial downloads are dropped (Ollama prunes partials at start), installed models stay.
+	 */
+	restart(): Promise<void>;
 }

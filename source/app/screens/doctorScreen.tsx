@@ -7,6 +7,11 @@ function formatBytesGB(bytes: number): string {
 	return `${(bytes / 1e9).toFixed(1)} GB`;
 }
 
+/** RAM is sold in binary gigabytes: a "128 GB" Mac has 128 GiB. */
+function formatRam(bytes: number): string {
+	return `${Math.round(bytes / 1024 ** 3)} GB`;
+}
+
 function Row({label, children}: {label: string; children: React.ReactNode}) {
 	return (
 		<Box>
@@ -39,7 +44,7 @@ export function DoctorScreen({report}: {report: DoctorReport}) {
 			</Row>
 			<Row label="Chip">{`${system.chip ?? 'unknown'}${system.gpuCores ? `, ${system.gpuCores}-core GPU` : ''}`}</Row>
 			<Row label="Bandwidth">{bandwidth}</Row>
-			<Row label="RAM">{`${formatBytesGB(system.totalRamBytes)} total, ${formatBytesGB(system.freeRamBytes)} free`}</Row>
+			<Row label="RAM">{`${formatRam(system.totalRamBytes)} total, ${formatRam(system.freeRamBytes)} free`}</Row>
 			<Row label="Disk (results)">
 				{system.resultsDisk ? `${formatBytesGB(system.resultsDisk.freeBytes)} free at ${system.resultsDisk.path}` : 'unknown'}
 			</Row>
@@ -58,11 +63,17 @@ export function DoctorScreen({report}: {report: DoctorReport}) {
 			</Row>
 			<Box marginTop={1} flexDirection="column">
 				<Text bold>Installed models ({report.models.length})</Text>
+				{report.models.length > 0 ? (
+					<Text dimColor>
+						{'  '}
+						{'name'.padEnd(20)} {'size'.padStart(8)} {'bytes'.padStart(12)} {'params'.padEnd(6)} {'quant'.padEnd(7)} capabilities
+					</Text>
+				) : null}
 				{report.models.length === 0 ? <Text dimColor>none yet</Text> : null}
 				{report.models.map((model) => (
-					<Text key={model.name}>
+					<Text key={model.name} wrap="truncate-end">
 						{'  '}
-						{model.name.padEnd(22)} {`${model.sizeGB.toFixed(2)} GB`.padStart(9)} {model.sizeBytes.toString().padStart(12)} B{' '}
+						{model.name.padEnd(20)} {`${model.sizeGB.toFixed(2)} GB`.padStart(8)} {model.sizeBytes.toString().padStart(12)}{' '}
 						{model.parameterSize.padEnd(6)} {model.quantization.padEnd(7)} {model.capabilities.join(',') || '-'}
 					</Text>
 				))}

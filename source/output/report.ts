@@ -1,0 +1,56 @@
+// docs/TASK_005_REPORT.md: the eight sections of issue 7, every figure from the results file.
+import path from 'node:path';
+import type {ResultsFile} from './schema.js';
+import {writeFileAtomic} from './atomicWrite.js';
+import {formatHeader} from './report/header.js';
+import {section} from './report/markdown.js';
+import {formatBenchmarkSection} from './report/benchmarkSection.js';
+import {formatQualitySection} from './report/qualitySection.js';
+import {formatTradeoffSection} from './report/tradeoffSection.js';
+import {formatRecommendationSection} from './report/recommendationSection.js';
+import {formatCeilingSection} from './report/ceilingSection.js';
+import {formatDetailSection} from './report/detailSection.js';
+import {formatGitSection, runGit, type GitRunner} from './report/gitSection.js';
+import {formatNextStepsSection} from './report/nextStepsSection.js';
+
+export const REPORT_FILE_NAME = 'TASK_005_REPORT.md';
+
+export type ReportOptions = {
+	/** Directory whose git history section 7 shows (the working directory). */
+	cwd?: string;
+	git?: GitRunner;
+	now?: Date;
+};
+
+export const REPORT_SECTIONS = [
+	'Model benchmark',
+	'Quality ranking against Claude',
+	'Speed vs quality trade-off',
+	'Recommended hybrid config',
+	'Ceiling assessment',
+	'Detailed comparison and trader excerpts',
+	'Git history',
+	'Next steps',
+] as const;
+
+export function formatReport(results: ResultsFile, options: ReportOptions = {}): string {
+	const cwd = options.cwd ?? process.cwd();
+	const bodies = [
+		formatBenchmarkSection(results),
+		formatQualitySection(results),
+		formatTradeoffSection(results),
+		formatRecommendationSection(results),
+		formatCeilingSection(results),
+		formatDetailSection(results),
+		formatGitSection(cwd, options.git ?? runGit),
+		formatNextStepsSection(results),
+	];
+	const sections = bodies.map((body, index) => section(index + 1, REPORT_SECTIONS[index] ?? '', body));
+	return `${formatHeader(results, options.now ?? new Date())}\n\n${sections.join('\n')}`;
+}
+
+export function writeReport(docsDir: string, results: ResultsFile, options: ReportOptions = {}): string {
+	const file = path.join(path.resolve(docsDir), REPORT_FILE_NAME);
+	writeFileAtomic(file, formatReport(results, options));
+	return file;
+}

@@ -1,0 +1,36 @@
+// The report's title block: SIMULATED marking, when and how the figures were measured.
+import type {ResultsFile} from '../schema.js';
+import {NOT_MEASURED, SIMULATED_BANNER, gigabytes} from '../textFormat.js';
+
+function optionsLine(results: ResultsFile): string {
+	const options = results.models.map((model) => model.speed?.options).filter((value) => value !== undefined);
+	const first = options[0];
+	if (!first) return `- Benchmark options: ${NOT_MEASURED} (no model was benchmarked)`;
+	const same = options.every((o) => o.temperature === first.temperature && o.seed === first.seed && o.num_ctx === first.num_ctx && o.num_predict === first.num_predict && o.reps === first.reps);
+	return [
+		`- Benchmark options: temperature ${first.temperature}, seed ${first.seed}, num_ctx ${first.num_ctx}, num_predict ${first.num_predict}` +
+			`${first.think === null ? '' : `, think ${first.think}`}; one untimed warm-up, then ${first.reps} timed repetitions (mean ± sample sd)` +
+			`${same ? '' : ' (options differ between models; see scaling-results.json)'}`,
+		`- Benchmark prompt: "${first.prompt}"`,
+	].join('\n');
+}
+
+export function formatHeader(results: ResultsFile, now: Date): string {
+	const env = results.environment;
+	const settings = results.settings;
+	const lines = [
+		...(results.simulated ? [`> **${SIMULATED_BANNER}**`, ''] : []),
+		`# TASK 005: local model scaling report${results.simulated ? ' (SIMULATED)' : ''}`,
+		'',
+		`Generated ${now.toISOString()} from results/scaling-results.json (record updated ${results.updatedAt}).`,
+		'',
+		`- Ollama version: ${env?.ollamaVersion ?? 'not recorded'}${env ? ` at ${env.host}` : ''}`,
+		`- Machine: ${env?.chip ?? 'chip not recorded'}, memory bandwidth ${env?.bandwidthGBs === null || env?.bandwidthGBs === undefined ? NOT_MEASURED : `${env.bandwidthGBs} GB/s`}, ` +
+			`RAM ${env?.totalRamBytes ? `${gigabytes(env.totalRamBytes)} GB` : NOT_MEASURED}${env ? ` (${env.platform})` : ''}`,
+		optionsLine(results),
+		settings
+			? `- Decision settings: trader score threshold ${settings.threshold}, minimum decode rate ${settings.minRate} t/s, Claude baseline ${settings.claudeModel}, reasoning num_ctx ${settings.numCtx}`
+			: '- Decision settings: not recorded',
+	];
+	return lines.join('\n');
+}

@@ -1,0 +1,2 @@
+// Entry point kept at this path because the CLI imports '../providers/claude.js'.
+export * from './claude/index.js';

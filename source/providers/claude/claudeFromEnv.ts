@@ -1,0 +1,32 @@
+// Whether the Claude baseline runs, decided once from the environment and flags. The key is
+// passed to the SDK and nowhere else; callers see only "set"/"missing" through skipReason.
+import type {ClaudeProvider, WarningSink} from '../types.js';
+import {createClaudeProvider} from './claudeProvider.js';
+
+export type ClaudeFromEnvOptions = {
+	env: Record<string, string | undefined>;
+	model: string;
+	/** Overrides ANTHROPIC_BASE_URL. */
+	baseURL?: string;
+	/** --no-claude */
+	noClaude: boolean;
+	warn?: WarningSink;
+	maxRetries?: number;
+};
+
+export type ClaudeFromEnvResult = {provider: ClaudeProvider | null; skipReason: string | null};
+
+export function claudeFromEnv(options: ClaudeFromEnvOptions): ClaudeFromEnvResult {
+	if (options.noClaude) return {provider: null, skipReason: '--no-claude'};
+	const apiKey = options.env['ANTHROPIC_API_KEY']?.trim();
+	if (!apiKey) return {provider: null, skipReason: 'ANTHROPIC_API_KEY is not set'};
+	const baseURL = options.baseURL || options.env['ANTHROPIC_BASE_URL']?.trim() || undefined;
+	const provider = createClaudeProvider({
+		apiKey,
+		model: options.model,
+		warn: options.warn ?? (() => {}),
+		...(baseURL ? {baseURL} : {}),
+		...(options.maxRetries === undefined ? {} : {maxRetries: options.maxRetries}),
+	});
+	return {provider, skipReason: null};
+}

@@ -1,0 +1,132 @@
+// Everything ollama-js (and Node's fetch under it) can throw, turned into one ProviderError with a
+// message that says what happened and a hint that says what to do (reference/ollama-wire.md §2,
+// libs.md §4). ollama-js does not export ResponseError, so it is recognised by shape.
+import {ProviderError} from '../errors.js';
+import {isAbortError, isBrokenStream, isConnectionFailure} from '../networkErrors.js';
+import {MALFORMED_LINE_PREFIX} from './quietFetch.js';
+
+export type OllamaErrorContext = {
+	host: string;
+	model?: string;
+	operation?: 'pull' | 'chat' | 'generate' | 'load' | 'unload' | 'list' | 'ps' | 'show' | 'delete' | 'version' | 'ping';
+	/** True once the response started streaming: a plain Error is then an in-band `{"error"}` line. */
+	streaming?: boolean;
+	signal?: AbortSignal;
+};
+
+const INCOMPLETE_STREAM = 'Did not receive done or success response in stream.';
+
+export const HINTS = {
+	unreachable: 'start it with `ollama serve`, or try `trifecta --demo`',
+	outOfMemory:
+		'try a smaller --num-ctx, unload other models (`ollama stop <model>`), or raise the GPU memory limit with `sudo sysctl iogpu.wired_limit_mb=<MB>`',
+	busy: 'wait for other requests to finish and retry, or raise OLLAMA_MAX_QUEUE',
+	manifest: 'check the model name on ollama.com/library',
+	runner: 'the model may not fit in free memory: close other models or use a smaller --num-ctx, then retry',
+	incomplete: 'Ollama may have stopped or restarted; check `ollama ps` and the server log, then retry',
+} as const;
+
+function notFoundHint(model: string | undefined): string {
+	return `pull it with \`trifecta pull ${model ?? '<model>'}\``;
+}
+
+type ResponseErrorShape = {status_code: number; error?: unknown; message: string};
+
+function asResponseError(error: unknown): ResponseErrorShape | null {
+	if (typeof error !== 'object' || error === null) return null;
+	const candidate = error as {name?: unknown; status_code?: unknown};
+	if (candidate.name === 'ResponseError' || typeof candidate.status_code === 'number') {
+		return error as ResponseErrorShape;
+	}
+	return null;
+}
+
+function messageOf(error: unknown): string {
+	if (error instanceof Error) return error.message;
+	return typeof error === 'string' ? error : 'unknown error';
+}
+
+/** Text-based kinds: these wordings can arrive with a status, or in-band after a 200. */
+function fromText(text: string, ctx: OllamaErrorContext, status: number | undefined, cause: unknown): ProviderError | null {
+	const opts = {status, cause};
+	const subject = ctx.model ? `${ctx.model}` : 'the model';
+	if (/does not support tools/i.test(text)) {
+		return new ProviderError(
+			'tools-unsupported',
+			`${subject} does not support tools (Ollama: ${text})`,
+			'it is recorded as unsupported; pick a model with the tools capability for tool-using agents',
+			opts,
+		);
+	}
+	if (/requires more system memory|out-of-memory|out of memory/i.test(text)) {
+		return new ProviderError('out-of-memory', `Ollama ran out of memory loading ${subject}: ${text}`, HINTS.outOfMemory, opts);
+	}
+	if (/model runner has unexpectedly stopped/i.test(text)) {
+		return new ProviderError('runner-crashed', `The Ollama model runner for ${subject} stopped unexpectedly`, HINTS.runner, opts);
+	}
+	if (text.startsWith(MALFORMED_LINE_PREFIX)) {
+		return new ProviderError(
+			'in-band',
+			`Ollama at ${ctx.host} sent a response line that is not JSON (${text.slice(MALFORMED_LINE_PREFIX.length, MALFORMED_LINE_PREFIX.length + 60)})`,
+			'make sure the host is an Ollama server (not a proxy error page) and retry',
+			opts,
+		);
+	}
+	if (/pull model manifest/i.test(text)) {
+		const reason = /file does not exist/i.test(text) ? `${subject} was not found in the Ollama library` : `Could not fetch the manifest of ${subject}: ${text}`;
+		return new ProviderError('in-band', reason, HINTS.manifest, opts);
+	}
+	if (/max retries exceeded/i.test(text)) {
+		return new ProviderError('in-band', `The download of ${subject} kept stalling: ${text}`, 'check your network connection and run the pull again (it resumes)', opts);
+	}
+	return null;
+}
+
+export function mapOllamaError(error: unknown, ctx: OllamaErrorContext): ProviderError {
+	if (error instanceof ProviderError) return error;
+	if (ctx.signal?.aborted || isAbortError(error)) {
+		return new ProviderError('canceled', 'Canceled', '', {cause: error});
+	}
+
+	const response = asResponseError(error);
+	if (response) {
+		const status = response.status_code;
+		const text = typeof response.error === 'string' ? response.error : response.message;
+		const byText = fromText(text, ctx, status, error);
+		if (byText) return byText;
+		const opts = {status, cause: error};
+		if (status === 404) {
+			const what = ctx.model ? `Model ${ctx.model} is not installed` : 'Not found';
+			return new ProviderError('model-not-found', `${what} in Ollama at ${ctx.host}`, notFoundHint(ctx.model), opts);
+		}
+		if (status === 503) {
+			return new ProviderError('server-busy', `Ollama at ${ctx.host} is busy: ${text}`, HINTS.busy, opts);
+		}
+		if (status === 499) return new ProviderError('canceled', 'Canceled', '', opts);
+		if (status >= 400 && status < 500) {
+			return new ProviderError('bad-request', `Ollama rejected the request (${status}): ${text}`, 'check the model name and options', opts);
+		}
+		return new ProviderError('unknown', `Ollama failed (${status}): ${text}`, 'retry; if it keeps failing, check the Ollama server log', opts);
+	}
+
+	const text = messageOf(error);
+	if (text === INCOMPLETE_STREAM) {
+		return new ProviderError('stream-incomplete', `The response from Ollama at ${ctx.host} ended before it was complete`, HINTS.incomplete, {cause: error});
+	}
+	if (ctx.streaming && isBrokenStream(error)) {
+		return new ProviderError('stream-incomplete', `The connection to Ollama at ${ctx.host} broke off mid-response`, HINTS.incomplete, {cause: error});
+	}
+	if (isConnectionFailure(error)) {
+		return new ProviderError('unreachable', `Ollama is not running at ${ctx.host}`, HINTS.unreachable, {cause: error});
+	}
+	const byText = fromText(text, ctx, undefined, error);
+	if (byText) return byText;
+	if (error instanceof SyntaxError) {
+		return new ProviderError('in-band', `Ollama at ${ctx.host} sent a response that is not valid JSON`, 'make sure the host is an Ollama server and retry', {cause: error});
+	}
+	// ollama-js turns an in-band {"error"} line into a plain Error after the 200 status was sent.
+	if (ctx.streaming && error instanceof Error && error.constructor === Error) {
+		return new ProviderError('in-band', `Ollama reported an error mid-response: ${text}`, 'retry; if it keeps failing, check the Ollama server log', {cause: error});
+	}
+	return new ProviderError('unknown', `Unexpected error talking to Ollama at ${ctx.host}: ${text}`, 'retry; if it keeps failing, check the Ollama server log', {cause: error});
+}

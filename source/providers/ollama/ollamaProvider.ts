@@ -1,0 +1,224 @@
+// The Ollama adapter: ollama-js underneath, trifecta's shapes on top. Each call builds its own
+// ollama-js client around a quiet fetch bound to the call's signal, so cancellation reaches
+// non-streamed calls too (ollama-js only wires signals into streams) and nothing is ever printed.
+import {
+	Ollama,
+	type AbortableAsyncIterator,
+	type ChatRequest as WireChatRequest,
+	type ChatResponse,
+	type GenerateRequest as WireGenerateRequest,
+	type GenerateResponse,
+	type Tool,
+	type ToolCall as WireToolCall,
+} from 'ollama';
+import {isValidModelName} from '../../models/catalog.js';
+import {ProviderError} from '../errors.js';
+import {isAbortError} from '../networkErrors.js';
+import type {
+	CallOptions,
+	GenerateRequest,
+	OllamaProvider,
+	OllamaStreamEvent,
+	PullUpdate,
+	WarningSink,
+} from '../types.js';
+import type {BusyRetryOptions} from './busyRetry.js';
+import {withBusyRetry} from './busyRetry.js';
+import {guardedStream} from './guardedStream.js';
+import {normalizeOllamaHost} from './hostUrl.js';
+import {mapOllamaError, type OllamaErrorContext} from './mapOllamaError.js';
+import {PullAggregator, type PullLine} from './pullProgress.js';
+import {createQuietFetch} from './quietFetch.js';
+import {toCounters, toInstalledModel, toLoadedModel, toModelDetails, toToolCalls, toWireMessages} from './wireTypes.js';
+
+export type OllamaProviderOptions = {
+	/** As resolved by the CLI (--host, else OLLAMA_HOST, else the default); ollama-js never reads OLLAMA_HOST. */
+	host: string;
+	/** Receives non-fatal notices (e.g. "Ollama is busy, retrying"); never printed by the adapter. */
+	warn?: WarningSink;
+	/** Retries of a 503 "server busy" before streaming starts (default 3). */
+	busyRetries?: number;
+	/** First backoff delay in ms, doubled per retry (default 500). */
+	busyBackoffMs?: number;
+	/** For tests and custom agents; defaults to the global fetch. */
+	fetch?: typeof fetch;
+};
+
+type Operation = NonNullable<OllamaErrorContext['operation']>;
+type StreamFlavour = 'chat' | 'generate';
+
+export function createOllamaProvider(options: OllamaProviderOptions): OllamaProvider {
+	const host = normalizeOllamaHost(options.host);
+	const baseFetch = options.fetch ?? fetch;
+	const retries = options.busyRetries ?? 3;
+	const baseMs = options.busyBackoffMs ?? 500;
+
+	const clientFor = (signal?: AbortSignal) => new Ollama({host: options.host || host, fetch: createQuietFetch(signal, baseFetch)});
+	const retryFor = (signal: AbortSignal | undefined, what: string): BusyRetryOptions => ({
+		retries,
+		baseMs,
+		signal,
+		onRetry: (delayMs) => options.warn?.(`Ollama is busy; retrying ${what} in ${(delayMs / 1000).toFixed(1)} s`),
+	});
+	const contextFor = (operation: Operation, signal?: AbortSignal, model?: string): OllamaErrorContext => ({host, operation, signal, model});
+
+	async function call<T>(operation: Operation, opts: CallOptions | undefined, run: (client: Ollama) => Promise<T>, model?: string): Promise<T> {
+		const signal = opts?.signal;
+		try {
+			const client = clientFor(signal);
+			return await withBusyRetry(() => run(client), retryFor(signal, operation));
+		} catch (error) {
+			throw mapOllamaError(error, contextFor(operation, signal, model));
+		}
+	}
+
+	function checkName(model: string): void {
+		if (!isValidModelName(model)) {
+			throw new ProviderError('bad-request', `"${model}" is not a valid model name`, 'use Ollama\'s form name[:tag], e.g. qwen2.5:32b');
+		}
+	}
+
+	async function* streamEvents<T extends ChatResponse | GenerateResponse>(
+		model: string,
+		flavour: StreamFlavour,
+		open: (client: Ollama) => Promise<AbortableAsyncIterator<T>>,
+		read: (part: T) => {text: string; thinking: string; toolCalls?: WireToolCall[]},
+		opts?: CallOptions,
+	): AsyncGenerator<OllamaStreamEvent, void, undefined> {
+		const signal = opts?.signal;
+		const client = clientFor(signal);
+		let ttftMs: number | null = null;
+		const parts = guardedStream<T>(() => open(client), (part) => part.done, contextFor(flavour, signal, model), retryFor(signal, flavour));
+		for await (const {part, at, startedAt} of parts) {
+			const {text, thinking, toolCalls} = read(part);
+			if (text || thinking) {
+				ttftMs ??= at - startedAt;
+				yield {type: 'delta', text, ...(thinking ? {thinking} : {}), at};
+			}
+			if (toolCalls?.length) yield {type: 'tool_calls', calls: toToolCalls(toolCalls), at};
+			if (part.done) yield {type: 'done', doneReason: part.done_reason ?? '', counters: toCounters(part), ttftMs, at};
+		}
+	}
+
+	function generateEvents(body: WireGenerateRequest, opts?: CallOptions) {
+		return streamEvents<GenerateResponse>(
+			body.model,
+			'generate',
+			(client) => client.generate({...body, stream: true}),
+			(part) => ({text: part.response ?? '', thinking: part.thinking ?? ''}),
+			opts,
+		);
+	}
+
+	function generateBody(request: GenerateRequest): WireGenerateRequest {
+		return {
+			model: request.model,
+			prompt: request.prompt,
+			...(request.system === undefined ? {} : {system: request.system}),
+			...(request.options ? {options: request.options} : {}),
+			...(request.think === undefined ? {} : {think: request.think}),
+			...(request.keepAlive === undefined ? {} : {keep_alive: request.keepAlive}),
+		};
+	}
+
+	return {
+		host,
+
+		async ping(opts) {
+			try {
+				const response = await createQuietFetch(opts?.signal, baseFetch)(`${host}/`, {method: 'GET'});
+				const text = await response.text();
+				return response.ok && /ollama/i.test(text);
+			} catch (error) {
+				if (opts?.signal?.aborted || isAbortError(error)) throw mapOllamaError(error, contextFor('ping', opts?.signal));
+				return false;
+			}
+		},
+
+		async version(opts) {
+			const response = await call('version', opts, (client) => client.version());
+			return response.version;
+		},
+
+		async list(opts) {
+			const response = await call('list', opts, (client) => client.list());
+			return (response.models ?? []).map(toInstalledModel);
+		},
+
+		async ps(opts) {
+			const response = await call('ps', opts, (client) => client.ps());
+			return (response.models ?? []).map(toLoadedModel);
+		},
+
+		async show(model, opts) {
+			checkName(model);
+			const response = await call('show', opts, (client) => client.show({model}), model);
+			return toModelDetails(model, response);
+		},
+
+		async *pull(model, opts): AsyncGenerator<PullUpdate, void, undefined> {
+			checkName(model);
+			const signal = opts?.signal;
+			const client = clientFor(signal);
+			const aggregator = new PullAggregator();
+			const lines = guardedStream<PullLine>(
+				() => client.pull({model, stream: true}),
+				(line) => line.status === 'success',
+				contextFor('pull', signal, model),
+				retryFor(signal, 'the pull'),
+			);
+			for await (const {part, at} of lines) yield aggregator.update(part, at);
+		},
+
+		async delete(model, opts) {
+			checkName(model);
+			await call('delete', opts, (client) => client.delete({model}), model);
+		},
+
+		chat(request, opts) {
+			const body: WireChatRequest = {
+				model: request.model,
+				messages: toWireMessages(request.messages),
+				// ToolSchema is plain JSON Schema; ollama-js types `parameters` more narrowly than the wire accepts.
+				...(request.tools?.length ? {tools: request.tools as unknown as Tool[]} : {}),
+				...(request.options ? {options: request.options} : {}),
+				...(request.think === undefined ? {} : {think: request.think}),
+				...(request.keepAlive === undefined ? {} : {keep_alive: request.keepAlive}),
+			};
+			return streamEvents<ChatResponse>(
+				request.model,
+				'chat',
+				(client) => client.chat({...body, stream: true}),
+				(part) => ({text: part.message?.content ?? '', thinking: part.message?.thinking ?? '', toolCalls: part.message?.tool_calls}),
+				opts,
+			);
+		},
+
+		generate(request, opts) {
+			return generateEvents(generateBody(request), opts);
+		},
+
+		async load(model, opts) {
+			const request: GenerateRequest = {
+				model,
+				prompt: '',
+				...(opts?.numCtx === undefined ? {} : {options: {num_ctx: opts.numCtx}}),
+				...(opts?.keepAlive === undefined ? {} : {keepAlive: opts.keepAlive}),
+			};
+			// Ollama answers an empty-prompt load with a bare {done:true, done_reason:"load"} and no
+			// counters (routes.go), so the client-side wall time stands in when load_duration is absent.
+			const started = performance.now();
+			let loadDuration = 0;
+			for await (const event of generateEvents(generateBody(request), opts)) {
+				if (event.type === 'done') loadDuration = event.counters.loadDuration || Math.max(1, Math.round((event.at - started) * 1e6));
+			}
+			return loadDuration;
+		},
+
+		async unload(model, opts) {
+			for await (const event of generateEvents(generateBody({model, prompt: '', keepAlive: 0}), opts)) {
+				void event;
+			}
+		},
+	};
+}

@@ -1,0 +1,58 @@
+// Errors of the openai client talking to Ollama's /v1 endpoint. Ollama's `type` field does not
+// follow the status reliably (#6027: "api_error" on a 400), so the mapping keys on the HTTP
+// status and the message text.
+import {APIConnectionError, APIError, APIUserAbortError} from 'openai';
+import {ProviderError} from '../errors.js';
+import {isAbortError} from '../networkErrors.js';
+import {HINTS} from '../ollama/mapOllamaError.js';
+
+export type OpenAIErrorContext = {host: string; model?: string; signal?: AbortSignal};
+
+function serverMessage(error: APIError): string {
+	const body = error.error as {message?: unknown} | undefined;
+	if (body && typeof body.message === 'string') return body.message;
+	return error.message.replace(/^\d{3}\s+/, '');
+}
+
+export function mapOpenAIError(error: unknown, ctx: OpenAIErrorContext): ProviderError {
+	if (error instanceof ProviderError) return error;
+	if (ctx.signal?.aborted || error instanceof APIUserAbortError || isAbortError(error)) {
+		return new ProviderError('canceled', 'Canceled', '', {cause: error});
+	}
+	if (error instanceof APIConnectionError) {
+		return new ProviderError('unreachable', `Ollama is not running at ${ctx.host}`, HINTS.unreachable, {cause: error});
+	}
+	const model = ctx.model ?? 'the model';
+	if (error instanceof APIError) {
+		const status = error.status;
+		const text = serverMessage(error);
+		const opts = {status, cause: error};
+		if (/does not support tools/i.test(text)) {
+			return new ProviderError(
+				'tools-unsupported',
+				`${model} does not support tools on /v1/chat/completions (Ollama: ${text})`,
+				'it is recorded as unsupported; pick a model with the tools capability for tool-using agents',
+				opts,
+			);
+		}
+		if (/requires more system memory|out-of-memory|out of memory/i.test(text)) {
+			return new ProviderError('out-of-memory', `Ollama ran out of memory loading ${model}: ${text}`, HINTS.outOfMemory, opts);
+		}
+		if (/model runner has unexpectedly stopped/i.test(text)) {
+			return new ProviderError('runner-crashed', `The Ollama model runner for ${model} stopped unexpectedly`, HINTS.runner, opts);
+		}
+		if (status === 404) {
+			return new ProviderError('model-not-found', `Model ${model} is not installed in Ollama at ${ctx.host}`, `pull it with \`trifecta pull ${ctx.model ?? '<model>'}\``, opts);
+		}
+		if (status === 503) return new ProviderError('server-busy', `Ollama at ${ctx.host} is busy: ${text}`, HINTS.busy, opts);
+		if (status === undefined) {
+			return new ProviderError('in-band', `Ollama reported an error mid-response: ${text}`, 'retry; if it keeps failing, check the Ollama server log', opts);
+		}
+		if (status >= 400 && status < 500) {
+			return new ProviderError('bad-request', `Ollama rejected the request (${status}): ${text}`, 'check the model name and options', opts);
+		}
+		return new ProviderError('unknown', `Ollama failed (${status}): ${text}`, 'retry; if it keeps failing, check the Ollama server log', opts);
+	}
+	const text = error instanceof Error ? error.message : String(error);
+	return new ProviderError('unknown', `Unexpected error talking to Ollama at ${ctx.host}/v1: ${text}`, 'retry; if it keeps failing, check the Ollama server log', {cause: error});
+}

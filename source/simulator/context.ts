@@ -1,0 +1,18 @@
+// What every route handler gets: the state, the queued faults and the resolved options.
+import type {EngineContext} from './engine.js';
+import type {QualityTier} from './types.js';
+
+export type ResolvedOptions = {
+	version: string;
+	pace: number;
+	pullBytesPerSecond: number;
+	claudeQuality: QualityTier;
+	claudeRate: number;
+};
+
+export type RouteContext = EngineContext & {options: ResolvedOptions};
+
+/** A finite number from a request field, or undefined. */
+export function numberField(value: unknown): number | undefined {
+	return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}

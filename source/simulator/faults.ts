@@ -1,0 +1,85 @@
+// Queued faults and which requests they hit. Each fault fires on the next matching request and
+// is then used up (busy and Claude status faults after `times` requests).
+import type {ClaudeFault, OllamaFault} from './types.js';
+
+type Queued<F> = {fault: F; route: string | undefined; remaining: number};
+
+/** A fault that changes how a stream runs once it has started. */
+export type StreamFault = Extract<OllamaFault, {kind: 'die-mid-stream' | 'malformed-line' | 'no-done' | 'runner-crash' | 'stall'}>;
+export type ClaudeStreamFault = Extract<ClaudeFault, {kind: 'mid-stream-error' | 'stall'}>;
+
+const GENERATION_ROUTES = new Set(['/api/chat', '/api/generate', '/v1/chat/completions']);
+const STREAM_ROUTES = new Set([...GENERATION_ROUTES, '/api/pull']);
+
+function appliesTo(fault: OllamaFault, path: string): boolean {
+	switch (fault.kind) {
+		case 'oom':
+			return GENERATION_ROUTES.has(path);
+		case 'busy':
+			return path !== '/';
+		case 'refuse':
+			return false;
+		default:
+			return STREAM_ROUTES.has(path);
+	}
+}
+
+export class FaultQueue {
+	private ollama: Queued<OllamaFault>[] = [];
+	private claude: Queued<ClaudeFault>[] = [];
+
+	addOllama(fault: OllamaFault, route: string | undefined): void {
+		const times = fault.kind === 'busy' ? (fault.times ?? 1) : 1;
+		this.ollama.push({fault, route, remaining: times});
+	}
+
+	addClaude(fault: ClaudeFault): void {
+		const times = fault.kind === 'status' ? (fault.times ?? 1) : 1;
+		this.claude.push({fault, route: undefined, remaining: times});
+	}
+
+	clear(): void {
+		this.ollama = [];
+		this.claude = [];
+	}
+
+	private take<K extends OllamaFault['kind']>(path: string, kinds: readonly K[]): Extract<OllamaFault, {kind: K}> | undefined {
+		const index = this.ollama.findIndex(
+			(queued) => (kinds as readonly string[]).includes(queued.fault.kind) && (queued.route === undefined || queued.route === path) && appliesTo(queued.fault, path),
+		);
+		const queued = this.ollama[index];
+		if (!queued) return undefined;
+		queued.remaining -= 1;
+		if (queued.remaining <= 0) this.ollama.splice(index, 1);
+		return queued.fault as Extract<OllamaFault, {kind: K}>;
+	}
+
+	takeBusy(path: string): boolean {
+		return this.take(path, ['busy']) !== undefined;
+	}
+
+	takeOom(path: string): Extract<OllamaFault, {kind: 'oom'}> | undefined {
+		return this.take(path, ['oom']);
+	}
+
+	takeStream(path: string): StreamFault | undefined {
+		return this.take(path, ['die-mid-stream', 'malformed-line', 'no-done', 'runner-crash', 'stall']);
+	}
+
+	private takeClaude<K extends ClaudeFault['kind']>(kinds: readonly K[]): Extract<ClaudeFault, {kind: K}> | undefined {
+		const index = this.claude.findIndex((queued) => (kinds as readonly string[]).includes(queued.fault.kind));
+		const queued = this.claude[index];
+		if (!queued) return undefined;
+		queued.remaining -= 1;
+		if (queued.remaining <= 0) this.claude.splice(index, 1);
+		return queued.fault as Extract<ClaudeFault, {kind: K}>;
+	}
+
+	takeClaudeStatus(): Extract<ClaudeFault, {kind: 'status'}> | undefined {
+		return this.takeClaude(['status']);
+	}
+
+	takeClaudeStream(): ClaudeStreamFault | undefined {
+		return this.takeClaude(['mid-stream-error', 'stall']);
+	}
+}

@@ -1,0 +1,130 @@
+// POST /v1/messages, the Anthropic Messages API as the SDK consumes it: every SSE frame carries
+// an `event:` line (the SDK drops frames without one), errors carry a request-id header.
+import type {RouteContext} from '../context.js';
+import type {ClaudeStreamFault} from '../faults.js';
+import {shortId} from '../hashing.js';
+import {simulatedReply} from '../texts.js';
+import {tokenize} from '../tokenize.js';
+import {ChunkStream, isRecord, sendJson, sleep} from '../wire.js';
+import type {Exchange, StreamFormat} from '../wire.js';
+
+const anthropicSse: StreamFormat = {
+	contentType: 'text/event-stream',
+	frame: (chunk) => `event: ${isRecord(chunk) ? String(chunk['type']) : 'message'}\ndata: ${JSON.stringify(chunk)}\n\n`,
+	malformed: 'event: content_block_delta\ndata: {"type":"content_block_del\n\n',
+	inBandError: (message) => `event: error\ndata: ${JSON.stringify({type: 'error', error: {type: 'api_error', message}})}\n\n`,
+};
+
+const STATUS_ERRORS: Record<number, {type: string; message: string}> = {
+	400: {type: 'invalid_request_error', message: 'invalid request'},
+	401: {type: 'authentication_error', message: 'invalid x-api-key'},
+	429: {type: 'rate_limit_error', message: 'Number of request tokens has exceeded your per-minute rate limit (simulated)'},
+	500: {type: 'api_error', message: 'Internal server error'},
+	529: {type: 'overloaded_error', message: 'Overloaded'},
+};
+
+const FIRST_TOKEN_MS = 600;
+
+function sendError(exchange: Exchange, requestId: string, status: number, message?: string): void {
+	const known = STATUS_ERRORS[status] ?? {type: 'api_error', message: 'error'};
+	const headers: Record<string, string> = {'request-id': requestId};
+	// The SDK treats a zero delay as "no advice" and backs off 0.5 s, 1 s, ...; retry-after-ms 1
+	// makes its retries run at once, so tests of the retry path stay fast.
+	if (status === 429 || status === 529) {
+		headers['retry-after'] = '0';
+		headers['retry-after-ms'] = '1';
+	}
+	sendJson(exchange.res, status, {type: 'error', error: {type: known.type, message: message ?? known.message}, request_id: requestId}, headers);
+}
+
+function blockText(content: unknown): string {
+	if (typeof content === 'string') return content;
+	if (!Array.isArray(content)) return '';
+	return content.map((block) => (isRecord(block) && typeof block['text'] === 'string' ? block['text'] : '')).join('\n');
+}
+
+function hasKey(exchange: Exchange): boolean {
+	const auth = exchange.req.headers['authorization'];
+	const key = exchange.req.headers['x-api-key'];
+	return (typeof auth === 'string' && /^Bearer\s+\S+/i.test(auth)) || (typeof key === 'string' && key.trim() !== '');
+}
+
+async function playFault(exchange: Exchange, out: ChunkStream, fault: ClaudeStreamFault): Promise<void> {
+	if (fault.kind === 'stall') {
+		await new Promise((resolve) => exchange.res.once('close', resolve));
+		return;
+	}
+	await out.raw(`event: error\ndata: ${JSON.stringify({type: 'error', error: {type: 'overloaded_error', message: 'Overloaded'}})}\n\n`);
+	out.end();
+}
+
+export async function handleAnthropicMessages(ctx: RouteContext, exchange: Exchange): Promise<void> {
+	const sequence = ctx.state.nextSequence();
+	const requestId = `req_sim${shortId(`request:${sequence}`, 20)}`;
+	exchange.res.setHeader('request-id', requestId);
+	if (!hasKey(exchange)) {
+		sendError(exchange, requestId, 401, 'x-api-key header is required');
+		return;
+	}
+	const fault = ctx.faults.takeClaudeStatus();
+	if (fault) {
+		sendError(exchange, requestId, fault.status);
+		return;
+	}
+	const body = isRecord(exchange.body) ? exchange.body : {};
+	const model = body['model'];
+	const maxTokens = body['max_tokens'];
+	if (typeof model !== 'string' || typeof maxTokens !== 'number' || !Array.isArray(body['messages'])) {
+		sendError(exchange, requestId, 400, 'model, max_tokens and messages are required');
+		return;
+	}
+	const messages = (body['messages'] as unknown[]).flatMap((message) =>
+		isRecord(message) ? [{role: String(message['role'] ?? 'user'), content: blockText(message['content'])}] : [],
+	);
+	const system = blockText(body['system']);
+	const conversation = system ? [{role: 'system', content: system}, ...messages] : messages;
+	// One token past max_tokens, so a reply that would have gone on ends with "max_tokens".
+	const text = simulatedReply({model, quality: ctx.options.claudeQuality, messages: conversation, maxTokens: maxTokens + 1});
+	const allTokens = tokenize(text);
+	const tokens = allTokens.slice(0, Math.max(0, maxTokens));
+	const stopReason = tokens.length < allTokens.length ? 'max_tokens' : 'end_turn';
+	const inputTokens = tokenize(conversation.map((message) => message.content).join('\n')).length;
+	const id = `msg_sim${shortId(`message:${sequence}`, 20)}`;
+	const usageBase = {input_tokens: inputTokens, cache_creation_input_tokens: 0, cache_read_input_tokens: 0};
+	const pace = ctx.options.pace;
+
+	if (body['stream'] !== true) {
+		await sleep(pace * (FIRST_TOKEN_MS + (tokens.length / ctx.options.claudeRate) * 1000));
+		sendJson(exchange.res, 200, {
+			id,
+			type: 'message',
+			role: 'assistant',
+			model,
+			content: [{type: 'text', text: tokens.join('')}],
+			stop_reason: stopReason,
+			stop_sequence: null,
+			usage: {...usageBase, output_tokens: tokens.length},
+		});
+		return;
+	}
+
+	const streamFault = ctx.faults.takeClaudeStream();
+	const out = new ChunkStream(exchange, anthropicSse, undefined);
+	const message = {id, type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: {...usageBase, output_tokens: 1}};
+	if (!(await out.send({type: 'message_start', message}))) return;
+	if (!(await out.send({type: 'content_block_start', index: 0, content_block: {type: 'text', text: ''}}))) return;
+	if (!(await out.send({type: 'ping'}))) return;
+	await sleep(pace * FIRST_TOKEN_MS);
+	for (const [index, token] of tokens.entries()) {
+		if (streamFault && index === streamFault.afterChunks) return playFault(exchange, out, streamFault);
+		if (!(await out.send({type: 'content_block_delta', index: 0, delta: {type: 'text_delta', text: token}}))) return;
+		await sleep((pace / ctx.options.claudeRate) * 1000);
+	}
+	// A fault due after more deltas than the reply has still fires, before the closing frames.
+	if (streamFault) return playFault(exchange, out, streamFault);
+	await out.finish([
+		{type: 'content_block_stop', index: 0},
+		{type: 'message_delta', delta: {stop_reason: stopReason, stop_sequence: null}, usage: {output_tokens: tokens.length}},
+		{type: 'message_stop'},
+	]);
+}

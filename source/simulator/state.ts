@@ -1,0 +1,152 @@
+// The simulated Ollama's mutable state: which models are installed, which blobs and partial
+// downloads are on disk, which models are loaded and until when.
+import {kvBytesPerToken} from './profiles.js';
+import {FOREVER_ISO} from './keepAlive.js';
+import type {KeepAlive} from './keepAlive.js';
+import {sha256Hex} from './hashing.js';
+import type {SimModelProfile} from './types.js';
+
+type Loaded = {numCtx: number; expiresAt: number | 'forever'};
+
+export type Footprint = {size: number; sizeVram: number};
+
+/** Ollama names are case-insensitive, may carry the default registry prefix, and default to :latest. */
+export function normalizeName(name: string): string {
+	const lower = name.trim().toLowerCase().replace(/^registry\.ollama\.ai\//, '').replace(/^library\//, '');
+	const lastSegment = lower.slice(lower.lastIndexOf('/') + 1);
+	return lastSegment.includes(':') ? lower : `${lower}:latest`;
+}
+
+export class SimState {
+	private readonly profiles = new Map<string, SimModelProfile>();
+	private readonly installedAt = new Map<string, string>();
+	private readonly blobs = new Set<string>();
+	/** Bytes already downloaded per blob digest, kept across aborted pulls until a restart. */
+	readonly partials = new Map<string, number>();
+	private readonly loadedModels = new Map<string, Loaded>();
+	private readonly useCounts = new Map<string, number>();
+	private sequence = 0;
+
+	constructor(profiles: SimModelProfile[], installed: string[]) {
+		for (const profile of profiles) this.profiles.set(normalizeName(profile.name), profile);
+		// Pre-installed models get fixed dates so /api/tags is identical across runs.
+		installed.forEach((name, index) => {
+			const profile = this.profile(name);
+			if (!profile) return;
+			const day = String(10 - (index % 9)).padStart(2, '0');
+			this.install(profile, `2026-07-${day}T10:47:53.000Z`);
+		});
+	}
+
+	profile(name: string): SimModelProfile | undefined {
+		return this.profiles.get(normalizeName(name));
+	}
+
+	/** The installed profile for a name, or undefined if it is not installed. */
+	installedProfile(name: string): SimModelProfile | undefined {
+		const profile = this.profile(name);
+		return profile && this.installedAt.has(profile.name) ? profile : undefined;
+	}
+
+	installedNames(): string[] {
+		return [...this.installedAt.keys()];
+	}
+
+	modifiedAt(profile: SimModelProfile): string {
+		return this.installedAt.get(profile.name) ?? new Date().toISOString();
+	}
+
+	hasBlob(digest: string): boolean {
+		return this.blobs.has(digest);
+	}
+
+	addBlob(digest: string): void {
+		this.blobs.add(digest);
+		this.partials.delete(digest);
+	}
+
+	install(profile: SimModelProfile, at = new Date().toISOString()): void {
+		for (const layer of profile.layers) this.addBlob(layer.digest);
+		this.installedAt.set(profile.name, at);
+	}
+
+	/** Removes the manifest, unloads the model and deletes blobs no other installed model uses. */
+	remove(profile: SimModelProfile): void {
+		this.installedAt.delete(profile.name);
+		this.loadedModels.delete(profile.name);
+		const stillUsed = new Set<string>();
+		for (const name of this.installedAt.keys()) {
+			for (const layer of this.profile(name)?.layers ?? []) stillUsed.add(layer.digest);
+		}
+		for (const layer of profile.layers) if (!stillUsed.has(layer.digest)) this.blobs.delete(layer.digest);
+	}
+
+	/** Manifest digest as /api/tags shows it (hex, no prefix). */
+	manifestDigest(profile: SimModelProfile): string {
+		return sha256Hex(`manifest:${profile.name}:${profile.layers.map((layer) => layer.digest).join(',')}`);
+	}
+
+	private pruneExpired(now: number): void {
+		for (const [name, loaded] of this.loadedModels) {
+			if (loaded.expiresAt !== 'forever' && loaded.expiresAt <= now) this.loadedModels.delete(name);
+		}
+	}
+
+	loadedNames(now = Date.now()): string[] {
+		this.pruneExpired(now);
+		return [...this.loadedModels.keys()];
+	}
+
+	loadedInfo(name: string, now = Date.now()): (Loaded & {expiresIso: string}) | undefined {
+		this.pruneExpired(now);
+		const loaded = this.loadedModels.get(name);
+		if (!loaded) return undefined;
+		const expiresIso = loaded.expiresAt === 'forever' ? FOREVER_ISO : new Date(loaded.expiresAt).toISOString();
+		return {...loaded, expiresIso};
+	}
+
+	/**
+	 * Marks the model in use with this context size. A model not loaded, or loaded with another
+	 * num_ctx (Ollama reloads the runner then), is a cold load.
+	 */
+	use(profile: SimModelProfile, numCtx: number, keepAlive: KeepAlive, now = Date.now()): {cold: boolean} {
+		this.pruneExpired(now);
+		const current = this.loadedModels.get(profile.name);
+		const cold = !current || current.numCtx !== numCtx;
+		if (keepAlive.kind === 'unload') {
+			this.loadedModels.delete(profile.name);
+		} else {
+			const expiresAt = keepAlive.kind === 'forever' ? 'forever' : now + keepAlive.ms;
+			this.loadedModels.set(profile.name, {numCtx, expiresAt});
+		}
+		return {cold};
+	}
+
+	unload(profile: SimModelProfile): void {
+		this.loadedModels.delete(profile.name);
+	}
+
+	/** Weights + KV cache for num_ctx + compute buffers, and the share of it in GPU memory. */
+	footprint(profile: SimModelProfile, numCtx: number): Footprint {
+		const size = Math.round(profile.sizeBytes * 1.02 + numCtx * kvBytesPerToken(profile));
+		return {size, sizeVram: Math.round(size * Math.min(1, Math.max(0, profile.gpuShare)))};
+	}
+
+	/** How many times this model has been asked to generate; seeds the per-request jitter. */
+	nextUse(name: string): number {
+		const count = (this.useCounts.get(name) ?? 0) + 1;
+		this.useCounts.set(name, count);
+		return count;
+	}
+
+	nextSequence(): number {
+		this.sequence += 1;
+		return this.sequence;
+	}
+
+	/** What `ollama serve` loses when it restarts: loaded runners and partial downloads. */
+	restart(): void {
+		this.loadedModels.clear();
+		this.partials.clear();
+	}
+}

@@ -1,0 +1,206 @@
+// HTTP plumbing shared by every route: bodies, JSON replies, and a chunked stream writer that
+// honours back-pressure, notices a client that went away, and plays the stream faults.
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import type {StreamFault} from './faults.js';
+import type {RequestLogEntry} from './types.js';
+
+export type Exchange = {
+	req: IncomingMessage;
+	res: ServerResponse;
+	path: string;
+	/** The parsed JSON body; undefined when empty, the raw text when it is not JSON. */
+	body: unknown;
+	log: RequestLogEntry;
+	/** Set when the simulator cut the connection itself, so the log does not blame the client. */
+	cutByServer: boolean;
+};
+
+export async function readBody(req: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+export function parseBody(text: string): unknown {
+	if (text.trim() === '') return undefined;
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+	if (res.headersSent || res.destroyed) return;
+	const text = JSON.stringify(body);
+	res.writeHead(status, {'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers});
+	res.end(text);
+}
+
+export function sendText(res: ServerResponse, status: number, text: string, contentType = 'text/plain; charset=utf-8'): void {
+	if (res.headersSent || res.destroyed) return;
+	res.writeHead(status, {'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text)});
+	res.end(text);
+}
+
+/** Ollama's error body: `{"error":"..."}` with a real status. */
+export function sendOllamaError(res: ServerResponse, status: number, message: string): void {
+	sendJson(res, status, {error: message});
+}
+
+export function sleep(ms: number): Promise<void> {
+	return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export const RUNNER_STOPPED =
+	'model runner has unexpectedly stopped, this may be due to resource limitations or an internal error, check ollama server logs for details';
+
+export type StreamFormat = {
+	contentType: string;
+	frame(chunk: unknown): string;
+	/** What a broken line looks like in this format. */
+	malformed: string;
+	/** The in-band error frame for a crashed runner. */
+	inBandError(message: string): string;
+};
+
+export const ndjson: StreamFormat = {
+	contentType: 'application/x-ndjson',
+	frame: (chunk) => `${JSON.stringify(chunk)}\n`,
+	malformed: '{"model":"sim","created_at":"2026-08-21T10:00:00Z","respo\n',
+	inBandError: (message) => `${JSON.stringify({error: message})}\n`,
+};
+
+/** OpenAI-style SSE: `data:` lines only. */
+export const openAiSse: StreamFormat = {
+	contentType: 'text/event-stream',
+	frame: (chunk) => `data: ${typeof chunk === 'string' ? chunk : JSON.stringify(chunk)}\n\n`,
+	malformed: 'data: {"id":"chatcmpl-1","object":"chat.completion.chu\n\n',
+	inBandError: (message) => `data: ${JSON.stringify({error: {message, type: 'api_error', param: null, code: null}})}\n\n`,
+};
+
+/**
+ * Writes one chunk per send(). Headers go out with the first chunk, so a fault that fires
+ * before any chunk can still answer with a real status. send() returns false once the stream
+ * must stop (client gone or a fault ended it); callers stop producing then.
+ */
+export class ChunkStream {
+	private written = 0;
+	private stopped = false;
+	private readonly gone: Promise<void>;
+
+	constructor(
+		private readonly exchange: Exchange,
+		private readonly format: StreamFormat,
+		private readonly fault: StreamFault | undefined,
+	) {
+		this.gone = new Promise((resolve) => exchange.res.once('close', () => resolve()));
+	}
+
+	get active(): boolean {
+		return !this.stopped && !this.exchange.res.destroyed;
+	}
+
+	private head(): void {
+		const {res} = this.exchange;
+		if (res.headersSent) return;
+		const headers: Record<string, string> = {'Content-Type': this.format.contentType};
+		if (this.format.contentType === 'text/event-stream') headers['Cache-Control'] = 'no-cache';
+		res.writeHead(200, headers);
+		res.flushHeaders();
+	}
+
+	private async write(text: string): Promise<void> {
+		const {res} = this.exchange;
+		if (res.destroyed) return;
+		if (!res.write(text)) {
+			await Promise.race([new Promise<void>((resolve) => res.once('drain', () => resolve())), this.gone]);
+		}
+	}
+
+	private cut(): void {
+		this.exchange.cutByServer = true;
+		this.stopped = true;
+		this.exchange.res.socket?.destroy();
+		this.exchange.res.destroy();
+	}
+
+	/** Plays the fault if it is due before the next chunk; true when the stream was ended by it. */
+	private async playFault(): Promise<boolean> {
+		const fault = this.fault;
+		if (!fault || fault.kind === 'no-done' || this.written !== fault.afterChunks) return false;
+		const {res} = this.exchange;
+		if (fault.kind === 'runner-crash' && this.written === 0) {
+			this.stopped = true;
+			sendOllamaError(res, 500, RUNNER_STOPPED);
+			return true;
+		}
+		this.head();
+		switch (fault.kind) {
+			case 'die-mid-stream':
+				this.cut();
+				return true;
+			case 'malformed-line':
+				await this.write(this.format.malformed);
+				break;
+			case 'runner-crash':
+				await this.write(this.format.inBandError(RUNNER_STOPPED));
+				break;
+			case 'stall':
+				this.stopped = true;
+				await this.gone;
+				return true;
+		}
+		this.stopped = true;
+		res.end();
+		return true;
+	}
+
+	async send(chunk: unknown): Promise<boolean> {
+		if (!this.active) return false;
+		if (await this.playFault()) return false;
+		this.head();
+		await this.write(this.format.frame(chunk));
+		this.written += 1;
+		return this.active;
+	}
+
+	/** Writes a raw frame (e.g. `data: [DONE]`) that does not count as a chunk. */
+	async raw(text: string): Promise<void> {
+		if (!this.active) return;
+		this.head();
+		await this.write(text);
+	}
+
+	/** Sends the closing chunks (and a raw trailer), unless the no-done fault says to end without them. */
+	async finish(closing: unknown[], trailer?: string): Promise<void> {
+		if (this.fault?.kind === 'no-done') {
+			this.end();
+			return;
+		}
+		for (const chunk of closing) {
+			if (!(await this.send(chunk))) return;
+		}
+		if (trailer !== undefined) await this.raw(trailer);
+		this.end();
+	}
+
+	/** An in-band error after the stream has started (status 200 already sent). */
+	async fail(message: string): Promise<void> {
+		if (!this.active) return;
+		this.head();
+		await this.write(this.format.inBandError(message));
+		this.end();
+	}
+
+	end(): void {
+		if (this.stopped) return;
+		this.stopped = true;
+		this.head();
+		this.exchange.res.end();
+	}
+}

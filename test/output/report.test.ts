@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {formatReport, writeReport, REPORT_FILE_NAME, REPORT_SECTIONS} from '../../source/output/report.js';
+import type {GitRunner} from '../../source/output/report/gitSection.js';
+import {emptyResults} from '../../source/output/schema.js';
+import {completeResults, partialResults} from './fixtureResults.js';
+import {tempDir} from './helpers.js';
+
+const NOW = new Date('2026-02-02T10:00:00.000Z');
+const gitLog: GitRunner = () => ({ok: true, stdout: 'abc1234 Add hybrid_qwen14\ndef5678 Task 004 report\n'});
+const noRepo: GitRunner = () => ({ok: false, error: 'fatal: not a git repository (or any of the parent directories): .git'});
+
+/** The body of section n (1-based), up to the next section. */
+function sectionOf(report: string, n: number): string {
+	const start = report.indexOf(`## ${n}. ${REPORT_SECTIONS[n - 1]}`);
+	expect(start).toBeGreaterThan(-1);
+	const next = report.indexOf(`\n## ${n + 1}. `, start);
+	return report.slice(start, next === -1 ? undefined : next);
+}
+
+function tableRow(section: string, first: string): string[] {
+	const line = section.split('\n').find((candidate) => candidate.startsWith(`| ${first} |`));
+	return line ? line.slice(2, -2).split(' | ') : [];
+}
+
+describe('TASK_005 report from a complete results file (baseline, escalation)', () => {
+	const report = formatReport(completeResults(true), {cwd: '/repo', git: gitLog, now: NOW});
+
+	it('is marked SIMULATED at the top and states Ollama version, options and repetitions', () => {
+		expect(report.split('\n')[0]).toContain('SIMULATED');
+		expect(report).toContain('# TASK 005: local model scaling report (SIMULATED)');
+		expect(report).toContain('- Ollama version: 0.12.6 at http://127.0.0.1:11434');
+		expect(report).toContain('temperature 0, seed 42, num_ctx 8192, num_predict 512; one untimed warm-up, then 3 timed repetitions');
+		expect(report).toContain('Generated 2026-02-02T10:00:00.000Z');
+		expect(report).toContain('memory bandwidth 400 GB/s');
+	});
+
+	it('has the eight sections in order', () => {
+		const positions = REPORT_SECTIONS.map((title, index) => report.indexOf(`## ${index + 1}. ${title}`));
+		expect(positions.every((position) => position > -1)).toBe(true);
+		expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+	});
+
+	it('1: the benchmark table carries size, speed ± sd, ceiling, efficiency, tools, words and risk levels', () => {
+		const row = tableRow(sectionOf(report, 1), 'qwen2.5:32b');
+		expect(row).toEqual(['qwen2.5:32b', '19.9', '12.3 ± 0.4', '20.1', '61%', '5/5', '4/5', '900', '850', '400', 'BUY', '244.10', '290.00', '5% of portfolio', '8.7']);
+		expect(tableRow(sectionOf(report, 1), 'claude:claude-sonnet-4-5-20250929 (baseline)')[9]).toBe('650');
+		expect(sectionOf(report, 1)).toContain('$0.1234');
+	});
+
+	it('2: ranks by trader score relative to Claude', () => {
+		const quality = sectionOf(report, 2);
+		expect(quality).toContain('trader score 9.8, mean score 9.6');
+		expect(tableRow(quality, '1')).toEqual(['1', 'llama3.3:70b', '9.3', '95%', '9.0', '94%', 'yes (>= 9)']);
+		expect(tableRow(quality, '3')).toEqual(['3', 'qwen2.5:14b', '8.1', '83%', '7.9', '82%', 'no (< 9)']);
+	});
+
+	it('3: weighs the 70B against the 32B with the pipeline estimate and the practical flag', () => {
+		const tradeoff = sectionOf(report, 3);
+		expect(tableRow(tradeoff, 'llama3.3:70b')).toEqual(['llama3.3:70b', '6.4', 'NO (< 8 t/s)', '52.1 min', '9.3', '9.0']);
+		expect(tradeoff).toContain('+0.6 points');
+		expect(tradeoff).toContain('1.9x slower');
+		expect(tradeoff).toContain('Worth it for quality: only the 70B-class model reaches the threshold of 9.');
+		expect(tradeoff).toContain('impractical for all 12 agents');
+	});
+
+	it('4: recommends the model with its reason, the decisions and the configs with evidence', () => {
+		const rec = sectionOf(report, 4);
+		expect(rec).toContain('**Recommended model: llama3.3:70b**');
+		expect(rec).toContain('closes the gap (trader 9.3 >= 9.0)');
+		expect(rec).toContain('Round 1 (qwen2.5:32b): escalate → llama3.3:70b.');
+		expect(tableRow(rec, 'hybrid_llama70')).toEqual(['hybrid_llama70', 'anthropic claude-sonnet-4-5-20250929', 'ollama llama3.3:70b', 'anthropic claude-sonnet-4-5-20250929', '32.7 min', '$0.30']);
+		expect(tableRow(rec, 'hybrid_aggressive_llama70_localtools')[5]).toBe('$0.00');
+		expect(rec).toContain('all on Claude the run would cost $0.60');
+	});
+
+	it('5: assesses the quality gap and the bandwidth ceiling for 70B-class sizes', () => {
+		const ceiling = sectionOf(report, 5);
+		expect(ceiling).toContain('Best local trader score: 9.3 (llama3.3:70b). Claude baseline: 9.8; gap 0.5 points. It reaches the threshold of 9.');
+		// 400e9 / 47_415_724_545 = 8.44 t/s; efficiency (24.6/44.5 + 12.3/20.1 + 6.4/9.4) / 3 = 61.6 %
+		expect(tableRow(ceiling, 'qwen2.5:72b').slice(0, 4)).toEqual(['qwen2.5:72b', '47.4', '8.4', '5.2']);
+		expect(tableRow(ceiling, 'llama3.3:70b')).toEqual(['llama3.3:70b', '42.5', '9.4', '5.8', '6.4', 'no']);
+		expect(ceiling).toContain('at most 50.0 GB at the bandwidth ceiling, or 30.8 GB at the measured efficiency');
+	});
+
+	it('6: embeds the detailed table and each trader excerpt', () => {
+		const detail = sectionOf(report, 6);
+		expect(detail).toMatch(/qwen2\.5:32b\s+trader\s+400\s+12\s+10\s+BUY\s+244\.10\s+290\.00\s+5% of portfolio\s+8\.7\s+42\.5/);
+		expect(detail).toContain('**llama3.3:70b**: 400 words, 2,400 characters.');
+		expect(detail).toContain('trader llama3.3:70b tail: stop-loss 244.10, target 290. FINAL TRANSACTION PROPOSAL: **BUY**');
+	});
+
+	it('7 and 8: git log and next steps', () => {
+		expect(sectionOf(report, 7)).toContain('abc1234 Add hybrid_qwen14');
+		const next = sectionOf(report, 8);
+		expect(next).toContain('**Ready with a caveat:** llama3.3:70b');
+		expect(next).toContain('--hybrid hybrid_llama70');
+		expect(next).toContain('SIMULATED');
+	});
+
+	it('is not marked SIMULATED for a real run', () => {
+		const real = formatReport(completeResults(false), {cwd: '/repo', git: gitLog, now: NOW});
+		expect(real).not.toContain('SIMULATED');
+		expect(sectionOf(real, 8)).toContain('**Ready with a caveat:**');
+	});
+});
+
+describe('TASK_005 report from partial results', () => {
+	const report = formatReport(partialResults(), {cwd: '/somewhere', git: noRepo, now: NOW});
+
+	it('says "not measured" and why the baseline is missing instead of failing', () => {
+		expect(report).toContain('- Ollama version: not recorded');
+		expect(report).toContain('Benchmark options: not measured');
+		expect(tableRow(sectionOf(report, 1), 'qwen2.5:32b').slice(2, 7)).toEqual(['not measured', '-', '-', 'not tested', 'not tested']);
+		expect(sectionOf(report, 1)).toContain('Claude baseline skipped: ANTHROPIC_API_KEY is not set.');
+		expect(tableRow(sectionOf(report, 2), '1')).toEqual(['1', 'qwen2.5:14b', '7.2', 'not measured', '7.2', 'not measured', 'not measured']);
+		expect(sectionOf(report, 3)).toContain('No 70B-class model was scored');
+		expect(sectionOf(report, 4)).toContain('No recommendation recorded yet');
+		expect(sectionOf(report, 5)).toContain('Memory bandwidth is not measured');
+		expect(sectionOf(report, 6)).toContain('baseline skipped: ANTHROPIC_API_KEY is not set');
+		expect(sectionOf(report, 7)).toContain('/somewhere is not a git repository');
+		expect(sectionOf(report, 8)).toContain('**Not ready for a full pipeline run:** no local model is recommended yet.');
+		expect(sectionOf(report, 8)).toContain('trifecta bench qwen2.5:14b qwen2.5:32b');
+		expect(report).not.toMatch(/NaN|undefined|null/);
+	});
+
+	it('handles an empty record', () => {
+		const empty = formatReport(emptyResults(false), {cwd: '/x', git: noRepo, now: NOW});
+		expect(sectionOf(empty, 1)).toContain('No model has been measured yet.');
+		expect(sectionOf(empty, 5)).toContain('No local model has a trader score yet');
+		expect(empty).not.toMatch(/NaN|undefined/);
+	});
+
+	it('writes docs/TASK_005_REPORT.md, creating the folder', () => {
+		const docs = path.join(tempDir(), 'docs');
+		const file = writeReport(docs, partialResults(), {cwd: '/x', git: noRepo, now: NOW});
+		expect(file).toBe(path.join(docs, REPORT_FILE_NAME));
+		expect(fs.readFileSync(file, 'utf8')).toBe(formatReport(partialResults(), {cwd: '/x', git: noRepo, now: NOW}));
+	});
+});

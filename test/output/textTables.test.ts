@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {formatComparisonTable, writeComparisonTable, COMPARISON_FILE_NAME} from '../../source/output/comparisonTable.js';
+import {formatToolTable, writeToolTable, TOOL_TABLE_FILE_NAME} from '../../source/output/toolTable.js';
+import {SIMULATED_BANNER} from '../../source/output/textFormat.js';
+import {emptyResults, type ResultsFile} from '../../source/output/schema.js';
+import {completeResults, partialResults, response} from './fixtureResults.js';
+import {tempDir} from './helpers.js';
+
+function rowOf(text: string, model: string, role: string): string[] {
+	const line = text.split('\n').find((candidate) => candidate.startsWith(`${model} `) && candidate.split(/\s{2,}/)[1] === role);
+	return line ? line.split(/\s{2,}/) : [];
+}
+
+describe('model_scaling_comparison.txt', () => {
+	it('has one row per model and role with the figures, and the baseline', () => {
+		const text = formatComparisonTable(completeResults());
+		expect(text).not.toContain('SIMULATED');
+		expect(text).toMatch(/model\s+role\s+words\s+numbers\s+grounded\s+decision\s+stop-loss\s+target\s+sizing\s+score\s+seconds/);
+		expect(rowOf(text, 'qwen2.5:32b', 'trader')).toEqual(['qwen2.5:32b', 'trader', '400', '12', '10', 'BUY', '244.10', '290.00', '5% of portfolio', '8.7', '42.5']);
+		expect(rowOf(text, 'claude:claude-sonnet-4-5-20250929', 'bull')).toEqual(['claude:claude-sonnet-4-5-20250929', 'bull', '1,400', '12', '10', 'none', 'none', 'none', 'none', '9.6', '42.5']);
+		expect(text).not.toContain('baseline skipped');
+	});
+
+	it('ends with each trader output: words, characters and its last 500 characters', () => {
+		const results = completeResults();
+		const long = `${'x'.repeat(700)}END FINAL TRANSACTION PROPOSAL: **SELL**`;
+		const model = results.models[0];
+		if (model?.reasoning) model.reasoning.trader = response('trader', 5, 123, {chars: 740}, long);
+		const text = formatComparisonTable(results);
+		const block = text.slice(text.indexOf('=== qwen2.5:14b ==='), text.indexOf('=== qwen2.5:32b ==='));
+		expect(block).toContain('words: 123  characters: 740');
+		expect(block).toContain(long.slice(-500));
+		expect(block).not.toContain(long.slice(-501));
+		expect(text).toContain('=== claude:claude-sonnet-4-5-20250929 ===');
+	});
+
+	it('says why the baseline is missing and shows unmeasured and failed cells', () => {
+		const results: ResultsFile = partialResults();
+		const model = results.models[0];
+		if (model?.reasoning) model.reasoning.bull = {...response('bull', 0, 0), status: 'error', metrics: null, score: null, error: 'model ran out of memory'};
+		const text = formatComparisonTable(results);
+		expect(text).toContain('baseline skipped: ANTHROPIC_API_KEY is not set');
+		expect(rowOf(text, 'qwen2.5:14b', 'bull')[2]).toBe('ERROR: model ran out of memory');
+		expect(rowOf(text, 'qwen2.5:32b', 'trader')[2]).toBe('not measured');
+		expect(text).toContain('=== qwen2.5:32b ===\ntrader: not measured');
+	});
+
+	it('puts the SIMULATED banner first and writes the file into the results directory', () => {
+		const dir = tempDir();
+		const file = writeComparisonTable(dir, completeResults(true));
+		expect(file).toBe(path.join(dir, COMPARISON_FILE_NAME));
+		expect(fs.readFileSync(file, 'utf8').split('\n')[0]).toBe(SIMULATED_BANNER);
+	});
+});
+
+describe('tool_calling_scaling.txt', () => {
+	it('has a grid per endpoint with pass / FAIL + reason and passed/total', () => {
+		const text = formatToolTable(completeResults());
+		const native = text.indexOf('Native Ollama API (/api/chat');
+		const openai = text.indexOf('OpenAI-compatible API (/v1/chat/completions');
+		expect(native).toBeGreaterThan(-1);
+		expect(openai).toBeGreaterThan(native);
+		const openaiPart = text.slice(openai);
+		const qwen14 = openaiPart.split('\n').find((line) => line.startsWith('qwen2.5:14b'))?.split(/\s{2,}/);
+		expect(qwen14).toEqual(['qwen2.5:14b', 'pass', 'pass', 'pass', 'FAIL: leaked into text', 'FAIL: leaked into text', '3/5']);
+		expect(text.slice(native, openai)).toMatch(/llama3\.3:70b\s+pass\s+pass\s+pass\s+pass\s+pass\s+5\/5/);
+		expect(text).toMatch(/model\s+single-call\s+choose-tool\s+use-result\s+structured-output\s+no-leak\s+passed\/total/);
+	});
+
+	it('shows unsupported, errors, untested models, and full reasons for long ones', () => {
+		const results = completeResults();
+		const [first, second, third] = results.models;
+		if (first?.toolCalling) {
+			first.toolCalling.native = {supported: false, scenarios: [{id: 'single-call', outcome: 'unsupported', reason: 'does not support tools', latencyMs: 10}], passed: 0, total: 5};
+		}
+		if (second?.toolCalling) {
+			const scenario = second.toolCalling.native?.scenarios[2];
+			if (scenario) Object.assign(scenario, {outcome: 'error', reason: 'HTTP 500 from the runner after it crashed while loading the model weights'});
+		}
+		if (third) delete third.toolCalling;
+		const text = formatToolTable(results);
+		expect(text).toMatch(/qwen2\.5:14b\s+unsupported\s+-\s+-\s+-\s+-\s+unsupported \(0\/5\)/);
+		expect(text).toContain('error: HTTP 500 from the runner afte...');
+		expect(text).toContain('qwen2.5:32b / use-result: HTTP 500 from the runner after it crashed while loading the model weights');
+		expect(text).toMatch(/llama3\.3:70b\s+-\s+-\s+-\s+-\s+-\s+not tested/);
+	});
+
+	it('marks a simulated run and writes the file', () => {
+		const dir = tempDir();
+		const file = writeToolTable(dir, completeResults(true));
+		expect(file).toBe(path.join(dir, TOOL_TABLE_FILE_NAME));
+		expect(fs.readFileSync(file, 'utf8').startsWith(`${SIMULATED_BANNER}\n`)).toBe(true);
+		expect(formatToolTable(emptyResults(false))).toContain('No model has been tested yet.');
+	});
+});
