@@ -1,0 +1,115 @@
+// The Tool-calling screen: one models x scenarios grid per endpoint, filling in as results
+// arrive (PASS / FAIL / n/a when the model does not support tools), with the reason for every
+// failure underneath. Renders ToolsView only; the step does the work.
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {Endpoint} from '../../experiment/events.js';
+import type {ToolScenarioId} from '../../output/schema.js';
+import {GridCell, type CellTone} from '../components/gridCell.js';
+import {gridKey, TOOL_SCENARIOS, toolCell, type ToolCell, type ToolsView} from '../state/toolsView.js';
+
+export type ToolsScreenProps = {view: ToolsView; animate: boolean; simulated?: boolean; width?: number};
+
+const LABEL_WIDTH = 22;
+const CELL_WIDTH = 9;
+
+export const ENDPOINT_TITLES: Record<Endpoint, string> = {
+	native: 'native /api/chat',
+	openai: 'OpenAI-compatible /v1/chat/completions',
+};
+
+export const SCENARIO_HEADINGS: Record<ToolScenarioId, string> = {
+	'single-call': 'call',
+	'choose-tool': 'choose',
+	'use-result': 'result',
+	'structured-output': 'schema',
+	'no-leak': 'no-leak',
+};
+
+function display(cell: ToolCell): {text: string; tone: CellTone; running: boolean} {
+	if (cell.status === 'waiting') return {text: '·', tone: 'muted', running: false};
+	if (cell.status === 'running') return {text: '', tone: 'normal', running: true};
+	switch (cell.outcome.outcome) {
+		case 'pass':
+			return {text: 'PASS', tone: 'good', running: false};
+		case 'fail':
+			return {text: 'FAIL', tone: 'bad', running: false};
+		case 'unsupported':
+			return {text: 'n/a', tone: 'muted', running: false};
+		default:
+			return {text: 'ERROR', tone: 'warn', running: false};
+	}
+}
+
+function EndpointGrid({view, endpoint, animate}: {view: ToolsView; endpoint: Endpoint; animate: boolean}): React.JSX.Element {
+	const reasons: {key: string; text: string; tone: CellTone}[] = [];
+	for (const model of view.models) {
+		const summary = view.summaries[gridKey(model, endpoint)];
+		if (summary && !summary.supported) {
+			reasons.push({key: `${model}:unsupported`, text: `${model}: unsupported, ${summary.scenarios[0]?.reason ?? 'no tool support'}`, tone: 'muted'});
+			continue;
+		}
+		for (const scenario of TOOL_SCENARIOS) {
+			const cell = toolCell(view, model, endpoint, scenario);
+			if (cell.status === 'done' && (cell.outcome.outcome === 'fail' || cell.outcome.outcome === 'error')) {
+				reasons.push({key: `${model}:${scenario}`, text: `${model} ${SCENARIO_HEADINGS[scenario]}: ${cell.outcome.reason}`, tone: cell.outcome.outcome === 'fail' ? 'bad' : 'warn'});
+			}
+		}
+	}
+	return (
+		<Box flexDirection="column" marginTop={1}>
+			<Text bold>{ENDPOINT_TITLES[endpoint]}</Text>
+			<Box>
+				<Box width={LABEL_WIDTH} flexShrink={0}>
+					<Text dimColor>model</Text>
+				</Box>
+				{TOOL_SCENARIOS.map((scenario) => (
+					<GridCell key={scenario} width={CELL_WIDTH} text={SCENARIO_HEADINGS[scenario]} tone="muted" animate={animate} />
+				))}
+				<GridCell width={12} text="passed" tone="muted" animate={animate} />
+			</Box>
+			{view.models.map((model) => {
+				const summary = view.summaries[gridKey(model, endpoint)];
+				const passed = summary ? (summary.supported ? `${summary.passed}/${summary.total}` : 'unsupported') : '';
+				return (
+					<Box key={model}>
+						<Box width={LABEL_WIDTH} flexShrink={0}>
+							<Text wrap="truncate">{model}</Text>
+						</Box>
+						{TOOL_SCENARIOS.map((scenario) => {
+							const shown = display(toolCell(view, model, endpoint, scenario));
+							return <GridCell key={scenario} width={CELL_WIDTH} text={shown.text} tone={shown.tone} running={shown.running} animate={animate} />;
+						})}
+						<GridCell width={12} text={passed} animate={animate} />
+					</Box>
+				);
+			})}
+			{reasons.map((reason) => (
+				<Text key={reason.key} color={reason.tone === 'bad' ? 'red' : reason.tone === 'warn' ? 'yellow' : undefined} dimColor={reason.tone === 'muted'}>
+					{reason.text}
+				</Text>
+			))}
+		</Box>
+	);
+}
+
+export function ToolsScreen({view, animate, simulated = false, width = 80}: ToolsScreenProps): React.JSX.Element {
+	return (
+		<Box flexDirection="column" width={width}>
+			{simulated ? (
+				<Text color="yellow" bold>
+					SIMULATED — built-in simulator, not real models
+				</Text>
+			) : null}
+			<Text bold>Tool calling, as the pipeline calls models</Text>
+			{view.endpoints.map((endpoint) => (
+				<EndpointGrid key={endpoint} view={view} endpoint={endpoint} animate={animate} />
+			))}
+			{view.warnings.map((warning, index) => (
+				<Text key={index} color="yellow">
+					warning: {warning}
+				</Text>
+			))}
+		</Box>
+	);
+}

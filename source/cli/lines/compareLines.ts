@@ -1,0 +1,39 @@
+// Compare events as plain stderr lines for non-interactive runs: one line per finished cell
+// (with its figures or its failure), nothing per streamed chunk.
+import type {CompareEvent, NoticeEvent} from '../../experiment/events.js';
+import {cellFigures, subjectLabel} from '../../app/screens/reasoningScreen.js';
+
+export type CompareLineFormatter = (event: CompareEvent | NoticeEvent) => string | null;
+
+export function compareLine(event: CompareEvent | NoticeEvent): string | null {
+	switch (event.type) {
+		case 'compare:start': {
+			const models = event.subjects.filter((subject) => !subject.startsWith('claude:'));
+			const baseline = event.baseline === 'run' ? 'with the Claude baseline' : `baseline skipped: ${event.baselineNote ?? 'no Claude key'}`;
+			return `comparing ${models.length} model${models.length === 1 ? '' : 's'} on ${event.roles.join(', ')} (${baseline})`;
+		}
+		case 'compare:cell-start':
+			return `  ${subjectLabel(event.subject)} ${event.role}: running`;
+		case 'compare:delta':
+			return null;
+		case 'compare:cell-done': {
+			const {response} = event;
+			const seconds = `${response.elapsedSeconds.toFixed(1)} s`;
+			if (response.status === 'error') return `  ${subjectLabel(event.subject)} ${event.role}: ERROR ${response.error ?? 'failed'} (${seconds})`;
+			return `  ${subjectLabel(event.subject)} ${event.role}: score ${cellFigures(response)} (${seconds})`;
+		}
+		case 'compare:baseline-done':
+			if (event.baseline.status === 'skipped') return null;
+			return event.baseline.costUsd === null ? 'baseline done' : `baseline done (cost $${event.baseline.costUsd.toFixed(4)})`;
+		case 'warning':
+			return `warning: ${event.message}`;
+		case 'info':
+			return event.message;
+		case 'step-error':
+			return `error: ${event.message}`;
+	}
+}
+
+export function createCompareLines(): CompareLineFormatter {
+	return compareLine;
+}

@@ -1,0 +1,124 @@
+// Streams one prompt through a local model or Claude and measures it: the text, wall time,
+// output tokens and rate (Ollama's own counters where there are any), time to first token.
+import {performance} from 'node:perf_hooks';
+import type {ClaudeProvider, ClaudeUsage} from '../../providers/types.js';
+import {ProviderError} from '../../providers/errors.js';
+import type {StepContext} from './context.js';
+
+export type RolePrompt = {system: string; user: string};
+
+export type CellRun = {
+	text: string;
+	elapsedSeconds: number;
+	outputTokens: number | null;
+	tokensPerSecond: number | null;
+	ttftMs: number | null;
+	usage: ClaudeUsage | null;
+	costUsd: number | null;
+};
+
+export type OnDelta = (text: string, at: number) => void;
+
+/**
+ * Long enough for the 1.2-1.4K-word answers the pipeline's researchers write
+ * (reference/tradingagents.md §4); the benchmark's 512 would cut them off.
+ */
+export const COMPARE_NUM_PREDICT = 4096;
+/** Claude's own cap; its baseline answers run to about 18K characters. */
+export const CLAUDE_MAX_TOKENS = 8192;
+
+/** Keeps the partial text when a stream dies, so the cell can still show what arrived. */
+export class CellFailure extends Error {
+	override readonly name = 'CellFailure';
+	constructor(
+		override readonly cause: unknown,
+		readonly partialText: string,
+		readonly elapsedSeconds: number,
+	) {
+		super('cell failed');
+	}
+}
+
+export function canceledError(): ProviderError {
+	return new ProviderError('canceled', 'Canceled', 'Results measured so far are kept.');
+}
+
+export async function runOllamaCell(
+	ctx: StepContext,
+	model: string,
+	prompt: RolePrompt,
+	think: boolean | undefined,
+	onDelta: OnDelta,
+): Promise<CellRun> {
+	const started = performance.now();
+	let text = '';
+	try {
+		const stream = ctx.ollama.chat(
+			{
+				model,
+				messages: [
+					{role: 'system', content: prompt.system},
+					{role: 'user', content: prompt.user},
+				],
+				think,
+				options: {temperature: 0, seed: 42, num_ctx: ctx.settings.numCtx, num_predict: COMPARE_NUM_PREDICT},
+			},
+			{signal: ctx.signal},
+		);
+		for await (const event of stream) {
+			if (event.type === 'delta' && event.text) {
+				text += event.text;
+				onDelta(event.text, event.at);
+			} else if (event.type === 'done') {
+				const {evalCount, evalDuration} = event.counters;
+				return {
+					text,
+					elapsedSeconds: (performance.now() - started) / 1000,
+					outputTokens: evalCount || null,
+					tokensPerSecond: evalCount > 0 && evalDuration > 0 ? (evalCount / evalDuration) * 1e9 : null,
+					ttftMs: event.ttftMs,
+					usage: null,
+					costUsd: null,
+				};
+			}
+		}
+		throw new ProviderError('stream-incomplete', `The reply from ${model} ended early`, 'Check that Ollama is still running, then run compare again.');
+	} catch (error) {
+		throw new CellFailure(error, text, (performance.now() - started) / 1000);
+	}
+}
+
+export async function runClaudeCell(ctx: StepContext, claude: ClaudeProvider, prompt: RolePrompt, onDelta: OnDelta): Promise<CellRun> {
+	const started = performance.now();
+	let text = '';
+	try {
+		const stream = claude.stream(
+			{model: claude.model, system: prompt.system, messages: [{role: 'user', content: prompt.user}], maxTokens: CLAUDE_MAX_TOKENS},
+			{signal: ctx.signal},
+		);
+		for await (const event of stream) {
+			if (event.type === 'delta' && event.text) {
+				text += event.text;
+				onDelta(event.text, event.at);
+			} else if (event.type === 'done') {
+				const elapsedMs = performance.now() - started;
+				const generatingMs = elapsedMs - (event.ttftMs ?? 0);
+				const outputTokens = event.usage.outputTokens;
+				return {
+					text,
+					elapsedSeconds: elapsedMs / 1000,
+					outputTokens,
+					tokensPerSecond: outputTokens > 0 && generatingMs > 0 ? outputTokens / (generatingMs / 1000) : null,
+					ttftMs: event.ttftMs,
+					usage: event.usage,
+					costUsd: event.costUsd,
+				};
+			}
+		}
+		// The SDK ends an aborted stream silently (libs.md §5), so no 'done' after Ctrl+C is a cancel.
+		if (ctx.signal.aborted) throw canceledError();
+		throw new ProviderError('claude-stream-error', 'The reply from Claude ended early', 'Run compare again; finished cells are kept.');
+	} catch (error) {
+		throw new CellFailure(error, text, (performance.now() - started) / 1000);
+	}
+}

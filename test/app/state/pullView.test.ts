@@ -1,0 +1,68 @@
+import {describe, expect, it} from 'vitest';
+import {initialPullView, pullViewReducer, type PullView} from '../../../source/app/state/pullView.js';
+import type {PullEvent} from '../../../source/experiment/events.js';
+import type {LayerProgress} from '../../../source/providers/types.js';
+
+const WEIGHTS = `sha256:${'a'.repeat(12)}${'0'.repeat(52)}`;
+const TEMPLATE = `sha256:${'b'.repeat(12)}${'0'.repeat(52)}`;
+
+function progress(layers: LayerProgress[], at: number): PullEvent {
+	return {
+		type: 'pull:progress',
+		model: 'qwen2.5:32b',
+		update: {status: 'pulling', layers, total: layers.reduce((s, l) => s + l.total, 0), completed: layers.reduce((s, l) => s + l.completed, 0), at},
+	};
+}
+
+function fold(events: PullEvent[]): PullView {
+	return events.reduce(pullViewReducer, initialPullView);
+}
+
+describe('pullViewReducer', () => {
+	it('tracks per-layer bytes, MB/s and ETA, and the whole model against the expected size', () => {
+		const view = fold([
+			{type: 'pull:start', model: 'qwen2.5:32b', expectedBytes: 20e9},
+			progress([{digest: WEIGHTS, total: 10e9, completed: 0}], 1000),
+			progress([{digest: WEIGHTS, total: 10e9, completed: 1e9}], 3000),
+		]);
+		const layer = view.active[0]!;
+		expect(layer.short).toBe('aaaaaaaaaaaa');
+		expect(layer.bytesPerSecond).toBe(0.5e9);
+		expect(layer.etaSeconds).toBe(18);
+		expect(view.total).toBe(20e9);
+		expect(view.completed).toBe(1e9);
+		expect(view.etaSeconds).toBe(38);
+	});
+
+	it('moves a finished layer to `finished` once, and shows an already-present layer as done at once', () => {
+		const view = fold([
+			{type: 'pull:start', model: 'qwen2.5:32b', expectedBytes: null},
+			progress([{digest: TEMPLATE, total: 1482, completed: 1482}], 1000),
+			progress(
+				[
+					{digest: TEMPLATE, total: 1482, completed: 1482},
+					{digest: WEIGHTS, total: 10e9, completed: 5e9},
+				],
+				2000,
+			),
+		]);
+		expect(view.finished.map((layer) => layer.digest)).toEqual([TEMPLATE]);
+		expect(view.finished[0]?.cached).toBe(true);
+		expect(view.active.map((layer) => layer.digest)).toEqual([WEIGHTS]);
+	});
+
+	it('says a present model was skipped, and carries the cancel note', () => {
+		const present = fold([
+			{type: 'pull:start', model: 'qwen2.5:14b', expectedBytes: 9e9},
+			{type: 'pull:done', model: 'qwen2.5:14b', result: {status: 'present', bytes: 9e9, seconds: 0, at: 'now'}},
+		]);
+		expect(present.phase).toBe('present');
+		expect(present.message).toContain('already installed');
+		const canceled = fold([
+			{type: 'pull:start', model: 'm:1b', expectedBytes: null},
+			{type: 'pull:done', model: 'm:1b', result: {status: 'canceled', bytes: 1, seconds: 1, error: 'canceled — run again to resume', at: 'now'}},
+		]);
+		expect(canceled.phase).toBe('canceled');
+		expect(canceled.message).toContain('resume');
+	});
+});

@@ -1,0 +1,202 @@
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {cleanup} from 'ink-testing-library';
+import type {ResultsFile} from '../../../source/output/schema.js';
+import type {World} from '../../experiment/strategy/fixtures.js';
+import {harness} from '../../experiment/runner/fakes.js';
+import {openSettingsStore} from '../../../source/experiment/settingsStore.js';
+import {KEY, renderWizard} from './helpers.js';
+
+const world: World = {
+	'qwen2.5:14b': {trader: 7.1, rate: 30},
+	'mistral-small:22b': {trader: 7.4, rate: 22},
+	'qwen2.5:32b': {trader: 8.4, rate: 16.2},
+	'qwen2.5:72b': {trader: 9.2, rate: 8.5},
+	'llama3.3:70b': {trader: 9.1, rate: 9.0},
+};
+
+const saved = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'scaling-results.json'), 'utf8')) as ResultsFile;
+
+afterEach(() => cleanup());
+
+async function toEscalation(ui: ReturnType<typeof renderWizard>) {
+	await ui.until('Preflight');
+	await ui.press(KEY.enter);
+	await ui.until('Plan — the ladder');
+	await ui.press(KEY.enter);
+	await ui.until('Verdict — round 1');
+	await ui.press(KEY.enter);
+	await ui.until('Escalation after round 1');
+}
+
+describe('wizard', () => {
+	it('walks round 1, shows the verdict, accepts the recommended 70B and ends on Done', async () => {
+		const h = harness(world);
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await ui.until('Preflight');
+		expect(ui.frame()).toContain('Enter plan the experiment');
+		await ui.press(KEY.enter);
+		await ui.until('Plan — the ladder');
+		expect(ui.frame()).toMatch(/\[x\] qwen2\.5:32b\s+19\.9 GB\s+no\s+yes\s+≤ 20\.1 t\/s/);
+		await ui.press(KEY.enter);
+		await ui.until('Verdict — round 1: qwen2.5:32b');
+		expect(ui.frame()).toMatch(/qwen2\.5:32b\s*│\s*16\.2\s*│/);
+		expect(ui.frame()).toContain('Claude (baseline)');
+		expect(ui.frame()).toMatch(/14B→32B step raised the trader score/);
+		await ui.press(KEY.enter);
+		await ui.until('Escalation after round 1');
+		expect(ui.frame()).toMatch(/› Escalate to qwen2\.5:72b \(recommended\)/);
+		expect(ui.frame()).toMatch(/qwen2\.5:72b \(47\.4 GB\): fits in RAM, fits on disk, expected ≤ 8\.4 t\/s/);
+		await ui.press(KEY.enter);
+		await ui.until('Verdict — final');
+		expect(ui.frame()).toMatch(/Recommendation: qwen2\.5:72b scores 9\.2/);
+		await ui.press(KEY.enter);
+		await ui.until('Hybrid configs');
+		expect(ui.frame()).toContain('hybrid_qwen72, hybrid_aggressive_qwen72');
+		await ui.press(KEY.enter);
+		await ui.until('Done');
+		expect(ui.frame()).toContain('Written: ');
+		await ui.press(KEY.enter);
+		expect(ui.exits).toEqual([0]);
+		await runner.close();
+		expect(saved(h.dir).rounds.map((record) => `${record.decision}:${record.chosen}`)).toEqual(['escalate:qwen2.5:72b', 'recommend:qwen2.5:72b']);
+		expect(h.calls).toContain('pull qwen2.5:72b');
+	});
+
+	it('swaps to the other 70B with ↓ and Enter', async () => {
+		const h = harness(world);
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await toEscalation(ui);
+		await ui.press(KEY.down);
+		expect(ui.frame()).toMatch(/› Swap to llama3\.3:70b/);
+		await ui.press(KEY.enter);
+		await ui.until('Verdict — final');
+		await runner.close();
+		expect(saved(h.dir).rounds[0]).toMatchObject({decision: 'swap', chosen: 'llama3.3:70b'});
+		expect(h.calls).toContain('pull llama3.3:70b');
+		expect(h.calls).not.toContain('pull qwen2.5:72b');
+	});
+
+	it('skips escalation and records the ceiling', async () => {
+		const h = harness(world);
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await toEscalation(ui);
+		await ui.press(KEY.down);
+		await ui.press(KEY.down);
+		await ui.press(KEY.enter);
+		await ui.until('Verdict — final');
+		expect(ui.frame()).toMatch(/Ceiling: .*no local model reaches the threshold 9\.0/);
+		await runner.close();
+		expect(saved(h.dir).rounds.map((record) => record.decision)).toEqual(['skip', 'ceiling']);
+		expect(h.calls.some((call) => call.startsWith('pull qwen2.5:72b') || call.startsWith('pull llama'))).toBe(false);
+	});
+
+	it('Esc on the escalation goes back to the verdict without deciding', async () => {
+		const h = harness(world);
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await toEscalation(ui);
+		await ui.press(KEY.esc);
+		await ui.until('Verdict — round 1');
+		expect(saved(h.dir).rounds).toEqual([]);
+		await runner.close();
+	});
+
+	it('asks before deleting the first 70B in the second escalation', async () => {
+		const h = harness({...world, 'qwen2.5:72b': {trader: 8.6, rate: 8.5}});
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await toEscalation(ui);
+		await ui.press(KEY.enter);
+		await ui.until('Verdict — round 2: qwen2.5:72b');
+		await ui.press(KEY.enter);
+		await ui.until('Escalation after round 2');
+		await ui.press(KEY.enter);
+		await ui.until('Make room for llama3.3:70b');
+		expect(ui.frame()).toContain('› Delete qwen2.5:72b, then pull llama3.3:70b');
+		expect(h.deleted).toEqual([]);
+		await ui.press(KEY.down);
+		await ui.press(KEY.enter);
+		await ui.until('Verdict — final');
+		expect(h.deleted).toEqual([]);
+		expect(h.calls).not.toContain('pull llama3.3:70b');
+		await runner.close();
+		expect(saved(h.dir).rounds.map((record) => record.decision)).toContain('keep-first');
+	});
+
+	it('edits a setting on the plan and keeps it', async () => {
+		const h = harness(world);
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await ui.until('Preflight');
+		await ui.press(KEY.enter);
+		await ui.until('Plan — the ladder');
+		for (let row = 0; row < 6; row += 1) await ui.press(KEY.down);
+		expect(ui.frame()).toMatch(/› {2}Threshold\s+‹ 9\.0 trader score ›/);
+		await ui.press(KEY.right);
+		await ui.until('‹ 9.5 trader score ›');
+		expect(openSettingsStore({cwd: h.confDir}).read().threshold).toBe(9.5);
+		await runner.close();
+	});
+
+	it('? shows the help and q asks before quitting', async () => {
+		const h = harness(world);
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await ui.until('Preflight');
+		await ui.press('?');
+		await ui.until('Keys');
+		expect(ui.frame()).toContain('Quitting keeps every result');
+		await ui.press('?');
+		await ui.until('Preflight');
+		await ui.press('q');
+		await ui.until('Quit trifecta?');
+		await ui.press('n');
+		await ui.until('Preflight');
+		expect(ui.exits).toEqual([]);
+		await ui.press('q');
+		await ui.press('y');
+		expect(ui.exits).toEqual([0]);
+		await runner.close();
+	});
+
+	it('Ctrl+C once cancels the step and keeps results; twice exits with 130', async () => {
+		const h = harness(world);
+		h.hold.bench = 'wait-cancel';
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await ui.until('Preflight');
+		await ui.press(KEY.enter);
+		await ui.until('Plan — the ladder');
+		await ui.press(KEY.enter);
+		await ui.until('Benchmark');
+		await ui.press(KEY.ctrlC);
+		await ui.until('Step canceled');
+		expect(ui.frame()).toContain('press Ctrl+C again to exit');
+		expect(saved(h.dir).models.find((model) => model.name === 'qwen2.5:32b')?.pull?.status).toBe('pulled');
+		await ui.press(KEY.ctrlC);
+		expect(ui.exits).toEqual([130]);
+		await runner.close();
+	});
+
+	it('Enter after a cancel retries the step', async () => {
+		const h = harness(world);
+		h.hold.bench = 'wait-cancel';
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await ui.until('Preflight');
+		await ui.press(KEY.enter);
+		await ui.until('Plan — the ladder');
+		await ui.press(KEY.enter);
+		await ui.until('Benchmark');
+		await ui.press(KEY.esc);
+		await ui.until('Step canceled');
+		await ui.press(KEY.enter);
+		await ui.until('Verdict — round 1');
+		await runner.close();
+	});
+});

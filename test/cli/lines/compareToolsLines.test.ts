@@ -1,0 +1,32 @@
+import {describe, expect, it} from 'vitest';
+import {compareLine} from '../../../source/cli/lines/compareLines.js';
+import {toolsLine} from '../../../source/cli/lines/toolsLines.js';
+import {errorResponse, okResponse, scenario} from '../../app/fixtures/compareEvents.js';
+
+describe('compare lines', () => {
+	it('prints one line per finished cell with its figures or its failure, nothing per delta', () => {
+		expect(compareLine({type: 'compare:delta', subject: 'a:1b', role: 'bull', text: 'x', at: 1})).toBeNull();
+		expect(compareLine({type: 'compare:cell-done', subject: 'a:1b', role: 'trader', response: okResponse('trader', 9.25, {words: 700, decision: 'SELL'})})).toBe(
+			'  a:1b trader: score 9.3 700w SELL (12.5 s)',
+		);
+		expect(compareLine({type: 'compare:cell-done', subject: 'claude:x', role: 'bear', response: errorResponse('bear', 'Claude is overloaded — retry later')})).toBe(
+			'  Claude (baseline) bear: ERROR Claude is overloaded — retry later (1.0 s)',
+		);
+	});
+
+	it('says when the baseline is skipped and why', () => {
+		expect(compareLine({type: 'compare:start', subjects: ['a:1b'], roles: ['bull', 'bear', 'trader'], baseline: 'skipped', baselineNote: 'ANTHROPIC_API_KEY is not set'})).toBe(
+			'comparing 1 model on bull, bear, trader (baseline skipped: ANTHROPIC_API_KEY is not set)',
+		);
+	});
+});
+
+describe('tools lines', () => {
+	it('prints each outcome with its reason, and each endpoint summary', () => {
+		expect(toolsLine({type: 'tools:scenario-done', model: 'a:1b', endpoint: 'openai', outcome: scenario('no-leak', 'fail', 'leaked into text: {"name"…')})).toBe(
+			'  a:1b openai no-leak: FAIL leaked into text: {"name"… (120 ms)',
+		);
+		expect(toolsLine({type: 'tools:endpoint-done', model: 'a:1b', endpoint: 'native', result: {supported: true, scenarios: [], passed: 4, total: 5}})).toBe('  a:1b native: 4/5 passed');
+		expect(toolsLine({type: 'tools:scenario-start', model: 'a:1b', endpoint: 'native', scenario: 'single-call'})).toBeNull();
+	});
+});

@@ -1,0 +1,33 @@
+import {describe, expect, it} from 'vitest';
+import {findLeakedCall} from '../../../source/experiment/steps/toolLeaks.js';
+import {checkCall} from '../../../source/experiment/steps/toolArgs.js';
+
+describe('findLeakedCall', () => {
+	it('finds a call written as JSON, fenced JSON, or in <tool_call> tags', () => {
+		expect(findLeakedCall('{"name": "get_news", "arguments": {"ticker": "TSLA"}}')).toContain('get_news');
+		expect(findLeakedCall('Sure!\n```json\n{"name":"get_stock_data","parameters":{"symbol":"AAPL"}}\n```')).toContain('get_stock_data');
+		expect(findLeakedCall('<tool_call>\n{"name":"get_indicators","arguments":{}}\n</tool_call>')).toMatch(/^<tool_call>/);
+		expect(findLeakedCall('[TOOL_CALLS] [{"name":"get_news","arguments":{}}]')).not.toBeNull();
+	});
+
+	it('leaves plain answers alone, even with braces or JSON data in them', () => {
+		expect(findLeakedCall('The trailing P/E is 33.87 {per the fundamentals}.')).toBeNull();
+		expect(findLeakedCall('Result: {"pe": 33.87, "name": "Microsoft"}')).toBeNull();
+		expect(findLeakedCall('')).toBeNull();
+	});
+});
+
+describe('checkCall', () => {
+	const expected = {name: 'get_stock_data', args: {symbol: 'AAPL', start_date: '2025-01-02', end_date: '2025-03-31'}};
+
+	it('accepts the right call, ignoring the case of the ticker', () => {
+		expect(checkCall({name: 'get_stock_data', arguments: {symbol: 'aapl', start_date: '2025-01-02', end_date: '2025-03-31'}}, expected)).toBeNull();
+	});
+
+	it('names the wrong tool, and each wrong or missing argument', () => {
+		expect(checkCall({name: 'get_news', arguments: {}}, expected)).toBe('called get_news instead of get_stock_data');
+		expect(checkCall({name: 'get_stock_data', arguments: {symbol: 'AAPL', start_date: '01/02/2025'}}, expected)).toBe(
+			'wrong arguments: start_date "01/02/2025" (expected 2025-01-02), end_date missing',
+		);
+	});
+});
