@@ -19,9 +19,13 @@ export type SimulatedReplyInput = {
 type Recognised = {kind: 'role'; role: Role} | {kind: 'bench'} | {kind: 'other'};
 
 function recognise(messages: SimulatedReplyInput['messages']): Recognised {
-	const first = messages.find((m) => m.role === 'system') ?? messages[0];
-	const role = first ? roleOfPrompt(first.content) : null;
-	if (role) return {kind: 'role', role};
+	// System prompts first: that is where the templates put the role line; a client that sends the
+	// whole template as a user message still gets recognised.
+	const ordered = [...messages.filter((m) => m.role === 'system'), ...messages.filter((m) => m.role !== 'system')];
+	for (const message of ordered) {
+		const role = roleOfPrompt(message.content);
+		if (role) return {kind: 'role', role};
+	}
 	const lastUser = [...messages].reverse().find((m) => m.role === 'user');
 	if (lastUser && isBenchPrompt(lastUser.content)) return {kind: 'bench'};
 	return {kind: 'other'};

@@ -112,3 +112,11 @@ describe('simulatedReply behaviour', () => {
 		expect(countWords(text)).toBeLessThan(60);
 	});
 });
+
+describe('simulatedReply role detection', () => {
+	it('recognises a template sent as a single user message', () => {
+		const {system, user} = renderRolePrompt('trader', prompts);
+		const text = simulatedReply({model: 'qwen2.5:32b', quality: 'excellent', maxTokens: BIG, messages: [{role: 'user', content: `${system}\n\n${user}`}]});
+		expect(text).toContain('FINAL TRANSACTION PROPOSAL: **BUY**');
+	});
+});
