@@ -1,17 +1,12 @@
 #!/usr/bin/env node
 // Entry point: parse arguments, pick interactive or headless, run one command, map the outcome to
 // an exit code. Ink and React are loaded only by commands that draw (keeps --help fast).
-import {readFileSync} from 'node:fs';
-import {parseArgs, helpText} from './cli/flags.js';
-import {describeFailure, EXIT} from './cli/errors.js';
+import {helpText, packageVersion, quickAnswer} from './cli/help.js';
 import {wizardEntry} from './cli/registry.js';
 import type {CommandIO, Services} from './cli/types.js';
 import type {ServicesHandle} from './cli/services.js';
 
-function packageVersion(): string {
-	const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
-	return pkg.version;
-}
+const EXIT_INTERRUPTED = 130;
 
 function isInteractive(json: boolean, env: NodeJS.ProcessEnv): boolean {
 	const ci = env['CI'] !== undefined && env['CI'] !== '0' && env['CI'] !== 'false';
@@ -22,14 +17,21 @@ async function main(): Promise<number> {
 	const env = process.env;
 	// chalk reads FORCE_COLOR, not NO_COLOR; honour the convention before Ink is imported.
 	if (env['NO_COLOR'] && env['FORCE_COLOR'] === undefined) env['FORCE_COLOR'] = '0';
-	const parsed = parseArgs(process.argv.slice(2), env, process.cwd());
+	const argv = process.argv.slice(2);
+	const quick = quickAnswer(argv);
+	if (quick !== null) {
+		process.stdout.write(quick);
+		return 0;
+	}
+	const {parseArgs} = await import('./cli/flags.js');
+	const parsed = parseArgs(argv, env, process.cwd());
 	if (parsed.version) {
 		process.stdout.write(`${packageVersion()}\n`);
-		return EXIT.ok;
+		return 0;
 	}
 	if (parsed.help) {
-		process.stdout.write(parsed.command ? `\n  Usage\n    $ ${parsed.command.usage}\n\n  ${parsed.command.summary}\n\n` : helpText());
-		return EXIT.ok;
+		process.stdout.write(quickAnswer(parsed.command ? [parsed.command.name, '--help'] : ['--help']) ?? helpText());
+		return 0;
 	}
 	const entry = parsed.command ?? wizardEntry;
 	const io: CommandIO = {
@@ -59,10 +61,10 @@ async function main(): Promise<number> {
 	let interrupts = 0;
 	process.on('SIGINT', () => {
 		interrupts += 1;
-		if (interrupts > 1) process.exit(EXIT.interrupted);
+		if (interrupts > 1) process.exit(EXIT_INTERRUPTED);
 		const current = handle as ServicesHandle | null;
 		if (current) current.services.cancel();
-		else process.exit(EXIT.interrupted);
+		else process.exit(EXIT_INTERRUPTED);
 		process.stderr.write('\nCanceling… (press Ctrl+C again to exit now)\n');
 	});
 	try {
@@ -77,7 +79,8 @@ main().then(
 	(code) => {
 		process.exitCode = code;
 	},
-	(error: unknown) => {
+	async (error: unknown) => {
+		const {describeFailure} = await import('./cli/errors.js');
 		const {message, code} = describeFailure(error);
 		process.stderr.write(`${message}\n`);
 		if (process.env['TRIFECTA_DEBUG'] && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);

@@ -8,6 +8,8 @@ export type ResolvedOptions = {
 	pullBytesPerSecond: number;
 	claudeQuality: QualityTier;
 	claudeRate: number;
+	/** Progress lines per layer when not pacing (the benchmark harness floods with many). */
+	pullLinesPerLayer: number | null;
 };
 
 export type RouteContext = EngineContext & {options: ResolvedOptions};

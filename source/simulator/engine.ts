@@ -102,6 +102,8 @@ export function prepareTurn(ctx: EngineContext, request: TurnRequest): Rejection
 		const decided = decideToolTurn({behaviour: profile.tools, tools: request.tools, messages: request.messages, useCount});
 		if (decided.kind === 'call') call = {...decided.call, id: `call_${shortId(`${seed}:call`, 8)}`};
 		else replyText = decided.text;
+	} else if (profile.replyTokens !== undefined) {
+		replyText = 'tok '.repeat(profile.replyTokens);
 	} else {
 		replyText = simulatedReply({
 			model: profile.name,

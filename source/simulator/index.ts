@@ -86,6 +86,7 @@ function resolveOptions(options: SimulatorOptions): ResolvedOptions {
 		pullBytesPerSecond: options.pullBytesPerSecond ?? 400e6,
 		claudeQuality: options.claudeQuality ?? 'excellent',
 		claudeRate: options.claudeRate ?? 60,
+		pullLinesPerLayer: options.pullLinesPerLayer ?? null,
 	};
 }
 

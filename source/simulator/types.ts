@@ -47,6 +47,8 @@ export type SimModelProfile = {
 	tools: ToolBehaviour;
 	/** GGUF architecture facts for /api/show model_info and the KV-cache estimate in /api/ps. */
 	architecture?: SimArchitecture;
+	/** When set, every text reply is this many short filler tokens (stream-ingest benchmarks). */
+	replyTokens?: number;
 };
 
 export type SimArchitecture = {
@@ -97,6 +99,8 @@ export type SimulatorOptions = {
 	port?: number;
 	/** Decode rate of the simulated Claude, for pacing only (default 60 t/s). */
 	claudeRate?: number;
+	/** Progress lines per layer when not pacing (default about one per GB); the benchmark harness floods with many. */
+	pullLinesPerLayer?: number;
 };
 
 export type RequestLogEntry = {

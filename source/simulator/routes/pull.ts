@@ -10,9 +10,9 @@ export const MANIFEST_MISSING = 'pull model manifest: file does not exist';
 const TICK_MS = 60;
 
 /** Bytes per progress line when not pacing: about one line per GB, at least one per layer. */
-function unpacedStep(total: number): number {
-	const steps = Math.min(12, Math.max(1, Math.ceil(total / 1e9)));
-	return Math.ceil(total / steps);
+function unpacedStep(total: number, linesPerLayer: number | null): number {
+	const steps = linesPerLayer ?? Math.min(12, Math.max(1, Math.ceil(total / 1e9)));
+	return Math.max(1, Math.ceil(total / steps));
 }
 
 function layerLine(digest: string, total: number, completed: number): Record<string, unknown> {
@@ -34,7 +34,7 @@ async function streamPull(ctx: RouteContext, out: ChunkStream, profile: SimModel
 		if (!(await out.send(layerLine(layer.digest, layer.size, done)))) return;
 		while (done < layer.size) {
 			if (options.pace > 0) await sleep(TICK_MS);
-			done = Math.min(layer.size, done + (options.pace > 0 ? perTick : unpacedStep(layer.size)));
+			done = Math.min(layer.size, done + (options.pace > 0 ? perTick : unpacedStep(layer.size, options.pullLinesPerLayer)));
 			// The bytes are on disk whether or not the client hears about them.
 			state.partials.set(layer.digest, done);
 			if (!(await out.send(layerLine(layer.digest, layer.size, done)))) return;

@@ -23,10 +23,12 @@ export function renderWizard(runner: Runner) {
 		<App runner={runner} preflight={null} simulated resultsPath="/tmp/results/scaling-results.json" animate={false} feedIntervalMs={5} onExit={(code) => exits.push(code)} />,
 	);
 	const frame = () => rendered.lastFrame() ?? '';
+	/** The frame with line wraps undone, for sentences the 80-column layout breaks. */
+	const flat = () => frame().replace(/\s+/g, ' ');
 	const press = async (key: string) => {
 		rendered.stdin.write(key);
 		await delay(40);
 	};
 	const until = (text: string | RegExp) => waitFor(() => (typeof text === 'string' ? frame().includes(text) : text.test(frame())), `"${String(text)}" in:\n${frame()}`);
-	return {...rendered, frame, press, until, exits};
+	return {...rendered, frame, flat, press, until, exits};
 }

@@ -1,0 +1,41 @@
+// Holds a view state outside React and folds events into it synchronously, so the step that
+// emits them never waits on rendering. Subscribers (a screen, via useSyncExternalStore) are told
+// at most once per interval: a stream of thousands of deltas costs a handful of renders.
+export type EventFeed<S, E> = {
+	dispatch(event: E): void;
+	getState(): S;
+	subscribe(listener: () => void): () => void;
+	/** Tell subscribers now (at the end of a run, so the last state is drawn). */
+	flush(): void;
+	/** Stop the pending notification timer. */
+	close(): void;
+};
+
+export function createEventFeed<S, E>(reducer: (state: S, event: E) => S, initial: S, intervalMs = 66): EventFeed<S, E> {
+	let state = initial;
+	const listeners = new Set<() => void>();
+	let timer: NodeJS.Timeout | null = null;
+
+	const notify = (): void => {
+		if (timer) clearTimeout(timer);
+		timer = null;
+		for (const listener of listeners) listener();
+	};
+
+	return {
+		dispatch(event) {
+			state = reducer(state, event);
+			timer ??= setTimeout(notify, intervalMs);
+		},
+		getState: () => state,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		flush: notify,
+		close() {
+			if (timer) clearTimeout(timer);
+			timer = null;
+		},
+	};
+}

@@ -1,0 +1,80 @@
+// `trifecta bench <model...>`: the speed benchmark, models one after another. With --json,
+// stdout carries only {"models":[...]} shaped as in scaling-results.json. Exit 0 all done,
+// 1 some model failed (the others are still measured and kept), 130 canceled.
+import React from 'react';
+import type {BenchEvent, NoticeEvent, StepEvent} from '../../experiment/events.js';
+import {runBench} from '../../experiment/steps/bench.js';
+import {isValidModelName} from '../../models/catalog.js';
+import type {ModelResult} from '../../output/schema.js';
+import {isCanceled} from '../../providers/errors.js';
+import {BenchScreen} from '../../app/screens/benchScreen.js';
+import {benchViewReducer, initialBenchView} from '../../app/state/benchView.js';
+import {createBenchLines} from '../lines/benchLines.js';
+import {describeFailure, EXIT} from '../errors.js';
+import type {CommandModule} from '../types.js';
+import {invalidModelMessage} from './pull.js';
+import {lineSession, screenSession, stepContext, type Session} from './stepSession.js';
+
+export function isBenchScreenEvent(event: StepEvent): event is BenchEvent | NoticeEvent {
+	return event.type.startsWith('bench:') || event.type === 'warning' || event.type === 'info' || event.type === 'step-error';
+}
+
+/** The --json entry: the model's record as scaling-results.json holds it, speed fields only. */
+export function benchJsonEntry(entry: ModelResult): Pick<ModelResult, 'name' | 'sizeBytes' | 'parameterSize' | 'quantization' | 'capabilities' | 'speed' | 'practical'> {
+	const {name, sizeBytes, parameterSize, quantization, capabilities, speed, practical} = entry;
+	return {name, sizeBytes, parameterSize, quantization, capabilities, speed, practical};
+}
+
+export const benchCommand: CommandModule = {
+	name: 'bench',
+	summary: 'speed benchmark: decode and prefill rates against the bandwidth ceiling',
+	usage: 'trifecta bench <model...> [--reps N] [--num-ctx N] [--min-rate N] [--bandwidth N] [--json]',
+	args: {min: 1, max: null, name: 'model'},
+	async run(input) {
+		const {io, flags} = input;
+		const invalid = input.args.find((name) => !isValidModelName(name));
+		if (invalid !== undefined) {
+			io.stderr.write(`${invalidModelMessage(invalid)}\n`);
+			return EXIT.usage;
+		}
+		const models = [...new Set(input.args)];
+		const services = await input.services();
+		const session: Session = io.interactive
+			? screenSession(io, {
+					reducer: benchViewReducer,
+					initial: initialBenchView,
+					accept: isBenchScreenEvent,
+					screen: (view, cancelHint) => <BenchScreen view={view} animate simulated={services.simulated} cancelHint={cancelHint} width={io.stdout.columns ?? 80} />,
+					onCancel: () => services.cancel(),
+				})
+			: lineSession(io, isBenchScreenEvent, createBenchLines());
+		const ctx = stepContext(input, services, session.emit);
+
+		let code: number = EXIT.ok;
+		const done: string[] = [];
+		for (const model of models) {
+			try {
+				await runBench(ctx, model);
+				done.push(model);
+			} catch (error) {
+				// runBench already reported the failure as a step-error event.
+				if (isCanceled(error) || services.signal.aborted) {
+					code = EXIT.interrupted;
+					break;
+				}
+				code = describeFailure(error).code;
+			}
+		}
+		await session.finish();
+
+		if (flags.json) {
+			const recorded = services.results.read().models;
+			const entries = done.flatMap((name) => recorded.filter((entry) => entry.name === name).map(benchJsonEntry));
+			io.stdout.write(`${JSON.stringify({models: entries}, null, 2)}\n`);
+		}
+		if (code === EXIT.interrupted) {
+			io.stderr.write(`Interrupted. ${done.length > 0 ? `Results for ${done.join(', ')} are kept in ${services.results.path}.` : 'No model finished.'}\n`);
+		}
+		return code;
+	},
+};

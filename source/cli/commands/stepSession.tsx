@@ -1,0 +1,90 @@
+// What the pull and bench commands share: a StepContext built from the services, and the two
+// ways of showing a step's events — an Ink screen fed through an event feed (interactive), or
+// plain lines on stderr (no TTY, --json).
+import React, {useSyncExternalStore} from 'react';
+import {render} from 'ink';
+import type {StepEvent} from '../../experiment/events.js';
+import type {StepContext} from '../../experiment/steps/context.js';
+import {createEventFeed, type EventFeed} from '../../app/state/eventFeed.js';
+import {useCancelKeys} from '../../app/components/cancelKeys.js';
+import type {CommandInput, CommandIO, Services} from '../types.js';
+
+export function stepContext(input: CommandInput, services: Services, emit: (event: StepEvent) => void): StepContext {
+	return {
+		ollama: services.ollama,
+		openai: services.openai,
+		claude: services.claude,
+		claudeSkipReason: services.claudeSkipReason,
+		settings: services.settings,
+		system: services.system,
+		results: services.results,
+		signal: services.signal,
+		emit,
+		promptsDir: input.flags.promptsDir,
+		simulated: services.simulated,
+	};
+}
+
+export type ScreenRenderer<S> = (state: S, cancelHint: boolean) => React.JSX.Element;
+
+function FeedScreen<S, E>({feed, screen, onCancel}: {feed: EventFeed<S, E>; screen: ScreenRenderer<S>; onCancel: () => void}): React.JSX.Element {
+	const state = useSyncExternalStore(feed.subscribe, feed.getState);
+	const listening = useCancelKeys(onCancel);
+	return screen(state, listening);
+}
+
+export type Session = {
+	emit: (event: StepEvent) => void;
+	/** Draws the final state and releases the terminal. */
+	finish(): Promise<void>;
+};
+
+/** Interactive: an Ink screen; `accept` picks the events this screen's reducer understands. */
+export function screenSession<S, E extends StepEvent>(
+	io: CommandIO,
+	options: {
+		reducer: (state: S, event: E) => S;
+		initial: S;
+		accept: (event: StepEvent) => event is E;
+		screen: ScreenRenderer<S>;
+		onCancel: () => void;
+	},
+): Session {
+	const feed = createEventFeed(options.reducer, options.initial);
+	const instance = render(<FeedScreen feed={feed} screen={options.screen} onCancel={options.onCancel} />, {
+		stdout: io.stdout as NodeJS.WriteStream, // Ink wants a WriteStream; a TTY Writable is one at runtime.
+		stdin: io.stdin as NodeJS.ReadStream, // Same for stdin: only used when it is a TTY.
+		exitOnCtrlC: false,
+		maxFps: 15,
+		patchConsole: false,
+	});
+	return {
+		emit(event) {
+			if (options.accept(event)) feed.dispatch(event);
+		},
+		async finish() {
+			feed.flush();
+			// Let React commit the flushed state before Ink writes its last frame.
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			feed.close();
+			instance.unmount();
+			await instance.waitUntilExit().catch(() => undefined);
+		},
+	};
+}
+
+/** Non-interactive: one formatted line per event that has something to say. */
+export function lineSession<E extends StepEvent>(
+	io: CommandIO,
+	accept: (event: StepEvent) => event is E,
+	format: (event: E) => string | null,
+): Session {
+	return {
+		emit(event) {
+			if (!accept(event)) return;
+			const line = format(event);
+			if (line !== null) io.stderr.write(`${line}\n`);
+		},
+		finish: async () => undefined,
+	};
+}

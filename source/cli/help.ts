@@ -1,0 +1,70 @@
+// --help and --version are answered from here before the argument parser loads, so they stay
+// as fast as a bare node start (the performance budget allows 2.5 times that).
+import {readFileSync} from 'node:fs';
+import {commands, findCommand} from './registry.js';
+
+export const DEFAULT_HOST = 'http://127.0.0.1:11434';
+
+export function helpText(): string {
+	const width = Math.max(...commands.map((command) => command.name.length)) + 2;
+	const list = commands.map((command) => `  ${command.name.padEnd(width)}${command.summary}`).join('\n');
+	return `
+  Find which local LLM (served by Ollama) can replace Claude in parts of a 12-agent
+  trading-research pipeline, and at what speed.
+
+  Usage
+    $ trifecta [command] [options]
+
+  With no command, the interactive wizard walks the whole strategy.
+
+  Commands
+${list}
+
+  Options
+    --host URL           Ollama server (default: $OLLAMA_HOST, else ${DEFAULT_HOST})
+    --demo               run against a built-in simulator of an M3 Max (SIMULATED)
+    --json               print one JSON document on stdout; progress goes to stderr
+    --yes                take the recommended choice at every decision
+    --no-claude          skip the Claude baseline
+    --results-dir DIR    where results go (default ./results; --demo: a temporary folder)
+    --docs-dir DIR       where the report goes (default ./docs)
+    --prompts-dir DIR    use your own bull/bear/trader prompts and market context
+    --reps N             timed repetitions per benchmark (default 3)
+    --num-ctx N          context size pinned for every run (default 8192)
+    --threshold N        trader score a local model must reach (default 9.0)
+    --min-rate N         decode rate (tokens/s) a practical model needs (default 8)
+    --bandwidth GB/s     memory bandwidth when it cannot be detected
+    --claude-model ID    the Claude baseline model (default claude-sonnet-4-5-20250929)
+    --ladder A,B,C       the models to consider, in order of size
+    --help, --version
+
+  Environment
+    OLLAMA_HOST, ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL, NO_COLOR
+
+  Exit codes
+    0 done, 1 failed, 2 usage error, 3 a decision is needed (pass --yes), 130 interrupted
+`;
+}
+
+export function packageVersion(): string {
+	const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string};
+	return pkg.version;
+}
+
+function commandHelp(name: string): string | null {
+	const command = findCommand(name);
+	return command ? `\n  Usage\n    $ ${command.usage}\n\n  ${command.summary}\n\n  Common options: trifecta --help\n\n` : null;
+}
+
+/**
+ * The text to print when argv only asks for help or the version; null when it asks for more
+ * (or for something the full parser must judge, such as an unknown command).
+ */
+export function quickAnswer(argv: string[]): string | null {
+	const words = argv.filter((token) => !token.startsWith('-'));
+	const wantsHelp = argv.includes('--help') || argv.includes('-h');
+	if (wantsHelp && words.length === 0) return helpText();
+	if (wantsHelp && words.length === 1 && words[0] !== undefined) return commandHelp(words[0]);
+	if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) return `${packageVersion()}\n`;
+	return null;
+}

@@ -1,0 +1,167 @@
+// The speed benchmark of one model, by DESIGN.md's measurement rules: one untimed warm-up that
+// loads the model, then N timed reps of the standard prompt (unique at its start each time),
+// options pinned; rates from Ollama's counters; memory from /api/ps while loaded; the model is
+// unloaded afterwards whatever happens. The result is persisted as soon as the model finishes.
+import os from 'node:os';
+import {randomUUID} from 'node:crypto';
+import {ceilingRate} from '../../analysis/rates.js';
+import {catalogEntry} from '../../models/catalog.js';
+import type {BenchOptions, ModelResult, RepRecord, SpeedResult} from '../../output/schema.js';
+import {upsertModel} from '../../output/resultsStore.js';
+import {BENCH_PROMPT, benchPrompt} from '../../prompts/bench.js';
+import {isCanceled, ProviderError} from '../../providers/errors.js';
+import type {GenerationOptions, InstalledModel} from '../../providers/types.js';
+import type {StepContext} from './context.js';
+import {lowRamWarning, memoryRecord, offloadWarning, type RamReading} from './benchMemory.js';
+import {runRep} from './benchRep.js';
+import {summarizeSpeed} from './benchSummary.js';
+import {canonicalModelName, findInstalled} from './modelNames.js';
+import {userMessageOf} from './pull.js';
+
+export type BenchDeps = {
+	/** Free and total RAM of the machine Ollama runs on, read after the reps; null when unknown. */
+	readRam?: (ctx: StepContext) => RamReading | null;
+	/** Makes each rep's prompt unique; injectable so tests can check what was sent. */
+	nonce?: (rep: number) => string;
+};
+
+export type BenchOutcome = {speed: SpeedResult; practical: boolean};
+
+/** Long enough that the model stays loaded between reps however slow it is. */
+const KEEP_ALIVE = '30m';
+/** Not the bench prompt: nothing of it may sit in the prompt cache when the reps start. */
+const WARM_UP_PROMPT = 'Reply with OK.';
+/** Unloading is best effort: a hung server must not hold the command open. */
+const UNLOAD_TIMEOUT_MS = 15_000;
+
+function defaultRam(ctx: StepContext): RamReading | null {
+	// The simulator plays a whole machine; its RAM is the one preflight reported, not ours.
+	if (ctx.simulated) return {freeBytes: ctx.system.freeRamBytes, totalBytes: ctx.system.totalRamBytes};
+	if (!ctx.system.ollamaIsLocal) return null;
+	return {freeBytes: os.freemem(), totalBytes: os.totalmem()};
+}
+
+function defaultNonce(rep: number): string {
+	return `${rep}-${randomUUID().slice(0, 8)}`;
+}
+
+async function capabilitiesOf(ctx: StepContext, model: string, installed: InstalledModel): Promise<string[]> {
+	if (installed.capabilities.length > 0) return installed.capabilities;
+	// Servers older than v0.30 do not list capabilities; /api/show has them since v0.6.4.
+	try {
+		return (await ctx.ollama.show(model, {signal: ctx.signal})).capabilities;
+	} catch (error) {
+		if (isCanceled(error)) throw error;
+		return catalogEntry(model)?.capabilities ?? [];
+	}
+}
+
+/**
+ * The untimed warm-up: a one-token generate with the reps' own options (a different num_ctx
+ * would reload the model). A bare load answers without counters, so it could not report
+ * load_duration. A model already resident is unloaded first, so the load time is a cold load.
+ */
+async function warmUp(ctx: StepContext, model: string, generation: GenerationOptions, think: boolean | undefined): Promise<number> {
+	const resident = (await ctx.ollama.ps({signal: ctx.signal})).some((entry) => canonicalModelName(entry.name) === canonicalModelName(model));
+	if (resident) await ctx.ollama.unload(model, {signal: ctx.signal});
+	let loadNs = 0;
+	const stream = ctx.ollama.generate(
+		{model, prompt: WARM_UP_PROMPT, options: {...generation, num_predict: 1}, ...(think === undefined ? {} : {think}), keepAlive: KEEP_ALIVE},
+		{signal: ctx.signal},
+	);
+	for await (const event of stream) if (event.type === 'done') loadNs = event.counters.loadDuration;
+	return loadNs / 1e6;
+}
+
+function notInstalled(model: string, host: string): ProviderError {
+	return new ProviderError('model-not-found', `${model} is not installed in Ollama at ${host}`, `pull it first with \`trifecta pull ${model}\``);
+}
+
+function persist(ctx: StepContext, model: string, installed: InstalledModel, capabilities: string[], outcome: BenchOutcome): void {
+	const facts: Partial<Omit<ModelResult, 'name'>> = {
+		sizeBytes: installed.sizeBytes,
+		parameterSize: installed.parameterSize || null,
+		quantization: installed.quantization || null,
+		capabilities,
+	};
+	ctx.results.update((draft) => {
+		const entry = upsertModel(draft, model, facts);
+		entry.speed = outcome.speed;
+		entry.practical = outcome.practical;
+	});
+}
+
+async function measure(ctx: StepContext, model: string, installed: InstalledModel, deps: BenchDeps): Promise<BenchOutcome> {
+	const {emit, settings} = ctx;
+	const capabilities = await capabilitiesOf(ctx, model, installed);
+	// Thinking tokens count in eval_count and delay the first visible token: off when possible.
+	const think = capabilities.includes('thinking') ? false : undefined;
+	const bandwidthGBs = settings.bandwidthGBs ?? ctx.system.bandwidthGBs;
+	const ceiling = ceilingRate(bandwidthGBs, installed.sizeBytes);
+	const generation: GenerationOptions = {temperature: 0, seed: 42, num_ctx: settings.numCtx, num_predict: settings.numPredict};
+	const options: BenchOptions = {...generation, think: think ?? null, reps: settings.reps, prompt: BENCH_PROMPT};
+	emit({type: 'bench:start', model, reps: settings.reps, ceilingRate: ceiling});
+
+	emit({type: 'bench:warmup', model});
+	const loadMs = await warmUp(ctx, model, generation, think);
+	emit({type: 'bench:loaded', model, loadMs});
+
+	const nonce = deps.nonce ?? defaultNonce;
+	const reps: RepRecord[] = [];
+	for (let rep = 1; rep <= settings.reps; rep++) {
+		const {record} = await runRep(ctx, {model, rep, prompt: benchPrompt(nonce(rep)), options: generation, think, keepAlive: KEEP_ALIVE});
+		reps.push(record);
+	}
+
+	const warnings: string[] = [];
+	const warn = (message: string | null): void => {
+		if (message === null) return;
+		warnings.push(message);
+		emit({type: 'warning', message});
+	};
+	const ram = (deps.readRam ?? defaultRam)(ctx);
+	const memory = memoryRecord(await ctx.ollama.ps({signal: ctx.signal}), model, ram);
+	if (memory) warn(offloadWarning(model, memory));
+	warn(lowRamWarning(ram));
+
+	const {speed, practical, verdict} = summarizeSpeed({
+		model,
+		reps,
+		loadMs,
+		ceilingRate: ceiling,
+		bandwidthGBs,
+		memory,
+		warnings,
+		options,
+		minRate: settings.minRate,
+		at: new Date().toISOString(),
+	});
+	if (verdict) emit({type: 'warning', message: verdict});
+	const outcome = {speed, practical};
+	persist(ctx, model, installed, capabilities, outcome);
+	emit({type: 'bench:done', model, speed, practical});
+	return outcome;
+}
+
+export async function runBench(ctx: StepContext, model: string, deps: BenchDeps = {}): Promise<BenchOutcome> {
+	let installed: InstalledModel | undefined;
+	try {
+		installed = findInstalled(await ctx.ollama.list({signal: ctx.signal}), model);
+		if (!installed) throw notInstalled(model, ctx.ollama.host);
+	} catch (error) {
+		ctx.emit({type: 'step-error', step: 'bench', model, message: isCanceled(error) ? 'Benchmark canceled.' : userMessageOf(error)});
+		throw error;
+	}
+	try {
+		return await measure(ctx, model, installed, deps);
+	} catch (error) {
+		const message = isCanceled(error)
+			? `Benchmark of ${model} canceled — models benchmarked before it are kept.`
+			: `Benchmark of ${model} failed: ${userMessageOf(error)}`;
+		ctx.emit({type: 'step-error', step: 'bench', model, message});
+		throw error;
+	} finally {
+		// keep_alive 0 frees the memory for the next model; never with ctx.signal, which may be aborted.
+		await ctx.ollama.unload(model, {signal: AbortSignal.timeout(UNLOAD_TIMEOUT_MS)}).catch(() => undefined);
+	}
+}

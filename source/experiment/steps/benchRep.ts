@@ -1,0 +1,66 @@
+// One timed repetition: stream the prompt, forward each chunk as a bench:delta (the hot path:
+// one event object per chunk and nothing else), and turn the final counters into a RepRecord.
+import {decodeRate, prefillRate} from '../../analysis/rates.js';
+import {ProviderError} from '../../providers/errors.js';
+import type {GenerationOptions, OllamaCounters} from '../../providers/types.js';
+import type {RepRecord} from '../../output/schema.js';
+import type {StepContext} from './context.js';
+
+export type RepRequest = {
+	model: string;
+	rep: number;
+	prompt: string;
+	options: GenerationOptions;
+	/** Sent only for models with the thinking capability. */
+	think: boolean | undefined;
+	keepAlive: string;
+};
+
+export function repRecord(counters: OllamaCounters, ttftMs: number | null, doneReason: string, model: string): RepRecord {
+	const evalRate = decodeRate(counters);
+	if (evalRate === null) {
+		throw new ProviderError(
+			'stream-incomplete',
+			`Ollama reported no decode counters (eval_count/eval_duration) for ${model}`,
+			'update Ollama, then retry the benchmark',
+		);
+	}
+	return {
+		evalCount: counters.evalCount,
+		evalDurationNs: counters.evalDuration,
+		promptEvalCount: counters.promptEvalCount,
+		promptEvalDurationNs: counters.promptEvalDuration,
+		totalDurationNs: counters.totalDuration,
+		loadDurationNs: counters.loadDuration,
+		ttftMs,
+		evalRate,
+		promptEvalRate: prefillRate(counters),
+		doneReason,
+	};
+}
+
+export async function runRep(ctx: StepContext, request: RepRequest): Promise<{record: RepRecord; counters: OllamaCounters}> {
+	const {emit} = ctx;
+	const {model, rep} = request;
+	emit({type: 'bench:rep-start', model, rep, at: performance.now()});
+	const stream = ctx.ollama.generate(
+		{
+			model,
+			prompt: request.prompt,
+			options: request.options,
+			...(request.think === undefined ? {} : {think: request.think}),
+			keepAlive: request.keepAlive,
+		},
+		{signal: ctx.signal},
+	);
+	for await (const event of stream) {
+		if (event.type === 'delta') {
+			if (event.text.length > 0) emit({type: 'bench:delta', model, rep, text: event.text, at: event.at});
+		} else if (event.type === 'done') {
+			const record = repRecord(event.counters, event.ttftMs, event.doneReason, model);
+			emit({type: 'bench:rep-done', model, rep, record});
+			return {record, counters: event.counters};
+		}
+	}
+	throw new ProviderError('stream-incomplete', `The response from Ollama for ${model} ended before its final counters`, 'retry; if it keeps happening, check the Ollama server log');
+}

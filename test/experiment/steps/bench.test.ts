@@ -1,0 +1,180 @@
+import fs from 'node:fs';
+import {afterEach, describe, expect, it} from 'vitest';
+import {runBench} from '../../../source/experiment/steps/bench.js';
+import {resultsFile} from '../../../source/output/schema.js';
+import {BENCH_PROMPT} from '../../../source/prompts/bench.js';
+import {formatDuration} from '../../../source/analysis/verboseBlock.js';
+import {profileFor} from '../../../source/simulator/index.js';
+import {eventsOfType, stepHarness, type StepHarness} from '../../helpers/stepHarness.js';
+
+let harness: StepHarness | null = null;
+afterEach(async () => {
+	await harness?.close();
+	harness = null;
+});
+
+type GenerateBody = {model: string; prompt: string; options?: Record<string, unknown>; think?: boolean; keep_alive?: unknown};
+
+function generateBodies(h: StepHarness): GenerateBody[] {
+	return h.sim.requests.filter((request) => request.path === '/api/generate').map((request) => request.body as GenerateBody);
+}
+
+function recorded(h: StepHarness, name: string) {
+	if (!fs.existsSync(h.resultsFile)) return undefined;
+	const file = resultsFile.parse(JSON.parse(fs.readFileSync(h.resultsFile, 'utf8')));
+	return file.models.find((model) => model.name === name);
+}
+
+describe('runBench against the simulator', () => {
+	it('measures rates from the counters, excludes the warm-up, and pins the options', async () => {
+		harness = await stepHarness({sim: {profiles: [profileFor('qwen2.5:14b', {evalRate: 16.2, promptEvalRate: 300})], installed: ['qwen2.5:14b']}});
+		const {speed, practical} = await runBench(harness.ctx, 'qwen2.5:14b');
+
+		expect(speed.reps).toHaveLength(3);
+		expect(speed.evalRate.samples).toHaveLength(3);
+		for (const rep of speed.reps) {
+			expect(rep.evalRate).toBeCloseTo((rep.evalCount / rep.evalDurationNs) * 1e9, 9);
+			// The simulator jitters its counters by ±2 % around the profile.
+			expect(Math.abs(rep.evalRate / 16.2 - 1)).toBeLessThan(0.03);
+			expect(Math.abs((rep.promptEvalRate ?? 0) / 300 - 1)).toBeLessThan(0.04);
+		}
+		const samples = speed.evalRate.samples;
+		const mean = samples.reduce((sum, x) => sum + x, 0) / samples.length;
+		expect(speed.evalRate.mean).toBeCloseTo(mean, 9);
+		expect(speed.evalRate.sd).toBeCloseTo(Math.sqrt(samples.reduce((sum, x) => sum + (x - mean) ** 2, 0) / (samples.length - 1)), 9);
+		expect(practical).toBe(true);
+		expect(speed.loadMs).toBeGreaterThan(0);
+
+		const bodies = generateBodies(harness);
+		// the untimed one-token warm-up, three timed reps, the unload.
+		expect(bodies).toHaveLength(5);
+		expect(bodies[0]?.prompt).not.toContain(BENCH_PROMPT);
+		expect(bodies[0]?.options?.['num_predict']).toBe(1);
+		expect(bodies[0]?.options?.['num_ctx']).toBe(8192);
+		// A cold load as the profile reports it (4.1 s, ±2 %), from the warm-up's counters.
+		expect(Math.abs(speed.loadMs / 4100 - 1)).toBeLessThan(0.03);
+		const timed = bodies.slice(1, 4);
+		expect(new Set(timed.map((body) => body.prompt)).size).toBe(3);
+		for (const body of timed) {
+			expect(body.prompt.endsWith(BENCH_PROMPT)).toBe(true);
+			expect(body.prompt).not.toBe(BENCH_PROMPT);
+			expect(body.options).toEqual({temperature: 0, seed: 42, num_ctx: 8192, num_predict: 512});
+			expect(body).not.toHaveProperty('think');
+		}
+		expect(bodies[4]).toMatchObject({prompt: '', keep_alive: 0});
+		expect(harness.sim.loaded()).not.toContain('qwen2.5:14b');
+		expect(speed.options).toEqual({temperature: 0, seed: 42, num_ctx: 8192, num_predict: 512, think: null, reps: 3, prompt: BENCH_PROMPT});
+
+		expect(eventsOfType(harness.events, 'bench:rep-done')).toHaveLength(3);
+		const deltas = eventsOfType(harness.events, 'bench:delta');
+		expect(new Set(deltas.map((delta) => delta.rep))).toEqual(new Set([1, 2, 3]));
+		expect(deltas.every((delta) => delta.text.length > 0)).toBe(true);
+	});
+
+	it('computes the ceiling from bandwidth and size, and the efficiency from the mean', async () => {
+		harness = await stepHarness({sim: {installed: ['qwen2.5:32b']}, settings: {reps: 2}});
+		const {speed} = await runBench(harness.ctx, 'qwen2.5:32b');
+		expect(speed.ceilingRate?.toFixed(2)).toBe('20.15');
+		expect(speed.bandwidthGBs).toBe(400);
+		expect(speed.efficiency).toBeCloseTo(speed.evalRate.mean / (400e9 / 19_851_349_669), 9);
+		expect(speed.evalRate.samples).toHaveLength(2);
+		expect(speed.memory?.gpuShare).toBe(1);
+		expect(speed.warnings).toEqual([]);
+	});
+
+	it('honours --reps, --num-ctx and a --bandwidth override', async () => {
+		harness = await stepHarness({sim: {installed: ['qwen2.5:14b']}, settings: {reps: 4, numCtx: 4096, bandwidthGBs: 300}});
+		const {speed} = await runBench(harness.ctx, 'qwen2.5:14b');
+		expect(speed.reps).toHaveLength(4);
+		expect(speed.options.num_ctx).toBe(4096);
+		expect(speed.ceilingRate).toBeCloseTo(300e9 / 8_988_124_069, 9);
+		expect(generateBodies(harness).filter((body) => body.keep_alive !== 0).every((body) => body.options?.['num_ctx'] === 4096)).toBe(true);
+	});
+
+	it('warns loudly on partial CPU offload', async () => {
+		harness = await stepHarness({sim: {profiles: [profileFor('qwen2.5:72b', {gpuShare: 0.7})], installed: ['qwen2.5:72b']}, settings: {reps: 1}});
+		const {speed} = await runBench(harness.ctx, 'qwen2.5:72b');
+		expect(speed.memory?.gpuShare).toBeCloseTo(0.7, 2);
+		expect(speed.warnings.join('\n')).toContain('PARTIAL CPU OFFLOAD: only 70%');
+		expect(eventsOfType(harness.events, 'warning').map((event) => event.message).join('\n')).toContain('PARTIAL CPU OFFLOAD');
+	});
+
+	it('flags a 5 t/s model impractical with the pipeline estimate, and records it', async () => {
+		harness = await stepHarness({sim: {profiles: [profileFor('llama3.3:70b', {evalRate: 5})], installed: ['llama3.3:70b']}, settings: {reps: 2}});
+		const {speed, practical} = await runBench(harness.ctx, 'llama3.3:70b');
+		expect(practical).toBe(false);
+		expect(speed.pipelineEstimateSeconds).toBeCloseTo(20_000 / speed.evalRate.mean, 6);
+		const warning = speed.warnings.find((text) => text.includes('impractical for a 12-agent pipeline'));
+		expect(warning).toContain(`one run (~20K output tokens) would take about ${formatDuration(20_000 / speed.evalRate.mean)}`);
+		expect(warning).toMatch(/about 1 h \d+ min/);
+		expect(recorded(harness, 'llama3.3:70b')?.practical).toBe(false);
+	});
+
+	it('measures a cold load even when the model was already resident', async () => {
+		harness = await stepHarness({sim: {installed: ['qwen2.5:14b']}, settings: {reps: 1}});
+		await harness.ctx.ollama.load('qwen2.5:14b', {keepAlive: '5m'});
+		expect(harness.sim.loaded()).toContain('qwen2.5:14b');
+		const {speed} = await runBench(harness.ctx, 'qwen2.5:14b');
+		expect(Math.abs(speed.loadMs / 4100 - 1)).toBeLessThan(0.03);
+	});
+
+	it('warns when free RAM is under 10 %', async () => {
+		harness = await stepHarness({sim: {installed: ['qwen2.5:14b']}, settings: {reps: 1}});
+		const {speed} = await runBench(harness.ctx, 'qwen2.5:14b', {readRam: () => ({freeBytes: 8e9, totalBytes: 128e9})});
+		expect(speed.memory?.freeRamBytes).toBe(8e9);
+		expect(speed.warnings.join('\n')).toContain('Free RAM is low: 8.0 GB of 128.0 GB (6%)');
+	});
+
+	it('sends think:false only to models with the thinking capability', async () => {
+		const capabilities = ['completion', 'thinking'];
+		harness = await stepHarness({sim: {profiles: [profileFor('qwen3:8b', {capabilities})], installed: ['qwen3:8b']}, settings: {reps: 1}});
+		const {speed} = await runBench(harness.ctx, 'qwen3:8b');
+		expect(speed.options.think).toBe(false);
+		const sent = generateBodies(harness).filter((body) => body.keep_alive !== 0);
+		expect(sent.length).toBe(2);
+		expect(sent.every((body) => body.think === false)).toBe(true);
+	});
+
+	it('names `trifecta pull` when the model is not installed', async () => {
+		harness = await stepHarness();
+		await expect(runBench(harness.ctx, 'qwen2.5:32b')).rejects.toThrow(/not installed/);
+		const error = eventsOfType(harness.events, 'step-error')[0];
+		expect(error?.message).toContain('trifecta pull qwen2.5:32b');
+		expect(generateBodies(harness)).toHaveLength(0);
+	});
+
+	it('unloads the model even when a rep fails, and records nothing half-measured', async () => {
+		// Queued once the warm-up is done, so the fault hits the first timed rep.
+		harness = await stepHarness({
+			sim: {installed: ['qwen2.5:14b']},
+			onEvent: (event, h) => {
+				if (event.type === 'bench:loaded') h.sim.injectOllamaFault({kind: 'die-mid-stream', afterChunks: 2}, '/api/generate');
+			},
+		});
+		await expect(runBench(harness.ctx, 'qwen2.5:14b')).rejects.toThrow();
+		const bodies = generateBodies(harness);
+		expect(bodies[bodies.length - 1]).toMatchObject({prompt: '', keep_alive: 0});
+		expect(recorded(harness, 'qwen2.5:14b')?.speed).toBeUndefined();
+		expect(eventsOfType(harness.events, 'step-error')[0]?.message).toMatch(/Benchmark of qwen2\.5:14b failed/);
+	});
+
+	it('merges speed into the model entry without clobbering other fields', async () => {
+		harness = await stepHarness({sim: {installed: ['qwen2.5:14b']}, settings: {reps: 1}});
+		harness.ctx.results.update((draft) => {
+			draft.models.push({
+				name: 'qwen2.5:14b',
+				sizeBytes: null,
+				parameterSize: null,
+				quantization: null,
+				capabilities: [],
+				pull: {status: 'present', bytes: 1, seconds: 0, at: '2026-11-27T00:00:00.000Z'},
+			});
+		});
+		await runBench(harness.ctx, 'qwen2.5:14b');
+		const entry = recorded(harness, 'qwen2.5:14b');
+		expect(entry?.pull?.status).toBe('present');
+		expect(entry?.speed?.reps).toHaveLength(1);
+		expect(entry?.sizeBytes).toBe(8_988_124_069);
+		expect(entry?.practical).toBe(true);
+	});
+});
