@@ -35,6 +35,8 @@ function FeedScreen<S, E>({feed, screen, onCancel}: {feed: EventFeed<S, E>; scre
 
 export type Session = {
 	emit: (event: StepEvent) => void;
+	/** Called each time the screen is told about new state (the benchmark harness measures UI lag with it). */
+	onNotify?: (listener: () => void) => void;
 	/** Draws the final state and releases the terminal. */
 	finish(): Promise<void>;
 };
@@ -61,6 +63,9 @@ export function screenSession<S, E extends StepEvent>(
 	return {
 		emit(event) {
 			if (options.accept(event)) feed.dispatch(event);
+		},
+		onNotify(listener) {
+			feed.subscribe(listener);
 		},
 		async finish() {
 			feed.flush();

@@ -1,0 +1,124 @@
+// Plan: the ladder (installed or not, size, fits in RAM, expected speed = ceiling) and the
+// settings, editable before starting. Key handling is a pure function so it is tested directly.
+import React from 'react';
+import {Box, Text} from 'ink';
+import {catalogEntry, defaultLadder} from '../../../models/catalog.js';
+import {DEFAULT_CLAUDE_MODEL, type Settings} from '../../../experiment/settings.js';
+import type {MachineFacts} from '../../../experiment/strategy/index.js';
+import type {Key} from 'ink';
+
+const CLAUDE_MODELS = [DEFAULT_CLAUDE_MODEL, 'claude-opus-4-1-20250805', 'claude-sonnet-4-20250514', 'claude-haiku-4-5-20251001'];
+const SETTING_ROWS = ['threshold', 'minRate', 'reps', 'numCtx', 'claudeModel'] as const;
+type SettingRow = (typeof SETTING_ROWS)[number];
+
+/** The ladder in its order, then the known models that are toggled off. */
+export function planModels(settings: Settings): {name: string; on: boolean}[] {
+	const off = defaultLadder.filter((name) => !settings.ladder.includes(name));
+	return [...settings.ladder.map((name) => ({name, on: true})), ...off.map((name) => ({name, on: false}))];
+}
+
+function rowCount(settings: Settings): number {
+	return planModels(settings).length + SETTING_ROWS.length;
+}
+
+function cycle<T>(values: readonly T[], current: T, step: number): T {
+	const index = values.indexOf(current);
+	const next = index === -1 ? 0 : (index + step + values.length) % values.length;
+	return values[next] as T;
+}
+
+function adjust(settings: Settings, row: SettingRow, step: number): Settings {
+	switch (row) {
+		case 'threshold':
+			return {...settings, threshold: Math.min(10, Math.max(0, Math.round((settings.threshold + step * 0.5) * 10) / 10))};
+		case 'minRate':
+			return {...settings, minRate: Math.max(1, settings.minRate + step)};
+		case 'reps':
+			return {...settings, reps: Math.min(20, Math.max(1, settings.reps + step))};
+		case 'numCtx':
+			return {...settings, numCtx: Math.min(131_072, Math.max(2048, step > 0 ? settings.numCtx * 2 : settings.numCtx / 2))};
+		case 'claudeModel':
+			return {...settings, claudeModel: cycle(CLAUDE_MODELS.includes(settings.claudeModel) ? CLAUDE_MODELS : [settings.claudeModel, ...CLAUDE_MODELS], settings.claudeModel, step)};
+	}
+}
+
+export type PlanKeyResult = {cursor: number; settings: Settings; start: boolean};
+
+export function planKey(settings: Settings, cursor: number, input: string, key: Key): PlanKeyResult {
+	const models = planModels(settings);
+	const same = {cursor, settings, start: false};
+	if (key.upArrow) return {...same, cursor: Math.max(0, cursor - 1)};
+	if (key.downArrow) return {...same, cursor: Math.min(rowCount(settings) - 1, cursor + 1)};
+	if (key.return) return {...same, start: true};
+	const model = models[cursor];
+	if (model) {
+		if (input === ' ') {
+			const ladder = model.on ? settings.ladder.filter((name) => name !== model.name) : [...settings.ladder, model.name];
+			// The experiment needs at least one model on the ladder.
+			return ladder.length === 0 ? same : {...same, settings: {...settings, ladder}};
+		}
+		const index = settings.ladder.indexOf(model.name);
+		if (model.on && (input === 'u' || input === 'd')) {
+			const target = input === 'u' ? index - 1 : index + 1;
+			if (target < 0 || target >= settings.ladder.length) return same;
+			const ladder = [...settings.ladder];
+			[ladder[index], ladder[target]] = [ladder[target] as string, ladder[index] as string];
+			return {cursor: target, settings: {...settings, ladder}, start: false};
+		}
+		return same;
+	}
+	const row = SETTING_ROWS[cursor - models.length];
+	if (row && (key.leftArrow || key.rightArrow)) return {...same, settings: adjust(settings, row, key.rightArrow ? 1 : -1)};
+	return same;
+}
+
+function settingText(settings: Settings, row: SettingRow): [string, string] {
+	switch (row) {
+		case 'threshold':
+			return ['Threshold', `${settings.threshold.toFixed(1)} trader score`];
+		case 'minRate':
+			return ['Minimum rate', `${settings.minRate} t/s`];
+		case 'reps':
+			return ['Repetitions', String(settings.reps)];
+		case 'numCtx':
+			return ['num_ctx', String(settings.numCtx)];
+		case 'claudeModel':
+			return ['Claude model', settings.claudeModel];
+	}
+}
+
+export function PlanScreen({settings, machine, cursor}: {settings: Settings; machine: MachineFacts | null; cursor: number}): React.JSX.Element {
+	const models = planModels(settings);
+	return (
+		<Box flexDirection="column">
+			<Text bold>Plan — the ladder and the settings</Text>
+			<Box>
+				<Text dimColor>{'   on  model              size     installed  fits RAM  expected'}</Text>
+			</Box>
+			{models.map((model, index) => {
+				const installed = machine?.installed.find((entry) => entry.name === model.name);
+				const size = installed?.sizeBytes ?? catalogEntry(model.name)?.sizeBytes ?? null;
+				const fits = size !== null && machine !== null ? size * 1.1 <= machine.totalRamBytes * 0.75 : null;
+				const ceiling = size !== null && machine?.bandwidthGBs ? (machine.bandwidthGBs * 1e9) / size : null;
+				const selected = index === cursor;
+				return (
+					<Text key={model.name} inverse={selected} wrap="truncate">
+						{`${selected ? '›' : ' '}  ${model.on ? '[x]' : '[ ]'} ${model.name.padEnd(18)} ${(size === null ? '?' : `${(size / 1e9).toFixed(1)} GB`).padEnd(8)} ${(installed ? 'yes' : 'no').padEnd(10)} ${(fits === null ? '?' : fits ? 'yes' : 'NO').padEnd(9)} ${ceiling === null ? '?' : `≤ ${ceiling.toFixed(1)} t/s`}`}
+					</Text>
+				);
+			})}
+			<Box marginTop={1} flexDirection="column">
+				{SETTING_ROWS.map((row, offset) => {
+					const [label, value] = settingText(settings, row);
+					const selected = models.length + offset === cursor;
+					return (
+						<Text key={row} inverse={selected}>
+							{`${selected ? '›' : ' '}  ${label.padEnd(14)} ${selected ? `‹ ${value} ›` : value}`}
+						</Text>
+					);
+				})}
+			</Box>
+			<Text dimColor>Round 1 pulls qwen2.5:32b if missing; a 70B-class model is only offered if it falls short.</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,79 @@
+// Verdict: every model against the Claude baseline, where the round's model lost its trader
+// points, and the decision with its reason.
+import React from 'react';
+import {Box, Text} from 'ink';
+import {Table} from '@alcalzone/ink-table';
+import type {ResultsFile} from '../../../output/schema.js';
+import type {Settings} from '../../../experiment/settings.js';
+import {ScoreBars} from '../../components/scoreBar.js';
+
+type Row = {
+	model: string;
+	't/s': string;
+	bull: string;
+	bear: string;
+	trader: string;
+	'vs Claude': string;
+	tools: string;
+};
+
+function score(value: number | null | undefined): string {
+	return value === null || value === undefined ? '–' : value.toFixed(1);
+}
+
+export function verdictRows(results: ResultsFile, settings: Settings): Row[] {
+	const baselineTrader = results.baseline?.status === 'ok' ? (results.baseline.reasoning.trader?.score ?? null) : null;
+	const rows: Row[] = results.models
+		.filter((model) => model.reasoning !== undefined)
+		.map((model) => {
+			const trader = model.reasoning?.trader?.score ?? null;
+			const rate = model.speed?.evalRate.mean ?? null;
+			const practical = rate === null ? '' : rate >= settings.minRate ? '' : ' slow';
+			const openai = model.toolCalling?.openai;
+			return {
+				model: model.name,
+				't/s': rate === null ? '–' : `${rate.toFixed(1)}${practical}`,
+				bull: score(model.reasoning?.bull?.score),
+				bear: score(model.reasoning?.bear?.score),
+				trader: score(trader),
+				'vs Claude': trader !== null && baselineTrader ? `${Math.round((trader / baselineTrader) * 100)}%` : '–',
+				tools: openai ? `${openai.passed}/${openai.total}` : '–',
+			};
+		});
+	if (results.baseline?.status === 'ok') {
+		const reasoning = results.baseline.reasoning;
+		rows.push({model: 'Claude (baseline)', 't/s': '–', bull: score(reasoning.bull?.score), bear: score(reasoning.bear?.score), trader: score(reasoning.trader?.score), 'vs Claude': '100%', tools: '–'});
+	}
+	return rows;
+}
+
+export type VerdictProps = {
+	results: ResultsFile;
+	settings: Settings;
+	/** The model whose trader dimensions are shown. */
+	focus: string | null;
+	title: string;
+	/** The decision and its reason. */
+	reason: string;
+};
+
+export function VerdictScreen({results, settings, focus, title, reason}: VerdictProps): React.JSX.Element {
+	const dims = results.models.find((model) => model.name === focus)?.reasoning?.trader?.dimensions ?? [];
+	const baselineNote = results.baseline?.status === 'ok' ? null : `Claude baseline ${results.baseline?.status ?? 'not run'}${results.baseline?.note ? `: ${results.baseline.note}` : ''}`;
+	return (
+		<Box flexDirection="column">
+			<Text bold>{title}</Text>
+			<Table data={verdictRows(results, settings)} />
+			{baselineNote ? <Text color="yellow">{baselineNote}</Text> : null}
+			{dims.length > 0 ? (
+				<Box flexDirection="column" marginTop={1}>
+					<Text bold>{focus} — trader points per dimension</Text>
+					<ScoreBars dimensions={dims} width={14} showNotes={false} />
+				</Box>
+			) : null}
+			<Box marginTop={1}>
+				<Text wrap="wrap">{reason}</Text>
+			</Box>
+		</Box>
+	);
+}

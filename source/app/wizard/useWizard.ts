@@ -1,0 +1,90 @@
+// Connects the App to the runner: where the strategy stands, which step runs (with its live
+// view), what waits for the user, and the summary lines printed once above the live area.
+// The runner performs everything; this hook only listens and forwards the user's decisions.
+import {useCallback, useEffect, useMemo, useState, useSyncExternalStore} from 'react';
+import type {Runner, WaitingAction} from '../../experiment/runner/index.js';
+import type {StepAction, StrategyEvent, StrategyState} from '../../experiment/strategy/index.js';
+import type {Settings} from '../../experiment/settings.js';
+import {createRunLines} from '../../cli/lines/runLines.js';
+import {createEventFeed} from '../state/eventFeed.js';
+import {initialStepViews, reduceStepViews, type StepViews} from './stepViews.js';
+
+export type Wizard = {
+	strategy: StrategyState;
+	/** What waits for the user; null while the runner works. */
+	waiting: WaitingAction | null;
+	running: StepAction | null;
+	views: StepViews;
+	/** Summary lines (decisions, steps started, files written), printed once through <Static>. */
+	log: string[];
+	/** Send a decision and let the runner go on. */
+	decide(event: StrategyEvent): void;
+	updateSettings(settings: Settings): void;
+	cancelStep(): void;
+};
+
+export function useWizard(runner: Runner, feedIntervalMs = 66): Wizard {
+	const feed = useMemo(() => createEventFeed(reduceStepViews, initialStepViews, feedIntervalMs), [feedIntervalMs]);
+	const views = useSyncExternalStore(feed.subscribe, feed.getState);
+	const [strategy, setStrategy] = useState(runner.state());
+	const [waiting, setWaiting] = useState<WaitingAction | null>(null);
+	const [running, setRunning] = useState<StepAction | null>(null);
+	const [log, setLog] = useState<string[]>([]);
+
+	const advance = useCallback(() => {
+		setWaiting(null);
+		void runner.advance().then((action) => {
+			feed.flush();
+			setRunning(null);
+			setWaiting(action);
+		});
+	}, [runner, feed]);
+
+	useEffect(() => {
+		const lines = createRunLines();
+		const unsubscribe = runner.subscribe((event) => {
+			switch (event.type) {
+				case 'strategy:update':
+					setStrategy(event.state);
+					return;
+				case 'strategy:step-start':
+					feed.dispatch({type: 'reset'});
+					feed.flush();
+					setRunning(event.action);
+					break;
+				case 'strategy:decision':
+				case 'strategy:deleted':
+				case 'strategy:written':
+					break;
+				default:
+					feed.dispatch(event);
+					return;
+			}
+			const line = lines(event);
+			if (line !== null) setLog((previous) => [...previous, line]);
+		});
+		advance();
+		return () => {
+			unsubscribe();
+			feed.close();
+		};
+	}, [runner, feed, advance]);
+
+	return {
+		strategy,
+		waiting,
+		running,
+		views,
+		log,
+		decide(event) {
+			runner.dispatch(event);
+			advance();
+		},
+		updateSettings(settings) {
+			runner.updateSettings(settings);
+		},
+		cancelStep() {
+			runner.cancelStep();
+		},
+	};
+}

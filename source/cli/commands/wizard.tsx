@@ -1,0 +1,81 @@
+// `trifecta` with no command: the Ink wizard. Without a TTY nothing animates and nothing
+// prompts: it runs the same strategy as `trifecta run`, in plain lines (decisions need --yes).
+import React from 'react';
+import {render} from 'ink';
+import {App} from '../../app/wizard/App.js';
+import {buildDoctorReport, type DoctorReport} from '../doctor/report.js';
+import {openExperiment, openFailure} from '../../experiment/runner/session.js';
+import {storedSettingsWarnings} from '../../experiment/settingsStore.js';
+import type {CommandModule, Services} from '../types.js';
+import {runHeadless} from './run.js';
+
+async function preflightReport(session: Services): Promise<DoctorReport | null> {
+	try {
+		const report = await buildDoctorReport({
+			host: session.ollama.host,
+			simulated: session.simulated,
+			ollama: session.ollama,
+			system: session.system,
+			claude: session.claude,
+			claudeModel: session.settings.claudeModel,
+			claudeSkipReason: session.claudeSkipReason,
+			apiKeySet: session.simulated || Boolean(process.env['ANTHROPIC_API_KEY']),
+			signal: session.signal,
+		});
+		for (const warning of [...storedSettingsWarnings(), ...session.warnings]) if (!report.warnings.includes(warning)) report.warnings.push(warning);
+		return report;
+	} catch {
+		// The Preflight screen falls back to the runner's own summary; the runner reports the failure.
+		return null;
+	}
+}
+
+export const wizardCommand: CommandModule = {
+	name: 'wizard',
+	summary: 'the interactive wizard',
+	usage: 'trifecta [options]',
+	args: {min: 0, max: 0},
+	async run({flags, io, services}) {
+		const session = await services();
+		if (!io.interactive) return runHeadless(flags, io, session);
+		let runner;
+		try {
+			runner = await openExperiment(flags, session);
+		} catch (error) {
+			io.stderr.write(`${openFailure(error)}\n`);
+			return 1;
+		}
+		const report = await preflightReport(session);
+		let code = 0;
+		const instance = render(
+			<App
+				runner={runner}
+				preflight={report}
+				simulated={session.simulated}
+				resultsPath={session.results.path}
+				animate={Boolean(io.stdout.isTTY)}
+				onExit={(value) => {
+					code = value;
+				}}
+			/>,
+			{
+				// Ink wants TTY streams; in this branch they are TTYs at runtime (io.interactive).
+				stdout: io.stdout as NodeJS.WriteStream,
+				stdin: io.stdin as NodeJS.ReadStream,
+				stderr: io.stderr as NodeJS.WriteStream,
+				exitOnCtrlC: false,
+				patchConsole: false,
+				maxFps: 15,
+			},
+		);
+		try {
+			await instance.waitUntilExit();
+		} finally {
+			runner.cancelStep();
+			await runner.close();
+		}
+		const finished = runner.state().reportWritten !== null;
+		if (!finished) io.stderr.write(`Results so far are kept in ${session.results.path}. Start trifecta again to resume.\n`);
+		return code;
+	},
+};

@@ -1,0 +1,71 @@
+// The whole experiment as plain stderr lines (trifecta run, and the wizard without a TTY): each
+// step's own lines, plus where the strategy stands: rounds, decisions with their reasons, offers.
+import type {RunnerEvent} from '../../experiment/runner/index.js';
+import type {CandidateFacts, EscalationOffer} from '../../experiment/strategy/index.js';
+import {createBenchLines} from './benchLines.js';
+import {compareLine} from './compareLines.js';
+import {createPullLines} from './pullLines.js';
+import {toolsLine} from './toolsLines.js';
+
+export type RunLineFormatter = (event: RunnerEvent) => string | null;
+
+function gb(bytes: number): string {
+	return `${(bytes / 1e9).toFixed(1)} GB`;
+}
+
+export function candidateLine(candidate: CandidateFacts): string {
+	const disk = candidate.installed
+		? 'installed'
+		: candidate.fitsDisk === null
+			? 'disk not checked (remote Ollama)'
+			: candidate.fitsDisk
+				? 'fits on disk'
+				: 'does NOT fit on disk';
+	const ram = candidate.fitsRam ? 'fits in RAM' : 'does NOT fit in RAM';
+	const speed = candidate.ceilingRate === null ? 'expected speed unknown' : `expected ≤ ${candidate.ceilingRate.toFixed(1)} t/s`;
+	const slow = candidate.belowMinRate ? ' (below the minimum rate)' : '';
+	const remove = candidate.mustDeleteFirst ? `; ${candidate.mustDeleteFirst} must be deleted first` : '';
+	return `${candidate.model} (${gb(candidate.sizeBytes)}): ${ram}, ${disk}, ${speed}${slow}${remove}`;
+}
+
+export function offerLines(offer: EscalationOffer): string[] {
+	return [
+		`decision needed after round ${offer.afterRound}: ${offer.reason}`,
+		...offer.candidates.map((candidate) => `  ${candidate.model === offer.recommended ? '→' : ' '} ${candidateLine(candidate)}`),
+	];
+}
+
+export function createRunLines(): RunLineFormatter {
+	const pull = createPullLines();
+	const bench = createBenchLines();
+	return (event) => {
+		if (event.type.startsWith('pull:')) return pull(event as Parameters<typeof pull>[0]);
+		if (event.type.startsWith('bench:')) return bench(event as Parameters<typeof bench>[0]);
+		if (event.type.startsWith('compare:')) return compareLine(event as Parameters<typeof compareLine>[0]);
+		if (event.type.startsWith('tools:')) return toolsLine(event as Parameters<typeof toolsLine>[0]);
+		switch (event.type) {
+			case 'warning':
+				return `warning: ${event.message}`;
+			case 'info':
+				return event.message;
+			case 'step-error':
+				return `error: ${event.message}`;
+			case 'strategy:step-start': {
+				const {action} = event;
+				const what = action.models.length > 0 ? action.models.join(', ') : 'Claude baseline';
+				return `── round ${action.round} · ${action.step} · ${what}${action.baseline && action.models.length > 0 ? ' + Claude baseline' : ''}`;
+			}
+			case 'strategy:decision': {
+				const {record} = event;
+				return `decision (round ${record.round}): ${record.decision}${record.chosen ? ` → ${record.chosen}` : ''} — ${record.reason}`;
+			}
+			case 'strategy:deleted':
+				return `deleted ${event.model} to make room (never two 70B-class models at once)`;
+			case 'strategy:written':
+				return event.files.length === 0 ? null : `wrote ${event.files.join(', ')}`;
+			case 'strategy:update':
+				return null;
+		}
+		return null;
+	};
+}

@@ -1,0 +1,14 @@
+// The runner: createExperiment wires the real steps and writers unless a test injects its own.
+import {createRunner, type Runner} from './runner.js';
+import {defaultOutputs} from './outputs.js';
+import {realSteps} from './steps.js';
+import type {RunnerDeps} from './types.js';
+
+export type {Runner} from './runner.js';
+export type * from './types.js';
+export {createRunner} from './runner.js';
+
+export async function createExperiment(deps: RunnerDeps & {pipelineDir: string; docsDir: string}): Promise<Runner> {
+	const outputs = {...defaultOutputs({pipelineDir: deps.pipelineDir, docsDir: deps.docsDir}), ...deps.outputs};
+	return createRunner(deps, {...realSteps, ...deps.steps}, outputs);
+}

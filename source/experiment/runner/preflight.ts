@@ -1,0 +1,29 @@
+// The facts the strategy decides from, read once per session from Ollama and the system probe.
+import type {EnvironmentRecord} from '../../output/schema.js';
+import type {InstalledModel} from '../../providers/types.js';
+import type {Settings} from '../settings.js';
+import type {MachineFacts} from '../strategy/index.js';
+import type {RunnerServices} from './types.js';
+
+export function machineFacts(services: RunnerServices, installed: InstalledModel[], settings: Settings): MachineFacts {
+	const {system} = services;
+	return {
+		installed: installed.map((model) => ({name: model.name, sizeBytes: model.sizeBytes})),
+		totalRamBytes: system.totalRamBytes,
+		freeRamBytes: system.freeRamBytes,
+		modelsDiskFreeBytes: system.ollamaIsLocal ? (system.modelsDisk?.freeBytes ?? null) : null,
+		bandwidthGBs: settings.bandwidthGBs ?? system.bandwidthGBs,
+		claudeAvailable: services.claude !== null,
+	};
+}
+
+export function environmentRecord(services: RunnerServices, version: string | null, settings: Settings): EnvironmentRecord {
+	return {
+		host: services.ollama.host,
+		ollamaVersion: version,
+		chip: services.system.chip,
+		bandwidthGBs: settings.bandwidthGBs ?? services.system.bandwidthGBs,
+		totalRamBytes: services.system.totalRamBytes,
+		platform: services.system.platform,
+	};
+}

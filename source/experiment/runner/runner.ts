@@ -1,0 +1,254 @@
+// Performs what the strategy asks for, one action at a time, and persists after each: the steps
+// write their own measurements; the runner writes rounds, the recommendation, the settings the
+// decisions were made with, and progress in the conf store. It stops at every question.
+import {configNames} from '../../output/configs/naming.js';
+import {acquireResultsLock} from '../../output/lock.js';
+import {setSimulated} from '../../output/resultsStore.js';
+import {applyPipelinePatch, type PipelinePatchPlan} from '../../output/configs/patchPipeline.js';
+import type {ResultsFile} from '../../output/schema.js';
+import {isCanceled} from '../../providers/errors.js';
+import type {StepEvent} from '../events.js';
+import type {Settings} from '../settings.js';
+import {userMessageOf} from '../steps/pull.js';
+import type {StepContext} from '../steps/context.js';
+import {initialState, nextAction, reduce} from '../strategy/index.js';
+import type {Action, StepAction, StrategyEvent, StrategyState} from '../strategy/index.js';
+import {environmentRecord, machineFacts} from './preflight.js';
+import type {Outputs, RunnerDeps, RunnerEvent, RunnerListener, StepFunctions, WaitingAction} from './types.js';
+
+export interface Runner {
+	state(): StrategyState;
+	subscribe(listener: RunnerListener): () => void;
+	/** Performs actions until one needs the user (or the end); resolves to that action. */
+	advance(): Promise<WaitingAction>;
+	/** A user decision or a retry; call advance() afterwards. */
+	dispatch(event: StrategyEvent): void;
+	updateSettings(settings: Settings): void;
+	/** Aborts the step in progress; what it finished is kept. */
+	cancelStep(): void;
+	/** The pipeline patch planned with the configs, waiting for confirmation. */
+	pendingPatch(): PipelinePatchPlan | null;
+	applyPatch(): string[];
+	/** Resolves when no action is in progress (after a cancel, before closing). */
+	settled(): Promise<void>;
+	close(): Promise<void>;
+}
+
+const WAITING = new Set(['plan', 'ask-escalation', 'ask-delete', 'done', 'canceled', 'failed']);
+
+function isWaiting(action: Action): action is WaitingAction {
+	return WAITING.has(action.kind);
+}
+
+function stepLabel(action: StepAction): string {
+	return `${action.step} ${action.models.join(', ')}${action.baseline && action.models.length === 0 ? 'Claude baseline' : ''}`.trim();
+}
+
+export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outputs: Outputs): Promise<Runner> {
+	const {services} = deps;
+	const now = deps.now ?? (() => new Date());
+	const release = await (deps.lock ?? acquireResultsLock)(services.results.dir);
+	const listeners = new Set<RunnerListener>();
+	let settings = services.settings;
+	let state = initialState(services.results.read(), settings);
+	let stepController: AbortController | null = null;
+	let patch: PipelinePatchPlan | null = null;
+	let busy: Promise<WaitingAction> | null = null;
+
+	const send = (event: RunnerEvent) => {
+		for (const listener of listeners) listener(event);
+	};
+	const update = () => send({type: 'strategy:update', state, action: nextAction(state)});
+
+	/** Writes this session's decisions when they differ from the file's. */
+	const persistDecisions = () => {
+		const current = services.results.read();
+		const same =
+			JSON.stringify(current.rounds) === JSON.stringify(state.results.rounds) &&
+			JSON.stringify(current.recommendation) === JSON.stringify(state.results.recommendation);
+		if (same) return;
+		services.results.update((draft) => {
+			draft.rounds = structuredClone(state.results.rounds);
+			draft.recommendation = structuredClone(state.results.recommendation);
+		});
+	};
+
+	const apply = (event: StrategyEvent) => {
+		const before = state.results.rounds.length;
+		state = reduce(state, event);
+		for (const record of state.results.rounds.slice(before)) send({type: 'strategy:decision', record});
+		persistDecisions();
+		deps.settingsStore?.writeProgress({resultsPath: services.results.path, done: state.done, updatedAt: now().toISOString()});
+		update();
+	};
+
+	const context = (signal: AbortSignal): StepContext => ({
+		ollama: services.ollama,
+		openai: services.openai,
+		claude: services.claude,
+		claudeSkipReason: services.claudeSkipReason,
+		settings,
+		system: settings.bandwidthGBs === null ? services.system : {...services.system, bandwidthGBs: settings.bandwidthGBs, bandwidthSource: 'flag'},
+		results: services.results,
+		signal,
+		emit: (event: StepEvent) => send(event),
+		promptsDir: deps.promptsDir,
+		simulated: services.simulated,
+	});
+
+	const preflight = async () => {
+		const [installed, version] = await Promise.all([
+			services.ollama.list({signal: services.signal}),
+			services.ollama.version({signal: services.signal}).catch(() => null),
+		]);
+		services.results.update((draft) => {
+			setSimulated(draft, services.simulated);
+			draft.environment = environmentRecord(services, version, settings);
+			draft.settings = {
+				ladder: [...settings.ladder],
+				threshold: settings.threshold,
+				minRate: settings.minRate,
+				reps: settings.reps,
+				numCtx: settings.numCtx,
+				claudeModel: settings.claudeModel,
+			};
+		});
+		apply({type: 'preflight:done', machine: machineFacts(services, installed, settings)});
+	};
+
+	const performStep = async (action: StepAction) => {
+		send({type: 'strategy:step-start', action});
+		const controller = new AbortController();
+		stepController = controller;
+		const signal = AbortSignal.any([controller.signal, services.signal]);
+		const ctx = context(signal);
+		const key = stepLabel(action);
+		try {
+			if (action.step === 'pull' || action.step === 'bench') {
+				for (const model of action.models) await steps[action.step](ctx, model);
+			} else {
+				await steps[action.step](ctx, action.models);
+			}
+		} catch (error) {
+			const results = services.results.read();
+			if (isCanceled(error) || signal.aborted) apply({type: 'step:canceled', key, results});
+			else apply({type: 'step:failed', key, message: userMessageOf(error), results});
+			return;
+		} finally {
+			stepController = null;
+		}
+		const results = services.results.read();
+		const pulled =
+			action.step === 'pull'
+				? action.models.map((name) => ({name, sizeBytes: results.models.find((model) => model.name === name)?.sizeBytes ?? 0}))
+				: undefined;
+		apply({type: 'step:done', keys: action.keys, results, ...(pulled ? {pulled} : {})});
+	};
+
+	const configsFor = (results: ResultsFile, model: string | null): string[] => {
+		if (model === null) return [];
+		const entry = results.models.find((candidate) => candidate.name === model);
+		const names = configNames(model, entry?.parameterSize);
+		return [names.hybrid, names.aggressive];
+	};
+
+	const perform = async (action: Exclude<Action, WaitingAction>) => {
+		const at = now().toISOString();
+		switch (action.kind) {
+			case 'preflight':
+				return preflight();
+			case 'step':
+				return performStep(action);
+			case 'record':
+				return apply({type: 'decision:recorded', record: {...action.record, at}});
+			case 'delete':
+				await services.ollama.delete(action.model, {signal: services.signal});
+				send({type: 'strategy:deleted', model: action.model});
+				return apply({type: 'delete:done', model: action.model});
+			case 'recommend':
+				return apply({
+					type: 'recommendation:recorded',
+					recommendation: action.recommendation,
+					configs: configsFor(state.results, action.recommendation.model),
+					at,
+				});
+			case 'configs': {
+				const outcome = await outputs.configs(services.results.read(), services.results.dir);
+				patch = outcome.patch;
+				send({type: 'strategy:written', kind: 'configs', files: outcome.files});
+				return apply({type: 'configs:written', files: outcome.files});
+			}
+			case 'report': {
+				const files = await outputs.report(services.results.read(), services.results.dir);
+				send({type: 'strategy:written', kind: 'report', files});
+				return apply({type: 'report:written', files});
+			}
+		}
+	};
+
+	const loop = async (): Promise<WaitingAction> => {
+		for (;;) {
+			const action = nextAction(state);
+			if (isWaiting(action)) {
+				update();
+				return action;
+			}
+			try {
+				await perform(action);
+			} catch (error) {
+				// Failures outside the steps (listing models, deleting, writing outputs): reported, nothing lost.
+				const results = services.results.read();
+				if (isCanceled(error) || services.signal.aborted) apply({type: 'step:canceled', key: action.kind, results});
+				else apply({type: 'step:failed', key: action.kind, message: userMessageOf(error), results});
+			}
+		}
+	};
+
+	return {
+		state: () => state,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
+		},
+		advance() {
+			busy ??= loop().finally(() => {
+				busy = null;
+			});
+			return busy;
+		},
+		dispatch: apply,
+		updateSettings(next) {
+			settings = next;
+			deps.settingsStore?.write(next);
+			services.results.update((draft) => {
+				draft.settings = {
+					ladder: [...next.ladder],
+					threshold: next.threshold,
+					minRate: next.minRate,
+					reps: next.reps,
+					numCtx: next.numCtx,
+					claudeModel: next.claudeModel,
+				};
+			});
+			apply({type: 'settings:changed', settings: next});
+		},
+		cancelStep() {
+			stepController?.abort();
+		},
+		pendingPatch: () => patch,
+		applyPatch() {
+			if (patch === null) return [];
+			const applied = applyPipelinePatch(patch);
+			patch = null;
+			send({type: 'strategy:written', kind: 'patch', files: applied.written});
+			return applied.written;
+		},
+		async settled() {
+			await busy?.catch(() => undefined);
+		},
+		async close() {
+			await busy?.catch(() => undefined);
+			await release();
+		},
+	};
+}

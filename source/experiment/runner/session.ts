@@ -1,0 +1,25 @@
+// Opens the experiment for a CLI command: the runner over the session's services, its settings
+// store, and the real steps and writers. Shared by the wizard and `trifecta run`.
+import type {GlobalFlags, Services} from '../../cli/types.js';
+import {settingsStoreFor} from '../settingsStore.js';
+import {createExperiment, type Runner} from './index.js';
+import type {Outputs, StepFunctions} from './types.js';
+
+export type SessionOverrides = {steps?: Partial<StepFunctions>; outputs?: Partial<Outputs>};
+
+export async function openExperiment(flags: GlobalFlags, services: Services, overrides: SessionOverrides = {}): Promise<Runner> {
+	return createExperiment({
+		services,
+		settingsStore: settingsStoreFor({demo: flags.demo, resultsDir: flags.resultsDir}),
+		promptsDir: flags.promptsDir,
+		pipelineDir: flags.pipelineDir,
+		docsDir: flags.docsDir,
+		...(overrides.steps ? {steps: overrides.steps} : {}),
+		...(overrides.outputs ? {outputs: overrides.outputs} : {}),
+	});
+}
+
+/** One line a user can act on, from anything opening the experiment can throw (lock held, corrupt results). */
+export function openFailure(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,58 @@
+// What the runner needs (injectable so tests fake the steps and outputs) and what it tells its
+// listeners: the steps' own events, plus where the strategy stands.
+import type {PipelinePatchPlan} from '../../output/configs/patchPipeline.js';
+import type {BaselineResult, PullResult, ReasoningResult, ResultsFile, RoundRecord, SpeedResult, ToolCallingResult} from '../../output/schema.js';
+import type {Services} from '../../cli/types.js';
+import type {StepEvent} from '../events.js';
+import type {SettingsStore} from '../settingsStore.js';
+import type {StepContext} from '../steps/context.js';
+import type {Action, StepAction, StrategyState} from '../strategy/index.js';
+
+export type StepFunctions = {
+	pull(ctx: StepContext, model: string): Promise<PullResult>;
+	bench(ctx: StepContext, model: string): Promise<{speed: SpeedResult; practical: boolean}>;
+	compare(ctx: StepContext, models: string[]): Promise<{models: Record<string, ReasoningResult>; baseline: BaselineResult}>;
+	tools(ctx: StepContext, models: string[]): Promise<Record<string, ToolCallingResult>>;
+};
+
+export type ConfigsOutcome = {files: string[]; patch: PipelinePatchPlan | null};
+
+export type Outputs = {
+	/** Writes results/hybrid-configs.json for the recommended model; plans the pipeline patch when one applies. */
+	configs(results: ResultsFile, resultsDir: string): Promise<ConfigsOutcome>;
+	/** Writes the report and the text tables; returns the files written. */
+	report(results: ResultsFile, resultsDir: string): Promise<string[]>;
+};
+
+export type RunnerServices = Pick<
+	Services,
+	'ollama' | 'openai' | 'claude' | 'claudeSkipReason' | 'results' | 'settings' | 'system' | 'simulated' | 'signal'
+>;
+
+export type RunnerDeps = {
+	services: RunnerServices;
+	/** null: settings and progress are not persisted (tests that do not care). */
+	settingsStore: SettingsStore | null;
+	promptsDir: string;
+	steps?: Partial<StepFunctions>;
+	outputs?: Partial<Outputs>;
+	/** Takes the results directory; resolves to release(). Default: acquireResultsLock. */
+	lock?: (dir: string) => Promise<() => Promise<void>>;
+	now?: () => Date;
+};
+
+/** Where the strategy stands; sent after every change. */
+export type StrategyUpdate = {type: 'strategy:update'; state: StrategyState; action: Action};
+
+export type RunnerEvent =
+	| StepEvent
+	| StrategyUpdate
+	| {type: 'strategy:step-start'; action: StepAction}
+	| {type: 'strategy:decision'; record: RoundRecord}
+	| {type: 'strategy:deleted'; model: string}
+	| {type: 'strategy:written'; kind: 'configs' | 'report' | 'patch'; files: string[]};
+
+export type RunnerListener = (event: RunnerEvent) => void;
+
+/** Actions where the runner stops and waits: a question, the end, or an interruption. */
+export type WaitingAction = Extract<Action, {kind: 'plan' | 'ask-escalation' | 'ask-delete' | 'done' | 'canceled' | 'failed'}>;

@@ -1,0 +1,85 @@
+// Which measurements a round still needs. A step counts as done when this session finished it
+// with the same settings, or when the results file already holds a measurement made with them,
+// which is what makes resume work after a crash, a quit or a settings change.
+import type {Settings} from '../settings.js';
+import {isInstalled, modelResult} from './evidence.js';
+import type {StepAction, StrategyState} from './types.js';
+
+export const stepKey = {
+	pull: (model: string) => `pull:${model}`,
+	bench: (model: string) => `bench:${model}`,
+	compare: (model: string) => `compare:${model}`,
+	baseline: 'baseline',
+	tools: (model: string) => `tools:${model}`,
+};
+
+/** Benchmarks depend on repetitions and options; nothing else does. */
+export function benchFingerprint(settings: Settings): string {
+	return `reps=${settings.reps};num_ctx=${settings.numCtx};num_predict=${settings.numPredict}`;
+}
+
+function benchDone(state: StrategyState, model: string): boolean {
+	const fingerprint = benchFingerprint(state.settings);
+	if (state.done[stepKey.bench(model)] === fingerprint) return true;
+	const options = modelResult(state.results, model)?.speed?.options;
+	return (
+		options !== undefined &&
+		options.reps === state.settings.reps &&
+		options.num_ctx === state.settings.numCtx &&
+		options.num_predict === state.settings.numPredict
+	);
+}
+
+function compareDone(state: StrategyState, model: string): boolean {
+	if (stepKey.compare(model) in state.done) return true;
+	const reasoning = modelResult(state.results, model)?.reasoning;
+	return [reasoning?.bull, reasoning?.bear, reasoning?.trader].every((response) => response?.status === 'ok');
+}
+
+function baselineDone(state: StrategyState): boolean {
+	if (!state.machine?.claudeAvailable) return true;
+	const model = state.settings.claudeModel;
+	if (state.done[stepKey.baseline] === model) return true;
+	const baseline = state.results.baseline;
+	return baseline !== null && baseline.status === 'ok' && baseline.model === model;
+}
+
+function toolsDone(state: StrategyState, model: string): boolean {
+	if (stepKey.tools(model) in state.done) return true;
+	const tools = modelResult(state.results, model)?.toolCalling;
+	return tools?.native !== undefined && tools.openai !== undefined;
+}
+
+/** Installed ladder models plus the round's model, in ladder order. */
+function available(state: StrategyState, target: string): string[] {
+	const models = state.settings.ladder.filter((model) => isInstalled(state.machine, model));
+	return models.includes(target) ? models : [...models, target];
+}
+
+/**
+ * The first measurement round `round` (about `target`) still needs, or null when it has them all.
+ * `scope` limits comparisons and tool tests to those models (a settled round's own model).
+ */
+export function pendingStep(state: StrategyState, round: number, target: string, scope?: string[]): StepAction | null {
+	if (!isInstalled(state.machine, target)) {
+		return {kind: 'step', step: 'pull', round, models: [target], baseline: false, keys: {[stepKey.pull(target)]: ''}};
+	}
+	if (!benchDone(state, target)) {
+		const fingerprint = benchFingerprint(state.settings);
+		return {kind: 'step', step: 'bench', round, models: [target], baseline: false, keys: {[stepKey.bench(target)]: fingerprint}};
+	}
+	const models = scope ?? available(state, target);
+	const toCompare = models.filter((model) => !compareDone(state, model));
+	const baseline = !baselineDone(state);
+	if (toCompare.length > 0 || baseline) {
+		const keys: Record<string, string> = Object.fromEntries(toCompare.map((model) => [stepKey.compare(model), '']));
+		if (baseline) keys[stepKey.baseline] = state.settings.claudeModel;
+		return {kind: 'step', step: 'compare', round, models: toCompare, baseline, keys};
+	}
+	const toTest = models.filter((model) => !toolsDone(state, model));
+	if (toTest.length > 0) {
+		const keys = Object.fromEntries(toTest.map((model) => [stepKey.tools(model), '']));
+		return {kind: 'step', step: 'tools', round, models: toTest, baseline: false, keys};
+	}
+	return null;
+}

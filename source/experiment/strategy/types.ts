@@ -1,0 +1,118 @@
+// The strategy's state, the events that fold into it, and the actions it asks the runner (or
+// the user) to perform next. Everything here is plain data so the reducer stays pure and a
+// state can be rebuilt from the results file on resume.
+import type {ResultsFile, RoundRecord} from '../../output/schema.js';
+import type {Settings} from '../settings.js';
+
+export type StepKind = 'pull' | 'bench' | 'compare' | 'tools';
+
+/** What preflight learned that decisions depend on (installed models, memory, disk, bandwidth). */
+export type MachineFacts = {
+	installed: {name: string; sizeBytes: number}[];
+	totalRamBytes: number;
+	freeRamBytes: number;
+	/** Free disk on Ollama's models volume; null when Ollama is on another machine. */
+	modelsDiskFreeBytes: number | null;
+	bandwidthGBs: number | null;
+	/** false when ANTHROPIC_API_KEY is missing or --no-claude: the baseline cannot run. */
+	claudeAvailable: boolean;
+};
+
+/** One 70B-class model as the escalation offer shows it. */
+export type CandidateFacts = {
+	model: string;
+	sizeBytes: number;
+	installed: boolean;
+	/** Weights plus ~10 % within the ~75 % of RAM the GPU may wire by default on Apple silicon. */
+	fitsRam: boolean;
+	/** null when the models disk is unknown (remote Ollama); true when already installed. */
+	fitsDisk: boolean | null;
+	/** bandwidth / size: the decode rate it cannot exceed; null without a bandwidth. */
+	ceilingRate: number | null;
+	/** Its ceiling is already below the minimum rate, so it cannot be practical. */
+	belowMinRate: boolean;
+	/** Another 70B-class model that must be deleted first (never two at once). */
+	mustDeleteFirst: string | null;
+};
+
+export type EscalationOffer = {
+	/** The round whose outcome this offer follows (1 after the 32B). */
+	afterRound: number;
+	/** The model that round was about. */
+	roundModel: string;
+	recommended: string;
+	/** The other 70B-class model, when it has not been tried yet. */
+	alternative: string | null;
+	/** Why this offer and why this model, in a sentence or two. */
+	reason: string;
+	candidates: CandidateFacts[];
+};
+
+export type EscalationChoice = 'accept' | 'swap' | 'skip';
+
+export type FinalRecommendation = {
+	model: string | null;
+	practical: boolean | null;
+	reason: string;
+	/** The terminal round record: 'recommend' or 'ceiling'. */
+	record: Omit<RoundRecord, 'at'>;
+};
+
+export type StepAction = {
+	kind: 'step';
+	step: StepKind;
+	round: number;
+	models: string[];
+	/** compare only: the Claude baseline still has to be measured. */
+	baseline: boolean;
+	/** Keys marked done when the step finishes, with their fingerprints. */
+	keys: Record<string, string>;
+};
+
+export type Action =
+	| {kind: 'preflight'}
+	| {kind: 'plan'}
+	| StepAction
+	| {kind: 'record'; record: Omit<RoundRecord, 'at'>}
+	| {kind: 'ask-escalation'; offer: EscalationOffer}
+	| {kind: 'ask-delete'; round: number; model: string; next: string}
+	| {kind: 'delete'; round: number; model: string}
+	| {kind: 'recommend'; recommendation: FinalRecommendation}
+	| {kind: 'configs'; model: string | null}
+	| {kind: 'report'}
+	| {kind: 'done'}
+	| {kind: 'canceled'; key: string}
+	| {kind: 'failed'; key: string; message: string};
+
+export type StrategyState = {
+	settings: Settings;
+	machine: MachineFacts | null;
+	/** The wizard waits on the Plan screen until the user starts; `run` confirms at once. */
+	planConfirmed: boolean;
+	/** Snapshot of the results file: measurements, rounds and recommendation. */
+	results: ResultsFile;
+	/** Step key -> fingerprint of the settings it was done with. */
+	done: Record<string, string>;
+	configsWritten: string[] | null;
+	reportWritten: string[] | null;
+	canceled: string | null;
+	failure: {key: string; message: string} | null;
+};
+
+export type StrategyEvent =
+	| {type: 'preflight:done'; machine: MachineFacts}
+	| {type: 'plan:confirmed'}
+	| {type: 'settings:changed'; settings: Settings}
+	/** A step finished; `results` is the store's contents after it persisted its measurements. */
+	| {type: 'step:done'; keys: Record<string, string>; results: ResultsFile; pulled?: {name: string; sizeBytes: number}[]}
+	| {type: 'step:canceled'; key: string; results: ResultsFile}
+	| {type: 'step:failed'; key: string; message: string; results: ResultsFile}
+	/** Clears a cancel or failure so the next action is tried again. */
+	| {type: 'retry'}
+	| {type: 'decision:recorded'; record: RoundRecord}
+	| {type: 'escalation:chosen'; choice: EscalationChoice; offer: EscalationOffer; at: string}
+	| {type: 'delete:answered'; round: number; model: string; next: string; confirm: boolean; at: string}
+	| {type: 'delete:done'; model: string}
+	| {type: 'recommendation:recorded'; recommendation: FinalRecommendation; configs: string[]; at: string}
+	| {type: 'configs:written'; files: string[]}
+	| {type: 'report:written'; files: string[]};

@@ -1,0 +1,178 @@
+// The performance budget (issue 8): how much the client itself costs while it measures.
+// Prints a table and writes the figures to results/benchmark-harness.json.
+//   npm run bench            (builds dist/ first; start-up is timed on the built CLI)
+import {spawn, spawnSync} from 'node:child_process';
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {spawn as spawnPty} from '@lydell/node-pty';
+import {profileFor} from '../../source/simulator/profiles.js';
+import type {SimulatorOptions} from '../../source/simulator/types.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const here = path.join(root, 'test/bench');
+const tsx = ['--import', 'tsx'];
+
+type Ingest = {
+	chunks: number;
+	wallMs: number;
+	chunksPerSecond: number;
+	cpuUsPerChunk: number;
+	evalRate: number | null;
+	maxLagMs: number | null;
+	notifications: number;
+	maxRssBytes: number;
+};
+
+async function withSimulator<T>(options: SimulatorOptions, body: (url: string) => Promise<T>): Promise<T> {
+	const child = spawn(process.execPath, [...tsx, path.join(here, 'simServer.ts'), JSON.stringify(options)], {cwd: root, stdio: ['ignore', 'pipe', 'inherit']});
+	const url = await new Promise<string>((resolve, reject) => {
+		child.stdout.once('data', (data: Buffer) => resolve((JSON.parse(data.toString()) as {url: string}).url));
+		child.once('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
+	});
+	try {
+		return await body(url);
+	} finally {
+		child.kill('SIGTERM');
+	}
+}
+
+function clientArgs(args: Record<string, string>, out: string): string[] {
+	return [...tsx, path.join(here, 'ingestClient.tsx'), ...Object.entries(args).flatMap(([key, value]) => [`--${key}`, value]), '--out', out];
+}
+
+/** Runs the client headless (pipes) or in a real pseudo-terminal, where Ink draws. */
+async function runClient(args: Record<string, string>): Promise<Ingest> {
+	const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'trifecta-ingest-')), 'figures.json');
+	const argv = clientArgs(args, out);
+	if (args['ui'] === 'ink') {
+		await new Promise<void>((resolve, reject) => {
+			const pty = spawnPty(process.execPath, argv, {cols: 100, rows: 40, cwd: root, env: {...process.env, CI: '', FORCE_COLOR: '1'} as Record<string, string>});
+			let tail = '';
+			pty.onData((data) => (tail = (tail + data).slice(-2000)));
+			pty.onExit(({exitCode}) => (exitCode === 0 ? resolve() : reject(new Error(`client failed (${exitCode}): ${tail}`))));
+		});
+	} else {
+		const result = spawnSync(process.execPath, argv, {cwd: root, encoding: 'utf8'});
+		if (result.status !== 0) throw new Error(`client failed: ${result.stderr}`);
+	}
+	return JSON.parse(readFileSync(out, 'utf8')) as Ingest;
+}
+
+const FIREHOSE = 'firehose:1b';
+function streamSim(tokens: number): SimulatorOptions {
+	// A fast small model whose every reply is `tokens` tokens: the server is never the bottleneck.
+	return {profiles: [profileFor(FIREHOSE, {evalRate: 40, replyTokens: tokens, contextLength: 262_144})], installed: [FIREHOSE]};
+}
+
+async function streamIngest(tokens: number, ui: 'headless' | 'ink'): Promise<Ingest> {
+	return withSimulator(streamSim(tokens), (host) => runClient({host, model: FIREHOSE, kind: 'stream', ui, tokens: String(tokens)}));
+}
+
+async function pullIngest(lines: number): Promise<Ingest> {
+	const model = 'qwen2.5:32b';
+	const layers = profileFor(model).layers.length;
+	return withSimulator({installed: [], pullLinesPerLayer: Math.ceil(lines / layers)}, (host) => runClient({host, model, kind: 'pull', ui: 'ink'}));
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function timeCommand(argv: string[], runs: number): number {
+	const samples: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const started = performance.now();
+		spawnSync(process.execPath, argv, {cwd: root, stdio: 'ignore', env: {...process.env, CI: 'true'}});
+		samples.push(performance.now() - started);
+	}
+	return median(samples);
+}
+
+/** Time from spawning `trifecta --demo` in a pseudo-terminal to its first drawn frame. */
+async function wizardFirstFrameMs(): Promise<number> {
+	const config = mkdtempSync(path.join(os.tmpdir(), 'trifecta-conf-'));
+	const started = performance.now();
+	return new Promise((resolve, reject) => {
+		const pty = spawnPty(process.execPath, [path.join(root, 'dist/cli.js'), '--demo', '--results-dir', path.join(config, 'results')], {
+			cols: 100,
+			rows: 40,
+			cwd: root,
+			env: {...process.env, CI: '', XDG_CONFIG_HOME: config, TRIFECTA_DEMO_PACE: '0'} as Record<string, string>,
+		});
+		let seen = '';
+		const timer = setTimeout(() => {
+			pty.kill();
+			reject(new Error(`no wizard frame within 20 s: ${seen.slice(-500)}`));
+		}, 20_000);
+		pty.onData((data) => {
+			seen += data;
+			// The first frame: anything visible once escape sequences are removed.
+			if (seen.replace(/\x1b\[[0-9;?]*[a-zA-Z]/g, '').trim().length > 0) {
+				clearTimeout(timer);
+				const elapsed = performance.now() - started;
+				pty.kill();
+				resolve(elapsed);
+			}
+		});
+	});
+}
+
+type Row = {figure: string; value: string; goal: string; met: boolean | null};
+const rows: Row[] = [];
+const figures: Record<string, unknown> = {};
+const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', {maximumFractionDigits: digits, minimumFractionDigits: digits});
+
+console.error('stream ingest: 20,000 tokens headless…');
+const headless = await streamIngest(20_000, 'headless');
+console.error('stream ingest: 20,000 tokens with the Ink Benchmark screen in a pseudo-terminal…');
+const withInk = await streamIngest(20_000, 'ink');
+figures['streamIngest'] = {headless, ink: withInk};
+rows.push({figure: 'stream ingest, headless', value: `${fmt(headless.chunksPerSecond)} chunks/s, ${fmt(headless.cpuUsPerChunk, 1)} µs CPU/chunk`, goal: '>= 50,000 chunks/s', met: headless.chunksPerSecond >= 50_000});
+rows.push({figure: 'stream ingest, Ink screen', value: `${fmt(withInk.chunksPerSecond)} chunks/s, ${fmt(withInk.cpuUsPerChunk, 1)} µs CPU/chunk`, goal: '>= 20,000 chunks/s', met: withInk.chunksPerSecond >= 20_000});
+rows.push({
+	figure: 'reported decode rate, headless vs Ink',
+	value: `${headless.evalRate?.toFixed(4)} vs ${withInk.evalRate?.toFixed(4)} t/s`,
+	goal: 'identical',
+	met: headless.evalRate !== null && headless.evalRate === withInk.evalRate,
+});
+
+console.error('pull progress ingest: 50,000 lines with the Pull screen…');
+const pull = await pullIngest(50_000);
+figures['pullIngest'] = pull;
+const frameMs = 1000 / 15;
+rows.push({figure: 'pull progress ingest, Pull screen', value: `${fmt(pull.chunksPerSecond)} events/s (${fmt(pull.chunks)} events)`, goal: '>= 20,000 events/s', met: pull.chunksPerSecond >= 20_000});
+rows.push({figure: 'pull UI lag (worst)', value: `${fmt(pull.maxLagMs ?? Number.NaN, 1)} ms`, goal: `<= one frame (${fmt(frameMs, 1)} ms at 15 fps)`, met: (pull.maxLagMs ?? Infinity) <= frameMs});
+
+console.error('start-up…');
+const bare = timeCommand(['-e', '0'], 15);
+const help = timeCommand([path.join(root, 'dist/cli.js'), '--help'], 15);
+const firstFrame = median([await wizardFirstFrameMs(), await wizardFirstFrameMs(), await wizardFirstFrameMs()]);
+figures['startup'] = {bareNodeMs: bare, helpMs: help, wizardFirstFrameMs: firstFrame};
+rows.push({figure: 'start-up: trifecta --help', value: `${fmt(help)} ms = ${(help / bare).toFixed(2)} × node -e 0 (${fmt(bare)} ms)`, goal: '<= 2.5 ×', met: help / bare <= 2.5});
+rows.push({figure: 'start-up: wizard first frame (--demo)', value: `${fmt(firstFrame)} ms = ${(firstFrame / bare).toFixed(2)} × node -e 0`, goal: 'reported', met: null});
+
+console.error('memory: 25,000 and 100,000 tokens with the Ink screen…');
+const short = await streamIngest(25_000, 'ink');
+const long = await streamIngest(100_000, 'ink');
+figures['memory'] = {tokens25k: short.maxRssBytes, tokens100k: long.maxRssBytes};
+const mb = (bytes: number) => bytes / 1e6;
+rows.push({figure: 'peak RSS, 100,000 tokens, UI on', value: `${fmt(mb(long.maxRssBytes), 1)} MB`, goal: '<= 150 MB', met: mb(long.maxRssBytes) <= 150});
+const growth = (long.maxRssBytes - short.maxRssBytes) / short.maxRssBytes;
+rows.push({figure: 'peak RSS growth, 25k → 100k tokens', value: `${fmt(mb(short.maxRssBytes), 1)} → ${fmt(mb(long.maxRssBytes), 1)} MB (${(growth * 100).toFixed(1)} %)`, goal: 'flat (< 15 %)', met: growth < 0.15});
+
+const width = Math.max(...rows.map((row) => row.figure.length));
+const valueWidth = Math.max(...rows.map((row) => row.value.length));
+console.log(`\n${'figure'.padEnd(width)}  ${'measured'.padEnd(valueWidth)}  goal`);
+for (const row of rows) {
+	const verdict = row.met === null ? '' : row.met ? '  ✓' : '  ✗ MISSED';
+	console.log(`${row.figure.padEnd(width)}  ${row.value.padEnd(valueWidth)}  ${row.goal}${verdict}`);
+}
+const outDir = path.join(root, 'results');
+mkdirSync(outDir, {recursive: true});
+const file = path.join(outDir, 'benchmark-harness.json');
+writeFileSync(file, `${JSON.stringify({at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, rows, figures}, null, 2)}\n`);
+console.log(`\nfigures written to ${path.relative(root, file)}`);
+process.exitCode = rows.some((row) => row.met === false) ? 1 : 0;

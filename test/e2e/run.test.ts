@@ -1,0 +1,97 @@
+// `trifecta run` end to end against the simulator: the strategy unattended, decisions in the
+// results file and the JSON summary, never two 70B-class models installed at once.
+import {existsSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {runCommand} from '../../source/cli/commands/run.js';
+import {isSeventyBClass, catalogEntry} from '../../source/models/catalog.js';
+import {defaultProfiles, profileFor, startSimulator, type SimulatorHandle} from '../../source/simulator/index.js';
+import {runHeadless, tempDir} from './headless.js';
+
+let sim: SimulatorHandle | null = null;
+
+beforeAll(() => {
+	process.env['XDG_CONFIG_HOME'] = tempDir('trifecta-xdg-');
+});
+
+afterEach(async () => {
+	await sim?.close();
+	sim = null;
+});
+
+/** Polls the simulator's installed list while the run goes, to catch two 70B-class models at once. */
+function watchLarge(handle: SimulatorHandle): {max: () => number; stop: () => void} {
+	let max = 0;
+	const timer = setInterval(() => {
+		const large = handle.installed().filter((name) => isSeventyBClass(catalogEntry(name)?.sizeBytes ?? 0)).length;
+		max = Math.max(max, large);
+	}, 2);
+	return {max: () => max, stop: () => clearInterval(timer)};
+}
+
+type Summary = {
+	status: string;
+	simulated: boolean;
+	rounds: {round: number; decision: string; chosen: string | null; reason: string}[];
+	models: {name: string}[];
+	baseline: {status: string} | null;
+	recommendation: {model: string | null; practical: boolean | null; configs: string[]} | null;
+	files: string[];
+};
+
+describe('trifecta run --yes --json', () => {
+	it('accepts the 32B when it reaches the threshold, and pulls nothing larger', async () => {
+		const profiles = defaultProfiles().map((profile) => (profile.name === 'qwen2.5:32b' ? profileFor('qwen2.5:32b', {quality: 'excellent'}) : profile));
+		sim = await startSimulator({profiles});
+		const dir = tempDir('trifecta-run-');
+		const result = await runHeadless(runCommand, ['run', '--yes', '--json', '--reps', '1', '--results-dir', dir, '--docs-dir', path.join(dir, 'docs')], sim, dir);
+		expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
+		expect(result.code).toBe(0);
+		const summary = JSON.parse(result.stdout) as Summary;
+		expect(summary.status).toBe('done');
+		expect(summary.rounds[0]).toMatchObject({round: 1, decision: 'accept', chosen: 'qwen2.5:32b'});
+		expect(summary.recommendation).toMatchObject({model: 'qwen2.5:32b', configs: ['hybrid_qwen32', 'hybrid_aggressive_qwen32']});
+		expect(sim.installed()).not.toContain('qwen2.5:72b');
+		expect(sim.installed()).not.toContain('llama3.3:70b');
+		expect(result.stderr).toMatch(/decision \(round 1\): accept → qwen2\.5:32b/);
+		expect(existsSync(path.join(dir, 'hybrid-configs.json'))).toBe(true);
+		expect(existsSync(path.join(dir, 'docs', 'TASK_005_REPORT.md'))).toBe(true);
+		const saved = JSON.parse(readFileSync(path.join(dir, 'scaling-results.json'), 'utf8')) as Summary;
+		expect(saved.rounds.map((record) => record.decision)).toEqual(['accept', 'recommend']);
+	});
+
+	it('escalates with the default profiles, holding at most one 70B-class model', async () => {
+		sim = await startSimulator();
+		const watch = watchLarge(sim);
+		const dir = tempDir('trifecta-run-');
+		const result = await runHeadless(runCommand, ['run', '--yes', '--json', '--reps', '1', '--results-dir', dir, '--docs-dir', path.join(dir, 'docs')], sim, dir);
+		watch.stop();
+		expect(result.code).toBe(0);
+		const summary = JSON.parse(result.stdout) as Summary;
+		expect(summary.rounds[0]?.decision).toBe('escalate');
+		const escalated = summary.rounds[0]?.chosen;
+		expect(['qwen2.5:72b', 'llama3.3:70b']).toContain(escalated);
+		expect(summary.rounds[0]?.reason).toMatch(/below the threshold 9\.0; recommending/);
+		expect(summary.models.map((model) => model.name)).toContain(escalated);
+		expect(summary.recommendation?.model).not.toBeNull();
+		expect(watch.max()).toBeLessThanOrEqual(1);
+		const large = sim.installed().filter((name) => isSeventyBClass(catalogEntry(name)?.sizeBytes ?? 0));
+		expect(large.length).toBeLessThanOrEqual(1);
+		expect(result.stderr).toMatch(/--yes: escalating to/);
+	});
+
+	it('without --yes stops at the decision with exit 3 naming --yes, and resumes there', async () => {
+		sim = await startSimulator();
+		const dir = tempDir('trifecta-run-');
+		const args = ['run', '--reps', '1', '--results-dir', dir, '--docs-dir', path.join(dir, 'docs')];
+		const first = await runHeadless(runCommand, args, sim, dir);
+		expect(first.code).toBe(3);
+		expect(first.stderr).toMatch(/A decision is needed: rerun with --yes/);
+		expect(first.stdout).toBe('');
+		const chats = sim.requests.filter((request) => request.path === '/api/chat' || request.path === '/api/generate').length;
+		const second = await runHeadless(runCommand, args, sim, dir);
+		expect(second.code).toBe(3);
+		// Nothing measured again: the second run went straight to the question.
+		expect(sim.requests.filter((request) => request.path === '/api/chat' || request.path === '/api/generate').length).toBe(chats);
+	});
+});

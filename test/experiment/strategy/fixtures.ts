@@ -1,0 +1,204 @@
+// Builders for results-file fragments and a pure driver that plays the runner's part against a
+// scripted world, so strategy tests read as scenarios: measurements in, decisions out.
+import {catalogEntry, isSeventyBClass} from '../../../source/models/catalog.js';
+import type {ModelResult, ResultsFile, RubricDimension, ScoredResponse, SpeedResult} from '../../../source/output/schema.js';
+import {emptyResults} from '../../../source/output/schema.js';
+import {defaultSettings, type Settings} from '../../../source/experiment/settings.js';
+import {initialState, nextAction, reduce} from '../../../source/experiment/strategy/index.js';
+import type {Action, EscalationChoice, MachineFacts, StrategyState} from '../../../source/experiment/strategy/index.js';
+
+export type ModelWorld = {trader: number; rate: number; dims?: RubricDimension[]};
+export type World = Record<string, ModelWorld>;
+
+const AT = '2026-01-01T00:00:00.000Z';
+
+export function dims(lost: {decision?: number; stopLoss?: number; target?: number; sizing?: number; depth?: number; grounding?: number}): RubricDimension[] {
+	const make = (id: string, label: string, max: number, missing = 0): RubricDimension => ({id, label, max, points: max - missing, note: ''});
+	return [
+		make('decision', 'Decision', 1.5, lost.decision),
+		make('stopLoss', 'Stop-loss', 1.5, lost.stopLoss),
+		make('target', 'Target', 1.5, lost.target),
+		make('sizing', 'Sizing', 1, lost.sizing),
+		make('grounding', 'Grounding', 2, lost.grounding),
+		make('depth', 'Depth', 2.5, lost.depth),
+	];
+}
+
+export function response(role: 'bull' | 'bear' | 'trader', score: number, dimensions: RubricDimension[] = []): ScoredResponse {
+	return {
+		role,
+		status: 'ok',
+		metrics: null,
+		score,
+		dimensions,
+		relativeToBaseline: null,
+		elapsedSeconds: 1,
+		outputTokens: 100,
+		tokensPerSecond: 10,
+		ttftMs: 10,
+		transcript: null,
+		tail: '',
+		at: AT,
+	};
+}
+
+export function speed(rate: number, settings: Settings): SpeedResult {
+	const stats = (value: number) => ({mean: value, sd: 0, samples: [value]});
+	return {
+		evalRate: stats(rate),
+		promptEvalRate: stats(rate * 10),
+		ttftMs: stats(100),
+		loadMs: 1000,
+		evalCount: stats(300),
+		ceilingRate: null,
+		bandwidthGBs: 400,
+		efficiency: null,
+		memory: null,
+		warnings: [],
+		options: {temperature: 0, seed: 42, num_ctx: settings.numCtx, num_predict: settings.numPredict, think: null, reps: settings.reps, prompt: 'p'},
+		reps: [],
+		pipelineEstimateSeconds: 20_000 / rate,
+		at: AT,
+	};
+}
+
+function entry(results: ResultsFile, name: string): ModelResult {
+	let model = results.models.find((candidate) => candidate.name === name);
+	if (!model) {
+		model = {name, sizeBytes: catalogEntry(name)?.sizeBytes ?? 1e9, parameterSize: null, quantization: null, capabilities: []};
+		results.models.push(model);
+	}
+	return model;
+}
+
+export function machine(installed: string[], overrides: Partial<MachineFacts> = {}): MachineFacts {
+	return {
+		installed: installed.map((name) => ({name, sizeBytes: catalogEntry(name)?.sizeBytes ?? 1e9})),
+		totalRamBytes: 128e9,
+		freeRamBytes: 100e9,
+		modelsDiskFreeBytes: 500e9,
+		bandwidthGBs: 400,
+		claudeAvailable: true,
+		...overrides,
+	};
+}
+
+export type Script = {
+	world: World;
+	installed?: string[];
+	settings?: Settings;
+	escalation?: EscalationChoice[];
+	deleteFirst?: boolean[];
+	results?: ResultsFile;
+	machine?: Partial<MachineFacts>;
+	/** Stop after this many actions (a quit), returning what was persisted. */
+	stopAfter?: number;
+	baselineTrader?: number;
+};
+
+export type Played = {
+	state: StrategyState;
+	/** Every action performed, as short lines ('pull qwen2.5:32b', 'ask-escalation', …). */
+	log: string[];
+	/** The most 70B-class models installed at once. */
+	maxLarge: number;
+	installed: string[];
+	last: Action;
+};
+
+/** Plays the runner's role against `world` until done, a missing answer, or `stopAfter`. */
+export function play(script: Script): Played {
+	const settings = script.settings ?? defaultSettings;
+	const escalation = [...(script.escalation ?? [])];
+	const deleteFirst = [...(script.deleteFirst ?? [])];
+	let installed = [...(script.installed ?? ['qwen2.5:14b', 'mistral-small:22b'])];
+	let state = initialState(script.results ?? emptyResults(true), settings);
+	const log: string[] = [];
+	let maxLarge = 0;
+	let last: Action = nextAction(state);
+	for (let count = 0; count < 200; count += 1) {
+		if (script.stopAfter !== undefined && count >= script.stopAfter) break;
+		const action = nextAction(state);
+		last = action;
+		if (action.kind === 'done' || action.kind === 'canceled' || action.kind === 'failed') break;
+		const results = structuredClone(state.results);
+		switch (action.kind) {
+			case 'preflight':
+				state = reduce(state, {type: 'preflight:done', machine: machine(installed, script.machine)});
+				break;
+			case 'plan':
+				state = reduce(state, {type: 'plan:confirmed'});
+				break;
+			case 'step': {
+				log.push(`${action.step} ${action.models.join(',')}${action.baseline ? '+baseline' : ''}`);
+				const pulled: {name: string; sizeBytes: number}[] = [];
+				for (const name of action.models) {
+					const world = script.world[name] ?? {trader: 5, rate: 20};
+					const model = entry(results, name);
+					if (action.step === 'pull') {
+						installed.push(name);
+						pulled.push({name, sizeBytes: catalogEntry(name)?.sizeBytes ?? 1e9});
+						model.pull = {status: 'pulled', bytes: 1, seconds: 1, at: AT};
+					} else if (action.step === 'bench') {
+						model.speed = speed(world.rate, state.settings);
+						model.practical = world.rate >= state.settings.minRate;
+					} else if (action.step === 'compare') {
+						model.reasoning = {bull: response('bull', 8), bear: response('bear', 8), trader: response('trader', world.trader, world.dims ?? [])};
+					} else {
+						const endpoint = {supported: true, scenarios: [], passed: 5, total: 5};
+						model.toolCalling = {native: endpoint, openai: endpoint, at: AT};
+					}
+				}
+				if (action.baseline) {
+					const trader = script.baselineTrader ?? 9.8;
+					results.baseline = {provider: 'claude', model: state.settings.claudeModel, status: 'ok', note: null, reasoning: {trader: response('trader', trader)}, costUsd: 0.1, usage: null};
+				}
+				const large = installed.filter((name) => isSeventyBClass(catalogEntry(name)?.sizeBytes ?? 0)).length;
+				maxLarge = Math.max(maxLarge, large);
+				state = reduce(state, {type: 'step:done', keys: action.keys, results, ...(pulled.length > 0 ? {pulled} : {})});
+				break;
+			}
+			case 'record':
+				log.push(`record ${action.record.decision}`);
+				state = reduce(state, {type: 'decision:recorded', record: {...action.record, at: AT}});
+				break;
+			case 'ask-escalation': {
+				const choice = escalation.shift();
+				log.push(`ask-escalation ${action.offer.recommended}`);
+				if (choice === undefined) return {state, log, maxLarge, installed, last: action};
+				state = reduce(state, {type: 'escalation:chosen', choice, offer: action.offer, at: AT});
+				break;
+			}
+			case 'ask-delete': {
+				const confirm = deleteFirst.shift();
+				log.push(`ask-delete ${action.model}`);
+				if (confirm === undefined) return {state, log, maxLarge, installed, last: action};
+				state = reduce(state, {type: 'delete:answered', round: action.round, model: action.model, next: action.next, confirm, at: AT});
+				break;
+			}
+			case 'delete':
+				log.push(`delete ${action.model}`);
+				installed = installed.filter((name) => name !== action.model);
+				state = reduce(state, {type: 'delete:done', model: action.model});
+				break;
+			case 'recommend':
+				log.push(`recommend ${action.recommendation.model ?? 'none'}`);
+				state = reduce(state, {type: 'recommendation:recorded', recommendation: action.recommendation, configs: [], at: AT});
+				break;
+			case 'configs':
+				log.push('configs');
+				state = reduce(state, {type: 'configs:written', files: ['hybrid-configs.json']});
+				break;
+			case 'report':
+				log.push('report');
+				state = reduce(state, {type: 'report:written', files: ['TASK_005_REPORT.md']});
+				break;
+		}
+		last = nextAction(state);
+	}
+	return {state, log, maxLarge, installed, last};
+}
+
+export function decisions(state: StrategyState): string[] {
+	return state.results.rounds.map((record) => `${record.round}:${record.decision}:${record.chosen ?? '-'}`);
+}
