@@ -17,7 +17,7 @@ export default tseslint.config(
 		},
 	},
 	{
-		files: ['scripts/**/*.mjs', '*.js'],
-		languageOptions: {globals: {process: 'readonly', console: 'readonly'}},
+		files: ['scripts/**/*.mjs', 'test/bench/**/*.mjs', '*.js'],
+		languageOptions: {globals: {process: 'readonly', console: 'readonly', performance: 'readonly', AbortController: 'readonly'}},
 	},
 );

@@ -15,6 +15,9 @@ function isInteractive(json: boolean, env: NodeJS.ProcessEnv): boolean {
 
 async function main(): Promise<number> {
 	const env = process.env;
+	// React's development build checks every render and keeps extra bookkeeping: several times the
+	// CPU per frame. Users get the production build unless they ask otherwise.
+	env['NODE_ENV'] ??= 'production';
 	// chalk reads FORCE_COLOR, not NO_COLOR; honour the convention before Ink is imported.
 	if (env['NO_COLOR'] && env['FORCE_COLOR'] === undefined) env['FORCE_COLOR'] = '0';
 	const argv = process.argv.slice(2);

@@ -3,7 +3,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import meow from 'meow';
-import {commands, commonFlags, findCommand, type CommandEntry} from './registry.js';
+import {commands, commonFlags, findCommand, wizardEntry, type CommandEntry} from './registry.js';
 import {DEFAULT_HOST} from './help.js';
 import type {GlobalFlags} from './types.js';
 import type {Settings} from '../experiment/settings.js';
@@ -89,13 +89,13 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 	if (name !== undefined && command === null) {
 		throw new UsageError(`Unknown command '${name}'. Run \`trifecta --help\` for the list of commands.`);
 	}
-	const allowed = new Set([...commonFlags, ...(command?.flags ?? [])]);
+	const allowed = new Set([...commonFlags, ...(command ?? wizardEntry).flags]);
 	for (const flag of typedFlags(argv)) {
 		if (!allowed.has(flag)) {
-			const owner = commands.find((entry) => entry.flags.includes(flag));
+			const owners = commands.filter((entry) => entry.flags.includes(flag)).map((entry) => `\`trifecta ${entry.name}\``);
 			throw new UsageError(
-				owner
-					? `The flag --${flag} belongs to \`trifecta ${owner.name}\`${command ? `, not \`trifecta ${command.name}\`` : ''}.`
+				owners.length > 0
+					? `The flag --${flag} belongs to ${owners.join(' and ')}${command ? `, not \`trifecta ${command.name}\`` : ''}.`
 					: `Unknown flag --${flag}. Run \`trifecta --help\` for the options.`,
 			);
 		}

@@ -56,8 +56,8 @@ export const commands: CommandEntry[] = [
 	{
 		name: 'run',
 		summary: 'the whole strategy without the UI (--yes takes the recommended escalation)',
-		usage: 'trifecta run [--yes] [--json]',
-		flags: [],
+		usage: 'trifecta run [--yes] [--json] [--pipeline-dir DIR]',
+		flags: ['pipeline-dir'],
 		args: {min: 0, max: 0},
 		load: async () => (await import('./commands/run.js')).runCommand,
 	},
@@ -83,8 +83,8 @@ export const commands: CommandEntry[] = [
 export const wizardEntry: CommandEntry = {
 	name: 'wizard',
 	summary: 'the interactive wizard',
-	usage: 'trifecta [options]',
-	flags: [],
+	usage: 'trifecta [options] [--pipeline-dir DIR]',
+	flags: ['pipeline-dir'],
 	args: {min: 0, max: 0},
 	load: async () => (await import('./commands/wizard.js')).wizardCommand,
 };

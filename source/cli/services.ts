@@ -3,7 +3,11 @@
 import {mkdirSync} from 'node:fs';
 import type {GlobalFlags, Services} from './types.js';
 import {defaultSettings, type Settings} from '../experiment/settings.js';
+import {catalogEntry, isSeventyBClass} from '../models/catalog.js';
+import type {ResultsFile} from '../output/schema.js';
 import {ProviderError} from '../providers/errors.js';
+import type {ResultsStore} from '../experiment/steps/context.js';
+import {acquireResultsLockSync, isResultsLockHeldHere} from '../output/lock.js';
 import {collectSystemInfo, realProbes, simulatedSystemInfo} from '../system/collect.js';
 
 export type ServiceOptions = {
@@ -23,6 +27,42 @@ function demoPace(env: NodeJS.ProcessEnv): number {
 
 export type ServicesHandle = {services: Services; close(): Promise<void>};
 
+const DEMO_PREINSTALLED = ['qwen2.5:14b', 'mistral-small:22b'];
+
+/**
+ * The demo's simulator starts afresh in every process; a resumed demo must find the models its
+ * earlier run pulled, as a real Ollama would keep them. Of the 70B-class ones only the latest
+ * pull can still be there: the strategy deletes the first before pulling a second.
+ */
+export function demoInstalled(results: ResultsFile | null): string[] {
+	const pulled = (results?.models ?? [])
+		.filter((model) => model.pull?.status === 'pulled' || model.pull?.status === 'present')
+		.sort((a, b) => (a.pull?.at ?? '').localeCompare(b.pull?.at ?? ''));
+	const large = pulled.filter((model) => isSeventyBClass(model.sizeBytes ?? catalogEntry(model.name)?.sizeBytes ?? 0));
+	const kept = pulled.filter((model) => !large.includes(model) || model === large.at(-1)).map((model) => model.name);
+	return [...new Set([...DEMO_PREINSTALLED, ...kept])];
+}
+
+/**
+ * One trifecta per results directory: the first write takes the directory's lock (unless this
+ * process holds it already, as the runner of `trifecta run` and the wizard does), so a second
+ * process writing there refuses with ResultsLockedError naming the lock instead of overwriting
+ * the other's measurements. Taken on write, not at start, so read-only use (doctor) never refuses.
+ */
+function lockedOnWrite(store: ResultsStore): {store: ResultsStore; release: () => void} {
+	let release: (() => void) | null = null;
+	return {
+		store: {
+			...store,
+			update(mutate) {
+				if (release === null && !isResultsLockHeldHere(store.dir)) release = acquireResultsLockSync(store.dir);
+				return store.update(mutate);
+			},
+		},
+		release: () => release?.(),
+	};
+}
+
 export async function createServices(options: ServiceOptions): Promise<ServicesHandle> {
 	const {flags, env} = options;
 	const warnings: string[] = [];
@@ -38,9 +78,15 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 	let apiKey = env['ANTHROPIC_API_KEY'];
 	let closeSimulator: (() => Promise<void>) | null = null;
 	if (flags.demo) {
-		const {startSimulator} = await import('../simulator/index.js');
+		const [{startSimulator}, {createResultsStore}] = await Promise.all([import('../simulator/index.js'), import('../output/resultsStore.js')]);
+		let earlier: ResultsFile | null = null;
+		try {
+			earlier = createResultsStore(flags.resultsDir, {simulated: true}).read();
+		} catch {
+			// A corrupt results file is reported by the command that needs it, with what to do.
+		}
 		const pace = demoPace(env);
-		const simulator = await startSimulator({pace, pullBytesPerSecond: 2e9});
+		const simulator = await startSimulator({pace, pullBytesPerSecond: 2e9, installed: demoInstalled(earlier)});
 		host = simulator.url;
 		anthropicBaseURL = simulator.anthropicUrl;
 		// The demo's Claude is simulated too; a real key must never reach the simulator.
@@ -48,10 +94,10 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		closeSimulator = () => simulator.close();
 	}
 
-	const [{createOllamaProvider}, {createOpenAICompatProvider}, {claudeFromEnv}, {createResultsStore}] = await Promise.all([
+	const [{createOllamaProvider}, {lazyOpenAICompatProvider}, {claudeFromEnv}, {createResultsStore}] = await Promise.all([
 		import('../providers/ollama/index.js'),
-		import('../providers/openaiCompat.js'),
-		import('../providers/claude.js'),
+		import('../providers/lazy.js'),
+		import('../providers/claude/claudeFromEnv.js'),
 		import('../output/resultsStore.js'),
 	]);
 	const ollama = createOllamaProvider({host, warn});
@@ -71,18 +117,28 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		noClaude: !flags.claude,
 		warn,
 	});
+	const {store: results, release: releaseLock} = lockedOnWrite(createResultsStore(flags.resultsDir, {simulated: flags.demo}));
+	try {
+		// A results file that cannot be read would refuse every measurement at its first write:
+		// say so before anything is measured (CorruptResultsError names the file; it stays untouched).
+		results.read();
+	} catch (error) {
+		await closeSimulator?.();
+		throw error;
+	}
 	const system = flags.demo
 		? simulatedSystemInfo(await realProbes.statfs(flags.resultsDir))
 		: await collectSystemInfo({host, resultsDir: flags.resultsDir, bandwidthGBs: settings.bandwidthGBs});
 	const services: Services = {
 		ollama,
-		openai: createOpenAICompatProvider({host}),
+		openai: lazyOpenAICompatProvider({host}),
 		claude,
 		claudeSkipReason: skipReason,
-		results: createResultsStore(flags.resultsDir, {simulated: flags.demo}),
+		results,
 		settings,
 		system,
 		simulated: flags.demo,
+		timeScale: flags.demo && demoPace(env) > 0 ? demoPace(env) : 1,
 		signal: controller.signal,
 		cancel: () => controller.abort(),
 		warnings,
@@ -90,6 +146,7 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 	return {
 		services,
 		async close() {
+			releaseLock();
 			await closeSimulator?.();
 		},
 	};

@@ -40,6 +40,8 @@ export type Services = {
 	settings: Settings;
 	system: SystemInfo;
 	simulated: boolean;
+	/** See StepContext.timeScale: the demo's pace, 1 otherwise. */
+	timeScale: number;
 	/** Aborted by cancel(): Ctrl+C once, or Esc on a screen where that cancels. */
 	signal: AbortSignal;
 	cancel(): void;

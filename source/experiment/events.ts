@@ -25,7 +25,8 @@ export type BenchEvent =
 	| {type: 'bench:warmup'; model: string}
 	| {type: 'bench:loaded'; model: string; loadMs: number}
 	/** rep is 1-based. */
-	| {type: 'bench:rep-start'; model: string; rep: number; at: number}
+	/** timeScale: see StepContext.timeScale; the live rate is multiplied by it. */
+	| {type: 'bench:rep-start'; model: string; rep: number; at: number; timeScale?: number}
 	| {type: 'bench:delta'; model: string; rep: number; text: string; at: number}
 	| {type: 'bench:rep-done'; model: string; rep: number; record: RepRecord}
 	| {type: 'bench:done'; model: string; speed: SpeedResult; practical: boolean};

@@ -96,6 +96,16 @@ export function upsertModel(draft: ResultsFile, name: string, init: Partial<Omit
 }
 
 /**
+ * Facts Ollama gave (size, parameters, quantization, capabilities) replace what an earlier step
+ * took from the built-in catalog; unknowns (null, an empty list) never erase a known value.
+ */
+export function applyModelFacts(entry: ModelResult, facts: Partial<Omit<ModelResult, 'name'>>): void {
+	for (const [key, value] of Object.entries(facts)) {
+		if (value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0)) Object.assign(entry, {[key]: value});
+	}
+}
+
+/**
  * Sticky: once any measurement in the record came from the simulator, the whole record stays
  * SIMULATED, so a real run merged into a demo folder can never pass for real figures.
  */

@@ -65,7 +65,7 @@ export function prepareTurn(ctx: EngineContext, request: TurnRequest): Rejection
 	const {state, faults} = ctx;
 	if (typeof request.model !== 'string' || request.model.trim() === '') return {kind: 'reject', status: 400, message: 'model is required'};
 	const name = request.model;
-	if (faults.takeBusy(request.path)) return {kind: 'reject', status: 503, message: 'server busy, please try again.  maximum pending requests exceeded'};
+	if (faults.takeBusy(request.path, name)) return {kind: 'reject', status: 503, message: 'server busy, please try again.  maximum pending requests exceeded'};
 	const profile = state.installedProfile(name);
 	if (!profile) return {kind: 'reject', status: 404, message: `model '${name}' not found`};
 	if (request.tools.length > 0 && (profile.tools === 'unsupported' || !profile.capabilities.includes('tools'))) {
@@ -81,7 +81,7 @@ export function prepareTurn(ctx: EngineContext, request: TurnRequest): Rejection
 		state.unload(profile);
 		return {kind: 'load', profile, doneReason: 'unload', cold: false};
 	}
-	const oom = faults.takeOom(request.path);
+	const oom = faults.takeOom(request.path, name);
 	if (oom) {
 		state.unload(profile);
 		return {kind: 'reject', status: 500, message: oomMessage(profile, state, numCtx, oom.wording)};

@@ -1,8 +1,8 @@
 // Queued faults and which requests they hit. Each fault fires on the next matching request and
 // is then used up (busy and Claude status faults after `times` requests).
-import type {ClaudeFault, OllamaFault} from './types.js';
+import type {ClaudeFault, FaultTarget, OllamaFault} from './types.js';
 
-type Queued<F> = {fault: F; route: string | undefined; remaining: number};
+type Queued<F> = {fault: F; route: string | undefined; model?: string | undefined; remaining: number};
 
 /** A fault that changes how a stream runs once it has started. */
 export type StreamFault = Extract<OllamaFault, {kind: 'die-mid-stream' | 'malformed-line' | 'no-done' | 'runner-crash' | 'stall'}>;
@@ -28,9 +28,10 @@ export class FaultQueue {
 	private ollama: Queued<OllamaFault>[] = [];
 	private claude: Queued<ClaudeFault>[] = [];
 
-	addOllama(fault: OllamaFault, route: string | undefined): void {
+	addOllama(fault: OllamaFault, target: string | FaultTarget | undefined): void {
 		const times = fault.kind === 'busy' ? (fault.times ?? 1) : 1;
-		this.ollama.push({fault, route, remaining: times});
+		const {route, model} = typeof target === 'string' ? {route: target, model: undefined} : (target ?? {});
+		this.ollama.push({fault, route, model, remaining: times});
 	}
 
 	addClaude(fault: ClaudeFault): void {
@@ -43,9 +44,13 @@ export class FaultQueue {
 		this.claude = [];
 	}
 
-	private take<K extends OllamaFault['kind']>(path: string, kinds: readonly K[]): Extract<OllamaFault, {kind: K}> | undefined {
+	private take<K extends OllamaFault['kind']>(path: string, kinds: readonly K[], model: unknown): Extract<OllamaFault, {kind: K}> | undefined {
 		const index = this.ollama.findIndex(
-			(queued) => (kinds as readonly string[]).includes(queued.fault.kind) && (queued.route === undefined || queued.route === path) && appliesTo(queued.fault, path),
+			(queued) =>
+				(kinds as readonly string[]).includes(queued.fault.kind) &&
+				(queued.route === undefined || queued.route === path) &&
+				(queued.model === undefined || queued.model === model) &&
+				appliesTo(queued.fault, path),
 		);
 		const queued = this.ollama[index];
 		if (!queued) return undefined;
@@ -54,16 +59,17 @@ export class FaultQueue {
 		return queued.fault as Extract<OllamaFault, {kind: K}>;
 	}
 
-	takeBusy(path: string): boolean {
-		return this.take(path, ['busy']) !== undefined;
+	/** `model` is the name the request carries (a fault targeted at a model skips other requests). */
+	takeBusy(path: string, model?: unknown): boolean {
+		return this.take(path, ['busy'], model) !== undefined;
 	}
 
-	takeOom(path: string): Extract<OllamaFault, {kind: 'oom'}> | undefined {
-		return this.take(path, ['oom']);
+	takeOom(path: string, model?: unknown): Extract<OllamaFault, {kind: 'oom'}> | undefined {
+		return this.take(path, ['oom'], model);
 	}
 
-	takeStream(path: string): StreamFault | undefined {
-		return this.take(path, ['die-mid-stream', 'malformed-line', 'no-done', 'runner-crash', 'stall']);
+	takeStream(path: string, model?: unknown): StreamFault | undefined {
+		return this.take(path, ['die-mid-stream', 'malformed-line', 'no-done', 'runner-crash', 'stall'], model);
 	}
 
 	private takeClaude<K extends ClaudeFault['kind']>(kinds: readonly K[]): Extract<ClaudeFault, {kind: K}> | undefined {

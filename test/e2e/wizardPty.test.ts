@@ -3,14 +3,13 @@
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {spawn, type IPty} from '@lydell/node-pty';
+import stripAnsi from 'strip-ansi';
 import {describe, expect, it} from 'vitest';
 import {CLI} from '../helpers/runCli.js';
 import type {ResultsFile} from '../../source/output/schema.js';
 import {tempDir} from './headless.js';
 
 const ENTER = '\r';
-// eslint-disable-next-line no-control-regex -- terminal escape sequences are what we strip
-const ANSI = /\u001B(?:\[[0-9;?]*[ -/]*[@-~]|\][^\u0007]*\u0007|[()][0-9A-B]|[=>78])/g;
 
 type Session = {
 	pty: IPty;
@@ -33,7 +32,7 @@ function start(dir: string): Session {
 	});
 	let output = '';
 	let mark = 0;
-	pty.onData((data) => (output += data.replace(ANSI, '')));
+	pty.onData((data) => (output += stripAnsi(data)));
 	const exited = new Promise<number>((resolve) => pty.onExit(({exitCode}) => resolve(exitCode)));
 	const first = async (texts: string[], ms = 20_000) => {
 		const started = Date.now();

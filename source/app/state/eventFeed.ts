@@ -1,6 +1,8 @@
 // Holds a view state outside React and folds events into it synchronously, so the step that
 // emits them never waits on rendering. Subscribers (a screen, via useSyncExternalStore) are told
 // at most once per interval: a stream of thousands of deltas costs a handful of renders.
+import {FEED_INTERVAL_MS} from '../frameRate.js';
+
 export type EventFeed<S, E> = {
 	dispatch(event: E): void;
 	getState(): S;
@@ -11,7 +13,7 @@ export type EventFeed<S, E> = {
 	close(): void;
 };
 
-export function createEventFeed<S, E>(reducer: (state: S, event: E) => S, initial: S, intervalMs = 66): EventFeed<S, E> {
+export function createEventFeed<S, E>(reducer: (state: S, event: E) => S, initial: S, intervalMs = FEED_INTERVAL_MS): EventFeed<S, E> {
 	let state = initial;
 	const listeners = new Set<() => void>();
 	let timer: NodeJS.Timeout | null = null;

@@ -1,6 +1,7 @@
 // Connects the App to the runner: where the strategy stands, which step runs (with its live
 // view), what waits for the user, and the summary lines printed once above the live area.
 // The runner performs everything; this hook only listens and forwards the user's decisions.
+import {FEED_INTERVAL_MS} from '../frameRate.js';
 import {useCallback, useEffect, useMemo, useState, useSyncExternalStore} from 'react';
 import type {Runner, WaitingAction} from '../../experiment/runner/index.js';
 import type {StepAction, StrategyEvent, StrategyState} from '../../experiment/strategy/index.js';
@@ -23,7 +24,7 @@ export type Wizard = {
 	cancelStep(): void;
 };
 
-export function useWizard(runner: Runner, feedIntervalMs = 66): Wizard {
+export function useWizard(runner: Runner, feedIntervalMs = FEED_INTERVAL_MS): Wizard {
 	const feed = useMemo(() => createEventFeed(reduceStepViews, initialStepViews, feedIntervalMs), [feedIntervalMs]);
 	const views = useSyncExternalStore(feed.subscribe, feed.getState);
 	const [strategy, setStrategy] = useState(runner.state());

@@ -7,6 +7,7 @@ import type {StepEvent} from '../../experiment/events.js';
 import type {StepContext} from '../../experiment/steps/context.js';
 import {createEventFeed, type EventFeed} from '../../app/state/eventFeed.js';
 import {useCancelKeys} from '../../app/components/cancelKeys.js';
+import {MAX_FPS} from '../../app/frameRate.js';
 import type {CommandInput, CommandIO, Services} from '../types.js';
 
 export function stepContext(input: CommandInput, services: Services, emit: (event: StepEvent) => void): StepContext {
@@ -22,6 +23,7 @@ export function stepContext(input: CommandInput, services: Services, emit: (even
 		emit,
 		promptsDir: input.flags.promptsDir,
 		simulated: services.simulated,
+		timeScale: services.timeScale,
 	};
 }
 
@@ -50,6 +52,8 @@ export function screenSession<S, E extends StepEvent>(
 		accept: (event: StepEvent) => event is E;
 		screen: ScreenRenderer<S>;
 		onCancel: () => void;
+		/** Called after each frame Ink draws (the benchmark harness measures UI lag with it). */
+		onRender?: () => void;
 	},
 ): Session {
 	const feed = createEventFeed(options.reducer, options.initial);
@@ -57,7 +61,8 @@ export function screenSession<S, E extends StepEvent>(
 		stdout: io.stdout as NodeJS.WriteStream, // Ink wants a WriteStream; a TTY Writable is one at runtime.
 		stdin: io.stdin as NodeJS.ReadStream, // Same for stdin: only used when it is a TTY.
 		exitOnCtrlC: false,
-		maxFps: 15,
+		maxFps: MAX_FPS,
+		...(options.onRender ? {onRender: options.onRender} : {}),
 		patchConsole: false,
 	});
 	return {

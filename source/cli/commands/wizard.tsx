@@ -1,5 +1,6 @@
 // `trifecta` with no command: the Ink wizard. Without a TTY nothing animates and nothing
 // prompts: it runs the same strategy as `trifecta run`, in plain lines (decisions need --yes).
+import {MAX_FPS} from '../../app/frameRate.js';
 import React from 'react';
 import {render} from 'ink';
 import {App} from '../../app/wizard/App.js';
@@ -65,7 +66,7 @@ export const wizardCommand: CommandModule = {
 				stderr: io.stderr as NodeJS.WriteStream,
 				exitOnCtrlC: false,
 				patchConsole: false,
-				maxFps: 15,
+				maxFps: MAX_FPS,
 			},
 		);
 		try {

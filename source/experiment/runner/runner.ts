@@ -94,6 +94,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		emit: (event: StepEvent) => send(event),
 		promptsDir: deps.promptsDir,
 		simulated: services.simulated,
+		timeScale: services.timeScale,
 	});
 
 	const preflight = async () => {

@@ -8,6 +8,7 @@ import type {StepFunctions} from './types.js';
 export const realSteps: StepFunctions = {
 	pull: runPull,
 	bench: (ctx, model) => runBench(ctx, model),
-	compare: runCompare,
+	// Later rounds score one new model against the same baseline: Claude is asked once per model id.
+	compare: (ctx, models) => runCompare(ctx, models, {reuseBaseline: true}),
 	tools: runTools,
 };

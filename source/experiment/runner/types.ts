@@ -27,7 +27,8 @@ export type Outputs = {
 export type RunnerServices = Pick<
 	Services,
 	'ollama' | 'openai' | 'claude' | 'claudeSkipReason' | 'results' | 'settings' | 'system' | 'simulated' | 'signal'
->;
+> &
+	Partial<Pick<Services, 'timeScale'>>;
 
 export type RunnerDeps = {
 	services: RunnerServices;

@@ -7,7 +7,7 @@ import {randomUUID} from 'node:crypto';
 import {ceilingRate} from '../../analysis/rates.js';
 import {catalogEntry} from '../../models/catalog.js';
 import type {BenchOptions, ModelResult, RepRecord, SpeedResult} from '../../output/schema.js';
-import {upsertModel} from '../../output/resultsStore.js';
+import {applyModelFacts, upsertModel} from '../../output/resultsStore.js';
 import {BENCH_PROMPT, benchPrompt} from '../../prompts/bench.js';
 import {isCanceled, ProviderError} from '../../providers/errors.js';
 import type {GenerationOptions, InstalledModel} from '../../providers/types.js';
@@ -85,7 +85,8 @@ function persist(ctx: StepContext, model: string, installed: InstalledModel, cap
 		capabilities,
 	};
 	ctx.results.update((draft) => {
-		const entry = upsertModel(draft, model, facts);
+		const entry = upsertModel(draft, model);
+		applyModelFacts(entry, facts);
 		entry.speed = outcome.speed;
 		entry.practical = outcome.practical;
 	});

@@ -42,7 +42,7 @@ export function repRecord(counters: OllamaCounters, ttftMs: number | null, doneR
 export async function runRep(ctx: StepContext, request: RepRequest): Promise<{record: RepRecord; counters: OllamaCounters}> {
 	const {emit} = ctx;
 	const {model, rep} = request;
-	emit({type: 'bench:rep-start', model, rep, at: performance.now()});
+	emit({type: 'bench:rep-start', model, rep, at: performance.now(), timeScale: ctx.timeScale ?? 1});
 	const stream = ctx.ollama.generate(
 		{
 			model,

@@ -21,9 +21,26 @@ export function baselineSubject(model: string): string {
 	return `claude:${model}`;
 }
 
-export async function runCompare(ctx: StepContext, models: string[]): Promise<CompareOutcome> {
+export type CompareOptions = {
+	/**
+	 * Keep a complete baseline already measured for the same Claude model instead of paying for it
+	 * again (the strategy's later rounds compare one new model against the same baseline).
+	 */
+	reuseBaseline?: boolean;
+};
+
+/** A baseline from an earlier run that can stand: same model, all three roles scored. */
+function reusableBaseline(ctx: StepContext): BaselineResult | null {
+	const stored = ctx.results.read().baseline;
+	if (!ctx.claude || !stored || stored.model !== ctx.claude.model || stored.status !== 'ok') return null;
+	return COMPARE_ROLES.every((role) => stored.reasoning[role]?.status === 'ok') ? stored : null;
+}
+
+export async function runCompare(ctx: StepContext, models: string[], options: CompareOptions = {}): Promise<CompareOutcome> {
 	// An empty promptsDir means no --prompts-dir: the bundled prompts.
 	const prompts = loadPrompts(ctx.promptsDir || bundledPromptsDir());
+	const kept = options.reuseBaseline ? reusableBaseline(ctx) : null;
+	if (kept) return compareAgainstKept(ctx, prompts, models, kept);
 	const claude = ctx.claude;
 	const baseline: BaselineResult = {
 		provider: 'claude',
@@ -52,26 +69,48 @@ export async function runCompare(ctx: StepContext, models: string[]): Promise<Co
 		}
 		ctx.emit({type: 'compare:baseline-done', baseline: structuredClone(baseline)});
 
-		const think = await thinkLookup(ctx.ollama, ctx.signal);
-		for (const model of models) {
-			const reasoning: ReasoningResult = {};
-			outcome.models[model] = reasoning;
-			try {
-				await runSubject(ctx, prompts, model, (role) => baselineRef(baseline, role), (prompt, onDelta) => runOllamaCell(ctx, model, prompt, think(model), onDelta), (role, response) => {
-					reasoning[role] = response;
-					ctx.results.update((draft) => {
-						const entry = modelEntry(draft, model);
-						entry.reasoning = {...entry.reasoning, [role]: response};
-					});
-				});
-			} finally {
-				await unloadQuietly(ctx, model);
-			}
-		}
+		await runLocalModels(ctx, prompts, models, baseline, outcome);
 	} finally {
 		writeTableQuietly(ctx);
 	}
 	return outcome;
+}
+
+/** The local models against a baseline measured earlier: shown as done, not asked again. */
+async function compareAgainstKept(ctx: StepContext, prompts: Prompts, models: string[], baseline: BaselineResult): Promise<CompareOutcome> {
+	const subject = baselineSubject(baseline.model);
+	ctx.emit({type: 'compare:start', subjects: [subject, ...models], roles: [...COMPARE_ROLES], baseline: 'run', baselineNote: 'measured earlier, reused'});
+	for (const role of COMPARE_ROLES) {
+		const response = baseline.reasoning[role];
+		if (response) ctx.emit({type: 'compare:cell-done', subject, role, response});
+	}
+	ctx.emit({type: 'compare:baseline-done', baseline: structuredClone(baseline)});
+	const outcome: CompareOutcome = {models: {}, baseline};
+	try {
+		await runLocalModels(ctx, prompts, models, baseline, outcome);
+	} finally {
+		writeTableQuietly(ctx);
+	}
+	return outcome;
+}
+
+async function runLocalModels(ctx: StepContext, prompts: Prompts, models: string[], baseline: BaselineResult, outcome: CompareOutcome): Promise<void> {
+	const think = await thinkLookup(ctx.ollama, ctx.signal);
+	for (const model of models) {
+		const reasoning: ReasoningResult = {};
+		outcome.models[model] = reasoning;
+		try {
+			await runSubject(ctx, prompts, model, (role) => baselineRef(baseline, role), (prompt, onDelta) => runOllamaCell(ctx, model, prompt, think(model), onDelta), (role, response) => {
+				reasoning[role] = response;
+				ctx.results.update((draft) => {
+					const entry = modelEntry(draft, model);
+					entry.reasoning = {...entry.reasoning, [role]: response};
+				});
+			});
+		} finally {
+			await unloadQuietly(ctx, model);
+		}
+	}
 }
 
 async function runSubject(

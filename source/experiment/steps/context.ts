@@ -34,4 +34,10 @@ export type StepContext = {
 	/** Directory holding bull/bear/trader prompts and the market context (--prompts-dir). */
 	promptsDir: string;
 	simulated: boolean;
+	/**
+	 * How much faster than real time the server runs: the demo's simulator streams twenty times
+	 * faster than an M3 Max, so live rates computed from arrival times are divided back. 1 (or
+	 * absent) everywhere else. Never applied to recorded figures, which come from Ollama's counters.
+	 */
+	timeScale?: number;
 };

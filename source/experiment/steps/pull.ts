@@ -5,7 +5,7 @@ import {catalogEntry} from '../../models/catalog.js';
 import {isCanceled, isProviderError, ProviderError} from '../../providers/errors.js';
 import type {InstalledModel} from '../../providers/types.js';
 import type {ModelResult, PullResult} from '../../output/schema.js';
-import {upsertModel} from '../../output/resultsStore.js';
+import {applyModelFacts, upsertModel} from '../../output/resultsStore.js';
 import type {StepContext} from './context.js';
 import {findInstalled} from './modelNames.js';
 import {diskRefusal, PullRefusedError, seventyBWarning} from './pullPreflight.js';
@@ -35,11 +35,7 @@ function modelFacts(model: string, installed: InstalledModel | undefined): Parti
 function record(ctx: StepContext, model: string, result: PullResult, facts: Partial<ModelResult>): void {
 	ctx.results.update((draft) => {
 		const entry = upsertModel(draft, model);
-		for (const [key, value] of Object.entries(facts) as [keyof ModelResult, unknown][]) {
-			// Keep what an earlier run learned from Ollama when we only know less now.
-			if (value === null || (Array.isArray(value) && value.length === 0)) continue;
-			(entry as Record<string, unknown>)[key] = value;
-		}
+		applyModelFacts(entry, facts);
 		entry.pull = result;
 	});
 }

@@ -1,7 +1,7 @@
 // Whether the Claude baseline runs, decided once from the environment and flags. The key is
 // passed to the SDK and nowhere else; callers see only "set"/"missing" through skipReason.
 import type {ClaudeProvider, WarningSink} from '../types.js';
-import {createClaudeProvider} from './claudeProvider.js';
+import {lazyClaudeProvider} from '../lazy.js';
 
 export type ClaudeFromEnvOptions = {
 	env: Record<string, string | undefined>;
@@ -21,7 +21,8 @@ export function claudeFromEnv(options: ClaudeFromEnvOptions): ClaudeFromEnvResul
 	const apiKey = options.env['ANTHROPIC_API_KEY']?.trim();
 	if (!apiKey) return {provider: null, skipReason: 'ANTHROPIC_API_KEY is not set'};
 	const baseURL = options.baseURL || options.env['ANTHROPIC_BASE_URL']?.trim() || undefined;
-	const provider = createClaudeProvider({
+	// The SDK loads on the first request: deciding whether the baseline runs needs none of it.
+	const provider = lazyClaudeProvider({
 		apiKey,
 		model: options.model,
 		warn: options.warn ?? (() => {}),

@@ -8,6 +8,15 @@ import {mapOllamaError, type OllamaErrorContext} from './mapOllamaError.js';
 
 export type StreamedPart<T> = {part: T; at: number; startedAt: number};
 
+/**
+ * A stream that arrives faster than it is processed (a local server flooding progress lines) is
+ * consumed in one long run of microtasks, and no timer fires meanwhile: the screen would freeze
+ * until the flood ends. Giving the timers phase a turn this often keeps it live at a cost of
+ * about one millisecond per slice.
+ */
+const SLICE_MS = 15;
+const nextMacrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export async function* guardedStream<T extends object>(
 	open: () => Promise<AbortableAsyncIterator<T>>,
 	isLast: (part: T) => boolean,
@@ -25,10 +34,16 @@ export async function* guardedStream<T extends object>(
 			return open();
 		}, retry);
 		context.streaming = true;
+		let sliceStart = performance.now();
 		for await (const part of iterator) {
 			if (isLast(part)) finished = true;
-			yield {part, at: performance.now(), startedAt};
+			const at = performance.now();
+			yield {part, at, startedAt};
 			if (finished) return;
+			if (at - sliceStart > SLICE_MS) {
+				await nextMacrotask();
+				sliceStart = performance.now();
+			}
 		}
 	} catch (error) {
 		throw mapOllamaError(error, context);

@@ -26,6 +26,12 @@ export const HINTS = {
 	incomplete: 'Ollama may have stopped or restarted; check `ollama ps` and the server log, then retry',
 } as const;
 
+/** A pull that broke off resumes where it stopped (Ollama keeps the partial blobs until it restarts). */
+function incompleteHint(ctx: OllamaErrorContext): string {
+	if (ctx.operation !== 'pull' || !ctx.model) return HINTS.incomplete;
+	return `run \`trifecta pull ${ctx.model}\` again to resume the download from the bytes already received (they are lost if Ollama restarts meanwhile)`;
+}
+
 function notFoundHint(model: string | undefined): string {
 	return `pull it with \`trifecta pull ${model ?? '<model>'}\``;
 }
@@ -111,10 +117,10 @@ export function mapOllamaError(error: unknown, ctx: OllamaErrorContext): Provide
 
 	const text = messageOf(error);
 	if (text === INCOMPLETE_STREAM) {
-		return new ProviderError('stream-incomplete', `The response from Ollama at ${ctx.host} ended before it was complete`, HINTS.incomplete, {cause: error});
+		return new ProviderError('stream-incomplete', `The response from Ollama at ${ctx.host} ended before it was complete`, incompleteHint(ctx), {cause: error});
 	}
 	if (ctx.streaming && isBrokenStream(error)) {
-		return new ProviderError('stream-incomplete', `The connection to Ollama at ${ctx.host} broke off mid-response`, HINTS.incomplete, {cause: error});
+		return new ProviderError('stream-incomplete', `The connection to Ollama at ${ctx.host} broke off mid-response`, incompleteHint(ctx), {cause: error});
 	}
 	if (isConnectionFailure(error)) {
 		return new ProviderError('unreachable', `Ollama is not running at ${ctx.host}`, HINTS.unreachable, {cause: error});

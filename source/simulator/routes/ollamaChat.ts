@@ -71,7 +71,7 @@ async function nonStreamFault(exchange: Exchange, fault: StreamFault): Promise<b
 }
 
 async function respond(ctx: RouteContext, exchange: Exchange, dialect: Dialect, model: string, turn: Turn, stream: boolean): Promise<void> {
-	const fault = ctx.faults.takeStream(exchange.path);
+	const fault = ctx.faults.takeStream(exchange.path, model);
 	const pace = pacing(ctx.options.pace, turn);
 	const toolCalls = toolCallsOf(turn);
 	if (!stream) {

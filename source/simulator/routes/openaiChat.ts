@@ -51,7 +51,7 @@ export async function handleOpenAiChat(ctx: RouteContext, exchange: Exchange): P
 	const calls = toolCalls(turn);
 	const finishReason = calls ? 'tool_calls' : turn.doneReason;
 	const pace = pacing(ctx.options.pace, turn);
-	const fault = ctx.faults.takeStream(exchange.path);
+	const fault = ctx.faults.takeStream(exchange.path, model);
 
 	if (body['stream'] !== true) {
 		await sleep(pace.beforeFirstMs + pace.perTokenMs * turn.counters.eval_count);

@@ -54,7 +54,7 @@ export async function handlePull(ctx: RouteContext, exchange: Exchange): Promise
 		sendOllamaError(exchange.res, 400, 'invalid model name');
 		return;
 	}
-	if (ctx.faults.takeBusy(exchange.path)) {
+	if (ctx.faults.takeBusy(exchange.path, name)) {
 		sendOllamaError(exchange.res, 503, 'server busy, please try again.  maximum pending requests exceeded');
 		return;
 	}
@@ -71,7 +71,7 @@ export async function handlePull(ctx: RouteContext, exchange: Exchange): Promise
 		sendJson(exchange.res, 200, {status: 'success'});
 		return;
 	}
-	const out = new ChunkStream(exchange, ndjson, ctx.faults.takeStream(exchange.path));
+	const out = new ChunkStream(exchange, ndjson, ctx.faults.takeStream(exchange.path, name));
 	if (!(await out.send({status: 'pulling manifest'}))) return;
 	if (!profile) {
 		await out.fail(MANIFEST_MISSING);

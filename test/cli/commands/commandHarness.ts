@@ -1,5 +1,6 @@
 // Runs a command module in-process against the simulator, non-interactive, capturing stdout
 // and stderr: what a script piping `trifecta compare --json` would see.
+import stripAnsi from 'strip-ansi';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,6 @@ export type RunOptions = {
 };
 
 // Built from a string: a control character in a regex literal trips no-control-regex.
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g');
 
 export type CommandHarness = {
 	sim: SimulatorHandle;
@@ -50,7 +50,7 @@ export async function commandHarness(sim: SimulatorOptions = {}): Promise<Comman
 			let err = '';
 			stdout.on('data', (chunk: Buffer) => {
 				out += chunk.toString();
-				options.onScreen?.(out.replace(ANSI, ''), (keys) => stdin.write(keys));
+				options.onScreen?.(stripAnsi(out), (keys) => stdin.write(keys));
 			});
 			const controller = new AbortController();
 			const claude = options.claude ?? false;
@@ -63,6 +63,7 @@ export async function commandHarness(sim: SimulatorOptions = {}): Promise<Comman
 				settings: {...defaultSettings},
 				system: testSystem(),
 				simulated: true,
+				timeScale: 1,
 				signal: controller.signal,
 				cancel: () => controller.abort(),
 				warnings: [],
@@ -93,7 +94,7 @@ export async function commandHarness(sim: SimulatorOptions = {}): Promise<Comman
 					return services;
 				},
 			});
-			return {code, stdout: interactive ? out.replace(ANSI, '') : out, stderr: err, servicesCreated};
+			return {code, stdout: interactive ? stripAnsi(out) : out, stderr: err, servicesCreated};
 		},
 		results: () => createResultsStore(dir, {simulated: true}).read(),
 		async close() {

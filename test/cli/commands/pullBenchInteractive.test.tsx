@@ -1,4 +1,5 @@
 // The interactive path: the command renders its Ink screen on a (fake) TTY, and Esc cancels.
+import stripAnsi from 'strip-ansi';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +15,6 @@ import {startSimulator, type SimulatorHandle, type SimulatorOptions} from '../..
 import {testSystem} from '../../helpers/stepHarness.js';
 
 // Built from a string: a control character in a regex literal trips no-control-regex.
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[A-Za-z]`, 'g');
 
 let sim: SimulatorHandle | null = null;
 let dir: string | null = null;
@@ -30,7 +30,7 @@ function fakeTty() {
 	const stdin = Object.assign(new PassThrough(), {isTTY: true, setRawMode: () => stdin, ref: () => stdin, unref: () => stdin});
 	let written = '';
 	stdout.on('data', (chunk: Buffer) => (written += chunk.toString()));
-	return {stdout, stdin, text: () => written.replace(ANSI, '')};
+	return {stdout, stdin, text: () => stripAnsi(written)};
 }
 
 async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
@@ -54,6 +54,7 @@ async function start(command: CommandModule, args: string[], options: SimulatorO
 		settings: {...defaultSettings, reps: 2},
 		system: testSystem(),
 		simulated: true,
+		timeScale: 1,
 		signal: controller.signal,
 		cancel: () => controller.abort(),
 		warnings: [],

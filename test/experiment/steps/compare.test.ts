@@ -154,4 +154,22 @@ describe('runCompare', () => {
 		expect(outcome.baseline.status).toBe('skipped');
 		expect(stored(harness).baseline?.status).toBe('ok');
 	});
+
+	it('with reuseBaseline, asks Claude once per model id and scores a later model against the kept baseline', async () => {
+		harness = await compareHarness({claude: true});
+		await runCompare(harness.ctx, ['qwen2.5:14b']);
+		const claudeCalls = () => harness?.sim.requests.filter((request) => request.path === '/v1/messages').length ?? 0;
+		expect(claudeCalls()).toBe(3);
+		const kept = stored(harness).baseline;
+
+		const outcome = await runCompare(harness.ctx, ['mistral-small:22b'], {reuseBaseline: true});
+		expect(claudeCalls()).toBe(3);
+		expect(outcome.baseline).toEqual(kept);
+		expect(outcome.models['mistral-small:22b']?.trader?.relativeToBaseline).toEqual(expect.any(Number));
+		expect(stored(harness).models.map((model) => model.name)).toEqual(['qwen2.5:14b', 'mistral-small:22b']);
+
+		// Without the option (an explicit `trifecta compare`), the baseline is measured again.
+		await runCompare(harness.ctx, ['mistral-small:22b']);
+		expect(claudeCalls()).toBe(6);
+	});
 });

@@ -1,28 +1,27 @@
 // One measured client run, headless or with the Ink screen drawing into the terminal it was
 // started in (a pseudo-terminal, from run.ts). Writes its figures as JSON to --out.
+// Plain JavaScript over the built dist/ so that what is measured (CPU, peak RSS) is the app as
+// users run it, without a TypeScript loader in the process.
 //   --host URL --model M --kind stream|pull --ui headless|ink --tokens N --out FILE
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import React from 'react';
-import {BenchScreen} from '../../source/app/screens/benchScreen.js';
-import {PullScreen} from '../../source/app/screens/pullScreen.js';
-import {benchViewReducer, initialBenchView} from '../../source/app/state/benchView.js';
-import {initialPullView, pullViewReducer} from '../../source/app/state/pullView.js';
-import {isBenchScreenEvent} from '../../source/cli/commands/bench.js';
-import {isPullScreenEvent} from '../../source/cli/commands/pull.js';
-import {screenSession, type Session} from '../../source/cli/commands/stepSession.js';
-import type {CommandIO} from '../../source/cli/types.js';
-import type {StepEvent} from '../../source/experiment/events.js';
-import {defaultSettings} from '../../source/experiment/settings.js';
-import {runBench} from '../../source/experiment/steps/bench.js';
-import type {StepContext} from '../../source/experiment/steps/context.js';
-import {runPull} from '../../source/experiment/steps/pull.js';
-import {createResultsStore} from '../../source/output/resultsStore.js';
-import {createOllamaProvider} from '../../source/providers/ollama/index.js';
-import {createOpenAICompatProvider} from '../../source/providers/openaiCompat.js';
-import {simulatedSystemInfo} from '../../source/system/collect.js';
+import {BenchScreen} from '../../dist/app/screens/benchScreen.js';
+import {PullScreen} from '../../dist/app/screens/pullScreen.js';
+import {benchViewReducer, initialBenchView} from '../../dist/app/state/benchView.js';
+import {initialPullView, pullViewReducer} from '../../dist/app/state/pullView.js';
+import {isBenchScreenEvent} from '../../dist/cli/commands/bench.js';
+import {isPullScreenEvent} from '../../dist/cli/commands/pull.js';
+import {screenSession} from '../../dist/cli/commands/stepSession.js';
+import {defaultSettings} from '../../dist/experiment/settings.js';
+import {runBench} from '../../dist/experiment/steps/bench.js';
+import {runPull} from '../../dist/experiment/steps/pull.js';
+import {createResultsStore} from '../../dist/output/resultsStore.js';
+import {createOllamaProvider} from '../../dist/providers/ollama/index.js';
+import {lazyOpenAICompatProvider} from '../../dist/providers/lazy.js';
+import {simulatedSystemInfo} from '../../dist/system/collect.js';
 
 const {values} = parseArgs({
 	options: {
@@ -39,22 +38,42 @@ const model = values.model ?? '';
 const tokens = Number(values.tokens);
 const ink = values.ui === 'ink';
 
-const io: CommandIO = {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, interactive: ink};
-const session: Session | null = ink
+// UI lag, per drawn frame: how old the oldest event it shows for the first time is. Events reach
+// the screen at each feed notification; a frame shows what was notified before it was drawn.
+let pendingSince = null;
+let notifiedOldest = null;
+let maxLagMs = 0;
+// The first frame that shows the stream also renders its components for the first time (cold
+// JIT); it is reported on its own so the steady state is visible.
+let firstLagMs = null;
+let frames = 0;
+function recordLag(lag) {
+	if (firstLagMs === null) firstLagMs = lag;
+	else maxLagMs = Math.max(maxLagMs, lag);
+}
+function measureFrame() {
+	frames += 1;
+	if (notifiedOldest !== null) recordLag(performance.now() - notifiedOldest);
+	notifiedOldest = null;
+}
+const io = {stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, interactive: ink};
+const session = ink
 	? values.kind === 'pull'
 		? screenSession(io, {
 				reducer: pullViewReducer,
 				initial: initialPullView,
 				accept: isPullScreenEvent,
-				screen: (view) => <PullScreen view={view} animate simulated width={100} />,
+				screen: (view) => React.createElement(PullScreen, {view, animate: true, simulated: true, width: 100}),
 				onCancel: () => undefined,
+				onRender: () => measureFrame(),
 			})
 		: screenSession(io, {
 				reducer: benchViewReducer,
 				initial: initialBenchView,
 				accept: isBenchScreenEvent,
-				screen: (view) => <BenchScreen view={view} animate simulated width={100} />,
+				screen: (view) => React.createElement(BenchScreen, {view, animate: true, simulated: true, width: 100}),
 				onCancel: () => undefined,
+				onRender: () => measureFrame(),
 			})
 	: null;
 
@@ -62,23 +81,18 @@ const session: Session | null = ink
 let chunks = 0;
 let firstAt = 0;
 let lastAt = 0;
-let cpuStart: NodeJS.CpuUsage | null = null;
-let cpuUsed: NodeJS.CpuUsage | null = null;
-// UI lag: from the first event the screen has not yet been told about, to the telling.
-let pendingSince: number | null = null;
-let maxLagMs = 0;
-let notifications = 0;
+let cpuStart = null;
+let cpuUsed = null;
 session?.onNotify?.(() => {
-	notifications += 1;
-	if (pendingSince !== null) maxLagMs = Math.max(maxLagMs, performance.now() - pendingSince);
+	if (pendingSince !== null) notifiedOldest = Math.min(notifiedOldest ?? pendingSince, pendingSince);
 	pendingSince = null;
 });
 
-function isChunk(event: StepEvent): boolean {
+function isChunk(event) {
 	return event.type === 'bench:delta' || event.type === 'pull:progress';
 }
 
-const emit = (event: StepEvent): void => {
+const emit = (event) => {
 	if (isChunk(event)) {
 		const now = performance.now();
 		if (chunks === 0) {
@@ -95,9 +109,9 @@ const emit = (event: StepEvent): void => {
 };
 
 const resultsDir = mkdtempSync(path.join(os.tmpdir(), 'trifecta-bench-'));
-const ctx: StepContext = {
+const ctx = {
 	ollama: createOllamaProvider({host}),
-	openai: createOpenAICompatProvider({host}),
+	openai: lazyOpenAICompatProvider({host}),
 	claude: null,
 	claudeSkipReason: 'benchmark harness',
 	settings: {...defaultSettings, reps: 1, numPredict: tokens, numCtx: tokens + 1024},
@@ -109,7 +123,7 @@ const ctx: StepContext = {
 	simulated: true,
 };
 
-let evalRate: number | null = null;
+let evalRate = null;
 if (values.kind === 'pull') {
 	await runPull(ctx, model);
 } else {
@@ -131,7 +145,8 @@ writeFileSync(
 		cpuUsPerChunk: cpuUs / chunks,
 		evalRate,
 		maxLagMs: ink ? maxLagMs : null,
-		notifications,
+		firstLagMs: ink ? firstLagMs : null,
+		frames,
 		maxRssBytes: process.resourceUsage().maxRSS * 1024,
 	}),
 );

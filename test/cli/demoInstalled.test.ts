@@ -1,0 +1,24 @@
+import {describe, expect, it} from 'vitest';
+import {demoInstalled} from '../../source/cli/services.js';
+import {emptyResults, type ModelResult, type PullResult} from '../../source/output/schema.js';
+
+function pulled(name: string, sizeBytes: number, status: PullResult['status'], at: string): ModelResult {
+	return {name, sizeBytes, parameterSize: null, quantization: null, capabilities: [], pull: {status, bytes: sizeBytes, seconds: 1, at}};
+}
+
+describe('demoInstalled', () => {
+	it('starts a fresh demo with the two usually-installed models', () => {
+		expect(demoInstalled(null)).toEqual(['qwen2.5:14b', 'mistral-small:22b']);
+	});
+
+	it('gives a resumed demo back what it pulled, keeping only the latest 70B-class model', () => {
+		const results = emptyResults(true);
+		results.models = [
+			pulled('qwen2.5:32b', 19.9e9, 'pulled', '2026-11-27T10:00:00Z'),
+			pulled('qwen2.5:72b', 47.4e9, 'pulled', '2026-11-27T10:10:00Z'),
+			pulled('llama3.3:70b', 42.5e9, 'pulled', '2026-11-27T10:20:00Z'),
+			pulled('command-r:35b', 18.9e9, 'canceled', '2026-11-27T10:30:00Z'),
+		];
+		expect(demoInstalled(results)).toEqual(['qwen2.5:14b', 'mistral-small:22b', 'qwen2.5:32b', 'llama3.3:70b']);
+	});
+});

@@ -1,0 +1,101 @@
+// The fault matrix, Claude side: the baseline's cells fail with the reason, the local models are
+// still scored, the results file stays valid, and the API key never shows up anywhere.
+import fs from 'node:fs';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import type {ClaudeFault} from '../../source/simulator/index.js';
+import {faultLab, SECRET_KEY, type Lab} from './harness.js';
+
+let lab: Lab | null = null;
+afterEach(async () => {
+	await lab?.close();
+	lab = null;
+});
+
+const LOCAL = 'qwen2.5:14b';
+const ROLES = ['bull', 'bear', 'trader'] as const;
+
+function filesUnder(dir: string): string[] {
+	return fs.readdirSync(dir, {recursive: true, withFileTypes: true}).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+/** Neither the output nor any file in the results or config folders holds the key. */
+function expectNoKey(current: Lab, output: string): void {
+	expect(output).not.toContain(SECRET_KEY);
+	const files = [...filesUnder(current.dir), ...filesUnder(current.confHome)];
+	expect(files.length).toBeGreaterThan(0);
+	for (const file of files) expect({file, leaked: fs.readFileSync(file, 'utf8').includes(SECRET_KEY)}).toEqual({file, leaked: false});
+}
+
+const everyCell: {name: string; fault: ClaudeFault; reason: string}[] = [
+	{
+		name: '401',
+		fault: {kind: 'status', status: 401, times: 100},
+		reason: 'The Claude API rejected the API key (401) — check ANTHROPIC_API_KEY (or run with --no-claude to skip the baseline)',
+	},
+	{
+		name: '429 (after the SDK’s retries)',
+		fault: {kind: 'status', status: 429, times: 100},
+		reason: 'The Claude API rate limit was hit — wait a minute and retry, or lower the request rate',
+	},
+	{
+		name: '529 (after the SDK’s retries)',
+		fault: {kind: 'status', status: 529, times: 100},
+		reason: 'The Claude API is overloaded right now — retry in a few minutes',
+	},
+];
+
+describe('Claude errors during the comparison', () => {
+	it.each(everyCell)('$name: every baseline cell is ERROR with the reason, the local model is scored, exit 1', async ({fault, reason}) => {
+		lab = await faultLab();
+		lab.sim.injectClaudeFault(fault);
+
+		const result = await lab.cli(['compare', LOCAL, '--json'], {claude: true});
+
+		expect(result.code).toBe(1);
+		const results = lab.results();
+		for (const role of ROLES) {
+			expect(results.baseline?.reasoning[role]).toMatchObject({status: 'error', error: reason, score: null});
+			expect(result.stderr).toContain(`Claude (baseline) ${role}: ERROR ${reason}`);
+			const local = results.models.find((model) => model.name === LOCAL)?.reasoning?.[role];
+			expect(local?.status).toBe('ok');
+			expect(local?.score).toEqual(expect.any(Number));
+		}
+		expect(results.baseline?.status).toBe('error');
+		const printed = JSON.parse(result.stdout) as {models: {name: string}[]; baseline: {status: string}};
+		expect(printed.models.map((model) => model.name)).toEqual([LOCAL]);
+		expect(result.stderr).not.toMatch(/\bat .+\.(js|ts):\d+/);
+		expectNoKey(lab, result.stdout + result.stderr);
+	});
+
+	it('an error event mid-stream: that one cell is ERROR, the rest of the baseline and the local model are scored', async () => {
+		lab = await faultLab();
+		lab.sim.injectClaudeFault({kind: 'mid-stream-error', afterChunks: 3});
+
+		const result = await lab.cli(['compare', LOCAL, '--json'], {claude: true});
+
+		expect(result.code).toBe(1);
+		const baseline = lab.results().baseline;
+		const failed = ROLES.filter((role) => baseline?.reasoning[role]?.status === 'error');
+		expect(failed).toHaveLength(1);
+		expect(baseline?.reasoning[failed[0]!]?.error).toBe('The Claude stream failed mid-response: Overloaded — retry in a moment; the baseline is re-run from the start');
+		for (const role of ROLES.filter((other) => other !== failed[0])) expect(baseline?.reasoning[role]?.score).toEqual(expect.any(Number));
+		for (const role of ROLES) expect(lab.results().models.find((model) => model.name === LOCAL)?.reasoning?.[role]?.status).toBe('ok');
+		expectNoKey(lab, result.stdout + result.stderr);
+	});
+
+	it('a failed baseline is redone by the next compare once Claude is back, keeping the local scores', async () => {
+		lab = await faultLab();
+		lab.sim.injectClaudeFault({kind: 'status', status: 401, times: 100});
+		expect((await lab.cli(['compare', LOCAL], {claude: true})).code).toBe(1);
+		lab.sim.clearFaults();
+
+		const again = await lab.cli(['compare', LOCAL], {claude: true});
+
+		expect(again.code).toBe(0);
+		const results = lab.results();
+		for (const role of ROLES) expect(results.baseline?.reasoning[role]?.status).toBe('ok');
+		expect(results.models.find((model) => model.name === LOCAL)?.reasoning?.trader?.status).toBe('ok');
+		expectNoKey(lab, again.stdout + again.stderr);
+	});
+});
