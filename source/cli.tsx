@@ -7,6 +7,7 @@ import type {CommandIO, Services} from './cli/types.js';
 import type {ServicesHandle} from './cli/services.js';
 
 const EXIT_INTERRUPTED = 130;
+const SIGINT_ECHO_MS = 250;
 
 function isInteractive(json: boolean, env: NodeJS.ProcessEnv): boolean {
 	const ci = env['CI'] !== undefined && env['CI'] !== '0' && env['CI'] !== 'false';
@@ -48,12 +49,16 @@ async function main(): Promise<number> {
 	const services = () => {
 		pending ??= (async () => {
 			const {createServices} = await import('./cli/services.js');
-			const {loadStoredSettings} = await import('./experiment/settingsStore.js');
+			const {loadStoredSettings, storedSettingsWarnings} = await import('./experiment/settingsStore.js');
 			handle = await createServices({
 				flags: parsed.flags,
 				overrides: parsed.overrides,
 				env,
-				storedSettings: async () => loadStoredSettings({demo: parsed.flags.demo, resultsDir: parsed.flags.resultsDir}),
+				storedSettings: async () => ({
+					settings: await loadStoredSettings({demo: parsed.flags.demo, resultsDir: parsed.flags.resultsDir}),
+					warnings: storedSettingsWarnings(),
+				}),
+				results: entry.results,
 			});
 			return handle.services;
 		})();
@@ -61,9 +66,14 @@ async function main(): Promise<number> {
 	};
 	// Without raw mode (headless, or before Ink takes the keyboard) Ctrl+C arrives as SIGINT:
 	// the first cancels the step in progress (results kept), the second leaves at once.
+	// conf's atomic writer (when-exit) re-sends every SIGINT to the process once, at once, to make
+	// sure it exits: a second signal within that echo window is the same Ctrl+C, not another one.
 	let interrupts = 0;
+	let firstAt = 0;
 	process.on('SIGINT', () => {
+		if (interrupts === 1 && performance.now() - firstAt < SIGINT_ECHO_MS) return;
 		interrupts += 1;
+		firstAt = performance.now();
 		if (interrupts > 1) process.exit(EXIT_INTERRUPTED);
 		const current = handle as ServicesHandle | null;
 		if (current) current.services.cancel();

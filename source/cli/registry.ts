@@ -9,6 +9,8 @@ export type CommandEntry = {
 	/** Flags only this command takes, beyond the common ones (kebab-case, as typed). */
 	flags: string[];
 	args: {min: number; max: number | null};
+	/** See ServiceOptions.results in services.ts. */
+	results: 'write' | 'runner' | 'none';
 	load(): Promise<CommandModule>;
 };
 
@@ -19,6 +21,7 @@ export const commands: CommandEntry[] = [
 		usage: 'trifecta doctor [--json] [--host URL] [--bandwidth GB/s]',
 		flags: [],
 		args: {min: 0, max: 0},
+		results: 'none',
 		load: async () => (await import('./commands/doctor.js')).doctorCommand,
 	},
 	{
@@ -27,6 +30,7 @@ export const commands: CommandEntry[] = [
 		usage: 'trifecta pull <model>',
 		flags: [],
 		args: {min: 1, max: 1},
+		results: 'write',
 		load: async () => (await import('./commands/pull.js')).pullCommand,
 	},
 	{
@@ -35,6 +39,7 @@ export const commands: CommandEntry[] = [
 		usage: 'trifecta bench <model...> [--reps N] [--num-ctx N] [--min-rate N] [--bandwidth GB/s]',
 		flags: [],
 		args: {min: 1, max: null},
+		results: 'write',
 		load: async () => (await import('./commands/bench.js')).benchCommand,
 	},
 	{
@@ -43,6 +48,7 @@ export const commands: CommandEntry[] = [
 		usage: 'trifecta compare [model...] [--no-claude] [--prompts-dir DIR]',
 		flags: [],
 		args: {min: 0, max: null},
+		results: 'write',
 		load: async () => (await import('./commands/compare.js')).compareCommand,
 	},
 	{
@@ -51,6 +57,7 @@ export const commands: CommandEntry[] = [
 		usage: 'trifecta tools [model...]',
 		flags: [],
 		args: {min: 0, max: null},
+		results: 'write',
 		load: async () => (await import('./commands/tools.js')).toolsCommand,
 	},
 	{
@@ -59,6 +66,7 @@ export const commands: CommandEntry[] = [
 		usage: 'trifecta run [--yes] [--json] [--pipeline-dir DIR]',
 		flags: ['pipeline-dir'],
 		args: {min: 0, max: 0},
+		results: 'runner',
 		load: async () => (await import('./commands/run.js')).runCommand,
 	},
 	{
@@ -67,6 +75,7 @@ export const commands: CommandEntry[] = [
 		usage: 'trifecta report [--results-dir DIR] [--docs-dir DIR]',
 		flags: [],
 		args: {min: 0, max: 0},
+		results: 'none',
 		load: async () => (await import('./commands/report.js')).reportCommand,
 	},
 	{
@@ -75,6 +84,7 @@ export const commands: CommandEntry[] = [
 		usage: 'trifecta configs [model] [--write] [--yes] [--pipeline-dir DIR] [--json]',
 		flags: ['write', 'pipeline-dir'],
 		args: {min: 0, max: 1},
+		results: 'none',
 		load: async () => (await import('./commands/configs.js')).configsCommand,
 	},
 ];
@@ -86,7 +96,8 @@ export const wizardEntry: CommandEntry = {
 	usage: 'trifecta [options] [--pipeline-dir DIR]',
 	flags: ['pipeline-dir'],
 	args: {min: 0, max: 0},
-	load: async () => (await import('./commands/wizard.js')).wizardCommand,
+	results: 'runner',
+		load: async () => (await import('./commands/wizard.js')).wizardCommand,
 };
 
 export const commonFlags = [

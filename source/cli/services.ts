@@ -7,15 +7,21 @@ import {catalogEntry, isSeventyBClass} from '../models/catalog.js';
 import type {ResultsFile} from '../output/schema.js';
 import {ProviderError} from '../providers/errors.js';
 import type {ResultsStore} from '../experiment/steps/context.js';
-import {acquireResultsLockSync, isResultsLockHeldHere} from '../output/lock.js';
+import {acquireResultsLock, acquireResultsLockSync, isResultsLockHeldHere} from '../output/lock.js';
 import {collectSystemInfo, realProbes, simulatedSystemInfo} from '../system/collect.js';
 
 export type ServiceOptions = {
 	flags: GlobalFlags;
 	overrides: Partial<Settings>;
 	env: NodeJS.ProcessEnv;
-	/** Stored settings (conf); null in tests that do not want a store. */
-	storedSettings: () => Promise<Settings>;
+	/** Stored settings (conf), and what went wrong reading them (a corrupt file set aside). */
+	storedSettings: () => Promise<{settings: Settings; warnings: readonly string[]}>;
+	/**
+	 * What the command does with the results directory: 'write' takes its lock before anything is
+	 * measured (a second trifecta refuses at once, naming the lock); 'runner' leaves the lock to the
+	 * experiment runner; both check the results file is readable first. 'none' (doctor) does neither.
+	 */
+	results: 'write' | 'runner' | 'none';
 };
 
 /** Real-time pacing of the demo: 0.05 = twenty times faster than an M3 Max. TRIFECTA_DEMO_PACE=0 runs flat out. */
@@ -69,7 +75,9 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 	const warn = (message: string) => {
 		if (!warnings.includes(message)) warnings.push(message);
 	};
-	const settings: Settings = {...defaultSettings, ...(await options.storedSettings()), ...options.overrides};
+	const stored = await options.storedSettings();
+	for (const warning of stored.warnings) warn(warning);
+	const settings: Settings = {...defaultSettings, ...stored.settings, ...options.overrides};
 	const controller = new AbortController();
 	mkdirSync(flags.resultsDir, {recursive: true});
 
@@ -118,10 +126,12 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		warn,
 	});
 	const {store: results, release: releaseLock} = lockedOnWrite(createResultsStore(flags.resultsDir, {simulated: flags.demo}));
+	let releaseHeld: (() => Promise<void>) | null = null;
 	try {
 		// A results file that cannot be read would refuse every measurement at its first write:
 		// say so before anything is measured (CorruptResultsError names the file; it stays untouched).
-		results.read();
+		if (options.results !== 'none') results.read();
+		if (options.results === 'write') releaseHeld = await acquireResultsLock(flags.resultsDir);
 	} catch (error) {
 		await closeSimulator?.();
 		throw error;
@@ -147,6 +157,7 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		services,
 		async close() {
 			releaseLock();
+			await releaseHeld?.();
 			await closeSimulator?.();
 		},
 	};

@@ -31,7 +31,8 @@ export async function runHeadless(command: CommandModule, argv: string[], sim: S
 		flags: parsed.flags,
 		overrides: parsed.overrides,
 		env,
-		storedSettings: () => loadStoredSettings({demo: parsed.flags.demo, resultsDir: parsed.flags.resultsDir}),
+		storedSettings: async () => ({settings: await loadStoredSettings({demo: parsed.flags.demo, resultsDir: parsed.flags.resultsDir}), warnings: []}),
+		results: 'runner',
 	});
 	const services = {...handle.services, system: simulatedSystemInfo(null)};
 	const stdout = collector();

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
 import {acquireResultsLock, lockPath} from '../../source/output/lock.js';
-import {faultLab, modelOf, type Lab} from './harness.js';
+import {faultLab, modelOf, seedResults, type Lab} from './harness.js';
 
 let lab: Lab | null = null;
 let release: (() => Promise<void>) | null = null;
@@ -20,8 +20,7 @@ const writing = [['pull', 'qwen2.5:32b'], ['bench', 'qwen2.5:14b'], ['compare', 
 describe('a second trifecta on the same results directory', () => {
 	it.each(writing)('trifecta %s refuses naming the lock, exit 1, the holder’s record unchanged', async (...args) => {
 		lab = await faultLab();
-		expect((await lab.cli(['bench', 'mistral-small:22b'])).code).toBe(0);
-		const before = fs.readFileSync(lab.resultsPath, 'utf8');
+		const before = seedResults(lab.dir, ['mistral-small:22b']);
 		release = await acquireResultsLock(lab.dir);
 
 		const result = await lab.cli(args);
@@ -34,14 +33,21 @@ describe('a second trifecta on the same results directory', () => {
 		expect(fs.readFileSync(lab.resultsPath, 'utf8')).toBe(before);
 		// The holder's lock is still there and still ours.
 		expect(fs.existsSync(lockPath(lab.dir))).toBe(true);
+	});
 
-		// Once the first one is done, the same command goes through.
+	it('once the first one is done, the second goes through, merges into the record and leaves no lock behind', async () => {
+		lab = await faultLab();
+		seedResults(lab.dir, ['mistral-small:22b']);
+		release = await acquireResultsLock(lab.dir);
+		expect((await lab.cli(['bench', 'qwen2.5:14b'])).code).toBe(1);
 		await release();
 		release = null;
-		const after = await lab.cli(args);
+
+		const after = await lab.cli(['bench', 'qwen2.5:14b']);
+
 		expect(after.code).toBe(0);
 		expect(fs.existsSync(lockPath(lab.dir))).toBe(false);
-		expect(lab.results().models.map((model) => model.name)).toContain('mistral-small:22b');
+		expect(lab.results().models.map((model) => model.name)).toEqual(['mistral-small:22b', 'qwen2.5:14b']);
 	});
 
 	it.each([

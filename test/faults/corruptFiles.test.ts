@@ -78,7 +78,9 @@ describe('a corrupt results file', () => {
 	const commands = [['bench', 'qwen2.5:14b'], ['compare', 'qwen2.5:14b', '--no-claude'], ['tools', 'qwen2.5:14b'], ['pull', 'qwen2.5:32b'], ['run', '--yes'], ['report'], ['configs']];
 
 	for (const variant of variants) {
-		it.each(commands)(`${variant.name}: trifecta %s refuses with one line naming the file, exit 1, the bytes untouched, nothing measured`, async (...args) => {
+		// Every command on broken JSON; the schema check is the same read, so two commands suffice for it.
+		const run = variant.name === 'not JSON' ? commands : commands.filter(([command]) => command === 'bench' || command === 'report');
+		it.each(run)(`${variant.name}: trifecta %s refuses with one line naming the file, exit 1, the bytes untouched, nothing measured`, async (...args) => {
 			lab = await faultLab();
 			fs.writeFileSync(lab.resultsPath, variant.bytes);
 

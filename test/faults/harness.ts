@@ -5,6 +5,7 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import {createResultsStore, upsertModel} from '../../source/output/resultsStore.js';
 import {resultsFile, type ResultsFile} from '../../source/output/schema.js';
 import {startSimulator, type SimulatorHandle, type SimulatorOptions} from '../../source/simulator/index.js';
 import {CLI, type CliResult} from '../helpers/runCli.js';
@@ -126,6 +127,15 @@ export async function faultLab(options: SimulatorOptions = {}): Promise<Lab> {
 			fs.rmSync(confHome, {recursive: true, force: true});
 		},
 	};
+}
+
+/** Writes a valid record holding the named models (no measurements), as an earlier run would leave it; returns its bytes. */
+export function seedResults(dir: string, models: string[]): string {
+	const store = createResultsStore(dir, {simulated: true});
+	store.update((draft) => {
+		for (const model of models) upsertModel(draft, model, {sizeBytes: 8_988_124_069, parameterSize: '14.8B', quantization: 'Q4_K_M'});
+	});
+	return fs.readFileSync(store.path, 'utf8');
 }
 
 /** Resolves once the simulator has received a request matching the predicate. */

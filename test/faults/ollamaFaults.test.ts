@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {OllamaFault} from '../../source/simulator/index.js';
 import {profileFor} from '../../source/simulator/index.js';
-import {faultLab, headLines, type Lab} from './harness.js';
+import {faultLab, headLines, seedResults, type Lab} from './harness.js';
 
 let lab: Lab | null = null;
 afterEach(async () => {
@@ -43,9 +43,7 @@ describe('Ollama down at start', () => {
 		['run', '--yes'],
 	])('trifecta %s: exit 1 with the one line saying how to start it; an existing record is untouched', async (...args) => {
 		lab = await faultLab();
-		const seeded = await lab.cli(['bench', FIRST, '--json']);
-		expect(seeded.code).toBe(0);
-		const before = fs.readFileSync(lab.resultsPath, 'utf8');
+		const before = seedResults(lab.dir, [FIRST]);
 		lab.sim.injectOllamaFault({kind: 'refuse'});
 
 		const result = await lab.cli(args);

@@ -81,22 +81,22 @@ describe('model names with shell or Python metacharacters', () => {
 		{command: 'tools', args: (name) => ['tools', name]},
 		{command: 'configs', args: (name) => ['configs', name, '--write', '--yes']},
 	];
-	const cases = commands.flatMap(({command, args}) => names.map((name) => ({command, name, args: args(name)})));
-
-	it.each(cases)('trifecta $command refuses $name: exit 2, one line, no request made, nothing written', async ({args, name}) => {
+	it.each(commands)('trifecta $command refuses each of them: exit 2, one line naming it, no request made, nothing written', async ({args}) => {
 		lab = await faultLab();
 		// configs reads the record first; give it a valid one so the name is what it refuses.
 		createResultsStore(lab.dir, {simulated: true}).update(() => undefined);
 		const before = fs.readFileSync(lab.resultsPath, 'utf8');
+		const current = lab;
 
-		const result = await lab.cli(args);
+		const results = await Promise.all(names.map(async (name) => ({name, result: await current.cli(args(name))})));
 
-		expect(result.code).toBe(2);
-		const lines = result.stderr.trim().split('\n');
-		expect(lines).toHaveLength(1);
-		// Named as typed, or quoted (JSON-escaped) so the line itself cannot be misread.
-		expect([name, JSON.stringify(name)].some((shown) => lines[0]!.includes(shown))).toBe(true);
-		expect(result.stdout).toBe('');
+		for (const {name, result} of results) {
+			expect({name, code: result.code, stdout: result.stdout}).toEqual({name, code: 2, stdout: ''});
+			const lines = result.stderr.trim().split('\n');
+			expect(lines).toHaveLength(1);
+			// Named as typed, or quoted (JSON-escaped) so the line itself cannot be misread.
+			expect([name, JSON.stringify(name)].some((shown) => lines[0]!.includes(shown))).toBe(true);
+		}
 		expect(lab.sim.requests.map((request) => `${request.method} ${request.path}`)).toEqual([]);
 		expect(fs.readFileSync(lab.resultsPath, 'utf8')).toBe(before);
 		expect(fs.readdirSync(lab.dir).filter((entry) => !entry.startsWith('.'))).toEqual(['scaling-results.json']);

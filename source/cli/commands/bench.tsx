@@ -49,6 +49,8 @@ export const benchCommand: CommandModule = {
 				})
 			: lineSession(io, isBenchScreenEvent, createBenchLines());
 		const ctx = stepContext(input, services, session.emit);
+		// What went wrong before the step started (a settings file set aside…) belongs on its screen too.
+		for (const warning of services.warnings) session.emit({type: 'warning', message: warning});
 
 		let code: number = EXIT.ok;
 		const done: string[] = [];
@@ -73,7 +75,9 @@ export const benchCommand: CommandModule = {
 			io.stdout.write(`${JSON.stringify({models: entries}, null, 2)}\n`);
 		}
 		if (code === EXIT.interrupted) {
-			io.stderr.write(`Interrupted. ${done.length > 0 ? `Results for ${done.join(', ')} are kept in ${services.results.path}.` : 'No model finished.'}\n`);
+			const rest = models.filter((model) => !done.includes(model));
+			const kept = done.length > 0 ? `Results for ${done.join(', ')} are kept in ${services.results.path}.` : 'No model finished.';
+			io.stderr.write(`Interrupted. ${kept} To measure the rest, run \`trifecta bench ${rest.join(' ')}\`.\n`);
 		}
 		return code;
 	},

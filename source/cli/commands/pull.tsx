@@ -43,6 +43,8 @@ export const pullCommand: CommandModule = {
 				})
 			: lineSession(io, isPullScreenEvent, createPullLines());
 		let reported = false;
+		// What went wrong before the step started (a settings file set aside…) belongs on its screen too.
+		for (const warning of services.warnings) session.emit({type: 'warning', message: warning});
 		const ctx = stepContext(input, services, (event) => {
 			if (event.type === 'pull:done') reported = true;
 			session.emit(event);

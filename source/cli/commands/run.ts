@@ -5,7 +5,6 @@ import type {Runner, WaitingAction} from '../../experiment/runner/index.js';
 import {openExperiment, openFailure} from '../../experiment/runner/session.js';
 import type {ResultsFile} from '../../output/schema.js';
 import {createRunLines, offerLines} from '../lines/runLines.js';
-import {storedSettingsWarnings} from '../../experiment/settingsStore.js';
 import type {CommandIO, CommandModule, GlobalFlags, Services} from '../types.js';
 
 export function runSummary(results: ResultsFile, status: 'done' | 'decision-needed' | 'canceled' | 'failed', files: string[]) {
@@ -66,7 +65,7 @@ async function drive(runner: Runner, io: CommandIO, yes: boolean, resultsPath: s
 /** The strategy with plain lines on stderr: `trifecta run`, and the wizard without a TTY. */
 export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Services): Promise<number> {
 	const say = (line: string) => io.stderr.write(`${line}\n`);
-	for (const warning of [...storedSettingsWarnings(), ...session.warnings]) say(`warning: ${warning}`);
+	for (const warning of session.warnings) say(`warning: ${warning}`);
 	if (session.simulated) say('SIMULATED: running against the built-in simulator, not your machine.');
 	let runner: Runner;
 	try {

@@ -6,7 +6,6 @@ import {render} from 'ink';
 import {App} from '../../app/wizard/App.js';
 import {buildDoctorReport, type DoctorReport} from '../doctor/report.js';
 import {openExperiment, openFailure} from '../../experiment/runner/session.js';
-import {storedSettingsWarnings} from '../../experiment/settingsStore.js';
 import type {CommandModule, Services} from '../types.js';
 import {runHeadless} from './run.js';
 
@@ -23,7 +22,7 @@ async function preflightReport(session: Services): Promise<DoctorReport | null> 
 			apiKeySet: session.simulated || Boolean(process.env['ANTHROPIC_API_KEY']),
 			signal: session.signal,
 		});
-		for (const warning of [...storedSettingsWarnings(), ...session.warnings]) if (!report.warnings.includes(warning)) report.warnings.push(warning);
+		for (const warning of session.warnings) if (!report.warnings.includes(warning)) report.warnings.push(warning);
 		return report;
 	} catch {
 		// The Preflight screen falls back to the runner's own summary; the runner reports the failure.

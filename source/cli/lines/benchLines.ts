@@ -3,6 +3,7 @@
 import type {BenchEvent, NoticeEvent} from '../../experiment/events.js';
 import {formatTokenRate} from '../../app/components/units.js';
 import {repLine, speedSummaryLines, verdictLine} from '../../app/state/speedSummary.js';
+import {noticeLine} from './noticeLine.js';
 
 export type BenchLineFormatter = (event: BenchEvent | NoticeEvent) => string | null;
 
@@ -25,11 +26,9 @@ export function createBenchLines(): BenchLineFormatter {
 			case 'bench:done':
 				return [...speedSummaryLines(event.speed).map((line) => (line ? `  ${line}` : '')), verdictLine(event.model, event.practical)].join('\n');
 			case 'warning':
-				return `warning: ${event.message}`;
 			case 'info':
-				return event.message;
 			case 'step-error':
-				return `error: ${event.message}`;
+				return noticeLine(event);
 		}
 	};
 }

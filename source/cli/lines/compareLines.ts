@@ -2,6 +2,7 @@
 // (with its figures or its failure), nothing per streamed chunk.
 import type {CompareEvent, NoticeEvent} from '../../experiment/events.js';
 import {cellFigures, subjectLabel} from '../../app/screens/reasoningScreen.js';
+import {noticeLine} from './noticeLine.js';
 
 export type CompareLineFormatter = (event: CompareEvent | NoticeEvent) => string | null;
 
@@ -26,11 +27,9 @@ export function compareLine(event: CompareEvent | NoticeEvent): string | null {
 			if (event.baseline.status === 'skipped') return null;
 			return event.baseline.costUsd === null ? 'baseline done' : `baseline done (cost $${event.baseline.costUsd.toFixed(4)})`;
 		case 'warning':
-			return `warning: ${event.message}`;
 		case 'info':
-			return event.message;
 		case 'step-error':
-			return `error: ${event.message}`;
+			return noticeLine(event);
 	}
 }
 

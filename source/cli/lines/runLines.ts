@@ -6,6 +6,7 @@ import {createBenchLines} from './benchLines.js';
 import {compareLine} from './compareLines.js';
 import {createPullLines} from './pullLines.js';
 import {toolsLine} from './toolsLines.js';
+import {noticeLine} from './noticeLine.js';
 
 export type RunLineFormatter = (event: RunnerEvent) => string | null;
 
@@ -45,11 +46,9 @@ export function createRunLines(): RunLineFormatter {
 		if (event.type.startsWith('tools:')) return toolsLine(event as Parameters<typeof toolsLine>[0]);
 		switch (event.type) {
 			case 'warning':
-				return `warning: ${event.message}`;
 			case 'info':
-				return event.message;
 			case 'step-error':
-				return `error: ${event.message}`;
+				return noticeLine(event);
 			case 'strategy:step-start': {
 				const {action} = event;
 				const what = action.models.length > 0 ? action.models.join(', ') : 'Claude baseline';

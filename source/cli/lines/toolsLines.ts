@@ -2,6 +2,7 @@
 // outcome (with its reason when it did not pass) and one summary per endpoint.
 import type {NoticeEvent, ToolsEvent} from '../../experiment/events.js';
 import {ENDPOINT_TITLES, SCENARIO_HEADINGS} from '../../app/screens/toolsScreen.js';
+import {noticeLine} from './noticeLine.js';
 
 export type ToolsLineFormatter = (event: ToolsEvent | NoticeEvent) => string | null;
 
@@ -26,11 +27,9 @@ export function toolsLine(event: ToolsEvent | NoticeEvent): string | null {
 		case 'tools:done':
 			return null;
 		case 'warning':
-			return `warning: ${event.message}`;
 		case 'info':
-			return event.message;
 		case 'step-error':
-			return `error: ${event.message}`;
+			return noticeLine(event);
 	}
 }
 

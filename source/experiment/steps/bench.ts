@@ -150,16 +150,18 @@ export async function runBench(ctx: StepContext, model: string, deps: BenchDeps 
 		installed = findInstalled(await ctx.ollama.list({signal: ctx.signal}), model);
 		if (!installed) throw notInstalled(model, ctx.ollama.host);
 	} catch (error) {
-		ctx.emit({type: 'step-error', step: 'bench', model, message: isCanceled(error) ? 'Benchmark canceled.' : userMessageOf(error)});
+		// A cancel is the user's choice, not a failure: said as information.
+		ctx.emit(isCanceled(error) ? {type: 'info', message: 'Benchmark canceled.'} : {type: 'step-error', step: 'bench', model, message: userMessageOf(error)});
 		throw error;
 	}
 	try {
 		return await measure(ctx, model, installed, deps);
 	} catch (error) {
-		const message = isCanceled(error)
-			? `Benchmark of ${model} canceled — models benchmarked before it are kept.`
-			: `Benchmark of ${model} failed: ${userMessageOf(error)}`;
-		ctx.emit({type: 'step-error', step: 'bench', model, message});
+		ctx.emit(
+			isCanceled(error)
+				? {type: 'info', message: `Benchmark of ${model} canceled — models benchmarked before it are kept.`}
+				: {type: 'step-error', step: 'bench', model, message: `Benchmark of ${model} failed: ${userMessageOf(error)}`},
+		);
 		throw error;
 	} finally {
 		// keep_alive 0 frees the memory for the next model; never with ctx.signal, which may be aborted.

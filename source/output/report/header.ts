@@ -1,6 +1,6 @@
 // The report's title block: SIMULATED marking, when and how the figures were measured.
 import type {ResultsFile} from '../schema.js';
-import {NOT_MEASURED, SIMULATED_BANNER, gigabytes} from '../textFormat.js';
+import {NOT_MEASURED, SIMULATED_BANNER} from '../textFormat.js';
 
 function optionsLine(results: ResultsFile): string {
 	const options = results.models.map((model) => model.speed?.options).filter((value) => value !== undefined);
@@ -26,7 +26,7 @@ export function formatHeader(results: ResultsFile, now: Date): string {
 		'',
 		`- Ollama version: ${env?.ollamaVersion ?? 'not recorded'}${env ? ` at ${env.host}` : ''}`,
 		`- Machine: ${env?.chip ?? 'chip not recorded'}, memory bandwidth ${env?.bandwidthGBs === null || env?.bandwidthGBs === undefined ? NOT_MEASURED : `${env.bandwidthGBs} GB/s`}, ` +
-			`RAM ${env?.totalRamBytes ? `${gigabytes(env.totalRamBytes)} GB` : NOT_MEASURED}${env ? ` (${env.platform})` : ''}`,
+			`RAM ${env?.totalRamBytes ? `${Math.round(env.totalRamBytes / 1024 ** 3)} GB` : NOT_MEASURED}${env ? ` (${env.platform})` : ''}`,
 		optionsLine(results),
 		settings
 			? `- Decision settings: trader score threshold ${settings.threshold}, minimum decode rate ${settings.minRate} t/s, Claude baseline ${settings.claudeModel}, reasoning num_ctx ${settings.numCtx}`
