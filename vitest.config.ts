@@ -7,8 +7,9 @@ export default defineConfig({
 		environment: 'node',
 		testTimeout: 20_000,
 		hookTimeout: 20_000,
-		// Colour codes in frames would make every frame assertion brittle.
-		env: {FORCE_COLOR: '0', NO_COLOR: '1'},
+		// Colour codes in frames would make every frame assertion brittle. CI=true (as CI sets it)
+		// would switch Ink to final-frame-only output, and the live-screen tests look at the frames.
+		env: {FORCE_COLOR: '0', NO_COLOR: '1', CI: 'false'},
 		pool: 'forks',
 	},
 });
