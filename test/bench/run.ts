@@ -143,10 +143,10 @@ rows.push({
 console.error('pull progress ingest: 50,000 lines with the Pull screen…');
 const pull = await pullIngest(50_000);
 figures['pullIngest'] = pull;
-const frameMs = 1000 / 15; // the classic terminal redraw budget; screens are fed every 40 ms
+const frameMs = 1000 / 15; // the classic terminal redraw budget; screens are fed every 33 ms
 rows.push({figure: 'pull progress ingest, Pull screen', value: `${fmt(pull.chunksPerSecond)} events/s (${fmt(pull.chunks)} events)`, goal: '>= 20,000 events/s', met: pull.chunksPerSecond >= 20_000});
-rows.push({figure: 'pull UI lag (first frame, cold)', value: `${fmt(pull.firstLagMs ?? Number.NaN, 1)} ms`, goal: 'reported', met: null});
-rows.push({figure: 'pull UI lag (worst later frame)', value: `${fmt(pull.maxLagMs ?? Number.NaN, 1)} ms over ${fmt(pull.frames)} frames`, goal: `<= one frame (${fmt(frameMs, 1)} ms at 15 fps)`, met: (pull.maxLagMs ?? Infinity) <= frameMs});
+rows.push({figure: 'pull UI lag, first 150 ms (cold start)', value: `${fmt(pull.firstLagMs ?? Number.NaN, 1)} ms`, goal: 'reported', met: null});
+rows.push({figure: 'pull UI lag, worst frame after', value: `${fmt(pull.maxLagMs ?? Number.NaN, 1)} ms over ${fmt(pull.frames)} frames`, goal: `<= one frame (${fmt(frameMs, 1)} ms at 15 fps)`, met: (pull.maxLagMs ?? Infinity) <= frameMs});
 
 console.error('start-up…');
 const bare = timeCommand(['-e', '0'], 15);

@@ -8,8 +8,8 @@ import type {RepRecord, SpeedResult} from '../../output/schema.js';
 export const TAIL_CHARS = 400;
 /** The live rate counts chunks that arrived in the last RATE_WINDOW_MS. */
 export const RATE_WINDOW_MS = 2000;
-/** At most this many arrival times are kept, whatever the rate. */
-export const WINDOW_CAP = 256;
+/** At most this many arrival times are kept, whatever the rate: two seconds of a 32 t/s model, and copied per chunk, so kept small. */
+export const WINDOW_CAP = 64;
 export const SPARK_INTERVAL_MS = 250;
 export const SPARK_POINTS = 40;
 const MAX_WARNINGS = 8;

@@ -17,17 +17,21 @@ export function createEventFeed<S, E>(reducer: (state: S, event: E) => S, initia
 	let state = initial;
 	const listeners = new Set<() => void>();
 	let timer: NodeJS.Timeout | null = null;
+	let lastNotify = -Infinity;
 
 	const notify = (): void => {
 		if (timer) clearTimeout(timer);
 		timer = null;
+		lastNotify = performance.now();
 		for (const listener of listeners) listener();
 	};
 
 	return {
 		dispatch(event) {
 			state = reducer(state, event);
-			timer ??= setTimeout(notify, intervalMs);
+			// Leading edge: after a quiet spell the first event is drawn at once; during a stream,
+			// one notification per interval.
+			timer ??= setTimeout(notify, Math.max(0, lastNotify + intervalMs - performance.now()));
 		},
 		getState: () => state,
 		subscribe(listener) {

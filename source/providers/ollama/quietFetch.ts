@@ -55,10 +55,36 @@ async function asJsonError(response: Response): Promise<Response> {
 	});
 }
 
+const NEWLINE = 0x0a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
+/**
+ * Every line of `bytes` (which ends with a newline) starts with "{" and ends with "}": what each
+ * line Ollama streams looks like. Checked on the bytes, so the hot path decodes and parses nothing
+ * twice (ollama-js parses each line anyway); anything else is looked at closely.
+ */
+function linesLookLikeObjects(bytes: Uint8Array): boolean {
+	let lineStart = 0;
+	for (let index = 0; index < bytes.length; index++) {
+		if (bytes[index] !== NEWLINE) continue;
+		if (index === lineStart || bytes[lineStart] !== OPEN_BRACE || bytes[index - 1] !== CLOSE_BRACE) return false;
+		lineStart = index + 1;
+	}
+	return true;
+}
+
+function joined(head: Uint8Array | null, tail: Uint8Array): Uint8Array {
+	if (!head) return tail;
+	const both = new Uint8Array(head.length + tail.length);
+	both.set(head);
+	both.set(tail, head.length);
+	return both;
+}
+
 function withCheckedLines(response: Response, body: ReadableStream<Uint8Array>): Response {
 	const decoder = new TextDecoder();
 	const encoder = new TextEncoder();
-	let buffer = '';
 	const checkLine = (line: string): string | null => {
 		if (line.trim() === '') return null;
 		try {
@@ -68,20 +94,30 @@ function withCheckedLines(response: Response, body: ReadableStream<Uint8Array>):
 			return `${JSON.stringify({error: MALFORMED_LINE_PREFIX + line.slice(0, 200)})}\n`;
 		}
 	};
+	const rewrite = (text: string): string =>
+		text
+			.split('\n')
+			.map(checkLine)
+			.filter((line): line is string => line !== null)
+			.join('');
+	// Bytes after the last newline: a line still arriving, passed on once it is complete.
+	let held: Uint8Array | null = null;
 	const transform = new TransformStream<Uint8Array, Uint8Array>({
 		transform(chunk, controller) {
-			buffer += decoder.decode(chunk, {stream: true});
-			const lines = buffer.split('\n');
-			buffer = lines.pop() ?? '';
-			for (const line of lines) {
-				const checked = checkLine(line);
-				if (checked) controller.enqueue(encoder.encode(checked));
+			const data = joined(held, chunk);
+			const lastNewline = data.lastIndexOf(NEWLINE);
+			if (lastNewline === -1) {
+				held = data;
+				return;
 			}
+			const complete = data.subarray(0, lastNewline + 1);
+			held = lastNewline + 1 < data.length ? data.slice(lastNewline + 1) : null;
+			controller.enqueue(linesLookLikeObjects(complete) ? complete : encoder.encode(rewrite(decoder.decode(complete))));
 		},
 		flush(controller) {
-			buffer += decoder.decode();
-			const checked = checkLine(buffer);
-			if (checked) controller.enqueue(encoder.encode(checked));
+			if (!held) return;
+			const last = checkLine(decoder.decode(held));
+			if (last) controller.enqueue(encoder.encode(last));
 		},
 	});
 	// pipeThrough propagates cancel to the source, so aborting still closes the socket.
