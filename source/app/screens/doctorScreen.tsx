@@ -2,6 +2,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {DoctorReport} from '../../cli/doctor/report.js';
+import {SimulatedBanner} from '../components/simulatedBanner.js';
 
 function formatBytesGB(bytes: number): string {
 	return `${(bytes / 1e9).toFixed(1)} GB`;
@@ -31,11 +32,7 @@ export function DoctorScreen({report}: {report: DoctorReport}) {
 			: `${system.bandwidthGBs} GB/s (${system.bandwidthSource === 'flag' ? '--bandwidth' : system.bandwidthSource})`;
 	return (
 		<Box flexDirection="column">
-			{report.simulated ? (
-				<Text color="yellow" bold>
-					SIMULATED — a built-in simulator of an M3 Max, not your machine
-				</Text>
-			) : null}
+			<SimulatedBanner show={report.simulated} what="a built-in simulator of an M3 Max, not your machine" />
 			<Text bold>Preflight</Text>
 			<Row label="Ollama">
 				<Text color="green">

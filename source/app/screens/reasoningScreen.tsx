@@ -7,6 +7,7 @@ import type {Role, ScoredResponse} from '../../output/schema.js';
 import {GridCell, type CellTone} from '../components/gridCell.js';
 import {StreamTail} from '../components/streamTail.js';
 import {isBaselineSubject, runningElapsedSeconds, type CompareCell, type CompareView} from '../state/compareView.js';
+import {SimulatedBanner} from '../components/simulatedBanner.js';
 
 export type ReasoningScreenProps = {
 	view: CompareView;
@@ -57,11 +58,7 @@ export function ReasoningScreen({view, animate, simulated = false, width = 80}: 
 	const errors = failures(view);
 	return (
 		<Box flexDirection="column" width={width}>
-			{simulated ? (
-				<Text color="yellow" bold>
-					SIMULATED — built-in simulator, not real models
-				</Text>
-			) : null}
+			<SimulatedBanner show={simulated} />
 			<Text bold>Reasoning comparison: bull, bear and trader prompts</Text>
 			<Box>
 				<Box width={LABEL_WIDTH} flexShrink={0}>

@@ -7,6 +7,7 @@ import type {Endpoint} from '../../experiment/events.js';
 import type {ToolScenarioId} from '../../output/schema.js';
 import {GridCell, type CellTone} from '../components/gridCell.js';
 import {gridKey, TOOL_SCENARIOS, toolCell, type ToolCell, type ToolsView} from '../state/toolsView.js';
+import {SimulatedBanner} from '../components/simulatedBanner.js';
 
 export type ToolsScreenProps = {view: ToolsView; animate: boolean; simulated?: boolean; width?: number};
 
@@ -96,11 +97,7 @@ function EndpointGrid({view, endpoint, animate}: {view: ToolsView; endpoint: End
 export function ToolsScreen({view, animate, simulated = false, width = 80}: ToolsScreenProps): React.JSX.Element {
 	return (
 		<Box flexDirection="column" width={width}>
-			{simulated ? (
-				<Text color="yellow" bold>
-					SIMULATED — built-in simulator, not real models
-				</Text>
-			) : null}
+			<SimulatedBanner show={simulated} />
 			<Text bold>Tool calling, as the pipeline calls models</Text>
 			{view.endpoints.map((endpoint) => (
 				<EndpointGrid key={endpoint} view={view} endpoint={endpoint} animate={animate} />

@@ -4,26 +4,14 @@ import {MAX_FPS} from '../../app/frameRate.js';
 import React from 'react';
 import {render} from 'ink';
 import {App} from '../../app/wizard/App.js';
-import {buildDoctorReport, type DoctorReport} from '../doctor/report.js';
+import {doctorReportFor, type DoctorReport} from '../doctor/report.js';
 import {openExperiment, openFailure} from '../../experiment/runner/session.js';
 import type {CommandModule, Services} from '../types.js';
 import {runHeadless} from './run.js';
 
 async function preflightReport(session: Services): Promise<DoctorReport | null> {
 	try {
-		const report = await buildDoctorReport({
-			host: session.ollama.host,
-			simulated: session.simulated,
-			ollama: session.ollama,
-			system: session.system,
-			claude: session.claude,
-			claudeModel: session.settings.claudeModel,
-			claudeSkipReason: session.claudeSkipReason,
-			apiKeySet: session.simulated || Boolean(process.env['ANTHROPIC_API_KEY']),
-			signal: session.signal,
-		});
-		for (const warning of session.warnings) if (!report.warnings.includes(warning)) report.warnings.push(warning);
-		return report;
+		return await doctorReportFor(session);
 	} catch {
 		// The Preflight screen falls back to the runner's own summary; the runner reports the failure.
 		return null;

@@ -1,6 +1,7 @@
 // The preflight report: what `trifecta doctor` prints and the wizard's first screen shows.
 import type {ClaudeProvider, InstalledModel, LoadedModel, OllamaProvider} from '../../providers/types.js';
 import type {SystemInfo} from '../../system/types.js';
+import type {Services} from '../types.js';
 
 export type DoctorModel = InstalledModel & {sizeGB: number};
 
@@ -74,4 +75,21 @@ export async function buildDoctorReport(input: {
 		},
 		warnings,
 	};
+}
+
+/** The report for a CLI session: its providers and machine facts, plus what went wrong at start-up. */
+export async function doctorReportFor(services: Services): Promise<DoctorReport> {
+	const report = await buildDoctorReport({
+		host: services.ollama.host,
+		simulated: services.simulated,
+		ollama: services.ollama,
+		system: services.system,
+		claude: services.claude,
+		claudeModel: services.settings.claudeModel,
+		claudeSkipReason: services.claudeSkipReason,
+		apiKeySet: services.simulated || Boolean(process.env['ANTHROPIC_API_KEY']),
+		signal: services.signal,
+	});
+	for (const warning of services.warnings) if (!report.warnings.includes(warning)) report.warnings.push(warning);
+	return report;
 }
