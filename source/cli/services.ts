@@ -72,8 +72,11 @@ function lockedOnWrite(store: ResultsStore): {store: ResultsStore; release: () =
 export async function createServices(options: ServiceOptions): Promise<ServicesHandle> {
 	const {flags, env} = options;
 	const warnings: string[] = [];
+	const listeners = new Set<(message: string) => void>();
 	const warn = (message: string) => {
 		if (!warnings.includes(message)) warnings.push(message);
+		// Repeats too: a second busy spell later in the run is news to whoever is watching.
+		for (const listener of listeners) listener(message);
 	};
 	const stored = await options.storedSettings();
 	for (const warning of stored.warnings) warn(warning);
@@ -152,6 +155,12 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		signal: controller.signal,
 		cancel: () => controller.abort(),
 		warnings,
+		onWarning(listener) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
 	};
 	return {
 		services,

@@ -47,6 +47,12 @@ export type Services = {
 	cancel(): void;
 	/** Warnings collected from the SDKs and preflight, shown by the UI (never printed over it). */
 	warnings: string[];
+	/**
+	 * Tells the listener of each warning as it happens (a busy Ollama being retried mid-step), so
+	 * the running screen or line session can show it; `warnings` alone is read once, at the start.
+	 * Returns the unsubscribe.
+	 */
+	onWarning(listener: (message: string) => void): () => void;
 };
 
 export type CommandInput = {

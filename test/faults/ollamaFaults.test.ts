@@ -157,6 +157,27 @@ describe('503 busy', () => {
 		expect(generates(SECOND)).toBe(generates(FIRST) + 2);
 	});
 
+	it('says so on stderr while it retries, headless, and still exits 0', async () => {
+		lab = await faultLab();
+		lab.sim.injectOllamaFault({kind: 'busy', times: 2}, {model: SECOND});
+
+		const result = await lab.cli(['bench', FIRST, SECOND]);
+
+		expect(result.code).toBe(0);
+		const busy = headLines(result.stderr).filter((line) => line.includes('busy'));
+		// One notice per backoff, each saying what is retried and when.
+		expect(busy).toEqual([
+			expect.stringMatching(/^warning: Ollama is busy; retrying .+ in \d+\.\d s$/),
+			expect.stringMatching(/^warning: Ollama is busy; retrying .+ in \d+\.\d s$/),
+		]);
+		// Said while the second model was being measured: after its start line, before its verdict.
+		const lines = headLines(result.stderr);
+		const started = lines.findIndex((line) => line.startsWith(`benchmarking ${SECOND}`));
+		expect(started).toBeGreaterThan(-1);
+		expect(lines.indexOf(busy[0]!)).toBeGreaterThan(started);
+		expect(lab.results().models.find((model) => model.name === SECOND)?.speed?.evalRate.samples).toHaveLength(1);
+	});
+
 	it('is reported with what to do when it persists; the first model is kept', async () => {
 		lab = await faultLab();
 		// Busy for the first attempt and every retry of the warm-up (three retries).

@@ -13,7 +13,7 @@ import {createBenchLines} from '../lines/benchLines.js';
 import {describeFailure, EXIT} from '../errors.js';
 import type {CommandModule} from '../types.js';
 import {invalidModelMessage} from './pull.js';
-import {lineSession, screenSession, stepContext, type Session} from './stepSession.js';
+import {lineSession, screenSession, stepContext, withWarnings, type Session} from './stepSession.js';
 
 export function isBenchScreenEvent(event: StepEvent): event is BenchEvent | NoticeEvent {
 	return event.type.startsWith('bench:') || event.type === 'warning' || event.type === 'info' || event.type === 'step-error';
@@ -39,7 +39,7 @@ export const benchCommand: CommandModule = {
 		}
 		const models = [...new Set(input.args)];
 		const services = await input.services();
-		const session: Session = io.interactive
+		const shown: Session = io.interactive
 			? screenSession(io, {
 					reducer: benchViewReducer,
 					initial: initialBenchView,
@@ -48,9 +48,9 @@ export const benchCommand: CommandModule = {
 					onCancel: () => services.cancel(),
 				})
 			: lineSession(io, isBenchScreenEvent, createBenchLines());
+		// Warnings from before the step (a settings file set aside…) and while it runs (Ollama busy) belong on its screen too.
+		const session = withWarnings(shown, services);
 		const ctx = stepContext(input, services, session.emit);
-		// What went wrong before the step started (a settings file set aside…) belongs on its screen too.
-		for (const warning of services.warnings) session.emit({type: 'warning', message: warning});
 
 		let code: number = EXIT.ok;
 		const done: string[] = [];

@@ -1,14 +1,16 @@
 // What compare and tools share: run one step with its live screen (interactive) or its plain
-// lines (no TTY, --json), and turn whatever happened into an outcome the command maps to an
-// exit code. Never throws: measured results are already persisted by the step.
-import type React from 'react';
+// lines (no TTY, --json), turn whatever happened into an outcome (runLiveStep never throws:
+// measured results are already persisted by the step), and map that to output and an exit code.
+import React from 'react';
 import type {StepEvent} from '../../experiment/events.js';
 import type {StepContext} from '../../experiment/steps/context.js';
+import type {ModelResult, ResultsFile} from '../../output/schema.js';
 import {bundledPromptsDir} from '../../prompts/load.js';
 import {isCanceled} from '../../providers/errors.js';
-import {describeFailure} from '../errors.js';
+import {describeFailure, EXIT} from '../errors.js';
 import type {CommandInput, Services} from '../types.js';
-import {lineSession, screenSession, stepContext, type Session} from './stepSession.js';
+import {chooseModels, invalidModelNames} from './chooseModels.js';
+import {lineSession, screenSession, stepContext, withWarnings, type Session} from './stepSession.js';
 
 export type StepOutcome<R> = {status: 'done'; result: R} | {status: 'canceled'} | {status: 'failed'; message: string};
 
@@ -24,7 +26,7 @@ export async function runLiveStep<S, E extends StepEvent, R>(options: {
 }): Promise<StepOutcome<R>> {
 	const {input, services} = options;
 	const {io} = input;
-	const session: Session = io.interactive
+	const shown: Session = io.interactive
 		? screenSession(io, {
 				reducer: options.reducer,
 				initial: options.initial,
@@ -33,7 +35,8 @@ export async function runLiveStep<S, E extends StepEvent, R>(options: {
 				onCancel: () => services.cancel(),
 			})
 		: lineSession(io, options.accept, options.line);
-	for (const warning of services.warnings) session.emit({type: 'warning', message: warning});
+	// Warnings from before the step (a settings file set aside…) and while it runs (Ollama busy).
+	const session = withWarnings(shown, services);
 	const ctx: StepContext = {...stepContext(input, services, session.emit), promptsDir: input.flags.promptsDir || bundledPromptsDir()};
 	try {
 		return {status: 'done', result: await options.run(ctx)};
@@ -47,4 +50,76 @@ export async function runLiveStep<S, E extends StepEvent, R>(options: {
 
 export function isNoticeEvent(event: StepEvent): boolean {
 	return event.type === 'warning' || event.type === 'info' || event.type === 'step-error';
+}
+
+/** The props compare's and tools' screens take alike. */
+export type LiveScreenProps<S> = {view: S; animate: boolean; simulated: boolean; width: number};
+
+/**
+ * `trifecta compare|tools [model...]` from the arguments to the exit code: model names checked,
+ * models chosen, the step run live, the --json document written, then the exit rule. What
+ * differs between the two commands (their screen, lines, JSON shape, what an interrupt keeps and
+ * what counts as failed) comes in through the options.
+ */
+export async function runLiveCommand<S, E extends StepEvent, R>(
+	input: CommandInput,
+	options: {
+		initial: S;
+		reducer: (state: S, event: E) => S;
+		accept: (event: StepEvent) => event is E;
+		Screen: (props: LiveScreenProps<S>) => React.JSX.Element;
+		line: (event: E) => string | null;
+		run: (ctx: StepContext, models: string[]) => Promise<R>;
+		/** The --json document, from the stored records of the chosen models (in argument order). */
+		json: (chosen: {models: ModelResult[]; stored: ResultsFile; outcome: StepOutcome<R>}) => unknown;
+		/** Follows "Interrupted." on stderr: what is kept, and how to redo the rest. */
+		interrupted: string;
+		/** A finished run that still exits 1 (a cell or scenario that could not be run). */
+		failed: (result: R) => boolean;
+	},
+): Promise<number> {
+	const {io, flags} = input;
+	const invalid = invalidModelNames(input.args);
+	if (invalid.length > 0) {
+		io.stderr.write(`not a model name: ${invalid.join(', ')} (expected e.g. qwen2.5:32b)\n`);
+		return EXIT.usage;
+	}
+	try {
+		const services = await input.services();
+		const choice = await chooseModels(input.args, services);
+		if (!choice.ok) {
+			io.stderr.write(`${choice.message}\n`);
+			return choice.code;
+		}
+		const {Screen} = options;
+		const outcome = await runLiveStep({
+			input,
+			services,
+			initial: options.initial,
+			reducer: options.reducer,
+			accept: options.accept,
+			screen: (view) => <Screen view={view} animate simulated={services.simulated} width={Math.min(io.stdout.columns ?? 80, 100)} />,
+			line: options.line,
+			run: (ctx) => options.run(ctx, choice.models),
+		});
+		if (flags.json) {
+			const stored = services.results.read();
+			const models = choice.models.flatMap((name) => stored.models.filter((model) => model.name === name));
+			io.stdout.write(`${JSON.stringify(options.json({models, stored, outcome}), null, 2)}\n`);
+		}
+		if (outcome.status === 'canceled') {
+			io.stderr.write(`Interrupted. ${options.interrupted}\n`);
+			return EXIT.interrupted;
+		}
+		if (outcome.status === 'failed') {
+			io.stderr.write(`${outcome.message}\n`);
+			return EXIT.failed;
+		}
+		io.stderr.write(`results: ${services.results.path}\n`);
+		return options.failed(outcome.result) ? EXIT.failed : EXIT.ok;
+	} catch (error) {
+		const failure = describeFailure(error);
+		io.stderr.write(`${failure.message}\n`);
+		return failure.code;
+	}
 }

@@ -10,7 +10,7 @@ import {initialPullView, pullViewReducer} from '../../app/state/pullView.js';
 import {createPullLines} from '../lines/pullLines.js';
 import {describeFailure, EXIT} from '../errors.js';
 import type {CommandModule} from '../types.js';
-import {lineSession, screenSession, stepContext, type Session} from './stepSession.js';
+import {lineSession, screenSession, stepContext, withWarnings, type Session} from './stepSession.js';
 
 export function isPullScreenEvent(event: StepEvent): event is PullEvent | NoticeEvent {
 	return event.type.startsWith('pull:') || event.type === 'warning' || event.type === 'info' || event.type === 'step-error';
@@ -33,7 +33,7 @@ export const pullCommand: CommandModule = {
 			return EXIT.usage;
 		}
 		const services = await input.services();
-		const session: Session = io.interactive
+		const shown: Session = io.interactive
 			? screenSession(io, {
 					reducer: pullViewReducer,
 					initial: initialPullView,
@@ -42,9 +42,9 @@ export const pullCommand: CommandModule = {
 					onCancel: () => services.cancel(),
 				})
 			: lineSession(io, isPullScreenEvent, createPullLines());
+		// Warnings from before the step (a settings file set aside…) and while it runs (Ollama busy) belong on its screen too.
+		const session = withWarnings(shown, services);
 		let reported = false;
-		// What went wrong before the step started (a settings file set aside…) belongs on its screen too.
-		for (const warning of services.warnings) session.emit({type: 'warning', message: warning});
 		const ctx = stepContext(input, services, (event) => {
 			if (event.type === 'pull:done') reported = true;
 			session.emit(event);

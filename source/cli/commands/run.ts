@@ -79,6 +79,8 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 		const line = lines(event);
 		if (line !== null) say(line);
 	});
+	// Plain lines, no frame to spoil: a warning during a step (Ollama busy, retrying) is said when it happens.
+	const stopWarnings = session.onWarning((warning) => say(`warning: ${warning}`));
 	try {
 		const {code} = await drive(runner, io, flags.yes, session.results.path);
 		const state = runner.state();
@@ -94,6 +96,7 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 		}
 		return code;
 	} finally {
+		stopWarnings();
 		await runner.close();
 	}
 }

@@ -98,3 +98,20 @@ export function lineSession<E extends StepEvent>(
 		finish: async () => undefined,
 	};
 }
+
+/**
+ * The session with the services' warnings on it: those collected before the step (a settings
+ * file set aside…), then each one as it happens (Ollama busy, retrying) until finish(). They go
+ * through the session, so on a TTY they land in the Ink frame rather than being printed over it.
+ */
+export function withWarnings(session: Session, services: Services): Session {
+	for (const warning of services.warnings) session.emit({type: 'warning', message: warning});
+	const stop = services.onWarning((message) => session.emit({type: 'warning', message}));
+	return {
+		...session,
+		async finish() {
+			stop();
+			await session.finish();
+		},
+	};
+}

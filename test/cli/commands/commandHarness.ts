@@ -67,6 +67,7 @@ export async function commandHarness(sim: SimulatorOptions = {}): Promise<Comman
 				signal: controller.signal,
 				cancel: () => controller.abort(),
 				warnings: [],
+				onWarning: () => () => undefined,
 			};
 			stderr.on('data', (chunk: Buffer) => {
 				err += chunk.toString();

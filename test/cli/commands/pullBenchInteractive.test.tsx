@@ -58,6 +58,7 @@ async function start(command: CommandModule, args: string[], options: SimulatorO
 		signal: controller.signal,
 		cancel: () => controller.abort(),
 		warnings: [],
+		onWarning: () => () => undefined,
 	};
 	const tty = fakeTty();
 	const stderr = new PassThrough();

@@ -115,7 +115,25 @@ describe('runPull', () => {
 		expect(entry?.pull?.status).toBe('canceled');
 		expect(entry?.pull?.error).toContain('again to resume');
 		expect(entry?.pull?.error).toContain('Ollama server restarts');
+		// What had arrived before the cancel is on disk and counts: not 0.
+		const received = eventsOfType(harness.events, 'pull:progress').at(-1)!.update.completed;
+		expect(received).toBeGreaterThan(0);
+		expect(entry?.pull?.bytes).toBe(received);
 		expect(recorded(harness, 'qwen2.5:14b')?.practical).toBe(true);
+	});
+
+	it('records the bytes received, not 0, when the connection breaks off mid-pull', async () => {
+		// Paced, so each line reaches the client before the drop: 1.2 GB per 60 ms tick.
+		harness = await stepHarness({sim: {pace: 1, pullBytesPerSecond: 2e10, profiles: [profileFor('qwen2.5:32b')], installed: []}});
+		// The manifest line, the first layer's announcement and three progress lines, then the drop.
+		harness.sim.injectOllamaFault({kind: 'die-mid-stream', afterChunks: 5}, {model: 'qwen2.5:32b', route: '/api/pull'});
+		const error = await runPull(harness.ctx, 'qwen2.5:32b').catch((caught: unknown) => caught);
+		expect(error).toBeInstanceOf(Error);
+		const received = eventsOfType(harness.events, 'pull:progress').at(-1)!.update.completed;
+		expect(received).toBeGreaterThan(1e9);
+		const done = eventsOfType(harness.events, 'pull:done')[0];
+		expect(done?.result).toMatchObject({status: 'failed', bytes: received});
+		expect(recorded(harness, 'qwen2.5:32b')?.pull).toMatchObject({status: 'failed', bytes: received});
 	});
 });
 
