@@ -117,7 +117,8 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		throw new ProviderError(
 			'unreachable',
 			`Ollama is not running at ${host}`,
-			'start it with `ollama serve`, or try `trifecta --demo`',
+			// Started through the quick start (`npm start`), the flag has to pass through npm.
+			`start it with \`ollama serve\`, or try \`${env['npm_lifecycle_event'] === 'start' ? 'npm start -- --demo' : 'trifecta --demo'}\``,
 		);
 	}
 	const claudeEnv: NodeJS.ProcessEnv = {...env, ANTHROPIC_API_KEY: apiKey};

@@ -69,6 +69,15 @@ describe('trifecta doctor', () => {
 		expect(result.stdout).toBe('');
 	});
 
+	it('started with `npm start` (the quick start), the hint says how to pass --demo through npm', async () => {
+		const port = await deadPort();
+		const result = await runCli(['--host', `http://127.0.0.1:${port}`, '--results-dir', resultsDir], {
+			env: {XDG_CONFIG_HOME: configHome, npm_lifecycle_event: 'start'},
+		});
+		expect(result.code).toBe(1);
+		expect(result.stderr.trim()).toBe(`Ollama is not running at http://127.0.0.1:${port} — start it with \`ollama serve\`, or try \`npm start -- --demo\``);
+	});
+
 	it('--demo works without any Ollama and says SIMULATED', async () => {
 		const result = await runCli(['doctor', '--demo', '--results-dir', resultsDir], {env: {XDG_CONFIG_HOME: configHome}});
 		expect(result.code).toBe(0);
