@@ -24,9 +24,14 @@ function samples(values: readonly number[], digits: number): string {
 	return values.length > MAX_SAMPLES_SHOWN ? `${shown.join(' ')} …` : shown.join(' ');
 }
 
+/** "14.59 ± 0.15 t/s". */
+export function meanSd(stats: SpeedResult['evalRate'], unit: string, digits: number): string {
+	return `${stats.mean.toFixed(digits)} ± ${stats.sd.toFixed(digits)} ${unit}`;
+}
+
 function stat(label: string, stats: SpeedResult['evalRate'], unit: string, digits: number): string {
 	if (stats.samples.length === 0) return `${label.padEnd(9)}–`;
-	return `${label.padEnd(9)}${stats.mean.toFixed(digits)} ± ${stats.sd.toFixed(digits)} ${unit}  [${samples(stats.samples, digits)}]`;
+	return `${label.padEnd(9)}${meanSd(stats, unit, digits)}  [${samples(stats.samples, digits)}]`;
 }
 
 export function repLine(rep: number, reps: number, record: RepRecord): string {
@@ -70,4 +75,14 @@ export function speedSummaryLines(speed: SpeedResult): string[] {
 
 export function verdictLine(model: string, practical: boolean): string {
 	return practical ? `${model}: fast enough for the 12-agent pipeline` : `${model}: IMPRACTICAL for a 12-agent pipeline (see warning)`;
+}
+
+/**
+ * The benchmark in one line for the wizard's scrollback, where the block above is gone once the
+ * round ends: "14.6 ± 0.1 t/s decode (72% of 20.2 t/s ceiling) · practical". One decimal and
+ * no "the" so a 17-character model name still fits 80 columns in front of it.
+ */
+export function speedLine(speed: SpeedResult, practical: boolean): string {
+	const ceiling = speed.ceilingRate === null ? 'ceiling unknown' : `${formatPercent(speed.efficiency)} of ${speed.ceilingRate.toFixed(1)} t/s ceiling`;
+	return `${meanSd(speed.evalRate, 't/s', 1)} decode (${ceiling}) · ${practical ? 'practical' : 'IMPRACTICAL'}`;
 }

@@ -7,6 +7,7 @@ import type {Runner, WaitingAction} from '../../experiment/runner/index.js';
 import type {StepAction, StrategyEvent, StrategyState} from '../../experiment/strategy/index.js';
 import type {Settings} from '../../experiment/settings.js';
 import {createRunLines} from '../../cli/lines/runLines.js';
+import {createStepSummaryLines} from '../../cli/lines/stepSummaryLines.js';
 import {createEventFeed} from '../state/eventFeed.js';
 import {initialStepViews, reduceStepViews, type StepViews} from './stepViews.js';
 
@@ -16,7 +17,7 @@ export type Wizard = {
 	waiting: WaitingAction | null;
 	running: StepAction | null;
 	views: StepViews;
-	/** Summary lines (decisions, steps started, files written), printed once through <Static>. */
+	/** Summary lines (decisions, steps started with their figures, files written), printed once through <Static>. */
 	log: string[];
 	/** Send a decision and let the runner go on. */
 	decide(event: StrategyEvent): void;
@@ -43,6 +44,7 @@ export function useWizard(runner: Runner, feedIntervalMs = FEED_INTERVAL_MS): Wi
 
 	useEffect(() => {
 		const lines = createRunLines();
+		const summaries = createStepSummaryLines();
 		const unsubscribe = runner.subscribe((event) => {
 			switch (event.type) {
 				case 'strategy:update':
@@ -57,9 +59,13 @@ export function useWizard(runner: Runner, feedIntervalMs = FEED_INTERVAL_MS): Wi
 				case 'strategy:deleted':
 				case 'strategy:written':
 					break;
-				default:
+				default: {
 					feed.dispatch(event);
+					// The live screen goes with the step; its figures stay in the summary log.
+					const summary = summaries(event);
+					if (summary !== null) setLog((previous) => [...previous, summary]);
 					return;
+				}
 			}
 			const line = lines(event);
 			if (line !== null) setLog((previous) => [...previous, line]);

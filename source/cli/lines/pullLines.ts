@@ -1,6 +1,7 @@
 // Pull events as plain stderr lines for non-interactive runs. Progress is throttled to one
 // line per layer per 10 % (a 47 GB pull would otherwise print thousands of lines).
 import type {NoticeEvent, PullEvent} from '../../experiment/events.js';
+import type {PullResult} from '../../output/schema.js';
 import {formatBytes, formatTransferRate, shortDigest} from '../../app/components/units.js';
 
 export type PullLineFormatter = (event: PullEvent | NoticeEvent) => string | null;
@@ -8,6 +9,19 @@ export type PullLineFormatter = (event: PullEvent | NoticeEvent) => string | nul
 const STEP = 10;
 /** Status lines without a digest worth one line each (the layer lines say "pulling <digest>"). */
 const PHASES = new Set(['pulling manifest', 'verifying sha256 digest', 'writing manifest', 'removing unused layers', 'removing any unused layers']);
+
+/** How a pull ended; also the pull's line in the wizard's scrollback. */
+export function pullDoneLine(model: string, result: PullResult): string {
+	switch (result.status) {
+		case 'present':
+			return `${model} is already installed — pull skipped.`;
+		case 'pulled':
+			return `pulled ${model}: ${formatBytes(result.bytes)} in ${result.seconds.toFixed(1)} s`;
+		case 'failed':
+		case 'canceled':
+			return result.error ?? `pull of ${model} ${result.status}`;
+	}
+}
 
 export function createPullLines(): PullLineFormatter {
 	const printedStep = new Map<string, number>();
@@ -49,19 +63,8 @@ export function createPullLines(): PullLineFormatter {
 				}
 				return lines.length > 0 ? lines.join('\n') : null;
 			}
-			case 'pull:done': {
-				const {result} = event;
-				switch (result.status) {
-					case 'present':
-						return `${event.model} is already installed — pull skipped.`;
-					case 'pulled':
-						return `pulled ${event.model}: ${formatBytes(result.bytes)} in ${result.seconds.toFixed(1)} s`;
-					case 'failed':
-					case 'canceled':
-						return result.error ?? `pull of ${event.model} ${result.status}`;
-				}
-				return null;
-			}
+			case 'pull:done':
+				return pullDoneLine(event.model, event.result);
 			case 'warning':
 				return `warning: ${event.message}`;
 			case 'info':
