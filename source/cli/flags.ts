@@ -149,7 +149,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 			yes: flags.yes,
 			claude: flags.claude,
 			resultsDir: path.resolve(cwd, flags.resultsDir ?? demoTmp ?? 'results'),
-			docsDir: path.resolve(cwd, flags.docsDir ?? (demoTmp ? path.join(demoTmp, 'docs') : 'docs')),
+			// The demo never writes its report into the working directory: beside its results instead.
+			docsDir: path.resolve(cwd, flags.docsDir ?? (flags.demo ? path.join(flags.resultsDir ?? demoTmp ?? 'results', 'docs') : 'docs')),
 			promptsDir: flags.promptsDir ? path.resolve(cwd, flags.promptsDir) : '',
 			pipelineDir: path.resolve(cwd, flags.pipelineDir ?? '.'),
 			write: flags.write,

@@ -5,6 +5,7 @@ import type {GlobalFlags, Services} from './types.js';
 import {defaultSettings, type Settings} from '../experiment/settings.js';
 import {catalogEntry, isSeventyBClass} from '../models/catalog.js';
 import type {ResultsFile} from '../output/schema.js';
+import {deprecationFor} from '../providers/claude/deprecation.js';
 import {ProviderError} from '../providers/errors.js';
 import type {ResultsStore} from '../experiment/steps/context.js';
 import {acquireResultsLock, acquireResultsLockSync, isResultsLockHeldHere} from '../output/lock.js';
@@ -127,7 +128,11 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		env: claudeEnv,
 		model: settings.claudeModel,
 		noClaude: !flags.claude,
-		warn,
+		// doctor and compare show the deprecation from provider.deprecation(); the copy the SDK
+		// prints at the first request would say it a second time.
+		warn: (message) => {
+			if (message !== deprecationFor(settings.claudeModel)) warn(message);
+		},
 	});
 	const {store: results, release: releaseLock} = lockedOnWrite(createResultsStore(flags.resultsDir, {simulated: flags.demo}));
 	let releaseHeld: (() => Promise<void>) | null = null;

@@ -19,6 +19,10 @@ describe('parseArgs', () => {
 	it('sends --demo output to a temporary folder unless --results-dir is given', () => {
 		expect(parse(['--demo']).flags.resultsDir).toMatch(/trifecta-demo-/);
 		expect(parse(['--demo', '--results-dir', 'out']).flags.resultsDir).toBe('/work/project/out');
+		// Its report never lands in the working directory's docs/.
+		expect(parse(['--demo', '--results-dir', 'out']).flags.docsDir).toBe('/work/project/out/docs');
+		expect(parse(['--demo']).flags.docsDir).toMatch(/trifecta-demo-\d+\/docs$/);
+		expect(parse(['--demo', '--docs-dir', 'd']).flags.docsDir).toBe('/work/project/d');
 	});
 
 	it('turns setting flags into overrides', () => {
