@@ -56,9 +56,12 @@ export const wizardCommand: CommandModule = {
 				maxFps: MAX_FPS,
 			},
 		);
+		// A provider's warning mid-step (Ollama busy, retrying) goes on the step's screen, never over the frame.
+		const stopWarnings = session.onWarning((message) => runner.warn(message));
 		try {
 			await instance.waitUntilExit();
 		} finally {
+			stopWarnings();
 			runner.cancelStep();
 			await runner.close();
 		}

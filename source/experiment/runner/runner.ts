@@ -32,6 +32,8 @@ export interface Runner {
 	/** Resolves when no action is in progress (after a cancel, before closing). */
 	settled(): Promise<void>;
 	close(): Promise<void>;
+	/** A warning from outside the steps (a provider retrying), shown like the steps' own. */
+	warn(message: string): void;
 }
 
 const WAITING = new Set(['plan', 'ask-escalation', 'ask-delete', 'done', 'canceled', 'failed']);
@@ -207,6 +209,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 
 	return {
 		state: () => state,
+		warn: (message) => send({type: 'warning', message}),
 		subscribe(listener) {
 			listeners.add(listener);
 			return () => listeners.delete(listener);

@@ -50,6 +50,16 @@ describe('runner', () => {
 		expect(progress?.done).toMatchObject({'bench:qwen2.5:32b': 'reps=3;num_ctx=8192;num_predict=512', 'tools:qwen2.5:32b': ''});
 	});
 
+	it('passes a warning from outside the steps (a provider retrying) to its listeners', async () => {
+		const h = harness(world);
+		const runner = await h.start();
+		const events: RunnerEvent[] = [];
+		runner.subscribe((event) => events.push(event));
+		runner.warn('Ollama is busy; retrying in 0.5 s');
+		await runner.close();
+		expect(events).toContainEqual({type: 'warning', message: 'Ollama is busy; retrying in 0.5 s'});
+	});
+
 	it('stops at the escalation offer, persists the choice, and pulls one 70B', async () => {
 		const h = harness(world);
 		const runner = await h.start();
