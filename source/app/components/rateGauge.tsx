@@ -5,7 +5,7 @@ import React from 'react';
 import {Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {ProgressBar} from './progressBar.js';
-import {formatPercent, formatTokenRate} from './units.js';
+import {formatPercent, formatTokenRate} from '../../analysis/units.js';
 
 export type RateGaugeProps = {
 	rate: number | null;

@@ -5,7 +5,7 @@ import React from 'react';
 import {Box, Static, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import {ProgressBar} from '../components/progressBar.js';
-import {formatBytePair, formatBytes, formatEta, formatTransferRate} from '../components/units.js';
+import {formatBytePair, formatBytes, formatEta, formatTransferRate} from '../../analysis/units.js';
 import type {LayerView, PullView} from '../state/pullView.js';
 
 export type PullScreenProps = {

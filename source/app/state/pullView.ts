@@ -4,7 +4,7 @@
 import type {NoticeEvent, PullEvent} from '../../experiment/events.js';
 import type {PullResult} from '../../output/schema.js';
 import type {PullUpdate} from '../../providers/types.js';
-import {shortDigest} from '../components/units.js';
+import {shortDigest} from '../../analysis/units.js';
 
 export type LayerView = {
 	digest: string;

@@ -4,7 +4,7 @@
 import {verboseLines} from '../../analysis/verboseBlock.js';
 import type {RepRecord, SpeedResult} from '../../output/schema.js';
 import type {OllamaCounters} from '../../providers/types.js';
-import {formatBytes, formatPercent} from '../components/units.js';
+import {formatBytes, formatPercent} from '../../analysis/units.js';
 
 const MAX_SAMPLES_SHOWN = 6;
 

@@ -1,7 +1,7 @@
 // Benchmark events as plain stderr lines for non-interactive runs: one line per phase and per
 // rep, the summary at the end. Deltas print nothing (the text is not the point, the rate is).
 import type {BenchEvent, NoticeEvent} from '../../experiment/events.js';
-import {formatTokenRate} from '../../app/components/units.js';
+import {formatTokenRate} from '../../analysis/units.js';
 import {repLine, speedSummaryLines, verdictLine} from '../../app/state/speedSummary.js';
 import {noticeLine} from './noticeLine.js';
 

@@ -2,7 +2,7 @@
 // line per layer per 10 % (a 47 GB pull would otherwise print thousands of lines).
 import type {NoticeEvent, PullEvent} from '../../experiment/events.js';
 import type {PullResult} from '../../output/schema.js';
-import {formatBytes, formatTransferRate, shortDigest} from '../../app/components/units.js';
+import {formatBytes, formatTransferRate, shortDigest} from '../../analysis/units.js';
 
 export type PullLineFormatter = (event: PullEvent | NoticeEvent) => string | null;
 

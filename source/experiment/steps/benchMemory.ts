@@ -1,7 +1,7 @@
 // Memory pressure while the model is loaded: /api/ps tells how much of it sits in GPU memory
 // (below all of it means partial CPU offload, where decode speed collapses), and the machine's
 // free RAM says whether it is about to swap.
-import {formatBytes, formatPercent} from '../../app/components/units.js';
+import {formatBytes, formatPercent} from '../../analysis/units.js';
 import type {MemoryRecord} from '../../output/schema.js';
 import type {LoadedModel} from '../../providers/types.js';
 import {canonicalModelName} from './modelNames.js';

@@ -4,7 +4,7 @@
 import {isSeventyBClass} from '../../models/catalog.js';
 import type {InstalledModel} from '../../providers/types.js';
 import type {SystemInfo} from '../../system/types.js';
-import {formatBytes} from '../../app/components/units.js';
+import {formatBytes} from '../../analysis/units.js';
 
 export const DISK_MARGIN = 0.1;
 
