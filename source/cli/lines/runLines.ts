@@ -52,7 +52,7 @@ export function createRunLines(): RunLineFormatter {
 			case 'strategy:step-start': {
 				const {action} = event;
 				const what = action.models.length > 0 ? action.models.join(', ') : 'Claude baseline';
-				return `── round ${action.round} · ${action.step} · ${what}${action.baseline && action.models.length > 0 ? ' + Claude baseline' : ''}`;
+				return `── round ${action.round} · ${action.step} · ${what}${action.baseline && action.models.length > 0 ? ' + Claude' : ''}`;
 			}
 			case 'strategy:decision': {
 				const {record} = event;
