@@ -5,14 +5,13 @@ import path from 'node:path';
 import meow from 'meow';
 import {commands, commonFlags, findCommand, wizardEntry, type CommandEntry} from './registry.js';
 import {DEFAULT_HOST} from './help.js';
+import {normalizeOllamaHost} from '../providers/ollama/hostUrl.js';
 import type {GlobalFlags} from './types.js';
 import type {Settings} from '../experiment/settings.js';
 
 export class UsageError extends Error {
 	override readonly name = 'UsageError';
 }
-
-export {DEFAULT_HOST} from './help.js';
 
 const meowFlags = {
 	host: {type: 'string'},
@@ -158,16 +157,12 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 	};
 }
 
-/** ollama-js adds a missing scheme and port; do the same so messages show the URL really used. */
+/** Ollama's own host rules (the provider's normaliser), shown as the origin a user would type. */
 export function normaliseHost(raw: string): string {
-	let host = raw.trim();
-	// Like Ollama's own OLLAMA_HOST parsing: without a scheme the port defaults to 11434, with one to 80/443.
-	const hadScheme = /^https?:\/\//.test(host);
-	if (!hadScheme) host = `http://${host.startsWith(':') ? `127.0.0.1${host}` : host}`;
 	try {
-		const url = new URL(host);
+		const url = new URL(normalizeOllamaHost(raw));
+		// Ollama listens on 0.0.0.0 when told to serve everywhere; a client reaches it on loopback.
 		if (url.hostname === '0.0.0.0') url.hostname = '127.0.0.1';
-		if (!url.port && !hadScheme) url.port = '11434';
 		return url.origin;
 	} catch {
 		throw new UsageError(`--host '${raw}' is not a URL (expected e.g. http://127.0.0.1:11434)`);

@@ -7,8 +7,8 @@ import {catalogEntry, isSeventyBClass} from '../models/catalog.js';
 import type {ResultsFile} from '../output/schema.js';
 import {deprecationFor} from '../providers/claude/deprecation.js';
 import {ProviderError} from '../providers/errors.js';
-import type {ResultsStore} from '../experiment/steps/context.js';
-import {acquireResultsLock, acquireResultsLockSync, isResultsLockHeldHere} from '../output/lock.js';
+import {acquireResultsLock} from '../output/lock.js';
+import {createResultsStore} from '../output/resultsStore.js';
 import {collectSystemInfo, realProbes, simulatedSystemInfo} from '../system/collect.js';
 
 export type ServiceOptions = {
@@ -50,26 +50,6 @@ export function demoInstalled(results: ResultsFile | null): string[] {
 	return [...new Set([...DEMO_PREINSTALLED, ...kept])];
 }
 
-/**
- * One trifecta per results directory: the first write takes the directory's lock (unless this
- * process holds it already, as the runner of `trifecta run` and the wizard does), so a second
- * process writing there refuses with ResultsLockedError naming the lock instead of overwriting
- * the other's measurements. Taken on write, not at start, so read-only use (doctor) never refuses.
- */
-function lockedOnWrite(store: ResultsStore): {store: ResultsStore; release: () => void} {
-	let release: (() => void) | null = null;
-	return {
-		store: {
-			...store,
-			update(mutate) {
-				if (release === null && !isResultsLockHeldHere(store.dir)) release = acquireResultsLockSync(store.dir);
-				return store.update(mutate);
-			},
-		},
-		release: () => release?.(),
-	};
-}
-
 export async function createServices(options: ServiceOptions): Promise<ServicesHandle> {
 	const {flags, env} = options;
 	const warnings: string[] = [];
@@ -84,20 +64,21 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 	const settings: Settings = {...defaultSettings, ...stored.settings, ...options.overrides};
 	const controller = new AbortController();
 	mkdirSync(flags.resultsDir, {recursive: true});
+	const results = createResultsStore(flags.resultsDir, {simulated: flags.demo});
+	const pace = flags.demo ? demoPace(env) : 0;
 
 	let host = flags.host;
 	let anthropicBaseURL = env['ANTHROPIC_BASE_URL'];
 	let apiKey = env['ANTHROPIC_API_KEY'];
 	let closeSimulator: (() => Promise<void>) | null = null;
 	if (flags.demo) {
-		const [{startSimulator}, {createResultsStore}] = await Promise.all([import('../simulator/index.js'), import('../output/resultsStore.js')]);
+		const {startSimulator} = await import('../simulator/index.js');
 		let earlier: ResultsFile | null = null;
 		try {
-			earlier = createResultsStore(flags.resultsDir, {simulated: true}).read();
+			earlier = results.read();
 		} catch {
-			// A corrupt results file is reported by the command that needs it, with what to do.
+			// A corrupt results file is reported below, or by the command that needs it, with what to do.
 		}
-		const pace = demoPace(env);
 		const simulator = await startSimulator({pace, pullBytesPerSecond: 2e9, installed: demoInstalled(earlier)});
 		host = simulator.url;
 		anthropicBaseURL = simulator.anthropicUrl;
@@ -106,11 +87,10 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		closeSimulator = () => simulator.close();
 	}
 
-	const [{createOllamaProvider}, {lazyOpenAICompatProvider}, {claudeFromEnv}, {createResultsStore}] = await Promise.all([
+	const [{createOllamaProvider}, {lazyOpenAICompatProvider}, {claudeFromEnv}] = await Promise.all([
 		import('../providers/ollama/index.js'),
 		import('../providers/lazy.js'),
 		import('../providers/claude/claudeFromEnv.js'),
-		import('../output/resultsStore.js'),
 	]);
 	const ollama = createOllamaProvider({host, warn});
 	if (!(await ollama.ping())) {
@@ -134,7 +114,6 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 			if (message !== deprecationFor(settings.claudeModel)) warn(message);
 		},
 	});
-	const {store: results, release: releaseLock} = lockedOnWrite(createResultsStore(flags.resultsDir, {simulated: flags.demo}));
 	let releaseHeld: (() => Promise<void>) | null = null;
 	try {
 		// A results file that cannot be read would refuse every measurement at its first write:
@@ -157,7 +136,7 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		settings,
 		system,
 		simulated: flags.demo,
-		timeScale: flags.demo && demoPace(env) > 0 ? demoPace(env) : 1,
+		timeScale: pace > 0 ? pace : 1,
 		signal: controller.signal,
 		cancel: () => controller.abort(),
 		warnings,
@@ -171,7 +150,6 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 	return {
 		services,
 		async close() {
-			releaseLock();
 			await releaseHeld?.();
 			await closeSimulator?.();
 		},

@@ -59,27 +59,26 @@ export const analystTools: readonly ToolSchema[] = [getStockDataTool, getIndicat
 
 export const TRADER_PROPOSAL = 'TraderProposal';
 
-export const traderProposalTool = tool(
-	TRADER_PROPOSAL,
-	'A concrete trading proposal for the instrument: the action, why, and the risk levels.',
-	{
-		action: {type: 'string', enum: ['Buy', 'Hold', 'Sell'], description: 'The trading action'},
-		reasoning: {type: 'string', description: 'Why, in 2-4 sentences, anchored in the reports and plan'},
-		entry_price: {type: 'number', description: 'Entry price'},
-		stop_loss: {type: 'number', description: 'Stop-loss price'},
-		position_sizing: {type: 'string', description: 'Position size, e.g. "5% of portfolio"'},
-	},
-	['action', 'reasoning'],
-);
-
-/** The same schema as traderProposalTool, to validate what a model sent back. */
+/** What a model must send for a trader proposal; the wire schema below is derived from it. */
 export const traderProposalSchema = z.object({
-	action: z.enum(['Buy', 'Hold', 'Sell']),
-	reasoning: z.string().min(1),
-	entry_price: z.number().optional(),
-	stop_loss: z.number().optional(),
-	position_sizing: z.string().optional(),
+	action: z.enum(['Buy', 'Hold', 'Sell']).describe('The trading action'),
+	reasoning: z.string().min(1).describe('Why, in 2-4 sentences, anchored in the reports and plan'),
+	entry_price: z.number().optional().describe('Entry price'),
+	stop_loss: z.number().optional().describe('Stop-loss price'),
+	position_sizing: z.string().optional().describe('Position size, e.g. "5% of portfolio"'),
 });
+
+// One schema for both sides: the JSON Schema sent to the model is the zod schema that judges its answer.
+const {$schema: _dialect, ...proposalParameters} = z.toJSONSchema(traderProposalSchema, {io: 'input'});
+
+export const traderProposalTool: ToolSchema = {
+	type: 'function',
+	function: {
+		name: TRADER_PROPOSAL,
+		description: 'A concrete trading proposal for the instrument: the action, why, and the risk levels.',
+		parameters: proposalParameters,
+	},
+};
 export type TraderProposal = z.infer<typeof traderProposalSchema>;
 
 export type ProposalCheck = {ok: true; proposal: TraderProposal} | {ok: false; reason: string};

@@ -6,13 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {startSimulator, type SimulatorHandle, type SimulatorOptions} from '../../../source/simulator/index.js';
-import {createOllamaProvider} from '../../../source/providers/ollama/index.js';
-import {createOpenAICompatProvider} from '../../../source/providers/openaiCompat.js';
-import {createClaudeProvider} from '../../../source/providers/claude.js';
 import {createResultsStore} from '../../../source/output/resultsStore.js';
-import {defaultSettings, DEFAULT_CLAUDE_MODEL} from '../../../source/experiment/settings.js';
 import type {CommandModule, GlobalFlags, Services} from '../../../source/cli/types.js';
-import {testSystem} from '../../helpers/stepHarness.js';
+import {testServices} from '../../helpers/testServices.js';
 
 export type CommandRun = {code: number; stdout: string; stderr: string; servicesCreated: boolean};
 
@@ -23,8 +19,6 @@ export type RunOptions = {
 	/** Interactive: stdout and stdin are fake TTYs (80 columns); called with the screen text so far (ANSI stripped). */
 	onScreen?: (screen: string, press: (keys: string) => void) => void;
 };
-
-// Built from a string: a control character in a regex literal trips no-control-regex.
 
 export type CommandHarness = {
 	sim: SimulatorHandle;
@@ -52,23 +46,8 @@ export async function commandHarness(sim: SimulatorOptions = {}): Promise<Comman
 				out += chunk.toString();
 				options.onScreen?.(stripAnsi(out), (keys) => stdin.write(keys));
 			});
-			const controller = new AbortController();
 			const claude = options.claude ?? false;
-			const services: Services = {
-				ollama: createOllamaProvider({host: handle.url}),
-				openai: createOpenAICompatProvider({host: handle.url, maxRetries: 0}),
-				claude: claude ? createClaudeProvider({apiKey: 'test-key', baseURL: handle.anthropicUrl, model: DEFAULT_CLAUDE_MODEL, maxRetries: 0, warn: () => {}}) : null,
-				claudeSkipReason: claude ? null : '--no-claude',
-				results: createResultsStore(dir, {simulated: true}),
-				settings: {...defaultSettings},
-				system: testSystem(),
-				simulated: true,
-				timeScale: 1,
-				signal: controller.signal,
-				cancel: () => controller.abort(),
-				warnings: [],
-				onWarning: () => () => undefined,
-			};
+			const services = testServices(handle, dir, {claude});
 			stderr.on('data', (chunk: Buffer) => {
 				err += chunk.toString();
 				options.onStderr?.(chunk.toString(), services);

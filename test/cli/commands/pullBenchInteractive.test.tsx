@@ -7,14 +7,9 @@ import {PassThrough} from 'node:stream';
 import {afterEach, describe, expect, it} from 'vitest';
 import {pullCommand} from '../../../source/cli/commands/pull.js';
 import {benchCommand} from '../../../source/cli/commands/bench.js';
-import type {CommandModule, Services} from '../../../source/cli/types.js';
-import {createOllamaProvider} from '../../../source/providers/ollama/index.js';
-import {createResultsStore} from '../../../source/output/resultsStore.js';
-import {defaultSettings} from '../../../source/experiment/settings.js';
+import type {CommandModule} from '../../../source/cli/types.js';
 import {startSimulator, type SimulatorHandle, type SimulatorOptions} from '../../../source/simulator/index.js';
-import {testSystem} from '../../helpers/stepHarness.js';
-
-// Built from a string: a control character in a regex literal trips no-control-regex.
+import {testServices} from '../../helpers/testServices.js';
 
 let sim: SimulatorHandle | null = null;
 let dir: string | null = null;
@@ -44,22 +39,7 @@ async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
 async function start(command: CommandModule, args: string[], options: SimulatorOptions) {
 	sim = await startSimulator(options);
 	dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trifecta-tty-'));
-	const controller = new AbortController();
-	const services: Services = {
-		ollama: createOllamaProvider({host: sim.url}),
-		openai: {chat: () => Promise.reject(new Error('unused')), listModels: () => Promise.resolve([])},
-		claude: null,
-		claudeSkipReason: '--no-claude',
-		results: createResultsStore(dir, {simulated: true}),
-		settings: {...defaultSettings, reps: 2},
-		system: testSystem(),
-		simulated: true,
-		timeScale: 1,
-		signal: controller.signal,
-		cancel: () => controller.abort(),
-		warnings: [],
-		onWarning: () => () => undefined,
-	};
+	const services = testServices(sim, dir, {settings: {reps: 2}});
 	const tty = fakeTty();
 	const stderr = new PassThrough();
 	const code = command.run({
