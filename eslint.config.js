@@ -2,6 +2,27 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
+
+// Folders import only downward: cli/ -> app/ -> experiment/ -> analysis/, prompts/, output/ ->
+// providers/, system/, models/. Each entry names the folders a layer may not reach into.
+const layers = [
+	{files: ['source/app/**'], above: ['cli']},
+	{files: ['source/experiment/**'], above: ['cli', 'app']},
+	{files: ['source/analysis/**', 'source/prompts/**', 'source/output/**', 'source/simulator/**'], above: ['cli', 'app', 'experiment']},
+	{files: ['source/providers/**', 'source/system/**', 'source/models/**'], above: ['cli', 'app', 'experiment', 'analysis', 'prompts', 'output', 'simulator']},
+];
+const layerRules = layers.map(({files, above}) => ({
+	files,
+	rules: {
+		'no-restricted-imports': ['error', {
+			patterns: [{
+				regex: `^(\\.\\./)+(${above.join('|')})(/|\\.|$)`,
+				message: `Imports go downward only (cli -> app -> experiment -> analysis/prompts/output -> providers/system/models): this folder may not import ${above.join(', ')}/. Move what both sides need below them.`,
+			}],
+		}],
+	},
+}));
+
 export default tseslint.config(
 	{ignores: ['dist/**', 'node_modules/**', 'results/**', 'coverage/**']},
 	js.configs.recommended,
@@ -20,4 +41,5 @@ export default tseslint.config(
 		files: ['scripts/**/*.mjs', 'test/bench/**/*.mjs', '*.js'],
 		languageOptions: {globals: {process: 'readonly', console: 'readonly', performance: 'readonly', AbortController: 'readonly'}},
 	},
+	...layerRules,
 );

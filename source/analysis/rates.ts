@@ -1,5 +1,5 @@
 // Speed figures from Ollama's own counters (durations in nanoseconds, as on the wire).
-import {PIPELINE_OUTPUT_TOKENS} from '../experiment/settings.js';
+import {PIPELINE_OUTPUT_TOKENS} from '../models/pipeline.js';
 import type {OllamaCounters} from '../providers/types.js';
 
 /** Tokens per second from a count and a duration in ns; null when either is 0 or absent. */

@@ -1,5 +1,8 @@
 // The experiment's settings: kept with conf between runs, editable on the Plan screen and by flags.
 import {defaultLadder} from '../models/catalog.js';
+import {DEFAULT_CLAUDE_MODEL} from '../models/pipeline.js';
+
+export {DEFAULT_CLAUDE_MODEL, PIPELINE_OUTPUT_TOKENS} from '../models/pipeline.js';
 
 export type Settings = {
 	ladder: string[];
@@ -15,7 +18,6 @@ export type Settings = {
 	bandwidthGBs: number | null;
 };
 
-export const DEFAULT_CLAUDE_MODEL = 'claude-sonnet-4-5-20250929';
 
 export const defaultSettings: Settings = {
 	ladder: [...defaultLadder],
@@ -28,5 +30,3 @@ export const defaultSettings: Settings = {
 	bandwidthGBs: null,
 };
 
-/** Output tokens in one full pipeline run (reference/tradingagents.md §4: about 15-25K). */
-export const PIPELINE_OUTPUT_TOKENS = 20_000;

@@ -2,10 +2,21 @@
 // cannot be read, written atomically, merged by model name so one step never drops another's work.
 import fs from 'node:fs';
 import path from 'node:path';
-import type {ResultsStore} from '../experiment/steps/context.js';
 import {emptyResults, resultsFile, type ModelResult, type ResultsFile} from './schema.js';
 import {writeFileAtomic} from './atomicWrite.js';
 import {CorruptResultsError} from './errors.js';
+
+/** The results file as the steps see it: every step writes through this. */
+export interface ResultsStore {
+	/** Absolute path of scaling-results.json. */
+	readonly path: string;
+	/** The results directory (transcripts and text tables live beside the JSON). */
+	readonly dir: string;
+	/** Current contents (an empty record when the file does not exist). Throws CorruptResultsError. */
+	read(): ResultsFile;
+	/** Read, apply the change, validate, write atomically (temp file + rename). Returns the new contents. */
+	update(mutate: (draft: ResultsFile) => void): ResultsFile;
+}
 
 export const RESULTS_FILE_NAME = 'scaling-results.json';
 

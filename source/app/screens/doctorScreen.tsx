@@ -1,7 +1,7 @@
 // Preflight: the wizard's first screen and `trifecta doctor`'s output. Renders a DoctorReport only.
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {DoctorReport} from '../../cli/doctor/report.js';
+import type {DoctorReport} from '../doctor/report.js';
 import {SimulatedBanner} from '../components/simulatedBanner.js';
 
 function formatBytesGB(bytes: number): string {

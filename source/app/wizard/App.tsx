@@ -6,7 +6,7 @@ import {Box, Text, useApp} from 'ink';
 import {SummaryLog} from './summaryLog.js';
 import type {Runner} from '../../experiment/runner/index.js';
 import {currentRound} from '../../experiment/strategy/index.js';
-import type {DoctorReport} from '../../cli/doctor/report.js';
+import type {DoctorReport} from '../doctor/report.js';
 import {DoctorScreen} from '../screens/doctorScreen.js';
 import {Footer} from './footer.js';
 import {screenKeys, type ScreenName} from './keys.js';

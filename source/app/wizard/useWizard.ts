@@ -6,8 +6,8 @@ import {useCallback, useEffect, useMemo, useState, useSyncExternalStore} from 'r
 import type {Runner, WaitingAction} from '../../experiment/runner/index.js';
 import type {StepAction, StrategyEvent, StrategyState} from '../../experiment/strategy/index.js';
 import type {Settings} from '../../experiment/settings.js';
-import {createRunLines} from '../../cli/lines/runLines.js';
-import {createStepSummaryLines} from '../../cli/lines/stepSummaryLines.js';
+import {createRunLines} from '../lines/runLines.js';
+import {createStepSummaryLines} from '../lines/stepSummaryLines.js';
 import {createEventFeed} from '../state/eventFeed.js';
 import {initialStepViews, reduceStepViews, type StepViews} from './stepViews.js';
 

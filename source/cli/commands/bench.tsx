@@ -9,7 +9,7 @@ import type {ModelResult} from '../../output/schema.js';
 import {isCanceled} from '../../providers/errors.js';
 import {BenchScreen} from '../../app/screens/benchScreen.js';
 import {benchViewReducer, initialBenchView} from '../../app/state/benchView.js';
-import {createBenchLines} from '../lines/benchLines.js';
+import {createBenchLines} from '../../app/lines/benchLines.js';
 import {describeFailure, EXIT} from '../errors.js';
 import type {CommandModule} from '../types.js';
 import {invalidModelMessage} from './pull.js';

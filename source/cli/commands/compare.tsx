@@ -5,7 +5,7 @@ import {runCompare, type CompareOutcome} from '../../experiment/steps/compare.js
 import type {CompareEvent, NoticeEvent, StepEvent} from '../../experiment/events.js';
 import {initialCompareView, reduceCompareView} from '../../app/state/compareView.js';
 import {ReasoningScreen} from '../../app/screens/reasoningScreen.js';
-import {compareLine} from '../lines/compareLines.js';
+import {compareLine} from '../../app/lines/compareLines.js';
 import type {CommandModule} from '../types.js';
 import {isNoticeEvent, runLiveCommand} from './liveStep.js';
 

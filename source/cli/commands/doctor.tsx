@@ -1,7 +1,7 @@
 // `trifecta doctor`: preflight only. Human output is the wizard's Preflight screen rendered once.
 import React from 'react';
 import {renderToString} from 'ink';
-import {doctorReportFor} from '../doctor/report.js';
+import {doctorReportFor} from '../../app/doctor/report.js';
 import {DoctorScreen} from '../../app/screens/doctorScreen.js';
 import type {CommandModule} from '../types.js';
 

@@ -7,7 +7,7 @@ import {isValidModelName} from '../../models/catalog.js';
 import {isCanceled} from '../../providers/errors.js';
 import {PullScreen} from '../../app/screens/pullScreen.js';
 import {initialPullView, pullViewReducer} from '../../app/state/pullView.js';
-import {createPullLines} from '../lines/pullLines.js';
+import {createPullLines} from '../../app/lines/pullLines.js';
 import {describeFailure, EXIT} from '../errors.js';
 import type {CommandModule} from '../types.js';
 import {lineSession, screenSession, stepContext, withWarnings, type Session} from './stepSession.js';

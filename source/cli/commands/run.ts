@@ -4,7 +4,7 @@
 import type {Runner, WaitingAction} from '../../experiment/runner/index.js';
 import {openExperiment, openFailure} from '../../experiment/runner/session.js';
 import type {ResultsFile} from '../../output/schema.js';
-import {createRunLines, offerLines} from '../lines/runLines.js';
+import {createRunLines, offerLines} from '../../app/lines/runLines.js';
 import type {CommandIO, CommandModule, GlobalFlags, Services} from '../types.js';
 
 export function runSummary(results: ResultsFile, status: 'done' | 'decision-needed' | 'canceled' | 'failed', files: string[]) {

@@ -6,7 +6,7 @@ import type {ToolsEvent, NoticeEvent, StepEvent} from '../../experiment/events.j
 import type {ToolCallingResult} from '../../output/schema.js';
 import {initialToolsView, reduceToolsView} from '../../app/state/toolsView.js';
 import {ToolsScreen} from '../../app/screens/toolsScreen.js';
-import {toolsLine} from '../lines/toolsLines.js';
+import {toolsLine} from '../../app/lines/toolsLines.js';
 import type {CommandModule} from '../types.js';
 import {isNoticeEvent, runLiveCommand} from './liveStep.js';
 

@@ -4,7 +4,7 @@ import {MAX_FPS} from '../../app/frameRate.js';
 import React from 'react';
 import {render} from 'ink';
 import {App} from '../../app/wizard/App.js';
-import {doctorReportFor, type DoctorReport} from '../doctor/report.js';
+import {doctorReportFor, type DoctorReport} from '../../app/doctor/report.js';
 import {openExperiment, openFailure} from '../../experiment/runner/session.js';
 import type {CommandModule, Services} from '../types.js';
 import {runHeadless} from './run.js';

@@ -1,6 +1,6 @@
 // Opens the experiment for a CLI command: the runner over the session's services, its settings
 // store, and the real steps and writers. Shared by the wizard and `trifecta run`.
-import type {GlobalFlags, Services} from '../../cli/types.js';
+import type {GlobalFlags, Services} from '../services.js';
 import {settingsStoreFor} from '../settingsStore.js';
 import {createExperiment, type Runner} from './index.js';
 import type {Outputs, StepFunctions} from './types.js';

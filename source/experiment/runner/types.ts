@@ -2,7 +2,7 @@
 // listeners: the steps' own events, plus where the strategy stands.
 import type {PipelinePatchPlan} from '../../output/configs/patchPipeline.js';
 import type {BaselineResult, PullResult, ReasoningResult, ResultsFile, RoundRecord, SpeedResult, ToolCallingResult} from '../../output/schema.js';
-import type {Services} from '../../cli/types.js';
+import type {Services} from '../services.js';
 import type {StepEvent} from '../events.js';
 import type {SettingsStore} from '../settingsStore.js';
 import type {StepContext} from '../steps/context.js';

@@ -2,21 +2,10 @@
 // providers, emit events, and persist what they measured through the results store as they go,
 // so a failure or Ctrl+C never loses a finished measurement.
 import type {ClaudeProvider, OllamaProvider, OpenAICompatProvider} from '../../providers/types.js';
-import type {ResultsFile} from '../../output/schema.js';
+import type {ResultsStore} from '../../output/resultsStore.js';
 import type {SystemInfo} from '../../system/types.js';
 import type {Emit} from '../events.js';
 import type {Settings} from '../settings.js';
-
-export interface ResultsStore {
-	/** Absolute path of scaling-results.json. */
-	readonly path: string;
-	/** The results directory (transcripts and text tables live beside the JSON). */
-	readonly dir: string;
-	/** Current contents (an empty record when the file does not exist). Throws CorruptResultsError. */
-	read(): ResultsFile;
-	/** Read, apply the change, validate, write atomically (temp file + rename). Returns the new contents. */
-	update(mutate: (draft: ResultsFile) => void): ResultsFile;
-}
 
 export type StepContext = {
 	ollama: OllamaProvider;
@@ -41,3 +30,5 @@ export type StepContext = {
 	 */
 	timeScale?: number;
 };
+
+export type {ResultsStore};

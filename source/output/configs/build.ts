@@ -2,7 +2,7 @@
 // and what one pipeline run would take and cost, from the agent split of reference/tradingagents.md §1.
 import {catalogEntry} from '../../models/catalog.js';
 import {costUsd} from '../../providers/claudePricing.js';
-import {DEFAULT_CLAUDE_MODEL, PIPELINE_OUTPUT_TOKENS} from '../../experiment/settings.js';
+import {DEFAULT_CLAUDE_MODEL, PIPELINE_OUTPUT_TOKENS} from '../../models/pipeline.js';
 import type {ModelResult, ResultsFile} from '../schema.js';
 import {meanScore, traderScore} from '../textFormat.js';
 import {configNames, assertSafeModelName} from './naming.js';

@@ -4,7 +4,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {Key} from 'ink';
 import type {EscalationChoice, EscalationOffer} from '../../../experiment/strategy/index.js';
-import {candidateLine} from '../../../cli/lines/runLines.js';
+import {candidateLine} from '../../lines/runLines.js';
 
 export type EscalationOption = {choice: EscalationChoice; label: string};
 

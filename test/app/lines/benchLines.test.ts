@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {createBenchLines} from '../../../source/cli/lines/benchLines.js';
+import {createBenchLines} from '../../../source/app/lines/benchLines.js';
 import {repRecord} from '../../../source/experiment/steps/benchRep.js';
 import {summarizeSpeed} from '../../../source/experiment/steps/benchSummary.js';
 

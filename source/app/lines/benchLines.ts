@@ -2,7 +2,7 @@
 // rep, the summary at the end. Deltas print nothing (the text is not the point, the rate is).
 import type {BenchEvent, NoticeEvent} from '../../experiment/events.js';
 import {formatTokenRate} from '../../analysis/units.js';
-import {repLine, speedSummaryLines, verdictLine} from '../../app/state/speedSummary.js';
+import {repLine, speedSummaryLines, verdictLine} from '../state/speedSummary.js';
 import {noticeLine} from './noticeLine.js';
 
 export type BenchLineFormatter = (event: BenchEvent | NoticeEvent) => string | null;

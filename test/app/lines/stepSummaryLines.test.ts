@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest';
-import {createStepSummaryLines} from '../../../source/cli/lines/stepSummaryLines.js';
+import {createStepSummaryLines} from '../../../source/app/lines/stepSummaryLines.js';
 import type {SpeedResult} from '../../../source/output/schema.js';
 import {defaultSettings} from '../../../source/experiment/settings.js';
 import {speed} from '../../experiment/strategy/fixtures.js';
-import {okResponse, scenario} from '../../app/fixtures/compareEvents.js';
+import {okResponse, scenario} from '../fixtures/compareEvents.js';
 
 const slow: SpeedResult = {...speed(5.91, defaultSettings), evalRate: {mean: 5.91, sd: 0.03, samples: [5.89, 5.89, 5.94]}};
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {compareLine} from '../../../source/cli/lines/compareLines.js';
-import {toolsLine} from '../../../source/cli/lines/toolsLines.js';
-import {errorResponse, okResponse, scenario} from '../../app/fixtures/compareEvents.js';
+import {compareLine} from '../../../source/app/lines/compareLines.js';
+import {toolsLine} from '../../../source/app/lines/toolsLines.js';
+import {errorResponse, okResponse, scenario} from '../fixtures/compareEvents.js';
 
 describe('compare lines', () => {
 	it('prints one line per finished cell with its figures or its failure, nothing per delta', () => {

@@ -1,7 +1,7 @@
 // The preflight report: what `trifecta doctor` prints and the wizard's first screen shows.
 import type {ClaudeProvider, InstalledModel, LoadedModel, OllamaProvider} from '../../providers/types.js';
 import type {SystemInfo} from '../../system/types.js';
-import type {Services} from '../types.js';
+import type {Services} from '../../experiment/services.js';
 
 export type DoctorModel = InstalledModel & {sizeGB: number};
 

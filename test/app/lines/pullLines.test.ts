@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {createPullLines} from '../../../source/cli/lines/pullLines.js';
+import {createPullLines} from '../../../source/app/lines/pullLines.js';
 import type {PullEvent} from '../../../source/experiment/events.js';
 
 const DIGEST = `sha256:2049f5674b1e${'0'.repeat(52)}`;

@@ -5,8 +5,8 @@
 // `trifecta run` does not need them: its stderr lines already carry every one of these figures.
 import type {StepEvent} from '../../experiment/events.js';
 import type {Role, ToolCallingResult} from '../../output/schema.js';
-import {speedLine} from '../../app/state/speedSummary.js';
-import {cellFigures, subjectLabel} from '../../app/screens/reasoningScreen.js';
+import {speedLine} from '../state/speedSummary.js';
+import {cellFigures, subjectLabel} from '../screens/reasoningScreen.js';
 import {endpointSummary, formatOutcome} from '../../output/toolTable.js';
 import {truncate} from '../../output/textFormat.js';
 import {pullDoneLine} from './pullLines.js';

@@ -1,7 +1,7 @@
 // Tool-calling events as plain stderr lines for non-interactive runs: one line per scenario
 // outcome (with its reason when it did not pass) and one summary per endpoint.
 import type {NoticeEvent, ToolsEvent} from '../../experiment/events.js';
-import {ENDPOINT_TITLES, SCENARIO_HEADINGS} from '../../app/screens/toolsScreen.js';
+import {ENDPOINT_TITLES, SCENARIO_HEADINGS} from '../screens/toolsScreen.js';
 import {noticeLine} from './noticeLine.js';
 
 export type ToolsLineFormatter = (event: ToolsEvent | NoticeEvent) => string | null;

@@ -1,7 +1,7 @@
 // Compare events as plain stderr lines for non-interactive runs: one line per finished cell
 // (with its figures or its failure), nothing per streamed chunk.
 import type {CompareEvent, NoticeEvent} from '../../experiment/events.js';
-import {cellFigures, subjectLabel} from '../../app/screens/reasoningScreen.js';
+import {cellFigures, subjectLabel} from '../screens/reasoningScreen.js';
 import {noticeLine} from './noticeLine.js';
 
 export type CompareLineFormatter = (event: CompareEvent | NoticeEvent) => string | null;

@@ -1,0 +1,47 @@
+// What a command hands the experiment: the flags every command shares and the services built
+// from them (providers, the results store, settings). Defined here, below app/ and cli/, so the
+// runner and the screens can name them without importing upward.
+import type {ClaudeProvider, OllamaProvider, OpenAICompatProvider} from '../providers/types.js';
+import type {SystemInfo} from '../system/types.js';
+import type {Settings} from './settings.js';
+import type {ResultsStore} from './steps/context.js';
+
+export type GlobalFlags = {
+	host: string;
+	json: boolean;
+	demo: boolean;
+	yes: boolean;
+	/** false with --no-claude */
+	claude: boolean;
+	resultsDir: string;
+	docsDir: string;
+	/** --prompts-dir, else the bundled prompts. */
+	promptsDir: string;
+	pipelineDir: string;
+	write: boolean;
+};
+
+export type Services = {
+	ollama: OllamaProvider;
+	openai: OpenAICompatProvider;
+	claude: ClaudeProvider | null;
+	claudeSkipReason: string | null;
+	results: ResultsStore;
+	/** Settings after flags were applied over the stored ones. */
+	settings: Settings;
+	system: SystemInfo;
+	simulated: boolean;
+	/** See StepContext.timeScale: the demo's pace, 1 otherwise. */
+	timeScale: number;
+	/** Aborted by cancel(): Ctrl+C once, or Esc on a screen where that cancels. */
+	signal: AbortSignal;
+	cancel(): void;
+	/** Warnings collected from the SDKs and preflight, shown by the UI (never printed over it). */
+	warnings: string[];
+	/**
+	 * Tells the listener of each warning as it happens (a busy Ollama being retried mid-step), so
+	 * the running screen or line session can show it; `warnings` alone is read once, at the start.
+	 * Returns the unsubscribe.
+	 */
+	onWarning(listener: (message: string) => void): () => void;
+};
