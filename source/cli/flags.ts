@@ -24,6 +24,8 @@ const meowFlags = {
 	promptsDir: {type: 'string'},
 	pipelineDir: {type: 'string'},
 	write: {type: 'boolean', default: false},
+	commit: {type: 'boolean', default: false},
+	csv: {type: 'boolean', default: false},
 	reps: {type: 'string'},
 	numCtx: {type: 'string'},
 	threshold: {type: 'string'},
@@ -152,7 +154,10 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 			docsDir: path.resolve(cwd, flags.docsDir ?? (flags.demo ? path.join(flags.resultsDir ?? demoTmp ?? 'results', 'docs') : 'docs')),
 			promptsDir: flags.promptsDir ? path.resolve(cwd, flags.promptsDir) : '',
 			pipelineDir: path.resolve(cwd, flags.pipelineDir ?? '.'),
+			pipelineDirNamed: flags.pipelineDir !== undefined,
 			write: flags.write,
+			commit: flags.commit,
+			csv: flags.csv,
 		},
 	};
 }

@@ -72,8 +72,8 @@ export const commands: CommandEntry[] = [
 	{
 		name: 'report',
 		summary: 'rebuild the report and text tables from saved results',
-		usage: 'trifecta report [--results-dir DIR] [--docs-dir DIR]',
-		flags: [],
+		usage: 'trifecta report [--results-dir DIR] [--docs-dir DIR] [--pipeline-dir DIR] [--csv]',
+		flags: ['csv', 'pipeline-dir'],
 		args: {min: 0, max: 0},
 		results: 'none',
 		load: async () => (await import('./commands/report.js')).reportCommand,
@@ -81,8 +81,8 @@ export const commands: CommandEntry[] = [
 	{
 		name: 'configs',
 		summary: 'show or write the hybrid configs for the winner',
-		usage: 'trifecta configs [model] [--write] [--yes] [--pipeline-dir DIR] [--json]',
-		flags: ['write', 'pipeline-dir'],
+		usage: 'trifecta configs [model] [--write] [--commit] [--yes] [--pipeline-dir DIR] [--json]',
+		flags: ['write', 'commit', 'pipeline-dir'],
 		args: {min: 0, max: 1},
 		results: 'none',
 		load: async () => (await import('./commands/configs.js')).configsCommand,

@@ -1,13 +1,15 @@
-// `trifecta report`: rebuild docs/TASK_005_REPORT.md and both text tables from the results file
-// alone. Needs no Ollama and no Claude, so it never calls input.services().
+// `trifecta report`: rebuild docs/TASK_005_REPORT.md, its charts and both text tables from the
+// results file alone; with --csv also the three spreadsheet exports. Needs no Ollama and no
+// Claude, so it never calls input.services().
 import fs from 'node:fs';
 import {createResultsStore} from '../../output/resultsStore.js';
 import {rebuildOutputs} from '../../output/rebuild.js';
-import type {GitRunner} from '../../output/report/gitSection.js';
+import {writeCsvExports} from '../../output/csvExport.js';
+import {knownPipelineDir, type GitRunner} from '../../output/report/gitSection.js';
 import type {CommandModule} from '../types.js';
 
 export type ReportCommandDeps = {
-	/** Directory whose git log goes into section 7; default the working directory. */
+	/** Where section 7 looks for the pipeline when --pipeline-dir is not given; default the working directory. */
 	cwd?: () => string;
 	git?: GitRunner;
 	now?: () => Date;
@@ -17,7 +19,7 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule
 	return {
 		name: 'report',
 		summary: 'rebuild the report and text tables from saved results',
-		usage: 'trifecta report [--results-dir DIR] [--docs-dir DIR] [--json]',
+		usage: 'trifecta report [--results-dir DIR] [--docs-dir DIR] [--pipeline-dir DIR] [--csv] [--json]',
 		args: {min: 0, max: 0},
 		async run({flags, io}) {
 			const store = createResultsStore(flags.resultsDir, {simulated: flags.demo});
@@ -28,6 +30,8 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule
 				);
 				return 1;
 			}
+			// Without --pipeline-dir, the working directory is the pipeline only when it holds one.
+			const pipelineFor = (dir: string, named: boolean) => knownPipelineDir(named ? dir : (deps.cwd?.() ?? dir), named);
 			let results;
 			try {
 				results = store.read();
@@ -38,13 +42,17 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule
 			const files = rebuildOutputs(
 				results,
 				{resultsDir: store.dir, docsDir: flags.docsDir},
-				{cwd: deps.cwd?.() ?? process.cwd(), ...(deps.git ? {git: deps.git} : {}), ...(deps.now ? {now: deps.now()} : {})},
+				{pipelineDir: pipelineFor(flags.pipelineDir, flags.pipelineDirNamed ?? false), ...(deps.git ? {git: deps.git} : {}), ...(deps.now ? {now: deps.now()} : {})},
 			);
+			const csv = flags.csv ? writeCsvExports(store.dir, results) : [];
 			if (flags.json) {
-				io.stdout.write(`${JSON.stringify({simulated: results.simulated, written: files}, null, 2)}\n`);
+				io.stdout.write(`${JSON.stringify({simulated: results.simulated, written: {...files, ...(flags.csv ? {csv} : {})}}, null, 2)}\n`);
 			} else {
 				const label = results.simulated ? ' (SIMULATED)' : '';
-				io.stdout.write(`Report${label}: ${files.report}\nComparison table: ${files.comparison}\nTool-calling table: ${files.tools}\n`);
+				io.stdout.write(
+					`Report${label}: ${files.report}\nCharts: ${files.charts.join(', ')}\nComparison table: ${files.comparison}\nTool-calling table: ${files.tools}\n` +
+						(csv.length > 0 ? `CSV exports: ${csv.join(', ')}\n` : ''),
+				);
 			}
 			return 0;
 		},

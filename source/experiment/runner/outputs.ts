@@ -1,14 +1,16 @@
 // The real writers at the end of the experiment: hybrid configs (JSON always, the pipeline patch
-// planned for the user to confirm) and the report with its text tables.
+// planned for the user to confirm) and the report with its charts and text tables.
 import path from 'node:path';
 import {buildHybridConfigs} from '../../output/configs/build.js';
 import {writeHybridConfigsJson} from '../../output/configs/json.js';
 import {planPipelinePatch} from '../../output/configs/patchPipeline.js';
+import {knownPipelineDir} from '../../output/report/gitSection.js';
 import type {ResultsFile} from '../../output/schema.js';
 import type {Outputs} from './types.js';
 import {writeFullReport} from './reportWriter.js';
 
-export function defaultOutputs(options: {pipelineDir: string; docsDir: string}): Outputs {
+/** pipelineDirNamed: the user named the folder (--pipeline-dir), so it is the pipeline even before it is patched. */
+export function defaultOutputs(options: {pipelineDir: string; pipelineDirNamed?: boolean; docsDir: string}): Outputs {
 	return {
 		async configs(results: ResultsFile, resultsDir: string) {
 			if (results.recommendation?.model == null) return {files: [], patch: null};
@@ -18,7 +20,7 @@ export function defaultOutputs(options: {pipelineDir: string; docsDir: string}):
 			return {files: [file], patch: plan.changes.length > 0 ? plan : null};
 		},
 		async report(results: ResultsFile, resultsDir: string) {
-			return writeFullReport(results, resultsDir, options.docsDir, path.resolve(options.pipelineDir));
+			return writeFullReport(results, resultsDir, options.docsDir, knownPipelineDir(options.pipelineDir, options.pipelineDirNamed ?? false));
 		},
 	};
 }

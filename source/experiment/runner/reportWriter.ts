@@ -1,9 +1,10 @@
-// The report and both text tables, rebuilt from the results file alone (the output module's
-// writers), with the working directory's git history in section 7.
+// The report, its charts and both text tables, rebuilt from the results file alone (the output
+// module's writers), with the pipeline repository's git history in section 7.
 import {rebuildOutputs} from '../../output/rebuild.js';
 import type {ResultsFile} from '../../output/schema.js';
 
-export async function writeFullReport(results: ResultsFile, resultsDir: string, docsDir: string, cwd: string): Promise<string[]> {
-	const files = rebuildOutputs(results, {resultsDir, docsDir}, {cwd});
-	return [files.report, files.comparison, files.tools];
+/** pipelineDir: the pipeline repository, or null when none is known (section 7 says how to name it). */
+export async function writeFullReport(results: ResultsFile, resultsDir: string, docsDir: string, pipelineDir: string | null): Promise<string[]> {
+	const files = rebuildOutputs(results, {resultsDir, docsDir}, {pipelineDir});
+	return [files.report, ...files.charts, files.comparison, files.tools];
 }

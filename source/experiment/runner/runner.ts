@@ -5,6 +5,8 @@ import {configNames} from '../../output/configs/naming.js';
 import {acquireResultsLock} from '../../output/lock.js';
 import {setSimulated} from '../../output/resultsStore.js';
 import {applyPipelinePatch, type PipelinePatchPlan} from '../../output/configs/patchPipeline.js';
+import {applyConfigsCommit, planConfigsCommit, type CommitPlan} from '../../output/configs/commit.js';
+import type {CommitResult} from '../../system/git.js';
 import type {ResultsFile} from '../../output/schema.js';
 import {isCanceled} from '../../providers/errors.js';
 import type {StepEvent} from '../events.js';
@@ -29,6 +31,10 @@ export interface Runner {
 	/** The pipeline patch planned with the configs, waiting for confirmation. */
 	pendingPatch(): PipelinePatchPlan | null;
 	applyPatch(): string[];
+	/** After applyPatch, in a git repository: the configs commit waiting for a yes. */
+	pendingCommit(): CommitPlan | null;
+	/** Runs the pending commit, then rewrites the report so section 7 ends with it. */
+	commitConfigs(): Promise<CommitResult>;
 	/** Resolves when no action is in progress (after a cancel, before closing). */
 	settled(): Promise<void>;
 	close(): Promise<void>;
@@ -55,6 +61,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 	let state = initialState(services.results.read(), settings);
 	let stepController: AbortController | null = null;
 	let patch: PipelinePatchPlan | null = null;
+	let commit: CommitPlan | null = null;
 	let busy: Promise<WaitingAction> | null = null;
 
 	const send = (event: RunnerEvent) => {
@@ -243,9 +250,23 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		applyPatch() {
 			if (patch === null) return [];
 			const applied = applyPipelinePatch(patch);
+			const model = state.results.recommendation?.model ?? null;
+			commit = model === null ? null : planConfigsCommit(patch.pipelineDir, applied.written, model);
 			patch = null;
 			send({type: 'strategy:written', kind: 'patch', files: applied.written});
 			return applied.written;
+		},
+		pendingCommit: () => commit,
+		async commitConfigs() {
+			if (commit === null) return {ok: false, error: 'there is no configs commit waiting'};
+			const plan = commit;
+			commit = null;
+			const result = applyConfigsCommit(plan);
+			if (!result.ok) return result;
+			send({type: 'strategy:written', kind: 'commit', files: plan.files.map((file) => `${file} (${result.hash})`)});
+			const files = await outputs.report(services.results.read(), services.results.dir);
+			send({type: 'strategy:written', kind: 'report', files});
+			return result;
 		},
 		async settled() {
 			await busy?.catch(() => undefined);

@@ -13,6 +13,7 @@ export async function openExperiment(flags: GlobalFlags, services: Services, ove
 		settingsStore: settingsStoreFor({demo: flags.demo, resultsDir: flags.resultsDir}),
 		promptsDir: flags.promptsDir,
 		pipelineDir: flags.pipelineDir,
+		pipelineDirNamed: flags.pipelineDirNamed ?? false,
 		docsDir: flags.docsDir,
 		...(overrides.steps ? {steps: overrides.steps} : {}),
 		...(overrides.outputs ? {outputs: overrides.outputs} : {}),

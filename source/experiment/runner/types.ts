@@ -51,7 +51,7 @@ export type RunnerEvent =
 	| {type: 'strategy:step-start'; action: StepAction}
 	| {type: 'strategy:decision'; record: RoundRecord}
 	| {type: 'strategy:deleted'; model: string}
-	| {type: 'strategy:written'; kind: 'configs' | 'report' | 'patch'; files: string[]};
+	| {type: 'strategy:written'; kind: 'configs' | 'report' | 'patch' | 'commit'; files: string[]};
 
 export type RunnerListener = (event: RunnerEvent) => void;
 

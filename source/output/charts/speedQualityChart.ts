@@ -1,0 +1,148 @@
+// Speed vs quality: every model a point (decode t/s across, quality up), the two lines that decide
+// (minimum rate, threshold), Claude as a reference, and the four quadrants named.
+import {linearScale, niceDomain, niceTicks, type Scale} from '../../analysis/scale.js';
+import type {ChartData, ChartModel} from './chartData.js';
+import {el, line, svgDocument, text, textWidth} from './svg.js';
+
+export const SPEED_QUALITY_FILE = 'speed-vs-quality.svg';
+
+const WIDTH = 760;
+const HEIGHT = 500;
+const PLOT = {left: 64, right: 736, top: 56, bottom: 436};
+
+export type Geometry = {x: Scale; y: Scale; plot: typeof PLOT};
+
+type Plotted = {model: ChartModel; rate: number; sd: number; quality: number};
+
+function plotted(data: ChartData): Plotted[] {
+	return data.models.flatMap((model) => (model.rate && model.quality ? [{model, rate: model.rate.mean, sd: model.rate.sd, quality: model.quality.value}] : []));
+}
+
+/** The scales for this data: x from 0 past the fastest model and the minimum rate, y up to 10. */
+export function speedQualityGeometry(data: ChartData): Geometry {
+	const points = plotted(data);
+	const rates = [...points.map((point) => point.rate + point.sd), data.minRate ?? 0];
+	const maxRate = Math.max(...rates);
+	const xDomain = niceDomain(0, maxRate > 0 ? maxRate * 1.1 : 20);
+	const lows = [
+		...points.map((point) => point.model.quality?.interval?.low ?? point.quality),
+		...(data.threshold === null ? [] : [data.threshold]),
+		...(data.claude?.quality == null ? [] : [data.claude.quality]),
+	];
+	const highs = [10, ...points.map((point) => point.model.quality?.interval?.high ?? point.quality)];
+	const low = lows.length === 0 ? 0 : Math.max(0, Math.floor(Math.min(...lows) - 0.5));
+	return {
+		x: linearScale(xDomain, [PLOT.left, PLOT.right]),
+		y: linearScale([low, Math.ceil(Math.max(...highs))], [PLOT.bottom, PLOT.top]),
+		plot: PLOT,
+	};
+}
+
+function axes({x, y, plot}: Geometry): string[] {
+	const parts: string[] = [];
+	for (const tick of niceTicks(x.domain[0], x.domain[1])) {
+		if (tick < x.domain[0] || tick > x.domain[1]) continue;
+		parts.push(line(x(tick), plot.top, x(tick), plot.bottom, {class: 'grid'}), text(x(tick), plot.bottom + 18, String(tick), {'text-anchor': 'middle', class: 'muted'}));
+	}
+	for (const tick of niceTicks(y.domain[0], y.domain[1], y.domain[1] - y.domain[0] <= 5 ? y.domain[1] - y.domain[0] : 5)) {
+		if (tick < y.domain[0] || tick > y.domain[1]) continue;
+		parts.push(line(plot.left, y(tick), plot.right, y(tick), {class: 'grid'}), text(plot.left - 8, y(tick) + 4, String(tick), {'text-anchor': 'end', class: 'muted'}));
+	}
+	parts.push(
+		line(plot.left, plot.bottom, plot.right, plot.bottom, {class: 'axis'}),
+		line(plot.left, plot.top, plot.left, plot.bottom, {class: 'axis'}),
+		text((plot.left + plot.right) / 2, plot.bottom + 40, 'decode rate (tokens/s, mean ± sd)', {'text-anchor': 'middle'}),
+		text(18, (plot.top + plot.bottom) / 2, 'trader quality (0–10)', {'text-anchor': 'middle', transform: `rotate(-90 18 ${(plot.top + plot.bottom) / 2})`}),
+	);
+	return parts;
+}
+
+function quadrants(data: ChartData, {x, y, plot}: Geometry): string[] {
+	if (data.minRate === null || data.threshold === null) return [];
+	const split = {x: Math.min(plot.right, Math.max(plot.left, x(data.minRate))), y: Math.min(plot.bottom, Math.max(plot.top, y(data.threshold)))};
+	const parts = [el('rect', {class: 'good', x: split.x, y: plot.top, width: plot.right - split.x, height: split.y - plot.top})];
+	const label = (content: string, right: boolean, top: boolean, left: number, rightEdge: number, topEdge: number, bottom: number) => {
+		if (rightEdge - left < textWidth(content, 11) + 12 || bottom - topEdge < 18) return;
+		parts.push(text(right ? rightEdge - 6 : left + 6, top ? topEdge + 14 : bottom - 6, content, {class: 'quadrant', 'text-anchor': right ? 'end' : 'start'}));
+	};
+	label('fast enough and good enough', true, true, split.x, plot.right, plot.top, split.y);
+	label('good enough, too slow', false, true, plot.left, split.x, plot.top, split.y);
+	label('fast enough, not good enough', true, false, split.x, plot.right, split.y, plot.bottom);
+	label('too slow and not good enough', false, false, plot.left, split.x, split.y, plot.bottom);
+	return parts;
+}
+
+function decisionLines(data: ChartData, {x, y, plot}: Geometry): string[] {
+	const parts: string[] = [];
+	if (data.claude?.quality != null) {
+		const at = y(data.claude.quality);
+		parts.push(line(plot.left, at, plot.right, at, {class: 'claude', id: 'claude-line'}), text(plot.right - 4, at - 5, `${data.claude.label}: ${data.claude.quality.toFixed(1)}`, {class: 'claude-label', 'text-anchor': 'end'}));
+	}
+	if (data.threshold !== null) {
+		const at = y(data.threshold);
+		parts.push(line(plot.left, at, plot.right, at, {class: 'threshold', id: 'threshold-line'}), text(plot.left + 6, at - 5, `threshold ${data.threshold.toFixed(1)}`, {class: 'threshold-label'}));
+	}
+	if (data.minRate !== null) {
+		const at = x(data.minRate);
+		parts.push(line(at, plot.top, at, plot.bottom, {class: 'minrate', id: 'min-rate-line'}), text(at + 5, plot.bottom - 24, `minimum ${data.minRate} t/s`, {class: 'minrate-label'}));
+	}
+	return parts;
+}
+
+type Box = {left: number; right: number; top: number; bottom: number};
+
+function overlaps(a: Box, b: Box): boolean {
+	return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+function points(data: ChartData, {x, y, plot}: Geometry): string[] {
+	const parts: string[] = [];
+	const placed: Box[] = [];
+	const slow = (rate: number) => (data.minRate !== null && rate < data.minRate ? ' slow' : '');
+	for (const point of [...plotted(data)].sort((a, b) => b.quality - a.quality || a.rate - b.rate)) {
+		const cx = x(point.rate);
+		const cy = y(point.quality);
+		const kind = slow(point.rate);
+		if (point.sd > 0) parts.push(line(x(point.rate - point.sd), cy, x(point.rate + point.sd), cy, {class: `err${kind}`}));
+		const interval = point.model.quality?.interval;
+		if (interval) {
+			parts.push(
+				line(cx, y(interval.low), cx, y(interval.high), {class: `err${kind}`}),
+				line(cx - 4, y(interval.low), cx + 4, y(interval.low), {class: `err${kind}`}),
+				line(cx - 4, y(interval.high), cx + 4, y(interval.high), {class: `err${kind}`}),
+			);
+		}
+		parts.push(el('circle', {class: `point${kind}`, cx, cy, r: 5}));
+		const label = `${point.model.name} (${point.rate.toFixed(1)} t/s, ${point.quality.toFixed(1)})`;
+		const width = textWidth(label);
+		const onLeft = cx + 9 + width > plot.right;
+		let box: Box = {left: onLeft ? cx - 9 - width : cx + 9, right: onLeft ? cx - 9 : cx + 9 + width, top: cy - 10, bottom: cy + 4};
+		// Nearby models would print over each other: move a label down until it is clear.
+		for (let tries = 0; tries < 8 && placed.some((other) => overlaps(box, other)); tries++) box = {...box, top: box.top + 14, bottom: box.bottom + 14};
+		placed.push(box);
+		parts.push(text(onLeft ? box.right : box.left, box.bottom, label, {'text-anchor': onLeft ? 'end' : 'start'}));
+	}
+	return parts;
+}
+
+function notPlotted(data: ChartData): string | null {
+	const missing = data.models.filter((model) => !model.rate || !model.quality).map((model) => `${model.name} (${model.rate ? 'no quality score' : 'no speed'})`);
+	return missing.length === 0 ? null : `Not plotted: ${missing.join(', ')}`;
+}
+
+export function speedQualityChart(data: ChartData): string {
+	const geometry = speedQualityGeometry(data);
+	const title = `Speed vs quality${data.simulated ? ' (SIMULATED)' : ''}`;
+	const missing = notPlotted(data);
+	const body = [
+		text(PLOT.left, 24, title, {class: 'title'}),
+		text(PLOT.left, 42, 'Each local model by decode rate and trader quality; the top-right quadrant is what the pipeline can use.', {class: 'muted'}),
+		...quadrants(data, geometry),
+		...axes(geometry),
+		...decisionLines(data, geometry),
+		...points(data, geometry),
+		...(plotted(data).length === 0 ? [text((PLOT.left + PLOT.right) / 2, (PLOT.top + PLOT.bottom) / 2, 'No model has both a speed and a quality score yet.', {'text-anchor': 'middle'})] : []),
+		...(missing ? [text(PLOT.left, HEIGHT - 8, missing, {class: 'muted'})] : []),
+	];
+	return svgDocument(WIDTH, HEIGHT, title, body);
+}
