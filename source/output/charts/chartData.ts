@@ -60,7 +60,7 @@ export function chartData(results: ResultsFile): ChartData {
 	if (baseline?.status === 'ok') {
 		const byRole = roles(baseline.reasoning);
 		claude = {
-			label: `Claude ${baseline.model}`,
+			label: `Claude (${baseline.model.replace(/^claude-/, '')})`,
 			quality: byRole.trader?.value ?? null,
 			roles: {bull: byRole.bull?.value ?? null, bear: byRole.bear?.value ?? null, trader: byRole.trader?.value ?? null},
 		};

@@ -6,15 +6,17 @@ import {el, line, svgDocument, text, textWidth} from './svg.js';
 
 export const RATE_CEILING_FILE = 'rate-vs-ceiling.svg';
 
-const WIDTH = 760;
+const WIDTH = 820;
 const ROW = 34;
-const TOP = 60;
+const TOP = 70;
+/** The figures column on the right: mean ± sd, ceiling, efficiency. */
+const FIGURES = 236;
 
 export function rateCeilingChart(data: ChartData): string {
 	const models = data.models.filter((model) => model.rate !== null);
 	const labelWidth = Math.min(220, Math.max(80, ...models.map((model) => textWidth(model.name) + 16)));
 	const left = labelWidth;
-	const right = WIDTH - 24;
+	const right = WIDTH - FIGURES;
 	const bottom = TOP + Math.max(1, models.length) * ROW;
 	const height = bottom + 56;
 	const highest = Math.max(data.minRate ?? 0, ...models.map((model) => Math.max(model.ceiling ?? 0, (model.rate?.mean ?? 0) + (model.rate?.sd ?? 0))));
@@ -37,10 +39,7 @@ export function rateCeilingChart(data: ChartData): string {
 		body.push(el('rect', {class: `bar${slow}`, x: left, y: top + 2, width: Math.max(0, x(rate.mean) - left), height: 18}));
 		if (rate.sd > 0) body.push(line(x(rate.mean - rate.sd), mid, x(rate.mean + rate.sd), mid, {class: 'axis'}), line(x(rate.mean + rate.sd), mid - 5, x(rate.mean + rate.sd), mid + 5, {class: 'axis'}));
 		const efficiency = model.ceiling ? ` · ceiling ${model.ceiling.toFixed(1)} · ${Math.round((rate.mean / model.ceiling) * 100)} %` : ' · ceiling unknown';
-		const end = Math.max(x(rate.mean + rate.sd), model.ceiling === null ? left : x(model.ceiling));
-		const label = `${rate.mean.toFixed(1)} ± ${rate.sd.toFixed(1)} t/s${efficiency}`;
-		const fits = end + 6 + textWidth(label) <= WIDTH - 4;
-		body.push(text(fits ? end + 6 : x(rate.mean) - 6, mid + 4, label, fits ? {class: 'muted'} : {'text-anchor': 'end', class: 'muted'}));
+		body.push(text(right + 12, mid + 4, `${rate.mean.toFixed(1)} ± ${rate.sd.toFixed(1)} t/s${efficiency}`, {class: 'muted'}));
 	});
 	if (data.minRate !== null) {
 		const at = x(data.minRate);

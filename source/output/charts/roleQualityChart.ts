@@ -1,7 +1,8 @@
 // Quality per role: one panel per role (bull, bear, trader), a bar per model, Claude's score for
 // that role as the reference line, and the threshold on the trader panel (the one it applies to).
 import {linearScale} from '../../analysis/scale.js';
-import {ROLES, type ChartData} from './chartData.js';
+import {ROLES, type ChartData, type ScorePoint} from './chartData.js';
+import type {Role} from '../schema.js';
 import {el, line, svgDocument, text, textWidth} from './svg.js';
 
 export const ROLE_QUALITY_FILE = 'quality-per-role.svg';
@@ -12,7 +13,14 @@ const TOP = 76;
 const GAP = 16;
 
 export function roleQualityChart(data: ChartData): string {
-	const models = data.models.filter((model) => ROLES.some((role) => model.roles[role] !== null));
+	const models: Array<{name: string; roles: Record<Role, ScorePoint | null>; claude: boolean}> = data.models
+		.filter((model) => ROLES.some((role) => model.roles[role] !== null))
+		.map((model) => ({name: model.name, roles: model.roles, claude: false}));
+	const claude = data.claude;
+	if (claude && models.length > 0) {
+		const point = (value: number | null): ScorePoint | null => (value === null ? null : {value, interval: null});
+		models.push({name: claude.label, roles: {bull: point(claude.roles.bull), bear: point(claude.roles.bear), trader: point(claude.roles.trader)}, claude: true});
+	}
 	const labelWidth = Math.min(200, Math.max(80, ...models.map((model) => textWidth(model.name) + 16)));
 	const panelWidth = (WIDTH - labelWidth - 24 - GAP * (ROLES.length - 1)) / ROLES.length;
 	const bottom = TOP + Math.max(1, models.length) * ROW;
@@ -38,7 +46,7 @@ export function roleQualityChart(data: ChartData): string {
 				body.push(text(left + 4, top + 13, 'not scored', {class: 'muted'}));
 				return;
 			}
-			body.push(el('rect', {class: 'bar', x: left, y: top, width: Math.max(0, x(point.value) - left), height: 16}));
+			body.push(el('rect', {class: model.claude ? 'bar claude' : 'bar', x: left, y: top, width: Math.max(0, x(point.value) - left), height: 16}));
 			if (point.interval) body.push(line(x(point.interval.low), top + 8, x(point.interval.high), top + 8, {class: 'axis'}));
 			const inside = x(point.value) - left > 34;
 			body.push(text(inside ? x(point.value) - 4 : x(point.value) + 4, top + 13, point.value.toFixed(1), inside ? {'text-anchor': 'end', class: 'bar-value'} : {class: 'muted'}));

@@ -7,8 +7,8 @@ import {el, line, svgDocument, text, textWidth} from './svg.js';
 export const SPEED_QUALITY_FILE = 'speed-vs-quality.svg';
 
 const WIDTH = 760;
-const HEIGHT = 500;
-const PLOT = {left: 64, right: 736, top: 56, bottom: 436};
+const HEIGHT = 510;
+const PLOT = {left: 64, right: 736, top: 72, bottom: 446};
 
 export type Geometry = {x: Scale; y: Scale; plot: typeof PLOT};
 
@@ -44,7 +44,7 @@ function axes({x, y, plot}: Geometry): string[] {
 		if (tick < x.domain[0] || tick > x.domain[1]) continue;
 		parts.push(line(x(tick), plot.top, x(tick), plot.bottom, {class: 'grid'}), text(x(tick), plot.bottom + 18, String(tick), {'text-anchor': 'middle', class: 'muted'}));
 	}
-	for (const tick of niceTicks(y.domain[0], y.domain[1], y.domain[1] - y.domain[0] <= 5 ? y.domain[1] - y.domain[0] : 5)) {
+	for (const tick of niceTicks(y.domain[0], y.domain[1], 4)) {
 		if (tick < y.domain[0] || tick > y.domain[1]) continue;
 		parts.push(line(plot.left, y(tick), plot.right, y(tick), {class: 'grid'}), text(plot.left - 8, y(tick) + 4, String(tick), {'text-anchor': 'end', class: 'muted'}));
 	}
@@ -57,19 +57,35 @@ function axes({x, y, plot}: Geometry): string[] {
 	return parts;
 }
 
-function quadrants(data: ChartData, {x, y, plot}: Geometry): string[] {
+type Box = {left: number; right: number; top: number; bottom: number};
+
+/** The four quadrants' names, each in its outer corner, where it fits. */
+function quadrantLabels(data: ChartData, {x, y, plot}: Geometry): Array<{content: string; box: Box}> {
 	if (data.minRate === null || data.threshold === null) return [];
 	const split = {x: Math.min(plot.right, Math.max(plot.left, x(data.minRate))), y: Math.min(plot.bottom, Math.max(plot.top, y(data.threshold)))};
-	const parts = [el('rect', {class: 'good', x: split.x, y: plot.top, width: plot.right - split.x, height: split.y - plot.top})];
-	const label = (content: string, right: boolean, top: boolean, left: number, rightEdge: number, topEdge: number, bottom: number) => {
-		if (rightEdge - left < textWidth(content, 11) + 12 || bottom - topEdge < 18) return;
-		parts.push(text(right ? rightEdge - 6 : left + 6, top ? topEdge + 14 : bottom - 6, content, {class: 'quadrant', 'text-anchor': right ? 'end' : 'start'}));
+	const labels: Array<{content: string; box: Box}> = [];
+	const label = (content: string, right: boolean, top: boolean, area: Box) => {
+		const width = textWidth(content, 11);
+		if (area.right - area.left < width + 12 || area.bottom - area.top < 18) return;
+		const left = right ? area.right - 6 - width : area.left + 6;
+		const bottom = top ? area.top + 14 : area.bottom - 6;
+		labels.push({content, box: {left, right: left + width, top: bottom - 11, bottom}});
 	};
-	label('fast enough and good enough', true, true, split.x, plot.right, plot.top, split.y);
-	label('good enough, too slow', false, true, plot.left, split.x, plot.top, split.y);
-	label('fast enough, not good enough', true, false, split.x, plot.right, split.y, plot.bottom);
-	label('too slow and not good enough', false, false, plot.left, split.x, split.y, plot.bottom);
-	return parts;
+	label('fast enough and good enough', true, true, {left: split.x, right: plot.right, top: plot.top, bottom: split.y});
+	label('good enough, too slow', false, true, {left: plot.left, right: split.x, top: plot.top, bottom: split.y});
+	label('fast enough, not good enough', true, false, {left: split.x, right: plot.right, top: split.y, bottom: plot.bottom});
+	label('too slow and not good enough', false, false, {left: plot.left, right: split.x, top: split.y, bottom: plot.bottom});
+	return labels;
+}
+
+function quadrants(data: ChartData, geometry: Geometry): string[] {
+	const {x, y, plot} = geometry;
+	if (data.minRate === null || data.threshold === null) return [];
+	const split = {x: Math.min(plot.right, Math.max(plot.left, x(data.minRate))), y: Math.min(plot.bottom, Math.max(plot.top, y(data.threshold)))};
+	return [
+		el('rect', {class: 'good', x: split.x, y: plot.top, width: plot.right - split.x, height: split.y - plot.top}),
+		...quadrantLabels(data, geometry).map(({content, box}) => text(box.left, box.bottom, content, {class: 'quadrant'})),
+	];
 }
 
 function decisionLines(data: ChartData, {x, y, plot}: Geometry): string[] {
@@ -89,15 +105,28 @@ function decisionLines(data: ChartData, {x, y, plot}: Geometry): string[] {
 	return parts;
 }
 
-type Box = {left: number; right: number; top: number; bottom: number};
-
 function overlaps(a: Box, b: Box): boolean {
 	return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
-function points(data: ChartData, {x, y, plot}: Geometry): string[] {
+/** Beside the point (right, left, above, below), the first place that stays in the plot and clear of other labels. */
+function labelBox(cx: number, cy: number, width: number, plot: Geometry['plot'], placed: Box[]): Box {
+	const at = (left: number, top: number): Box => ({left, right: left + width, top, bottom: top + 14});
+	const candidates = [at(cx + 9, cy - 9), at(cx - 9 - width, cy - 9), at(cx - width / 2, cy - 24), at(cx - width / 2, cy + 8)];
+	const inside = (box: Box) => box.left >= plot.left + 2 && box.right <= plot.right && box.top >= plot.top && box.bottom <= plot.bottom;
+	const clear = (box: Box) => inside(box) && !placed.some((other) => overlaps(box, other));
+	const found = candidates.find(clear);
+	if (found) return found;
+	// Crowded: the first place that fits, moved down until it is clear of the others.
+	let box = candidates.find(inside) ?? at(Math.max(plot.left + 2, Math.min(cx + 9, plot.right - width)), cy - 9);
+	for (let tries = 0; tries < 8 && placed.some((other) => overlaps(box, other)); tries++) box = {...box, top: box.top + 14, bottom: box.bottom + 14};
+	return box;
+}
+
+function points(data: ChartData, geometry: Geometry): string[] {
+	const {x, y, plot} = geometry;
 	const parts: string[] = [];
-	const placed: Box[] = [];
+	const placed: Box[] = quadrantLabels(data, geometry).map((label) => label.box);
 	const slow = (rate: number) => (data.minRate !== null && rate < data.minRate ? ' slow' : '');
 	for (const point of [...plotted(data)].sort((a, b) => b.quality - a.quality || a.rate - b.rate)) {
 		const cx = x(point.rate);
@@ -114,13 +143,9 @@ function points(data: ChartData, {x, y, plot}: Geometry): string[] {
 		}
 		parts.push(el('circle', {class: `point${kind}`, cx, cy, r: 5}));
 		const label = `${point.model.name} (${point.rate.toFixed(1)} t/s, ${point.quality.toFixed(1)})`;
-		const width = textWidth(label);
-		const onLeft = cx + 9 + width > plot.right;
-		let box: Box = {left: onLeft ? cx - 9 - width : cx + 9, right: onLeft ? cx - 9 : cx + 9 + width, top: cy - 10, bottom: cy + 4};
-		// Nearby models would print over each other: move a label down until it is clear.
-		for (let tries = 0; tries < 8 && placed.some((other) => overlaps(box, other)); tries++) box = {...box, top: box.top + 14, bottom: box.bottom + 14};
+		const box = labelBox(cx, cy, textWidth(label), plot, placed);
 		placed.push(box);
-		parts.push(text(onLeft ? box.right : box.left, box.bottom, label, {'text-anchor': onLeft ? 'end' : 'start'}));
+		parts.push(text(box.left, box.bottom - 3, label));
 	}
 	return parts;
 }
