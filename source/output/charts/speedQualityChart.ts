@@ -59,22 +59,34 @@ function axes({x, y, plot}: Geometry): string[] {
 
 type Box = {left: number; right: number; top: number; bottom: number};
 
+type QuadrantLabel = {lines: string[]; box: Box};
+
+/** A quadrant's name on one line, or on two when the quadrant is narrow. */
+function wrap(content: string, room: number): string[] | null {
+	if (textWidth(content, 11) <= room) return [content];
+	const words = content.split(' ');
+	const half = Math.ceil(words.length / 2);
+	const lines = [words.slice(0, half).join(' '), words.slice(half).join(' ')];
+	return lines.every((entry) => textWidth(entry, 11) <= room) ? lines : null;
+}
+
 /** The four quadrants' names, each in its outer corner, where it fits. */
-function quadrantLabels(data: ChartData, {x, y, plot}: Geometry): Array<{content: string; box: Box}> {
+function quadrantLabels(data: ChartData, {x, y, plot}: Geometry): QuadrantLabel[] {
 	if (data.minRate === null || data.threshold === null) return [];
 	const split = {x: Math.min(plot.right, Math.max(plot.left, x(data.minRate))), y: Math.min(plot.bottom, Math.max(plot.top, y(data.threshold)))};
-	const labels: Array<{content: string; box: Box}> = [];
+	const labels: QuadrantLabel[] = [];
 	const label = (content: string, right: boolean, top: boolean, area: Box) => {
-		const width = textWidth(content, 11);
-		if (area.right - area.left < width + 12 || area.bottom - area.top < 18) return;
+		const lines = wrap(content, area.right - area.left - 12);
+		if (lines === null || area.bottom - area.top < lines.length * 13 + 6) return;
+		const width = Math.max(...lines.map((entry) => textWidth(entry, 11)));
 		const left = right ? area.right - 6 - width : area.left + 6;
-		const bottom = top ? area.top + 14 : area.bottom - 6;
-		labels.push({content, box: {left, right: left + width, top: bottom - 11, bottom}});
+		const start = top ? area.top + 3 : area.bottom - 6 - lines.length * 13;
+		labels.push({lines, box: {left, right: left + width, top: start, bottom: start + lines.length * 13}});
 	};
 	label('fast enough and good enough', true, true, {left: split.x, right: plot.right, top: plot.top, bottom: split.y});
 	label('good enough, too slow', false, true, {left: plot.left, right: split.x, top: plot.top, bottom: split.y});
 	label('fast enough, not good enough', true, false, {left: split.x, right: plot.right, top: split.y, bottom: plot.bottom});
-	label('too slow and not good enough', false, false, {left: plot.left, right: split.x, top: split.y, bottom: plot.bottom});
+	label('too slow, not good enough', false, false, {left: plot.left, right: split.x, top: split.y, bottom: plot.bottom});
 	return labels;
 }
 
@@ -84,7 +96,7 @@ function quadrants(data: ChartData, geometry: Geometry): string[] {
 	const split = {x: Math.min(plot.right, Math.max(plot.left, x(data.minRate))), y: Math.min(plot.bottom, Math.max(plot.top, y(data.threshold)))};
 	return [
 		el('rect', {class: 'good', x: split.x, y: plot.top, width: plot.right - split.x, height: split.y - plot.top}),
-		...quadrantLabels(data, geometry).map(({content, box}) => text(box.left, box.bottom, content, {class: 'quadrant'})),
+		...quadrantLabels(data, geometry).flatMap(({lines, box}) => lines.map((entry, index) => text(box.left, box.top + 11 + index * 13, entry, {class: 'quadrant'}))),
 	];
 }
 
