@@ -59,3 +59,14 @@ export function commitFiles(dir: string, files: string[], message: string, git: 
 	const head = git(['rev-parse', '--short', 'HEAD'], dir);
 	return head.ok ? {ok: true, hash: head.stdout.trim()} : {ok: false, error: gitError(head)};
 }
+
+/** Which of `files` (relative to dir) differ from the last commit, untracked ones included. */
+export function changedFiles(dir: string, files: string[], git: GitRunner = runGit): string[] {
+	const result = git(['status', '--porcelain', '--untracked-files=all', '--', ...files], dir);
+	if (!result.ok) return [];
+	// Porcelain v1: two status letters, a space, the path (quoted only when it holds odd characters; ours do not).
+	return result.stdout
+		.split('\n')
+		.filter((entry) => entry.length > 3)
+		.map((entry) => entry.slice(3));
+}

@@ -21,6 +21,7 @@ import {useKeys} from './useKeys.js';
 import {useWizard} from './useWizard.js';
 import {VerdictScreen} from './screens/verdictScreen.js';
 import {formatPlanDiff} from '../../output/configs/patchPipeline.js';
+import {formatCommitPlan} from '../../output/configs/commit.js';
 
 export type AppProps = {
 	runner: Runner;
@@ -42,6 +43,7 @@ export function App({runner, preflight, simulated, resultsPath, animate, onExit,
 	const [overlay, setOverlay] = useState<'help' | 'quit' | null>(null);
 	const [ctrlCOnce, setCtrlCOnce] = useState(false);
 	const [patchDecided, setPatchDecided] = useState(false);
+	const [commitNote, setCommitNote] = useState<string | null>(null);
 	const printed = useRef(0);
 
 	const identity = wizard.running ? `step:${wizard.running.step}` : waitIdentity(wizard.waiting);
@@ -59,7 +61,9 @@ export function App({runner, preflight, simulated, resultsPath, animate, onExit,
 	};
 	const patch = runner.pendingPatch();
 	const patchPending = screen === 'configs' && patch !== null && !patchDecided;
-	const hints = screenKeys(screen, patchPending);
+	const commitPlan = runner.pendingCommit();
+	const commitPending = screen === 'configs' && patchDecided && commitPlan !== null && commitNote === null;
+	const hints = screenKeys(screen, patchPending, commitPending);
 	const {strategy, waiting} = wizard;
 
 	const keysActive = useKeys((input, key) => {
@@ -121,7 +125,11 @@ export function App({runner, preflight, simulated, resultsPath, animate, onExit,
 				if (patchPending && (input === 'y' || input === 'n')) {
 					if (input === 'y') runner.applyPatch();
 					setPatchDecided(true);
-				} else if (!patchPending && key.return) go(index + 1);
+				} else if (commitPending && (input === 'y' || input === 'n')) {
+					if (input === 'n') return setCommitNote('Not committed.');
+					setCommitNote('Committing…');
+					void runner.commitConfigs().then((result) => setCommitNote(result.ok ? `Committed ${result.hash}; the report's section 7 now ends with it.` : `The commit failed: ${result.error}`));
+				} else if (!patchPending && !commitPending && key.return) go(index + 1);
 				return;
 			case 'done':
 				if (key.return) leave(0);
@@ -163,7 +171,15 @@ export function App({runner, preflight, simulated, resultsPath, animate, onExit,
 					<WorkingScreen what="Working…" />
 				);
 			case 'configs':
-				return <ConfigsScreen recommendation={recommendation} files={strategy.configsWritten ?? []} diff={patchPending && patch ? formatPlanDiff(patch) : null} />;
+				return (
+					<ConfigsScreen
+						recommendation={recommendation}
+						files={strategy.configsWritten ?? []}
+						diff={patchPending && patch ? formatPlanDiff(patch) : null}
+						commit={commitPending && commitPlan ? formatCommitPlan(commitPlan) : null}
+						commitNote={commitNote}
+					/>
+				);
 			case 'done':
 				return <DoneScreen files={files} resultsPath={resultsPath} recommendation={recommendation} />;
 		}

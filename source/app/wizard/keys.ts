@@ -45,7 +45,13 @@ export const GLOBAL_KEYS: KeyHint[] = [
 	{keys: 'Ctrl+C', does: 'cancel step; twice: exit'},
 ];
 
-export function screenKeys(screen: ScreenName, patchPending = false): KeyHint[] {
+export function screenKeys(screen: ScreenName, patchPending = false, commitPending = false): KeyHint[] {
+	if (screen === 'configs' && commitPending) {
+		return [
+			{keys: 'y', does: 'commit the configs'},
+			{keys: 'n', does: 'leave them uncommitted'},
+		];
+	}
 	if (screen === 'configs' && patchPending) {
 		return [
 			{keys: 'y', does: 'patch the pipeline'},

@@ -33,7 +33,17 @@ export function InterruptedScreen({kind, message, resultsPath}: {kind: 'canceled
 	);
 }
 
-export function ConfigsScreen({recommendation, files, diff}: {recommendation: Recommendation | null; files: string[]; diff: string | null}): React.JSX.Element {
+export type ConfigsScreenProps = {
+	recommendation: Recommendation | null;
+	files: string[];
+	diff: string | null;
+	/** The configs commit waiting for y/n, as the commands that will run. */
+	commit?: string | null;
+	/** What came of the commit offer. */
+	commitNote?: string | null;
+};
+
+export function ConfigsScreen({recommendation, files, diff, commit = null, commitNote = null}: ConfigsScreenProps): React.JSX.Element {
 	return (
 		<Box flexDirection="column">
 			<Text bold>Hybrid configs</Text>
@@ -51,6 +61,13 @@ export function ConfigsScreen({recommendation, files, diff}: {recommendation: Re
 					<Text>{diff.split('\n').slice(0, 30).join('\n')}</Text>
 				</Box>
 			) : null}
+			{commit ? (
+				<Box flexDirection="column" marginTop={1}>
+					<Text bold>Commit them in the pipeline repository? Nothing runs without y.</Text>
+					<Text>{commit}</Text>
+				</Box>
+			) : null}
+			{commitNote ? <Text>{commitNote}</Text> : null}
 		</Box>
 	);
 }
