@@ -1,11 +1,13 @@
 // Verdict: every model against the Claude baseline, where the round's model lost its trader
 // points, and the decision with its reason.
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box, Text, useStdout} from 'ink';
 import {Table} from '@alcalzone/ink-table';
 import type {ResultsFile} from '../../../output/schema.js';
 import type {Settings} from '../../../experiment/settings.js';
 import {ScoreBars} from '../../components/scoreBar.js';
+import {SpeedQualityPlot} from '../../components/speedQualityPlot.js';
+import {chartData} from '../../../output/charts/chartData.js';
 
 type Row = {
 	model: string;
@@ -55,9 +57,13 @@ export type VerdictProps = {
 	title: string;
 	/** The decision and its reason. */
 	reason: string;
+	/** Columns for the speed-vs-quality plot; default the terminal's, at most the wizard's 80. */
+	width?: number;
 };
 
-export function VerdictScreen({results, settings, focus, title, reason}: VerdictProps): React.JSX.Element {
+export function VerdictScreen({results, settings, focus, title, reason, width}: VerdictProps): React.JSX.Element {
+	const {stdout} = useStdout();
+	const columns = width ?? Math.min(stdout.columns || 80, 80);
 	const dims = results.models.find((model) => model.name === focus)?.reasoning?.trader?.dimensions ?? [];
 	const baselineNote = results.baseline?.status === 'ok' ? null : `Claude baseline ${results.baseline?.status ?? 'not run'}${results.baseline?.note ? `: ${results.baseline.note}` : ''}`;
 	return (
@@ -65,6 +71,9 @@ export function VerdictScreen({results, settings, focus, title, reason}: Verdict
 			<Text bold>{title}</Text>
 			<Table data={verdictRows(results, settings)} />
 			{baselineNote ? <Text color="yellow">{baselineNote}</Text> : null}
+			<Box marginTop={1}>
+				<SpeedQualityPlot data={{...chartData(results), threshold: settings.threshold, minRate: settings.minRate}} width={columns} height={7} />
+			</Box>
 			{dims.length > 0 ? (
 				<Box flexDirection="column" marginTop={1}>
 					<Text bold>{focus} — trader points per dimension</Text>
