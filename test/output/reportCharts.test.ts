@@ -68,7 +68,7 @@ describe('section 7: the pipeline repository history', () => {
 	it('says how to commit the configs when the log has no configs commit for the recommended model', () => {
 		const dir = pipelineRepo();
 		const body = section7(formatReport(completeResults(), {pipelineDir: dir, now: NOW}));
-		expect(body).toContain('No commit "feat: add hybrid configs for llama3.3:70b"');
+		expect(body).toContain('No commit "feat: add hybrid configs for llama3.3:70b" among the one commit above');
 		expect(body).toContain('trifecta configs --write --commit');
 	});
 

@@ -11,6 +11,7 @@ import {writeHybridConfigsJson} from '../../output/configs/json.js';
 import {applyPipelinePatch, formatPlanDiff, planPipelinePatch, PIPELINE_FILES} from '../../output/configs/patchPipeline.js';
 import {applyConfigsCommit, formatCommitPlan, planConfigsCommit} from '../../output/configs/commit.js';
 import {changedFiles} from '../../system/git.js';
+import {pipelineFor} from '../../experiment/runner/session.js';
 import {formatConfigs, formatPlanNotes} from '../../output/configs/format.js';
 import type {HybridConfigsDocument} from '../../output/configs/types.js';
 import type {CommandIO, CommandModule} from '../types.js';
@@ -60,7 +61,7 @@ export function createConfigsCommand(deps: {ask?: Ask} = {}): CommandModule {
 			if (!flags.json) out.write(`${formatConfigs(document)}\nSaved to ${jsonFile}\n`);
 			if (!flags.write) return finish(null);
 
-			const plan = planPipelinePatch(flags.pipelineDir, document);
+			const plan = planPipelinePatch(pipelineFor(flags, false).pipelineDir, document);
 			if (!plan.found) {
 				out.write(`No pipeline in ${plan.pipelineDir} (src/hybrid_llm.py not found): nothing to patch. The configs are in ${jsonFile}.\n`);
 				return finish({found: false, written: [], backups: []});

@@ -6,6 +6,7 @@ import {createResultsStore} from '../../output/resultsStore.js';
 import {rebuildOutputs} from '../../output/rebuild.js';
 import {writeCsvExports} from '../../output/csvExport.js';
 import {knownPipelineDir, type GitRunner} from '../../output/report/gitSection.js';
+import {pipelineFor} from '../../experiment/runner/session.js';
 import type {CommandModule} from '../types.js';
 
 export type ReportCommandDeps = {
@@ -31,7 +32,8 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule
 				return 1;
 			}
 			// Without --pipeline-dir, the working directory is the pipeline only when it holds one.
-			const pipelineFor = (dir: string, named: boolean) => knownPipelineDir(named ? dir : (deps.cwd?.() ?? dir), named);
+			const knownFor = (dir: string, named: boolean) => knownPipelineDir(named ? dir : (deps.cwd?.() ?? dir), named);
+			const pipeline = pipelineFor(flags, false);
 			let results;
 			try {
 				results = store.read();
@@ -42,7 +44,7 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule
 			const files = rebuildOutputs(
 				results,
 				{resultsDir: store.dir, docsDir: flags.docsDir},
-				{pipelineDir: pipelineFor(flags.pipelineDir, flags.pipelineDirNamed ?? false), ...(deps.git ? {git: deps.git} : {}), ...(deps.now ? {now: deps.now()} : {})},
+				{pipelineDir: knownFor(pipeline.pipelineDir, pipeline.pipelineDirNamed), ...(deps.git ? {git: deps.git} : {}), ...(deps.now ? {now: deps.now()} : {})},
 			);
 			const csv = flags.csv ? writeCsvExports(store.dir, results) : [];
 			if (flags.json) {

@@ -88,7 +88,13 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 		if (code === 0) {
 			const recommendation = state.results.recommendation;
 			say(`recommendation: ${recommendation?.model ?? 'none'} — ${recommendation?.reason ?? ''}`);
-			if (runner.pendingPatch()) say(`The pipeline in ${flags.pipelineDir} can take these configs: run \`trifecta configs --write\` to see the diff and apply it.`);
+			const patch = runner.pendingPatch();
+			if (patch) {
+				say(
+					`The pipeline in ${patch.pipelineDir} can take these configs: run \`trifecta configs --write --commit${flags.demo ? ' --demo' : ''}\` with the same --results-dir ` +
+						'to see the diff, apply it and commit it (each after a yes).',
+				);
+			}
 		}
 		if (flags.json) {
 			const status = code === 0 ? 'done' : code === 3 ? 'decision-needed' : code === 130 ? 'canceled' : 'failed';

@@ -7,7 +7,7 @@ export function formatChartsBlock(): string {
 	return [
 		`![${main.title}: each model's decode rate against its trader quality, with the minimum rate and the threshold](${chartLink(main.file)})`,
 		'',
-		`Charts: [${main.title.toLowerCase()}](${chartLink(main.file)}) · [${CHARTS.rateCeiling.title.toLowerCase()}](${chartLink(CHARTS.rateCeiling.file)}) · ` +
-			`[${CHARTS.roleQuality.title.toLowerCase()}](${chartLink(CHARTS.roleQuality.file)})`,
+		`Charts: [${main.title}](${chartLink(main.file)}) · [${CHARTS.rateCeiling.title}](${chartLink(CHARTS.rateCeiling.file)}) · ` +
+			`[${CHARTS.roleQuality.title}](${chartLink(CHARTS.roleQuality.file)})`,
 	].join('\n');
 }

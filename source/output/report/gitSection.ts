@@ -38,7 +38,7 @@ export function formatGitSection(pipelineDir: string | null, git: GitRunner = ru
 				parts.push(
 					commit
 						? `The configs commit: \`${commit.split(' ')[0]}\` ${message}.`
-						: `No commit "${message}" in these ${log.lines.length} commits: write and commit the configs with \`trifecta configs --write --commit --pipeline-dir ${pipelineDir}\`.`,
+						: `No commit "${message}" among the ${log.lines.length === 1 ? 'one commit' : `${log.lines.length} commits`} above: write and commit the configs with \`trifecta configs --write --commit --pipeline-dir ${pipelineDir}\`.`,
 				);
 			}
 			return parts.join('\n\n');
