@@ -107,11 +107,10 @@ export function speedQualityPlotLines(data: ChartData, width: number, height = 9
 	}
 	lines.push(`${' '.repeat(GUTTER - 1)}└${axis.join('')}`, tickLine.join('').trimEnd());
 	const legend = [
-		'x: decode t/s, y: trader quality',
 		...(data.threshold === null ? [] : [`─ threshold ${data.threshold.toFixed(1)}`]),
 		...(data.minRate === null ? [] : [`│ minimum ${data.minRate} t/s`]),
 		...(claude === null ? [] : [`· Claude ${claude.toFixed(1)}`]),
-		'top right: fast enough and good enough',
+		'top right: fast and good enough',
 	];
 	lines.push(...wrapItems(legend, width), ...wrapItems(key, width));
 	if (points.length === 0) lines.unshift('No model has both a speed and a quality score yet.');
@@ -137,7 +136,10 @@ export type SpeedQualityPlotProps = {data: ChartData; width: number; height?: nu
 export function SpeedQualityPlot({data, width, height}: SpeedQualityPlotProps): React.JSX.Element {
 	return (
 		<Box flexDirection="column">
-			<Text bold>Speed vs quality (trader)</Text>
+			<Text>
+				<Text bold>Speed vs quality</Text>
+				<Text dimColor> · decode t/s across, trader quality up</Text>
+			</Text>
 			{speedQualityPlotLines(data, width, height).map((line, index) => (
 				// Lines are positional: the index is their identity.
 				<Text key={index}>{line}</Text>

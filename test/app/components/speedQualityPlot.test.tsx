@@ -49,6 +49,14 @@ describe.each([80, 120])('the speed-vs-quality plot at %i columns', (width) => {
 });
 
 describe('awkward cases', () => {
+	it('keeps the sides of the threshold on a short plot (5 rows, as the verdict screen draws it)', () => {
+		const lines = speedQualityPlotLines(chartData(completeResults()), 80, 5);
+		const thresholdRow = lines.findIndex((line) => line.includes('┼─'));
+		expect(lines.findIndex((line) => line.includes('llama3.3:70b'))).toBeLessThan(thresholdRow);
+		expect(lines.findIndex((line) => line.includes('qwen2.5:32b'))).toBeGreaterThan(thresholdRow);
+		expect(lines.findIndex((line) => line.includes('qwen2.5:14b'))).toBeGreaterThan(thresholdRow);
+	});
+
 	it('numbers points that have no room for a label and names them in a key', () => {
 		const data = chartData(completeResults());
 		const crowded: ChartData = {
@@ -78,7 +86,7 @@ describe('awkward cases', () => {
 
 	it('renders as an Ink component within the width', () => {
 		const frame = render(<SpeedQualityPlot data={chartData(completeResults())} width={80} />).lastFrame() ?? '';
-		expect(frame).toContain('Speed vs quality (trader)');
+		expect(frame).toContain('Speed vs quality · decode t/s across, trader quality up');
 		expect(frame.split('\n').every((line) => line.length <= 80)).toBe(true);
 	});
 });

@@ -72,7 +72,7 @@ export function VerdictScreen({results, settings, focus, title, reason, width}: 
 			<Table data={verdictRows(results, settings)} />
 			{baselineNote ? <Text color="yellow">{baselineNote}</Text> : null}
 			<Box marginTop={1}>
-				<SpeedQualityPlot data={{...chartData(results), threshold: settings.threshold, minRate: settings.minRate}} width={columns} height={7} />
+				<SpeedQualityPlot data={{...chartData(results), threshold: settings.threshold, minRate: settings.minRate}} width={columns} height={5} />
 			</Box>
 			{dims.length > 0 ? (
 				<Box flexDirection="column" marginTop={1}>
