@@ -7,6 +7,10 @@ import type {World} from '../../experiment/strategy/fixtures.js';
 import {harness} from '../../experiment/runner/fakes.js';
 import {openSettingsStore} from '../../../source/experiment/settingsStore.js';
 import {KEY, renderWizard} from './helpers.js';
+import {createRunner} from '../../../source/experiment/runner/index.js';
+import {planPipelinePatch} from '../../../source/output/configs/patchPipeline.js';
+import {buildHybridConfigs} from '../../../source/output/configs/build.js';
+import {git, pipelineRepo} from '../../output/gitRepo.js';
 
 const world: World = {
 	'qwen2.5:14b': {trader: 7.1, rate: 30},
@@ -198,5 +202,35 @@ describe('wizard', () => {
 		await ui.press(KEY.enter);
 		await ui.until('Verdict — round 1');
 		await runner.close();
+	});
+});
+
+describe('wizard: the configs commit offer', () => {
+	it('after patching the pipeline, shows the git commands and commits only on y', async () => {
+		const h = harness({...world, 'qwen2.5:32b': {trader: 9.3, rate: 16.2}});
+		const pipelineDir = pipelineRepo();
+		const runner = await createRunner(h.deps(), h.steps, {
+			...h.outputs,
+			async configs(results) {
+				return {files: [], patch: planPipelinePatch(pipelineDir, buildHybridConfigs(results))};
+			},
+		});
+		const ui = renderWizard(runner);
+		await ui.until('Preflight');
+		await ui.press(KEY.enter);
+		await ui.until('Plan — the ladder');
+		await ui.press(KEY.enter);
+		await ui.until('Verdict — final');
+		await ui.press(KEY.enter);
+		await ui.until('Patch it?');
+		await ui.press('y');
+		await ui.until('Commit them in the pipeline repository?');
+		expect(ui.flat()).toContain("git commit --only -m 'feat: add hybrid configs for qwen2.5:32b'");
+		expect(git(pipelineDir, 'log', '-1', '--format=%s').trim()).toBe('feat: hybrid_qwen14 config');
+		await ui.press('y');
+		await ui.until(/Committed [0-9a-f]+/);
+		expect(git(pipelineDir, 'log', '-1', '--format=%s').trim()).toBe('feat: add hybrid configs for qwen2.5:32b');
+		await ui.press(KEY.enter);
+		await ui.until('Done');
 	});
 });
