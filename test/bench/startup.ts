@@ -1,0 +1,90 @@
+// Start-up figures on the built CLI: a bare `node -e 0`, `trifecta --help`, and the time from
+// spawning the wizard in a pseudo-terminal to its first drawn frame (with --demo, and against an
+// unreachable Ollama, where the first page is the preflight). `npm run bench` prints them among
+// the others; run alone (after `npm run build`) with:
+//   node --import tsx test/bench/startup.ts
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {spawn as spawnPty} from '@lydell/node-pty';
+import stripAnsi from 'strip-ansi';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.join(root, 'dist/cli.js');
+/** Nothing listens on port 9 (discard) here: the connection is refused at once, as for a stopped Ollama. */
+export const UNREACHABLE_HOST = 'http://127.0.0.1:9';
+
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+export function timeCommand(argv: string[], runs: number): number {
+	const samples: number[] = [];
+	for (let i = 0; i < runs; i++) {
+		const started = performance.now();
+		spawnSync(process.execPath, argv, {cwd: root, stdio: 'ignore', env: {...process.env, CI: 'true'}});
+		samples.push(performance.now() - started);
+	}
+	return median(samples);
+}
+
+/** Time from spawning `trifecta <args>` in a pseudo-terminal to its first drawn frame. */
+export async function wizardFirstFrameMs(args: string[]): Promise<number> {
+	const config = mkdtempSync(path.join(os.tmpdir(), 'trifecta-conf-'));
+	const started = performance.now();
+	try {
+		return await new Promise((resolve, reject) => {
+			const pty = spawnPty(process.execPath, [cli, ...args, '--results-dir', path.join(config, 'results')], {
+				cols: 100,
+				rows: 40,
+				cwd: root,
+				env: {...process.env, CI: '', XDG_CONFIG_HOME: config, TRIFECTA_DEMO_PACE: '0', ANTHROPIC_API_KEY: ''} as Record<string, string>,
+			});
+			let seen = '';
+			const timer = setTimeout(() => {
+				pty.kill();
+				reject(new Error(`no wizard frame within 20 s: ${seen.slice(-500)}`));
+			}, 20_000);
+			pty.onData((data) => {
+				seen += data;
+				// The first frame: anything visible once escape sequences are removed.
+				if (stripAnsi(seen).trim().length > 0) {
+					clearTimeout(timer);
+					const elapsed = performance.now() - started;
+					pty.kill();
+					resolve(elapsed);
+				}
+			});
+		});
+	} finally {
+		rmSync(config, {recursive: true, force: true});
+	}
+}
+
+export type StartupFigures = {bareNodeMs: number; helpMs: number; demoFirstFrameMs: number; preflightFirstFrameMs: number};
+
+export async function measureStartup(runs = 3): Promise<StartupFigures> {
+	const bareNodeMs = timeCommand(['-e', '0'], runs * 5);
+	const helpMs = timeCommand([cli, '--help'], runs * 5);
+	const demo: number[] = [];
+	const preflight: number[] = [];
+	// Interleaved, so a burst of load on the machine does not land on one figure only.
+	for (let i = 0; i < runs; i++) {
+		demo.push(await wizardFirstFrameMs(['--demo']));
+		preflight.push(await wizardFirstFrameMs(['--host', UNREACHABLE_HOST]));
+	}
+	return {bareNodeMs, helpMs, demoFirstFrameMs: median(demo), preflightFirstFrameMs: median(preflight)};
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	const runs = Number(process.argv[2] ?? 5);
+	const figures = await measureStartup(runs);
+	const ratio = (ms: number) => (ms / figures.bareNodeMs).toFixed(2);
+	console.log(`node -e 0                          ${figures.bareNodeMs.toFixed(0)} ms`);
+	console.log(`trifecta --help                    ${figures.helpMs.toFixed(0)} ms = ${ratio(figures.helpMs)} x`);
+	console.log(`first frame, trifecta --demo       ${figures.demoFirstFrameMs.toFixed(0)} ms = ${ratio(figures.demoFirstFrameMs)} x`);
+	console.log(`first frame, trifecta (no Ollama)  ${figures.preflightFirstFrameMs.toFixed(0)} ms = ${ratio(figures.preflightFirstFrameMs)} x`);
+}
