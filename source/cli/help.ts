@@ -1,6 +1,6 @@
 // --help and --version are answered from here before the argument parser loads, so they stay
 // as fast as a bare node start (the performance budget allows 2.5 times that).
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {commands, findCommand} from './registry.js';
 
 export const DEFAULT_HOST = 'http://127.0.0.1:11434';
@@ -47,7 +47,10 @@ ${list}
 }
 
 export function packageVersion(): string {
-	const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string};
+	// This module is source/cli/help.ts (tsx), dist/cli/help.js (tsc), or part of the bundled dist/cli.js.
+	// The nearer one first: from dist/cli.js, ../../ is outside the project.
+	const file = ['../package.json', '../../package.json'].map((relative) => new URL(relative, import.meta.url)).find((url) => existsSync(url));
+	const pkg = JSON.parse(readFileSync(file ?? new URL('../../package.json', import.meta.url), 'utf8')) as {version: string};
 	return pkg.version;
 }
 

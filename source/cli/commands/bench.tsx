@@ -1,5 +1,5 @@
-// `trifecta bench <model...>`: the speed benchmark, models one after another. With --json,
-// stdout carries only {"models":[...]} shaped as in scaling-results.json. Exit 0 all done,
+// `trifecta bench <model...>`: the speed benchmark, models one after another: each model's
+// summary (mean ± sd, verdict) on stdout, progress per rep on stderr. With --json, stdout carries only {"models":[...]} shaped as in scaling-results.json. Exit 0 all done,
 // 1 some model failed (the others are still measured and kept), 130 canceled.
 import React from 'react';
 import type {BenchEvent, NoticeEvent, StepEvent} from '../../experiment/events.js';
@@ -47,7 +47,7 @@ export const benchCommand: CommandModule = {
 					screen: (view, cancelHint) => <BenchScreen view={view} animate simulated={services.simulated} cancelHint={cancelHint} width={io.stdout.columns ?? 80} />,
 					onCancel: () => services.cancel(),
 				})
-			: lineSession(io, isBenchScreenEvent, createBenchLines());
+			: lineSession(io, isBenchScreenEvent, createBenchLines(), {result: (event) => event.type === 'bench:done', json: flags.json});
 		// Warnings from before the step (a settings file set aside…) and while it runs (Ollama busy) belong on its screen too.
 		const session = withWarnings(shown, services);
 		const ctx = stepContext(input, services, session.emit);

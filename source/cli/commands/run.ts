@@ -1,4 +1,5 @@
-// `trifecta run`: the whole strategy without the UI. Progress lines on stderr; at a decision
+// `trifecta run`: the whole strategy without the UI. Progress lines on stderr, the recommendation
+// on stdout; at a decision
 // point --yes takes the recommendation, otherwise it stops with exit 3 naming --yes; --json
 // puts one summary document on stdout and nothing else.
 import type {Runner, WaitingAction} from '../../experiment/runner/index.js';
@@ -87,7 +88,8 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 		const files = [...(state.configsWritten ?? []), ...(state.reportWritten ?? [])];
 		if (code === 0) {
 			const recommendation = state.results.recommendation;
-			say(`recommendation: ${recommendation?.model ?? 'none'} — ${recommendation?.reason ?? ''}`);
+			// The run's result: on stdout, unless stdout carries the --json document.
+			(flags.json ? io.stderr : io.stdout).write(`recommendation: ${recommendation?.model ?? 'none'} — ${recommendation?.reason ?? ''}\n`);
 			if (runner.pendingPatch()) say(`The pipeline in ${flags.pipelineDir} can take these configs: run \`trifecta configs --write\` to see the diff and apply it.`);
 		}
 		if (flags.json) {
