@@ -26,10 +26,6 @@ export function benchJsonEntry(entry: ModelResult): Pick<ModelResult, 'name' | '
 }
 
 export const benchCommand: CommandModule = {
-	name: 'bench',
-	summary: 'speed benchmark: decode and prefill rates against the bandwidth ceiling',
-	usage: 'trifecta bench <model...> [--reps N] [--num-ctx N] [--min-rate N] [--bandwidth N] [--json]',
-	args: {min: 1, max: null, name: 'model'},
 	async run(input) {
 		const {io, flags} = input;
 		const invalid = input.args.find((name) => !isValidModelName(name));

@@ -19,10 +19,6 @@ export function anyCellFailed(outcome: CompareOutcome): boolean {
 }
 
 export const compareCommand: CommandModule = {
-	name: 'compare',
-	summary: 'bull/bear/trader reasoning comparison, scored against the Claude baseline',
-	usage: 'trifecta compare [model...] [--no-claude] [--json]',
-	args: {min: 0, max: null, name: 'model'},
 	run: (input) =>
 		runLiveCommand(input, {
 			initial: initialCompareView,

@@ -25,10 +25,6 @@ const askOnTerminal: Ask = async (question, io) => {
 export function createConfigsCommand(deps: {ask?: Ask} = {}): CommandModule {
 	const ask = deps.ask ?? askOnTerminal;
 	return {
-		name: 'configs',
-		summary: 'show or write the hybrid configs for the winner',
-		usage: 'trifecta configs [model] [--write] [--yes] [--pipeline-dir DIR] [--json]',
-		args: {min: 0, max: 1, name: 'model'},
 		async run({args, flags, io}) {
 			const store = createResultsStore(flags.resultsDir, {simulated: flags.demo});
 			if (!fs.existsSync(store.path)) {

@@ -6,10 +6,6 @@ import {DoctorScreen} from '../../app/screens/doctorScreen.js';
 import type {CommandModule} from '../types.js';
 
 export const doctorCommand: CommandModule = {
-	name: 'doctor',
-	summary: 'preflight only',
-	usage: 'trifecta doctor [--json]',
-	args: {min: 0, max: 0},
 	async run({flags, io, services}) {
 		const report = await doctorReportFor(await services());
 		if (flags.json) {

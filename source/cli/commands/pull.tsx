@@ -29,10 +29,6 @@ export function invalidModelMessage(name: string): string {
 }
 
 export const pullCommand: CommandModule = {
-	name: 'pull',
-	summary: 'pull a model with live per-layer progress (skipped when installed)',
-	usage: 'trifecta pull <model>',
-	args: {min: 1, max: 1, name: 'model'},
 	async run(input) {
 		const {io} = input;
 		const model = input.args[0] ?? '';

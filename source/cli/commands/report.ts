@@ -15,10 +15,6 @@ export type ReportCommandDeps = {
 
 export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule {
 	return {
-		name: 'report',
-		summary: 'rebuild the report and text tables from saved results',
-		usage: 'trifecta report [--results-dir DIR] [--docs-dir DIR] [--json]',
-		args: {min: 0, max: 0},
 		async run({flags, io}) {
 			const store = createResultsStore(flags.resultsDir, {simulated: flags.demo});
 			if (!fs.existsSync(store.path)) {

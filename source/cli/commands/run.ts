@@ -104,10 +104,6 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 }
 
 export const runCommand: CommandModule = {
-	name: 'run',
-	summary: 'the whole strategy without the UI (--yes takes the recommended escalation)',
-	usage: 'trifecta run [--yes] [--json]',
-	args: {min: 0, max: 0},
 	async run({flags, io, services}) {
 		return runHeadless(flags, io, await services());
 	},

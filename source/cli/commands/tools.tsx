@@ -21,10 +21,6 @@ export function anyScenarioErrored(results: Record<string, ToolCallingResult>): 
 }
 
 export const toolsCommand: CommandModule = {
-	name: 'tools',
-	summary: 'tool-calling test on /api/chat and the OpenAI-compatible /v1',
-	usage: 'trifecta tools [model...] [--json]',
-	args: {min: 0, max: null, name: 'model'},
 	run: (input) =>
 		runLiveCommand(input, {
 			initial: initialToolsView,

@@ -70,10 +70,6 @@ async function runInteractive({flags, io, services}: CommandInput): Promise<numb
 }
 
 export const wizardCommand: CommandModule = {
-	name: 'wizard',
-	summary: 'the interactive wizard',
-	usage: 'trifecta [options]',
-	args: {min: 0, max: 0},
 	async run(input) {
 		if (input.io.interactive) return runInteractive(input);
 		const [{runHeadless}, session] = await Promise.all([import('./run.js'), input.services()]);
