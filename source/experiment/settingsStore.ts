@@ -6,6 +6,7 @@ import path from 'node:path';
 import Conf from 'conf';
 import {isValidModelName} from '../models/catalog.js';
 import {defaultSettings, type Settings} from './settings.js';
+import {userMessage} from '../system/userMessage.js';
 
 /** Which steps are done for one results file, and with which settings (their fingerprints). */
 export type ProgressRecord = {resultsPath: string; done: Record<string, string>; updatedAt: string};
@@ -41,7 +42,7 @@ function openConf(options: SettingsStoreOptions, warnings: string[]): Conf<Store
 		const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
 		const aside = `${probe.path}.corrupt-${stamp}`;
 		if (existsSync(probe.path)) renameSync(probe.path, aside);
-		const reason = error instanceof Error ? error.message : String(error);
+		const reason = userMessage(error);
 		warnings.push(`The settings file ${probe.path} could not be read (${reason}); it was kept as ${aside} and the defaults are used.`);
 		return new Conf<Stored>(confOptions(options.cwd));
 	}

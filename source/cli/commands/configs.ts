@@ -10,6 +10,7 @@ import {applyPipelinePatch, formatPlanDiff, planPipelinePatch} from '../../outpu
 import {formatConfigs, formatPlanNotes} from '../../output/configs/format.js';
 import type {HybridConfigsDocument} from '../../output/configs/types.js';
 import type {CommandIO, CommandModule} from '../types.js';
+import {userMessage} from '../../system/userMessage.js';
 
 export type Ask = (question: string, io: CommandIO) => Promise<boolean>;
 
@@ -35,7 +36,7 @@ export function createConfigsCommand(deps: {ask?: Ask} = {}): CommandModule {
 			try {
 				document = buildHybridConfigs(store.read(), args[0]);
 			} catch (error) {
-				io.stderr.write(`${(error as Error).message}\n`);
+				io.stderr.write(`${userMessage(error)}\n`);
 				return args[0] === undefined ? 1 : 2;
 			}
 			const jsonFile = writeHybridConfigsJson(store.dir, document);

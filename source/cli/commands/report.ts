@@ -5,6 +5,7 @@ import {createResultsStore} from '../../output/resultsStore.js';
 import {rebuildOutputs} from '../../output/rebuild.js';
 import type {GitRunner} from '../../output/report/gitSection.js';
 import type {CommandModule} from '../types.js';
+import {userMessage} from '../../system/userMessage.js';
 
 export type ReportCommandDeps = {
 	/** Directory whose git log goes into section 7; default the working directory. */
@@ -28,7 +29,7 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule
 			try {
 				results = store.read();
 			} catch (error) {
-				io.stderr.write(`${(error as Error).message}\n`);
+				io.stderr.write(`${userMessage(error)}\n`);
 				return 1;
 			}
 			const files = rebuildOutputs(

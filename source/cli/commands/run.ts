@@ -3,7 +3,8 @@
 // point --yes takes the recommendation, otherwise it stops with exit 3 naming --yes; --json
 // puts one summary document on stdout and nothing else.
 import type {Runner, WaitingAction} from '../../experiment/runner/index.js';
-import {openExperiment, openFailure} from '../../experiment/runner/session.js';
+import {openExperiment} from '../../experiment/runner/session.js';
+import {userMessage} from '../../system/userMessage.js';
 import type {ResultsFile} from '../../output/schema.js';
 import {createRunLines, offerLines} from '../../app/lines/runLines.js';
 import type {CommandIO, CommandModule, GlobalFlags, Services} from '../types.js';
@@ -72,7 +73,7 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 	try {
 		runner = await openExperiment(flags, session);
 	} catch (error) {
-		say(openFailure(error));
+		say(userMessage(error));
 		return 1;
 	}
 	const lines = createRunLines();

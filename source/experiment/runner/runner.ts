@@ -9,7 +9,7 @@ import type {ResultsFile} from '../../output/schema.js';
 import {isCanceled} from '../../providers/errors.js';
 import type {StepEvent} from '../events.js';
 import type {Settings} from '../settings.js';
-import {userMessageOf} from '../steps/pull.js';
+import {userMessage} from '../../system/userMessage.js';
 import type {StepContext} from '../steps/context.js';
 import {initialState, nextAction, reduce} from '../strategy/index.js';
 import type {Action, StepAction, StrategyEvent, StrategyState} from '../strategy/index.js';
@@ -135,7 +135,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		} catch (error) {
 			const results = services.results.read();
 			if (isCanceled(error) || signal.aborted) apply({type: 'step:canceled', key, results});
-			else apply({type: 'step:failed', key, message: userMessageOf(error), results});
+			else apply({type: 'step:failed', key, message: userMessage(error), results});
 			return;
 		} finally {
 			stepController = null;
@@ -202,7 +202,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 				// Failures outside the steps (listing models, deleting, writing outputs): reported, nothing lost.
 				const results = services.results.read();
 				if (isCanceled(error) || services.signal.aborted) apply({type: 'step:canceled', key: action.kind, results});
-				else apply({type: 'step:failed', key: action.kind, message: userMessageOf(error), results});
+				else apply({type: 'step:failed', key: action.kind, message: userMessage(error), results});
 			}
 		}
 	};

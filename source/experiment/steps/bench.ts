@@ -16,7 +16,7 @@ import {lowRamWarning, memoryRecord, offloadWarning, type RamReading} from './be
 import {runRep} from './benchRep.js';
 import {summarizeSpeed} from './benchSummary.js';
 import {canonicalModelName, findInstalled} from './modelNames.js';
-import {userMessageOf} from './pull.js';
+import {userMessage} from '../../system/userMessage.js';
 
 export type BenchDeps = {
 	/** Free and total RAM of the machine Ollama runs on, read after the reps; null when unknown. */
@@ -151,7 +151,7 @@ export async function runBench(ctx: StepContext, model: string, deps: BenchDeps 
 		if (!installed) throw notInstalled(model, ctx.ollama.host);
 	} catch (error) {
 		// A cancel is the user's choice, not a failure: said as information.
-		ctx.emit(isCanceled(error) ? {type: 'info', message: 'Benchmark canceled.'} : {type: 'step-error', step: 'bench', model, message: userMessageOf(error)});
+		ctx.emit(isCanceled(error) ? {type: 'info', message: 'Benchmark canceled.'} : {type: 'step-error', step: 'bench', model, message: userMessage(error)});
 		throw error;
 	}
 	try {
@@ -160,7 +160,7 @@ export async function runBench(ctx: StepContext, model: string, deps: BenchDeps 
 		ctx.emit(
 			isCanceled(error)
 				? {type: 'info', message: `Benchmark of ${model} canceled — models benchmarked before it are kept.`}
-				: {type: 'step-error', step: 'bench', model, message: `Benchmark of ${model} failed: ${userMessageOf(error)}`},
+				: {type: 'step-error', step: 'bench', model, message: `Benchmark of ${model} failed: ${userMessage(error)}`},
 		);
 		throw error;
 	} finally {

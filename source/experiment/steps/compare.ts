@@ -8,7 +8,8 @@ import {isCanceled} from '../../providers/errors.js';
 import type {StepContext} from './context.js';
 import {CellFailure, canceledError, runClaudeCell, runOllamaCell, type CellRun, type OnDelta, type RolePrompt} from './compareCell.js';
 import {COMPARE_ROLES, promptFor} from './comparePrompts.js';
-import {errorResponse, failureReason, scoredResponse, type BaselineRef} from './compareResponse.js';
+import {errorResponse, scoredResponse, type BaselineRef} from './compareResponse.js';
+import {userMessage} from '../../system/userMessage.js';
 import {modelEntry} from './modelEntry.js';
 import {thinkLookup} from './thinkOption.js';
 import {unloadQuietly} from './unloadQuietly.js';
@@ -145,7 +146,7 @@ async function runSubject(
 			const cause = error instanceof CellFailure ? error.cause : error;
 			if (isCanceled(cause) || ctx.signal.aborted) throw canceledError();
 			const partial = error instanceof CellFailure ? error : null;
-			response = errorResponse(role, failureReason(cause), partial?.partialText ?? '', partial?.elapsedSeconds ?? 0);
+			response = errorResponse(role, userMessage(cause), partial?.partialText ?? '', partial?.elapsedSeconds ?? 0);
 		}
 		onCellDone(role, response, run);
 		ctx.emit({type: 'compare:cell-done', subject, role, response});
@@ -185,6 +186,6 @@ function writeTableQuietly(ctx: StepContext): void {
 	try {
 		writeComparisonTable(ctx.results.dir, ctx.results.read());
 	} catch (error) {
-		ctx.emit({type: 'warning', message: `could not write the comparison table: ${failureReason(error)}`});
+		ctx.emit({type: 'warning', message: `could not write the comparison table: ${userMessage(error)}`});
 	}
 }

@@ -10,6 +10,7 @@ import {thinkLookup} from './thinkOption.js';
 import {unloadQuietly} from './unloadQuietly.js';
 import {createToolDriver} from './toolDrivers.js';
 import {runEndpoint} from './toolEndpoint.js';
+import {userMessage} from '../../system/userMessage.js';
 
 export const TOOL_ENDPOINTS: readonly Endpoint[] = ['native', 'openai'];
 
@@ -44,7 +45,7 @@ function writeTableQuietly(ctx: StepContext): void {
 	try {
 		writeToolTable(ctx.results.dir, ctx.results.read());
 	} catch (error) {
-		ctx.emit({type: 'warning', message: `could not write the tool-calling grid: ${error instanceof Error ? error.message : String(error)}`});
+		ctx.emit({type: 'warning', message: `could not write the tool-calling grid: ${userMessage(error)}`});
 	}
 }
 

@@ -4,6 +4,7 @@ import {buildHybridConfigs} from '../configs/build.js';
 import type {HybridConfigsDocument, HybridLLMConfig} from '../configs/types.js';
 import {NOT_MEASURED, duration, fixed} from '../textFormat.js';
 import {mdTable} from './markdown.js';
+import {userMessage} from '../../system/userMessage.js';
 
 function tier(config: HybridLLMConfig, provider: keyof HybridLLMConfig, model: keyof HybridLLMConfig): string {
 	return `${config[provider]} ${config[model]}`;
@@ -15,7 +16,7 @@ export function recommendedConfigs(results: ResultsFile): HybridConfigsDocument 
 	try {
 		return buildHybridConfigs(results, results.recommendation.model, new Date(results.updatedAt));
 	} catch (error) {
-		return `The configs could not be built: ${(error as Error).message}`;
+		return `The configs could not be built: ${userMessage(error)}`;
 	}
 }
 
