@@ -23,6 +23,10 @@ await build({
 	target: 'node20',
 	jsx: 'automatic',
 	external,
+	// React's development builds (their checks cost several times the CPU per frame, see cli.tsx)
+	// would otherwise ride along in the bundle, to be parsed at every start and never run.
+	// `npm run dev` (tsx, from source) still honours NODE_ENV=development.
+	define: {'process.env.NODE_ENV': '"production"'},
 	// Ink imports react-devtools-core only when DEV=true; it is not installed, and never wanted here.
 	alias: {'react-devtools-core': './scripts/noDevtools.mjs'},
 	// Bundled CommonJS (react, meow's helpers) calls require(); ESM has none unless we make one.

@@ -2,7 +2,8 @@
 // spawning the wizard in a pseudo-terminal to its first drawn frame (with --demo, and against an
 // unreachable Ollama, where the first page is the preflight). `npm run bench` prints them among
 // the others; run alone (after `npm run build`) with:
-//   node --import tsx test/bench/startup.ts
+//   node --import tsx test/bench/startup.ts [runs] [--no-npm]
+// and TRIFECTA_CLI=/other/checkout/dist/cli.js to measure another build the same way.
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
@@ -79,7 +80,8 @@ export async function wizardFirstFrameMs(args: string[], via: 'node' | 'npm star
 
 export type StartupFigures = {bareNodeMs: number; helpMs: number; demoFirstFrameMs: number; preflightFirstFrameMs: number; npmStartDemoFirstFrameMs: number};
 
-export async function measureStartup(runs = 3): Promise<StartupFigures> {
+/** `withNpm: false` leaves out `npm start` (an old checkout's `npm start` recompiles every time). */
+export async function measureStartup(runs = 3, withNpm = true): Promise<StartupFigures> {
 	const bareNodeMs = timeCommand(['-e', '0'], runs * 5);
 	const helpMs = timeCommand([cli, '--help'], runs * 5);
 	const demo: number[] = [];
@@ -89,14 +91,14 @@ export async function measureStartup(runs = 3): Promise<StartupFigures> {
 	for (let i = 0; i < runs; i++) {
 		demo.push(await wizardFirstFrameMs(['--demo']));
 		preflight.push(await wizardFirstFrameMs(['--host', UNREACHABLE_HOST]));
-		npmStart.push(await wizardFirstFrameMs(['--demo'], 'npm start'));
+		if (withNpm) npmStart.push(await wizardFirstFrameMs(['--demo'], 'npm start'));
 	}
 	return {bareNodeMs, helpMs, demoFirstFrameMs: median(demo), preflightFirstFrameMs: median(preflight), npmStartDemoFirstFrameMs: median(npmStart)};
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
 	const runs = Number(process.argv[2] ?? 5);
-	const figures = await measureStartup(runs);
+	const figures = await measureStartup(runs, !process.argv.includes('--no-npm'));
 	const ratio = (ms: number) => (ms / figures.bareNodeMs).toFixed(2);
 	console.log(`node -e 0                          ${figures.bareNodeMs.toFixed(0)} ms`);
 	console.log(`trifecta --help                    ${figures.helpMs.toFixed(0)} ms = ${ratio(figures.helpMs)} x`);
