@@ -2,6 +2,7 @@
 // TRIFECTA_DEBUG=1), and "what happened — what to do" wherever we know what to do.
 import {ProviderError} from '../providers/errors.js';
 import {UsageError} from './flags.js';
+import {fsErrorMessage} from '../system/fsErrorMessage.js';
 
 export const EXIT = {ok: 0, failed: 1, usage: 2, decisionNeeded: 3, interrupted: 130} as const;
 
@@ -13,6 +14,8 @@ export function describeFailure(error: unknown): {message: string; code: number}
 		}
 		return {message: error.userMessage, code: EXIT.failed};
 	}
+	const fsMessage = fsErrorMessage(error);
+	if (fsMessage !== null) return {message: fsMessage, code: EXIT.failed};
 	if (error instanceof Error) {
 		// Our own errors (results file corrupt or locked, prompts missing…) already say what to do.
 		const ours = /Error$/.test(error.name) && error.name !== 'Error' && error.name !== 'TypeError' && error.name !== 'SyntaxError';

@@ -16,6 +16,8 @@ export function fsErrorMessage(error: unknown, fallbackPath?: string): string | 
 			return `Permission denied ${writing ? 'writing' : 'reading'} ${where} — check the permissions of that folder, or pass another --results-dir / --docs-dir`;
 		case 'ENOTDIR':
 			return `${where} is not a folder (a file is in the way) — move that file aside, or pass another folder`;
+		case 'EEXIST':
+			return syscall === 'mkdir' ? `${where} exists and is not a folder — move it aside, or pass another --results-dir` : `${where} already exists — move it aside and retry`;
 		case 'EISDIR':
 			return `${where} is a folder where a file was expected — move it aside, or pass another path`;
 		case 'ENOSPC':

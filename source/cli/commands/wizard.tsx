@@ -8,10 +8,12 @@ import {doctorReportFor, type DoctorReport} from '../../app/doctor/report.js';
 import {openExperiment, openFailure} from '../../experiment/runner/session.js';
 import type {CommandModule, Services} from '../types.js';
 import {runHeadless} from './run.js';
+import {sanitizeDeep} from '../../system/sanitize.js';
 
 async function preflightReport(session: Services): Promise<DoctorReport | null> {
 	try {
-		return await doctorReportFor(session);
+		// Version, model names and error texts came from Ollama: cleaned before the screen shows them.
+		return sanitizeDeep(await doctorReportFor(session));
 	} catch {
 		// The Preflight screen falls back to the runner's own summary; the runner reports the failure.
 		return null;
