@@ -170,16 +170,22 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 
 /** Ollama's own host rules (the provider's normaliser), shown as the origin a user would type. */
 export function normaliseHost(raw: string): string {
+	const trimmed = raw.trim();
+	const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(trimmed)?.[1]?.toLowerCase();
+	if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
+		const host = URL.canParse(trimmed) ? new URL(trimmed).host : '';
+		throw new UsageError(`--host ${JSON.stringify(raw)} would contact ${host || 'no host'} over ${scheme}; Ollama speaks only http:// or https:// (e.g. http://127.0.0.1:11434)`);
+	}
+	if (scheme !== undefined && URL.canParse(trimmed)) {
+		const given = new URL(trimmed);
+		if (given.username || given.password) throw new UsageError(`--host must not carry a user name or password (it is shown in messages): use ${given.protocol}//${given.host}`);
+	}
 	let url: URL;
 	try {
 		url = new URL(normalizeOllamaHost(raw));
 	} catch {
-		throw new UsageError(`--host ${JSON.stringify(raw)} is not a URL (expected e.g. http://127.0.0.1:11434)`);
+		throw new UsageError(`--host '${raw}' is not a URL (expected e.g. http://127.0.0.1:11434)`);
 	}
-	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-		throw new UsageError(`--host ${JSON.stringify(raw)} would contact ${url.host || 'no host'} over ${url.protocol.replace(/:$/, '')}; Ollama speaks only http:// or https:// (e.g. http://127.0.0.1:11434)`);
-	}
-	if (url.username || url.password) throw new UsageError(`--host must not carry a user name or password (it is shown in messages): use http://${url.host}`);
 	// Ollama listens on 0.0.0.0 when told to serve everywhere; a client reaches it on loopback.
 	if (url.hostname === '0.0.0.0') url.hostname = '127.0.0.1';
 	return url.origin;

@@ -144,7 +144,7 @@ function checkedLine(bytes: Uint8Array): Uint8Array | null {
 		parsed = undefined;
 	}
 	if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return bytes;
-	return encoder.encode(`${JSON.stringify({error: MALFORMED_LINE_PREFIX + line.slice(0, 200)})}\n`);
+	return encoder.encode(`${JSON.stringify({error: MALFORMED_LINE_PREFIX + line.replace(/\r?\n$/, '').slice(0, 200)})}\n`);
 }
 
 /**
