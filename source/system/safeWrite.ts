@@ -13,10 +13,12 @@ export class UnsafePathError extends Error {
 	override readonly name = 'UnsafePathError';
 	readonly link: string;
 
-	constructor(link: string, reason: 'symlink' | 'not-a-folder' | 'not-a-file') {
+	constructor(link: string, reason: 'symlink' | 'not-a-folder' | 'not-a-file' | 'outside') {
 		super(
-			reason === 'symlink'
-				? `Refusing to write through the symbolic link ${link}: it could point outside the folder trifecta writes to. Remove the link (or replace it with a real ${'file or folder'}) and run the same command again.`
+			reason === 'outside'
+				? `Refusing to write ${link}: it is outside the folder trifecta writes to.`
+				: reason === 'symlink'
+				? `Refusing to write through the symbolic link ${link}: it could point outside the folder trifecta writes to. Remove the link (or replace it with a real file or folder) and run the same command again.`
 				: reason === 'not-a-folder'
 					? `${link} is not a folder (a file or device is in the way): move it aside and run the same command again.`
 					: `${link} is not a regular file: move it aside and run the same command again.`,
@@ -40,7 +42,7 @@ export function ensureFolderInside(root: string, dir: string): void {
 	const absoluteRoot = path.resolve(root);
 	const absoluteDir = path.resolve(dir);
 	const relative = path.relative(absoluteRoot, absoluteDir);
-	if (relative.startsWith('..') || path.isAbsolute(relative)) throw new UnsafePathError(absoluteDir, 'not-a-folder');
+	if (relative.startsWith('..') || path.isAbsolute(relative)) throw new UnsafePathError(absoluteDir, 'outside');
 	fs.mkdirSync(absoluteRoot, {recursive: true});
 	let current = absoluteRoot;
 	for (const part of relative === '' ? [] : relative.split(path.sep)) {

@@ -118,17 +118,19 @@ export function applyPipelinePatch(plan: PipelinePatchPlan): AppliedPatch {
 	}
 	// Every target and backup path is checked before the first write: a planted link (even a
 	// dangling one) anywhere inside the pipeline folder refuses the whole patch, not half of it.
+	// Targets are real paths (resolveTarget), so the root is too (macOS: /tmp is a link to /private/tmp).
+	const root = plan.changes.length > 0 ? fs.realpathSync(plan.pipelineDir) : plan.pipelineDir;
 	for (const change of plan.changes) {
-		assertSafeTarget(change.file, plan.pipelineDir);
-		assertSafeTarget(`${change.file}${BACKUP_SUFFIX}`, plan.pipelineDir);
+		assertSafeTarget(change.file, root);
+		assertSafeTarget(`${change.file}${BACKUP_SUFFIX}`, root);
 	}
 	const applied: AppliedPatch = {written: [], backups: []};
 	for (const change of plan.changes) {
 		const backup = `${change.file}${BACKUP_SUFFIX}`;
 		// 'wx': an existing backup (the file as it was before trifecta ever ran) is kept.
-		createFileExclusive(backup, fs.readFileSync(change.file), {root: plan.pipelineDir});
+		createFileExclusive(backup, fs.readFileSync(change.file), {root});
 		applied.backups.push(backup);
-		writeFileAtomic(change.file, change.after, {root: plan.pipelineDir});
+		writeFileAtomic(change.file, change.after, {root});
 		applied.written.push(change.file);
 	}
 	return applied;
