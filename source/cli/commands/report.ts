@@ -6,6 +6,7 @@ import {rebuildOutputs} from '../../output/rebuild.js';
 import type {GitRunner} from '../../output/report/gitSection.js';
 import type {CommandModule} from '../types.js';
 import {jsonText} from '../../system/sanitize.js';
+import {describeFailure} from '../errors.js';
 
 export type ReportCommandDeps = {
 	/** Directory whose git log goes into section 7; default the working directory. */
@@ -33,7 +34,7 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule
 			try {
 				results = store.read();
 			} catch (error) {
-				io.stderr.write(`${(error as Error).message}\n`);
+				io.stderr.write(`${describeFailure(error).message}\n`);
 				return 1;
 			}
 			const files = rebuildOutputs(

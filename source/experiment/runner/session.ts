@@ -3,6 +3,7 @@
 import type {GlobalFlags, Services} from '../services.js';
 import {settingsStoreFor} from '../settingsStore.js';
 import {createExperiment, type Runner} from './index.js';
+import {fsErrorMessage} from '../../system/fsErrorMessage.js';
 import type {Outputs, StepFunctions} from './types.js';
 
 export type SessionOverrides = {steps?: Partial<StepFunctions>; outputs?: Partial<Outputs>};
@@ -21,5 +22,5 @@ export async function openExperiment(flags: GlobalFlags, services: Services, ove
 
 /** One line a user can act on, from anything opening the experiment can throw (lock held, corrupt results). */
 export function openFailure(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
+	return fsErrorMessage(error) ?? (error instanceof Error ? error.message : String(error));
 }
