@@ -9,6 +9,7 @@ import {applyModelFacts, upsertModel} from '../../output/resultsStore.js';
 import type {StepContext} from './context.js';
 import {findInstalled} from './modelNames.js';
 import {diskRefusal, PullRefusedError, seventyBWarning} from './pullPreflight.js';
+import {fsErrorMessage} from '../../system/fsErrorMessage.js';
 
 /** Said on cancel: Ollama keeps the partial blobs, but prunes them when the server starts (ollama-wire.md §1). */
 export function resumeNote(model: string): string {
@@ -18,6 +19,8 @@ export function resumeNote(model: string): string {
 /** One line for any error a step can meet: what happened — what to do. */
 export function userMessageOf(error: unknown): string {
 	if (isProviderError(error) || error instanceof PullRefusedError) return error.userMessage;
+	const fsMessage = fsErrorMessage(error);
+	if (fsMessage !== null) return fsMessage;
 	if (error instanceof Error) return error.message;
 	return String(error);
 }
