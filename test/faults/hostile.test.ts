@@ -262,6 +262,23 @@ describe('--json prints one JSON document on failure too', () => {
 		expect(message).not.toMatch(/\bE[A-Z]{4,}\b/);
 	});
 
+	// Root ignores folder permissions, so there is nothing to refuse when the tests run as root.
+	it.skipIf(process.getuid?.() === 0)('a read-only results folder: exit 1, "Permission denied" naming the path, no errno text', async () => {
+		lab = await hostileLab();
+		const readOnly = path.join(lab.dir, 'locked');
+		fs.mkdirSync(readOnly);
+		fs.chmodSync(readOnly, 0o500);
+		try {
+			const result = await lab.run(['bench', FIRST, '--json'], {resultsDir: readOnly});
+			expect(result.code).toBe(1);
+			const {message} = errorDocument(result).error;
+			expect(message).toMatch(new RegExp(`^Permission denied writing ${readOnly.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+			expect(message).not.toMatch(/\bEACCES\b/);
+		} finally {
+			fs.chmodSync(readOnly, 0o700);
+		}
+	});
+
 	it('Ctrl+C: exit 130 with one document', async () => {
 		lab = await hostileLab();
 		// A generation that never answers: the run is waiting when the interrupt comes.
