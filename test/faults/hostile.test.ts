@@ -124,7 +124,7 @@ describe('floods', () => {
 		lab.proxy.rules.push({path: '/api/tags', handle: streamBytes('{"models":[', ' ', 200 * MB, 'application/json')});
 		const result = await lab.run(['bench', FIRST]);
 		expect(result.code).toBe(1);
-		expect(result.err).toMatch(/sent a response too large \(list\): over 16 MB/);
+		expect(result.err).toMatch(/sent a response too large \(list\): over 8 MB/);
 		expect(result.out).toBe('');
 		expect(result.err.length).toBeLessThan(2000);
 		expect(result.maxRssKb!).toBeLessThan(MEMORY_LIMIT_KB);

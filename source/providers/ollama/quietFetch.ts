@@ -11,7 +11,7 @@ export const MALFORMED_LINE_PREFIX = 'trifecta: malformed line from Ollama: ';
 /** The longest streamed line accepted: a real line is a few hundred bytes (one token, one progress update). */
 export const MAX_LINE_BYTES = 1024 * 1024;
 /** The largest non-streamed answer accepted (/api/tags, /api/ps, /api/show, /api/version): real ones are kilobytes. */
-export const MAX_LISTING_BYTES = 16 * 1024 * 1024;
+export const MAX_LISTING_BYTES = 8 * 1024 * 1024;
 /** The most of an error body read: enough for any real message, and it is cut shorter before it is shown. */
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 

@@ -110,8 +110,8 @@ describe('bounded input', () => {
 	it('a listing larger than the cap fails without being read whole', async () => {
 		const {body, pulled} = endless(' ', 200 * 1024 * 1024, '{"models":[');
 		const ollama = createOllamaProvider({host: 'http://127.0.0.1:1', fetch: scriptedFetch(() => new Response(body, {status: 200, headers: {'content-type': 'application/json'}}))});
-		await expect(ollama.list()).rejects.toMatchObject({kind: 'in-band', message: expect.stringMatching(/response too large \(list\): over 16 MB/)});
-		expect(pulled()).toBeLessThan(20 * 1024 * 1024);
+		await expect(ollama.list()).rejects.toMatchObject({kind: 'in-band', message: expect.stringMatching(/response too large \(list\): over 8 MB/)});
+		expect(pulled()).toBeLessThan(12 * 1024 * 1024);
 	});
 
 	it('a stream past twice num_predict is cut off with an error; the text before it was delivered', async () => {
