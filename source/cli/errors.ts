@@ -5,6 +5,7 @@
 import {ProviderError} from '../providers/errors.js';
 import {isOwnError, isUserFacing, userMessage} from '../system/userMessage.js';
 import {UsageError} from './flags.js';
+import {fsErrorMessage} from '../system/fsErrorMessage.js';
 
 export const EXIT = {ok: 0, failed: 1, usage: 2, decisionNeeded: 3, interrupted: 130} as const;
 
@@ -13,6 +14,6 @@ export function describeFailure(error: unknown): {message: string; code: number}
 	if (error instanceof ProviderError && error.kind === 'canceled') {
 		return {message: 'Interrupted. Results measured so far are kept; run the same command again to continue.', code: EXIT.interrupted};
 	}
-	const expected = isUserFacing(error) || (error instanceof Error && isOwnError(error));
+	const expected = isUserFacing(error) || fsErrorMessage(error) !== null || (error instanceof Error && isOwnError(error));
 	return {message: expected ? userMessage(error) : `trifecta failed: ${userMessage(error)}`, code: EXIT.failed};
 }

@@ -8,6 +8,10 @@ import {DEFAULT_HOST} from './help.js';
 import {normalizeOllamaHost} from '../providers/ollama/hostUrl.js';
 import type {GlobalFlags} from './types.js';
 import type {Settings} from '../experiment/settings.js';
+import {isValidClaudeModel, modelNameProblem} from '../models/modelName.js';
+
+/** The smallest context window accepted, from a flag or the settings file alike. */
+export const MIN_NUM_CTX = 256;
 
 export class UsageError extends Error {
 	override readonly name = 'UsageError';
@@ -50,7 +54,9 @@ type NumberRule = {flag: string; integer: boolean; min: number; max: number};
  */
 function parseNumber(rule: NumberRule, raw: string | undefined): number | undefined {
 	if (raw === undefined) return undefined;
-	const value = raw.trim() === '' ? Number.NaN : Number(raw);
+	// Decimal digits only: Number() would also read "0x10" as 16, "1e3" as 1000 and " " as 0.
+	const decimal = rule.integer ? /^[0-9]+$/ : /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
+	const value = decimal.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
 	const kind = rule.integer ? 'a whole number' : 'a number';
 	if (!Number.isFinite(value) || (rule.integer && !Number.isInteger(value))) throw new UsageError(`--${rule.flag} needs ${kind}`);
 	if (rule.integer ? value < rule.min : value <= rule.min) {
@@ -117,10 +123,15 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 		.map((item) => item.trim())
 		.filter(Boolean);
 	if (ladder && ladder.length === 0) throw new UsageError('--ladder needs at least one model name');
+	for (const item of ladder ?? []) {
+		const problem = modelNameProblem(item);
+		if (problem !== null) throw new UsageError(`--ladder: ${JSON.stringify(item)} is not a model name: ${problem}`);
+	}
 
 	const overrides: Partial<Settings> = {};
 	const reps = parseNumber({flag: 'reps', integer: true, min: 1, max: 50}, flags.reps);
-	const numCtx = parseNumber({flag: 'num-ctx', integer: true, min: 1, max: 1_048_576}, flags.numCtx);
+	// The same floor the settings file enforces: below 256 tokens no prompt of the experiment fits.
+	const numCtx = parseNumber({flag: 'num-ctx', integer: true, min: MIN_NUM_CTX, max: 1_048_576}, flags.numCtx);
 	const threshold = parseNumber({flag: 'threshold', integer: false, min: 0, max: 10}, flags.threshold);
 	const minRate = parseNumber({flag: 'min-rate', integer: false, min: 0, max: 10_000}, flags.minRate);
 	const bandwidth = parseNumber({flag: 'bandwidth', integer: false, min: 0, max: 100_000}, flags.bandwidth);
@@ -130,7 +141,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 	if (minRate !== undefined) overrides.minRate = minRate;
 	if (bandwidth !== undefined) overrides.bandwidthGBs = bandwidth;
 	if (flags.claudeModel !== undefined) {
-		if (!/^claude-[a-z0-9.-]+$/.test(flags.claudeModel)) throw new UsageError(`--claude-model '${flags.claudeModel}' is not a Claude model id`);
+		if (!isValidClaudeModel(flags.claudeModel)) throw new UsageError(`--claude-model ${JSON.stringify(flags.claudeModel)} is not a Claude model id (e.g. claude-sonnet-4-5-20250929)`);
 		overrides.claudeModel = flags.claudeModel;
 	}
 	if (ladder) overrides.ladder = ladder;
@@ -159,12 +170,29 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 
 /** Ollama's own host rules (the provider's normaliser), shown as the origin a user would type. */
 export function normaliseHost(raw: string): string {
+	const trimmed = raw.trim();
+	const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(trimmed)?.[1]?.toLowerCase();
+	if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
+		const host = URL.canParse(trimmed) ? new URL(trimmed).host : '';
+		throw new UsageError(`--host ${JSON.stringify(raw)} would contact ${host || 'no host'} over ${scheme}; Ollama speaks only http:// or https:// (e.g. http://127.0.0.1:11434)`);
+	}
+	if (scheme !== undefined && URL.canParse(trimmed)) {
+		const given = new URL(trimmed);
+		if (given.username || given.password) throw new UsageError(`--host must not carry a user name or password (it is shown in messages): use ${given.protocol}//${given.host}`);
+	}
+	let url: URL;
 	try {
-		const url = new URL(normalizeOllamaHost(raw));
-		// Ollama listens on 0.0.0.0 when told to serve everywhere; a client reaches it on loopback.
-		if (url.hostname === '0.0.0.0') url.hostname = '127.0.0.1';
-		return url.origin;
+		url = new URL(normalizeOllamaHost(raw));
 	} catch {
 		throw new UsageError(`--host '${raw}' is not a URL (expected e.g. http://127.0.0.1:11434)`);
 	}
+	// Ollama listens on 0.0.0.0 when told to serve everywhere; a client reaches it on loopback.
+	if (url.hostname === '0.0.0.0') url.hostname = '127.0.0.1';
+	return url.origin;
+}
+
+/** Loopback hosts: this machine. Any other host is said out loud, since prompts are sent there. */
+export function isLoopbackHost(origin: string): boolean {
+	const {hostname} = new URL(origin);
+	return hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname);
 }

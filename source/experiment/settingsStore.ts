@@ -4,7 +4,7 @@
 import {existsSync, renameSync} from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import {isValidModelName} from '../models/catalog.js';
+import {isValidClaudeModel, isValidModelName} from '../models/modelName.js';
 import {defaultSettings, type Settings} from './settings.js';
 import {userMessage} from '../system/userMessage.js';
 
@@ -75,7 +75,7 @@ function sanitize(raw: unknown, warnings: string[]): Settings {
 		reps: pick('reps', (value) => Number.isInteger(value) && (value as number) >= 1),
 		numCtx: pick('numCtx', (value) => Number.isInteger(value) && (value as number) >= 256),
 		numPredict: pick('numPredict', (value) => Number.isInteger(value) && (value as number) >= 16),
-		claudeModel: pick('claudeModel', (value) => typeof value === 'string' && value.length > 0),
+		claudeModel: pick('claudeModel', (value) => typeof value === 'string' && isValidClaudeModel(value)),
 		bandwidthGBs: pick('bandwidthGBs', (value) => value === null || positive(value)),
 	};
 	if (bad.length > 0) warnings.push(`Stored settings had invalid ${bad.join(', ')}; the defaults are used for them.`);

@@ -1,6 +1,7 @@
 // results/scaling-results.json: the one record of the experiment. Versioned, validated on read,
 // merged across runs (by model name), written atomically. Every figure in the report comes from here.
 import {z} from 'zod';
+import {isValidClaudeModel, isValidModelName} from '../models/modelName.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -174,7 +175,8 @@ export const toolCallingResult = z.object({
 export type ToolCallingResult = z.infer<typeof toolCallingResult>;
 
 export const modelResult = z.object({
-	name: z.string(),
+	// The same rule as every other source of names: a hand-edited or planted record cannot smuggle one in.
+	name: z.string().refine(isValidModelName, {message: 'not a model name'}),
 	sizeBytes: z.number().nullable(),
 	parameterSize: z.string().nullable(),
 	quantization: z.string().nullable(),
@@ -190,7 +192,7 @@ export type ModelResult = z.infer<typeof modelResult>;
 
 export const baselineResult = z.object({
 	provider: z.literal('claude'),
-	model: z.string(),
+	model: z.string().refine(isValidClaudeModel, {message: 'not a Claude model id'}),
 	status: z.enum(['ok', 'skipped', 'error']),
 	/** Why skipped or failed, e.g. 'ANTHROPIC_API_KEY is not set'. */
 	note: z.string().nullable(),

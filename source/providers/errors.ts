@@ -1,5 +1,6 @@
 // One error taxonomy for everything the services can do wrong (reference/ollama-wire.md §2,
 // libs.md §4-5). Each kind carries a message a user can act on; adapters map into it.
+import {sanitizeInline} from '../system/sanitize.js';
 
 export type ProviderErrorKind =
 	| 'unreachable'
@@ -20,6 +21,15 @@ export type ProviderErrorKind =
 	| 'claude-no-key'
 	| 'unknown';
 
+/** The longest message kept from a server: a sentence or two; the rest is noise or an attack. */
+export const MAX_MESSAGE_CHARS = 400;
+
+/** Upstream text as it may be stored and shown: one line, no controls, no secrets, at most MAX_MESSAGE_CHARS. */
+export function upstreamText(text: string): string {
+	const clean = sanitizeInline(text);
+	return clean.length > MAX_MESSAGE_CHARS ? `${clean.slice(0, MAX_MESSAGE_CHARS - 1)}…` : clean;
+}
+
 export class ProviderError extends Error {
 	override readonly name = 'ProviderError';
 	readonly kind: ProviderErrorKind;
@@ -28,7 +38,8 @@ export class ProviderError extends Error {
 	readonly status: number | undefined;
 
 	constructor(kind: ProviderErrorKind, message: string, hint: string, options?: {status?: number; cause?: unknown}) {
-		super(message, options?.cause === undefined ? undefined : {cause: options.cause});
+		// Messages quote servers (error bodies, names): sanitised and cut before anyone stores or shows them.
+		super(upstreamText(message), options?.cause === undefined ? undefined : {cause: options.cause});
 		this.kind = kind;
 		this.hint = hint;
 		this.status = options?.status;

@@ -2,6 +2,7 @@
 // step's error event, the wizard's "step failed" page, a cell of the comparison): what happened
 // and, where we know it, what to do. Never a stack trace. It lives in the lowest layer so every
 // layer can use it; errors from higher layers are recognised by shape, not by class.
+import {fsErrorMessage} from './fsErrorMessage.js';
 
 /** An error that carries its own line for users (ProviderError, PullRefusedError): "what — what to do". */
 export type UserFacingError = Error & {readonly userMessage: string};
@@ -21,6 +22,8 @@ export function isOwnError(error: Error): boolean {
 
 export function userMessage(error: unknown): string {
 	if (isUserFacing(error)) return error.userMessage;
+	const fsMessage = fsErrorMessage(error);
+	if (fsMessage !== null) return fsMessage;
 	if (error instanceof Error) return error.message || error.name;
 	return String(error);
 }

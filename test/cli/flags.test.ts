@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {normaliseHost, parseArgs, UsageError} from '../../source/cli/flags.js';
+import {isLoopbackHost, normaliseHost, parseArgs, UsageError} from '../../source/cli/flags.js';
 
 const parse = (argv: string[], env: NodeJS.ProcessEnv = {}) => parseArgs(argv, env, '/work/project');
 
@@ -46,6 +46,16 @@ describe('parseArgs', () => {
 		[['doctor', 'extra'], /takes no argument 'extra'/],
 		[['doctor', '--host', 'http://['], /--host 'http:\/\/\[' is not a URL/],
 		[['doctor', '--claude-model', 'gpt-4o'], /is not a Claude model id/],
+		[['doctor', '--host', 'ftp://10.0.0.2'], /--host "ftp:\/\/10\.0\.0\.2" would contact 10\.0\.0\.2(:\d+)? over ftp; Ollama speaks only http:\/\/ or https:\/\//],
+		[['doctor', '--host', 'file:///etc/passwd'], /over file; Ollama speaks only http/],
+		[['doctor', '--host', 'http://user:pw@10.0.0.2'], /must not carry a user name or password/],
+		[['bench', '--num-ctx', '1', 'qwen2.5:14b'], /--num-ctx must be at least 256/],
+		[['bench', '--reps', '0x10', 'qwen2.5:14b'], /--reps needs a whole number/],
+		[['bench', '--reps', '1e1', 'qwen2.5:14b'], /--reps needs a whole number/],
+		[['bench', '--threshold', '0x5', 'qwen2.5:14b'], /--threshold needs a number/],
+		[['run', '--ladder', 'qwen2.5:14b,$(reboot)'], /--ladder: "\$\(reboot\)" is not a model name/],
+		[['run', '--ladder', '../../etc:x'], /--ladder: .* is not a model name/],
+		[['run', '--claude-model', 'claude-x\u001b]0;t\u0007'], /is not a Claude model id/],
 	])('refuses %j with one line naming the problem', (argv, message) => {
 		let caught: unknown;
 		try {
@@ -66,7 +76,20 @@ describe('normaliseHost', () => {
 		['http://10.0.0.2', 'http://10.0.0.2'],
 		['https://ollama.example', 'https://ollama.example'],
 		['127.0.0.1:11434/', 'http://127.0.0.1:11434'],
+		['0.0.0.0:11434', 'http://127.0.0.1:11434'],
 	])('%s → %s', (raw, expected) => {
 		expect(normaliseHost(raw)).toBe(expected);
+	});
+});
+
+describe('isLoopbackHost', () => {
+	it.each([
+		['http://127.0.0.1:11434', true],
+		['http://localhost:11434', true],
+		['http://[::1]:11434', true],
+		['http://10.0.0.2:11434', false],
+		['https://ollama.example', false],
+	])('%s → %s', (origin, expected) => {
+		expect(isLoopbackHost(origin)).toBe(expected);
 	});
 });

@@ -14,6 +14,7 @@ import {describeFailure, EXIT} from '../errors.js';
 import type {CommandModule} from '../types.js';
 import {invalidModelMessage} from './pull.js';
 import {lineSession, screenSession, stepContext, withWarnings, type Session} from './stepSession.js';
+import {jsonText} from '../../system/sanitize.js';
 
 export function isBenchScreenEvent(event: StepEvent): event is BenchEvent | NoticeEvent {
 	return event.type.startsWith('bench:') || event.type === 'warning' || event.type === 'info' || event.type === 'step-error';
@@ -68,7 +69,7 @@ export const benchCommand: CommandModule = {
 		if (flags.json) {
 			const recorded = services.results.read().models;
 			const entries = done.flatMap((name) => recorded.filter((entry) => entry.name === name).map(benchJsonEntry));
-			io.stdout.write(`${JSON.stringify({models: entries}, null, 2)}\n`);
+			io.stdout.write(`${jsonText({models: entries})}\n`);
 		}
 		if (code === EXIT.interrupted) {
 			const rest = models.filter((model) => !done.includes(model));

@@ -11,6 +11,7 @@ import {formatConfigs, formatPlanNotes} from '../../output/configs/format.js';
 import type {HybridConfigsDocument} from '../../output/configs/types.js';
 import type {CommandIO, CommandModule} from '../types.js';
 import {userMessage} from '../../system/userMessage.js';
+import {jsonText} from '../../system/sanitize.js';
 
 export type Ask = (question: string, io: CommandIO) => Promise<boolean>;
 
@@ -43,7 +44,7 @@ export function createConfigsCommand(deps: {ask?: Ask} = {}): CommandModule {
 			// With --json, stdout carries the one JSON document; everything else goes to stderr.
 			const out = flags.json ? io.stderr : io.stdout;
 			const finish = (patch: object | null) => {
-				if (flags.json) io.stdout.write(`${JSON.stringify(patch ? {...document, patch} : document, null, 2)}\n`);
+				if (flags.json) io.stdout.write(`${jsonText(patch ? {...document, patch} : document)}\n`);
 				return 0;
 			};
 			if (!flags.json) out.write(`${formatConfigs(document)}\nSaved to ${jsonFile}\n`);

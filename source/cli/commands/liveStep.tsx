@@ -11,6 +11,7 @@ import {describeFailure, EXIT} from '../errors.js';
 import type {CommandInput, Services} from '../types.js';
 import {chooseModels, invalidModelNames} from './chooseModels.js';
 import {lineSession, screenSession, stepContext, withWarnings, type Session} from './stepSession.js';
+import {jsonText} from '../../system/sanitize.js';
 
 export type StepOutcome<R> = {status: 'done'; result: R} | {status: 'canceled'} | {status: 'failed'; message: string};
 
@@ -110,7 +111,7 @@ export async function runLiveCommand<S, E extends StepEvent, R>(
 		if (flags.json) {
 			const stored = services.results.read();
 			const models = choice.models.flatMap((name) => stored.models.filter((model) => model.name === name));
-			io.stdout.write(`${JSON.stringify(options.json({models, stored, outcome}), null, 2)}\n`);
+			io.stdout.write(`${jsonText(options.json({models, stored, outcome}))}\n`);
 		}
 		if (outcome.status === 'canceled') {
 			io.stderr.write(`Interrupted. ${options.interrupted}\n`);

@@ -6,6 +6,7 @@ import {rebuildOutputs} from '../../output/rebuild.js';
 import type {GitRunner} from '../../output/report/gitSection.js';
 import type {CommandModule} from '../types.js';
 import {userMessage} from '../../system/userMessage.js';
+import {jsonText} from '../../system/sanitize.js';
 
 export type ReportCommandDeps = {
 	/** Directory whose git log goes into section 7; default the working directory. */
@@ -38,7 +39,7 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule
 				{cwd: deps.cwd?.() ?? process.cwd(), ...(deps.git ? {git: deps.git} : {}), ...(deps.now ? {now: deps.now()} : {})},
 			);
 			if (flags.json) {
-				io.stdout.write(`${JSON.stringify({simulated: results.simulated, written: files}, null, 2)}\n`);
+				io.stdout.write(`${jsonText({simulated: results.simulated, written: files})}\n`);
 			} else {
 				const label = results.simulated ? ' (SIMULATED)' : '';
 				io.stdout.write(`Report${label}: ${files.report}\nComparison table: ${files.comparison}\nTool-calling table: ${files.tools}\n`);

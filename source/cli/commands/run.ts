@@ -8,6 +8,7 @@ import {userMessage} from '../../system/userMessage.js';
 import type {ResultsFile} from '../../output/schema.js';
 import {createRunLines, offerLines} from '../../app/lines/runLines.js';
 import type {CommandIO, CommandModule, GlobalFlags, Services} from '../types.js';
+import {jsonText} from '../../system/sanitize.js';
 
 export function runSummary(results: ResultsFile, status: 'done' | 'decision-needed' | 'canceled' | 'failed', files: string[]) {
 	return {
@@ -95,7 +96,7 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 		}
 		if (flags.json) {
 			const status = code === 0 ? 'done' : code === 3 ? 'decision-needed' : code === 130 ? 'canceled' : 'failed';
-			io.stdout.write(`${JSON.stringify(runSummary(session.results.read(), status, files), null, 2)}\n`);
+			io.stdout.write(`${jsonText(runSummary(session.results.read(), status, files))}\n`);
 		}
 		return code;
 	} finally {

@@ -5,11 +5,13 @@
 import React from 'react';
 import type {DoctorReport} from '../../app/doctor/report.js';
 import type {CommandModule, CommandInput, Services} from '../types.js';
+import {sanitizeDeep} from '../../system/sanitize.js';
 
 async function preflightReport(session: Services): Promise<DoctorReport | null> {
 	const {doctorReportFor} = await import('../../app/doctor/report.js');
 	try {
-		return await doctorReportFor(session);
+		// Version, model names and error texts came from Ollama: cleaned before the screen shows them.
+		return sanitizeDeep(await doctorReportFor(session));
 	} catch {
 		// The Preflight screen falls back to the runner's own summary; the runner reports the failure.
 		return null;

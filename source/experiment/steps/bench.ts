@@ -4,6 +4,7 @@
 // unloaded afterwards whatever happens. The result is persisted as soon as the model finishes.
 import os from 'node:os';
 import {randomUUID} from 'node:crypto';
+import {implausibleCounters} from '../../analysis/plausibility.js';
 import {ceilingRate} from '../../analysis/rates.js';
 import {catalogEntry} from '../../models/catalog.js';
 import type {BenchOptions, ModelResult, RepRecord, SpeedResult} from '../../output/schema.js';
@@ -13,7 +14,7 @@ import {isCanceled, ProviderError} from '../../providers/errors.js';
 import type {GenerationOptions, InstalledModel} from '../../providers/types.js';
 import type {StepContext} from './context.js';
 import {lowRamWarning, memoryRecord, offloadWarning, type RamReading} from './benchMemory.js';
-import {runRep} from './benchRep.js';
+import {ImplausibleRepError, runRep} from './benchRep.js';
 import {summarizeSpeed} from './benchSummary.js';
 import {canonicalModelName, findInstalled} from './modelNames.js';
 import {userMessage} from '../../system/userMessage.js';
@@ -69,7 +70,13 @@ async function warmUp(ctx: StepContext, model: string, generation: GenerationOpt
 		{model, prompt: WARM_UP_PROMPT, options: {...generation, num_predict: 1}, ...(think === undefined ? {} : {think}), keepAlive: KEEP_ALIVE},
 		{signal: ctx.signal},
 	);
-	for await (const event of stream) if (event.type === 'done') loadNs = event.counters.loadDuration;
+	for await (const event of stream) {
+		if (event.type !== 'done') continue;
+		const problem = implausibleCounters(event.counters);
+		// The warm-up only yields the load time: implausible counters leave it unknown (0), not negative or absurd.
+		if (problem !== null) ctx.emit({type: 'warning', message: `Ollama reported implausible counters loading ${model} (${problem}); the load time is not recorded`});
+		else loadNs = event.counters.loadDuration;
+	}
 	return loadNs / 1e6;
 }
 
@@ -108,18 +115,26 @@ async function measure(ctx: StepContext, model: string, installed: InstalledMode
 	emit({type: 'bench:loaded', model, loadMs});
 
 	const nonce = deps.nonce ?? defaultNonce;
-	const reps: RepRecord[] = [];
-	for (let rep = 1; rep <= settings.reps; rep++) {
-		const {record} = await runRep(ctx, {model, rep, prompt: benchPrompt(nonce(rep)), options: generation, think, keepAlive: KEEP_ALIVE});
-		reps.push(record);
-	}
-
 	const warnings: string[] = [];
 	const warn = (message: string | null): void => {
 		if (message === null) return;
 		warnings.push(message);
 		emit({type: 'warning', message});
 	};
+	const reps: RepRecord[] = [];
+	let implausible: ImplausibleRepError | null = null;
+	for (let rep = 1; rep <= settings.reps; rep++) {
+		try {
+			const {record} = await runRep(ctx, {model, rep, prompt: benchPrompt(nonce(rep)), options: generation, think, keepAlive: KEEP_ALIVE});
+			reps.push(record);
+		} catch (error) {
+			if (!(error instanceof ImplausibleRepError)) throw error;
+			implausible = error;
+			warn(`Rep ${rep} of ${model} is an error: ${error.message}; the other reps are kept.`);
+		}
+	}
+	// Every rep implausible: nothing to summarise, the model's benchmark failed (the others are kept).
+	if (reps.length === 0 && implausible) throw implausible;
 	const ram = (deps.readRam ?? defaultRam)(ctx);
 	const memory = memoryRecord(await ctx.ollama.ps({signal: ctx.signal}), model, ram);
 	if (memory) warn(offloadWarning(model, memory));

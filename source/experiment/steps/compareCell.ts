@@ -1,6 +1,7 @@
 // Streams one prompt through a local model or Claude and measures it: the text, wall time,
 // output tokens and rate (Ollama's own counters where there are any), time to first token.
 import {performance} from 'node:perf_hooks';
+import {implausibleCounters} from '../../analysis/plausibility.js';
 import type {ClaudeProvider, ClaudeUsage} from '../../providers/types.js';
 import {ProviderError} from '../../providers/errors.js';
 import type {StepContext} from './context.js';
@@ -70,6 +71,10 @@ export async function runOllamaCell(
 				text += event.text;
 				onDelta(event.text, event.at);
 			} else if (event.type === 'done') {
+				const problem = implausibleCounters(event.counters);
+				if (problem !== null) {
+					throw new ProviderError('in-band', `Ollama reported implausible counters for ${model}: ${problem}`, 'if it keeps happening, check that the host is a real Ollama server');
+				}
 				const {evalCount, evalDuration} = event.counters;
 				return {
 					text,

@@ -3,7 +3,7 @@
 // libs.md §4). ollama-js does not export ResponseError, so it is recognised by shape.
 import {ProviderError} from '../errors.js';
 import {isAbortError, isBrokenStream, isConnectionFailure} from '../networkErrors.js';
-import {MALFORMED_LINE_PREFIX} from './quietFetch.js';
+import {MALFORMED_LINE_PREFIX, OversizedResponseError} from './quietFetch.js';
 
 export type OllamaErrorContext = {
 	host: string;
@@ -88,10 +88,26 @@ function fromText(text: string, ctx: OllamaErrorContext, status: number | undefi
 	return null;
 }
 
+function findOversized(error: unknown, depth = 0): OversizedResponseError | null {
+	if (error instanceof OversizedResponseError) return error;
+	if (depth > 4 || typeof error !== 'object' || error === null) return null;
+	return findOversized((error as {cause?: unknown}).cause, depth + 1);
+}
+
 export function mapOllamaError(error: unknown, ctx: OllamaErrorContext): ProviderError {
 	if (error instanceof ProviderError) return error;
 	if (ctx.signal?.aborted || isAbortError(error)) {
 		return new ProviderError('canceled', 'Canceled', '', {cause: error});
+	}
+	const oversized = findOversized(error);
+	if (oversized) {
+		const what = oversized.what === 'line' ? 'a response line too long' : `a response too large (${ctx.operation ?? 'request'})`;
+		return new ProviderError(
+			'in-band',
+			`Ollama at ${ctx.host} sent ${what}: over ${oversized.limitBytes / 1024 / 1024} MB; it was not read further`,
+			'make sure the host is an Ollama server (not a proxy or another service) and retry',
+			{cause: error},
+		);
 	}
 
 	const response = asResponseError(error);

@@ -11,7 +11,7 @@ import {
 	type Tool,
 	type ToolCall as WireToolCall,
 } from 'ollama';
-import {isValidModelName} from '../../models/catalog.js';
+import {modelNameProblem} from '../../models/modelName.js';
 import {ProviderError} from '../errors.js';
 import {isAbortError} from '../networkErrors.js';
 import type {
@@ -26,6 +26,7 @@ import type {BusyRetryOptions} from './busyRetry.js';
 import {withBusyRetry} from './busyRetry.js';
 import {guardedStream} from './guardedStream.js';
 import {normalizeOllamaHost} from './hostUrl.js';
+import {ResponseBudget} from './responseBudget.js';
 import {mapOllamaError, type OllamaErrorContext} from './mapOllamaError.js';
 import {PullAggregator, type PullLine} from './pullProgress.js';
 import {createQuietFetch} from './quietFetch.js';
@@ -73,8 +74,9 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 	}
 
 	function checkName(model: string): void {
-		if (!isValidModelName(model)) {
-			throw new ProviderError('bad-request', `"${model}" is not a valid model name`, 'use Ollama\'s form name[:tag], e.g. qwen2.5:32b');
+		const problem = modelNameProblem(model);
+		if (problem !== null) {
+			throw new ProviderError('bad-request', `${JSON.stringify(model)} is not a valid model name: ${problem}`, 'use Ollama\'s form [namespace/]name[:tag], e.g. qwen2.5:32b');
 		}
 	}
 
@@ -83,15 +85,19 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 		flavour: StreamFlavour,
 		open: (client: Ollama) => Promise<AbortableAsyncIterator<T>>,
 		read: (part: T) => {text: string; thinking: string; toolCalls?: WireToolCall[]},
-		opts?: CallOptions,
+		opts: CallOptions | undefined,
+		numPredict: number | undefined,
 	): AsyncGenerator<OllamaStreamEvent, void, undefined> {
 		const signal = opts?.signal;
 		const client = clientFor(signal);
 		let ttftMs: number | null = null;
+		const budget = new ResponseBudget(host, model, numPredict);
 		const parts = guardedStream<T>(() => open(client), (part) => part.done, contextFor(flavour, signal, model), retryFor(signal, flavour));
 		for await (const {part, at, startedAt} of parts) {
 			const {text, thinking, toolCalls} = read(part);
 			if (text || thinking) {
+				// Past the budget the stream is abandoned (leaving the loop aborts the request).
+				budget.add(text.length + thinking.length);
 				ttftMs ??= at - startedAt;
 				yield {type: 'delta', text, ...(thinking ? {thinking} : {}), at};
 			}
@@ -107,6 +113,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 			(client) => client.generate({...body, stream: true}),
 			(part) => ({text: part.response ?? '', thinking: part.thinking ?? ''}),
 			opts,
+			body.options?.num_predict,
 		);
 	}
 
@@ -191,6 +198,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 				(client) => client.chat({...body, stream: true}),
 				(part) => ({text: part.message?.content ?? '', thinking: part.message?.thinking ?? '', toolCalls: part.message?.tool_calls}),
 				opts,
+				request.options?.num_predict,
 			);
 		},
 
@@ -210,7 +218,10 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 			const started = performance.now();
 			let loadDuration = 0;
 			for await (const event of generateEvents(generateBody(request), opts)) {
-				if (event.type === 'done') loadDuration = event.counters.loadDuration || Math.max(1, Math.round((event.at - started) * 1e6));
+				if (event.type !== 'done') continue;
+				// A missing, negative or absurd (over a day) load_duration: the client's wall time stands in.
+				const reported = event.counters.loadDuration;
+				loadDuration = Number.isFinite(reported) && reported > 0 && reported < 86_400e9 ? reported : Math.max(1, Math.round((event.at - started) * 1e6));
 			}
 			return loadDuration;
 		},

@@ -8,6 +8,7 @@ import {normalizeOllamaHost} from '../ollama/hostUrl.js';
 import type {ChatMessage, CompatChatResult, OpenAICompatProvider} from '../types.js';
 import {mapOpenAIError} from './mapOpenAIError.js';
 import {ToolCallAccumulator} from './toolCallAccumulator.js';
+import {ResponseBudget} from '../ollama/responseBudget.js';
 
 export type OpenAICompatProviderOptions = {
 	host: string;
@@ -65,6 +66,8 @@ export function createOpenAICompatProvider(options: OpenAICompatProviderOptions)
 			let finishReason: string | null = null;
 			let usage: CompatChatResult['usage'] = null;
 			const toolCalls = new ToolCallAccumulator();
+			// The same bound as Ollama's native streams: max_tokens x 2 parts, or 4 MB of text and arguments.
+			const budget = new ResponseBudget(host, request.model, request.maxTokens);
 			try {
 				const stream = await client.chat.completions.create(
 					{
@@ -82,6 +85,9 @@ export function createOpenAICompatProvider(options: OpenAICompatProviderOptions)
 				for await (const chunk of stream) {
 					const choice = chunk.choices[0];
 					const delta = choice?.delta;
+					if (delta?.content || delta?.tool_calls?.length) {
+						budget.add((delta.content?.length ?? 0) + (delta.tool_calls ?? []).reduce((sum, call) => sum + (call.function?.arguments?.length ?? 0) + (call.function?.name?.length ?? 0), 0));
+					}
 					if (delta?.content) content += delta.content;
 					if (delta?.tool_calls?.length) toolCalls.add(delta.tool_calls);
 					if (ttftMs === null && (delta?.content || delta?.tool_calls?.length)) ttftMs = performance.now() - started;
