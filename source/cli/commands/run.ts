@@ -49,6 +49,16 @@ async function drive(runner: Runner, io: CommandIO, yes: boolean, resultsPath: s
 				say(`--yes: deleting ${action.model}`);
 				runner.dispatch({type: 'delete:answered', round: action.round, model: action.model, next: action.next, confirm: true, at: new Date().toISOString()});
 				continue;
+			case 'ask-configs': {
+				// The configs file is the run's product (DESIGN §7); the pipeline is patched only by
+				// someone who read the diff: `trifecta configs --write`, or Write in the wizard.
+				const {pipeline} = action.offer;
+				if (pipeline.changes.length > 0) {
+					say(`The pipeline in ${pipeline.dir} can take these configs: run \`trifecta configs --write\` to see the diff and apply it.`);
+				}
+				runner.dispatch({type: 'configs:answered', answer: {write: true, patch: false}});
+				continue;
+			}
 			case 'canceled':
 				say(`Canceled. Results measured so far are kept in ${resultsPath}; run \`trifecta run\` again to resume.`);
 				return {code: 130, last: action};
@@ -88,7 +98,6 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 		if (code === 0) {
 			const recommendation = state.results.recommendation;
 			say(`recommendation: ${recommendation?.model ?? 'none'} — ${recommendation?.reason ?? ''}`);
-			if (runner.pendingPatch()) say(`The pipeline in ${flags.pipelineDir} can take these configs: run \`trifecta configs --write\` to see the diff and apply it.`);
 		}
 		if (flags.json) {
 			const status = code === 0 ? 'done' : code === 3 ? 'decision-needed' : code === 130 ? 'canceled' : 'failed';

@@ -42,7 +42,7 @@ describe('wizard', () => {
 		expect(ui.frame()).toMatch(/\[x\] qwen2\.5:32b\s+19\.9 GB\s+no\s+yes\s+≤ 20\.1 t\/s/);
 		await ui.press(KEY.enter);
 		await ui.until('Verdict — round 1: qwen2.5:32b');
-		expect(ui.frame()).toMatch(/qwen2\.5:32b\s*│\s*16\.2\s*│/);
+		expect(ui.frame()).toMatch(/qwen2\.5:32b\s+16\.2\s+8\.0\s+8\.0\s+8\.4\s+86%\s+5\/5/);
 		expect(ui.frame()).toContain('Claude (baseline)');
 		expect(ui.flat()).toMatch(/14B→32B step raised the trader score from 7\.1 to 8\.4/);
 		await ui.press(KEY.enter);
@@ -53,11 +53,12 @@ describe('wizard', () => {
 		await ui.until('Verdict — final');
 		expect(ui.flat()).toMatch(/Recommendation: qwen2\.5:72b scores 9\.2/);
 		await ui.press(KEY.enter);
-		await ui.until('Hybrid configs');
-		expect(ui.frame()).toContain('hybrid_qwen72, hybrid_aggressive_qwen72');
+		await ui.until('Hybrid configs for qwen2.5:72b');
+		for (const name of ['hybrid_qwen72', 'hybrid_aggressive_qwen72', 'hybrid_aggressive_qwen72_localtools']) expect(ui.frame()).toContain(`• ${name}:`);
+		expect(h.calls.some((call) => call.startsWith('configs'))).toBe(false);
 		await ui.press(KEY.enter);
 		await ui.until('Done');
-		expect(ui.frame()).toContain('Written: ');
+		expect(ui.frame()).toContain(`Files written:\n  ${h.dir}/hybrid-configs.json`);
 		await ui.press(KEY.enter);
 		expect(ui.exits).toEqual([0]);
 		await runner.close();

@@ -2,6 +2,7 @@
 // the first skips the pull of the second.
 import React from 'react';
 import {Box, Text} from 'ink';
+import {SelectList} from '../../components/selectList.js';
 
 export const DELETE_OPTIONS = ['delete', 'keep'] as const;
 
@@ -14,11 +15,7 @@ export function DeleteScreen({model, next, cursor}: {model: string; next: string
 				{model} is installed and is also 70B-class: trifecta never holds two at once. Its measurements stay in the results.
 			</Text>
 			<Box flexDirection="column" marginTop={1}>
-				{labels.map((label, index) => (
-					<Text key={label} inverse={index === cursor}>
-						{`${index === cursor ? '›' : ' '} ${label}`}
-					</Text>
-				))}
+				<SelectList items={labels.map((label, index) => ({key: DELETE_OPTIONS[index] ?? label, label}))} cursor={cursor} />
 			</Box>
 		</Box>
 	);

@@ -2,7 +2,7 @@
 // memory and disk fit and the expected speed of each.
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Key} from 'ink';
+import {SelectList} from '../../components/selectList.js';
 import type {EscalationChoice, EscalationOffer} from '../../../experiment/strategy/index.js';
 import {candidateLine} from '../../lines/runLines.js';
 
@@ -14,15 +14,6 @@ export function escalationOptions(offer: EscalationOffer): EscalationOption[] {
 		...(offer.alternative ? [{choice: 'swap' as const, label: `Swap to ${offer.alternative}`}] : []),
 		{choice: 'skip', label: 'Skip: stop here and record the ceiling'},
 	];
-}
-
-export function escalationKey(offer: EscalationOffer, cursor: number, key: Key): {cursor: number; choose: EscalationChoice | null; back: boolean} {
-	const options = escalationOptions(offer);
-	if (key.upArrow) return {cursor: Math.max(0, cursor - 1), choose: null, back: false};
-	if (key.downArrow) return {cursor: Math.min(options.length - 1, cursor + 1), choose: null, back: false};
-	if (key.return) return {cursor, choose: options[cursor]?.choice ?? null, back: false};
-	if (key.escape) return {cursor, choose: null, back: true};
-	return {cursor, choose: null, back: false};
 }
 
 export function EscalationScreen({offer, cursor}: {offer: EscalationOffer; cursor: number}): React.JSX.Element {
@@ -37,11 +28,7 @@ export function EscalationScreen({offer, cursor}: {offer: EscalationOffer; curso
 					</Text>
 				))}
 			</Box>
-			{escalationOptions(offer).map((option, index) => (
-				<Text key={option.choice} inverse={index === cursor}>
-					{`${index === cursor ? '›' : ' '} ${option.label}`}
-				</Text>
-			))}
+			<SelectList items={escalationOptions(offer).map((option) => ({key: option.choice, label: option.label}))} cursor={cursor} />
 		</Box>
 	);
 }
