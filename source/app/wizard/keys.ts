@@ -53,8 +53,11 @@ export function pressesOf(input: string, key: Key): Press[] {
 	if (key.ctrl && input === 'c') return ['ctrl+c'];
 	for (const [flag, press] of NAMED) if (key[flag] === true) return [press];
 	if (key.ctrl || key.meta) return [];
-	return [...input].filter((char) => char >= ' ').map((char) => (char === ' ' ? 'space' : char));
+	// A run of text can hold Enter and Tab too ("\r\r" is one event, with key.return false).
+	return [...input].flatMap((char): Press[] => (char in CONTROL ? [CONTROL[char] as Press] : char < ' ' ? [] : [char]));
 }
+
+const CONTROL: Record<string, Press> = {' ': 'space', '\r': 'enter', '\n': 'enter', '\t': 'tab', '\u007F': 'backspace'};
 
 /** Runs the first binding for the press; false when none takes it. */
 export function dispatchPress(bindings: Binding[], press: Press): boolean {

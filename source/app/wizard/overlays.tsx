@@ -4,6 +4,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {KeyHint} from './keys.js';
+import {Prose} from '../components/prose.js';
 
 export function HelpOverlay({hints, resumeNote}: {hints: KeyHint[]; resumeNote: string}): React.JSX.Element {
 	return (
@@ -14,12 +15,12 @@ export function HelpOverlay({hints, resumeNote}: {hints: KeyHint[]; resumeNote: 
 					<Box width={10} flexShrink={0}>
 						<Text bold>{hint.label}</Text>
 					</Box>
-					<Text wrap="wrap">{hint.does}</Text>
+					<Prose>{hint.does}</Prose>
 				</Box>
 			))}
-			<Text dimColor wrap="wrap">
+			<Prose dimColor>
 				{resumeNote}
-			</Text>
+			</Prose>
 			<Text dimColor>Press ? or Esc to close.</Text>
 		</Box>
 	);
@@ -29,7 +30,7 @@ export function QuitConfirm({resumeNote}: {resumeNote: string}): React.JSX.Eleme
 	return (
 		<Box flexDirection="column" borderStyle="round" paddingX={1}>
 			<Text bold>Quit trifecta?</Text>
-			<Text wrap="wrap">{resumeNote}</Text>
+			<Prose>{resumeNote}</Prose>
 			<Text>y: quit · n: stay</Text>
 		</Box>
 	);

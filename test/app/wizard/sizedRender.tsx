@@ -7,6 +7,7 @@ import {render} from 'ink';
 import {stripVTControlCharacters} from 'node:util';
 import {App} from '../../../source/app/wizard/App.js';
 import type {Runner} from '../../../source/experiment/runner/index.js';
+import type {DoctorReport} from '../../../source/app/doctor/report.js';
 import {delay, waitFor} from './helpers.js';
 
 class SizedStdout extends EventEmitter {
@@ -50,12 +51,12 @@ class FakeStdin extends EventEmitter {
 	unref() {}
 }
 
-export function renderSized(runner: Runner, columns: number, rows: number) {
+export function renderSized(runner: Runner, columns: number, rows: number, preflight: DoctorReport | null = null) {
 	const stdout = new SizedStdout(columns, rows);
 	const stdin = new FakeStdin();
 	const exits: number[] = [];
 	const instance = render(
-		<App runner={runner} preflight={null} simulated resultsPath="/tmp/results/scaling-results.json" animate={false} feedIntervalMs={5} onExit={(code) => exits.push(code)} />,
+		<App runner={runner} preflight={preflight} simulated resultsPath="/tmp/results/scaling-results.json" animate={false} feedIntervalMs={5} onExit={(code) => exits.push(code)} />,
 		// The fakes stand in for TTY streams (only the members Ink uses).
 		{stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, debug: true, exitOnCtrlC: false, patchConsole: false},
 	);

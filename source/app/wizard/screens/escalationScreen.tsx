@@ -5,6 +5,7 @@ import {Box, Text} from 'ink';
 import {SelectList} from '../../components/selectList.js';
 import type {EscalationChoice, EscalationOffer} from '../../../experiment/strategy/index.js';
 import {candidateLine} from '../../lines/runLines.js';
+import {Prose} from '../../components/prose.js';
 
 export type EscalationOption = {choice: EscalationChoice; label: string};
 
@@ -20,12 +21,12 @@ export function EscalationScreen({offer, cursor}: {offer: EscalationOffer; curso
 	return (
 		<Box flexDirection="column">
 			<Text bold>Escalation after round {offer.afterRound}</Text>
-			<Text wrap="wrap">{offer.reason}</Text>
+			<Prose>{offer.reason}</Prose>
 			<Box flexDirection="column" marginY={1}>
 				{offer.candidates.map((candidate) => (
-					<Text key={candidate.model} wrap="wrap" color={candidate.fitsRam && candidate.fitsDisk !== false ? undefined : 'red'}>
+					<Prose key={candidate.model} color={candidate.fitsRam && candidate.fitsDisk !== false ? undefined : 'red'}>
 						{`• ${candidateLine(candidate)}`}
-					</Text>
+					</Prose>
 				))}
 			</Box>
 			<SelectList items={escalationOptions(offer).map((option) => ({key: option.choice, label: option.label}))} cursor={cursor} />

@@ -5,6 +5,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {ConfigsOffer} from '../../../experiment/runner/index.js';
 import {SelectList} from '../../components/selectList.js';
+import {Prose} from '../../components/prose.js';
 
 export type OfferChoice = 'write' | 'json' | 'diff' | 'skip';
 
@@ -41,8 +42,8 @@ export function OfferScreen({offer, cursor}: {offer: ConfigsOffer; cursor: numbe
 				</Text>
 			))}
 			<Box flexDirection="column" marginTop={1}>
-				<Text wrap="wrap">{`Configs file: ${offer.jsonFile}`}</Text>
-				<Text wrap="wrap">{pipelineLine(offer)}</Text>
+				<Prose>{`Configs file: ${offer.jsonFile}`}</Prose>
+				<Prose>{pipelineLine(offer)}</Prose>
 				{offer.pipeline.notes ? (
 					<Text dimColor wrap="truncate">
 						{offer.pipeline.notes.split('\n')[0]}

@@ -7,6 +7,7 @@ import {moveCursor, type Press} from '../keys.js';
 import {catalogEntry, defaultLadder} from '../../../models/catalog.js';
 import {DEFAULT_CLAUDE_MODEL, type Settings} from '../../../experiment/settings.js';
 import type {MachineFacts} from '../../../experiment/strategy/index.js';
+import {Prose} from '../../components/prose.js';
 
 const CLAUDE_MODELS = [DEFAULT_CLAUDE_MODEL, 'claude-opus-4-1-20250805', 'claude-sonnet-4-20250514', 'claude-haiku-4-5-20251001'];
 const SETTING_ROWS = ['threshold', 'minRate', 'reps', 'numCtx', 'claudeModel'] as const;
@@ -119,9 +120,9 @@ export function PlanScreen({settings, machine, cursor, rows}: {settings: Setting
 			</Text>
 			{/* Title, header, the gap before the settings and the note below take four rows. */}
 			<SelectList items={planItems(settings, machine, cursor)} cursor={cursor} rows={Math.max(3, rows - 4)} />
-			<Text dimColor wrap="wrap">
+			<Prose dimColor>
 				Round 1 pulls qwen2.5:32b if missing; a 70B-class model is only offered if it falls short.
-			</Text>
+			</Prose>
 		</Box>
 	);
 }

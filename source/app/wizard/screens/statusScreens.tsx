@@ -4,6 +4,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {MachineFacts} from '../../../experiment/strategy/index.js';
 import type {Recommendation} from '../../../output/schema.js';
+import {Prose} from '../../components/prose.js';
 
 export function MachineSummary({machine}: {machine: MachineFacts | null}): React.JSX.Element {
 	if (machine === null) return <Text>Checking Ollama and this machine…</Text>;
@@ -27,8 +28,8 @@ export function InterruptedScreen({kind, message, resultsPath, resumeCommand}: {
 			<Text bold color={kind === 'failed' ? 'red' : 'yellow'}>
 				{kind === 'failed' ? 'The step failed' : 'Step canceled'}
 			</Text>
-			<Text wrap="wrap">{message}</Text>
-			<Text wrap="wrap">{`Everything measured so far is kept in ${resultsPath}. Enter retries; q quits (start ${resumeCommand} again to resume).`}</Text>
+			<Prose>{message}</Prose>
+			<Prose>{`Everything measured so far is kept in ${resultsPath}. Enter retries; q quits (start ${resumeCommand} again to resume).`}</Prose>
 		</Box>
 	);
 }
@@ -40,11 +41,11 @@ export function DoneScreen({files, resultsPath, recommendation}: {files: string[
 				Done
 			</Text>
 			{/* The reason names the model and says why; a "Recommendation: X —" prefix would say X twice. */}
-			<Text wrap="wrap">{recommendation?.model ? recommendation.reason : `No local model recommended. ${recommendation?.reason ?? ''}`}</Text>
-			<Text wrap="wrap">{`Results: ${resultsPath}`}</Text>
+			<Prose>{recommendation?.model ? recommendation.reason : `No local model recommended. ${recommendation?.reason ?? ''}`}</Prose>
+			<Prose>{`Results: ${resultsPath}`}</Prose>
 			<Text bold>{files.length === 0 ? 'No files written besides the results.' : 'Files written:'}</Text>
 			{files.map((file) => (
-				<Text key={file} wrap="wrap">{`  ${file}`}</Text>
+				<Prose key={file}>{`  ${file}`}</Prose>
 			))}
 		</Box>
 	);

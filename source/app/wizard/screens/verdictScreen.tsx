@@ -6,6 +6,7 @@ import {CompactTable, type Column} from '../../components/compactTable.js';
 import type {ResultsFile} from '../../../output/schema.js';
 import type {Settings} from '../../../experiment/settings.js';
 import {ScoreBars} from '../../components/scoreBar.js';
+import {Prose} from '../../components/prose.js';
 
 type Row = {
 	model: string;
@@ -80,7 +81,7 @@ export function VerdictScreen({results, settings, focus, title, reason, width}: 
 			<CompactTable columns={COLUMNS} rows={verdictRows(results, settings)} width={width} bold={(row) => row.model === focus} />
 			{baselineNote ? <Text color="yellow">{baselineNote}</Text> : null}
 			<Box marginTop={1}>
-				<Text wrap="wrap">{reason}</Text>
+				<Prose>{reason}</Prose>
 			</Box>
 			{dims.length > 0 ? (
 				<Box flexDirection="column" marginTop={1}>
