@@ -38,11 +38,17 @@ export function defaultOutputs(options: {pipelineDir: string; docsDir: string}):
 		async configs(results: ResultsFile, resultsDir: string, answer) {
 			if (!answer.write || results.recommendation?.model == null) return [];
 			const document = buildHybridConfigs(results);
-			const files = [writeHybridConfigsJson(resultsDir, document)];
-			if (answer.patch) {
-				// Planned again: applyPipelinePatch refuses a file that changed since this plan.
-				const applied = applyPipelinePatch(planPipelinePatch(pipelineDir, document));
-				files.push(...applied.written, ...applied.backups);
+			const files: string[] = [];
+			try {
+				files.push(writeHybridConfigsJson(resultsDir, document));
+				if (answer.patch) {
+					// Planned again: applyPipelinePatch refuses a file that changed since this plan.
+					const applied = applyPipelinePatch(planPipelinePatch(pipelineDir, document));
+					files.push(...applied.written, ...applied.backups);
+				}
+			} catch (error) {
+				const done = files.length > 0 ? ` Already written: ${files.join(', ')}.` : ' Nothing was written.';
+				throw new Error(`Could not write the configs: ${error instanceof Error ? error.message : String(error)}.${done}`, {cause: error});
 			}
 			return files;
 		},
