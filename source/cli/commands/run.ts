@@ -76,7 +76,7 @@ async function drive(runner: Runner, io: CommandIO, yes: boolean, resultsPath: s
 export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Services): Promise<number> {
 	const say = (line: string) => io.stderr.write(`${line}\n`);
 	for (const warning of session.warnings) say(`warning: ${warning}`);
-	if (session.simulated) say('SIMULATED: running against the built-in simulator, not your machine.');
+	if (session.simulated) say(`SIMULATED: running against the built-in simulator, not your machine. Results: ${session.results.dir}`);
 	let runner: Runner;
 	try {
 		runner = await openExperiment(flags, session);

@@ -6,8 +6,14 @@ import {render} from 'ink';
 import {App} from '../../app/wizard/App.js';
 import {doctorReportFor, type DoctorReport} from '../../app/doctor/report.js';
 import {openExperiment, openFailure} from '../../experiment/runner/session.js';
-import type {CommandModule, Services} from '../types.js';
+import type {CommandModule, GlobalFlags, Services} from '../types.js';
 import {runHeadless} from './run.js';
+
+/** What to type to pick up where this run stops. */
+export function resumeCommand(flags: GlobalFlags, env: NodeJS.ProcessEnv): string {
+	const base = env['npm_lifecycle_event'] === 'start' ? 'npm start --' : 'trifecta';
+	return flags.demo ? `${base} --demo` : base === 'trifecta' ? 'trifecta' : 'npm start';
+}
 
 async function preflightReport(session: Services): Promise<DoctorReport | null> {
 	try {
@@ -34,6 +40,9 @@ export const wizardCommand: CommandModule = {
 			return 1;
 		}
 		const report = await preflightReport(session);
+		const resume = resumeCommand(flags, process.env);
+		// Printed before Ink draws, so it stays in the scrollback above the wizard.
+		if (flags.demo) io.stdout.write(`Demo results: ${session.results.dir} (${resume} resumes; ${resume} --fresh starts over)\n`);
 		let code = 0;
 		const instance = render(
 			<App
@@ -41,6 +50,7 @@ export const wizardCommand: CommandModule = {
 				preflight={report}
 				simulated={session.simulated}
 				resultsPath={session.results.path}
+				resumeCommand={resume}
 				animate={Boolean(io.stdout.isTTY)}
 				onExit={(value) => {
 					code = value;
@@ -66,7 +76,7 @@ export const wizardCommand: CommandModule = {
 			await runner.close();
 		}
 		const finished = runner.state().reportWritten !== null;
-		if (!finished) io.stderr.write(`Results so far are kept in ${session.results.path}. Start trifecta again to resume.\n`);
+		if (!finished) io.stderr.write(`Results so far are kept in ${session.results.path}. Start ${resume} again to resume.\n`);
 		return code;
 	},
 };
