@@ -50,7 +50,7 @@ describe('trifecta run --yes --json', () => {
 		const summary = JSON.parse(result.stdout) as Summary;
 		expect(summary.status).toBe('done');
 		expect(summary.rounds[0]).toMatchObject({round: 1, decision: 'accept', chosen: 'qwen2.5:32b'});
-		expect(summary.recommendation).toMatchObject({model: 'qwen2.5:32b', configs: ['hybrid_qwen32', 'hybrid_aggressive_qwen32', 'hybrid_aggressive_qwen32_localtools']});
+		expect(summary.recommendation).toMatchObject({model: 'qwen2.5:32b', configs: ['hybrid_qwen32', 'hybrid_aggressive_qwen32']});
 		expect(sim.installed()).not.toContain('qwen2.5:72b');
 		expect(sim.installed()).not.toContain('llama3.3:70b');
 		expect(result.stderr).toMatch(/decision \(round 1\): accept → qwen2\.5:32b/);

@@ -1,6 +1,7 @@
 // Performs what the strategy asks for, one action at a time, and persists after each: the steps
 // write their own measurements; the runner writes rounds, the recommendation, the settings the
 // decisions were made with, and progress in the conf store. It stops at every question.
+import {buildHybridConfigs} from '../../output/configs/build.js';
 import {configNames} from '../../output/configs/naming.js';
 import {acquireResultsLock} from '../../output/lock.js';
 import {setSimulated} from '../../output/resultsStore.js';
@@ -147,9 +148,14 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 
 	const configsFor = (results: ResultsFile, model: string | null): string[] => {
 		if (model === null) return [];
-		const entry = results.models.find((candidate) => candidate.name === model);
-		const names = configNames(model, entry?.parameterSize);
-		return [names.hybrid, names.aggressive, names.aggressiveLocalTools];
+		try {
+			// Every config the offer will show: the local-tools one only when the model earned it.
+			return buildHybridConfigs(results, model).configs.map((config) => config.name);
+		} catch {
+			const entry = results.models.find((candidate) => candidate.name === model);
+			const names = configNames(model, entry?.parameterSize);
+			return [names.hybrid, names.aggressive];
+		}
 	};
 
 	const perform = async (action: Exclude<Action, Waiting>) => {
