@@ -97,7 +97,8 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 		const files = [...(state.configsWritten ?? []), ...(state.reportWritten ?? [])];
 		if (code === 0) {
 			const recommendation = state.results.recommendation;
-			say(`recommendation: ${recommendation?.model ?? 'none'} — ${recommendation?.reason ?? ''}`);
+			// The reason names the model; "recommendation: X — X scores…" would say it twice.
+			say(`recommendation: ${recommendation?.model ? recommendation.reason : `none — ${recommendation?.reason ?? ''}`}`);
 		}
 		if (flags.json) {
 			const status = code === 0 ? 'done' : code === 3 ? 'decision-needed' : code === 130 ? 'canceled' : 'failed';

@@ -58,6 +58,8 @@ describe('wizard', () => {
 		expect(h.calls.some((call) => call.startsWith('configs'))).toBe(false);
 		await ui.press(KEY.enter);
 		await ui.until('Done');
+		const done = ui.flat().slice(ui.flat().lastIndexOf('Done'));
+		expect(done).toMatch(/^Done qwen2\.5:72b scores 9\.2/);
 		expect(ui.frame()).toContain(`Files written:\n  ${h.dir}/hybrid-configs.json`);
 		await ui.press(KEY.enter);
 		expect(ui.exits).toEqual([0]);
@@ -91,6 +93,9 @@ describe('wizard', () => {
 		await ui.press(KEY.enter);
 		await ui.until('Verdict — final');
 		expect(ui.flat()).toMatch(/Ceiling: .*no local model reaches the threshold 9\.0/);
+		expect(ui.flat()).not.toContain('Ceiling: Ceiling');
+		expect(ui.flat()).toContain('No 70B-class model was measured (escalation skipped)');
+		expect(ui.flat()).not.toContain('Size did not close the gap');
 		await runner.close();
 		expect(saved(h.dir).rounds.map((record) => record.decision)).toEqual(['skip', 'ceiling']);
 		expect(h.calls.some((call) => call.startsWith('pull qwen2.5:72b') || call.startsWith('pull llama'))).toBe(false);
@@ -162,6 +167,32 @@ describe('wizard', () => {
 		await ui.press('q');
 		await ui.press('y');
 		expect(ui.exits).toEqual([0]);
+		await runner.close();
+	});
+
+	it('lists each key of the screen once in the help, Esc with this screen’s meaning', async () => {
+		const h = harness(world);
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await toEscalation(ui);
+		await ui.press('?');
+		await ui.until('Keys');
+		const escLines = ui.frame().split('\n').filter((line) => /│\s*Esc\s/.test(line));
+		expect(escLines).toHaveLength(1);
+		expect(escLines[0]).toContain('back to the verdict');
+		await runner.close();
+	});
+
+	it('Ctrl+C on a question does not claim a step was canceled', async () => {
+		const h = harness(world);
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await ui.until('Preflight');
+		await ui.press(KEY.ctrlC);
+		await ui.until('Press Ctrl+C again to exit');
+		expect(ui.frame()).not.toContain('Step canceled');
+		await ui.press(KEY.ctrlC);
+		expect(ui.exits).toEqual([130]);
 		await runner.close();
 	});
 
