@@ -95,7 +95,7 @@ describe.runIf(existsSync(CLI))('the wizard in a real terminal', () => {
 		await first.see('Quit trifecta?');
 		await first.key('y');
 		expect(await first.exited).toBe(0);
-		expect(first.screen()).toContain('Start trifecta --demo again to resume');
+		expect(first.screen()).toContain(`Start trifecta --demo --results-dir ${dir} again to resume`);
 		const afterQuit = results(dir);
 		expect(afterQuit.rounds).toEqual([]);
 		expect(afterQuit.models.find((model) => model.name === 'qwen2.5:32b')?.speed).toBeDefined();

@@ -8,11 +8,16 @@ import {doctorReportFor, type DoctorReport} from '../../app/doctor/report.js';
 import {openExperiment, openFailure} from '../../experiment/runner/session.js';
 import type {CommandModule, GlobalFlags, Services} from '../types.js';
 import {runHeadless} from './run.js';
+import {demoResultsDir} from '../flags.js';
 
-/** What to type to pick up where this run stops. */
+/** What to type to pick up where this run stops (the demo's own folder needs no --results-dir). */
 export function resumeCommand(flags: GlobalFlags, env: NodeJS.ProcessEnv): string {
-	const base = env['npm_lifecycle_event'] === 'start' ? 'npm start --' : 'trifecta';
-	return flags.demo ? `${base} --demo` : base === 'trifecta' ? 'trifecta' : 'npm start';
+	const npm = env['npm_lifecycle_event'] === 'start';
+	const words = [npm ? 'npm start' : 'trifecta'];
+	if (flags.demo) words.push('--demo');
+	if (flags.demo && flags.resultsDir !== demoResultsDir()) words.push('--results-dir', flags.resultsDir);
+	if (npm && words.length > 1) words.splice(1, 0, '--');
+	return words.join(' ');
 }
 
 async function preflightReport(session: Services): Promise<DoctorReport | null> {
@@ -42,7 +47,10 @@ export const wizardCommand: CommandModule = {
 		const report = await preflightReport(session);
 		const resume = resumeCommand(flags, process.env);
 		// Printed before Ink draws, so it stays in the scrollback above the wizard.
-		if (flags.demo) io.stdout.write(`Demo results: ${session.results.dir} (${resume} resumes; ${resume} --fresh starts over)\n`);
+		if (flags.demo) {
+			const fresh = flags.resultsDir === demoResultsDir() ? `; add --fresh to start over` : '';
+			io.stdout.write(`Demo results: ${session.results.dir}\n\`${resume}\` resumes it${fresh}.\n`);
+		}
 		let code = 0;
 		const instance = render(
 			<App
