@@ -1,5 +1,5 @@
 // The running step's live screen: the step screens of issues 3-5, fed by the wizard's feed,
-// laid out in the columns and rows the wizard gives it.
+// laid out in the columns the wizard gives it (the wizard bounds its height).
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {StepAction} from '../../experiment/strategy/index.js';
@@ -11,7 +11,7 @@ import type {StepViews} from './stepViews.js';
 
 const TITLES = {pull: 'Pull', bench: 'Benchmark', compare: 'Reasoning', tools: 'Tool calling'} as const;
 
-export type StepScreenProps = {action: StepAction; views: StepViews; animate: boolean; simulated: boolean; width: number; rows?: number};
+export type StepScreenProps = {action: StepAction; views: StepViews; animate: boolean; simulated: boolean; width: number};
 
 export function StepScreen({action, views, animate, simulated, width}: StepScreenProps): React.JSX.Element {
 	const what = action.models.length > 0 ? action.models.join(', ') : 'Claude baseline';

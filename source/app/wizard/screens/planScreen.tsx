@@ -118,8 +118,8 @@ export function PlanScreen({settings, machine, cursor, rows}: {settings: Setting
 			<Text dimColor wrap="truncate">
 				{HEADER}
 			</Text>
-			{/* Title, header, the gap before the settings and the note below take four rows. */}
-			<SelectList items={planItems(settings, machine, cursor)} cursor={cursor} rows={Math.max(3, rows - 4)} />
+			{/* Title, header, the gap before the settings and the note below (two rows when narrow) take five. */}
+			<SelectList items={planItems(settings, machine, cursor)} cursor={cursor} rows={Math.max(3, rows - 5)} />
 			<Prose dimColor>
 				Round 1 pulls qwen2.5:32b if missing; a 70B-class model is only offered if it falls short.
 			</Prose>
