@@ -1,7 +1,7 @@
 // Argument parsing with meow, then our own checks so every usage error is one line naming the
 // bad flag or command (meow's own report spans lines).
-import os from 'node:os';
 import path from 'node:path';
+import envPaths from 'env-paths';
 import meow from 'meow';
 import {commands, commonFlags, findCommand, wizardEntry, type CommandEntry} from './registry.js';
 import {DEFAULT_HOST} from './help.js';
@@ -21,6 +21,7 @@ const meowFlags = {
 	host: {type: 'string'},
 	json: {type: 'boolean', default: false},
 	demo: {type: 'boolean', default: false},
+	fresh: {type: 'boolean', default: false},
 	yes: {type: 'boolean', default: false},
 	claude: {type: 'boolean', default: true},
 	resultsDir: {type: 'string'},
@@ -117,7 +118,11 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 	if (command === null && args.length > 0) throw new UsageError(`Unknown command '${name}'.`);
 
 	const host = normaliseHost(flags.host ?? env['OLLAMA_HOST'] ?? DEFAULT_HOST);
-	const demoTmp = flags.demo && !flags.resultsDir ? path.join(os.tmpdir(), `trifecta-demo-${process.pid}`) : null;
+	if (flags.fresh && !flags.demo) throw new UsageError('--fresh starts the demo over: it goes with --demo.');
+	if (flags.fresh && flags.resultsDir) {
+		throw new UsageError('--fresh clears only the demo’s own folder; with --results-dir, remove or change that folder yourself.');
+	}
+	const demoTmp = flags.demo && !flags.resultsDir ? demoResultsDir() : null;
 	const ladder = flags.ladder
 		?.split(',')
 		.map((item) => item.trim())
@@ -156,6 +161,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 			host,
 			json: flags.json,
 			demo: flags.demo,
+			fresh: flags.fresh,
 			yes: flags.yes,
 			claude: flags.claude,
 			resultsDir: path.resolve(cwd, flags.resultsDir ?? demoTmp ?? 'results'),
@@ -166,6 +172,14 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 			write: flags.write,
 		},
 	};
+}
+
+/**
+ * The demo's one folder, in the user's cache directory (~/.cache/trifecta-nodejs/demo on Linux,
+ * ~/Library/Caches/trifecta-nodejs/demo on macOS): the same every run, so the demo resumes.
+ */
+export function demoResultsDir(): string {
+	return path.join(envPaths('trifecta').cache, 'demo');
 }
 
 /** Ollama's own host rules (the provider's normaliser), shown as the origin a user would type. */

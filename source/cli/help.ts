@@ -22,11 +22,13 @@ ${list}
 
   Options
     --host URL           Ollama server (default: $OLLAMA_HOST, else ${DEFAULT_HOST})
-    --demo               run against a built-in simulator of an M3 Max (SIMULATED)
+    --demo               run against a built-in simulator of an M3 Max (SIMULATED); its results
+                         stay in one folder in your cache directory, so it resumes
+    --fresh              with --demo: start the demo over (clears its folder)
     --json               print one JSON document on stdout; progress goes to stderr
     --yes                take the recommended choice at every decision
     --no-claude          skip the Claude baseline
-    --results-dir DIR    where results go (default ./results; --demo: a temporary folder)
+    --results-dir DIR    where results go (default ./results; --demo: the demo's folder)
     --docs-dir DIR       where the report goes (default ./docs)
     --prompts-dir DIR    use your own bull/bear/trader prompts and market context
     --reps N             timed repetitions per benchmark (default 3)

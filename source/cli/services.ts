@@ -1,6 +1,6 @@
 // Builds what commands need: providers (real, or the in-process simulator for --demo), the
 // results store, settings (stored, then flags), preflight facts, and the cancel signal.
-import {mkdirSync} from 'node:fs';
+import {mkdirSync, rmSync} from 'node:fs';
 import type {GlobalFlags, Services} from './types.js';
 import {defaultSettings, type Settings} from '../experiment/settings.js';
 import {catalogEntry, isSeventyBClass} from '../models/catalog.js';
@@ -59,6 +59,9 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		// Repeats too: a second busy spell later in the run is news to whoever is watching.
 		for (const listener of listeners) listener(message);
 	};
+	// Only the demo's own folder (flags refuses --fresh with --results-dir): its results, report and
+	// settings, cleared before the settings stored there are read.
+	if (flags.demo && flags.fresh) rmSync(flags.resultsDir, {recursive: true, force: true});
 	const stored = await options.storedSettings();
 	for (const warning of stored.warnings) warn(warning);
 	const settings: Settings = {...defaultSettings, ...stored.settings, ...options.overrides};

@@ -10,6 +10,8 @@ export type GlobalFlags = {
 	host: string;
 	json: boolean;
 	demo: boolean;
+	/** --demo --fresh: the demo's folder is cleared before it starts. */
+	fresh?: boolean;
 	yes: boolean;
 	/** false with --no-claude */
 	claude: boolean;

@@ -185,6 +185,11 @@ export const modelResult = z.object({
 	speed: speedResult.optional(),
 	/** mean decode rate >= minimum rate; absent until benchmarked. */
 	practical: z.boolean().optional(),
+	/**
+	 * The reps of a benchmark not finished yet, saved as each one ends, so a canceled or crashed
+	 * benchmark resumes at the next rep; removed when `speed` is written.
+	 */
+	benchProgress: z.object({options: benchOptions, reps: z.array(repRecord), at: z.string()}).optional(),
 	reasoning: reasoningResult.optional(),
 	toolCalling: toolCallingResult.optional(),
 });

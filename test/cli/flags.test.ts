@@ -16,13 +16,28 @@ describe('parseArgs', () => {
 		expect(flags.docsDir).toBe('/work/project/docs');
 	});
 
-	it('sends --demo output to a temporary folder unless --results-dir is given', () => {
-		expect(parse(['--demo']).flags.resultsDir).toMatch(/trifecta-demo-/);
+	it('keeps --demo output in one folder in the cache directory unless --results-dir is given', () => {
+		const cache = process.env['XDG_CACHE_HOME'];
+		process.env['XDG_CACHE_HOME'] = '/home/someone/.cache';
+		try {
+			if (process.platform === 'linux') expect(parse(['--demo']).flags.resultsDir).toBe('/home/someone/.cache/trifecta-nodejs/demo');
+		} finally {
+			if (cache === undefined) delete process.env['XDG_CACHE_HOME'];
+			else process.env['XDG_CACHE_HOME'] = cache;
+		}
+		// The same folder every run: that is what lets the demo resume.
+		expect(parse(['--demo']).flags.resultsDir).toBe(parse(['--demo']).flags.resultsDir);
 		expect(parse(['--demo', '--results-dir', 'out']).flags.resultsDir).toBe('/work/project/out');
 		// Its report never lands in the working directory's docs/.
 		expect(parse(['--demo', '--results-dir', 'out']).flags.docsDir).toBe('/work/project/out/docs');
-		expect(parse(['--demo']).flags.docsDir).toMatch(/trifecta-demo-\d+\/docs$/);
+		expect(parse(['--demo']).flags.docsDir).toMatch(/trifecta-nodejs\/demo\/docs$/);
 		expect(parse(['--demo', '--docs-dir', 'd']).flags.docsDir).toBe('/work/project/d');
+	});
+
+	it('takes --fresh only with the demo’s own folder', () => {
+		expect(parse(['--demo', '--fresh']).flags.fresh).toBe(true);
+		expect(() => parse(['--fresh'])).toThrow('--fresh starts the demo over: it goes with --demo.');
+		expect(() => parse(['--demo', '--fresh', '--results-dir', 'out'])).toThrow(/with --results-dir, remove or change that folder yourself/);
 	});
 
 	it('turns setting flags into overrides', () => {

@@ -50,11 +50,13 @@ describe('trifecta run --yes --json', () => {
 		const summary = JSON.parse(result.stdout) as Summary;
 		expect(summary.status).toBe('done');
 		expect(summary.rounds[0]).toMatchObject({round: 1, decision: 'accept', chosen: 'qwen2.5:32b'});
-		expect(summary.recommendation).toMatchObject({model: 'qwen2.5:32b', configs: ['hybrid_qwen32', 'hybrid_aggressive_qwen32']});
+		// Every config the JSON holds: the 32B passed every tool scenario, so the local-tools one too.
+		expect(summary.recommendation).toMatchObject({model: 'qwen2.5:32b', configs: ['hybrid_qwen32', 'hybrid_aggressive_qwen32', 'hybrid_aggressive_qwen32_localtools']});
 		expect(sim.installed()).not.toContain('qwen2.5:72b');
 		expect(sim.installed()).not.toContain('llama3.3:70b');
 		expect(result.stderr).toMatch(/decision \(round 1\): accept → qwen2\.5:32b/);
-		expect(existsSync(path.join(dir, 'hybrid-configs.json'))).toBe(true);
+		const written = JSON.parse(readFileSync(path.join(dir, 'hybrid-configs.json'), 'utf8')) as {configs: {name: string}[]};
+		expect(written.configs.map((config) => config.name)).toEqual(summary.recommendation?.configs);
 		expect(existsSync(path.join(dir, 'docs', 'TASK_005_REPORT.md'))).toBe(true);
 		const saved = JSON.parse(readFileSync(path.join(dir, 'scaling-results.json'), 'utf8')) as Summary;
 		expect(saved.rounds.map((record) => record.decision)).toEqual(['accept', 'recommend']);

@@ -24,6 +24,8 @@ export type Wizard = {
 	decide(event: StrategyEvent): void;
 	updateSettings(settings: Settings): void;
 	cancelStep(): void;
+	/** Adds lines to the summary log (into the scrollback, printed once). */
+	print(lines: string[]): void;
 };
 
 export function useWizard(runner: Runner, feedIntervalMs = FEED_INTERVAL_MS): Wizard {
@@ -95,6 +97,9 @@ export function useWizard(runner: Runner, feedIntervalMs = FEED_INTERVAL_MS): Wi
 		},
 		cancelStep() {
 			runner.cancelStep();
+		},
+		print(lines) {
+			setLog((previous) => [...previous, ...lines]);
 		},
 	};
 }

@@ -52,6 +52,16 @@ async function drive(runner: Runner, io: CommandIO, yes: boolean, resultsPath: s
 				say(`--yes: deleting ${action.model}`);
 				runner.dispatch({type: 'delete:answered', round: action.round, model: action.model, next: action.next, confirm: true, at: new Date().toISOString()});
 				continue;
+			case 'ask-configs': {
+				// The configs file is the run's product (DESIGN §7); the pipeline is patched only by
+				// someone who read the diff: `trifecta configs --write`, or Write in the wizard.
+				const {pipeline} = action.offer;
+				if (pipeline.changes.length > 0) {
+					say(`The pipeline in ${pipeline.dir} can take these configs: run \`trifecta configs --write\` to see the diff and apply it.`);
+				}
+				runner.dispatch({type: 'configs:answered', answer: {write: true, patch: false}});
+				continue;
+			}
 			case 'canceled':
 				say(`Canceled. Results measured so far are kept in ${resultsPath}; run \`trifecta run\` again to resume.`);
 				return {code: 130, last: action};
@@ -69,7 +79,7 @@ async function drive(runner: Runner, io: CommandIO, yes: boolean, resultsPath: s
 export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Services): Promise<number> {
 	const say = (line: string) => io.stderr.write(`${line}\n`);
 	for (const warning of session.warnings) say(`warning: ${warning}`);
-	if (session.simulated) say('SIMULATED: running against the built-in simulator, not your machine.');
+	if (session.simulated) say(`SIMULATED: running against the built-in simulator, not your machine. Results: ${session.results.dir}`);
 	let runner: Runner;
 	try {
 		runner = await openExperiment(flags, session);
@@ -90,9 +100,10 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 		const files = [...(state.configsWritten ?? []), ...(state.reportWritten ?? [])];
 		if (code === 0) {
 			const recommendation = state.results.recommendation;
-			// The run's result: on stdout, unless stdout carries the --json document.
-			(flags.json ? io.stderr : io.stdout).write(`recommendation: ${recommendation?.model ?? 'none'} — ${recommendation?.reason ?? ''}\n`);
-			if (runner.pendingPatch()) say(`The pipeline in ${flags.pipelineDir} can take these configs: run \`trifecta configs --write\` to see the diff and apply it.`);
+			// The run's result: on stdout, unless stdout carries the --json document. The reason names the
+			// model; "recommendation: X — X scores…" would say it twice.
+			(flags.json ? io.stderr : io.stdout).write(`recommendation: ${recommendation?.model ? recommendation.reason : `none — ${recommendation?.reason ?? ''}`}
+`);
 		}
 		if (flags.json) {
 			const status = code === 0 ? 'done' : code === 3 ? 'decision-needed' : code === 130 ? 'canceled' : 'failed';

@@ -2,10 +2,23 @@
 // prompts: it runs the same strategy as `trifecta run`, in plain lines (decisions need --yes).
 // Start-up: Ink draws a first frame before anything else loads (services, runner, pages), and
 // the headless path never loads Ink at all.
+import path from 'node:path';
 import React from 'react';
 import type {DoctorReport} from '../../app/doctor/report.js';
 import type {CommandModule, CommandInput, Services} from '../types.js';
 import {sanitizeDeep} from '../../system/sanitize.js';
+import type {GlobalFlags} from '../types.js';
+import {demoResultsDir} from '../flags.js';
+
+/** What to type to pick up where this run stops (the demo's own folder needs no --results-dir). */
+export function resumeCommand(flags: GlobalFlags, env: NodeJS.ProcessEnv): string {
+	const npm = env['npm_lifecycle_event'] === 'start';
+	const words = [npm ? 'npm start' : 'trifecta'];
+	if (flags.demo) words.push('--demo');
+	if (flags.demo && flags.resultsDir !== demoResultsDir()) words.push('--results-dir', flags.resultsDir);
+	if (npm && words.length > 1) words.splice(1, 0, '--');
+	return words.join(' ');
+}
 
 async function preflightReport(session: Services): Promise<DoctorReport | null> {
 	const {doctorReportFor} = await import('../../app/doctor/report.js');
@@ -19,6 +32,12 @@ async function preflightReport(session: Services): Promise<DoctorReport | null> 
 }
 
 async function runInteractive({flags, io, services}: CommandInput): Promise<number> {
+	const resume = resumeCommand(flags, process.env);
+	// Printed before Ink draws, so it stays in the scrollback above the wizard.
+	if (flags.demo) {
+		const fresh = flags.resultsDir === demoResultsDir() ? '; add --fresh to start over' : '';
+		io.stdout.write(`Demo results: ${path.resolve(flags.resultsDir)}\n\`${resume}\` resumes it${fresh}.\n`);
+	}
 	const [{render}, {BootFrame}, {MAX_FPS}] = await Promise.all([import('ink'), import('../../app/wizard/bootFrame.js'), import('../../app/frameRate.js')]);
 	const instance = render(<BootFrame simulated={flags.demo} />, {
 		// Ink wants TTY streams; in this branch they are TTYs at runtime (io.interactive).
@@ -51,6 +70,7 @@ async function runInteractive({flags, io, services}: CommandInput): Promise<numb
 			preflight={report}
 			simulated={session.simulated}
 			resultsPath={session.results.path}
+			resumeCommand={resume}
 			animate={Boolean(io.stdout.isTTY)}
 			onExit={(value) => {
 				code = value;
@@ -67,7 +87,7 @@ async function runInteractive({flags, io, services}: CommandInput): Promise<numb
 		await runner.close();
 	}
 	const finished = runner.state().reportWritten !== null;
-	if (!finished) io.stderr.write(`Results so far are kept in ${session.results.path}. Start trifecta again to resume.\n`);
+	if (!finished) io.stderr.write(`Results so far are kept in ${session.results.path}. Start ${resume} again to resume.\n`);
 	return code;
 }
 

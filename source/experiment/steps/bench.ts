@@ -96,6 +96,21 @@ function persist(ctx: StepContext, model: string, installed: InstalledModel, cap
 		applyModelFacts(entry, facts);
 		entry.speed = outcome.speed;
 		entry.practical = outcome.practical;
+		delete entry.benchProgress;
+	});
+}
+
+/** Reps saved by an earlier run of this benchmark with the same options (the count may differ). */
+function savedReps(ctx: StepContext, model: string, options: BenchOptions): RepRecord[] {
+	const progress = ctx.results.read().models.find((entry) => entry.name === model)?.benchProgress;
+	if (!progress) return [];
+	const same = (a: BenchOptions) => JSON.stringify({...a, reps: 0});
+	return same(progress.options) === same(options) ? progress.reps.slice(0, options.reps) : [];
+}
+
+function saveRep(ctx: StepContext, model: string, options: BenchOptions, reps: RepRecord[]): void {
+	ctx.results.update((draft) => {
+		upsertModel(draft, model).benchProgress = {options, reps: [...reps], at: new Date().toISOString()};
 	});
 }
 
@@ -121,12 +136,18 @@ async function measure(ctx: StepContext, model: string, installed: InstalledMode
 		warnings.push(message);
 		emit({type: 'warning', message});
 	};
-	const reps: RepRecord[] = [];
+	// Each rep is saved as it ends: a cancel keeps it, and the next run starts at the rep after.
+	const reps: RepRecord[] = savedReps(ctx, model, options);
+	if (reps.length > 0) {
+		emit({type: 'info', message: `Resuming the benchmark of ${model} at rep ${reps.length + 1}: ${reps.length} rep${reps.length === 1 ? '' : 's'} kept from before.`});
+		reps.forEach((record, index) => emit({type: 'bench:rep-done', model, rep: index + 1, record}));
+	}
 	let implausible: ImplausibleRepError | null = null;
-	for (let rep = 1; rep <= settings.reps; rep++) {
+	for (let rep = reps.length + 1; rep <= settings.reps; rep++) {
 		try {
 			const {record} = await runRep(ctx, {model, rep, prompt: benchPrompt(nonce(rep)), options: generation, think, keepAlive: KEEP_ALIVE});
 			reps.push(record);
+			if (rep < settings.reps) saveRep(ctx, model, options, reps);
 		} catch (error) {
 			if (!(error instanceof ImplausibleRepError)) throw error;
 			implausible = error;

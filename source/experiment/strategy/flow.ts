@@ -80,7 +80,14 @@ export function nextAction(state: StrategyState): Action {
 	if (!terminal || state.results.recommendation === null) {
 		return {kind: 'recommend', recommendation: finalRecommendation(state, walked.settledAt)};
 	}
-	if (state.configsWritten === null) return {kind: 'configs', model: state.results.recommendation.model};
+	if (state.configsWritten === null) {
+		const {model} = state.results.recommendation;
+		if (model === null) return {kind: 'configs', model, answer: {write: false, patch: false}};
+		if (state.configsAnswer === null) return {kind: 'ask-configs', model};
+		return {kind: 'configs', model, answer: state.configsAnswer};
+	}
+	// A follow-up question on the files just written (committing them to the pipeline's git) goes
+	// here: asked when configsWritten holds pipeline files, answered before the report is written.
 	if (state.reportWritten === null) return {kind: 'report'};
 	return {kind: 'done'};
 }

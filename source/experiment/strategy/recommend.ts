@@ -1,7 +1,7 @@
 // The final word: which model the hybrid configs should use, and the ceiling when none reaches
 // the threshold. A practical model that meets the threshold always wins; an impractical one is
 // only recommended with that flag and the wall time it would cost.
-import {baselineTraderScore, fmt, isInstalled, isPractical, meanRate, pipelineMinutes, traderScore} from './evidence.js';
+import {baselineTraderScore, fmt, isInstalled, isLarge, isPractical, meanRate, pipelineMinutes, traderScore} from './evidence.js';
 import type {FinalRecommendation, StrategyState} from './types.js';
 
 type Scored = {model: string; score: number; practical: boolean | null; rate: number | null};
@@ -68,10 +68,13 @@ function decide(state: StrategyState, round: number): FinalRecommendation {
 	}
 	const best = scored[0] ?? null;
 	const gap = best !== null && baseline !== null ? ` (a gap of ${(baseline - best.score).toFixed(1)})` : '';
+	// "Size did not close the gap" only once a 70B-class model was measured; skipping them all says nothing about size.
+	const triedLarger = scored.some((entry) => isLarge(results, state.machine, entry.model));
+	const size = triedLarger ? 'Size did not close the gap on this machine.' : 'No 70B-class model was measured (escalation skipped), so whether size closes the gap is not known.';
 	const ceiling =
 		best === null
 			? `No local model has a trader score yet, so no ceiling can be stated.`
-			: `Ceiling: no local model reaches the threshold ${fmt(settings.threshold)}; the best local trader score is ${fmt(best.score)} (${best.model}) against Claude's ${fmt(baseline)}${gap}. Size did not close the gap on this machine.`;
+			: `Ceiling: no local model reaches the threshold ${fmt(settings.threshold)}; the best local trader score is ${fmt(best.score)} (${best.model}) against Claude's ${fmt(baseline)}${gap}. ${size}`;
 	const reason = bestPractical
 		? `${ceiling} Best practical model for quick reasoning: ${bestPractical.model} (${fmt(bestPractical.score)} at ${rateText(bestPractical)}); keep Claude for deep reasoning.`
 		: `${ceiling} No practical local model to recommend; keep Claude.`;

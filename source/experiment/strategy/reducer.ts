@@ -29,6 +29,7 @@ export function initialState(results: ResultsFile, settings: Settings): Strategy
 		planConfirmed: false,
 		results: decisionsStale(results.settings, settings) ? withoutDecisions(results) : results,
 		done: {},
+		configsAnswer: null,
 		configsWritten: null,
 		reportWritten: null,
 		canceled: null,
@@ -72,6 +73,7 @@ export function reduce(state: StrategyState, event: StrategyEvent): StrategyStat
 				...state,
 				settings: event.settings,
 				results: stale ? withoutDecisions(state.results) : state.results,
+				configsAnswer: stale ? null : state.configsAnswer,
 				configsWritten: stale ? null : state.configsWritten,
 				reportWritten: stale ? null : state.reportWritten,
 			};
@@ -143,6 +145,8 @@ export function reduce(state: StrategyState, event: StrategyEvent): StrategyStat
 				},
 			};
 		}
+		case 'configs:answered':
+			return {...state, configsAnswer: event.answer};
 		case 'configs:written':
 			return {...state, configsWritten: event.files};
 		case 'report:written':

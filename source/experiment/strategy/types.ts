@@ -58,6 +58,9 @@ export type FinalRecommendation = {
 	record: Omit<RoundRecord, 'at'>;
 };
 
+/** The user's answer to the configs offer: write the JSON, patch the pipeline, or neither. */
+export type ConfigsAnswer = {write: boolean; patch: boolean};
+
 export type StepAction = {
 	kind: 'step';
 	step: StepKind;
@@ -78,7 +81,9 @@ export type Action =
 	| {kind: 'ask-delete'; round: number; model: string; next: string}
 	| {kind: 'delete'; round: number; model: string}
 	| {kind: 'recommend'; recommendation: FinalRecommendation}
-	| {kind: 'configs'; model: string | null}
+	/** The offer: write the hybrid configs (and patch the pipeline found)? Nothing is written before the answer. */
+	| {kind: 'ask-configs'; model: string}
+	| {kind: 'configs'; model: string | null; answer: ConfigsAnswer}
 	| {kind: 'report'}
 	| {kind: 'done'}
 	| {kind: 'canceled'; key: string}
@@ -93,6 +98,8 @@ export type StrategyState = {
 	results: ResultsFile;
 	/** Step key -> fingerprint of the settings it was done with. */
 	done: Record<string, string>;
+	/** The answer to the configs offer; null until given. */
+	configsAnswer: ConfigsAnswer | null;
 	configsWritten: string[] | null;
 	reportWritten: string[] | null;
 	canceled: string | null;
@@ -114,5 +121,7 @@ export type StrategyEvent =
 	| {type: 'delete:answered'; round: number; model: string; next: string; confirm: boolean; at: string}
 	| {type: 'delete:done'; model: string}
 	| {type: 'recommendation:recorded'; recommendation: FinalRecommendation; configs: string[]; at: string}
+	/** null takes the answer back (a write failed; the offer is asked again). */
+	| {type: 'configs:answered'; answer: ConfigsAnswer | null}
 	| {type: 'configs:written'; files: string[]}
 	| {type: 'report:written'; files: string[]};

@@ -42,7 +42,7 @@ describe('wizard', () => {
 		expect(ui.frame()).toMatch(/\[x\] qwen2\.5:32b\s+19\.9 GB\s+no\s+yes\s+≤ 20\.1 t\/s/);
 		await ui.press(KEY.enter);
 		await ui.until('Verdict — round 1: qwen2.5:32b');
-		expect(ui.frame()).toMatch(/qwen2\.5:32b\s*│\s*16\.2\s*│/);
+		expect(ui.frame()).toMatch(/qwen2\.5:32b\s+16\.2\s+8\.0\s+8\.0\s+8\.4\s+86%\s+5\/5/);
 		expect(ui.frame()).toContain('Claude (baseline)');
 		expect(ui.flat()).toMatch(/14B→32B step raised the trader score from 7\.1 to 8\.4/);
 		await ui.press(KEY.enter);
@@ -53,11 +53,14 @@ describe('wizard', () => {
 		await ui.until('Verdict — final');
 		expect(ui.flat()).toMatch(/Recommendation: qwen2\.5:72b scores 9\.2/);
 		await ui.press(KEY.enter);
-		await ui.until('Hybrid configs');
-		expect(ui.frame()).toContain('hybrid_qwen72, hybrid_aggressive_qwen72');
+		await ui.until('Hybrid configs for qwen2.5:72b');
+		for (const name of ['hybrid_qwen72', 'hybrid_aggressive_qwen72', 'hybrid_aggressive_qwen72_localtools']) expect(ui.frame()).toContain(`• ${name}:`);
+		expect(h.calls.some((call) => call.startsWith('configs'))).toBe(false);
 		await ui.press(KEY.enter);
 		await ui.until('Done');
-		expect(ui.frame()).toContain('Written: ');
+		const done = ui.flat().slice(ui.flat().lastIndexOf('Done'));
+		expect(done).toMatch(/^Done qwen2\.5:72b scores 9\.2/);
+		expect(ui.frame()).toContain(`Files written:\n  ${h.dir}/hybrid-configs.json`);
 		await ui.press(KEY.enter);
 		expect(ui.exits).toEqual([0]);
 		await runner.close();
@@ -90,6 +93,9 @@ describe('wizard', () => {
 		await ui.press(KEY.enter);
 		await ui.until('Verdict — final');
 		expect(ui.flat()).toMatch(/Ceiling: .*no local model reaches the threshold 9\.0/);
+		expect(ui.flat()).not.toContain('Ceiling: Ceiling');
+		expect(ui.flat()).toContain('No 70B-class model was measured (escalation skipped)');
+		expect(ui.flat()).not.toContain('Size did not close the gap');
 		await runner.close();
 		expect(saved(h.dir).rounds.map((record) => record.decision)).toEqual(['skip', 'ceiling']);
 		expect(h.calls.some((call) => call.startsWith('pull qwen2.5:72b') || call.startsWith('pull llama'))).toBe(false);
@@ -161,6 +167,32 @@ describe('wizard', () => {
 		await ui.press('q');
 		await ui.press('y');
 		expect(ui.exits).toEqual([0]);
+		await runner.close();
+	});
+
+	it('lists each key of the screen once in the help, Esc with this screen’s meaning', async () => {
+		const h = harness(world);
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await toEscalation(ui);
+		await ui.press('?');
+		await ui.until('Keys');
+		const escLines = ui.frame().split('\n').filter((line) => /│\s*Esc\s/.test(line));
+		expect(escLines).toHaveLength(1);
+		expect(escLines[0]).toContain('back to the verdict');
+		await runner.close();
+	});
+
+	it('Ctrl+C on a question does not claim a step was canceled', async () => {
+		const h = harness(world);
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await ui.until('Preflight');
+		await ui.press(KEY.ctrlC);
+		await ui.until('Press Ctrl+C again to exit');
+		expect(ui.frame()).not.toContain('Step canceled');
+		await ui.press(KEY.ctrlC);
+		expect(ui.exits).toEqual([130]);
 		await runner.close();
 	});
 

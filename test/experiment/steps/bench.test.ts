@@ -177,4 +177,32 @@ describe('runBench against the simulator', () => {
 		expect(entry?.sizeBytes).toBe(8_988_124_069);
 		expect(entry?.practical).toBe(true);
 	});
+
+	it('saves each rep as it ends: a canceled benchmark resumes at the next rep', async () => {
+		harness = await stepHarness({
+			sim: {profiles: [profileFor('qwen2.5:14b', {evalRate: 16.2, promptEvalRate: 300})], installed: ['qwen2.5:14b']},
+			settings: {reps: 3},
+			// Cancel as soon as rep 2 has ended: reps 1 and 2 are done, rep 3 is not.
+			onEvent: (event, h) => {
+				if (event.type === 'bench:rep-done' && event.rep === 2) h.controller.abort();
+			},
+		});
+		await expect(runBench(harness.ctx, 'qwen2.5:14b')).rejects.toThrow();
+		const kept = recorded(harness, 'qwen2.5:14b');
+		expect(kept?.speed).toBeUndefined();
+		expect(kept?.benchProgress?.reps).toHaveLength(2);
+		const firstTwo = kept?.benchProgress?.reps.map((rep) => rep.evalRate);
+
+		// Start again with a fresh signal: only rep 3 is generated (after the warm-up).
+		const controller = new AbortController();
+		const before = generateBodies(harness).length;
+		harness.events.length = 0;
+		const {speed} = await runBench({...harness.ctx, signal: controller.signal, emit: (event) => harness?.events.push(event)}, 'qwen2.5:14b');
+		const timed = generateBodies(harness).slice(before).filter((body) => body.prompt.endsWith(BENCH_PROMPT));
+		expect(timed).toHaveLength(1);
+		expect(speed.reps).toHaveLength(3);
+		expect(speed.reps.slice(0, 2).map((rep) => rep.evalRate)).toEqual(firstTwo);
+		expect(eventsOfType(harness.events, 'info').map((event) => event.message)).toContain('Resuming the benchmark of qwen2.5:14b at rep 3: 2 reps kept from before.');
+		expect(recorded(harness, 'qwen2.5:14b')?.benchProgress).toBeUndefined();
+	});
 });

@@ -185,6 +185,9 @@ export function play(script: Script): Played {
 				log.push(`recommend ${action.recommendation.model ?? 'none'}`);
 				state = reduce(state, {type: 'recommendation:recorded', recommendation: action.recommendation, configs: [], at: AT});
 				break;
+			case 'ask-configs':
+				state = reduce(state, {type: 'configs:answered', answer: {write: true, patch: false}});
+				break;
 			case 'configs':
 				log.push('configs');
 				state = reduce(state, {type: 'configs:written', files: ['hybrid-configs.json']});

@@ -2,6 +2,8 @@
 // the first skips the pull of the second.
 import React from 'react';
 import {Box, Text} from 'ink';
+import {SelectList} from '../../components/selectList.js';
+import {Prose} from '../../components/prose.js';
 
 export const DELETE_OPTIONS = ['delete', 'keep'] as const;
 
@@ -10,15 +12,11 @@ export function DeleteScreen({model, next, cursor}: {model: string; next: string
 	return (
 		<Box flexDirection="column">
 			<Text bold>Make room for {next}</Text>
-			<Text wrap="wrap">
+			<Prose>
 				{model} is installed and is also 70B-class: trifecta never holds two at once. Its measurements stay in the results.
-			</Text>
+			</Prose>
 			<Box flexDirection="column" marginTop={1}>
-				{labels.map((label, index) => (
-					<Text key={label} inverse={index === cursor}>
-						{`${index === cursor ? '›' : ' '} ${label}`}
-					</Text>
-				))}
+				<SelectList items={labels.map((label, index) => ({key: DELETE_OPTIONS[index] ?? label, label}))} cursor={cursor} />
 			</Box>
 		</Box>
 	);
