@@ -62,7 +62,7 @@ export const commands: CommandEntry[] = [
 	},
 	{
 		name: 'run',
-		summary: 'the whole strategy without the UI (--yes takes the recommended escalation)',
+		summary: 'the whole strategy without the UI (--yes takes each default)',
 		usage: 'trifecta run [--yes] [--json] [--pipeline-dir DIR]',
 		flags: ['pipeline-dir'],
 		args: {min: 0, max: 0},
