@@ -46,14 +46,22 @@ export function offerLines(offer: EscalationOffer): string[] {
 	];
 }
 
-/** The verdict's three sentences, as `run` prints them; the same strings the screens and the report show. */
-export function verdictLines(recommendation: Recommendation | null): string[] {
-	if (recommendation === null) return ['recommendation: none recorded yet'];
+/**
+ * The verdict's three sentences with their labels: the strings stored with the recommendation,
+ * shown verbatim by the verdict and done screens, `run`, the report and --json.
+ */
+export function verdictSentences(recommendation: Recommendation | null): [label: string, text: string][] {
+	if (recommendation === null) return [['Recommendation', 'none recorded yet.']];
 	return [
-		`recommendation: ${recommendation.reason}`,
-		...(recommendation.ceiling ? [`ceiling: ${recommendation.ceiling}`] : []),
-		...(recommendation.nextStep ? [`next step: ${recommendation.nextStep}`] : []),
+		['Recommendation', recommendation.reason],
+		...(recommendation.ceiling ? [['Ceiling', recommendation.ceiling] as [string, string]] : []),
+		...(recommendation.nextStep ? [['Next step', recommendation.nextStep] as [string, string]] : []),
 	];
+}
+
+/** The verdict as `run` prints it on stderr. */
+export function verdictLines(recommendation: Recommendation | null): string[] {
+	return verdictSentences(recommendation).map(([label, text]) => `${label.toLowerCase()}: ${text}`);
 }
 
 export function createRunLines(): RunLineFormatter {

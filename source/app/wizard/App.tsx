@@ -5,14 +5,15 @@ import React, {useRef, useState} from 'react';
 import {Box, Text, useApp} from 'ink';
 import {SummaryLog} from './summaryLog.js';
 import type {Runner} from '../../experiment/runner/index.js';
-import {currentRound} from '../../experiment/strategy/index.js';
+import {currentRound, planSummary, policyOf} from '../../experiment/strategy/index.js';
+import {verdictSentences} from '../lines/runLines.js';
 import type {DoctorReport} from '../doctor/report.js';
 import {DoctorScreen} from '../screens/doctorScreen.js';
 import {Footer} from './footer.js';
 import {screenKeys, type ScreenName} from './keys.js';
 import {HelpOverlay, QuitConfirm} from './overlays.js';
 import {pagesFor, waitIdentity} from './pages.js';
-import {DeleteScreen} from './screens/deleteScreen.js';
+import {DeleteScreen, deleteOptions} from './screens/deleteScreen.js';
 import {EscalationScreen, escalationKey} from './screens/escalationScreen.js';
 import {PlanScreen, planKey} from './screens/planScreen.js';
 import {ConfigsScreen, DoneScreen, InterruptedScreen, MachineSummary, WorkingScreen} from './screens/statusScreens.js';
@@ -110,7 +111,8 @@ export function App({runner, preflight, simulated, resultsPath, animate, onExit,
 				if (waiting?.kind !== 'ask-delete') return;
 				if (key.upArrow || key.downArrow) return setCursor(cursor === 0 ? 1 : 0);
 				if (key.return) {
-					wizard.decide({type: 'delete:answered', round: waiting.round, model: waiting.model, next: waiting.next, confirm: cursor === 0, at: new Date().toISOString()});
+					const confirm = deleteOptions(waiting.protect)[cursor] === 'delete';
+					wizard.decide({type: 'delete:answered', round: waiting.round, model: waiting.model, next: waiting.next, confirm, at: new Date().toISOString()});
 				}
 				return;
 			}
@@ -143,19 +145,19 @@ export function App({runner, preflight, simulated, resultsPath, animate, onExit,
 			case 'preflight':
 				return preflight ? <DoctorScreen report={preflight} /> : <MachineSummary machine={strategy.machine} />;
 			case 'plan':
-				return <PlanScreen settings={strategy.settings} machine={strategy.machine} cursor={cursor} />;
+				return <PlanScreen settings={strategy.settings} machine={strategy.machine} cursor={cursor} plan={planSummary(strategy)} roundOne={policyOf(strategy.settings, strategy.results, strategy.machine).roundOne} />;
 			case 'step':
 				return wizard.running ? <StepScreen action={wizard.running} views={wizard.views} animate={animate} simulated={simulated} /> : <WorkingScreen what="Working…" />;
 			case 'verdict':
 				return waiting?.kind === 'ask-escalation' ? (
 					<VerdictScreen results={strategy.results} settings={strategy.settings} focus={waiting.offer.roundModel} title={`Verdict — round ${waiting.offer.afterRound}: ${waiting.offer.roundModel}`} reason={`Decision: escalation offered. ${waiting.offer.reason}`} />
 				) : (
-					<VerdictScreen results={strategy.results} settings={strategy.settings} focus={terminal?.model ?? round.model} title="Verdict — final" reason={`${terminal?.decision === 'ceiling' ? 'Ceiling' : 'Recommendation'}: ${recommendation?.reason ?? ''}`} />
+					<VerdictScreen results={strategy.results} settings={strategy.settings} focus={terminal?.model ?? round.model} title="Verdict — final" reason={verdictSentences(recommendation).map(([label, text]) => `${label}: ${text}`).join('\n')} />
 				);
 			case 'escalation':
 				return waiting?.kind === 'ask-escalation' ? <EscalationScreen offer={waiting.offer} cursor={cursor} /> : <WorkingScreen what="Working…" />;
 			case 'delete':
-				return waiting?.kind === 'ask-delete' ? <DeleteScreen model={waiting.model} next={waiting.next} cursor={cursor} /> : <WorkingScreen what="Working…" />;
+				return waiting?.kind === 'ask-delete' ? <DeleteScreen model={waiting.model} next={waiting.next} cursor={cursor} protect={waiting.protect} /> : <WorkingScreen what="Working…" />;
 			case 'interrupted':
 				return waiting?.kind === 'canceled' || waiting?.kind === 'failed' ? (
 					<InterruptedScreen kind={waiting.kind} message={waiting.kind === 'failed' ? waiting.message : `${waiting.key} was canceled.`} resultsPath={resultsPath} />

@@ -20,6 +20,7 @@ const SCREEN_KEYS: Record<ScreenName, KeyHint[]> = {
 		{keys: '↑/↓', does: 'select'},
 		{keys: 'Space', does: 'toggle model'},
 		{keys: 'u/d', does: 'move model'},
+		{keys: 'r', does: 'round-one model'},
 		{keys: '←/→', does: 'change setting'},
 		{keys: 'Enter', does: 'start'},
 	],

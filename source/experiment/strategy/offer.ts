@@ -17,7 +17,7 @@ import {
 	traderScore,
 } from './evidence.js';
 import {policyOf, type Policy} from './policy.js';
-import {ceilingRate, predictRate, type Measured} from './predict.js';
+import {ceilingRate, predictRate, type Measured} from '../../analysis/ratePrediction.js';
 import type {CandidateFacts, EscalationOffer, StrategyState} from './types.js';
 
 /** The GPU may wire about 75 % of unified memory by default on Apple silicon. */

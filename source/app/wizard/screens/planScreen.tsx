@@ -1,5 +1,6 @@
-// Plan: the ladder (installed or not, size, fits in RAM, expected speed = ceiling) and the
-// settings, editable before starting. Key handling is a pure function so it is tested directly.
+// Plan: the ladder (installed or not, size, fits in RAM, expected speed = ceiling), the round-one
+// model, and the settings, editable before starting; below them the plan as it stands now, read
+// off the same policy the runner follows. Key handling is a pure function so it is tested directly.
 import React from 'react';
 import {Box, Text} from 'ink';
 import {catalogEntry, defaultLadder} from '../../../models/catalog.js';
@@ -54,8 +55,14 @@ export function planKey(settings: Settings, cursor: number, input: string, key: 
 	if (model) {
 		if (input === ' ') {
 			const ladder = model.on ? settings.ladder.filter((name) => name !== model.name) : [...settings.ladder, model.name];
-			// The experiment needs at least one model on the ladder.
-			return ladder.length === 0 ? same : {...same, settings: {...settings, ladder}};
+			// The experiment needs at least one model on the ladder; an unticked round-one choice goes with it.
+			if (ladder.length === 0) return same;
+			const roundOne = model.on && settings.roundOne === model.name ? null : settings.roundOne;
+			return {...same, settings: {...settings, ladder, roundOne}};
+		}
+		if (input === 'r' && model.on) {
+			// r on the chosen model gives the choice back to the ladder rule.
+			return {...same, settings: {...settings, roundOne: settings.roundOne === model.name ? null : model.name}};
 		}
 		const index = settings.ladder.indexOf(model.name);
 		if (model.on && (input === 'u' || input === 'd')) {
@@ -87,7 +94,17 @@ function settingText(settings: Settings, row: SettingRow): [string, string] {
 	}
 }
 
-export function PlanScreen({settings, machine, cursor}: {settings: Settings; machine: MachineFacts | null; cursor: number}): React.JSX.Element {
+export type PlanScreenProps = {
+	settings: Settings;
+	machine: MachineFacts | null;
+	cursor: number;
+	/** The plan as it stands now (strategy planSummary): exactly what runs. */
+	plan?: string[];
+	/** The round-one model the policy resolves to, marked in the list. */
+	roundOne?: string;
+};
+
+export function PlanScreen({settings, machine, cursor, plan = [], roundOne}: PlanScreenProps): React.JSX.Element {
 	const models = planModels(settings);
 	return (
 		<Box flexDirection="column">
@@ -103,7 +120,7 @@ export function PlanScreen({settings, machine, cursor}: {settings: Settings; mac
 				const selected = index === cursor;
 				return (
 					<Text key={model.name} inverse={selected} wrap="truncate">
-						{`${selected ? '›' : ' '}  ${model.on ? '[x]' : '[ ]'} ${model.name.padEnd(18)} ${(size === null ? '?' : `${(size / 1e9).toFixed(1)} GB`).padEnd(8)} ${(installed ? 'yes' : 'no').padEnd(10)} ${(fits === null ? '?' : fits ? 'yes' : 'NO').padEnd(9)} ${ceiling === null ? '?' : `≤ ${ceiling.toFixed(1)} t/s`}`}
+						{`${selected ? '›' : ' '}${model.name === roundOne ? '1' : ' '} ${model.on ? '[x]' : '[ ]'} ${model.name.padEnd(18)} ${(size === null ? '?' : `${(size / 1e9).toFixed(1)} GB`).padEnd(8)} ${(installed ? 'yes' : 'no').padEnd(10)} ${(fits === null ? '?' : fits ? 'yes' : 'NO').padEnd(9)} ${ceiling === null ? '?' : `≤ ${ceiling.toFixed(1)} t/s`}`}
 					</Text>
 				);
 			})}
@@ -118,7 +135,11 @@ export function PlanScreen({settings, machine, cursor}: {settings: Settings; mac
 					);
 				})}
 			</Box>
-			<Text dimColor>Round 1 pulls qwen2.5:32b if missing; a 70B-class model is only offered if it falls short.</Text>
+			{plan.map((line) => (
+				<Text key={line} dimColor wrap="wrap">
+					{line}
+				</Text>
+			))}
 		</Box>
 	);
 }

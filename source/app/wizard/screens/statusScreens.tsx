@@ -4,6 +4,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {MachineFacts} from '../../../experiment/strategy/index.js';
 import type {Recommendation} from '../../../output/schema.js';
+import {verdictSentences} from '../../lines/runLines.js';
 
 export function MachineSummary({machine}: {machine: MachineFacts | null}): React.JSX.Element {
 	if (machine === null) return <Text>Checking Ollama and this machine…</Text>;
@@ -38,7 +39,7 @@ export function ConfigsScreen({recommendation, files, diff}: {recommendation: Re
 		<Box flexDirection="column">
 			<Text bold>Hybrid configs</Text>
 			{recommendation?.model ? (
-				<Text>{`For ${recommendation.model}${recommendation.practical === false ? ' (IMPRACTICAL: below the minimum rate)' : ''}: ${recommendation.configs.join(', ')}`}</Text>
+				<Text>{`For ${recommendation.model}${recommendation.belowThreshold ? ' (below threshold)' : ''}: ${recommendation.configs.join(', ')}`}</Text>
 			) : (
 				<Text>No local model to write configs for.</Text>
 			)}
@@ -61,7 +62,9 @@ export function DoneScreen({files, resultsPath, recommendation}: {files: string[
 			<Text bold color="green">
 				Done
 			</Text>
-			<Text wrap="wrap">{`Recommendation: ${recommendation?.model ?? 'none'} — ${recommendation?.reason ?? ''}`}</Text>
+			{verdictSentences(recommendation).map(([label, text]) => (
+				<Text key={label} wrap="wrap">{`${label}: ${text}`}</Text>
+			))}
 			<Text>{`Results: ${resultsPath}`}</Text>
 			{files.map((file) => (
 				<Text key={file}>{`Written: ${file}`}</Text>

@@ -2,7 +2,7 @@
 // memory-bandwidth bound, so rate x model bytes is about constant on one machine: the constant is
 // taken from the models measured here, the largest weighing most (it is the closest in behaviour
 // to what is predicted), and capped by the bandwidth ceiling, a hard upper bound.
-import {isSeventyBClass} from '../../models/catalog.js';
+import {isSeventyBClass} from '../models/catalog.js';
 
 export type Measured = {model: string; sizeBytes: number; rate: number};
 
@@ -26,11 +26,13 @@ export function ceilingRate(bandwidthGBs: number | null, sizeBytes: number): num
 	return bandwidthGBs !== null && bandwidthGBs > 0 && sizeBytes > 0 ? (bandwidthGBs * 1e9) / sizeBytes : null;
 }
 
-/** null when nothing was measured or the size is unknown. */
-export function predictRate(measured: Measured[], sizeBytes: number, bandwidthGBs: number | null): RatePrediction | null {
+/**
+ * rate x bytes for this machine (t/s x bytes), weighted by bytes squared so the largest measured
+ * model dominates and smaller ones still steady it; null when nothing usable was measured.
+ */
+export function rateBytesConstant(measured: Measured[]): number | null {
 	const usable = measured.filter((entry) => entry.sizeBytes > 0 && entry.rate > 0);
-	if (usable.length === 0 || sizeBytes <= 0) return null;
-	// Weight by bytes squared: the largest measured model dominates, smaller ones still steady it.
+	if (usable.length === 0) return null;
 	let weighted = 0;
 	let weights = 0;
 	for (const entry of usable) {
@@ -38,10 +40,18 @@ export function predictRate(measured: Measured[], sizeBytes: number, bandwidthGB
 		weighted += weight * entry.rate * entry.sizeBytes;
 		weights += weight;
 	}
+	return weighted / weights;
+}
+
+/** null when nothing was measured or the size is unknown. */
+export function predictRate(measured: Measured[], sizeBytes: number, bandwidthGBs: number | null): RatePrediction | null {
+	const usable = measured.filter((entry) => entry.sizeBytes > 0 && entry.rate > 0);
+	const constant = rateBytesConstant(usable);
+	if (constant === null || sizeBytes <= 0) return null;
 	const basis = usable.reduce((largest, entry) => (entry.sizeBytes > largest.sizeBytes ? entry : largest));
 	const ceiling = ceilingRate(bandwidthGBs, sizeBytes);
 	const cap = (value: number) => (ceiling === null ? value : Math.min(value, ceiling));
-	const rate = cap(weighted / weights / sizeBytes);
+	const rate = cap(constant / sizeBytes);
 	const extrapolated =
 		(isSeventyBClass(sizeBytes) && !isSeventyBClass(basis.sizeBytes)) || sizeBytes > basis.sizeBytes * SAME_CLASS_RATIO;
 	const spread = extrapolated ? EXTRAPOLATION_SPREAD : SAME_CLASS_SPREAD;
