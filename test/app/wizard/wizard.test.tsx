@@ -133,6 +133,62 @@ describe('wizard', () => {
 		expect(saved(h.dir).rounds.map((record) => record.decision)).toContain('keep-first');
 	});
 
+	it('unticking qwen2.5:32b on the plan really skips it: the plan says what runs instead, and that runs', async () => {
+		const h = harness({...world, 'command-r:35b': {trader: 9.3, rate: 15}});
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await ui.until('Preflight');
+		await ui.press(KEY.enter);
+		await ui.until('Plan — the ladder');
+		expect(ui.flat()).toContain('Round 1: qwen2.5:32b, the first ladder entry above what is installed (pull 19.9 GB)');
+		await ui.press(KEY.down);
+		await ui.press(KEY.down);
+		await ui.press(' ');
+		await ui.until('Round 1: command-r:35b');
+		expect(ui.frame()).toMatch(/\[ \] qwen2\.5:32b/);
+		await ui.press(KEY.enter);
+		await ui.until('Verdict — final');
+		await runner.close();
+		expect(h.calls).toContain('pull command-r:35b');
+		expect(h.calls.join('\n')).not.toContain('qwen2.5:32b');
+		expect(saved(h.dir).recommendation?.model).toBe('command-r:35b');
+	});
+
+	it('r on the plan picks the round-one model', async () => {
+		const h = harness({...world, 'command-r:35b': {trader: 9.3, rate: 15}});
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await ui.until('Preflight');
+		await ui.press(KEY.enter);
+		await ui.until('Plan — the ladder');
+		for (let row = 0; row < 5; row += 1) await ui.press(KEY.down);
+		await ui.press('r');
+		await ui.until('Round 1: command-r:35b, chosen on this plan');
+		expect(openSettingsStore({cwd: h.confDir}).read().roundOne).toBe('command-r:35b');
+		await runner.close();
+	});
+
+	it('after a slow 70B met the threshold, Skip is the default: listed first, Enter takes it, no second 70B', async () => {
+		const h = harness({...world, 'qwen2.5:32b': {trader: 8.4, rate: 14.4}, 'qwen2.5:72b': {trader: 10, rate: 5.9}});
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await toEscalation(ui);
+		await ui.press(KEY.enter);
+		await ui.until('Verdict — round 2: qwen2.5:72b');
+		await ui.press(KEY.enter);
+		await ui.until('Escalation after round 2');
+		expect(ui.frame()).toMatch(/› Skip: stop here and record the ceiling \(recommended\)/);
+		expect(ui.flat()).toMatch(/A swap does not help: llama3\.3:70b would run at about 6\.6 t\/s here, also below 8\./);
+		await ui.press(KEY.enter);
+		await ui.until('Verdict — final');
+		expect(ui.flat()).toMatch(/Recommendation: qwen2\.5:32b is recommended below threshold/);
+		expect(ui.flat()).toMatch(/Ceiling: qwen2\.5:72b reaches 10\.0 but runs at 5\.9 t\/s \(minimum 8 t\/s\): quality is reachable, not at a usable speed on this machine\./);
+		await runner.close();
+		expect(h.calls).not.toContain('pull llama3.3:70b');
+		expect(h.deleted).toEqual([]);
+		expect(saved(h.dir).recommendation).toMatchObject({model: 'qwen2.5:32b', practical: true, belowThreshold: true});
+	});
+
 	it('edits a setting on the plan and keeps it', async () => {
 		const h = harness(world);
 		const runner = await h.start();
