@@ -84,7 +84,12 @@ export function createRunLines(): RunLineFormatter {
 			}
 			case 'strategy:decision': {
 				const {record} = event;
-				return `decision (round ${record.round}): ${record.decision}${record.chosen ? ` → ${record.chosen}` : ''} — ${record.reason}`;
+				// A ceiling record names the ceiling model and, separately, what is recommended instead.
+				const what =
+					record.decision === 'ceiling'
+						? `ceiling at ${record.model ?? 'no model'}, recommending ${record.chosen ?? 'no local model'}`
+						: `${record.decision}${record.chosen ? ` → ${record.chosen}` : ''}`;
+				return `decision (round ${record.round}): ${what} — ${record.reason}`;
 			}
 			case 'strategy:deleted':
 				return `deleted ${event.model} to make room (never two 70B-class models at once)`;

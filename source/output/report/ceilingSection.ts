@@ -78,5 +78,7 @@ export function formatCeilingSection(results: ResultsFile): string {
 	const ceilingRounds = results.rounds.filter((round) => round.decision === 'ceiling');
 	// The ceiling sentence stored with the recommendation leads, word for word as every screen shows it.
 	const stated = results.recommendation?.ceiling ? [`**Ceiling:** ${results.recommendation.ceiling}`] : [];
-	return [...stated, qualityCeiling(results), bandwidthCeiling(results), ...ceilingRounds.map((round) => `Recorded in round ${round.round}: ${round.reason}`)].join('\n\n');
+	// Files from before the stored sentence existed still show what their rounds recorded.
+	const recorded = stated.length > 0 ? [] : ceilingRounds.map((round) => `Recorded in round ${round.round}: ${round.reason}`);
+	return [...stated, qualityCeiling(results), bandwidthCeiling(results), ...recorded].join('\n\n');
 }

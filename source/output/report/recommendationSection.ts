@@ -32,7 +32,12 @@ export function formatRecommendationSection(results: ResultsFile): string {
 	if (results.rounds.length > 0) {
 		parts.push(
 			'Decisions taken:\n\n' +
-				results.rounds.map((round) => `- Round ${round.round}${round.model ? ` (${round.model})` : ''}: ${round.decision}${round.chosen ? ` → ${round.chosen}` : ''}. ${round.reason}`).join('\n'),
+				results.rounds
+					.map((round) => {
+						const what = round.decision === 'ceiling' ? `ceiling, recommending ${round.chosen ?? 'no local model'}` : `${round.decision}${round.chosen ? ` → ${round.chosen}` : ''}`;
+						return `- Round ${round.round}${round.model ? ` (${round.model})` : ''}: ${what}. ${round.reason}`;
+					})
+					.join('\n'),
 		);
 	}
 	const document = recommendedConfigs(results);
