@@ -135,7 +135,6 @@ export function App({runner, preflight, simulated, resultsPath, animate, onExit,
 
 	const round = currentRound(strategy);
 	const recommendation = strategy.results.recommendation;
-	const terminal = [...strategy.results.rounds].reverse().find((record) => record.decision === 'recommend' || record.decision === 'ceiling');
 	const files = [...(strategy.configsWritten ?? []), ...(strategy.reportWritten ?? [])];
 
 	const body = (): React.JSX.Element => {
@@ -150,9 +149,9 @@ export function App({runner, preflight, simulated, resultsPath, animate, onExit,
 				return wizard.running ? <StepScreen action={wizard.running} views={wizard.views} animate={animate} simulated={simulated} /> : <WorkingScreen what="Working…" />;
 			case 'verdict':
 				return waiting?.kind === 'ask-escalation' ? (
-					<VerdictScreen results={strategy.results} settings={strategy.settings} focus={waiting.offer.roundModel} title={`Verdict — round ${waiting.offer.afterRound}: ${waiting.offer.roundModel}`} reason={`Decision: escalation offered. ${waiting.offer.reason}`} />
+					<VerdictScreen results={strategy.results} settings={strategy.settings} focus={waiting.offer.roundModel} title={`Verdict — round ${waiting.offer.afterRound}: ${waiting.offer.roundModel}`} reason={`${waiting.offer.shortfall} Decision: an escalation is offered on the next screen, with each model's predicted speed.`} />
 				) : (
-					<VerdictScreen results={strategy.results} settings={strategy.settings} focus={terminal?.model ?? round.model} title="Verdict — final" reason={verdictSentences(recommendation).map(([label, text]) => `${label}: ${text}`).join('\n')} />
+					<VerdictScreen results={strategy.results} settings={strategy.settings} focus={null} title="Verdict — final" reason={verdictSentences(recommendation).map(([label, text]) => `${label}: ${text}`).join('\n')} />
 				);
 			case 'escalation':
 				return waiting?.kind === 'ask-escalation' ? <EscalationScreen offer={waiting.offer} cursor={cursor} /> : <WorkingScreen what="Working…" />;

@@ -198,6 +198,7 @@ export function escalationOffer(state: StrategyState, afterRound: number, roundM
 		[recommended, alternative] = [alternative, recommended];
 	}
 	const pick = facts(recommended);
+	const short = shortfall(state, roundModel);
 	const score = traderScore(state.results, roundModel);
 	const roundMet = score !== null && score >= settings.threshold;
 	const purpose = first ? firstPurpose(pick, settings.minRate) : otherPurpose(pick, roundModel, roundMet, settings.minRate);
@@ -210,7 +211,8 @@ export function escalationOffer(state: StrategyState, afterRound: number, roundM
 		roundModel,
 		recommended,
 		alternative,
-		reason: `${shortfall(state, roundModel)}; ${why}. ${purpose}${room}${unfit}`,
+		reason: `${short}; ${why}. ${purpose}${room}${unfit}`,
+		shortfall: `${short}.`,
 		candidates: [recommended, ...(alternative === null ? [] : [alternative])].map(facts),
 		defaultChoice,
 	};

@@ -53,6 +53,8 @@ export type EscalationOffer = {
 	alternative: string | null;
 	/** Why this offer, why this model and what pulling it is for, in a few sentences. */
 	reason: string;
+	/** Just what the round fell short on, for the round's verdict (the offer screen shows `reason`). */
+	shortfall: string;
 	candidates: CandidateFacts[];
 	/** What --yes takes and where the wizard's cursor starts: escalate to `recommended`, or skip. */
 	defaultChoice: Extract<EscalationChoice, 'accept' | 'skip'>;
