@@ -31,22 +31,27 @@ function describe(action: Action): string {
 	}
 }
 
+function decided(record: StrategyState['results']['rounds'][number]): string {
+	if (record.decision === 'ceiling') return `${record.round} ceiling at ${record.model ?? 'none'}, recommending ${record.chosen ?? 'none'}`;
+	return `${record.round} ${record.decision}${record.chosen ? ` → ${record.chosen}` : ''}`;
+}
+
+/** Short lines (the Plan screen sits under the ladder table at 80x24). */
 export function planSummary(state: StrategyState): string[] {
 	const policy = policyOf(state.settings, state.results, state.machine);
 	const installed = state.machine?.installed.some((model) => model.name === policy.roundOne) ?? false;
+	const pulled = state.results.models.some((model) => model.name === policy.roundOne && model.pull?.status === 'pulled');
 	const size = sizeOf(state.results, state.machine, policy.roundOne);
-	const why = policy.roundOneSource === 'plan' ? 'chosen on this plan' : 'the first ladder entry above what is installed';
-	const pull = installed ? 'installed' : `pull ${size > 0 ? `${(size / 1e9).toFixed(1)} GB` : '(size unknown)'}`;
-	const lines = [`Round 1: ${policy.roundOne}, ${why} (${pull}); then benchmark, compare, test tools.`];
+	const why = policy.roundOneSource === 'plan' ? 'chosen on this plan' : 'next above what is installed';
+	const pull = pulled ? 'pulled by this experiment' : installed ? 'installed' : `pull ${size > 0 ? `${(size / 1e9).toFixed(1)} GB` : '(size unknown)'}`;
+	const lines = [`Round 1: ${policy.roundOne}, ${why}; ${pull}.`];
 	lines.push(
 		policy.candidates.length === 0
-			? `No 70B-class model is on the ladder: the experiment stops after round 1.`
-			: `Below ${policy.threshold.toFixed(1)}: offer ${policy.candidates.join(' or ')} with its predicted speed first; never two 70B-class models at once.`,
+			? 'No 70B-class model on the ladder: the experiment stops after round 1.'
+			: `Below ${policy.threshold.toFixed(1)}: ${policy.candidates.join(' or ')}, speed predicted first, one at a time.`,
 	);
-	const decided = state.results.rounds.filter((record) => SETTLED.has(record.decision));
-	if (decided.length > 0 || state.results.models.length > 0) {
-		for (const record of decided) lines.push(`Done: round ${record.round} ${record.model ?? ''} → ${record.decision}${record.chosen ? ` ${record.chosen}` : ''}.`);
-		lines.push(`Next: ${describe(nextAction({...state, planConfirmed: true}))}.`);
-	}
+	const done = state.results.rounds.filter((record) => SETTLED.has(record.decision));
+	if (done.length > 0) lines.push(`Done: round ${done.map(decided).join(' · ')}.`);
+	if (done.length > 0 || state.results.models.length > 0) lines.push(`Next: ${describe(nextAction({...state, planConfirmed: true}))}.`);
 	return lines;
 }

@@ -141,7 +141,7 @@ describe('wizard', () => {
 		await ui.until('Preflight');
 		await ui.press(KEY.enter);
 		await ui.until('Plan — the ladder');
-		expect(ui.flat()).toContain('Round 1: qwen2.5:32b, the first ladder entry above what is installed (pull 19.9 GB)');
+		expect(ui.flat()).toContain('Round 1: qwen2.5:32b, next above what is installed; pull 19.9 GB.');
 		await ui.press(KEY.down);
 		await ui.press(KEY.down);
 		await ui.press(' ');

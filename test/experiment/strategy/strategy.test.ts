@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {defaultSettings} from '../../../source/experiment/settings.js';
-import {initialState, nextAction, reduce} from '../../../source/experiment/strategy/index.js';
+import {initialState, nextAction, planSummary, reduce} from '../../../source/experiment/strategy/index.js';
 import {emptyResults} from '../../../source/output/schema.js';
 import {decisions, dims, machine, play, type World} from './fixtures.js';
 
@@ -237,6 +237,24 @@ describe('the plan decides which models run', () => {
 		expect(run.log.filter((line) => line.startsWith('pull '))).toEqual(['pull gemma3:27b']);
 		expect(run.log.join('\n')).not.toContain(Q32);
 		expect(run.state.results.recommendation).toMatchObject({model: 'gemma3:27b', belowThreshold: true});
+	});
+
+	it('a fresh plan says what round 1 pulls and what may follow', () => {
+		const state = reduce(initialState(emptyResults(true), defaultSettings), {type: 'preflight:done', machine: machine([Q14, M22])});
+		expect(planSummary(state)).toEqual([
+			'Round 1: qwen2.5:32b, next above what is installed; pull 19.9 GB.',
+			'Below 9.0: qwen2.5:72b or llama3.3:70b, speed predicted first, one at a time.',
+		]);
+	});
+
+	it('a resumed plan shows the plan as it stands now, and what comes next is what runs', () => {
+		const first = play({world: slow, escalation: ['default'], stopAfter: 7});
+		const resumed = reduce(initialState(first.state.results, defaultSettings), {type: 'preflight:done', machine: machine(first.installed)});
+		const lines = planSummary(resumed);
+		expect(lines[0]).toBe('Round 1: qwen2.5:32b, next above what is installed; pulled by this experiment.');
+		expect(lines).toContain(`Done: round 1 escalate → ${Q72}.`);
+		expect(lines.at(-1)).toBe(`Next: pull ${Q72} (round 2).`);
+		expect(nextAction({...resumed, planConfirmed: true})).toMatchObject({kind: 'step', step: 'pull', models: [Q72]});
 	});
 
 	it('a model compared but never benchmarked is "not measured", never impractical, and not recommended', () => {
