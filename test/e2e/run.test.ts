@@ -95,6 +95,20 @@ describe('trifecta run --yes --json', () => {
 		expect(result.stderr).toMatch(/--yes: escalating to/);
 	});
 
+	it('a --ladder without qwen2.5:32b never pulls it: round one is the next ladder entry above what is installed', async () => {
+		sim = await startSimulator();
+		const dir = tempDir('trifecta-run-');
+		const ladder = 'qwen2.5:14b,mistral-small:22b,command-r:35b,qwen2.5:72b,llama3.3:70b';
+		const result = await runHeadless(runCommand, ['run', '--yes', '--json', '--reps', '1', '--ladder', ladder, '--results-dir', dir, '--docs-dir', path.join(dir, 'docs')], sim, dir);
+		expect(result.code).toBe(0);
+		const summary = JSON.parse(result.stdout) as Summary;
+		expect(sim.installed()).not.toContain('qwen2.5:32b');
+		expect(sim.installed()).toContain('command-r:35b');
+		expect(summary.models.map((model) => model.name)).not.toContain('qwen2.5:32b');
+		expect(summary.rounds[0]?.model).toBe('command-r:35b');
+		expect(summary.recommendation?.practical ?? true).toBe(true);
+	});
+
 	it('without --yes stops at the decision with exit 3 naming --yes, and resumes there', async () => {
 		sim = await startSimulator();
 		const dir = tempDir('trifecta-run-');

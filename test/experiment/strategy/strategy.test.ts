@@ -293,6 +293,12 @@ describe('settings changes redo only what depends on them', () => {
 		expect(run.state.results.rounds).toEqual([]);
 	});
 
+	it('choosing another round-one model on the plan re-decides', () => {
+		const changed = reduce(accepted.state, {type: 'settings:changed', settings: {...defaultSettings, roundOne: 'command-r:35b'}});
+		expect(changed.results.rounds).toEqual([]);
+		expect(nextAction(changed)).toMatchObject({kind: 'step', step: 'pull', models: ['command-r:35b']});
+	});
+
 	it('changing the threshold mid-run through the reducer drops the decisions', () => {
 		const changed = reduce(accepted.state, {type: 'settings:changed', settings: {...defaultSettings, threshold: 9.5}});
 		expect(changed.results.rounds).toEqual([]);
