@@ -26,7 +26,7 @@ ${list}
                          stay in one folder in your cache directory, so it resumes
     --fresh              with --demo: start the demo over (clears its folder)
     --json               print one JSON document on stdout; progress goes to stderr
-    --yes                take the recommended choice at every decision
+    --yes                take each decision's default (never deletes a model that met the threshold)
     --no-claude          skip the Claude baseline
     --results-dir DIR    where results go (default ./results; --demo: the demo's folder)
     --docs-dir DIR       where the report goes (default ./docs)
@@ -37,7 +37,7 @@ ${list}
     --min-rate N         decode rate (tokens/s) a practical model needs (default 8)
     --bandwidth GB/s     memory bandwidth when it cannot be detected
     --claude-model ID    the Claude baseline model (default claude-sonnet-4-5-20250929)
-    --ladder A,B,C       the models to consider, in order of size
+    --ladder A,B,C       the models to consider, in order of size (70B-class ones are the escalation candidates)
     --help, --version
 
   Environment

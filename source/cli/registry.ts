@@ -63,7 +63,7 @@ export const commands: CommandEntry[] = [
 	},
 	{
 		name: 'run',
-		summary: 'the whole strategy without the UI (--yes takes the recommended escalation)',
+		summary: 'the whole strategy without the UI (--yes takes each default)',
 		usage: 'trifecta run [--yes] [--json] [--pipeline-dir DIR] [--demo [--fresh]]',
 		flags: ['pipeline-dir', 'fresh'],
 		args: {min: 0, max: 0},

@@ -70,6 +70,7 @@ function sanitize(raw: unknown, warnings: string[]): Settings {
 				(value) => Array.isArray(value) && value.length > 0 && value.every((name) => typeof name === 'string' && isValidModelName(name)),
 			),
 		],
+		roundOne: pick('roundOne', (value) => value === null || (typeof value === 'string' && isValidModelName(value))),
 		threshold: pick('threshold', (value) => typeof value === 'number' && value >= 0 && value <= 10),
 		minRate: pick('minRate', positive),
 		reps: pick('reps', (value) => Number.isInteger(value) && (value as number) >= 1),

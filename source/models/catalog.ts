@@ -88,9 +88,6 @@ export const defaultLadder: readonly string[] = [
 	'command-r:35b',
 ];
 
-export const ROUND_ONE_MODEL = 'qwen2.5:32b';
-export const ESCALATION_CANDIDATES: readonly string[] = ['qwen2.5:72b', 'llama3.3:70b'];
-
 export function catalogEntry(name: string): CatalogEntry | undefined {
 	const wanted = name.includes(':') ? name : `${name}:latest`;
 	return catalog.find((entry) => entry.name === wanted);
@@ -102,3 +99,11 @@ export function isSeventyBClass(sizeBytes: number): boolean {
 
 // The name rules live in modelName.ts; re-exported for the callers that import them from here.
 export {MODEL_NAME_PATTERN, isValidModelName} from './modelName.js';
+
+/**
+ * The family a model belongs to for "scale the same family or try another": the catalog's
+ * family when it knows the model, else the name before the tag (gemma3:27b -> gemma3).
+ */
+export function familyOf(name: string): string {
+	return catalogEntry(name)?.family ?? (name.split(':')[0] ?? name);
+}

@@ -222,8 +222,15 @@ export type RoundRecord = z.infer<typeof roundRecord>;
 export const recommendation = z.object({
 	model: z.string().nullable(),
 	practical: z.boolean().nullable(),
+	/** One sentence: what is recommended and why (the same on every screen, in the report and --json). */
 	reason: z.string(),
 	configs: z.array(z.string()),
+	/** Recommended although no practical model reaches the threshold. Absent in files from before it existed. */
+	belowThreshold: z.boolean().optional(),
+	/** One sentence: the best quality measured here and whether it is usable. */
+	ceiling: z.string().optional(),
+	/** One sentence: what to do next. */
+	nextStep: z.string().optional(),
 });
 export type Recommendation = z.infer<typeof recommendation>;
 
@@ -239,6 +246,8 @@ export type EnvironmentRecord = z.infer<typeof environmentRecord>;
 
 export const settingsRecord = z.object({
 	ladder: z.array(z.string()),
+	/** The round-one model chosen on the plan; null or absent = the policy's default. */
+	roundOne: z.string().nullable().optional(),
 	threshold: z.number(),
 	minRate: z.number(),
 	reps: z.number(),

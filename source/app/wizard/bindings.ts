@@ -4,7 +4,7 @@ import type {ConfigsOffer, WaitingAction} from '../../experiment/runner/index.js
 import type {StrategyEvent} from '../../experiment/strategy/index.js';
 import {offerOptions, type OfferChoice} from './screens/offerScreen.js';
 import {escalationOptions} from './screens/escalationScreen.js';
-import {DELETE_OPTIONS} from './screens/deleteScreen.js';
+import {deleteOptions} from './screens/deleteScreen.js';
 import {moveCursor, type Binding, type Press, type ScreenName} from './keys.js';
 
 export type BindingContext = {
@@ -63,6 +63,7 @@ export function screenBindings(ctx: BindingContext): Binding[] {
 				{on: ['space'], label: 'Space', does: 'toggle model', run: plan('space')},
 				{on: ['u'], label: 'u/d', does: 'move model', run: plan('u')},
 				{on: ['d'], label: 'd', does: 'move model down', run: plan('d'), hidden: true},
+				{on: ['r'], label: 'r', does: 'round-one model', run: plan('r')},
 				{on: ['left'], label: '←/→', does: 'change setting', run: plan('left')},
 				{on: ['right'], label: '→', does: 'change setting', run: plan('right'), hidden: true},
 				{on: ['enter'], label: 'Enter', does: 'start', run: plan('enter')},
@@ -90,14 +91,15 @@ export function screenBindings(ctx: BindingContext): Binding[] {
 		}
 		case 'delete': {
 			if (waiting?.kind !== 'ask-delete') return [];
+			const options = deleteOptions(waiting.protect);
 			return [
-				...cursorKeys(ctx, DELETE_OPTIONS.length),
+				...cursorKeys(ctx, options.length),
 				{
 					on: ['enter'],
 					label: 'Enter',
 					does: 'confirm',
 					run: () =>
-						ctx.decide({type: 'delete:answered', round: waiting.round, model: waiting.model, next: waiting.next, confirm: DELETE_OPTIONS[ctx.cursor] === 'delete', at: at()}),
+						ctx.decide({type: 'delete:answered', round: waiting.round, model: waiting.model, next: waiting.next, confirm: options[ctx.cursor] === 'delete', at: at()}),
 				},
 			];
 		}

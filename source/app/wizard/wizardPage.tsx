@@ -2,7 +2,8 @@
 import React from 'react';
 import type {DoctorReport} from '../doctor/report.js';
 import {DoctorScreen} from '../screens/doctorScreen.js';
-import {currentRound} from '../../experiment/strategy/index.js';
+import {planSummary, policyOf} from '../../experiment/strategy/index.js';
+import {verdictSentences} from '../lines/runLines.js';
 import type {ScreenName} from './keys.js';
 import {DeleteScreen} from './screens/deleteScreen.js';
 import {EscalationScreen} from './screens/escalationScreen.js';
@@ -38,24 +39,20 @@ export function WizardPage({screen, wizard, preflight, cursor, width, rows, anim
 		case 'preflight':
 			return preflight ? <DoctorScreen report={preflight} /> : <MachineSummary machine={strategy.machine} />;
 		case 'plan':
-			return <PlanScreen settings={strategy.settings} machine={strategy.machine} cursor={cursor} rows={rows} />;
+			return <PlanScreen settings={strategy.settings} machine={strategy.machine} cursor={cursor} rows={rows} plan={planSummary(strategy)} roundOne={policyOf(strategy.settings, strategy.results, strategy.machine).roundOne} />;
 		case 'step':
 			return wizard.running ? <StepScreen action={wizard.running} views={wizard.views} animate={animate} simulated={simulated} width={width} /> : WORKING;
 		case 'verdict': {
 			if (waiting?.kind === 'ask-escalation') {
 				const {offer} = waiting;
-				return <VerdictScreen results={strategy.results} settings={strategy.settings} focus={offer.roundModel} title={`Verdict — round ${offer.afterRound}: ${offer.roundModel}`} reason={`Decision: escalation offered. ${offer.reason}`} width={width} />;
+				return <VerdictScreen results={strategy.results} settings={strategy.settings} focus={offer.roundModel} title={`Verdict — round ${offer.afterRound}: ${offer.roundModel}`} reason={`${offer.shortfall} Decision: an escalation is offered on the next screen, with each model's predicted speed.`} width={width} />;
 			}
-			const terminal = [...strategy.results.rounds].reverse().find((record) => record.decision === 'recommend' || record.decision === 'ceiling');
-			// The reason already opens with "Ceiling:" when it is one; only a recommendation gets a label.
-			const reason = recommendation?.reason ?? '';
-			const label = terminal?.decision === 'ceiling' || reason.startsWith('Ceiling') ? '' : 'Recommendation: ';
-			return <VerdictScreen results={strategy.results} settings={strategy.settings} focus={terminal?.model ?? currentRound(strategy).model} title="Verdict — final" reason={`${label}${reason}`} width={width} />;
+			return <VerdictScreen results={strategy.results} settings={strategy.settings} focus={null} title="Verdict — final" reason={verdictSentences(recommendation).map(([label, text]) => `${label}: ${text}`).join('\n')} width={width} />;
 		}
 		case 'escalation':
 			return waiting?.kind === 'ask-escalation' ? <EscalationScreen offer={waiting.offer} cursor={cursor} /> : WORKING;
 		case 'delete':
-			return waiting?.kind === 'ask-delete' ? <DeleteScreen model={waiting.model} next={waiting.next} cursor={cursor} /> : WORKING;
+			return waiting?.kind === 'ask-delete' ? <DeleteScreen model={waiting.model} next={waiting.next} cursor={cursor} protect={waiting.protect} /> : WORKING;
 		case 'offer':
 			return waiting?.kind === 'ask-configs' ? <OfferScreen offer={waiting.offer} cursor={cursor} /> : WORKING;
 		case 'interrupted':

@@ -107,6 +107,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 			draft.environment = environmentRecord(services, version, settings);
 			draft.settings = {
 				ladder: [...settings.ladder],
+				roundOne: settings.roundOne,
 				threshold: settings.threshold,
 				minRate: settings.minRate,
 				reps: settings.reps,
@@ -237,6 +238,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 			services.results.update((draft) => {
 				draft.settings = {
 					ladder: [...next.ladder],
+					roundOne: next.roundOne,
 					threshold: next.threshold,
 					minRate: next.minRate,
 					reps: next.reps,

@@ -10,6 +10,7 @@ export function decisionsStale(recorded: ResultsFile['settings'], settings: Sett
 	return (
 		recorded.threshold !== settings.threshold ||
 		recorded.minRate !== settings.minRate ||
+		(recorded.roundOne ?? null) !== settings.roundOne ||
 		recorded.ladder.join(',') !== settings.ladder.join(',')
 	);
 }
@@ -141,6 +142,9 @@ export function reduce(state: StrategyState, event: StrategyEvent): StrategyStat
 						practical: recommendation.practical,
 						reason: recommendation.reason,
 						configs: event.configs,
+						belowThreshold: recommendation.belowThreshold,
+						ceiling: recommendation.ceiling,
+						nextStep: recommendation.nextStep,
 					},
 				},
 			};

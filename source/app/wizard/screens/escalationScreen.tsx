@@ -1,5 +1,6 @@
-// Escalation: accept the recommended 70B-class model, swap to the other, or skip; with the
-// memory and disk fit and the expected speed of each.
+// Escalation: accept the recommended 70B-class model, swap to the other, or skip; with each
+// candidate's predicted speed on this machine, its ceiling, its fit, and any delete it needs.
+// The default (what --yes takes) is listed first, so Enter takes it.
 import React from 'react';
 import {Box, Text} from 'ink';
 import {SelectList} from '../../components/selectList.js';
@@ -10,11 +11,13 @@ import {Prose} from '../../components/prose.js';
 export type EscalationOption = {choice: EscalationChoice; label: string};
 
 export function escalationOptions(offer: EscalationOffer): EscalationOption[] {
-	return [
-		{choice: 'accept', label: `Escalate to ${offer.recommended} (recommended)`},
+	const mark = (choice: EscalationChoice) => (choice === offer.defaultChoice ? ' (recommended)' : '');
+	const escalate: EscalationOption[] = [
+		{choice: 'accept', label: `Escalate to ${offer.recommended}${mark('accept')}`},
 		...(offer.alternative ? [{choice: 'swap' as const, label: `Swap to ${offer.alternative}`}] : []),
-		{choice: 'skip', label: 'Skip: stop here and record the ceiling'},
 	];
+	const skip: EscalationOption = {choice: 'skip', label: `Skip: stop here and record the ceiling${mark('skip')}`};
+	return offer.defaultChoice === 'skip' ? [skip, ...escalate] : [...escalate, skip];
 }
 
 export function EscalationScreen({offer, cursor}: {offer: EscalationOffer; cursor: number}): React.JSX.Element {

@@ -1,5 +1,6 @@
-// Plan: the ladder (installed or not, size, fits in RAM, expected speed = ceiling) and the
-// settings, editable before starting. Key handling is a pure function so it is tested directly.
+// Plan: the ladder (installed or not, size, fits in RAM, expected speed = ceiling), the round-one
+// model, and the settings, editable before starting; below them the plan as it stands now, read
+// off the same policy the runner follows. Key handling is a pure function so it is tested directly.
 import React from 'react';
 import {Box, Text} from 'ink';
 import {SelectList, type SelectItem} from '../../components/selectList.js';
@@ -56,8 +57,14 @@ export function planKey(settings: Settings, cursor: number, press: Press): PlanK
 	if (model) {
 		if (press === 'space') {
 			const ladder = model.on ? settings.ladder.filter((name) => name !== model.name) : [...settings.ladder, model.name];
-			// The experiment needs at least one model on the ladder.
-			return ladder.length === 0 ? same : {...same, settings: {...settings, ladder}};
+			// The experiment needs at least one model on the ladder; an unticked round-one choice goes with it.
+			if (ladder.length === 0) return same;
+			const roundOne = model.on && settings.roundOne === model.name ? null : settings.roundOne;
+			return {...same, settings: {...settings, ladder, roundOne}};
+		}
+		if (press === 'r' && model.on) {
+			// r on the chosen model gives the choice back to the ladder rule.
+			return {...same, settings: {...settings, roundOne: settings.roundOne === model.name ? null : model.name}};
 		}
 		const index = settings.ladder.indexOf(model.name);
 		if (model.on && (press === 'u' || press === 'd')) {
@@ -91,7 +98,8 @@ function settingText(settings: Settings, row: SettingRow): [string, string] {
 
 const HEADER = `   on  ${'model'.padEnd(18)} ${'size'.padEnd(8)} ${'installed'.padEnd(10)} ${'fits RAM'.padEnd(9)} expected`;
 
-export function planItems(settings: Settings, machine: MachineFacts | null, cursor: number): SelectItem[] {
+/** The rows of the plan's list; `roundOne` (the model the policy resolves to) is marked 1. */
+export function planItems(settings: Settings, machine: MachineFacts | null, cursor: number, roundOne?: string): SelectItem[] {
 	const models = planModels(settings);
 	const modelRows = models.map((model): SelectItem => {
 		const installed = machine?.installed.find((entry) => entry.name === model.name);
@@ -100,7 +108,7 @@ export function planItems(settings: Settings, machine: MachineFacts | null, curs
 		const ceiling = size !== null && machine?.bandwidthGBs ? (machine.bandwidthGBs * 1e9) / size : null;
 		return {
 			key: model.name,
-			label: ` ${model.on ? '[x]' : '[ ]'} ${model.name.padEnd(18)} ${(size === null ? '?' : `${(size / 1e9).toFixed(1)} GB`).padEnd(8)} ${(installed ? 'yes' : 'no').padEnd(10)} ${(fits === null ? '?' : fits ? 'yes' : 'NO').padEnd(9)} ${ceiling === null ? '?' : `≤ ${ceiling.toFixed(1)} t/s`}`,
+			label: `${model.name === roundOne ? '1' : ' '}${model.on ? '[x]' : '[ ]'} ${model.name.padEnd(18)} ${(size === null ? '?' : `${(size / 1e9).toFixed(1)} GB`).padEnd(8)} ${(installed ? 'yes' : 'no').padEnd(10)} ${(fits === null ? '?' : fits ? 'yes' : 'NO').padEnd(9)} ${ceiling === null ? '?' : `≤ ${ceiling.toFixed(1)} t/s`}`,
 		};
 	});
 	const settingRows = SETTING_ROWS.map((row, offset): SelectItem => {
@@ -111,18 +119,31 @@ export function planItems(settings: Settings, machine: MachineFacts | null, curs
 	return [...modelRows, ...settingRows];
 }
 
-export function PlanScreen({settings, machine, cursor, rows}: {settings: Settings; machine: MachineFacts | null; cursor: number; rows: number}): React.JSX.Element {
+export type PlanScreenProps = {
+	settings: Settings;
+	machine: MachineFacts | null;
+	cursor: number;
+	rows: number;
+	/** The plan as it stands now (strategy planSummary): exactly what runs. */
+	plan?: string[];
+	/** The round-one model the policy resolves to, marked in the list. */
+	roundOne?: string;
+};
+
+export function PlanScreen({settings, machine, cursor, rows, plan = [], roundOne}: PlanScreenProps): React.JSX.Element {
 	return (
 		<Box flexDirection="column">
 			<Text bold>Plan — the ladder and the settings</Text>
 			<Text dimColor wrap="truncate">
 				{HEADER}
 			</Text>
-			{/* Title, header, the gap before the settings and the note below (two rows when narrow) take five. */}
-			<SelectList items={planItems(settings, machine, cursor)} cursor={cursor} rows={Math.max(3, rows - 5)} />
-			<Prose dimColor>
-				Round 1 pulls qwen2.5:32b if missing; a 70B-class model is only offered if it falls short.
-			</Prose>
+			{/* Title, header and the gap before the settings take three rows; each plan line up to two when narrow. */}
+			<SelectList items={planItems(settings, machine, cursor, roundOne)} cursor={cursor} rows={Math.max(3, rows - 3 - 2 * Math.max(1, plan.length))} />
+			{plan.map((line) => (
+				<Prose key={line} dimColor>
+					{line}
+				</Prose>
+			))}
 		</Box>
 	);
 }

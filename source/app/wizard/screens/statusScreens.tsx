@@ -5,6 +5,7 @@ import {Box, Text} from 'ink';
 import type {MachineFacts} from '../../../experiment/strategy/index.js';
 import type {Recommendation} from '../../../output/schema.js';
 import {Prose} from '../../components/prose.js';
+import {verdictSentences} from '../../lines/runLines.js';
 
 export function MachineSummary({machine}: {machine: MachineFacts | null}): React.JSX.Element {
 	if (machine === null) return <Text>Checking Ollama and this machine…</Text>;
@@ -40,8 +41,9 @@ export function DoneScreen({files, resultsPath, recommendation}: {files: string[
 			<Text bold color="green">
 				Done
 			</Text>
-			{/* The reason names the model and says why; a "Recommendation: X —" prefix would say X twice. */}
-			<Prose>{recommendation?.model ? recommendation.reason : `No local model recommended. ${recommendation?.reason ?? ''}`}</Prose>
+			{verdictSentences(recommendation).map(([label, text]) => (
+				<Prose key={label}>{`${label}: ${text}`}</Prose>
+			))}
 			<Prose>{`Results: ${resultsPath}`}</Prose>
 			<Text bold>{files.length === 0 ? 'No files written besides the results.' : 'Files written:'}</Text>
 			{files.map((file) => (
