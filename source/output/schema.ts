@@ -29,6 +29,8 @@ export const benchOptions = z.object({
 	think: z.boolean().nullable(),
 	reps: z.number(),
 	prompt: z.string(),
+	/** How prefill was measured (prompt length, cache-buster); absent in results written before it was recorded. */
+	prefill: z.string().optional(),
 });
 export type BenchOptions = z.infer<typeof benchOptions>;
 

@@ -8,7 +8,8 @@ import {ceilingRate} from '../../analysis/rates.js';
 import {catalogEntry} from '../../models/catalog.js';
 import type {BenchOptions, ModelResult, RepRecord, SpeedResult} from '../../output/schema.js';
 import {applyModelFacts, upsertModel} from '../../output/resultsStore.js';
-import {BENCH_PROMPT, benchPrompt} from '../../prompts/bench.js';
+import {BENCH_PROMPT, benchRequestText, PREFILL_NOTE} from '../../prompts/bench.js';
+import {bundledPromptsDir, loadPrompts} from '../../prompts/load.js';
 import {isCanceled, ProviderError} from '../../providers/errors.js';
 import type {GenerationOptions, InstalledModel} from '../../providers/types.js';
 import type {StepContext} from './context.js';
@@ -100,7 +101,9 @@ async function measure(ctx: StepContext, model: string, installed: InstalledMode
 	const bandwidthGBs = settings.bandwidthGBs ?? ctx.system.bandwidthGBs;
 	const ceiling = ceilingRate(bandwidthGBs, installed.sizeBytes);
 	const generation: GenerationOptions = {temperature: 0, seed: 42, num_ctx: settings.numCtx, num_predict: settings.numPredict};
-	const options: BenchOptions = {...generation, think: think ?? null, reps: settings.reps, prompt: BENCH_PROMPT};
+	const options: BenchOptions = {...generation, think: think ?? null, reps: settings.reps, prompt: BENCH_PROMPT, prefill: PREFILL_NOTE};
+	// Always the bundled context, so prefill figures compare across machines and runs.
+	const marketContext = loadPrompts(bundledPromptsDir()).context;
 	emit({type: 'bench:start', model, reps: settings.reps, ceilingRate: ceiling});
 
 	emit({type: 'bench:warmup', model});
@@ -110,7 +113,8 @@ async function measure(ctx: StepContext, model: string, installed: InstalledMode
 	const nonce = deps.nonce ?? defaultNonce;
 	const reps: RepRecord[] = [];
 	for (let rep = 1; rep <= settings.reps; rep++) {
-		const {record} = await runRep(ctx, {model, rep, prompt: benchPrompt(nonce(rep)), options: generation, think, keepAlive: KEEP_ALIVE});
+		const text = benchRequestText(nonce(rep), marketContext);
+		const {record} = await runRep(ctx, {model, rep, prompt: text.prompt, system: text.system, options: generation, think, keepAlive: KEEP_ALIVE});
 		reps.push(record);
 	}
 
