@@ -138,6 +138,8 @@ export const scoredResponse = z.object({
 	transcript: z.string().nullable(),
 	/** Last 500 characters of the text (trader: where the decision and levels should be). */
 	tail: z.string(),
+	/** What the figures need said beside them: "answer cut off at 4096 tokens", thinking tokens of the baseline. */
+	note: z.string().optional(),
 	at: z.string(),
 });
 export type ScoredResponse = z.infer<typeof scoredResponse>;

@@ -136,6 +136,32 @@ function fromCatalog(entry: CatalogEntry, tune: Tuning): SimModelProfile {
 	};
 }
 
+/**
+ * A thinking-capable model off the ladder (qwen3:32b, Q4_K_M, 20.2 GB, 40k trained context): it
+ * reasons before answering unless sent think:false, as Ollama serves it by version (version.ts).
+ */
+export function thinkingProfile(name = 'qwen3:32b'): SimModelProfile {
+	const sizeBytes = 20_201_253_588;
+	return {
+		name,
+		sizeBytes,
+		family: 'qwen3',
+		parameterSize: '32.8B',
+		quantization: 'Q4_K_M',
+		contextLength: 40_960,
+		capabilities: ['completion', 'tools', 'thinking'],
+		layers: buildLayers(name, sizeBytes, sha256Hex(`trifecta-sim-weights:${name}`), 'qwen3', 'apache-2.0'),
+		evalRate: 14.1,
+		promptEvalRate: 158,
+		loadMs: 9_400,
+		gpuShare: 1,
+		quality: 'good',
+		tools: 'good',
+		architecture: {name: 'qwen3', parameterCount: 32_762_123_264, blockCount: 64, embeddingLength: 5120, headCount: 64, headCountKv: 8},
+		reasoningTokens: 600,
+	};
+}
+
 /** A plausible profile for a name outside the ladder (tests invent models like 'tiny:1b'). */
 function genericProfile(name: string): SimModelProfile {
 	const sizeBytes = 4_920_000_000;
@@ -174,7 +200,7 @@ export function defaultProfiles(): SimModelProfile[] {
 export function profileFor(name: string, overrides: Partial<SimModelProfile> = {}): SimModelProfile {
 	const entry = catalogEntry(name);
 	const tune = entry ? tuning[entry.name] : undefined;
-	const base = entry && tune ? fromCatalog(entry, tune) : genericProfile(name);
+	const base = entry && tune ? fromCatalog(entry, tune) : name === 'qwen3:32b' ? thinkingProfile() : genericProfile(name);
 	const profile: SimModelProfile = {...base, ...overrides, name};
 	if (overrides.sizeBytes !== undefined && overrides.layers === undefined) {
 		const weights = (base.layers[0]?.digest ?? `sha256:${sha256Hex(name)}`).replace(/^sha256:/, '');

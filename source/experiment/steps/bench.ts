@@ -5,7 +5,6 @@
 import os from 'node:os';
 import {randomUUID} from 'node:crypto';
 import {ceilingRate} from '../../analysis/rates.js';
-import {catalogEntry} from '../../models/catalog.js';
 import type {BenchOptions, ModelResult, RepRecord, SpeedResult} from '../../output/schema.js';
 import {applyModelFacts, upsertModel} from '../../output/resultsStore.js';
 import {BENCH_PROMPT, benchRequestText, PREFILL_NOTE} from '../../prompts/bench.js';
@@ -17,6 +16,7 @@ import {lowRamWarning, memoryRecord, offloadWarning, type RamReading} from './be
 import {runRep} from './benchRep.js';
 import {summarizeSpeed} from './benchSummary.js';
 import {canonicalModelName, findInstalled} from './modelNames.js';
+import {capabilitiesOf} from './thinkOption.js';
 import {userMessageOf} from './pull.js';
 
 export type BenchDeps = {
@@ -44,17 +44,6 @@ function defaultRam(ctx: StepContext): RamReading | null {
 
 function defaultNonce(rep: number): string {
 	return `${rep}-${randomUUID().slice(0, 8)}`;
-}
-
-async function capabilitiesOf(ctx: StepContext, model: string, installed: InstalledModel): Promise<string[]> {
-	if (installed.capabilities.length > 0) return installed.capabilities;
-	// Servers older than v0.30 do not list capabilities; /api/show has them since v0.6.4.
-	try {
-		return (await ctx.ollama.show(model, {signal: ctx.signal})).capabilities;
-	} catch (error) {
-		if (isCanceled(error)) throw error;
-		return catalogEntry(model)?.capabilities ?? [];
-	}
 }
 
 /**
@@ -95,7 +84,8 @@ function persist(ctx: StepContext, model: string, installed: InstalledModel, cap
 
 async function measure(ctx: StepContext, model: string, installed: InstalledModel, deps: BenchDeps): Promise<BenchOutcome> {
 	const {emit, settings} = ctx;
-	const capabilities = await capabilitiesOf(ctx, model, installed);
+	// /api/tags lists capabilities only from v0.30; /api/show has them (cached per model).
+	const capabilities = installed.capabilities.length > 0 ? installed.capabilities : await capabilitiesOf(ctx.ollama, model, ctx.signal);
 	// Thinking tokens count in eval_count and delay the first visible token: off when possible.
 	const think = capabilities.includes('thinking') ? false : undefined;
 	const bandwidthGBs = settings.bandwidthGBs ?? ctx.system.bandwidthGBs;

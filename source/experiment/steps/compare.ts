@@ -10,7 +10,7 @@ import {CellFailure, canceledError, runClaudeCell, runOllamaCell, type CellRun, 
 import {COMPARE_ROLES, promptFor} from './comparePrompts.js';
 import {errorResponse, failureReason, scoredResponse, type BaselineRef} from './compareResponse.js';
 import {modelEntry} from './modelEntry.js';
-import {thinkLookup} from './thinkOption.js';
+import {thinkOptionFor} from './thinkOption.js';
 import {unloadQuietly} from './unloadQuietly.js';
 
 export type CompareOutcome = {models: Record<string, ReasoningResult>; baseline: BaselineResult};
@@ -95,12 +95,12 @@ async function compareAgainstKept(ctx: StepContext, prompts: Prompts, models: st
 }
 
 async function runLocalModels(ctx: StepContext, prompts: Prompts, models: string[], baseline: BaselineResult, outcome: CompareOutcome): Promise<void> {
-	const think = await thinkLookup(ctx.ollama, ctx.signal);
 	for (const model of models) {
 		const reasoning: ReasoningResult = {};
 		outcome.models[model] = reasoning;
 		try {
-			await runSubject(ctx, prompts, model, (role) => baselineRef(baseline, role), (prompt, onDelta) => runOllamaCell(ctx, model, prompt, think(model), onDelta), (role, response) => {
+			const think = await thinkOptionFor(ctx.ollama, model, ctx.signal);
+			await runSubject(ctx, prompts, model, (role) => baselineRef(baseline, role), (prompt, onDelta) => runOllamaCell(ctx, model, prompt, think, onDelta), (role, response) => {
 				reasoning[role] = response;
 				ctx.results.update((draft) => {
 					const entry = modelEntry(draft, model);
@@ -141,6 +141,10 @@ async function runSubject(
 				subject,
 				simulated: ctx.simulated,
 			});
+			if (run.note) {
+				response.note = run.note;
+				ctx.emit({type: 'warning', message: `${subject} ${role}: ${run.note}`});
+			}
 		} catch (error) {
 			const cause = error instanceof CellFailure ? error.cause : error;
 			if (isCanceled(cause) || ctx.signal.aborted) throw canceledError();

@@ -1,6 +1,7 @@
 // Streams one prompt through a local model or Claude and measures it: the text, wall time,
 // output tokens and rate (Ollama's own counters where there are any), time to first token.
 import {performance} from 'node:perf_hooks';
+import {cutOffNote, splitThinking} from '../../analysis/thinkBlocks.js';
 import type {ClaudeProvider, ClaudeUsage} from '../../providers/types.js';
 import {ProviderError} from '../../providers/errors.js';
 import type {StepContext} from './context.js';
@@ -15,6 +16,8 @@ export type CellRun = {
 	ttftMs: number | null;
 	usage: ClaudeUsage | null;
 	costUsd: number | null;
+	/** Said beside the scores: "answer cut off at N tokens" (done_reason "length"), the baseline's thinking. */
+	note: string | null;
 };
 
 export type OnDelta = (text: string, at: number) => void;
@@ -71,8 +74,11 @@ export async function runOllamaCell(
 				onDelta(event.text, event.at);
 			} else if (event.type === 'done') {
 				const {evalCount, evalDuration} = event.counters;
+				// Only the answer is scored: a <think> block left in content (Ollama v0.9.0-v0.12.3) is not.
+				const {answer} = splitThinking(text);
 				return {
-					text,
+					text: answer,
+					note: event.doneReason === 'length' ? cutOffNote(Math.min(evalCount || COMPARE_NUM_PREDICT, COMPARE_NUM_PREDICT)) : null,
 					elapsedSeconds: (performance.now() - started) / 1000,
 					outputTokens: evalCount || null,
 					tokensPerSecond: evalCount > 0 && evalDuration > 0 ? (evalCount / evalDuration) * 1e9 : null,
@@ -106,6 +112,7 @@ export async function runClaudeCell(ctx: StepContext, claude: ClaudeProvider, pr
 				const outputTokens = event.usage.outputTokens;
 				return {
 					text,
+					note: event.stopReason === 'max_tokens' ? cutOffNote(CLAUDE_MAX_TOKENS) : null,
 					elapsedSeconds: elapsedMs / 1000,
 					outputTokens,
 					tokensPerSecond: outputTokens > 0 && generatingMs > 0 ? outputTokens / (generatingMs / 1000) : null,

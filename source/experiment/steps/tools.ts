@@ -6,7 +6,7 @@ import {writeToolTable} from '../../output/toolTable.js';
 import type {Endpoint} from '../events.js';
 import type {StepContext} from './context.js';
 import {modelEntry} from './modelEntry.js';
-import {thinkLookup} from './thinkOption.js';
+import {thinkOptionFor} from './thinkOption.js';
 import {unloadQuietly} from './unloadQuietly.js';
 import {createToolDriver} from './toolDrivers.js';
 import {runEndpoint} from './toolEndpoint.js';
@@ -17,13 +17,13 @@ export async function runTools(ctx: StepContext, models: string[]): Promise<Reco
 	const results: Record<string, ToolCallingResult> = {};
 	ctx.emit({type: 'tools:start', models: [...models], endpoints: [...TOOL_ENDPOINTS]});
 	try {
-		const think = await thinkLookup(ctx.ollama, ctx.signal);
 		for (const model of models) {
 			const result: ToolCallingResult = {at: new Date().toISOString()};
 			results[model] = result;
 			try {
+				const think = await thinkOptionFor(ctx.ollama, model, ctx.signal);
 				for (const endpoint of TOOL_ENDPOINTS) {
-					const driver = createToolDriver(ctx, model, endpoint, think(model));
+					const driver = createToolDriver(ctx, model, endpoint, think);
 					const measured = await runEndpoint(model, endpoint, driver, ctx.emit);
 					result[endpoint] = measured;
 					ctx.emit({type: 'tools:endpoint-done', model, endpoint, result: measured});
