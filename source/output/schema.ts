@@ -200,7 +200,7 @@ export const baselineResult = z.object({
 	note: z.string().nullable(),
 	reasoning: reasoningResult,
 	costUsd: z.number().nullable(),
-	usage: z.object({inputTokens: z.number(), outputTokens: z.number()}).nullable(),
+	usage: z.object({inputTokens: z.number(), outputTokens: z.number(), thinkingTokens: z.number().optional()}).nullable(),
 });
 export type BaselineResult = z.infer<typeof baselineResult>;
 

@@ -7,6 +7,7 @@ import type {ResolvedOptions, RouteContext} from './context.js';
 import {FaultQueue} from './faults.js';
 import {defaultProfiles} from './profiles.js';
 import {handleAnthropicMessages} from './routes/anthropic.js';
+import {handleAnthropicModels} from './routes/anthropicModels.js';
 import {handleDelete, handleOpenAiModels, handlePs, handleRoot, handleShow, handleTags, handleVersion} from './routes/info.js';
 import {handleOllamaGeneration} from './routes/ollamaChat.js';
 import {handleOpenAiChat} from './routes/openaiChat.js';
@@ -39,6 +40,7 @@ const ollamaRoutes: Record<string, Handler> = {
 
 const anthropicRoutes: Record<string, Handler> = {
 	'POST /v1/messages': handleAnthropicMessages,
+	'GET /v1/models': handleAnthropicModels,
 };
 
 /** One listener that can stop accepting (refuse fault, kill) and start again on the same port. */

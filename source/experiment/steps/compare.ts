@@ -143,7 +143,8 @@ async function runSubject(
 			});
 			if (run.note) {
 				response.note = run.note;
-				ctx.emit({type: 'warning', message: `${subject} ${role}: ${run.note}`});
+				const cutOff = run.note.split('; ').find((part) => part.startsWith('answer cut off'));
+				if (cutOff) ctx.emit({type: 'warning', message: `${subject} ${role}: ${cutOff}`});
 			}
 		} catch (error) {
 			const cause = error instanceof CellFailure ? error.cause : error;
@@ -165,7 +166,12 @@ function baselineRef(baseline: BaselineResult, role: Role): BaselineRef {
 function addUsage(baseline: BaselineResult, run: CellRun | null): void {
 	if (!run?.usage) return;
 	const usage = baseline.usage ?? {inputTokens: 0, outputTokens: 0};
-	baseline.usage = {inputTokens: usage.inputTokens + run.usage.inputTokens, outputTokens: usage.outputTokens + run.usage.outputTokens};
+	const thinking = (usage.thinkingTokens ?? 0) + (run.usage.thinkingTokens ?? 0);
+	baseline.usage = {
+		inputTokens: usage.inputTokens + run.usage.inputTokens,
+		outputTokens: usage.outputTokens + run.usage.outputTokens,
+		...(thinking > 0 ? {thinkingTokens: thinking} : {}),
+	};
 	if (run.costUsd !== null) baseline.costUsd = (baseline.costUsd ?? 0) + run.costUsd;
 }
 

@@ -110,12 +110,19 @@ export async function runClaudeCell(ctx: StepContext, claude: ClaudeProvider, pr
 				const elapsedMs = performance.now() - started;
 				const generatingMs = elapsedMs - (event.ttftMs ?? 0);
 				const outputTokens = event.usage.outputTokens;
+				// Thinking happens before the first answer token: it is in the TTFT and the cost, not in the rate.
+				const thinking = event.usage.thinkingTokens ?? 0;
+				const answerTokens = outputTokens - thinking;
+				const notes = [
+					...(event.stopReason === 'max_tokens' ? [cutOffNote(CLAUDE_MAX_TOKENS)] : []),
+					...(thinking > 0 ? [`thought for ${thinking} tokens first (in the cost and the time to first token, not in the rate)`] : []),
+				];
 				return {
 					text,
-					note: event.stopReason === 'max_tokens' ? cutOffNote(CLAUDE_MAX_TOKENS) : null,
+					note: notes.length > 0 ? notes.join('; ') : null,
 					elapsedSeconds: elapsedMs / 1000,
 					outputTokens,
-					tokensPerSecond: outputTokens > 0 && generatingMs > 0 ? outputTokens / (generatingMs / 1000) : null,
+					tokensPerSecond: answerTokens > 0 && generatingMs > 0 ? answerTokens / (generatingMs / 1000) : null,
 					ttftMs: event.ttftMs,
 					usage: event.usage,
 					costUsd: event.costUsd,

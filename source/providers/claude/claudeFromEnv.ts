@@ -2,6 +2,7 @@
 // passed to the SDK and nowhere else; callers see only "set"/"missing" through skipReason.
 import type {ClaudeProvider, WarningSink} from '../types.js';
 import {lazyClaudeProvider} from '../lazy.js';
+import type {TimeoutSettings} from '../network/timeouts.js';
 
 export type ClaudeFromEnvOptions = {
 	env: Record<string, string | undefined>;
@@ -12,6 +13,8 @@ export type ClaudeFromEnvOptions = {
 	noClaude: boolean;
 	warn?: WarningSink;
 	maxRetries?: number;
+	/** --load-timeout / --stall-timeout, ms. */
+	timeouts?: TimeoutSettings;
 };
 
 export type ClaudeFromEnvResult = {provider: ClaudeProvider | null; skipReason: string | null};
@@ -28,6 +31,7 @@ export function claudeFromEnv(options: ClaudeFromEnvOptions): ClaudeFromEnvResul
 		warn: options.warn ?? (() => {}),
 		...(baseURL ? {baseURL} : {}),
 		...(options.maxRetries === undefined ? {} : {maxRetries: options.maxRetries}),
+		...(options.timeouts ? {timeouts: options.timeouts} : {}),
 	});
 	return {provider, skipReason: null};
 }
