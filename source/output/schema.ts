@@ -167,6 +167,11 @@ export const endpointToolResult = z.object({
 	scenarios: z.array(toolScenarioOutcome),
 	passed: z.number(),
 	total: z.number(),
+	/**
+	 * The context the model ran at (/api/ps context_length). The native endpoint pins num_ctx; /v1
+	 * cannot, so it runs at the server's default (2048, 4096 or a VRAM tier by version).
+	 */
+	contextLength: z.number().nullable().optional(),
 });
 export type EndpointToolResult = z.infer<typeof endpointToolResult>;
 
