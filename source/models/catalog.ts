@@ -100,12 +100,6 @@ export function isSeventyBClass(sizeBytes: number): boolean {
 	return sizeBytes > SEVENTY_B_CLASS_BYTES;
 }
 
-/**
- * Model names go into URLs, file names and (for configs) Python source, so they must match
- * Ollama's own shape: [namespace/]name[:tag] with letters, digits, '.', '_' and '-' only.
- */
-export const MODEL_NAME_PATTERN = /^(?:[a-z0-9][a-z0-9._-]{0,62}\/)?[a-z0-9][a-z0-9._-]{0,79}(?::[a-z0-9][a-z0-9._-]{0,79})?$/i;
-
-export function isValidModelName(name: string): boolean {
-	return MODEL_NAME_PATTERN.test(name);
-}
+// The name rule lives in modelName.ts (one validator for every source of names); re-exported here
+// because most callers already import the catalog.
+export {checkModelName, isValidModelName} from './modelName.js';

@@ -99,7 +99,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 
 	function checkName(model: string): void {
 		if (!isValidModelName(model)) {
-			throw new ProviderError('bad-request', `"${model}" is not a valid model name`, 'use Ollama\'s form name[:tag], e.g. qwen2.5:32b');
+			throw new ProviderError('bad-request', `"${model}" is not a valid model name`, 'use a name Ollama pulls: name[:tag], namespace/name:tag or hf.co/user/repo:quant, e.g. qwen2.5:32b');
 		}
 	}
 
