@@ -10,7 +10,9 @@ export type ListedModel = {id: string; createdAt: string};
 /** The newest non-deprecated Sonnet in `models`, or null. Pure. */
 export function newestSonnet(models: readonly ListedModel[], isDeprecated: (id: string) => boolean = (id) => deprecationFor(id) !== null): string | null {
 	const sonnets = models.filter((model) => /^claude-sonnet-/.test(model.id) && !isDeprecated(model.id));
-	sonnets.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt) || b.id.localeCompare(a.id));
+	// An unreadable date (untrusted text) sorts last rather than poisoning the order.
+	const time = (model: ListedModel) => Date.parse(model.createdAt) || 0;
+	sonnets.sort((a, b) => time(b) - time(a) || b.id.localeCompare(a.id));
 	return sonnets[0]?.id ?? null;
 }
 
