@@ -49,6 +49,16 @@ describe.each(['0.29.0', '0.32.15'])('a thinking model on Ollama %s', (version) 
 	});
 });
 
+describe('capabilities from /api/show', () => {
+	it('are asked once per model and reused by later steps, whatever name form they use', async () => {
+		harness = await compareHarness({sim: {version: '0.29.0', profiles: [thinkingProfile()], installed: [MODEL]}});
+		harness.ctx.openai = createOpenAICompatProvider({host: harness.sim.url});
+		await runCompare(harness.ctx, [MODEL]);
+		await runTools(harness.ctx, [MODEL]);
+		expect(harness.sim.requests.filter((request) => request.path === '/api/show')).toHaveLength(1);
+	});
+});
+
 describe('think blocks and cut-off answers', () => {
 	it('a server before v0.9 ignores think and leaves <think> in content: only the answer after it is scored', async () => {
 		harness = await compareHarness({sim: {version: '0.8.0', profiles: [thinkingProfile()], installed: [MODEL]}});
