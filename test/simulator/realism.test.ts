@@ -33,6 +33,17 @@ describe('simulated Ollama, as the real server behaves', () => {
 		if (status === 400) expect(((await response.json()) as {error: string}).error).toMatch(/time: (missing unit in|invalid) duration|Unsupported type/);
 	});
 
+	it.each([
+		['0.29.0', false],
+		['0.30.0', true],
+	])('/api/tags on %s lists capabilities: %s (PR #16215); /api/show always has them', async (version, listed) => {
+		sim = await startSimulator({version});
+		const tags = (await (await fetch(`${sim.url}/api/tags`)).json()) as {models: {capabilities?: string[]}[]};
+		expect(tags.models.every((model) => Array.isArray(model.capabilities))).toBe(listed);
+		const show = (await (await post('/api/show', {model: 'qwen2.5:14b'})).json()) as {capabilities: string[]};
+		expect(show.capabilities).toContain('tools');
+	});
+
 	it('DELETE removes the model but does not unload a loaded one: it runs until its keep_alive expires', async () => {
 		sim = await startSimulator();
 		await post('/api/generate', {model: 'qwen2.5:14b', prompt: 'hi', stream: false});
