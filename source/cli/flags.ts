@@ -6,6 +6,7 @@ import meow from 'meow';
 import {commands, commonFlags, findCommand, wizardEntry, type CommandEntry} from './registry.js';
 import {DEFAULT_HOST} from './help.js';
 import {normalizeOllamaHost} from '../providers/ollama/hostUrl.js';
+import {DEFAULT_TIMEOUTS} from '../providers/network/timeouts.js';
 import type {GlobalFlags} from './types.js';
 import type {Settings} from '../experiment/settings.js';
 import {isValidClaudeModel, modelNameProblem} from '../models/modelName.js';
@@ -36,6 +37,8 @@ const meowFlags = {
 	bandwidth: {type: 'string'},
 	claudeModel: {type: 'string'},
 	ladder: {type: 'string'},
+	loadTimeout: {type: 'string'},
+	stallTimeout: {type: 'string'},
 } as const;
 
 export type ParsedArgs = {
@@ -150,6 +153,13 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 		overrides.claudeModel = flags.claudeModel;
 	}
 	if (ladder) overrides.ladder = ladder;
+	// Seconds on the command line; a day is far past any load a laptop disk needs.
+	const loadTimeout = parseNumber({flag: 'load-timeout', integer: false, min: 0, max: 86_400}, flags.loadTimeout);
+	const stallTimeout = parseNumber({flag: 'stall-timeout', integer: false, min: 0, max: 86_400}, flags.stallTimeout);
+	const timeouts = {
+		loadMs: (loadTimeout ?? DEFAULT_TIMEOUTS.loadMs / 1000) * 1000,
+		stallMs: (stallTimeout ?? DEFAULT_TIMEOUTS.stallMs / 1000) * 1000,
+	};
 
 	return {
 		command,
@@ -170,6 +180,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 			promptsDir: flags.promptsDir ? path.resolve(cwd, flags.promptsDir) : '',
 			pipelineDir: path.resolve(cwd, flags.pipelineDir ?? '.'),
 			write: flags.write,
+			timeouts,
 		},
 	};
 }

@@ -36,7 +36,9 @@ ${list}
     --threshold N        trader score a local model must reach (default 9.0)
     --min-rate N         decode rate (tokens/s) a practical model needs (default 8)
     --bandwidth GB/s     memory bandwidth when it cannot be detected
-    --claude-model ID    the Claude baseline model (default claude-sonnet-4-5-20250929)
+    --claude-model ID    the Claude baseline model (default: the newest Sonnet your key can use)
+    --load-timeout S     seconds to wait for the first byte: model load + prompt (default 900)
+    --stall-timeout S    seconds of silence allowed inside a stream (default 120)
     --ladder A,B,C       the models to consider, in order of size (70B-class ones are the escalation candidates)
     --help, --version
 

@@ -117,6 +117,8 @@ export const commonFlags = [
 	'bandwidth',
 	'claude-model',
 	'ladder',
+	'load-timeout',
+	'stall-timeout',
 	'help',
 	'version',
 ];

@@ -21,6 +21,8 @@ export type GlobalFlags = {
 	promptsDir: string;
 	pipelineDir: string;
 	write: boolean;
+	/** --load-timeout / --stall-timeout in ms; absent: the defaults (900 s / 120 s). */
+	timeouts?: {loadMs: number; stallMs: number};
 };
 
 export type Services = {

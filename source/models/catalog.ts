@@ -97,8 +97,10 @@ export function isSeventyBClass(sizeBytes: number): boolean {
 	return sizeBytes > SEVENTY_B_CLASS_BYTES;
 }
 
-// The name rules live in modelName.ts; re-exported for the callers that import them from here.
-export {MODEL_NAME_PATTERN, isValidModelName} from './modelName.js';
+// The name rule lives in modelName.ts (one validator for every source of names); re-exported here
+// because most callers already import the catalog.
+export {checkModelName, isValidModelName} from './modelName.js';
+
 
 /**
  * The family a model belongs to for "scale the same family or try another": the catalog's

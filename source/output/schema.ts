@@ -30,6 +30,8 @@ export const benchOptions = z.object({
 	think: z.boolean().nullable(),
 	reps: z.number(),
 	prompt: z.string(),
+	/** How prefill was measured (prompt length, cache-buster); absent in results written before it was recorded. */
+	prefill: z.string().optional(),
 });
 export type BenchOptions = z.infer<typeof benchOptions>;
 
@@ -137,6 +139,8 @@ export const scoredResponse = z.object({
 	transcript: z.string().nullable(),
 	/** Last 500 characters of the text (trader: where the decision and levels should be). */
 	tail: z.string(),
+	/** What the figures need said beside them: "answer cut off at 4096 tokens", thinking tokens of the baseline. */
+	note: z.string().optional(),
 	at: z.string(),
 });
 export type ScoredResponse = z.infer<typeof scoredResponse>;
@@ -164,6 +168,11 @@ export const endpointToolResult = z.object({
 	scenarios: z.array(toolScenarioOutcome),
 	passed: z.number(),
 	total: z.number(),
+	/**
+	 * The context the model ran at (/api/ps context_length). The native endpoint pins num_ctx; /v1
+	 * cannot, so it runs at the server's default (2048, 4096 or a VRAM tier by version).
+	 */
+	contextLength: z.number().nullable().optional(),
 });
 export type EndpointToolResult = z.infer<typeof endpointToolResult>;
 
@@ -203,7 +212,7 @@ export const baselineResult = z.object({
 	note: z.string().nullable(),
 	reasoning: reasoningResult,
 	costUsd: z.number().nullable(),
-	usage: z.object({inputTokens: z.number(), outputTokens: z.number()}).nullable(),
+	usage: z.object({inputTokens: z.number(), outputTokens: z.number(), thinkingTokens: z.number().optional()}).nullable(),
 });
 export type BaselineResult = z.infer<typeof baselineResult>;
 

@@ -19,6 +19,13 @@ export type ProviderErrorKind =
 	| 'claude-connection'
 	| 'claude-stream-error'
 	| 'claude-no-key'
+	/** Nothing arrived before --load-timeout (model load and prompt reading). */
+	| 'load-timeout'
+	/** The stream went silent for longer than --stall-timeout. */
+	| 'stall-timeout'
+	| 'disk-full'
+	/** The server could not parse what the model wrote (e.g. its tool call): the model's failure, not the server's. */
+	| 'model-output'
 	| 'unknown';
 
 /** The longest message kept from a server: a sentence or two; the rest is noise or an attack. */

@@ -6,10 +6,10 @@ import os from 'node:os';
 import {randomUUID} from 'node:crypto';
 import {implausibleCounters} from '../../analysis/plausibility.js';
 import {ceilingRate} from '../../analysis/rates.js';
-import {catalogEntry} from '../../models/catalog.js';
 import type {BenchOptions, ModelResult, RepRecord, SpeedResult} from '../../output/schema.js';
 import {applyModelFacts, upsertModel} from '../../output/resultsStore.js';
-import {BENCH_PROMPT, benchPrompt} from '../../prompts/bench.js';
+import {BENCH_PROMPT, benchRequestText, PREFILL_NOTE} from '../../prompts/bench.js';
+import {bundledPromptsDir, loadPrompts} from '../../prompts/load.js';
 import {isCanceled, ProviderError} from '../../providers/errors.js';
 import type {GenerationOptions, InstalledModel} from '../../providers/types.js';
 import type {StepContext} from './context.js';
@@ -18,6 +18,7 @@ import {ImplausibleRepError, runRep} from './benchRep.js';
 import {summarizeSpeed} from './benchSummary.js';
 import {canonicalModelName, findInstalled} from './modelNames.js';
 import {userMessage} from '../../system/userMessage.js';
+import {capabilitiesOf} from './thinkOption.js';
 
 export type BenchDeps = {
 	/** Free and total RAM of the machine Ollama runs on, read after the reps; null when unknown. */
@@ -44,17 +45,6 @@ function defaultRam(ctx: StepContext): RamReading | null {
 
 function defaultNonce(rep: number): string {
 	return `${rep}-${randomUUID().slice(0, 8)}`;
-}
-
-async function capabilitiesOf(ctx: StepContext, model: string, installed: InstalledModel): Promise<string[]> {
-	if (installed.capabilities.length > 0) return installed.capabilities;
-	// Servers older than v0.30 do not list capabilities; /api/show has them since v0.6.4.
-	try {
-		return (await ctx.ollama.show(model, {signal: ctx.signal})).capabilities;
-	} catch (error) {
-		if (isCanceled(error)) throw error;
-		return catalogEntry(model)?.capabilities ?? [];
-	}
 }
 
 /**
@@ -116,13 +106,16 @@ function saveRep(ctx: StepContext, model: string, options: BenchOptions, reps: R
 
 async function measure(ctx: StepContext, model: string, installed: InstalledModel, deps: BenchDeps): Promise<BenchOutcome> {
 	const {emit, settings} = ctx;
-	const capabilities = await capabilitiesOf(ctx, model, installed);
+	// /api/tags lists capabilities only from v0.30; /api/show has them (cached per model).
+	const capabilities = installed.capabilities.length > 0 ? installed.capabilities : await capabilitiesOf(ctx.ollama, model, ctx.signal);
 	// Thinking tokens count in eval_count and delay the first visible token: off when possible.
 	const think = capabilities.includes('thinking') ? false : undefined;
 	const bandwidthGBs = settings.bandwidthGBs ?? ctx.system.bandwidthGBs;
 	const ceiling = ceilingRate(bandwidthGBs, installed.sizeBytes);
 	const generation: GenerationOptions = {temperature: 0, seed: 42, num_ctx: settings.numCtx, num_predict: settings.numPredict};
-	const options: BenchOptions = {...generation, think: think ?? null, reps: settings.reps, prompt: BENCH_PROMPT};
+	const options: BenchOptions = {...generation, think: think ?? null, reps: settings.reps, prompt: BENCH_PROMPT, prefill: PREFILL_NOTE};
+	// Always the bundled context, so prefill figures compare across machines and runs.
+	const marketContext = loadPrompts(bundledPromptsDir()).context;
 	emit({type: 'bench:start', model, reps: settings.reps, ceilingRate: ceiling});
 
 	emit({type: 'bench:warmup', model});
@@ -145,7 +138,8 @@ async function measure(ctx: StepContext, model: string, installed: InstalledMode
 	let implausible: ImplausibleRepError | null = null;
 	for (let rep = reps.length + 1; rep <= settings.reps; rep++) {
 		try {
-			const {record} = await runRep(ctx, {model, rep, prompt: benchPrompt(nonce(rep)), options: generation, think, keepAlive: KEEP_ALIVE});
+			const text = benchRequestText(nonce(rep), marketContext);
+			const {record} = await runRep(ctx, {model, rep, prompt: text.prompt, system: text.system, options: generation, think, keepAlive: KEEP_ALIVE});
 			reps.push(record);
 			if (rep < settings.reps) saveRep(ctx, model, options, reps);
 		} catch (error) {

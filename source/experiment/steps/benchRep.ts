@@ -11,6 +11,8 @@ export type RepRequest = {
 	model: string;
 	rep: number;
 	prompt: string;
+	/** The system message (the market context with the cache-buster first); absent for a bare prompt. */
+	system?: string;
 	options: GenerationOptions;
 	/** Sent only for models with the thinking capability. */
 	think: boolean | undefined;
@@ -57,6 +59,7 @@ export async function runRep(ctx: StepContext, request: RepRequest): Promise<{re
 		{
 			model,
 			prompt: request.prompt,
+			...(request.system === undefined ? {} : {system: request.system}),
 			options: request.options,
 			...(request.think === undefined ? {} : {think: request.think}),
 			keepAlive: request.keepAlive,

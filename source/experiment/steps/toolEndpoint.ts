@@ -41,6 +41,13 @@ export async function runEndpoint(model: string, endpoint: Endpoint, driver: Too
 			if (isProviderError(error) && error.kind === 'tools-unsupported') {
 				return unsupported(model, endpoint, latencyMs, emit);
 			}
+			// Ollama's parser could not read the call the model wrote: the model failed the scenario.
+			if (isProviderError(error) && error.kind === 'model-output') {
+				const outcome: ToolScenarioOutcome = {id: scenario.id, outcome: 'fail', reason: error.message, latencyMs};
+				outcomes.push(outcome);
+				emit({type: 'tools:scenario-done', model, endpoint, outcome});
+				continue;
+			}
 			const reason = userMessage(error);
 			const outcome: ToolScenarioOutcome = {id: scenario.id, outcome: 'error', reason, latencyMs};
 			outcomes.push(outcome);

@@ -3,6 +3,7 @@
 import type {ClaudeProvider, WarningSink} from '../types.js';
 import {lazyClaudeProvider} from '../lazy.js';
 import {registerSecret} from '../../system/redact.js';
+import type {TimeoutSettings} from '../network/timeouts.js';
 
 export type ClaudeFromEnvOptions = {
 	env: Record<string, string | undefined>;
@@ -13,6 +14,8 @@ export type ClaudeFromEnvOptions = {
 	noClaude: boolean;
 	warn?: WarningSink;
 	maxRetries?: number;
+	/** --load-timeout / --stall-timeout, ms. */
+	timeouts?: TimeoutSettings;
 };
 
 export type ClaudeFromEnvResult = {provider: ClaudeProvider | null; skipReason: string | null};
@@ -31,6 +34,7 @@ export function claudeFromEnv(options: ClaudeFromEnvOptions): ClaudeFromEnvResul
 		warn: options.warn ?? (() => {}),
 		...(baseURL ? {baseURL} : {}),
 		...(options.maxRetries === undefined ? {} : {maxRetries: options.maxRetries}),
+		...(options.timeouts ? {timeouts: options.timeouts} : {}),
 	});
 	return {provider, skipReason: null};
 }

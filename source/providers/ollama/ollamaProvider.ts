@@ -14,6 +14,7 @@ import {
 import {modelNameProblem} from '../../models/modelName.js';
 import {ProviderError} from '../errors.js';
 import {isAbortError} from '../networkErrors.js';
+import {DEFAULT_TIMEOUTS, RequestTimeouts, timeoutError, type TimeoutSettings} from '../network/timeouts.js';
 import type {
 	CallOptions,
 	GenerateRequest,
@@ -24,7 +25,7 @@ import type {
 } from '../types.js';
 import type {BusyRetryOptions} from './busyRetry.js';
 import {withBusyRetry} from './busyRetry.js';
-import {guardedStream} from './guardedStream.js';
+import {guardedStream, type StreamedPart} from './guardedStream.js';
 import {normalizeOllamaHost} from './hostUrl.js';
 import {ResponseBudget} from './responseBudget.js';
 import {mapOllamaError, type OllamaErrorContext} from './mapOllamaError.js';
@@ -43,6 +44,8 @@ export type OllamaProviderOptions = {
 	busyBackoffMs?: number;
 	/** For tests and custom agents; defaults to the global fetch. */
 	fetch?: typeof fetch;
+	/** --load-timeout / --stall-timeout (default 900 s / 120 s). */
+	timeouts?: TimeoutSettings;
 };
 
 type Operation = NonNullable<OllamaErrorContext['operation']>;
@@ -54,7 +57,11 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 	const retries = options.busyRetries ?? 3;
 	const baseMs = options.busyBackoffMs ?? 500;
 
-	const clientFor = (signal?: AbortSignal) => new Ollama({host: options.host || host, fetch: createQuietFetch(signal, baseFetch)});
+	const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+	const guardFor = (signal?: AbortSignal) => new RequestTimeouts(timeouts, signal);
+	const clientFor = (guard: RequestTimeouts) => new Ollama({host: options.host || host, fetch: createQuietFetch(guard.signal, guard.fetch(baseFetch))});
+	/** A fired timeout explains an abort the caller did not ask for. */
+	const explain = (guard: RequestTimeouts, error: unknown): unknown => (guard.fired ? timeoutError(guard.fired, `Ollama at ${host}`) : error);
 	const retryFor = (signal: AbortSignal | undefined, what: string): BusyRetryOptions => ({
 		retries,
 		baseMs,
@@ -65,18 +72,36 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 
 	async function call<T>(operation: Operation, opts: CallOptions | undefined, run: (client: Ollama) => Promise<T>, model?: string): Promise<T> {
 		const signal = opts?.signal;
+		const guard = guardFor(signal);
 		try {
-			const client = clientFor(signal);
+			const client = clientFor(guard);
 			return await withBusyRetry(() => run(client), retryFor(signal, operation));
 		} catch (error) {
-			throw mapOllamaError(error, contextFor(operation, signal, model));
+			throw mapOllamaError(explain(guard, error), contextFor(operation, signal, model));
+		} finally {
+			guard.clear();
+		}
+	}
+
+	/** A guarded stream whose errors name a fired timeout instead of a cancel. */
+	async function* timed<T extends object>(
+		signal: AbortSignal | undefined,
+		stream: (client: Ollama) => AsyncGenerator<StreamedPart<T>, void, undefined>,
+	): AsyncGenerator<StreamedPart<T>, void, undefined> {
+		const guard = guardFor(signal);
+		try {
+			yield* stream(clientFor(guard));
+		} catch (error) {
+			throw explain(guard, error);
+		} finally {
+			guard.clear();
 		}
 	}
 
 	function checkName(model: string): void {
 		const problem = modelNameProblem(model);
 		if (problem !== null) {
-			throw new ProviderError('bad-request', `${JSON.stringify(model)} is not a valid model name: ${problem}`, 'use Ollama\'s form [namespace/]name[:tag], e.g. qwen2.5:32b');
+			throw new ProviderError('bad-request', `${JSON.stringify(model)} is not a valid model name: ${problem}`, 'use a name Ollama pulls: name[:tag], namespace/name:tag or hf.co/user/repo:quant, e.g. qwen2.5:32b');
 		}
 	}
 
@@ -89,10 +114,11 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 		numPredict: number | undefined,
 	): AsyncGenerator<OllamaStreamEvent, void, undefined> {
 		const signal = opts?.signal;
-		const client = clientFor(signal);
 		let ttftMs: number | null = null;
 		const budget = new ResponseBudget(host, model, numPredict);
-		const parts = guardedStream<T>(() => open(client), (part) => part.done, contextFor(flavour, signal, model), retryFor(signal, flavour));
+		const parts = timed<T>(signal, (client) =>
+			guardedStream<T>(() => open(client), (part) => part.done, contextFor(flavour, signal, model), retryFor(signal, flavour)),
+		);
 		for await (const {part, at, startedAt} of parts) {
 			const {text, thinking, toolCalls} = read(part);
 			if (text || thinking) {
@@ -166,13 +192,14 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 		async *pull(model, opts): AsyncGenerator<PullUpdate, void, undefined> {
 			checkName(model);
 			const signal = opts?.signal;
-			const client = clientFor(signal);
 			const aggregator = new PullAggregator();
-			const lines = guardedStream<PullLine>(
-				() => client.pull({model, stream: true}),
-				(line) => line.status === 'success',
-				contextFor('pull', signal, model),
-				retryFor(signal, 'the pull'),
+			const lines = timed<PullLine>(signal, (client) =>
+				guardedStream<PullLine>(
+					() => client.pull({model, stream: true}),
+					(line) => line.status === 'success',
+					contextFor('pull', signal, model),
+					retryFor(signal, 'the pull'),
+				),
 			);
 			for await (const {part, at} of lines) yield aggregator.update(part, at);
 		},
