@@ -10,6 +10,8 @@ export type GlobalFlags = {
 	host: string;
 	json: boolean;
 	demo: boolean;
+	/** --demo --fresh: the demo's folder is cleared before it starts. */
+	fresh?: boolean;
 	yes: boolean;
 	/** false with --no-claude */
 	claude: boolean;
@@ -25,6 +27,8 @@ export type GlobalFlags = {
 	commit?: boolean;
 	/** report --csv: also write results/benchmark.csv, reasoning.csv and tools.csv. */
 	csv?: boolean;
+	/** --load-timeout / --stall-timeout in ms; absent: the defaults (900 s / 120 s). */
+	timeouts?: {loadMs: number; stallMs: number};
 };
 
 export type Services = {

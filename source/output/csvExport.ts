@@ -4,6 +4,7 @@
 import path from 'node:path';
 import {stringify} from 'csv-stringify/sync';
 import {writeFileAtomic} from './atomicWrite.js';
+import {sanitizeText} from '../system/sanitize.js';
 import type {ResultsFile, ScoredResponse} from './schema.js';
 import {ENDPOINTS} from './toolTable.js';
 
@@ -16,7 +17,8 @@ export type CsvTable = {columns: string[]; rows: Cell[][]};
 export const MARKET = 'market-context';
 
 export function toCsv(table: CsvTable): string {
-	const rows = table.rows.map((row) => row.map((cell) => (cell === null ? '' : typeof cell === 'boolean' ? (cell ? 'yes' : 'no') : cell)));
+	const rows = table.rows.map((row) => row.map((cell) => (cell === null ? '' : typeof cell === 'boolean' ? (cell ? 'yes' : 'no') : typeof cell === 'string' ? sanitizeText(cell) : cell)));
+	// Names and notes come from outside: no escape sequence reaches a spreadsheet or a terminal `cat`.
 	return stringify([table.columns, ...rows], {escape_formulas: true, record_delimiter: 'unix'});
 }
 
@@ -89,7 +91,7 @@ export function writeCsvExports(resultsDir: string, results: ResultsFile): strin
 	];
 	return tables.map(([file, table]) => {
 		const target = path.join(dir, file);
-		writeFileAtomic(target, toCsv(table));
+		writeFileAtomic(target, toCsv(table), {root: dir});
 		return target;
 	});
 }

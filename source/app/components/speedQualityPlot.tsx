@@ -3,17 +3,12 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {niceTicks} from '../../analysis/scale.js';
+import {sanitizeInline} from '../../system/sanitize.js';
 import type {ChartData} from '../../output/charts/chartData.js';
 import {speedQualityGeometry} from '../../output/charts/speedQualityChart.js';
 
 const GUTTER = 5;
 const POINT = '●';
-
-/** Model names are untrusted: no control characters (escape sequences) reach the terminal. */
-function printable(text: string): string {
-	// eslint-disable-next-line no-control-regex
-	return text.replace(/[\u0000-\u001F\u007F-\u009F]/g, '');
-}
 
 function place(row: string[], start: number, text: string, taken: boolean[]): boolean {
 	if (start < 0 || start + text.length > row.length) return false;
@@ -61,7 +56,7 @@ export function speedQualityPlotLines(data: ChartData, width: number, height = 9
 		const at = col(data.minRate);
 		for (const line of grid) line[at] = line[at] === '─' ? '┼' : '│';
 	}
-	const points = data.models.flatMap((model) => (model.rate && model.quality ? [{name: printable(model.name), rate: model.rate.mean, quality: model.quality.value}] : []));
+	const points = data.models.flatMap((model) => (model.rate && model.quality ? [{name: sanitizeInline(model.name), rate: model.rate.mean, quality: model.quality.value}] : []));
 	for (const point of points) {
 		const r = pointRow(point.quality);
 		const c = pointCol(point.rate);

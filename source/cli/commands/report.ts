@@ -8,6 +8,8 @@ import {writeCsvExports} from '../../output/csvExport.js';
 import {knownPipelineDir, type GitRunner} from '../../output/report/gitSection.js';
 import {pipelineFor} from '../../experiment/runner/session.js';
 import type {CommandModule} from '../types.js';
+import {userMessage} from '../../system/userMessage.js';
+import {jsonText} from '../../system/sanitize.js';
 
 export type ReportCommandDeps = {
 	/** Where section 7 looks for the pipeline when --pipeline-dir is not given; default the working directory. */
@@ -18,10 +20,6 @@ export type ReportCommandDeps = {
 
 export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule {
 	return {
-		name: 'report',
-		summary: 'rebuild the report and text tables from saved results',
-		usage: 'trifecta report [--results-dir DIR] [--docs-dir DIR] [--pipeline-dir DIR] [--csv] [--json]',
-		args: {min: 0, max: 0},
 		async run({flags, io}) {
 			const store = createResultsStore(flags.resultsDir, {simulated: flags.demo});
 			if (!fs.existsSync(store.path)) {
@@ -38,7 +36,7 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule
 			try {
 				results = store.read();
 			} catch (error) {
-				io.stderr.write(`${(error as Error).message}\n`);
+				io.stderr.write(`${userMessage(error)}\n`);
 				return 1;
 			}
 			const files = rebuildOutputs(
@@ -48,7 +46,7 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule
 			);
 			const csv = flags.csv ? writeCsvExports(store.dir, results) : [];
 			if (flags.json) {
-				io.stdout.write(`${JSON.stringify({simulated: results.simulated, written: {...files, ...(flags.csv ? {csv} : {})}}, null, 2)}\n`);
+				io.stdout.write(`${jsonText({simulated: results.simulated, written: {...files, ...(flags.csv ? {csv} : {})}})}\n`);
 			} else {
 				const label = results.simulated ? ' (SIMULATED)' : '';
 				io.stdout.write(

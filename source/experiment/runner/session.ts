@@ -4,6 +4,7 @@ import type {GlobalFlags, Services} from '../services.js';
 import fs from 'node:fs';
 import {demoPipelineDir, ensureDemoPipeline} from '../../simulator/pipeline/demoPipeline.js';
 import {settingsStoreFor} from '../settingsStore.js';
+import {userMessage} from '../../system/userMessage.js';
 import {createExperiment, type Runner} from './index.js';
 import type {Outputs, StepFunctions} from './types.js';
 
@@ -34,7 +35,5 @@ export function pipelineFor(flags: GlobalFlags, create = true): {pipelineDir: st
 	return {pipelineDir: flags.pipelineDir, pipelineDirNamed: flags.pipelineDirNamed ?? false};
 }
 
-/** One line a user can act on, from anything opening the experiment can throw (lock held, corrupt results). */
-export function openFailure(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
+/** @deprecated The same function as userMessage (system/userMessage.ts); kept for callers on other branches. */
+export const openFailure = userMessage;

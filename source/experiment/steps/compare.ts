@@ -8,9 +8,10 @@ import {isCanceled} from '../../providers/errors.js';
 import type {StepContext} from './context.js';
 import {CellFailure, canceledError, runClaudeCell, runOllamaCell, type CellRun, type OnDelta, type RolePrompt} from './compareCell.js';
 import {COMPARE_ROLES, promptFor} from './comparePrompts.js';
-import {errorResponse, failureReason, scoredResponse, type BaselineRef} from './compareResponse.js';
+import {errorResponse, scoredResponse, type BaselineRef} from './compareResponse.js';
+import {userMessage} from '../../system/userMessage.js';
 import {modelEntry} from './modelEntry.js';
-import {thinkLookup} from './thinkOption.js';
+import {thinkOptionFor} from './thinkOption.js';
 import {unloadQuietly} from './unloadQuietly.js';
 
 export type CompareOutcome = {models: Record<string, ReasoningResult>; baseline: BaselineResult};
@@ -95,12 +96,12 @@ async function compareAgainstKept(ctx: StepContext, prompts: Prompts, models: st
 }
 
 async function runLocalModels(ctx: StepContext, prompts: Prompts, models: string[], baseline: BaselineResult, outcome: CompareOutcome): Promise<void> {
-	const think = await thinkLookup(ctx.ollama, ctx.signal);
 	for (const model of models) {
 		const reasoning: ReasoningResult = {};
 		outcome.models[model] = reasoning;
 		try {
-			await runSubject(ctx, prompts, model, (role) => baselineRef(baseline, role), (prompt, onDelta) => runOllamaCell(ctx, model, prompt, think(model), onDelta), (role, response) => {
+			const think = await thinkOptionFor(ctx.ollama, model, ctx.signal);
+			await runSubject(ctx, prompts, model, (role) => baselineRef(baseline, role), (prompt, onDelta) => runOllamaCell(ctx, model, prompt, think, onDelta), (role, response) => {
 				reasoning[role] = response;
 				ctx.results.update((draft) => {
 					const entry = modelEntry(draft, model);
@@ -141,11 +142,16 @@ async function runSubject(
 				subject,
 				simulated: ctx.simulated,
 			});
+			if (run.note) {
+				response.note = run.note;
+				const cutOff = run.note.split('; ').find((part) => part.startsWith('answer cut off'));
+				if (cutOff) ctx.emit({type: 'warning', message: `${subject} ${role}: ${cutOff}`});
+			}
 		} catch (error) {
 			const cause = error instanceof CellFailure ? error.cause : error;
 			if (isCanceled(cause) || ctx.signal.aborted) throw canceledError();
 			const partial = error instanceof CellFailure ? error : null;
-			response = errorResponse(role, failureReason(cause), partial?.partialText ?? '', partial?.elapsedSeconds ?? 0);
+			response = errorResponse(role, userMessage(cause), partial?.partialText ?? '', partial?.elapsedSeconds ?? 0);
 		}
 		onCellDone(role, response, run);
 		ctx.emit({type: 'compare:cell-done', subject, role, response});
@@ -161,7 +167,12 @@ function baselineRef(baseline: BaselineResult, role: Role): BaselineRef {
 function addUsage(baseline: BaselineResult, run: CellRun | null): void {
 	if (!run?.usage) return;
 	const usage = baseline.usage ?? {inputTokens: 0, outputTokens: 0};
-	baseline.usage = {inputTokens: usage.inputTokens + run.usage.inputTokens, outputTokens: usage.outputTokens + run.usage.outputTokens};
+	const thinking = (usage.thinkingTokens ?? 0) + (run.usage.thinkingTokens ?? 0);
+	baseline.usage = {
+		inputTokens: usage.inputTokens + run.usage.inputTokens,
+		outputTokens: usage.outputTokens + run.usage.outputTokens,
+		...(thinking > 0 ? {thinkingTokens: thinking} : {}),
+	};
 	if (run.costUsd !== null) baseline.costUsd = (baseline.costUsd ?? 0) + run.costUsd;
 }
 
@@ -185,6 +196,6 @@ function writeTableQuietly(ctx: StepContext): void {
 	try {
 		writeComparisonTable(ctx.results.dir, ctx.results.read());
 	} catch (error) {
-		ctx.emit({type: 'warning', message: `could not write the comparison table: ${failureReason(error)}`});
+		ctx.emit({type: 'warning', message: `could not write the comparison table: ${userMessage(error)}`});
 	}
 }

@@ -10,6 +10,7 @@ export function decisionsStale(recorded: ResultsFile['settings'], settings: Sett
 	return (
 		recorded.threshold !== settings.threshold ||
 		recorded.minRate !== settings.minRate ||
+		(recorded.roundOne ?? null) !== settings.roundOne ||
 		recorded.ladder.join(',') !== settings.ladder.join(',')
 	);
 }
@@ -29,7 +30,11 @@ export function initialState(results: ResultsFile, settings: Settings): Strategy
 		planConfirmed: false,
 		results: decisionsStale(results.settings, settings) ? withoutDecisions(results) : results,
 		done: {},
+		configsAnswer: null,
 		configsWritten: null,
+		commitPlan: null,
+		commitAnswer: null,
+		committed: false,
 		reportWritten: null,
 		canceled: null,
 		failure: null,
@@ -72,7 +77,11 @@ export function reduce(state: StrategyState, event: StrategyEvent): StrategyStat
 				...state,
 				settings: event.settings,
 				results: stale ? withoutDecisions(state.results) : state.results,
+				configsAnswer: stale ? null : state.configsAnswer,
 				configsWritten: stale ? null : state.configsWritten,
+				commitPlan: stale ? null : state.commitPlan,
+				commitAnswer: stale ? null : state.commitAnswer,
+				committed: stale ? false : state.committed,
 				reportWritten: stale ? null : state.reportWritten,
 			};
 		}
@@ -139,12 +148,21 @@ export function reduce(state: StrategyState, event: StrategyEvent): StrategyStat
 						practical: recommendation.practical,
 						reason: recommendation.reason,
 						configs: event.configs,
+						belowThreshold: recommendation.belowThreshold,
+						ceiling: recommendation.ceiling,
+						nextStep: recommendation.nextStep,
 					},
 				},
 			};
 		}
+		case 'configs:answered':
+			return {...state, configsAnswer: event.answer};
 		case 'configs:written':
-			return {...state, configsWritten: event.files};
+			return {...state, configsWritten: event.files, commitPlan: event.commit ?? null};
+		case 'commit:answered':
+			return {...state, commitAnswer: event.commit};
+		case 'commit:done':
+			return {...state, committed: true};
 		case 'report:written':
 			return {...state, reportWritten: event.files};
 	}

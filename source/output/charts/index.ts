@@ -34,10 +34,11 @@ export function buildCharts(results: ResultsFile): Array<{file: string; svg: str
 }
 
 export function writeCharts(docsDir: string, results: ResultsFile): string[] {
-	const dir = path.join(path.resolve(docsDir), CHARTS_DIR);
+	const root = path.resolve(docsDir);
+	const dir = path.join(root, CHARTS_DIR);
 	return buildCharts(results).map(({file, svg}) => {
 		const target = path.join(dir, file);
-		writeFileAtomic(target, svg);
+		writeFileAtomic(target, svg, {root});
 		return target;
 	});
 }

@@ -24,7 +24,7 @@ export function demoPipelineDir(resultsDir: string): string {
 export function ensureDemoPipeline(resultsDir: string, git: GitRunner = runGit): string {
 	const dir = demoPipelineDir(resultsDir);
 	if (fs.existsSync(path.join(dir, 'src', 'hybrid_llm.py'))) return dir;
-	for (const [relative, content] of Object.entries({'README.md': README, ...DEMO_PIPELINE_FILES})) writeFileAtomic(path.join(dir, relative), content);
+	for (const [relative, content] of Object.entries({'README.md': README, ...DEMO_PIPELINE_FILES})) writeFileAtomic(path.join(dir, relative), content, {root: path.resolve(resultsDir)});
 	// The demo's own identity, set in this repository only, so its commits work on any machine.
 	const steps = [
 		['init', '-q'],
