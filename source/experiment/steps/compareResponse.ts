@@ -21,7 +21,7 @@ export function scoredResponse(input: {
 	simulated: boolean;
 }): ScoredResponse {
 	const {role, run, baseline} = input;
-	const scored = scoreResponse({role, text: run.text, context: input.context, baselineChars: baseline?.chars});
+	const scored = scoreResponse({role, text: run.text, context: input.context});
 	const transcript = writeTranscript(input.resultsDir, input.subject, role, run.text, {simulated: input.simulated});
 	return {
 		role,
