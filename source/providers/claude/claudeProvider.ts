@@ -6,6 +6,7 @@ import {costUsd} from '../claudePricing.js';
 import {ProviderError} from '../errors.js';
 import type {ClaudeProvider, ClaudeStreamEvent, WarningSink} from '../types.js';
 import {captureConsoleWarn, deprecationFor} from './deprecation.js';
+import {judgeCall} from './judgeCall.js';
 import {mapClaudeError} from './mapClaudeError.js';
 
 export const DEFAULT_ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
@@ -43,6 +44,14 @@ export function createClaudeProvider(options: ClaudeProviderOptions): ClaudeProv
 		model: options.model,
 
 		deprecation: () => deprecationFor(options.model),
+
+		async judge(request, opts) {
+			try {
+				return await captureConsoleWarn(() => judgeCall(client, request, opts), warnOnce);
+			} catch (error) {
+				throw mapClaudeError(error, errorContext(opts?.signal));
+			}
+		},
 
 		async *stream(request, opts): AsyncGenerator<ClaudeStreamEvent, void, undefined> {
 			const signal = opts?.signal;
