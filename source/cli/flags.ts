@@ -31,6 +31,9 @@ const meowFlags = {
 	bandwidth: {type: 'string'},
 	claudeModel: {type: 'string'},
 	ladder: {type: 'string'},
+	judge: {type: 'string'},
+	judgeModel: {type: 'string'},
+	scenarios: {type: 'string'},
 } as const;
 
 export type ParsedArgs = {
@@ -134,6 +137,16 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 		overrides.claudeModel = flags.claudeModel;
 	}
 	if (ladder) overrides.ladder = ladder;
+	if (flags.judge !== undefined) {
+		if (flags.judge !== 'claude' && flags.judge !== 'rubric') throw new UsageError(`--judge must be 'claude' or 'rubric', not '${flags.judge}'`);
+		overrides.judge = flags.judge;
+	}
+	if (flags.judgeModel !== undefined) {
+		if (!/^claude-[a-z0-9.-]+$/.test(flags.judgeModel)) throw new UsageError(`--judge-model '${flags.judgeModel}' is not a Claude model id`);
+		overrides.judgeModel = flags.judgeModel;
+	}
+	const scenarios = parseNumber({flag: 'scenarios', integer: true, min: 1, max: 20}, flags.scenarios);
+	if (scenarios !== undefined) overrides.scenarios = scenarios;
 
 	return {
 		command,

@@ -36,6 +36,9 @@ ${list}
     --bandwidth GB/s     memory bandwidth when it cannot be detected
     --claude-model ID    the Claude baseline model (default claude-sonnet-4-5-20250929)
     --ladder A,B,C       the models to consider, in order of size
+    --judge claude|rubric  quality by the blind pairwise judge (default with a key) or the offline rubric
+    --judge-model ID     the judge's Claude model (default the baseline model)
+    --scenarios N        market scenarios every prompt is asked about (default 3)
     --help, --version
 
   Environment

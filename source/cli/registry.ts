@@ -116,6 +116,9 @@ export const commonFlags = [
 	'bandwidth',
 	'claude-model',
 	'ladder',
+	'judge',
+	'judge-model',
+	'scenarios',
 	'help',
 	'version',
 ];

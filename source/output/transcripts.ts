@@ -15,7 +15,7 @@ export type TranscriptMeta = {
 	sample?: number;
 };
 
-const HEADER_END = '\n---\n\n';
+const HEADER_END = '\n---\n';
 
 /** A subject (model name or `claude:<model>`) as a single path segment. */
 export function safeSubjectName(subject: string): string {

@@ -1,0 +1,109 @@
+// One role's answers over the scenarios, folded into the ScoredResponse the results file keeps:
+// score = the mean quality with its 95 % interval, the gap to the baseline with its interval,
+// win/tie/loss counts, and the first scenario's metrics and compliance for the tables. Judged and
+// rubric qualities are never averaged together: the source decides which one every scenario gives.
+import {meanInterval} from '../../analysis/interval.js';
+import {relativeToBaseline} from '../../analysis/rubric.js';
+import {JUDGE_PROMPT_VERSION} from '../../analysis/judgePrompt.js';
+import type {QualityInterval, Role, ScenarioScore, ScoredResponse} from '../../output/schema.js';
+import {RUBRIC_VERSION} from '../../analysis/rubric.js';
+import {errorResponse, TAIL_CHARS} from './compareResponse.js';
+import type {CellRun} from './compareCell.js';
+
+export type ScenarioRun = {score: ScenarioScore; run: CellRun | null; text: string; elapsedSeconds: number};
+
+export type QualitySource = {kind: 'judge' | 'rubric'; judgeModel: string | null};
+
+/** Judged quality, 5 = parity with the baseline. */
+export const PARITY = 5;
+
+/** The quality one scenario contributes under this source; null when it has none (a failed judge). */
+export function scenarioQuality(score: ScenarioScore, source: QualitySource): number | null {
+	if (score.status !== 'ok') return null;
+	return source.kind === 'judge' ? (score.judge?.quality ?? null) : score.rubricScore;
+}
+
+function sum(values: (number | null)[]): number | null {
+	const known = values.filter((v): v is number => v !== null);
+	return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * Gap to the baseline: judged, quality - 5 per scenario (already relative); rubric, the paired
+ * difference with the baseline's rubric score on the same scenario.
+ */
+function gapInterval(scores: ScenarioScore[], source: QualitySource, baseline: Partial<Record<string, number | null>> | null): QualityInterval | null {
+	const diffs: number[] = [];
+	for (const score of scores) {
+		const q = scenarioQuality(score, source);
+		if (q === null) continue;
+		if (source.kind === 'judge') diffs.push(q - PARITY);
+		else {
+			const b = baseline?.[score.scenario];
+			if (b !== null && b !== undefined) diffs.push(q - b);
+		}
+	}
+	return meanInterval(diffs, {min: -10, max: 10});
+}
+
+export function aggregateRole(role: Role, runs: ScenarioRun[], source: QualitySource, baseline: Partial<Record<string, number | null>> | null = null): ScoredResponse {
+	const ok = runs.filter((r) => r.score.status === 'ok');
+	const first = ok[0];
+	const elapsed = runs.reduce((total, r) => total + r.elapsedSeconds, 0);
+	if (!first) {
+		const failed = runs[0];
+		return {...errorResponse(role, failed?.score.error ?? 'failed', failed?.text ?? '', elapsed), scenarios: runs.map((r) => r.score)};
+	}
+	const qualities = ok.map((r) => scenarioQuality(r.score, source)).filter((q): q is number => q !== null);
+	const quality = meanInterval(qualities);
+	const verdicts = {win: 0, tie: 0, loss: 0, failed: 0};
+	for (const r of ok) {
+		const judge = r.score.judge;
+		if (!judge) continue;
+		if (judge.status === 'failed' || judge.verdict === null) verdicts.failed++;
+		else verdicts[judge.verdict]++;
+	}
+	const rates = ok.map((r) => r.run?.tokensPerSecond ?? null).filter((v): v is number => v !== null);
+	const baselineMean = baseline ? meanInterval(Object.values(baseline).filter((v): v is number => typeof v === 'number'))?.mean : null;
+	return {
+		role,
+		status: 'ok',
+		...(runs.length > ok.length ? {error: runs.filter((r) => r.score.status === 'error').map((r) => `${r.score.scenario}: ${r.score.error ?? 'failed'}`).join('; ')} : {}),
+		metrics: first.score.metrics,
+		score: quality?.mean ?? null,
+		scoreSource: source.kind,
+		scorer: {kind: source.kind, version: source.kind === 'judge' ? JUDGE_PROMPT_VERSION : RUBRIC_VERSION, judgeModel: source.judgeModel, baseline: null},
+		quality,
+		gap: gapInterval(ok.map((r) => r.score), source, baseline),
+		...(source.kind === 'judge' ? {verdicts} : {}),
+		compliance: first.score.compliance,
+		scenarios: runs.map((r) => r.score),
+		dimensions: first.score.dimensions,
+		relativeToBaseline: source.kind === 'rubric' ? relativeToBaseline(quality?.mean, baselineMean) : null,
+		elapsedSeconds: elapsed,
+		outputTokens: sum(ok.map((r) => r.run?.outputTokens ?? null)),
+		tokensPerSecond: rates.length === 0 ? null : rates.reduce((a, b) => a + b, 0) / rates.length,
+		ttftMs: first.run?.ttftMs ?? null,
+		transcript: first.score.transcript,
+		tail: first.text.slice(-TAIL_CHARS),
+		at: new Date().toISOString(),
+	};
+}
+
+/** The baseline's role record: its rubric mean, or judged, the mean of its second sample against the first. */
+export function aggregateBaselineRole(role: Role, runs: ScenarioRun[], source: QualitySource): ScoredResponse {
+	const aggregated = aggregateRole(role, runs, {kind: 'rubric', judgeModel: null});
+	if (source.kind !== 'judge' || aggregated.status !== 'ok') return aggregated;
+	const noise = runs.map((r) => r.score.noise?.quality ?? null).filter((q): q is number => q !== null);
+	const floor = meanInterval(noise);
+	return {
+		...aggregated,
+		score: floor?.mean ?? null,
+		scoreSource: 'judge',
+		scorer: {kind: 'judge', version: JUDGE_PROMPT_VERSION, judgeModel: source.judgeModel, baseline: null},
+		quality: floor,
+		noiseFloor: floor,
+		gap: floor ? meanInterval(noise.map((q) => q - PARITY), {min: -10, max: 10}) : null,
+		relativeToBaseline: null,
+	};
+}
