@@ -134,6 +134,7 @@ async function runLocalModels(
 				aggregate: (role, runs: ScenarioRun[]) => aggregateRole(role, runs, source, baselineRubric(baseline, role)),
 				persist(role, response) {
 					reasoning[role] = response;
+					if (judge) baseline.judge = judgeRecordOf(judge);
 					ctx.results.update((draft) => {
 						const entry = modelEntry(draft, model);
 						entry.reasoning = {...entry.reasoning, [role]: response};
