@@ -97,6 +97,11 @@ export async function runCompare(ctx: StepContext, models: string[], options: Co
 		const usable = judge && texts.size > 0 ? judge : null;
 		if (judge && !usable) ctx.emit({type: 'warning', message: 'The Claude baseline has no answers to judge against: quality comes from the offline rubric.'});
 		await runLocalModels(ctx, subjectPlan, models, baseline, texts, usable, outcome);
+		if (judge) {
+			const {calls, cached, failed, costUsd} = judge.tally;
+			const cost = costUsd === null ? 'cost unknown' : `$${costUsd.toFixed(4)}`;
+			ctx.emit({type: 'info', message: `judge ${judge.setup.model}: ${calls} call(s), ${cached} from the cache, ${failed} failed pair(s), ${cost}`});
+		}
 	} finally {
 		writeTableQuietly(ctx);
 	}
