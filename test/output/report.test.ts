@@ -86,7 +86,8 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 
 	it('6: embeds the detailed table and each trader excerpt', () => {
 		const detail = sectionOf(report, 6);
-		expect(detail).toMatch(/qwen2\.5:32b\s+trader\s+400\s+12\s+10\s+BUY\s+244\.10\s+290\.00\s+5% of portfolio\s+8\.7\s+42\.5/);
+		expect(detail).toMatch(/qwen2\.5:32b\s+trader\s+8\.7\s+rubric \(offline\)/);
+		expect(detail).toMatch(/qwen2\.5:32b\s+trader\s+–\s+400\s+12\s+10\s+2\s+BUY\s+244\.10\s+290\.00\s+5% of portfolio\s+42\.5/);
 		expect(detail).toContain('**llama3.3:70b**: 400 words, 2,400 characters.');
 		expect(detail).toContain('trader llama3.3:70b tail: stop-loss 244.10, target 290. FINAL TRANSACTION PROPOSAL: **BUY**');
 	});

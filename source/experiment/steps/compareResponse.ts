@@ -6,6 +6,7 @@ import {writeTranscript} from '../../output/transcripts.js';
 import {isProviderError} from '../../providers/errors.js';
 import type {Scenario} from '../../prompts/scenarios.js';
 import type {CellRun} from './compareCell.js';
+import {answerHash} from './compareJudge.js';
 
 /** Where a trader's decision and risk levels should be (DESIGN.md, report section 6). */
 export const TAIL_CHARS = 500;
@@ -28,6 +29,7 @@ export function rubricScenario(role: Role, scenario: string, text: string, conte
 		judge: null,
 		scorer: rubricScorer(),
 		transcript,
+		answerHash: answerHash(text),
 	};
 }
 
