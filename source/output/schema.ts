@@ -189,6 +189,8 @@ export const scenarioScore = z.object({
 	judge: judgeRecord.nullable(),
 	scorer: scorerRecord.nullable(),
 	transcript: z.string().nullable(),
+	/** Rubric version of rubricScore, dimensions and compliance; absent = version 1. */
+	rubricVersion: z.string().optional(),
 	/** Short hash of the answer text: a verdict records the baseline hash it was judged against. */
 	answerHash: z.string().optional(),
 	/** A second baseline sample, judged against the first (the noise floor). */

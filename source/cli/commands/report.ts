@@ -5,6 +5,8 @@ import {createResultsStore} from '../../output/resultsStore.js';
 import {rebuildOutputs} from '../../output/rebuild.js';
 import type {GitRunner} from '../../output/report/gitSection.js';
 import type {CommandModule} from '../types.js';
+import {RUBRIC_VERSION} from '../../analysis/rubric.js';
+import {rescoreStale, scenariosFrom} from '../../experiment/rescore.js';
 
 export type ReportCommandDeps = {
 	/** Directory whose git log goes into section 7; default the working directory. */
@@ -35,13 +37,24 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule
 				io.stderr.write(`${(error as Error).message}\n`);
 				return 1;
 			}
+			// Scores from an older rubric are recomputed from their transcripts (no new generation)
+			// before anything is written; the results file itself is updated by the next compare.
+			let rescored = 0;
+			try {
+				const outcome = rescoreStale(results, store.dir, scenariosFrom(flags.promptsDir));
+				rescored = outcome.rescored;
+				if (outcome.unreadable > 0) io.stderr.write(`${outcome.unreadable} stored answer(s) could not be re-scored (transcript or market file missing); they are shown as stale.\n`);
+			} catch (error) {
+				io.stderr.write(`Could not re-score stored answers (${(error as Error).message}); they are shown as stale.\n`);
+			}
+			if (rescored > 0) io.stderr.write(`Re-scored ${rescored} stored answer(s) with rubric v${RUBRIC_VERSION} from their transcripts (no new generation).\n`);
 			const files = rebuildOutputs(
 				results,
 				{resultsDir: store.dir, docsDir: flags.docsDir},
 				{cwd: deps.cwd?.() ?? process.cwd(), ...(deps.git ? {git: deps.git} : {}), ...(deps.now ? {now: deps.now()} : {})},
 			);
 			if (flags.json) {
-				io.stdout.write(`${JSON.stringify({simulated: results.simulated, written: files}, null, 2)}\n`);
+				io.stdout.write(`${JSON.stringify({simulated: results.simulated, written: files, rescored}, null, 2)}\n`);
 			} else {
 				const label = results.simulated ? ' (SIMULATED)' : '';
 				io.stdout.write(`Report${label}: ${files.report}\nComparison table: ${files.comparison}\nTool-calling table: ${files.tools}\n`);

@@ -14,6 +14,8 @@ import {COMPARE_ROLES} from './comparePrompts.js';
 import {answerHash, emptyTally, judgePair, type JudgeSetup, type JudgeTally} from './compareJudge.js';
 import {JUDGE_PROMPT_VERSION} from '../../analysis/judgePrompt.js';
 import {failureReason} from './compareResponse.js';
+import {rescoreStale, scenariosFrom} from '../rescore.js';
+import {rejudgeStale} from './compareRejudge.js';
 import {runSubject, type SubjectPlan} from './compareSubject.js';
 import {modelEntry} from './modelEntry.js';
 import {thinkLookup} from './thinkOption.js';
@@ -53,8 +55,18 @@ function plan(ctx: StepContext): SubjectPlan {
 	return {prompts, scenarios};
 }
 
+/** Stored answers scored by an older rubric are re-scored from their transcripts before anything else. */
+function rescoreStored(ctx: StepContext): void {
+	let outcome = {rescored: 0, unreadable: 0};
+	ctx.results.update((draft) => {
+		outcome = rescoreStale(draft, ctx.results.dir, scenariosFrom(ctx.promptsDir));
+	});
+	if (outcome.rescored > 0) ctx.emit({type: 'info', message: `re-scored ${outcome.rescored} stored answer(s) with the current rubric (no new generation)`});
+}
+
 export async function runCompare(ctx: StepContext, models: string[], options: CompareOptions = {}): Promise<CompareOutcome> {
 	const subjectPlan = plan(ctx);
+	rescoreStored(ctx);
 	const claude = ctx.claude;
 	const judge = judgeFor(ctx, [...models, ...(claude ? [claude.model, baselineSubject(claude.model)] : [])]);
 	if (ctx.settings.judge === 'claude' && !judge) ctx.emit({type: 'warning', message: `No Claude to judge with (${ctx.claudeSkipReason ?? 'no key'}): quality comes from the offline rubric.`});
@@ -96,6 +108,11 @@ export async function runCompare(ctx: StepContext, models: string[], options: Co
 		// Without a single baseline answer there is nothing to judge against.
 		const usable = judge && texts.size > 0 ? judge : null;
 		if (judge && !usable) ctx.emit({type: 'warning', message: 'The Claude baseline has no answers to judge against: quality comes from the offline rubric.'});
+		// A new baseline: verdicts judged against the old one are judged again (judge calls only).
+		if (usable && !kept && claude) {
+			const again = await rejudgeStale(ctx, subjectPlan, models, texts, usable, judgeEntry);
+			if (again > 0) ctx.emit({type: 'info', message: `re-judged ${again} stored answer(s) against the new Claude baseline (no new generation)`});
+		}
 		await runLocalModels(ctx, subjectPlan, models, baseline, texts, usable, outcome);
 		if (judge) {
 			const {calls, cached, failed, costUsd} = judge.tally;

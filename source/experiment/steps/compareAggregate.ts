@@ -46,6 +46,37 @@ function gapInterval(scores: ScenarioScore[], source: QualitySource, baseline: P
 	return meanInterval(diffs, {min: -10, max: 10});
 }
 
+/** Every field of a role's record that comes from its scenario scores (recomputed when re-scoring). */
+export type QualityFields = Pick<ScoredResponse, 'metrics' | 'score' | 'scoreSource' | 'scorer' | 'quality' | 'gap' | 'verdicts' | 'compliance' | 'scenarios' | 'dimensions' | 'relativeToBaseline'>;
+
+export function qualityFields(scores: ScenarioScore[], source: QualitySource, baseline: Partial<Record<string, number | null>> | null): QualityFields {
+	const ok = scores.filter((s) => s.status === 'ok');
+	const first = ok[0];
+	const qualities = ok.map((s) => scenarioQuality(s, source)).filter((q): q is number => q !== null);
+	const quality = meanInterval(qualities);
+	const verdicts = {win: 0, tie: 0, loss: 0, failed: 0};
+	for (const s of ok) {
+		const judge = s.judge;
+		if (!judge) continue;
+		if (judge.status === 'failed' || judge.verdict === null) verdicts.failed++;
+		else verdicts[judge.verdict]++;
+	}
+	const baselineMean = baseline ? meanInterval(Object.values(baseline).filter((v): v is number => typeof v === 'number'))?.mean : null;
+	return {
+		metrics: first?.metrics ?? null,
+		score: quality?.mean ?? null,
+		scoreSource: source.kind,
+		scorer: {kind: source.kind, version: source.kind === 'judge' ? JUDGE_PROMPT_VERSION : RUBRIC_VERSION, judgeModel: source.judgeModel, baseline: null},
+		quality,
+		gap: gapInterval(ok, source, baseline),
+		...(source.kind === 'judge' ? {verdicts} : {}),
+		compliance: first?.compliance ?? null,
+		scenarios: scores,
+		dimensions: first?.dimensions ?? [],
+		relativeToBaseline: source.kind === 'rubric' ? relativeToBaseline(quality?.mean, baselineMean) : null,
+	};
+}
+
 export function aggregateRole(role: Role, runs: ScenarioRun[], source: QualitySource, baseline: Partial<Record<string, number | null>> | null = null): ScoredResponse {
 	const ok = runs.filter((r) => r.score.status === 'ok');
 	const first = ok[0];
@@ -54,32 +85,12 @@ export function aggregateRole(role: Role, runs: ScenarioRun[], source: QualitySo
 		const failed = runs[0];
 		return {...errorResponse(role, failed?.score.error ?? 'failed', failed?.text ?? '', elapsed), scenarios: runs.map((r) => r.score)};
 	}
-	const qualities = ok.map((r) => scenarioQuality(r.score, source)).filter((q): q is number => q !== null);
-	const quality = meanInterval(qualities);
-	const verdicts = {win: 0, tie: 0, loss: 0, failed: 0};
-	for (const r of ok) {
-		const judge = r.score.judge;
-		if (!judge) continue;
-		if (judge.status === 'failed' || judge.verdict === null) verdicts.failed++;
-		else verdicts[judge.verdict]++;
-	}
 	const rates = ok.map((r) => r.run?.tokensPerSecond ?? null).filter((v): v is number => v !== null);
-	const baselineMean = baseline ? meanInterval(Object.values(baseline).filter((v): v is number => typeof v === 'number'))?.mean : null;
 	return {
 		role,
 		status: 'ok',
 		...(runs.length > ok.length ? {error: runs.filter((r) => r.score.status === 'error').map((r) => `${r.score.scenario}: ${r.score.error ?? 'failed'}`).join('; ')} : {}),
-		metrics: first.score.metrics,
-		score: quality?.mean ?? null,
-		scoreSource: source.kind,
-		scorer: {kind: source.kind, version: source.kind === 'judge' ? JUDGE_PROMPT_VERSION : RUBRIC_VERSION, judgeModel: source.judgeModel, baseline: null},
-		quality,
-		gap: gapInterval(ok.map((r) => r.score), source, baseline),
-		...(source.kind === 'judge' ? {verdicts} : {}),
-		compliance: first.score.compliance,
-		scenarios: runs.map((r) => r.score),
-		dimensions: first.score.dimensions,
-		relativeToBaseline: source.kind === 'rubric' ? relativeToBaseline(quality?.mean, baselineMean) : null,
+		...qualityFields(runs.map((r) => r.score), source, baseline),
 		elapsedSeconds: elapsed,
 		outputTokens: sum(ok.map((r) => r.run?.outputTokens ?? null)),
 		tokensPerSecond: rates.length === 0 ? null : rates.reduce((a, b) => a + b, 0) / rates.length,
@@ -92,9 +103,13 @@ export function aggregateRole(role: Role, runs: ScenarioRun[], source: QualitySo
 
 /** The baseline's role record: its rubric mean, or judged, the mean of its second sample against the first. */
 export function aggregateBaselineRole(role: Role, runs: ScenarioRun[], source: QualitySource): ScoredResponse {
-	const aggregated = aggregateRole(role, runs, {kind: 'rubric', judgeModel: null});
+	return judgedBaseline(aggregateRole(role, runs, {kind: 'rubric', judgeModel: null}), source);
+}
+
+/** Judged, the baseline's quality is its noise floor: sample 2 against sample 1, about 5. */
+export function judgedBaseline(aggregated: ScoredResponse, source: QualitySource): ScoredResponse {
 	if (source.kind !== 'judge' || aggregated.status !== 'ok') return aggregated;
-	const noise = runs.map((r) => r.score.noise?.quality ?? null).filter((q): q is number => q !== null);
+	const noise = (aggregated.scenarios ?? []).map((s) => s.noise?.quality ?? null).filter((q): q is number => q !== null);
 	const floor = meanInterval(noise);
 	return {
 		...aggregated,

@@ -29,6 +29,7 @@ export function rubricScenario(role: Role, scenario: string, text: string, conte
 		judge: null,
 		scorer: rubricScorer(),
 		transcript,
+		rubricVersion: RUBRIC_VERSION,
 		answerHash: answerHash(text),
 	};
 }
