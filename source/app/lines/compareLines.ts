@@ -23,7 +23,8 @@ export function compareLine(event: CompareEvent | NoticeEvent): string | null {
 			const {response} = event;
 			const seconds = `${response.elapsedSeconds.toFixed(1)} s`;
 			if (response.status === 'error') return `  ${subjectLabel(event.subject)} ${event.role}: ERROR ${response.error ?? 'failed'} (${seconds})`;
-			return `  ${subjectLabel(event.subject)} ${event.role}: ${qualityText(response)} (${seconds})`;
+			const partly = response.error ? `; ERROR ${response.error}` : '';
+			return `  ${subjectLabel(event.subject)} ${event.role}: ${qualityText(response)}${partly} (${seconds})`;
 		}
 		case 'compare:baseline-done':
 			if (event.baseline.status === 'skipped') return null;
