@@ -1,12 +1,12 @@
 // What the pairwise judge sees (reference/judging.md §1, §6): two answers to the same prompt and
 // market under neutral labels, identical formatting, thinking blocks and model or vendor names
-// removed, four criteria each with a one-line reason, and the instruction that length is not
-// quality. The answer's shape is a JSON schema (output_config.format), checked again with zod.
+// removed, four criteria each with a one-line reason and an absolute 0-10 score for each
+// response, and the instruction that length is not quality. The answer's shape is a JSON schema (output_config.format), checked again with zod.
 import {z} from 'zod';
 import type {Role} from '../output/schema.js';
 
 /** Bump when the prompt or the criteria change: stored verdicts of another version are re-judged. */
-export const JUDGE_PROMPT_VERSION = '1';
+export const JUDGE_PROMPT_VERSION = '2';
 
 export const CRITERIA = [
 	{id: 'thesis', label: 'Thesis and use of the supplied data', levels: 'a clear thesis argued from the market data supplied; numbers used to reason, not listed; no invented figures'},
@@ -17,9 +17,12 @@ export const CRITERIA = [
 
 export type CriterionId = (typeof CRITERIA)[number]['id'];
 
-const choice = z.enum(['response_1', 'response_2', 'tie']);
-// The reason comes before the choice so the judge explains first (reference/judging.md §6).
-const criterion = z.object({reason: z.string(), better: choice}).strict();
+// An enum, not minimum/maximum: numeric bounds are not enforced by output_config (judging.md §3).
+const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+const score = z.literal(SCORES);
+// The reason comes before the scores so the judge explains first (reference/judging.md §6). Which
+// response is better follows from the two scores (equal = tie), so the two can never disagree.
+const criterion = z.object({reason: z.string(), response_1: score, response_2: score}).strict();
 
 export const judgeVerdictSchema = z
 	.object({thesis: criterion, risk: criterion, consistency: criterion, actionability: criterion})
@@ -64,9 +67,10 @@ const ROLE_TASK: Record<Role, string> = {
 
 export const JUDGE_SYSTEM = [
 	'You are an impartial senior reviewer at an investment firm. Two analysts were given the same task and the same market data.',
-	'Compare their two responses on each criterion below and say which is better, or tie when neither is clearly better.',
+	'Score each response on each criterion below on an absolute scale from 0 to 10 (integers): 10 = what a strong senior analyst would write, 7 = usable with minor flaws, 4 = major gaps, 0 = absent or wrong.',
+	'Give both responses the same score on a criterion when neither is clearly better there.',
 	'Length is not quality: a longer response is not better for being longer. Repetition, restated points, pasted data and lists of numbers add nothing.',
-	'Judge the reasoning, not the formatting. Ignore the order in which the responses are shown. Give each criterion a one-line reason before your choice.',
+	'Judge the reasoning, not the formatting. Ignore the order in which the responses are shown. Give each criterion a one-line reason before the scores.',
 	'',
 	'Criteria:',
 	...CRITERIA.map((c) => `- ${c.id} (${c.label}): ${c.levels}.`),

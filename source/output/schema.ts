@@ -158,6 +158,9 @@ export const criterionVerdict = z.object({
 	inconsistent: z.boolean(),
 	/** The judge's one-line reasons, one per order. */
 	reasons: z.array(z.string()),
+	/** 0..10 scores of the answer judged and of the baseline, mean of both orders (absent before judge v2). */
+	answerScore: z.number().optional(),
+	baselineScore: z.number().optional(),
 });
 export type CriterionVerdict = z.infer<typeof criterionVerdict>;
 
@@ -166,8 +169,10 @@ export const judgeRecord = z.object({
 	error: z.string().optional(),
 	model: z.string(),
 	verdict: z.enum(['win', 'tie', 'loss']).nullable(),
-	/** 0..10, 5 = parity with the baseline; null when the judge failed (never 0). */
+	/** Absolute 0..10 quality of the answer judged; null when the judge failed (never 0). */
 	quality: z.number().nullable(),
+	/** Absolute 0..10 quality of the baseline answer, judged in the same calls (absent before judge v2). */
+	baselineQuality: z.number().nullable().optional(),
 	criteria: z.array(criterionVerdict),
 	calls: z.number(),
 	costUsd: z.number().nullable(),

@@ -1,8 +1,10 @@
 // The simulated judge on the Anthropic side: a request carrying output_config.format with the
 // judge's criteria gets a deterministic verdict, so --demo and the tests run the judge path end
-// to end. It is a stand-in, marked SIMULATED in every reason: per criterion it prefers the answer
-// whose measured elements are stronger (context figures argued with, risk checks passed, the
-// decision following the argument, compliance checks passed) and takes points off for padding.
+// to end. It is a stand-in, marked SIMULATED in every reason: it scores each response on its own,
+// per criterion 0-10, from what can be measured in it (context figures argued with in sentences,
+// risk checks passed, the decision following the argument, compliance checks passed), minus
+// points for padding and repetition. It never sees which model wrote what, and equal answers
+// get equal scores whatever the order.
 import {splitJudgeUser, CRITERIA, type CriterionId} from '../analysis/judgePrompt.js';
 import {scoreResponse} from '../analysis/rubric.js';
 import type {Role, RubricDimension} from '../output/schema.js';
@@ -35,8 +37,10 @@ function criterionScores(role: Role, text: string, context: string): Record<Crit
 	return Object.fromEntries(Object.entries(raw).map(([id, value]) => [id, value - padding])) as Record<CriterionId, number>;
 }
 
-/** Closer than this on a criterion (0..1) is a tie. */
-const TIE = 0.1;
+/** A 0..1 share of what was measurable, as the judge's integer 0-10 score. */
+function toScore(share: number): number {
+	return Math.round(10 * Math.min(1, Math.max(0, share)));
+}
 
 /** The judge's JSON answer for a judge prompt, or null when the prompt is not one. */
 export function simulatedJudgeAnswer(user: string): string | null {
@@ -47,11 +51,10 @@ export function simulatedJudgeAnswer(user: string): string | null {
 	const second = criterionScores(role, pair.second, pair.context);
 	const answer = Object.fromEntries(
 		CRITERIA.map(({id, label}) => {
-			const a = first[id];
-			const b = second[id];
-			const better = a - b > TIE ? 'response_1' : b - a > TIE ? 'response_2' : 'tie';
-			const reason = `SIMULATED judge: ${label.toLowerCase()} measured ${a.toFixed(2)} for response 1 and ${b.toFixed(2)} for response 2.`;
-			return [id, {reason, better}];
+			const a = toScore(first[id]);
+			const b = toScore(second[id]);
+			const reason = `SIMULATED judge: ${label.toLowerCase()} measured ${a}/10 for response 1 and ${b}/10 for response 2.`;
+			return [id, {reason, response_1: a, response_2: b}];
 		}),
 	);
 	return JSON.stringify(answer);

@@ -14,9 +14,6 @@ export type ScenarioRun = {score: ScenarioScore; run: CellRun | null; text: stri
 
 export type QualitySource = {kind: 'judge' | 'rubric'; judgeModel: string | null};
 
-/** Judged quality, 5 = parity with the baseline. */
-export const PARITY = 5;
-
 /** The quality one scenario contributes under this source; null when it has none (a failed judge). */
 export function scenarioQuality(score: ScenarioScore, source: QualitySource): number | null {
 	if (score.status !== 'ok') return null;
@@ -29,16 +26,18 @@ function sum(values: (number | null)[]): number | null {
 }
 
 /**
- * Gap to the baseline: judged, quality - 5 per scenario (already relative); rubric, the paired
- * difference with the baseline's rubric score on the same scenario.
+ * Gap to the baseline, paired per scenario: judged, the answer's quality minus the baseline's
+ * quality from the same judge calls; rubric, minus the baseline's rubric score on that scenario.
  */
 function gapInterval(scores: ScenarioScore[], source: QualitySource, baseline: Partial<Record<string, number | null>> | null): QualityInterval | null {
 	const diffs: number[] = [];
 	for (const score of scores) {
 		const q = scenarioQuality(score, source);
 		if (q === null) continue;
-		if (source.kind === 'judge') diffs.push(q - PARITY);
-		else {
+		if (source.kind === 'judge') {
+			const b = score.judge?.baselineQuality;
+			if (b !== null && b !== undefined) diffs.push(q - b);
+		} else {
 			const b = baseline?.[score.scenario];
 			if (b !== null && b !== undefined) diffs.push(q - b);
 		}
@@ -101,24 +100,32 @@ export function aggregateRole(role: Role, runs: ScenarioRun[], source: QualitySo
 	};
 }
 
-/** The baseline's role record: its rubric mean, or judged, the mean of its second sample against the first. */
+/** The baseline's role record: its rubric mean, or judged, its absolute judged quality. */
 export function aggregateBaselineRole(role: Role, runs: ScenarioRun[], source: QualitySource): ScoredResponse {
 	return judgedBaseline(aggregateRole(role, runs, {kind: 'rubric', judgeModel: null}), source);
 }
 
-/** Judged, the baseline's quality is its noise floor: sample 2 against sample 1, about 5. */
+/**
+ * Judged, the baseline's quality is the judged quality of the answer every model is compared with
+ * (sample 1, scored in the noise pair); the noise floor is sample 2's quality minus sample 1's:
+ * the gap the judge reports between two answers of the same model.
+ */
 export function judgedBaseline(aggregated: ScoredResponse, source: QualitySource): ScoredResponse {
 	if (source.kind !== 'judge' || aggregated.status !== 'ok') return aggregated;
-	const noise = (aggregated.scenarios ?? []).map((s) => s.noise?.quality ?? null).filter((q): q is number => q !== null);
-	const floor = meanInterval(noise);
+	const pairs = (aggregated.scenarios ?? []).map((s) => s.noise).filter((n) => n?.status === 'ok' && n.quality !== null && typeof n.baselineQuality === 'number');
+	const quality = meanInterval(pairs.map((n) => n?.baselineQuality ?? 0));
+	const floor = meanInterval(
+		pairs.map((n) => (n?.quality ?? 0) - (n?.baselineQuality ?? 0)),
+		{min: -10, max: 10},
+	);
 	return {
 		...aggregated,
-		score: floor?.mean ?? null,
+		score: quality?.mean ?? null,
 		scoreSource: 'judge',
 		scorer: {kind: 'judge', version: JUDGE_PROMPT_VERSION, judgeModel: source.judgeModel, baseline: null},
-		quality: floor,
+		quality,
 		noiseFloor: floor,
-		gap: floor ? meanInterval(noise.map((q) => q - PARITY), {min: -10, max: 10}) : null,
+		gap: floor,
 		relativeToBaseline: null,
 	};
 }

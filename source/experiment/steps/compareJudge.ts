@@ -29,7 +29,7 @@ export function emptyTally(): JudgeTally {
 
 export type JudgePairInput = {role: Role; task: string; context: string; answer: string; baseline: string};
 
-/** Enough for four one-line reasons; the retry gets twice as much in case the first was cut off. */
+/** Enough for four one-line reasons and their scores; the retry gets twice as much in case the first was cut off. */
 export const JUDGE_MAX_TOKENS = 1500;
 
 /** Short hash of a baseline answer: stored with each verdict so a changed baseline is noticed. */
@@ -78,10 +78,10 @@ async function ask(setup: JudgeSetup, user: string, tally: JudgeTally): Promise<
 }
 
 function failed(setup: JudgeSetup, error: string, calls: number): JudgeRecord {
-	return {status: 'failed', error: `judge failed: ${error}`, model: setup.model, verdict: null, quality: null, criteria: [], calls, costUsd: null, cached: false};
+	return {status: 'failed', error: `judge failed: ${error}`, model: setup.model, verdict: null, quality: null, baselineQuality: null, criteria: [], calls, costUsd: null, cached: false};
 }
 
-/** Judges `answer` against `baseline`, in both orders; quality 5 means parity with the baseline. */
+/** Judges `answer` against `baseline`, in both orders: both get an absolute 0-10 quality, plus win/tie/loss. */
 export async function judgePair(setup: JudgeSetup, input: JudgePairInput, tally: JudgeTally): Promise<JudgeRecord> {
 	const answer = blindAnswer(input.answer, setup.names);
 	const baseline = blindAnswer(input.baseline, setup.names);
@@ -104,6 +104,7 @@ export async function judgePair(setup: JudgeSetup, input: JudgePairInput, tally:
 		model: setup.model,
 		verdict: combined.verdict,
 		quality: combined.quality,
+		baselineQuality: combined.baselineQuality,
 		criteria: combined.criteria,
 		calls: tally.calls - callsBefore,
 		costUsd: costs.some((c) => c === null) ? null : costs.reduce<number>((sum, c) => sum + (c ?? 0), 0),
