@@ -76,12 +76,12 @@ function complianceRow(row: Row): string[] {
 function qualityNotes(results: ResultsFile, all: Row[]): string[] {
 	const notes: string[] = [];
 	const sources = new Set(all.map((row) => (row.response?.status === 'ok' ? row.response.scoreSource : undefined)));
-	if (sources.has('judge')) notes.push('judge: blind pairwise comparison with the Claude answer to the same prompt and market, both orders; 5 = parity with Claude.');
+	if (sources.has('judge')) notes.push('judge: blind, both orders; each answer and the Claude answer to the same prompt and market scored 0-10 per criterion (absolute); gap = quality - Claude\'s, W/T/L per pair.');
 	if (sources.has('rubric')) notes.push('rubric (offline): deterministic checks that padding, repetition and bare lists cannot fool; vs Claude = paired difference.');
 	const judge = results.baseline?.judge;
 	if (judge) notes.push(`judge calls: ${judge.calls} (${judge.cached} from the cache, ${judge.failed} failed pairs), cost ${judge.costUsd === null ? 'unknown' : `$${judge.costUsd.toFixed(4)}`}.`);
 	const floor = results.baseline?.reasoning.trader?.noiseFloor;
-	if (floor) notes.push(`noise floor (Claude's second sample judged against its first, trader): ${formatInterval(floor)}.`);
+	if (floor) notes.push(`noise floor (gap of Claude's second sample to its first, trader): ${formatInterval(floor)}.`);
 	return notes;
 }
 

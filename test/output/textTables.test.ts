@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {formatComparisonTable, writeComparisonTable, COMPARISON_FILE_NAME} from '../../source/output/comparisonTable.js';
+import {JUDGE_PROMPT_VERSION} from '../../source/analysis/judgePrompt.js';
 import {formatToolTable, writeToolTable, TOOL_TABLE_FILE_NAME} from '../../source/output/toolTable.js';
 import {SIMULATED_BANNER} from '../../source/output/textFormat.js';
 import {emptyResults, type ResultsFile} from '../../source/output/schema.js';
@@ -83,7 +84,7 @@ describe('model_scaling_comparison.txt: scorers', () => {
 			Object.assign(trader, {
 				score: 3.3,
 				scoreSource: 'judge',
-				scorer: {kind: 'judge', version: '1', judgeModel: 'claude-sonnet-4-5', baseline: null},
+				scorer: {kind: 'judge', version: JUDGE_PROMPT_VERSION, judgeModel: 'claude-sonnet-4-5', baseline: null},
 				quality: {mean: 3.3, low: 0.4, high: 6.2, n: 3},
 				gap: {mean: -1.7, low: -4.6, high: 1.2, n: 3},
 				verdicts: {win: 0, tie: 1, loss: 2, failed: 0},
@@ -92,7 +93,7 @@ describe('model_scaling_comparison.txt: scorers', () => {
 		if (results.baseline) results.baseline.judge = {model: 'claude-sonnet-4-5', calls: 36, cached: 4, failed: 0, costUsd: 0.72, usage: {inputTokens: 1, outputTokens: 1}};
 		const text = formatComparisonTable(results);
 		expect(rowOf(text, results.models[0]?.name ?? '', 'trader')).toEqual([results.models[0]?.name, 'trader', '3.3 [0.4–6.2], n=3', 'judge claude-sonnet-4-5', '-1.7 [-4.6–+1.2]; W/T/L 0/1/2']);
-		expect(text).toContain('5 = parity with Claude');
+		expect(text).toContain('scored 0-10 per criterion (absolute)');
 		expect(text).toContain('judge calls: 36 (4 from the cache, 0 failed pairs), cost $0.7200.');
 	});
 });

@@ -43,7 +43,7 @@ export function qualityLegend(view: CompareView): string[] {
 		for (const role of view.roles) {
 			const cell = view.cells[subject]?.[role];
 			if (cell?.status !== 'done' || cell.response.status !== 'ok' || !cell.response.scoreSource) continue;
-			const source = cell.response.scoreSource === 'judge' ? `judge ${cell.response.scorer?.judgeModel ?? 'Claude'} vs Claude, 5 = parity` : 'rubric (offline)';
+			const source = cell.response.scoreSource === 'judge' ? `judge ${cell.response.scorer?.judgeModel ?? 'Claude'}, absolute, beside Claude` : 'rubric (offline)';
 			const n = cell.response.quality?.n ?? 1;
 			return [`quality 0-10: ${source}`, `mean of ${n} market${n === 1 ? '' : 's'} · n/m✓ = compliance checks passed`];
 		}

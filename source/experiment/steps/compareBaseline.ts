@@ -1,6 +1,7 @@
 // The Claude baseline over every role x scenario, and, when the judge scores quality, a second
 // Claude sample per scenario judged against the first: the noise floor a model's gap is read
 // against. A baseline measured earlier for the same model and scenarios can be kept.
+import {JUDGE_PROMPT_VERSION} from '../../analysis/judgePrompt.js';
 import type {BaselineResult, Role} from '../../output/schema.js';
 import {readTranscript} from '../../output/transcripts.js';
 import type {Scenario} from '../../prompts/scenarios.js';
@@ -102,6 +103,8 @@ export function reusableBaseline(ctx: StepContext, scenarios: Scenario[]): {base
 	for (const role of COMPARE_ROLES) {
 		const response = stored.reasoning[role];
 		if (response?.status !== 'ok') return null;
+		// Judged by an older judge prompt: its own quality and noise floor are on another scale.
+		if (response.scorer?.kind === 'judge' && response.scorer.version !== JUDGE_PROMPT_VERSION) return null;
 		for (const scenario of scenarios) {
 			const entry = response.scenarios?.find((s) => s.scenario === scenario.id && s.status === 'ok');
 			const text = entry?.transcript ? readTranscript(ctx.results.dir, entry.transcript) : null;

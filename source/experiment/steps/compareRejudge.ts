@@ -1,6 +1,7 @@
 // When the baseline is measured again, verdicts of models not in this run were judged against
-// answers that no longer exist: those pairs are judged again from the stored transcripts
+// answers that no longer exist (or by an older judge prompt): those pairs are judged again from the stored transcripts
 // (judge calls only, no generation), so stale and fresh verdicts never meet in one table.
+import {JUDGE_PROMPT_VERSION} from '../../analysis/judgePrompt.js';
 import type {ResultsFile, Role, ScenarioScore} from '../../output/schema.js';
 import {readTranscript} from '../../output/transcripts.js';
 import type {StepContext} from './context.js';
@@ -17,7 +18,8 @@ function staleScenarios(scores: ScenarioScore[], role: Role, texts: BaselineText
 	return scores.filter((s) => {
 		if (s.status !== 'ok' || s.scorer?.kind !== 'judge') return false;
 		const current = texts.get(textKey(role, s.scenario));
-		return current !== undefined && s.scorer.baseline !== answerHash(current);
+		// Another judge prompt version scored on another scale (v1: 5 = parity): judged again too.
+		return current !== undefined && (s.scorer.baseline !== answerHash(current) || s.scorer.version !== JUDGE_PROMPT_VERSION);
 	});
 }
 

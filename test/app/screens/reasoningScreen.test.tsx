@@ -75,7 +75,7 @@ describe('ReasoningScreen', () => {
 		]);
 		const frame = render(<ReasoningScreen view={state} animate={false} />).lastFrame() ?? '';
 		expect(frame).toMatch(/qwen2\.5:14b\s+waiting\s+waiting\s+4\.2 5\/7✓ BUY/);
-		expect(frame).toContain('quality 0-10: judge claude-sonnet-4-5 vs Claude, 5 = parity');
+		expect(frame).toContain('quality 0-10: judge claude-sonnet-4-5, absolute, beside Claude');
 		expect(frame).toContain('mean of 3 markets · n/m✓ = compliance checks passed');
 		expect(frame).toContain('qwen2.5:32b · bull · earnings-miss');
 		for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);

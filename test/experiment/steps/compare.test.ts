@@ -184,12 +184,17 @@ describe('runCompare', () => {
 			expect(scenario.compliance?.checks.length).toBeGreaterThan(0);
 			expect(scenario.rubricScore).toEqual(expect.any(Number));
 		}
-		// The shallow 14B proposal (no levels) loses to Claude's; 5 would be parity.
-		expect(trader?.score).toBeLessThan(5);
+		// The shallow 14B proposal (no levels) loses to Claude's, on the same absolute scale.
+		const baseline = outcome.baseline.reasoning.trader;
+		expect(baseline).toMatchObject({scoreSource: 'judge', quality: {n: 3}});
+		expect(baseline?.score).toBeGreaterThanOrEqual(8);
+		expect(trader?.score).toBeLessThan(baseline?.score ?? 0);
 		expect(trader?.verdicts?.loss).toBeGreaterThan(0);
 		expect(trader?.gap?.mean).toBeLessThan(0);
+		// The gap is paired: each scenario's quality minus Claude's from the same judge calls.
+		const gaps = (trader?.scenarios ?? []).map((s) => (s.judge?.quality ?? 0) - (s.judge?.baselineQuality ?? 0));
+		expect(trader?.gap?.mean).toBeCloseTo(gaps.reduce((a, b) => a + b, 0) / gaps.length, 1);
 
-		const baseline = outcome.baseline.reasoning.trader;
 		expect(baseline?.noiseFloor).toMatchObject({n: 3});
 		expect(baseline?.scenarios?.every((s) => s.noise?.status === 'ok')).toBe(true);
 		expect(outcome.baseline.judge?.calls).toBeGreaterThan(0);

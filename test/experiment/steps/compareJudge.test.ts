@@ -8,8 +8,9 @@ import type {ClaudeProvider, JudgeReply, JudgeRequest} from '../../../source/pro
 
 const CRITERIA = ['thesis', 'risk', 'consistency', 'actionability'] as const;
 
-function verdict(better: 'response_1' | 'response_2' | 'tie'): string {
-	return JSON.stringify(Object.fromEntries(CRITERIA.map((id) => [id, {reason: `${id} reason`, better}])));
+/** The judge's answer for one order: every criterion scored `r1` for Response 1 and `r2` for Response 2. */
+function verdict(r1: number, r2: number): string {
+	return JSON.stringify(Object.fromEntries(CRITERIA.map((id) => [id, {reason: `${id} reason`, response_1: r1, response_2: r2}])));
 }
 
 /** A judge that answers from a script and records what it was asked. */
@@ -28,6 +29,12 @@ function fakeJudge(answers: string[]): {claude: ClaudeProvider; asked: JudgeRequ
 		},
 	};
 	return {claude, asked};
+}
+
+/** The properties of one criterion in the output_config schema of the first request. */
+function request0Schema(asked: JudgeRequest[]): unknown {
+	const properties = (asked[0]?.schema as {properties?: Record<string, {properties?: unknown}>} | undefined)?.properties;
+	return properties?.['thesis']?.properties;
 }
 
 let dir: string | null = null;
@@ -51,7 +58,7 @@ const PAIR = {
 
 describe('judgePair', () => {
 	it('asks each pair in both orders, blind: no model or vendor name and no thinking reaches the judge', async () => {
-		const {claude, asked} = fakeJudge([verdict('response_1'), verdict('response_2')]);
+		const {claude, asked} = fakeJudge([verdict(8, 10), verdict(10, 6)]);
 		const record = await judgePair(setup(claude), PAIR, emptyTally());
 		expect(asked).toHaveLength(2);
 		const [first, second] = asked.map((request) => request.user);
@@ -65,21 +72,23 @@ describe('judgePair', () => {
 			expect(request.schema).toMatchObject({type: 'object', required: [...CRITERIA]});
 		}
 		expect(JUDGE_SYSTEM).toMatch(/Length is not quality/);
-		// Response 1 then Response 2 preferred: the answer won in both orders.
-		expect(record).toMatchObject({status: 'ok', verdict: 'win', quality: 10, calls: 2});
+		// The answer scored 8 then 6, the baseline 10 both times: a loss, each with its absolute quality.
+		expect(record).toMatchObject({status: 'ok', verdict: 'loss', quality: 7, baselineQuality: 10, calls: 2});
+		expect(record.criteria.every((c) => c.answerScore === 7 && c.baselineScore === 10)).toBe(true);
+		expect(request0Schema(asked)).toMatchObject({response_1: {enum: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}});
 		expect(record.criteria.every((c) => c.reasons.length === 2)).toBe(true);
 	});
 
 	it('counts a verdict that flips with the order as a tie', async () => {
-		// Response 1 preferred both times: the position won, not the answer.
-		const {claude} = fakeJudge([verdict('response_1'), verdict('response_1')]);
+		// Response 1 scored higher both times: the position won, not the answer.
+		const {claude} = fakeJudge([verdict(9, 7), verdict(9, 7)]);
 		const record = await judgePair(setup(claude), PAIR, emptyTally());
-		expect(record).toMatchObject({status: 'ok', verdict: 'tie', quality: 5});
+		expect(record).toMatchObject({status: 'ok', verdict: 'tie', quality: 8, baselineQuality: 8});
 		expect(record.criteria.every((c) => c.inconsistent && c.outcome === 'tie')).toBe(true);
 	});
 
 	it('retries an invalid answer once, then records "judge failed" with no quality (never 0)', async () => {
-		const {claude, asked} = fakeJudge(['not json at all', '{"thesis": {"better": "maybe"}}']);
+		const {claude, asked} = fakeJudge(['not json at all', verdict(11, 9)]);
 		const tally = emptyTally();
 		const record = await judgePair(setup(claude), PAIR, tally);
 		expect(asked).toHaveLength(2);
@@ -91,14 +100,15 @@ describe('judgePair', () => {
 	});
 
 	it('recovers when the retry is valid', async () => {
-		const {claude, asked} = fakeJudge(['{', verdict('tie'), verdict('tie')]);
+		const {claude, asked} = fakeJudge(['{', verdict(9, 9), verdict(9, 9)]);
 		const record = await judgePair(setup(claude), PAIR, emptyTally());
 		expect(asked).toHaveLength(3);
-		expect(record).toMatchObject({status: 'ok', quality: 5});
+		// Parity with a strong baseline is a strong score, not 5.
+		expect(record).toMatchObject({status: 'ok', verdict: 'tie', quality: 9, baselineQuality: 9});
 	});
 
 	it('reproduces a verdict from the cache without calling the judge again', async () => {
-		const {claude, asked} = fakeJudge([verdict('response_1'), verdict('response_2')]);
+		const {claude, asked} = fakeJudge([verdict(10, 8), verdict(8, 10)]);
 		const judge = setup(claude);
 		const tally = emptyTally();
 		const first = await judgePair(judge, PAIR, tally);
