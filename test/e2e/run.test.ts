@@ -44,9 +44,9 @@ describe('trifecta run --yes --json', () => {
 		const profiles = defaultProfiles().map((profile) => (profile.name === 'qwen2.5:32b' ? profileFor('qwen2.5:32b', {quality: 'excellent'}) : profile));
 		sim = await startSimulator({profiles});
 		const dir = tempDir('trifecta-run-');
-		// The offline rubric: judged quality puts parity with Claude at 5, so a 9.0 threshold on the
-		// judge's scale is the threshold policy's business (issue 11); this test is about accepting.
-		const result = await runHeadless(runCommand, ['run', '--yes', '--json', '--reps', '1', '--judge', 'rubric', '--results-dir', dir, '--docs-dir', path.join(dir, 'docs')], sim, dir);
+		// Quality by the (simulated) blind judge on its absolute 0-10 scale: a 32B as good as Claude
+		// reaches the 9.0 threshold.
+		const result = await runHeadless(runCommand, ['run', '--yes', '--json', '--reps', '1', '--results-dir', dir, '--docs-dir', path.join(dir, 'docs')], sim, dir);
 		expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
 		expect(result.code).toBe(0);
 		const summary = JSON.parse(result.stdout) as Summary;
@@ -60,6 +60,16 @@ describe('trifecta run --yes --json', () => {
 		expect(existsSync(path.join(dir, 'docs', 'TASK_005_REPORT.md'))).toBe(true);
 		const saved = JSON.parse(readFileSync(path.join(dir, 'scaling-results.json'), 'utf8')) as Summary;
 		expect(saved.rounds.map((record) => record.decision)).toEqual(['accept', 'recommend']);
+		// Judged, not the rubric: the 32B and Claude both score on the same absolute scale.
+		const scored = JSON.parse(readFileSync(path.join(dir, 'scaling-results.json'), 'utf8')) as {
+			models: {name: string; reasoning?: {trader?: {scoreSource?: string; score: number | null}}}[];
+			baseline: {reasoning: {trader?: {scoreSource?: string; score: number | null}}} | null;
+		};
+		const trader = scored.models.find((model) => model.name === 'qwen2.5:32b')?.reasoning?.trader;
+		expect(trader).toMatchObject({scoreSource: 'judge'});
+		expect(trader?.score).toBeGreaterThanOrEqual(9);
+		expect(scored.baseline?.reasoning.trader).toMatchObject({scoreSource: 'judge'});
+		expect(scored.baseline?.reasoning.trader?.score).toBeGreaterThanOrEqual(9);
 	});
 
 	it('escalates with the default profiles, holding at most one 70B-class model', async () => {
