@@ -29,6 +29,14 @@ function watchLarge(handle: SimulatorHandle): {max: () => number; stop: () => vo
 	return {max: () => max, stop: () => clearInterval(timer)};
 }
 
+/**
+ * The default 32B writes a complete, grounded proposal that the judge scores on Claude's level; a
+ * 32B of the partial tier (no levels, shallow) is what makes the strategy escalate.
+ */
+function weak32b(): ReturnType<typeof defaultProfiles> {
+	return defaultProfiles().map((profile) => (profile.name === 'qwen2.5:32b' ? profileFor('qwen2.5:32b', {quality: 'partial'}) : profile));
+}
+
 type Summary = {
 	status: string;
 	simulated: boolean;
@@ -72,8 +80,8 @@ describe('trifecta run --yes --json', () => {
 		expect(scored.baseline?.reasoning.trader?.score).toBeGreaterThanOrEqual(9);
 	});
 
-	it('escalates with the default profiles, holding at most one 70B-class model', async () => {
-		sim = await startSimulator();
+	it('escalates when the 32B falls short, holding at most one 70B-class model', async () => {
+		sim = await startSimulator({profiles: weak32b()});
 		const watch = watchLarge(sim);
 		const dir = tempDir('trifecta-run-');
 		const result = await runHeadless(runCommand, ['run', '--yes', '--json', '--reps', '1', '--results-dir', dir, '--docs-dir', path.join(dir, 'docs')], sim, dir);
@@ -93,7 +101,7 @@ describe('trifecta run --yes --json', () => {
 	});
 
 	it('without --yes stops at the decision with exit 3 naming --yes, and resumes there', async () => {
-		sim = await startSimulator();
+		sim = await startSimulator({profiles: weak32b()});
 		const dir = tempDir('trifecta-run-');
 		const args = ['run', '--reps', '1', '--results-dir', dir, '--docs-dir', path.join(dir, 'docs')];
 		const first = await runHeadless(runCommand, args, sim, dir);
