@@ -17,7 +17,7 @@ function scorerIntro(results: ResultsFile): string[] {
 	const sources = new Set(results.models.map((m) => m.reasoning?.trader).filter((r) => r?.status === 'ok').map((r) => scorerLabel(r)));
 	const lines: string[] = [];
 	if ([...sources].some((s) => s.startsWith('judge'))) {
-		lines.push('Quality by a blind pairwise judge: each answer shown beside the Claude answer to the same prompt and market, asked in both orders; both scored 0-10 per criterion on an absolute scale, so quality is comparable with the threshold and Claude has its own judged score. Gap = quality minus Claude\'s on the same pairs; W/T/L = criteria won, tied, lost (a verdict that flips with the order is a tie).');
+		lines.push('Quality by a blind pairwise judge: each answer shown beside the Claude answer to the same prompt and market, asked in both orders; both scored 0-10 per criterion on an absolute scale, so quality is comparable with the threshold and Claude has its own judged score. Gap = quality minus Claude\'s on the same pairs; W/T/L = markets won, tied, lost on the criteria (a verdict that flips with the order is a tie).');
 	}
 	if (sources.has('rubric (offline)')) lines.push('Quality by the rubric (offline): deterministic, and not fooled by padding, repetition or bare lists of numbers.');
 	const floor = results.baseline?.reasoning.trader?.noiseFloor;
