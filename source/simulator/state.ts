@@ -6,7 +6,8 @@ import type {KeepAlive} from './keepAlive.js';
 import {sha256Hex} from './hashing.js';
 import type {SimModelProfile} from './types.js';
 
-type Loaded = {numCtx: number; expiresAt: number | 'forever'};
+/** `cache`: the tokens of the last prompt, which the runner's KV cache still holds. */
+type Loaded = {numCtx: number; expiresAt: number | 'forever'; cache: string[]};
 
 export type Footprint = {size: number; sizeVram: number};
 
@@ -25,6 +26,8 @@ export class SimState {
 	readonly partials = new Map<string, number>();
 	private readonly loadedModels = new Map<string, Loaded>();
 	private readonly useCounts = new Map<string, number>();
+	/** Models sent keep_alive 0 with a prompt: unloaded once that prompt has been served. */
+	private readonly pendingUnload = new Set<string>();
 	private sequence = 0;
 
 	constructor(profiles: SimModelProfile[], installed: string[]) {
@@ -70,10 +73,12 @@ export class SimState {
 		this.installedAt.set(profile.name, at);
 	}
 
-	/** Removes the manifest, unloads the model and deletes blobs no other installed model uses. */
+	/**
+	 * Removes the manifest and deletes blobs no other installed model uses. A loaded runner keeps
+	 * running until its keep_alive expires: DeleteHandler never touches the scheduler (routes.go).
+	 */
 	remove(profile: SimModelProfile): void {
 		this.installedAt.delete(profile.name);
-		this.loadedModels.delete(profile.name);
 		const stillUsed = new Set<string>();
 		for (const name of this.installedAt.keys()) {
 			for (const layer of this.profile(name)?.layers ?? []) stillUsed.add(layer.digest);
@@ -109,17 +114,31 @@ export class SimState {
 	 * Marks the model in use with this context size. A model not loaded, or loaded with another
 	 * num_ctx (Ollama reloads the runner then), is a cold load.
 	 */
-	use(profile: SimModelProfile, numCtx: number, keepAlive: KeepAlive, now = Date.now()): {cold: boolean} {
+	use(profile: SimModelProfile, numCtx: number, keepAlive: Exclude<KeepAlive, {kind: 'invalid'}>, now = Date.now()): {cold: boolean} {
 		this.pruneExpired(now);
 		const current = this.loadedModels.get(profile.name);
 		const cold = !current || current.numCtx !== numCtx;
-		if (keepAlive.kind === 'unload') {
-			this.loadedModels.delete(profile.name);
-		} else {
-			const expiresAt = keepAlive.kind === 'forever' ? 'forever' : now + keepAlive.ms;
-			this.loadedModels.set(profile.name, {numCtx, expiresAt});
-		}
+		// Even keep_alive 0 serves the request first; the model is unloaded after it (its cache with it).
+		const cache = cold ? [] : current.cache;
+		const expiresAt = keepAlive.kind === 'forever' ? 'forever' : keepAlive.kind === 'unload' ? now : now + keepAlive.ms;
+		this.loadedModels.set(profile.name, {numCtx, expiresAt, cache});
+		if (keepAlive.kind === 'unload') this.pendingUnload.add(profile.name);
+		else this.pendingUnload.delete(profile.name);
 		return {cold};
+	}
+
+	/**
+	 * The prompt cache: how many leading tokens of `tokens` the loaded runner already holds from the
+	 * previous prompt (at most all but the last, which is always evaluated), then remembers `tokens`.
+	 */
+	reusePrompt(profile: SimModelProfile, tokens: string[]): number {
+		const loaded = this.loadedModels.get(profile.name);
+		let shared = 0;
+		const previous = loaded?.cache ?? [];
+		while (shared < previous.length && shared < tokens.length - 1 && previous[shared] === tokens[shared]) shared++;
+		if (loaded) loaded.cache = tokens;
+		if (this.pendingUnload.delete(profile.name)) this.loadedModels.delete(profile.name);
+		return shared;
 	}
 
 	unload(profile: SimModelProfile): void {

@@ -7,6 +7,8 @@ import type {GitRunner} from '../../output/report/gitSection.js';
 import type {CommandModule} from '../types.js';
 import {RUBRIC_VERSION} from '../../analysis/rubric.js';
 import {rescoreStale, scenariosFrom} from '../../experiment/rescore.js';
+import {userMessage} from '../../system/userMessage.js';
+import {jsonText} from '../../system/sanitize.js';
 
 export type ReportCommandDeps = {
 	/** Directory whose git log goes into section 7; default the working directory. */
@@ -17,10 +19,6 @@ export type ReportCommandDeps = {
 
 export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule {
 	return {
-		name: 'report',
-		summary: 'rebuild the report and text tables from saved results',
-		usage: 'trifecta report [--results-dir DIR] [--docs-dir DIR] [--json]',
-		args: {min: 0, max: 0},
 		async run({flags, io}) {
 			const store = createResultsStore(flags.resultsDir, {simulated: flags.demo});
 			if (!fs.existsSync(store.path)) {
@@ -34,7 +32,7 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule
 			try {
 				results = store.read();
 			} catch (error) {
-				io.stderr.write(`${(error as Error).message}\n`);
+				io.stderr.write(`${userMessage(error)}\n`);
 				return 1;
 			}
 			// Scores from an older rubric are recomputed from their transcripts (no new generation)
@@ -54,7 +52,7 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule
 				{cwd: deps.cwd?.() ?? process.cwd(), ...(deps.git ? {git: deps.git} : {}), ...(deps.now ? {now: deps.now()} : {})},
 			);
 			if (flags.json) {
-				io.stdout.write(`${JSON.stringify({simulated: results.simulated, written: files, rescored}, null, 2)}\n`);
+				io.stdout.write(`${jsonText({simulated: results.simulated, written: files, rescored})}\n`);
 			} else {
 				const label = results.simulated ? ' (SIMULATED)' : '';
 				io.stdout.write(`Report${label}: ${files.report}\nComparison table: ${files.comparison}\nTool-calling table: ${files.tools}\n`);

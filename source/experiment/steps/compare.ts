@@ -13,12 +13,12 @@ import {baselineSubject, judgeRecordOf, measureBaseline, persistBaseline, reusab
 import {COMPARE_ROLES} from './comparePrompts.js';
 import {answerHash, emptyTally, judgePair, type JudgeSetup, type JudgeTally} from './compareJudge.js';
 import {JUDGE_PROMPT_VERSION} from '../../analysis/judgePrompt.js';
-import {failureReason} from './compareResponse.js';
 import {rescoreStale, scenariosFrom} from '../rescore.js';
 import {rejudgeStale} from './compareRejudge.js';
 import {runSubject, type SubjectPlan} from './compareSubject.js';
 import {modelEntry} from './modelEntry.js';
-import {thinkLookup} from './thinkOption.js';
+import {thinkOptionFor} from './thinkOption.js';
+import {userMessage} from '../../system/userMessage.js';
 import {unloadQuietly} from './unloadQuietly.js';
 
 export {baselineSubject};
@@ -141,13 +141,13 @@ async function runLocalModels(
 	judge: Judge | null,
 	outcome: CompareOutcome,
 ): Promise<void> {
-	const think = await thinkLookup(ctx.ollama, ctx.signal);
 	const source: QualitySource = judge ? {kind: 'judge', judgeModel: judge.setup.model} : {kind: 'rubric', judgeModel: null};
 	for (const model of models) {
 		const reasoning: ReasoningResult = {};
 		outcome.models[model] = reasoning;
 		try {
-			await runSubject(ctx, subjectPlan, model, (prompt, onDelta) => runOllamaCell(ctx, model, prompt, think(model), onDelta), {
+			const think = await thinkOptionFor(ctx.ollama, model, ctx.signal);
+			await runSubject(ctx, subjectPlan, model, (prompt, onDelta) => runOllamaCell(ctx, model, prompt, think, onDelta), {
 				async afterScenario(role, scenario, entry, prompt) {
 					const against = texts.get(textKey(role, scenario.id));
 					if (!judge || against === undefined) return;
@@ -182,6 +182,6 @@ function writeTableQuietly(ctx: StepContext): void {
 	try {
 		writeComparisonTable(ctx.results.dir, ctx.results.read());
 	} catch (error) {
-		ctx.emit({type: 'warning', message: `could not write the comparison table: ${failureReason(error)}`});
+		ctx.emit({type: 'warning', message: `could not write the comparison table: ${userMessage(error)}`});
 	}
 }

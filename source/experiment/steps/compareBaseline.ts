@@ -30,7 +30,12 @@ export function baselineSubject(model: string): string {
 export function addUsage(baseline: BaselineResult, run: CellRun | null): void {
 	if (!run?.usage) return;
 	const usage = baseline.usage ?? {inputTokens: 0, outputTokens: 0};
-	baseline.usage = {inputTokens: usage.inputTokens + run.usage.inputTokens, outputTokens: usage.outputTokens + run.usage.outputTokens};
+	const thinking = (usage.thinkingTokens ?? 0) + (run.usage.thinkingTokens ?? 0);
+	baseline.usage = {
+		inputTokens: usage.inputTokens + run.usage.inputTokens,
+		outputTokens: usage.outputTokens + run.usage.outputTokens,
+		...(thinking > 0 ? {thinkingTokens: thinking} : {}),
+	};
 	if (run.costUsd !== null) baseline.costUsd = (baseline.costUsd ?? 0) + run.costUsd;
 }
 

@@ -3,10 +3,10 @@
 import {RUBRIC_VERSION, scoreResponse} from '../../analysis/rubric.js';
 import type {Role, ScenarioScore, ScoredResponse, ScorerRecord} from '../../output/schema.js';
 import {writeTranscript} from '../../output/transcripts.js';
-import {isProviderError} from '../../providers/errors.js';
 import type {Scenario} from '../../prompts/scenarios.js';
 import type {CellRun} from './compareCell.js';
 import {answerHash} from './compareJudge.js';
+import {userMessage} from '../../system/userMessage.js';
 
 /** Where a trader's decision and risk levels should be (DESIGN.md, report section 6). */
 export const TAIL_CHARS = 500;
@@ -47,12 +47,8 @@ export function errorScenario(scenario: Scenario, reason: string): ScenarioScore
 	return {scenario: scenario.id, status: 'error', error: reason, quality: null, rubricScore: null, dimensions: [], metrics: null, compliance: null, judge: null, scorer: null, transcript: null};
 }
 
-/** What happened, in the provider's user-facing words; never a stack trace. */
-export function failureReason(error: unknown): string {
-	if (isProviderError(error)) return error.userMessage;
-	if (error instanceof Error) return error.message;
-	return String(error);
-}
+/** @deprecated The same function as userMessage (system/userMessage.ts); kept for callers on other branches. */
+export const failureReason = userMessage;
 
 export function errorResponse(role: Role, reason: string, partialText: string, elapsedSeconds: number): ScoredResponse {
 	return {

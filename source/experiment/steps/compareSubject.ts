@@ -26,6 +26,7 @@ export async function runSubject(ctx: StepContext, plan: SubjectPlan, subject: s
 	const bullTexts = new Map<string, string>();
 	for (const role of COMPARE_ROLES) {
 		const runs: ScenarioRun[] = [];
+		const notes = new Set<string>();
 		for (const scenario of plan.scenarios) {
 			if (ctx.signal.aborted) throw canceledError();
 			const prompt = promptFor(role, plan.prompts, bullTexts.get(scenario.id) ?? null, scenario);
@@ -35,6 +36,7 @@ export async function runSubject(ctx: StepContext, plan: SubjectPlan, subject: s
 			try {
 				const run = await runCell(prompt, onDelta);
 				if (role === 'bull') bullTexts.set(scenario.id, run.text);
+				for (const part of run.note?.split('; ') ?? []) notes.add(part);
 				const score = scenarioScore({role, scenario, run, resultsDir: ctx.results.dir, subject, simulated: ctx.simulated});
 				entry = {score, run, text: run.text, elapsedSeconds: run.elapsedSeconds};
 			} catch (error) {
@@ -48,6 +50,9 @@ export async function runSubject(ctx: StepContext, plan: SubjectPlan, subject: s
 			hooks.persist(role, hooks.aggregate(role, runs), runs);
 		}
 		const response = hooks.aggregate(role, runs);
+		// A cut-off answer or thinking left in the stream is said beside the score, not hidden in it.
+		if (notes.size > 0) response.note = [...notes].join('; ');
+		for (const cutOff of [...notes].filter((part) => part.startsWith('answer cut off'))) ctx.emit({type: 'warning', message: `${subject} ${role}: ${cutOff}`});
 		hooks.persist(role, response, runs);
 		ctx.emit({type: 'compare:cell-done', subject, role, response});
 	}
