@@ -8,6 +8,8 @@ import {writeCsvExports} from '../../output/csvExport.js';
 import {knownPipelineDir, type GitRunner} from '../../output/report/gitSection.js';
 import {pipelineFor} from '../../experiment/runner/session.js';
 import type {CommandModule} from '../types.js';
+import {RUBRIC_VERSION} from '../../analysis/rubric.js';
+import {rescoreStale, scenariosFrom} from '../../experiment/rescore.js';
 import {userMessage} from '../../system/userMessage.js';
 import {jsonText} from '../../system/sanitize.js';
 
@@ -39,6 +41,17 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule
 				io.stderr.write(`${userMessage(error)}\n`);
 				return 1;
 			}
+			// Scores from an older rubric are recomputed from their transcripts (no new generation)
+			// before anything is written; the results file itself is updated by the next compare.
+			let rescored = 0;
+			try {
+				const outcome = rescoreStale(results, store.dir, scenariosFrom(flags.promptsDir));
+				rescored = outcome.rescored;
+				if (outcome.unreadable > 0) io.stderr.write(`${outcome.unreadable} stored answer(s) could not be re-scored (transcript or market file missing); they are shown as stale.\n`);
+			} catch (error) {
+				io.stderr.write(`Could not re-score stored answers (${(error as Error).message}); they are shown as stale.\n`);
+			}
+			if (rescored > 0) io.stderr.write(`Re-scored ${rescored} stored answer(s) with rubric v${RUBRIC_VERSION} from their transcripts (no new generation).\n`);
 			const files = rebuildOutputs(
 				results,
 				{resultsDir: store.dir, docsDir: flags.docsDir},
@@ -46,7 +59,7 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule
 			);
 			const csv = flags.csv ? writeCsvExports(store.dir, results) : [];
 			if (flags.json) {
-				io.stdout.write(`${jsonText({simulated: results.simulated, written: {...files, ...(flags.csv ? {csv} : {})}})}\n`);
+				io.stdout.write(`${jsonText({simulated: results.simulated, written: {...files, ...(flags.csv ? {csv} : {})}, rescored})}\n`);
 			} else {
 				const label = results.simulated ? ' (SIMULATED)' : '';
 				io.stdout.write(

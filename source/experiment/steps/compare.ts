@@ -1,26 +1,29 @@
-// The isolated reasoning comparison (issue 4): the Claude baseline first (so depth can be
-// measured against its length), then one local model at a time, each unloaded after its three
-// prompts. Every cell is persisted as soon as it is scored; a failing call marks only that cell.
-import type {BaselineResult, ReasoningResult, Role, ScoredResponse} from '../../output/schema.js';
+// The isolated reasoning comparison: the Claude baseline first, then one local model at a time,
+// each unloaded after its prompts. Every role is asked about every market scenario; quality
+// comes from the blind pairwise judge against the baseline's answer (default with a key) or from
+// the offline rubric, never both in one score. Every answer is persisted as soon as it is scored.
+import type {BaselineResult, ReasoningResult} from '../../output/schema.js';
 import {writeComparisonTable} from '../../output/comparisonTable.js';
-import {bundledPromptsDir, loadPrompts, type Prompts} from '../../prompts/load.js';
-import {isCanceled} from '../../providers/errors.js';
+import {bundledPromptsDir, loadPrompts} from '../../prompts/load.js';
+import {DEFAULT_SCENARIOS, loadScenarios} from '../../prompts/scenarios.js';
 import type {StepContext} from './context.js';
-import {CellFailure, canceledError, runClaudeCell, runOllamaCell, type CellRun, type OnDelta, type RolePrompt} from './compareCell.js';
-import {COMPARE_ROLES, promptFor} from './comparePrompts.js';
-import {errorResponse, scoredResponse, type BaselineRef} from './compareResponse.js';
-import {userMessage} from '../../system/userMessage.js';
+import {runOllamaCell} from './compareCell.js';
+import {aggregateRole, scenarioQuality, type QualitySource, type ScenarioRun} from './compareAggregate.js';
+import {baselineSubject, judgeRecordOf, measureBaseline, persistBaseline, reusableBaseline, textKey, type BaselineTexts} from './compareBaseline.js';
+import {COMPARE_ROLES} from './comparePrompts.js';
+import {answerHash, emptyTally, judgePair, type JudgeSetup, type JudgeTally} from './compareJudge.js';
+import {JUDGE_PROMPT_VERSION} from '../../analysis/judgePrompt.js';
+import {rescoreStale, scenariosFrom} from '../rescore.js';
+import {rejudgeStale} from './compareRejudge.js';
+import {runSubject, type SubjectPlan} from './compareSubject.js';
 import {modelEntry} from './modelEntry.js';
 import {thinkOptionFor} from './thinkOption.js';
+import {userMessage} from '../../system/userMessage.js';
 import {unloadQuietly} from './unloadQuietly.js';
 
+export {baselineSubject};
+
 export type CompareOutcome = {models: Record<string, ReasoningResult>; baseline: BaselineResult};
-
-type CellRunner = (prompt: RolePrompt, onDelta: OnDelta) => Promise<CellRun>;
-
-export function baselineSubject(model: string): string {
-	return `claude:${model}`;
-}
 
 export type CompareOptions = {
 	/**
@@ -30,20 +33,45 @@ export type CompareOptions = {
 	reuseBaseline?: boolean;
 };
 
-/** A baseline from an earlier run that can stand: same model, all three roles scored. */
-function reusableBaseline(ctx: StepContext): BaselineResult | null {
-	const stored = ctx.results.read().baseline;
-	if (!ctx.claude || !stored || stored.model !== ctx.claude.model || stored.status !== 'ok') return null;
-	return COMPARE_ROLES.every((role) => stored.reasoning[role]?.status === 'ok') ? stored : null;
+type Judge = {setup: JudgeSetup; tally: JudgeTally};
+
+/** The judge, unless the rubric was asked for or there is no Claude to judge with. */
+function judgeFor(ctx: StepContext, subjects: string[]): Judge | null {
+	const claude = ctx.claude;
+	if (ctx.settings.judge === 'rubric' || !claude?.judge) return null;
+	const setup: JudgeSetup = {claude, model: ctx.settings.judgeModel ?? claude.model, resultsDir: ctx.results.dir, signal: ctx.signal, names: subjects};
+	return {setup, tally: emptyTally()};
+}
+
+function plan(ctx: StepContext): SubjectPlan {
+	// An empty promptsDir means no --prompts-dir: the bundled prompts.
+	const dir = ctx.promptsDir || bundledPromptsDir();
+	const prompts = loadPrompts(dir);
+	const wanted = ctx.settings.scenarios ?? DEFAULT_SCENARIOS;
+	const scenarios = loadScenarios(dir, prompts, wanted);
+	if (scenarios.length < wanted) {
+		ctx.emit({type: 'warning', message: `Only ${scenarios.length} market scenario(s) in ${dir} (asked for ${wanted}); add market files under markets/ for more.`});
+	}
+	return {prompts, scenarios};
+}
+
+/** Stored answers scored by an older rubric are re-scored from their transcripts before anything else. */
+function rescoreStored(ctx: StepContext): void {
+	let outcome = {rescored: 0, unreadable: 0};
+	ctx.results.update((draft) => {
+		outcome = rescoreStale(draft, ctx.results.dir, scenariosFrom(ctx.promptsDir));
+	});
+	if (outcome.rescored > 0) ctx.emit({type: 'info', message: `re-scored ${outcome.rescored} stored answer(s) with the current rubric (no new generation)`});
 }
 
 export async function runCompare(ctx: StepContext, models: string[], options: CompareOptions = {}): Promise<CompareOutcome> {
-	// An empty promptsDir means no --prompts-dir: the bundled prompts.
-	const prompts = loadPrompts(ctx.promptsDir || bundledPromptsDir());
-	const kept = options.reuseBaseline ? reusableBaseline(ctx) : null;
-	if (kept) return compareAgainstKept(ctx, prompts, models, kept);
+	const subjectPlan = plan(ctx);
+	rescoreStored(ctx);
 	const claude = ctx.claude;
-	const baseline: BaselineResult = {
+	const judge = judgeFor(ctx, [...models, ...(claude ? [claude.model, baselineSubject(claude.model)] : [])]);
+	if (ctx.settings.judge === 'claude' && !judge) ctx.emit({type: 'warning', message: `No Claude to judge with (${ctx.claudeSkipReason ?? 'no key'}): quality comes from the offline rubric.`});
+	const kept = options.reuseBaseline ? reusableBaseline(ctx, subjectPlan.scenarios) : null;
+	const baseline: BaselineResult = kept?.baseline ?? {
 		provider: 'claude',
 		model: claude?.model ?? ctx.settings.claudeModel,
 		status: claude ? 'ok' : 'skipped',
@@ -52,61 +80,89 @@ export async function runCompare(ctx: StepContext, models: string[], options: Co
 		costUsd: null,
 		usage: null,
 	};
-	const subjects = [...(claude ? [baselineSubject(claude.model)] : []), ...models];
-	ctx.emit({type: 'compare:start', subjects, roles: [...COMPARE_ROLES], baseline: claude ? 'run' : 'skipped', baselineNote: baseline.note});
+	// The judge's cost so far carries on across rounds against the same baseline.
+	const spent = kept?.baseline.judge;
+	if (judge && spent && spent.model === judge.setup.model) {
+		judge.tally = {calls: spent.calls, cached: spent.cached, failed: spent.failed, inputTokens: spent.usage.inputTokens, outputTokens: spent.usage.outputTokens, costUsd: spent.costUsd};
+	}
+	const subject = baselineSubject(baseline.model);
+	const subjects = [...(claude ? [subject] : []), ...models];
+	ctx.emit({type: 'compare:start', subjects, roles: [...COMPARE_ROLES], baseline: claude ? 'run' : 'skipped', baselineNote: kept ? 'measured earlier, reused' : baseline.note});
 	const outcome: CompareOutcome = {models: {}, baseline};
 	try {
-		if (claude) {
+		let texts: BaselineTexts = new Map();
+		if (kept) {
+			texts = kept.texts;
+			for (const role of COMPARE_ROLES) {
+				const response = baseline.reasoning[role];
+				if (response) ctx.emit({type: 'compare:cell-done', subject, role, response});
+			}
+		} else if (claude) {
 			const warning = claude.deprecation();
 			if (warning) ctx.emit({type: 'warning', message: warning});
-			await runSubject(ctx, prompts, baselineSubject(claude.model), () => null, (prompt, onDelta) => runClaudeCell(ctx, claude, prompt, onDelta), (role, response, run) => {
-				baseline.reasoning[role] = response;
-				addUsage(baseline, run);
-				settleBaseline(baseline);
-				persistBaseline(ctx, baseline);
-			});
+			texts = await measureBaseline(ctx, subjectPlan, claude, baseline, judge);
 		} else {
 			persistBaseline(ctx, baseline);
 		}
 		ctx.emit({type: 'compare:baseline-done', baseline: structuredClone(baseline)});
-
-		await runLocalModels(ctx, prompts, models, baseline, outcome);
+		// Without a single baseline answer there is nothing to judge against.
+		const usable = judge && texts.size > 0 ? judge : null;
+		if (judge && !usable) ctx.emit({type: 'warning', message: 'The Claude baseline has no answers to judge against: quality comes from the offline rubric.'});
+		// A new baseline: verdicts judged against the old one are judged again (judge calls only).
+		if (usable && !kept && claude) {
+			const again = await rejudgeStale(ctx, subjectPlan, models, texts, usable, judgeEntry);
+			if (again > 0) ctx.emit({type: 'info', message: `re-judged ${again} stored answer(s) against the new Claude baseline (no new generation)`});
+		}
+		await runLocalModels(ctx, subjectPlan, models, baseline, texts, usable, outcome);
+		if (judge) {
+			const {calls, cached, failed, costUsd} = judge.tally;
+			const cost = costUsd === null ? 'cost unknown' : `$${costUsd.toFixed(4)}`;
+			ctx.emit({type: 'info', message: `judge ${judge.setup.model}: ${calls} call(s), ${cached} from the cache, ${failed} failed pair(s), ${cost}`});
+		}
 	} finally {
 		writeTableQuietly(ctx);
 	}
 	return outcome;
 }
 
-/** The local models against a baseline measured earlier: shown as done, not asked again. */
-async function compareAgainstKept(ctx: StepContext, prompts: Prompts, models: string[], baseline: BaselineResult): Promise<CompareOutcome> {
-	const subject = baselineSubject(baseline.model);
-	ctx.emit({type: 'compare:start', subjects: [subject, ...models], roles: [...COMPARE_ROLES], baseline: 'run', baselineNote: 'measured earlier, reused'});
-	for (const role of COMPARE_ROLES) {
-		const response = baseline.reasoning[role];
-		if (response) ctx.emit({type: 'compare:cell-done', subject, role, response});
-	}
-	ctx.emit({type: 'compare:baseline-done', baseline: structuredClone(baseline)});
-	const outcome: CompareOutcome = {models: {}, baseline};
-	try {
-		await runLocalModels(ctx, prompts, models, baseline, outcome);
-	} finally {
-		writeTableQuietly(ctx);
-	}
-	return outcome;
+/** The baseline's rubric quality per scenario, for the paired gap of rubric scores. */
+function baselineRubric(baseline: BaselineResult, role: (typeof COMPARE_ROLES)[number]): Partial<Record<string, number | null>> | null {
+	const response = baseline.reasoning[role];
+	if (baseline.status === 'skipped' || response?.status !== 'ok') return null;
+	return Object.fromEntries((response.scenarios ?? []).map((s) => [s.scenario, scenarioQuality(s, {kind: 'rubric', judgeModel: null})]));
 }
 
-async function runLocalModels(ctx: StepContext, prompts: Prompts, models: string[], baseline: BaselineResult, outcome: CompareOutcome): Promise<void> {
+async function runLocalModels(
+	ctx: StepContext,
+	subjectPlan: SubjectPlan,
+	models: string[],
+	baseline: BaselineResult,
+	texts: BaselineTexts,
+	judge: Judge | null,
+	outcome: CompareOutcome,
+): Promise<void> {
+	const source: QualitySource = judge ? {kind: 'judge', judgeModel: judge.setup.model} : {kind: 'rubric', judgeModel: null};
 	for (const model of models) {
 		const reasoning: ReasoningResult = {};
 		outcome.models[model] = reasoning;
 		try {
 			const think = await thinkOptionFor(ctx.ollama, model, ctx.signal);
-			await runSubject(ctx, prompts, model, (role) => baselineRef(baseline, role), (prompt, onDelta) => runOllamaCell(ctx, model, prompt, think, onDelta), (role, response) => {
-				reasoning[role] = response;
-				ctx.results.update((draft) => {
-					const entry = modelEntry(draft, model);
-					entry.reasoning = {...entry.reasoning, [role]: response};
-				});
+			await runSubject(ctx, subjectPlan, model, (prompt, onDelta) => runOllamaCell(ctx, model, prompt, think, onDelta), {
+				async afterScenario(role, scenario, entry, prompt) {
+					const against = texts.get(textKey(role, scenario.id));
+					if (!judge || against === undefined) return;
+					await judgeEntry(judge, entry, {role, task: prompt.system, context: scenario.context, answer: entry.text, baseline: against});
+				},
+				aggregate: (role, runs: ScenarioRun[]) => aggregateRole(role, runs, source, baselineRubric(baseline, role)),
+				persist(role, response) {
+					reasoning[role] = response;
+					if (judge) baseline.judge = judgeRecordOf(judge);
+					ctx.results.update((draft) => {
+						const entry = modelEntry(draft, model);
+						entry.reasoning = {...entry.reasoning, [role]: response};
+						if (judge && draft.baseline) draft.baseline.judge = judgeRecordOf(judge);
+					});
+				},
 			});
 		} finally {
 			await unloadQuietly(ctx, model);
@@ -114,82 +170,12 @@ async function runLocalModels(ctx: StepContext, prompts: Prompts, models: string
 	}
 }
 
-async function runSubject(
-	ctx: StepContext,
-	prompts: Prompts,
-	subject: string,
-	baselineFor: (role: Role) => BaselineRef,
-	runCell: CellRunner,
-	onCellDone: (role: Role, response: ScoredResponse, run: CellRun | null) => void,
-): Promise<void> {
-	let bullText: string | null = null;
-	for (const role of COMPARE_ROLES) {
-		if (ctx.signal.aborted) throw canceledError();
-		const prompt = promptFor(role, prompts, bullText);
-		ctx.emit({type: 'compare:cell-start', subject, role, at: performance.now()});
-		const onDelta: OnDelta = (text, at) => ctx.emit({type: 'compare:delta', subject, role, text, at});
-		let response: ScoredResponse;
-		let run: CellRun | null = null;
-		try {
-			run = await runCell(prompt, onDelta);
-			if (role === 'bull') bullText = run.text;
-			response = scoredResponse({
-				role,
-				run,
-				context: prompts.context,
-				baseline: baselineFor(role),
-				resultsDir: ctx.results.dir,
-				subject,
-				simulated: ctx.simulated,
-			});
-			if (run.note) {
-				response.note = run.note;
-				const cutOff = run.note.split('; ').find((part) => part.startsWith('answer cut off'));
-				if (cutOff) ctx.emit({type: 'warning', message: `${subject} ${role}: ${cutOff}`});
-			}
-		} catch (error) {
-			const cause = error instanceof CellFailure ? error.cause : error;
-			if (isCanceled(cause) || ctx.signal.aborted) throw canceledError();
-			const partial = error instanceof CellFailure ? error : null;
-			response = errorResponse(role, userMessage(cause), partial?.partialText ?? '', partial?.elapsedSeconds ?? 0);
-		}
-		onCellDone(role, response, run);
-		ctx.emit({type: 'compare:cell-done', subject, role, response});
-	}
-}
-
-function baselineRef(baseline: BaselineResult, role: Role): BaselineRef {
-	const response = baseline.reasoning[role];
-	if (baseline.status === 'skipped' || response?.status !== 'ok' || !response.metrics) return null;
-	return {chars: response.metrics.chars, score: response.score};
-}
-
-function addUsage(baseline: BaselineResult, run: CellRun | null): void {
-	if (!run?.usage) return;
-	const usage = baseline.usage ?? {inputTokens: 0, outputTokens: 0};
-	const thinking = (usage.thinkingTokens ?? 0) + (run.usage.thinkingTokens ?? 0);
-	baseline.usage = {
-		inputTokens: usage.inputTokens + run.usage.inputTokens,
-		outputTokens: usage.outputTokens + run.usage.outputTokens,
-		...(thinking > 0 ? {thinkingTokens: thinking} : {}),
-	};
-	if (run.costUsd !== null) baseline.costUsd = (baseline.costUsd ?? 0) + run.costUsd;
-}
-
-/** 'error' only when nothing was measured; otherwise the failed roles are named in the note. */
-function settleBaseline(baseline: BaselineResult): void {
-	const responses = Object.values(baseline.reasoning);
-	const failed = responses.filter((response) => response.status === 'error');
-	baseline.status = responses.length > 0 && failed.length === responses.length ? 'error' : 'ok';
-	baseline.note = failed.length === 0 ? null : failed.map((response) => `${response.role}: ${response.error ?? 'failed'}`).join('; ');
-}
-
-/** A skipped run never overwrites a baseline measured earlier: results already measured are kept. */
-function persistBaseline(ctx: StepContext, baseline: BaselineResult): void {
-	ctx.results.update((draft) => {
-		if (baseline.status === 'skipped' && draft.baseline && draft.baseline.status !== 'skipped') return;
-		draft.baseline = structuredClone(baseline);
-	});
+/** Adds the judge's verdict to a scored answer; its quality replaces the rubric's for this scenario. */
+export async function judgeEntry(judge: Judge, entry: ScenarioRun, pair: Parameters<typeof judgePair>[1]): Promise<void> {
+	const verdict = await judgePair(judge.setup, pair, judge.tally);
+	entry.score.judge = verdict;
+	entry.score.quality = verdict.quality;
+	entry.score.scorer = {kind: 'judge', version: JUDGE_PROMPT_VERSION, judgeModel: judge.setup.model, baseline: answerHash(pair.baseline)};
 }
 
 function writeTableQuietly(ctx: StepContext): void {

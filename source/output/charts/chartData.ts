@@ -35,7 +35,9 @@ export type ChartData = {
  */
 export function scorePoint(response: ScoredResponse | undefined): ScorePoint | null {
 	if (!response || response.status !== 'ok' || response.score === null) return null;
-	return {value: response.score, interval: null};
+	// Several markets give a 95 % interval around the mean (issue 12); one market, a bare point.
+	const quality = response.quality;
+	return {value: response.score, interval: quality && quality.n > 1 ? {low: quality.low, high: quality.high} : null};
 }
 
 function roles(reasoning: ReasoningResult | undefined): Record<Role, ScorePoint | null> {
