@@ -7,8 +7,8 @@ import type {ResultsFile} from '../../../output/schema.js';
 import type {Settings} from '../../../experiment/settings.js';
 import {ScoreBars} from '../../components/scoreBar.js';
 import {Prose} from '../../components/prose.js';
-import {SpeedQualityPlot} from '../../components/speedQualityPlot.js';
-import {chartData} from '../../../output/charts/chartData.js';
+import {SpeedQualityPlot, speedQualityPlotLines} from '../../components/speedQualityPlot.js';
+import {chartData, type ChartData} from '../../../output/charts/chartData.js';
 
 type Row = {
 	model: string;
@@ -70,23 +70,54 @@ export type VerdictProps = {
 	reason: string;
 	/** Columns to lay out in. */
 	width: number;
+	/** Rows the page may use; the plot is drawn only when it fits whole. Unbounded when absent. */
+	rows?: number;
 };
+
+/** Rows a paragraph takes when Ink wraps it at `width` (words are not split, so this is a lower bound). */
+function wrappedRows(text: string, width: number): number {
+	return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / Math.max(1, width))), 0);
+}
+
+/**
+ * The plot's height that fits in the rows left under the table and the sentences (3 to 9 plot
+ * rows), or null when not even the smallest fits: a plot cut in half reads as a different picture.
+ */
+export function plotHeight(data: ChartData, width: number, left: number): number | null {
+	for (let height = 9; height >= 3; height--) {
+		// The plot's title line, then its rows, axis and key.
+		if (1 + speedQualityPlotLines(data, width, height).length <= left) return height;
+	}
+	return null;
+}
 
 // The decision comes right under the table: when the terminal is short, the per-dimension bars
 // are what gets cut, never the title, the table header or the reason.
-export function VerdictScreen({results, settings, focus, title, reason, width}: VerdictProps): React.JSX.Element {
+export function VerdictScreen({results, settings, focus, title, reason, width, rows = Number.POSITIVE_INFINITY}: VerdictProps): React.JSX.Element {
 	const dims = results.models.find((model) => model.name === focus)?.reasoning?.trader?.dimensions ?? [];
 	const baselineNote = results.baseline?.status === 'ok' ? null : `Claude baseline ${results.baseline?.status ?? 'not run'}${results.baseline?.note ? `: ${results.baseline.note}` : ''}`;
+	const table = verdictRows(results, settings);
+	const plotData = {...chartData(results), threshold: settings.threshold, minRate: settings.minRate};
+	const plotWidth = Math.min(width, 80);
+	// Title, table (header, rule, rows), the note, a gap, the sentences, a gap.
+	const used = 1 + 2 + table.length + (baselineNote ? wrappedRows(baselineNote, width) : 0) + 1 + wrappedRows(reason, width) + 1;
+	const height = plotHeight(plotData, plotWidth, rows - used);
 	return (
 		<Box flexDirection="column">
 			<Text bold>{title}</Text>
-			<CompactTable columns={COLUMNS} rows={verdictRows(results, settings)} width={width} bold={(row) => row.model === focus} />
+			<CompactTable columns={COLUMNS} rows={table} width={width} bold={(row) => row.model === focus} />
 			{baselineNote ? <Text color="yellow">{baselineNote}</Text> : null}
 			<Box marginTop={1}>
 				<Prose>{reason}</Prose>
 			</Box>
 			<Box marginTop={1}>
-				<SpeedQualityPlot data={{...chartData(results), threshold: settings.threshold, minRate: settings.minRate}} width={Math.min(width, 80)} height={5} />
+				{height === null ? (
+					<Text dimColor wrap="truncate">
+						Speed vs quality: a taller terminal shows the plot here; the report has it (docs/charts/speed-vs-quality.svg).
+					</Text>
+				) : (
+					<SpeedQualityPlot data={plotData} width={plotWidth} height={height} />
+				)}
 			</Box>
 			{dims.length > 0 ? (
 				<Box flexDirection="column" marginTop={1}>

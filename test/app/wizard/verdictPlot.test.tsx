@@ -1,0 +1,30 @@
+import React from 'react';
+import {describe, expect, it} from 'vitest';
+import {render} from 'ink-testing-library';
+import {VerdictScreen, plotHeight} from '../../../source/app/wizard/screens/verdictScreen.js';
+import {chartData} from '../../../source/output/charts/chartData.js';
+import {defaultSettings} from '../../../source/experiment/settings.js';
+import {completeResults} from '../../output/fixtureResults.js';
+
+const results = completeResults();
+const data = {...chartData(results), threshold: 9, minRate: 8};
+
+describe('the verdict screen’s speed-vs-quality plot', () => {
+	it('takes the tallest height that fits, and none when not even the smallest does', () => {
+		expect(plotHeight(data, 80, 200)).toBe(9);
+		expect(plotHeight(data, 80, 3)).toBeNull();
+		const small = plotHeight(data, 80, 12);
+		expect(small === null || (small >= 3 && small < 9)).toBe(true);
+	});
+
+	it('is drawn whole when the page has room, and replaced by one line when it does not', () => {
+		const tall = render(<VerdictScreen results={results} settings={defaultSettings} focus={null} title="Verdict — final" reason="Recommendation: x." width={80} rows={60} />);
+		expect(tall.lastFrame()).toContain('Speed vs quality · decode t/s across');
+		expect(tall.lastFrame()).not.toContain('a taller terminal shows the plot');
+		tall.unmount();
+		const short = render(<VerdictScreen results={results} settings={defaultSettings} focus={null} title="Verdict — final" reason={'A long sentence. '.repeat(20)} width={80} rows={14} />);
+		expect(short.lastFrame()).toContain('a taller terminal shows the plot here');
+		expect(short.lastFrame()).not.toContain('decode t/s across');
+		short.unmount();
+	});
+});
