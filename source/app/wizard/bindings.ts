@@ -33,6 +33,26 @@ function cursorKeys(ctx: BindingContext, count: number, does = 'choose'): Bindin
 	];
 }
 
+/**
+ * A select list's keys: the cursor, Enter to take the option under it, and Esc to go back when
+ * `back` is given. Every question screen (escalation, delete, offer, commit) is one of these.
+ */
+function choiceKeys<T>(ctx: BindingContext, options: readonly T[], choose: (option: T) => void, back?: string): Binding[] {
+	return [
+		...cursorKeys(ctx, options.length),
+		{
+			on: ['enter'],
+			label: 'Enter',
+			does: 'confirm',
+			run: () => {
+				const option = options[ctx.cursor];
+				if (option !== undefined) choose(option);
+			},
+		},
+		...(back ? [{on: ['escape'] as Press[], label: 'Esc', does: back, run: () => ctx.turn(-1)}] : []),
+	];
+}
+
 function offerChoice(ctx: BindingContext, offer: ConfigsOffer, choice: OfferChoice): void {
 	switch (choice) {
 		case 'write':
@@ -75,65 +95,23 @@ export function screenBindings(ctx: BindingContext): Binding[] {
 			return [{on: ['enter'], label: 'Enter', does: 'continue', run: () => ctx.turn(1)}];
 		case 'escalation': {
 			if (waiting?.kind !== 'ask-escalation') return [];
-			const options = escalationOptions(waiting.offer);
-			return [
-				...cursorKeys(ctx, options.length),
-				{
-					on: ['enter'],
-					label: 'Enter',
-					does: 'confirm',
-					run: () => {
-						const option = options[ctx.cursor];
-						if (option) ctx.decide({type: 'escalation:chosen', choice: option.choice, offer: waiting.offer, at: at()});
-					},
-				},
-				{on: ['escape'], label: 'Esc', does: 'back to the verdict', run: () => ctx.turn(-1)},
-			];
+			const {offer} = waiting;
+			return choiceKeys(ctx, escalationOptions(offer), (option) => ctx.decide({type: 'escalation:chosen', choice: option.choice, offer, at: at()}), 'back to the verdict');
 		}
 		case 'delete': {
 			if (waiting?.kind !== 'ask-delete') return [];
-			const options = deleteOptions(waiting.protect);
-			return [
-				...cursorKeys(ctx, options.length),
-				{
-					on: ['enter'],
-					label: 'Enter',
-					does: 'confirm',
-					run: () =>
-						ctx.decide({type: 'delete:answered', round: waiting.round, model: waiting.model, next: waiting.next, confirm: options[ctx.cursor] === 'delete', at: at()}),
-				},
-			];
+			const {round, model, next} = waiting;
+			return choiceKeys(ctx, deleteOptions(waiting.protect), (option) => ctx.decide({type: 'delete:answered', round, model, next, confirm: option === 'delete', at: at()}));
 		}
 		case 'offer': {
 			if (waiting?.kind !== 'ask-configs') return [];
-			const options = offerOptions(waiting.offer);
-			return [
-				...cursorKeys(ctx, options.length),
-				{
-					on: ['enter'],
-					label: 'Enter',
-					does: 'confirm',
-					run: () => {
-						const option = options[ctx.cursor];
-						if (option) offerChoice(ctx, waiting.offer, option.choice);
-					},
-				},
-				{on: ['escape'], label: 'Esc', does: 'back to the verdict', run: () => ctx.turn(-1)},
-			];
+			const {offer} = waiting;
+			return choiceKeys(ctx, offerOptions(offer), (option) => offerChoice(ctx, offer, option.choice), 'back to the verdict');
 		}
-		case 'commit': {
+		case 'commit':
 			if (waiting?.kind !== 'ask-commit') return [];
-			return [
-				...cursorKeys(ctx, COMMIT_OPTIONS.length),
-				{
-					on: ['enter'],
-					label: 'Enter',
-					does: 'confirm',
-					// The runner makes the commit (its commitConfigs action); the key only answers.
-					run: () => ctx.decide({type: 'commit:answered', commit: COMMIT_OPTIONS[ctx.cursor]?.choice === 'yes'}),
-				},
-			];
-		}
+			// The runner makes the commit (its commitConfigs action); the key only answers.
+			return choiceKeys(ctx, COMMIT_OPTIONS, (option) => ctx.decide({type: 'commit:answered', commit: option.choice === 'yes'}));
 		case 'interrupted': {
 			const retry: Binding = {on: ['enter'], label: 'Enter', does: 'retry', run: () => ctx.decide({type: 'retry'})};
 			if (waiting?.kind === 'failed' && waiting.key === 'configs') {
