@@ -5,6 +5,7 @@ import type {BaselineResult, PullResult, ReasoningResult, ResultsFile, RoundReco
 import type {Services} from '../services.js';
 import type {StepEvent} from '../events.js';
 import type {SettingsStore} from '../settingsStore.js';
+import type {BaselineBoard} from '../steps/baselineBoard.js';
 import type {StepContext} from '../steps/context.js';
 import type {Action, StepAction, StrategyState} from '../strategy/index.js';
 
@@ -13,6 +14,8 @@ export type StepFunctions = {
 	bench(ctx: StepContext, model: string): Promise<{speed: SpeedResult; practical: boolean}>;
 	compare(ctx: StepContext, models: string[]): Promise<{models: Record<string, ReasoningResult>; baseline: BaselineResult}>;
 	tools(ctx: StepContext, models: string[]): Promise<Record<string, ToolCallingResult>>;
+	/** The Claude baseline alone, posting each role on the board as it is scored; runs beside the round's local work. */
+	baseline(ctx: StepContext, board: BaselineBoard): Promise<BaselineResult>;
 };
 
 export type ConfigsOutcome = {files: string[]; patch: PipelinePatchPlan | null};
@@ -40,6 +43,10 @@ export type RunnerDeps = {
 	/** Takes the results directory; resolves to release(). Default: acquireResultsLock. */
 	lock?: (dir: string) => Promise<() => Promise<void>>;
 	now?: () => Date;
+	/** false with --no-overlap: nothing local is measured while a model downloads. Default true. */
+	overlap?: boolean;
+	/** Claude requests in flight at once (default 3). */
+	claudeConcurrency?: number;
 };
 
 /** Where the strategy stands; sent after every change. */

@@ -1,7 +1,8 @@
 // The speed benchmark of one model, by DESIGN.md's measurement rules: one untimed warm-up that
 // loads the model, then N timed reps of the standard prompt (unique at its start each time),
-// options pinned; rates from Ollama's counters; memory from /api/ps while loaded; the model is
-// unloaded afterwards whatever happens. The result is persisted as soon as the model finishes.
+// options pinned; rates from Ollama's counters; memory from /api/ps while loaded. Alone, the model
+// is unloaded afterwards whatever happens; inside a round it stays loaded for compare and tools
+// (the runner unloads it once). The result is persisted as soon as the model finishes.
 import os from 'node:os';
 import {randomUUID} from 'node:crypto';
 import {ceilingRate} from '../../analysis/rates.js';
@@ -61,16 +62,30 @@ async function capabilitiesOf(ctx: StepContext, model: string, installed: Instal
  * would reload the model). A bare load answers without counters, so it could not report
  * load_duration. A model already resident is unloaded first, so the load time is a cold load.
  */
-async function warmUp(ctx: StepContext, model: string, generation: GenerationOptions, think: boolean | undefined): Promise<number> {
+async function warmUp(ctx: StepContext, model: string, generation: GenerationOptions, think: boolean | undefined, keepAlive: string): Promise<number> {
 	const resident = (await ctx.ollama.ps({signal: ctx.signal})).some((entry) => canonicalModelName(entry.name) === canonicalModelName(model));
 	if (resident) await ctx.ollama.unload(model, {signal: ctx.signal});
 	let loadNs = 0;
 	const stream = ctx.ollama.generate(
-		{model, prompt: WARM_UP_PROMPT, options: {...generation, num_predict: 1}, ...(think === undefined ? {} : {think}), keepAlive: KEEP_ALIVE},
+		{model, prompt: WARM_UP_PROMPT, options: {...generation, num_predict: 1}, ...(think === undefined ? {} : {think}), keepAlive},
 		{signal: ctx.signal},
 	);
 	for await (const event of stream) if (event.type === 'done') loadNs = event.counters.loadDuration;
 	return loadNs / 1e6;
+}
+
+async function loadedBeside(ctx: StepContext, model: string): Promise<string[]> {
+	const wanted = canonicalModelName(model);
+	const loaded = await ctx.ollama.ps({signal: ctx.signal});
+	return loaded.map((entry) => entry.name).filter((name) => canonicalModelName(name) !== wanted);
+}
+
+export function sharedWarning(model: string, others: readonly string[]): string | null {
+	if (others.length === 0) return null;
+	return (
+		`${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} also loaded in Ollama (not by this benchmark): ` +
+		`${model}'s rates may be shared with ${others.length === 1 ? 'it' : 'them'} — unload ${others.length === 1 ? 'it' : 'them'} (ollama stop NAME) and re-run for clean figures.`
+	);
 }
 
 function notInstalled(model: string, host: string): ProviderError {
@@ -100,19 +115,13 @@ async function measure(ctx: StepContext, model: string, installed: InstalledMode
 	const bandwidthGBs = settings.bandwidthGBs ?? ctx.system.bandwidthGBs;
 	const ceiling = ceilingRate(bandwidthGBs, installed.sizeBytes);
 	const generation: GenerationOptions = {temperature: 0, seed: 42, num_ctx: settings.numCtx, num_predict: settings.numPredict};
-	const options: BenchOptions = {...generation, think: think ?? null, reps: settings.reps, prompt: BENCH_PROMPT};
+	const keepAlive = ctx.round?.keepAlive ?? KEEP_ALIVE;
+	const options: BenchOptions = {...generation, think: think ?? null, reps: settings.reps, prompt: BENCH_PROMPT, keepAlive};
 	emit({type: 'bench:start', model, reps: settings.reps, ceilingRate: ceiling});
 
 	emit({type: 'bench:warmup', model});
-	const loadMs = await warmUp(ctx, model, generation, think);
+	const loadMs = await warmUp(ctx, model, generation, think, keepAlive);
 	emit({type: 'bench:loaded', model, loadMs});
-
-	const nonce = deps.nonce ?? defaultNonce;
-	const reps: RepRecord[] = [];
-	for (let rep = 1; rep <= settings.reps; rep++) {
-		const {record} = await runRep(ctx, {model, rep, prompt: benchPrompt(nonce(rep)), options: generation, think, keepAlive: KEEP_ALIVE});
-		reps.push(record);
-	}
 
 	const warnings: string[] = [];
 	const warn = (message: string | null): void => {
@@ -120,6 +129,18 @@ async function measure(ctx: StepContext, model: string, installed: InstalledMode
 		warnings.push(message);
 		emit({type: 'warning', message});
 	};
+	// Someone else's model sharing the GPU would share its bandwidth too: said, never silently measured.
+	const othersLoaded = await loadedBeside(ctx, model);
+	warn(sharedWarning(model, othersLoaded));
+	const duringDownload = ctx.round?.pulling() ?? null;
+
+	const nonce = deps.nonce ?? defaultNonce;
+	const reps: RepRecord[] = [];
+	for (let rep = 1; rep <= settings.reps; rep++) {
+		const {record} = await runRep(ctx, {model, rep, prompt: benchPrompt(nonce(rep)), options: generation, think, keepAlive});
+		reps.push(record);
+	}
+
 	const ram = (deps.readRam ?? defaultRam)(ctx);
 	const memory = memoryRecord(await ctx.ollama.ps({signal: ctx.signal}), model, ram);
 	if (memory) warn(offloadWarning(model, memory));
@@ -138,7 +159,7 @@ async function measure(ctx: StepContext, model: string, installed: InstalledMode
 		at: new Date().toISOString(),
 	});
 	if (verdict) emit({type: 'warning', message: verdict});
-	const outcome = {speed, practical};
+	const outcome = {speed: {...speed, othersLoaded, duringDownload}, practical};
 	persist(ctx, model, installed, capabilities, outcome);
 	emit({type: 'bench:done', model, speed, practical});
 	return outcome;
@@ -165,6 +186,7 @@ export async function runBench(ctx: StepContext, model: string, deps: BenchDeps 
 		throw error;
 	} finally {
 		// keep_alive 0 frees the memory for the next model; never with ctx.signal, which may be aborted.
-		await ctx.ollama.unload(model, {signal: AbortSignal.timeout(UNLOAD_TIMEOUT_MS)}).catch(() => undefined);
+		// Inside a round the runner unloads it once, after compare and tools.
+		if (!ctx.round?.keepLoaded) await ctx.ollama.unload(model, {signal: AbortSignal.timeout(UNLOAD_TIMEOUT_MS)}).catch(() => undefined);
 	}
 }

@@ -55,6 +55,7 @@ function emitting(h: Harness): StepFunctions {
 			}
 			return outcome;
 		},
+		baseline: (ctx, board) => h.steps.baseline(ctx, board),
 		async tools(ctx, models) {
 			const outcome = await h.steps.tools(ctx, models);
 			const passed = {supported: true, scenarios: [scenario('single-call', 'pass')], passed: 5, total: 5};
