@@ -89,3 +89,18 @@ export function timeSummaryLine(summary: TimeSummary): string {
 	if (summary.pullingMs > 0) parts.push(`pulling ${formatDuration(summary.pullingMs / 1000)} in parallel`);
 	return `experiment took ${formatDuration(summary.wallMs / 1000)}; ${parts.join(', ')}`;
 }
+
+/** Every session of a resumed experiment adds up: the line the done screen and the report show. */
+export function experimentTimeLine(runs: readonly TimeSummary[] | undefined): string | null {
+	if (!runs || runs.length === 0) return null;
+	const total = runs.reduce(
+		(sum, run) => ({
+			wallMs: sum.wallMs + run.wallMs,
+			generatingMs: sum.generatingMs + run.generatingMs,
+			loadingMs: sum.loadingMs + run.loadingMs,
+			pullingMs: sum.pullingMs + run.pullingMs,
+		}),
+		{wallMs: 0, generatingMs: 0, loadingMs: 0, pullingMs: 0},
+	);
+	return timeSummaryLine(total);
+}

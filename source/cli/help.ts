@@ -26,6 +26,7 @@ ${list}
     --json               print one JSON document on stdout; progress goes to stderr
     --yes                take the recommended choice at every decision
     --no-claude          skip the Claude baseline
+    --no-overlap         never measure a model while another one downloads
     --results-dir DIR    where results go (default ./results; --demo: a temporary folder)
     --docs-dir DIR       where the report goes (default ./docs)
     --prompts-dir DIR    use your own bull/bear/trader prompts and market context

@@ -63,8 +63,8 @@ export const commands: CommandEntry[] = [
 	{
 		name: 'run',
 		summary: 'the whole strategy without the UI (--yes takes the recommended escalation)',
-		usage: 'trifecta run [--yes] [--json] [--pipeline-dir DIR]',
-		flags: ['pipeline-dir'],
+		usage: 'trifecta run [--yes] [--json] [--pipeline-dir DIR] [--no-overlap]',
+		flags: ['pipeline-dir', 'overlap'],
 		args: {min: 0, max: 0},
 		results: 'runner',
 		load: async () => (await import('./commands/run.js')).runCommand,
@@ -93,8 +93,8 @@ export const commands: CommandEntry[] = [
 export const wizardEntry: CommandEntry = {
 	name: 'wizard',
 	summary: 'the interactive wizard',
-	usage: 'trifecta [options] [--pipeline-dir DIR]',
-	flags: ['pipeline-dir'],
+	usage: 'trifecta [options] [--pipeline-dir DIR] [--no-overlap]',
+	flags: ['pipeline-dir', 'overlap'],
 	args: {min: 0, max: 0},
 	results: 'runner',
 		load: async () => (await import('./commands/wizard.js')).wizardCommand,

@@ -21,6 +21,7 @@ import {useKeys} from './useKeys.js';
 import {useWizard} from './useWizard.js';
 import {VerdictScreen} from './screens/verdictScreen.js';
 import {formatPlanDiff} from '../../output/configs/patchPipeline.js';
+import {experimentTimeLine} from '../../analysis/timing.js';
 
 export type AppProps = {
 	runner: Runner;
@@ -165,7 +166,7 @@ export function App({runner, preflight, simulated, resultsPath, animate, onExit,
 			case 'configs':
 				return <ConfigsScreen recommendation={recommendation} files={strategy.configsWritten ?? []} diff={patchPending && patch ? formatPlanDiff(patch) : null} />;
 			case 'done':
-				return <DoneScreen files={files} resultsPath={resultsPath} recommendation={recommendation} />;
+				return <DoneScreen files={files} resultsPath={resultsPath} recommendation={recommendation} timeLine={experimentTimeLine(strategy.results.timing?.runs)} />;
 		}
 	};
 

@@ -51,7 +51,8 @@ export function useWizard(runner: Runner, feedIntervalMs = FEED_INTERVAL_MS): Wi
 					setStrategy(event.state);
 					return;
 				case 'strategy:step-start':
-					feed.dispatch({type: 'reset'});
+					// A pull shown again while the local lane waits for it keeps its progress.
+					if (!(event.action.step === 'pull' && event.action.keys && Object.keys(event.action.keys).length === 0)) feed.dispatch({type: 'reset', step: event.action.step});
 					feed.flush();
 					setRunning(event.action);
 					break;

@@ -1,6 +1,7 @@
 // `trifecta run`: the whole strategy without the UI. Progress lines on stderr; at a decision
 // point --yes takes the recommendation, otherwise it stops with exit 3 naming --yes; --json
 // puts one summary document on stdout and nothing else.
+import {experimentTimeLine} from '../../analysis/timing.js';
 import type {Runner, WaitingAction} from '../../experiment/runner/index.js';
 import {openExperiment, openFailure} from '../../experiment/runner/session.js';
 import type {ResultsFile} from '../../output/schema.js';
@@ -88,6 +89,8 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 		if (code === 0) {
 			const recommendation = state.results.recommendation;
 			say(`recommendation: ${recommendation?.model ?? 'none'} — ${recommendation?.reason ?? ''}`);
+			const time = experimentTimeLine(session.results.read().timing?.runs);
+			if (time) say(time);
 			if (runner.pendingPatch()) say(`The pipeline in ${flags.pipelineDir} can take these configs: run \`trifecta configs --write\` to see the diff and apply it.`);
 		}
 		if (flags.json) {

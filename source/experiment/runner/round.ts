@@ -66,12 +66,20 @@ export async function performRound(host: RoundHost, work: RoundWork, signal: Abo
 	const pullDone = new Map(work.pulls.map((pull) => [pull.model, deferred()]));
 	const allPulls = Promise.all([...pullDone.values()].map((entry) => entry.promise));
 
-	const timed = async <T>(step: Parameters<TimingRecorder['step']>[0]['step'], model: string | null, run: (ctx: StepContext) => Promise<T>): Promise<T> => {
+	/** Scoring that finishes after its compare step returned; the round waits for it before it ends. */
+	const tails: Promise<void>[] = [];
+
+	const timed = async <T>(
+		step: Parameters<TimingRecorder['step']>[0]['step'],
+		model: string | null,
+		run: (ctx: StepContext) => Promise<T>,
+		context: RoundContext = roundContext,
+	): Promise<T> => {
 		const meter = new StepMeter();
 		const during = step === 'pull' ? null : pulling;
 		const started = timing.now();
 		try {
-			return await run(host.context(signal, meter, roundContext));
+			return await run(host.context(signal, meter, context));
 		} finally {
 			timing.step({round, step, model, started, meter, duringDownload: during});
 		}
@@ -115,17 +123,29 @@ export async function performRound(host: RoundHost, work: RoundWork, signal: Abo
 			for (const {step, key, fingerprint} of entry.steps) {
 				if (signal.aborted) return false;
 				host.started({kind: 'step', step, round, models: [entry.model], baseline: false, keys: {[key]: fingerprint}});
+				const deferred: Promise<void>[] = [];
 				try {
-					await timed(step, entry.model, async (ctx) => {
-						if (step === 'bench') await steps.bench(ctx, entry.model);
-						else if (step === 'compare') await steps.compare(ctx, [entry.model]);
-						else await steps.tools(ctx, [entry.model]);
-					});
+					await timed(
+						step,
+						entry.model,
+						async (ctx) => {
+							if (step === 'bench') await steps.bench(ctx, entry.model);
+							else if (step === 'compare') await steps.compare(ctx, [entry.model]);
+							else await steps.tools(ctx, [entry.model]);
+						},
+						{...roundContext, defer: (work) => void deferred.push(work)},
+					);
 				} catch (error) {
 					fail(key, error);
 					return false;
 				}
-				host.markDone({[key]: fingerprint});
+				// Done once its last answer is scored (Claude's answer to the same role may still be streaming).
+				tails.push(
+					Promise.all(deferred).then(
+						() => (signal.aborted ? undefined : host.markDone({[key]: fingerprint})),
+						(error: unknown) => fail(key, error),
+					),
+				);
 			}
 			return true;
 		} finally {
@@ -156,9 +176,7 @@ export async function performRound(host: RoundHost, work: RoundWork, signal: Abo
 		}
 	};
 
-	if (work.pulls.length > 0) {
-		host.started({kind: 'step', step: 'pull', round, models: work.pulls.map((pull) => pull.model), baseline: false, keys: {}});
-	}
 	await Promise.all([pullLane(), baselineLane(), localLane()]);
+	await Promise.all(tails);
 	return failure;
 }

@@ -239,6 +239,9 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 			if (isWaiting(action)) {
 				timing.busy(timing.now() - started);
 				persistTiming();
+				// Time accounting is not a decision input; the state only carries it for the done screen.
+				const timingRecord = services.results.read().timing;
+				if (timingRecord) state = {...state, results: {...state.results, timing: timingRecord}};
 				update();
 				return action;
 			}

@@ -14,6 +14,7 @@ export async function openExperiment(flags: GlobalFlags, services: Services, ove
 		promptsDir: flags.promptsDir,
 		pipelineDir: flags.pipelineDir,
 		docsDir: flags.docsDir,
+		overlap: flags.overlap ?? true,
 		...(overrides.steps ? {steps: overrides.steps} : {}),
 		...(overrides.outputs ? {outputs: overrides.outputs} : {}),
 	});

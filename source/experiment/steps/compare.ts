@@ -186,40 +186,49 @@ async function compareAgainstBoard(ctx: StepContext, prompts: Prompts, models: s
 async function runLocalModels(ctx: StepContext, prompts: Prompts, models: string[], board: BaselineBoard, outcome: CompareOutcome): Promise<void> {
 	const think = await thinkLookup(ctx.ollama, ctx.signal);
 	const keepAlive = ctx.round?.keepAlive;
-	for (const model of models) {
-		const reasoning: ReasoningResult = {};
-		outcome.models[model] = reasoning;
-		try {
-			let bullText: string | null = null;
-			for (const role of COMPARE_ROLES) {
-				const text = await runOneCell(
-					ctx,
-					prompts,
-					model,
-					role,
-					bullText,
-					(forRole) => board.ref(forRole, ctx.signal),
-					(prompt, onDelta) => runOllamaCell(ctx, model, prompt, think(model), onDelta, keepAlive),
-					(forRole, response) => {
-						reasoning[forRole] = response;
-						ctx.results.update((draft) => {
-							const entry = modelEntry(draft, model);
-							entry.reasoning = {...entry.reasoning, [forRole]: response};
-						});
-					},
-				);
-				if (role === 'bull') bullText = text;
+	// Scoring waits for Claude's answer to the same role; generation never does.
+	const pending: Promise<void>[] = [];
+	const defer = ctx.round?.defer ?? ((work: Promise<void>) => void pending.push(work));
+	try {
+		for (const model of models) {
+			const reasoning: ReasoningResult = {};
+			outcome.models[model] = reasoning;
+			try {
+				let bullText: string | null = null;
+				for (const role of COMPARE_ROLES) {
+					const text = await runOneCell(
+						ctx,
+						prompts,
+						model,
+						role,
+						bullText,
+						(forRole) => board.ref(forRole, ctx.signal),
+						(prompt, onDelta) => runOllamaCell(ctx, model, prompt, think(model), onDelta, keepAlive),
+						(forRole, response) => {
+							reasoning[forRole] = response;
+							ctx.results.update((draft) => {
+								const entry = modelEntry(draft, model);
+								entry.reasoning = {...entry.reasoning, [forRole]: response};
+							});
+						},
+						defer,
+					);
+					if (role === 'bull') bullText = text;
+				}
+			} finally {
+				if (!ctx.round?.keepLoaded) await unloadQuietly(ctx, model);
 			}
-		} finally {
-			if (!ctx.round?.keepLoaded) await unloadQuietly(ctx, model);
 		}
+	} finally {
+		await Promise.all(pending);
 	}
 }
 
 /**
  * One prompt of one subject: generate, then score against Claude's answer to the same role once
- * it exists. A cancel while waiting for Claude still keeps the finished answer (scored without
- * the reference). Returns the answer text (the bear rebuts the bull's), null when it failed.
+ * it exists (deferred when `defer` is given, so the next prompt need not wait). A cancel while
+ * waiting for Claude still keeps the finished answer, scored without the reference. Returns the
+ * answer text (the bear rebuts the bull's), null when it failed.
  */
 async function runOneCell(
 	ctx: StepContext,
@@ -230,6 +239,7 @@ async function runOneCell(
 	baselineFor: (role: Role) => Promise<BaselineRef>,
 	runCell: CellRunner,
 	onCellDone: (role: Role, response: ScoredResponse, run: CellRun | null) => void,
+	defer?: (work: Promise<void>) => void,
 ): Promise<string | null> {
 	if (ctx.signal.aborted) throw canceledError();
 	const prompt = promptFor(role, prompts, bullText);
@@ -247,17 +257,18 @@ async function runOneCell(
 		ctx.emit({type: 'compare:cell-done', subject, role, response});
 		return null;
 	}
-	let reference: BaselineRef = null;
-	let canceledWaiting = false;
-	try {
-		reference = await baselineFor(role);
-	} catch {
-		canceledWaiting = true;
-	}
-	const response = scoredResponse({role, run, context: prompts.context, baseline: reference, resultsDir: ctx.results.dir, subject, simulated: ctx.simulated});
-	onCellDone(role, response, run);
-	ctx.emit({type: 'compare:cell-done', subject, role, response});
-	if (canceledWaiting) throw canceledError();
+	const finish = (reference: BaselineRef) => {
+		const response = scoredResponse({role, run, context: prompts.context, baseline: reference, resultsDir: ctx.results.dir, subject, simulated: ctx.simulated});
+		onCellDone(role, response, run);
+		ctx.emit({type: 'compare:cell-done', subject, role, response});
+	};
+	const scored = baselineFor(role).then(
+		(reference) => finish(reference),
+		() => finish(null),
+	);
+	if (defer) defer(scored);
+	else await scored;
+	if (!defer && ctx.signal.aborted) throw canceledError();
 	return run.text;
 }
 

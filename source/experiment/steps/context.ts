@@ -23,6 +23,11 @@ export type RoundContext = {
 	board: BaselineBoard | null;
 	/** The model being downloaded right now, if any, so measurements can say they ran during it. */
 	pulling(): string | null;
+	/**
+	 * Work that may finish after the step returns (scoring a local answer once Claude's answer to
+	 * the same role exists), so the local lane moves on instead of waiting for Claude.
+	 */
+	defer?: (work: Promise<void>) => void;
 };
 
 export type StepContext = {

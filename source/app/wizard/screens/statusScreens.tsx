@@ -55,13 +55,25 @@ export function ConfigsScreen({recommendation, files, diff}: {recommendation: Re
 	);
 }
 
-export function DoneScreen({files, resultsPath, recommendation}: {files: string[]; resultsPath: string; recommendation: Recommendation | null}): React.JSX.Element {
+export function DoneScreen({
+	files,
+	resultsPath,
+	recommendation,
+	timeLine = null,
+}: {
+	files: string[];
+	resultsPath: string;
+	recommendation: Recommendation | null;
+	/** "experiment took 1 h 12 min; models generating 41 min, …" (issue 16), when timed. */
+	timeLine?: string | null;
+}): React.JSX.Element {
 	return (
 		<Box flexDirection="column">
 			<Text bold color="green">
 				Done
 			</Text>
 			<Text wrap="wrap">{`Recommendation: ${recommendation?.model ?? 'none'} — ${recommendation?.reason ?? ''}`}</Text>
+			{timeLine ? <Text wrap="wrap">{timeLine[0]?.toUpperCase() + timeLine.slice(1)}</Text> : null}
 			<Text>{`Results: ${resultsPath}`}</Text>
 			{files.map((file) => (
 				<Text key={file}>{`Written: ${file}`}</Text>
