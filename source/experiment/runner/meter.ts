@@ -9,9 +9,12 @@ export class StepMeter {
 	loadNs = 0;
 	generationNs = 0;
 	private readonly now: () => number;
+	/** Counters are the server's time; the demo's simulator runs `timeScale` times faster than that. */
+	private readonly counterScale: number;
 
-	constructor(now: () => number = () => performance.now()) {
-		this.now = now;
+	constructor(options: {now?: () => number; timeScale?: number} = {}) {
+		this.now = options.now ?? (() => performance.now());
+		this.counterScale = 1 / (options.timeScale && options.timeScale > 0 ? options.timeScale : 1);
 	}
 
 	get serverWaitMs(): number {
@@ -51,8 +54,8 @@ export class StepMeter {
 
 	private counted = (event: OllamaStreamEvent): void => {
 		if (event.type !== 'done') return;
-		this.loadNs += event.counters.loadDuration;
-		this.generationNs += event.counters.promptEvalDuration + event.counters.evalDuration;
+		this.loadNs += event.counters.loadDuration * this.counterScale;
+		this.generationNs += (event.counters.promptEvalDuration + event.counters.evalDuration) * this.counterScale;
 	};
 
 	ollama(inner: OllamaProvider): OllamaProvider {
@@ -69,7 +72,7 @@ export class StepMeter {
 			generate: (request, opts) => this.stream(() => inner.generate(request, opts), this.counted),
 			load: async (model, opts) => {
 				const ns = await this.call(() => inner.load(model, opts));
-				this.loadNs += ns;
+				this.loadNs += ns * this.counterScale;
 				return ns;
 			},
 			unload: (model, opts) => this.call(() => inner.unload(model, opts)),

@@ -32,6 +32,8 @@ export type RoundHost = {
 	newBoard: () => BaselineBoard;
 	timing: TimingRecorder;
 	overlap: boolean;
+	/** See StepContext.timeScale: the demo's simulator runs faster than the counters say. */
+	timeScale: number;
 };
 
 export type RoundOutcome = {error: unknown; key: string} | null;
@@ -75,7 +77,7 @@ export async function performRound(host: RoundHost, work: RoundWork, signal: Abo
 		run: (ctx: StepContext) => Promise<T>,
 		context: RoundContext = roundContext,
 	): Promise<T> => {
-		const meter = new StepMeter();
+		const meter = new StepMeter({timeScale: host.timeScale});
 		const during = step === 'pull' ? null : pulling;
 		const started = timing.now();
 		try {

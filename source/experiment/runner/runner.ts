@@ -169,6 +169,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 					newBoard: () => new BaselineBoard(),
 					timing,
 					overlap: deps.overlap ?? true,
+					timeScale: services.timeScale ?? 1,
 				},
 				work,
 				signal,
