@@ -27,6 +27,8 @@ export type RoundHost = {
 	context: (signal: AbortSignal, meter: StepMeter, round: RoundContext) => StepContext;
 	/** Marks step keys done (and a pulled model installed) in the strategy, persisted at once. */
 	markDone: (keys: Record<string, string>, pulled?: string) => void;
+	/** Notes in the results that a model's step ran while another model downloaded. */
+	noteDownload: (model: string, step: string, downloading: string) => void;
 	/** Tells the screens which step the local lane (or, while it waits, the pull) is on. */
 	started: (action: StepAction) => void;
 	newBoard: () => BaselineBoard;
@@ -125,6 +127,7 @@ export async function performRound(host: RoundHost, work: RoundWork, signal: Abo
 			for (const {step, key, fingerprint} of entry.steps) {
 				if (signal.aborted) return false;
 				host.started({kind: 'step', step, round, models: [entry.model], baseline: false, keys: {[key]: fingerprint}});
+				const downloading = pulling;
 				const deferred: Promise<void>[] = [];
 				try {
 					await timed(
@@ -141,6 +144,7 @@ export async function performRound(host: RoundHost, work: RoundWork, signal: Abo
 					fail(key, error);
 					return false;
 				}
+				if (downloading !== null) host.noteDownload(entry.model, step, downloading);
 				// Done once its last answer is scored (Claude's answer to the same role may still be streaming).
 				tails.push(
 					Promise.all(deferred).then(

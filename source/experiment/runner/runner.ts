@@ -3,7 +3,7 @@
 // decisions were made with, and progress in the conf store. It stops at every question.
 import {configNames} from '../../output/configs/naming.js';
 import {acquireResultsLock} from '../../output/lock.js';
-import {setSimulated} from '../../output/resultsStore.js';
+import {setSimulated, upsertModel} from '../../output/resultsStore.js';
 import {applyPipelinePatch, type PipelinePatchPlan} from '../../output/configs/patchPipeline.js';
 import type {ResultsFile} from '../../output/schema.js';
 import {isCanceled} from '../../providers/errors.js';
@@ -166,6 +166,11 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 						apply({type: 'step:done', keys, results, ...(pulled === undefined ? {} : {pulled: [{name: pulled, sizeBytes}]})});
 					},
 					started: (started) => send({type: 'strategy:step-start', action: started}),
+					noteDownload: (model, step, downloading) =>
+						services.results.update((draft) => {
+							const entry = upsertModel(draft, model);
+							entry.duringDownload = {...entry.duringDownload, [step]: downloading};
+						}),
 					newBoard: () => new BaselineBoard(),
 					timing,
 					overlap: deps.overlap ?? true,

@@ -108,6 +108,8 @@ describe('round orchestration through the simulator', () => {
 		const steps = saved.timing?.steps ?? [];
 		expect(steps.some((step) => step.step === 'compare' && step.model === 'qwen2.5:14b' && step.duringDownload === 'qwen2.5:32b')).toBe(true);
 		expect(steps.filter((step) => step.step === 'unload').map((step) => step.model)).toEqual(['qwen2.5:14b', 'mistral-small:22b', 'qwen2.5:32b']);
+		expect(saved.models.find((model) => model.name === 'qwen2.5:14b')?.duringDownload).toMatchObject({compare: 'qwen2.5:32b'});
+		expect(saved.models.find((model) => model.name === 'qwen2.5:32b')?.duringDownload).toBeUndefined();
 		expect(saved.timing?.runs[0]?.criticalPathMs).toBeGreaterThan(0);
 		expect(saved.timing?.runs[0]?.claudeMs).toBeGreaterThan(0);
 	});
