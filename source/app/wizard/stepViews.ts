@@ -15,11 +15,10 @@ export const initialStepViews: StepViews = {
 	tools: initialToolsView,
 };
 
-/** A reset names the step starting: other views keep going (a pull streams on while a model is measured). */
-export type StepViewEvent = StepEvent | {type: 'reset'; step?: keyof StepViews};
+export type StepViewEvent = StepEvent | {type: 'reset'};
 
 export function reduceStepViews(views: StepViews, event: StepViewEvent): StepViews {
-	if (event.type === 'reset') return event.step === undefined ? initialStepViews : {...views, [event.step]: initialStepViews[event.step]};
+	if (event.type === 'reset') return initialStepViews;
 	if (event.type.startsWith('pull:')) return {...views, pull: pullViewReducer(views.pull, event as Parameters<typeof pullViewReducer>[1])};
 	if (event.type.startsWith('bench:')) return {...views, bench: benchViewReducer(views.bench, event as Parameters<typeof benchViewReducer>[1])};
 	if (event.type.startsWith('compare:')) return {...views, compare: reduceCompareView(views.compare, event as Parameters<typeof reduceCompareView>[1])};

@@ -52,7 +52,7 @@ export function useWizard(runner: Runner, feedIntervalMs = FEED_INTERVAL_MS): Wi
 					return;
 				case 'strategy:step-start':
 					// A pull shown again while the local lane waits for it keeps its progress.
-					if (!(event.action.step === 'pull' && event.action.keys && Object.keys(event.action.keys).length === 0)) feed.dispatch({type: 'reset', step: event.action.step});
+					if (!(event.action.step === 'pull' && Object.keys(event.action.keys).length === 0)) feed.dispatch({type: 'reset'});
 					feed.flush();
 					setRunning(event.action);
 					break;
