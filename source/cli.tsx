@@ -5,8 +5,11 @@ import {helpText, packageVersion, quickAnswer} from './cli/help.js';
 import {wizardEntry} from './cli/registry.js';
 import type {CommandIO, Services} from './cli/types.js';
 import type {ServicesHandle} from './cli/services.js';
+import {guardOutput, type OutputGuard} from './cli/outputGuard.js';
+import {registerSecret} from './system/redact.js';
 
 const EXIT_INTERRUPTED = 130;
+const INTERRUPTED_MESSAGE = 'Interrupted. Results measured so far are kept; run the same command again to continue.';
 const SIGINT_ECHO_MS = 250;
 
 function isInteractive(json: boolean, env: NodeJS.ProcessEnv): boolean {
@@ -14,8 +17,15 @@ function isInteractive(json: boolean, env: NodeJS.ProcessEnv): boolean {
 	return Boolean(process.stdout.isTTY && process.stdin.isTTY) && !ci && env['TERM'] !== 'dumb' && !json;
 }
 
+type Guard = OutputGuard<NodeJS.WriteStream, NodeJS.WriteStream>;
+
+/** Set once the arguments are parsed; before that, the raw argv decides whether --json was asked. */
+let guard: Guard = guardOutput(process.stdout, process.stderr, {json: process.argv.includes('--json'), plain: !process.stdout.isTTY});
+
 async function main(): Promise<number> {
 	const env = process.env;
+	// The key (and any piece of it) is redacted from everything printed or written, from the start.
+	if (env['ANTHROPIC_API_KEY']) registerSecret(env['ANTHROPIC_API_KEY']);
 	// React's development build checks every render and keeps extra bookkeeping: several times the
 	// CPU per frame. Users get the production build unless they ask otherwise.
 	env['NODE_ENV'] ??= 'production';
@@ -27,7 +37,7 @@ async function main(): Promise<number> {
 		process.stdout.write(quick);
 		return 0;
 	}
-	const {parseArgs} = await import('./cli/flags.js');
+	const {isLoopbackHost, parseArgs} = await import('./cli/flags.js');
 	const parsed = parseArgs(argv, env, process.cwd());
 	if (parsed.version) {
 		process.stdout.write(`${packageVersion()}\n`);
@@ -38,11 +48,15 @@ async function main(): Promise<number> {
 		return 0;
 	}
 	const entry = parsed.command ?? wizardEntry;
+	const interactive = isInteractive(parsed.flags.json, env);
+	guard = guardOutput(process.stdout, process.stderr, {json: parsed.flags.json, plain: !interactive});
+	// Prompts and model names go to the host: another machine is named before anything is sent.
+	if (!parsed.flags.demo && !isLoopbackHost(parsed.flags.host)) guard.stderr.write(`Using the Ollama server at ${parsed.flags.host} (another machine).\n`);
 	const io: CommandIO = {
-		stdout: process.stdout,
-		stderr: process.stderr,
+		stdout: guard.stdout,
+		stderr: guard.stderr,
 		stdin: process.stdin,
-		interactive: isInteractive(parsed.flags.json, env),
+		interactive,
 	};
 	let handle: ServicesHandle | null = null;
 	let pending: Promise<Services> | null = null;
@@ -74,11 +88,13 @@ async function main(): Promise<number> {
 		if (interrupts === 1 && performance.now() - firstAt < SIGINT_ECHO_MS) return;
 		interrupts += 1;
 		firstAt = performance.now();
-		if (interrupts > 1) process.exit(EXIT_INTERRUPTED);
 		const current = handle as ServicesHandle | null;
-		if (current) current.services.cancel();
-		else process.exit(EXIT_INTERRUPTED);
-		process.stderr.write('\nCanceling… (press Ctrl+C again to exit now)\n');
+		if (interrupts > 1 || !current) {
+			guard.finish(EXIT_INTERRUPTED, INTERRUPTED_MESSAGE);
+			process.exit(EXIT_INTERRUPTED);
+		}
+		current.services.cancel();
+		guard.stderr.write('\nCanceling… (press Ctrl+C again to exit now)\n');
 	});
 	try {
 		const command = await entry.load();
@@ -90,13 +106,15 @@ async function main(): Promise<number> {
 
 main().then(
 	(code) => {
+		guard.finish(code);
 		process.exitCode = code;
 	},
 	async (error: unknown) => {
 		const {describeFailure} = await import('./cli/errors.js');
 		const {message, code} = describeFailure(error);
-		process.stderr.write(`${message}\n`);
-		if (process.env['TRIFECTA_DEBUG'] && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+		guard.stderr.write(`${message}\n`);
+		if (process.env['TRIFECTA_DEBUG'] && error instanceof Error && error.stack) guard.stderr.write(`${error.stack}\n`);
+		guard.finish(code, message);
 		process.exitCode = code;
 	},
 );

@@ -1,13 +1,18 @@
 // Argument parsing with meow, then our own checks so every usage error is one line naming the
 // bad flag or command (meow's own report spans lines).
-import os from 'node:os';
 import path from 'node:path';
+import envPaths from 'env-paths';
 import meow from 'meow';
 import {commands, commonFlags, findCommand, wizardEntry, type CommandEntry} from './registry.js';
 import {DEFAULT_HOST} from './help.js';
 import {normalizeOllamaHost} from '../providers/ollama/hostUrl.js';
+import {DEFAULT_TIMEOUTS} from '../providers/network/timeouts.js';
 import type {GlobalFlags} from './types.js';
 import type {Settings} from '../experiment/settings.js';
+import {isValidClaudeModel, modelNameProblem} from '../models/modelName.js';
+
+/** The smallest context window accepted, from a flag or the settings file alike. */
+export const MIN_NUM_CTX = 256;
 
 export class UsageError extends Error {
 	override readonly name = 'UsageError';
@@ -17,6 +22,7 @@ const meowFlags = {
 	host: {type: 'string'},
 	json: {type: 'boolean', default: false},
 	demo: {type: 'boolean', default: false},
+	fresh: {type: 'boolean', default: false},
 	yes: {type: 'boolean', default: false},
 	claude: {type: 'boolean', default: true},
 	overlap: {type: 'boolean', default: true},
@@ -32,6 +38,8 @@ const meowFlags = {
 	bandwidth: {type: 'string'},
 	claudeModel: {type: 'string'},
 	ladder: {type: 'string'},
+	loadTimeout: {type: 'string'},
+	stallTimeout: {type: 'string'},
 } as const;
 
 export type ParsedArgs = {
@@ -51,7 +59,9 @@ type NumberRule = {flag: string; integer: boolean; min: number; max: number};
  */
 function parseNumber(rule: NumberRule, raw: string | undefined): number | undefined {
 	if (raw === undefined) return undefined;
-	const value = raw.trim() === '' ? Number.NaN : Number(raw);
+	// Decimal digits only: Number() would also read "0x10" as 16, "1e3" as 1000 and " " as 0.
+	const decimal = rule.integer ? /^[0-9]+$/ : /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)$/;
+	const value = decimal.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
 	const kind = rule.integer ? 'a whole number' : 'a number';
 	if (!Number.isFinite(value) || (rule.integer && !Number.isInteger(value))) throw new UsageError(`--${rule.flag} needs ${kind}`);
 	if (rule.integer ? value < rule.min : value <= rule.min) {
@@ -112,16 +122,25 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 	if (command === null && args.length > 0) throw new UsageError(`Unknown command '${name}'.`);
 
 	const host = normaliseHost(flags.host ?? env['OLLAMA_HOST'] ?? DEFAULT_HOST);
-	const demoTmp = flags.demo && !flags.resultsDir ? path.join(os.tmpdir(), `trifecta-demo-${process.pid}`) : null;
+	if (flags.fresh && !flags.demo) throw new UsageError('--fresh starts the demo over: it goes with --demo.');
+	if (flags.fresh && flags.resultsDir) {
+		throw new UsageError('--fresh clears only the demo’s own folder; with --results-dir, remove or change that folder yourself.');
+	}
+	const demoTmp = flags.demo && !flags.resultsDir ? demoResultsDir() : null;
 	const ladder = flags.ladder
 		?.split(',')
 		.map((item) => item.trim())
 		.filter(Boolean);
 	if (ladder && ladder.length === 0) throw new UsageError('--ladder needs at least one model name');
+	for (const item of ladder ?? []) {
+		const problem = modelNameProblem(item);
+		if (problem !== null) throw new UsageError(`--ladder: ${JSON.stringify(item)} is not a model name: ${problem}`);
+	}
 
 	const overrides: Partial<Settings> = {};
 	const reps = parseNumber({flag: 'reps', integer: true, min: 1, max: 50}, flags.reps);
-	const numCtx = parseNumber({flag: 'num-ctx', integer: true, min: 1, max: 1_048_576}, flags.numCtx);
+	// The same floor the settings file enforces: below 256 tokens no prompt of the experiment fits.
+	const numCtx = parseNumber({flag: 'num-ctx', integer: true, min: MIN_NUM_CTX, max: 1_048_576}, flags.numCtx);
 	const threshold = parseNumber({flag: 'threshold', integer: false, min: 0, max: 10}, flags.threshold);
 	const minRate = parseNumber({flag: 'min-rate', integer: false, min: 0, max: 10_000}, flags.minRate);
 	const bandwidth = parseNumber({flag: 'bandwidth', integer: false, min: 0, max: 100_000}, flags.bandwidth);
@@ -131,10 +150,17 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 	if (minRate !== undefined) overrides.minRate = minRate;
 	if (bandwidth !== undefined) overrides.bandwidthGBs = bandwidth;
 	if (flags.claudeModel !== undefined) {
-		if (!/^claude-[a-z0-9.-]+$/.test(flags.claudeModel)) throw new UsageError(`--claude-model '${flags.claudeModel}' is not a Claude model id`);
+		if (!isValidClaudeModel(flags.claudeModel)) throw new UsageError(`--claude-model ${JSON.stringify(flags.claudeModel)} is not a Claude model id (e.g. claude-sonnet-4-5-20250929)`);
 		overrides.claudeModel = flags.claudeModel;
 	}
 	if (ladder) overrides.ladder = ladder;
+	// Seconds on the command line; a day is far past any load a laptop disk needs.
+	const loadTimeout = parseNumber({flag: 'load-timeout', integer: false, min: 0, max: 86_400}, flags.loadTimeout);
+	const stallTimeout = parseNumber({flag: 'stall-timeout', integer: false, min: 0, max: 86_400}, flags.stallTimeout);
+	const timeouts = {
+		loadMs: (loadTimeout ?? DEFAULT_TIMEOUTS.loadMs / 1000) * 1000,
+		stallMs: (stallTimeout ?? DEFAULT_TIMEOUTS.stallMs / 1000) * 1000,
+	};
 
 	return {
 		command,
@@ -146,6 +172,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 			host,
 			json: flags.json,
 			demo: flags.demo,
+			fresh: flags.fresh,
 			yes: flags.yes,
 			claude: flags.claude,
 			overlap: flags.overlap,
@@ -155,18 +182,44 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 			promptsDir: flags.promptsDir ? path.resolve(cwd, flags.promptsDir) : '',
 			pipelineDir: path.resolve(cwd, flags.pipelineDir ?? '.'),
 			write: flags.write,
+			timeouts,
 		},
 	};
 }
 
+/**
+ * The demo's one folder, in the user's cache directory (~/.cache/trifecta-nodejs/demo on Linux,
+ * ~/Library/Caches/trifecta-nodejs/demo on macOS): the same every run, so the demo resumes.
+ */
+export function demoResultsDir(): string {
+	return path.join(envPaths('trifecta').cache, 'demo');
+}
+
 /** Ollama's own host rules (the provider's normaliser), shown as the origin a user would type. */
 export function normaliseHost(raw: string): string {
+	const trimmed = raw.trim();
+	const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(trimmed)?.[1]?.toLowerCase();
+	if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
+		const host = URL.canParse(trimmed) ? new URL(trimmed).host : '';
+		throw new UsageError(`--host ${JSON.stringify(raw)} would contact ${host || 'no host'} over ${scheme}; Ollama speaks only http:// or https:// (e.g. http://127.0.0.1:11434)`);
+	}
+	if (scheme !== undefined && URL.canParse(trimmed)) {
+		const given = new URL(trimmed);
+		if (given.username || given.password) throw new UsageError(`--host must not carry a user name or password (it is shown in messages): use ${given.protocol}//${given.host}`);
+	}
+	let url: URL;
 	try {
-		const url = new URL(normalizeOllamaHost(raw));
-		// Ollama listens on 0.0.0.0 when told to serve everywhere; a client reaches it on loopback.
-		if (url.hostname === '0.0.0.0') url.hostname = '127.0.0.1';
-		return url.origin;
+		url = new URL(normalizeOllamaHost(raw));
 	} catch {
 		throw new UsageError(`--host '${raw}' is not a URL (expected e.g. http://127.0.0.1:11434)`);
 	}
+	// Ollama listens on 0.0.0.0 when told to serve everywhere; a client reaches it on loopback.
+	if (url.hostname === '0.0.0.0') url.hostname = '127.0.0.1';
+	return url.origin;
+}
+
+/** Loopback hosts: this machine. Any other host is said out loud, since prompts are sent there. */
+export function isLoopbackHost(origin: string): boolean {
+	const {hostname} = new URL(origin);
+	return hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname);
 }

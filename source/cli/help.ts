@@ -1,6 +1,6 @@
 // --help and --version are answered from here before the argument parser loads, so they stay
 // as fast as a bare node start (the performance budget allows 2.5 times that).
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {commands, findCommand} from './registry.js';
 
 export const DEFAULT_HOST = 'http://127.0.0.1:11434';
@@ -22,12 +22,14 @@ ${list}
 
   Options
     --host URL           Ollama server (default: $OLLAMA_HOST, else ${DEFAULT_HOST})
-    --demo               run against a built-in simulator of an M3 Max (SIMULATED)
+    --demo               run against a built-in simulator of an M3 Max (SIMULATED); its results
+                         stay in one folder in your cache directory, so it resumes
+    --fresh              with --demo: start the demo over (clears its folder)
     --json               print one JSON document on stdout; progress goes to stderr
-    --yes                take the recommended choice at every decision
+    --yes                take each decision's default (never deletes a model that met the threshold)
     --no-claude          skip the Claude baseline
     --no-overlap         never measure a model while another one downloads
-    --results-dir DIR    where results go (default ./results; --demo: a temporary folder)
+    --results-dir DIR    where results go (default ./results; --demo: the demo's folder)
     --docs-dir DIR       where the report goes (default ./docs)
     --prompts-dir DIR    use your own bull/bear/trader prompts and market context
     --reps N             timed repetitions per benchmark (default 3)
@@ -35,8 +37,10 @@ ${list}
     --threshold N        trader score a local model must reach (default 9.0)
     --min-rate N         decode rate (tokens/s) a practical model needs (default 8)
     --bandwidth GB/s     memory bandwidth when it cannot be detected
-    --claude-model ID    the Claude baseline model (default claude-sonnet-4-5-20250929)
-    --ladder A,B,C       the models to consider, in order of size
+    --claude-model ID    the Claude baseline model (default: the newest Sonnet your key can use)
+    --load-timeout S     seconds to wait for the first byte: model load + prompt (default 900)
+    --stall-timeout S    seconds of silence allowed inside a stream (default 120)
+    --ladder A,B,C       the models to consider, in order of size (70B-class ones are the escalation candidates)
     --help, --version
 
   Environment
@@ -48,7 +52,10 @@ ${list}
 }
 
 export function packageVersion(): string {
-	const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {version: string};
+	// This module is source/cli/help.ts (tsx), dist/cli/help.js (tsc), or part of the bundled dist/cli.js.
+	// The nearer one first: from dist/cli.js, ../../ is outside the project.
+	const file = ['../package.json', '../../package.json'].map((relative) => new URL(relative, import.meta.url)).find((url) => existsSync(url));
+	const pkg = JSON.parse(readFileSync(file ?? new URL('../../package.json', import.meta.url), 'utf8')) as {version: string};
 	return pkg.version;
 }
 

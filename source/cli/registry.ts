@@ -1,5 +1,6 @@
-// Every command trifecta knows, with what --help needs. Kept free of Ink and React imports so
-// `trifecta --help` starts fast; a command's code is loaded only when it runs.
+// Every command trifecta knows, with what --help and the parser need: the one place a command's
+// name, summary, usage, flags and arguments are written (a command module only runs). Kept free
+// of Ink and React imports so `trifecta --help` starts fast; a command's code loads only when it runs.
 import type {CommandModule} from './types.js';
 
 export type CommandEntry = {
@@ -26,8 +27,8 @@ export const commands: CommandEntry[] = [
 	},
 	{
 		name: 'pull',
-		summary: 'pull a model with live per-layer progress',
-		usage: 'trifecta pull <model>',
+		summary: 'pull a model with live per-layer progress (skipped when installed)',
+		usage: 'trifecta pull <model> [--json]',
 		flags: [],
 		args: {min: 1, max: 1},
 		results: 'write',
@@ -36,7 +37,7 @@ export const commands: CommandEntry[] = [
 	{
 		name: 'bench',
 		summary: 'speed benchmark: decode and prefill rates, ceiling, memory',
-		usage: 'trifecta bench <model...> [--reps N] [--num-ctx N] [--min-rate N] [--bandwidth GB/s]',
+		usage: 'trifecta bench <model...> [--reps N] [--num-ctx N] [--min-rate N] [--bandwidth GB/s] [--json]',
 		flags: [],
 		args: {min: 1, max: null},
 		results: 'write',
@@ -45,7 +46,7 @@ export const commands: CommandEntry[] = [
 	{
 		name: 'compare',
 		summary: 'bull/bear/trader reasoning comparison, scored against the Claude baseline',
-		usage: 'trifecta compare [model...] [--no-claude] [--prompts-dir DIR]',
+		usage: 'trifecta compare [model...] [--no-claude] [--prompts-dir DIR] [--json]',
 		flags: [],
 		args: {min: 0, max: null},
 		results: 'write',
@@ -54,7 +55,7 @@ export const commands: CommandEntry[] = [
 	{
 		name: 'tools',
 		summary: 'tool-calling test on /api/chat and the OpenAI-compatible /v1',
-		usage: 'trifecta tools [model...]',
+		usage: 'trifecta tools [model...] [--json]',
 		flags: [],
 		args: {min: 0, max: null},
 		results: 'write',
@@ -62,9 +63,9 @@ export const commands: CommandEntry[] = [
 	},
 	{
 		name: 'run',
-		summary: 'the whole strategy without the UI (--yes takes the recommended escalation)',
-		usage: 'trifecta run [--yes] [--json] [--pipeline-dir DIR] [--no-overlap]',
-		flags: ['pipeline-dir', 'overlap'],
+		summary: 'the whole strategy without the UI (--yes takes each default)',
+		usage: 'trifecta run [--yes] [--json] [--pipeline-dir DIR] [--no-overlap] [--demo [--fresh]]',
+		flags: ['pipeline-dir', 'overlap', 'fresh'],
 		args: {min: 0, max: 0},
 		results: 'runner',
 		load: async () => (await import('./commands/run.js')).runCommand,
@@ -72,7 +73,7 @@ export const commands: CommandEntry[] = [
 	{
 		name: 'report',
 		summary: 'rebuild the report and text tables from saved results',
-		usage: 'trifecta report [--results-dir DIR] [--docs-dir DIR]',
+		usage: 'trifecta report [--results-dir DIR] [--docs-dir DIR] [--json]',
 		flags: [],
 		args: {min: 0, max: 0},
 		results: 'none',
@@ -93,11 +94,11 @@ export const commands: CommandEntry[] = [
 export const wizardEntry: CommandEntry = {
 	name: 'wizard',
 	summary: 'the interactive wizard',
-	usage: 'trifecta [options] [--pipeline-dir DIR] [--no-overlap]',
-	flags: ['pipeline-dir', 'overlap'],
+	usage: 'trifecta [options] [--pipeline-dir DIR] [--no-overlap] [--demo [--fresh]]',
+	flags: ['pipeline-dir', 'overlap', 'fresh'],
 	args: {min: 0, max: 0},
 	results: 'runner',
-		load: async () => (await import('./commands/wizard.js')).wizardCommand,
+	load: async () => (await import('./commands/wizard.js')).wizardCommand,
 };
 
 export const commonFlags = [
@@ -116,6 +117,8 @@ export const commonFlags = [
 	'bandwidth',
 	'claude-model',
 	'ladder',
+	'load-timeout',
+	'stall-timeout',
 	'help',
 	'version',
 ];

@@ -1,9 +1,10 @@
 // Builds what commands need: providers (real, or the in-process simulator for --demo), the
 // results store, settings (stored, then flags), preflight facts, and the cancel signal.
-import {mkdirSync} from 'node:fs';
+import {mkdirSync, rmSync} from 'node:fs';
 import type {GlobalFlags, Services} from './types.js';
 import {defaultSettings, type Settings} from '../experiment/settings.js';
 import {catalogEntry, isSeventyBClass} from '../models/catalog.js';
+import {DEFAULT_CLAUDE_MODEL, SEED_CLAUDE_MODEL} from '../models/pipeline.js';
 import type {ResultsFile} from '../output/schema.js';
 import {deprecationFor} from '../providers/claude/deprecation.js';
 import {ProviderError} from '../providers/errors.js';
@@ -50,6 +51,21 @@ export function demoInstalled(results: ResultsFile | null): string[] {
 	return [...new Set([...DEMO_PREINSTALLED, ...kept])];
 }
 
+/**
+ * A baseline nobody chose on purpose: the built-in default, the pipeline's seed model, or any model
+ * the SDK lists as deprecated (a stored choice that has since reached its end of life).
+ */
+function isAutomaticBaseline(model: string): boolean {
+	return model === DEFAULT_CLAUDE_MODEL || model === SEED_CLAUDE_MODEL || deprecationFor(model) !== null;
+}
+
+/** The newest Sonnet the key can use (Models API, once per run), else the built-in default. */
+async function newestBaseline(apiKey: string, baseURL: string | undefined, signal: AbortSignal): Promise<string> {
+	const {listClaudeModels, newestSonnet} = await import('../providers/claude/baselineModel.js');
+	const models = await listClaudeModels({apiKey, ...(baseURL ? {baseURL} : {}), signal});
+	return (models && newestSonnet(models)) ?? DEFAULT_CLAUDE_MODEL;
+}
+
 export async function createServices(options: ServiceOptions): Promise<ServicesHandle> {
 	const {flags, env} = options;
 	const warnings: string[] = [];
@@ -59,6 +75,9 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		// Repeats too: a second busy spell later in the run is news to whoever is watching.
 		for (const listener of listeners) listener(message);
 	};
+	// Only the demo's own folder (flags refuses --fresh with --results-dir): its results, report and
+	// settings, cleared before the settings stored there are read.
+	if (flags.demo && flags.fresh) rmSync(flags.resultsDir, {recursive: true, force: true});
 	const stored = await options.storedSettings();
 	for (const warning of stored.warnings) warn(warning);
 	const settings: Settings = {...defaultSettings, ...stored.settings, ...options.overrides};
@@ -92,7 +111,8 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		import('../providers/lazy.js'),
 		import('../providers/claude/claudeFromEnv.js'),
 	]);
-	const ollama = createOllamaProvider({host, warn});
+	const timeouts = flags.timeouts;
+	const ollama = createOllamaProvider({host, warn, ...(timeouts ? {timeouts} : {})});
 	if (!(await ollama.ping())) {
 		await closeSimulator?.();
 		throw new ProviderError(
@@ -102,12 +122,16 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 			`start it with \`ollama serve\`, or try \`${env['npm_lifecycle_event'] === 'start' ? 'npm start -- --demo' : 'trifecta --demo'}\``,
 		);
 	}
+	if (flags.claude && apiKey?.trim() && options.overrides.claudeModel === undefined && isAutomaticBaseline(settings.claudeModel)) {
+		settings.claudeModel = await newestBaseline(apiKey.trim(), anthropicBaseURL?.trim() || undefined, controller.signal);
+	}
 	const claudeEnv: NodeJS.ProcessEnv = {...env, ANTHROPIC_API_KEY: apiKey};
 	if (anthropicBaseURL) claudeEnv['ANTHROPIC_BASE_URL'] = anthropicBaseURL;
 	const {provider: claude, skipReason} = claudeFromEnv({
 		env: claudeEnv,
 		model: settings.claudeModel,
 		noClaude: !flags.claude,
+		...(timeouts ? {timeouts} : {}),
 		// doctor and compare show the deprecation from provider.deprecation(); the copy the SDK
 		// prints at the first request would say it a second time.
 		warn: (message) => {
@@ -129,7 +153,7 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		: await collectSystemInfo({host, resultsDir: flags.resultsDir, bandwidthGBs: settings.bandwidthGBs});
 	const services: Services = {
 		ollama,
-		openai: lazyOpenAICompatProvider({host}),
+		openai: lazyOpenAICompatProvider({host, ...(timeouts ? {timeouts} : {})}),
 		claude,
 		claudeSkipReason: skipReason,
 		results,

@@ -27,16 +27,12 @@ export type CommandInput = {
 /** Returns the process exit code: 0 done, 1 failed, 2 usage, 3 decision needed without --yes, 130 interrupted. */
 export type CommandRun = (input: CommandInput) => Promise<number>;
 
+/**
+ * What a command's module provides: how it runs. What it is called, its usage line, its flags and
+ * arguments live in one place, the registry (registry.ts), which --help and the parser read
+ * without loading any command's code.
+ */
 export type CommandModule = {
-	name: string;
-	/** One line for --help. */
-	summary: string;
-	/** e.g. 'trifecta bench <model...> [--reps N] [--num-ctx N]' */
-	usage: string;
-	/** Command-specific flags, in meow's format, merged into the global ones. */
-	flags?: Record<string, {type: 'string' | 'number' | 'boolean'; isMultiple?: boolean; default?: unknown}>;
-	/** Minimum and maximum positional arguments (max null = unlimited). */
-	args: {min: number; max: number | null; name?: string};
 	run: CommandRun;
 };
 

@@ -10,6 +10,8 @@ export type GlobalFlags = {
 	host: string;
 	json: boolean;
 	demo: boolean;
+	/** --demo --fresh: the demo's folder is cleared before it starts. */
+	fresh?: boolean;
 	yes: boolean;
 	/** false with --no-claude */
 	claude: boolean;
@@ -21,6 +23,8 @@ export type GlobalFlags = {
 	promptsDir: string;
 	pipelineDir: string;
 	write: boolean;
+	/** --load-timeout / --stall-timeout in ms; absent: the defaults (900 s / 120 s). */
+	timeouts?: {loadMs: number; stallMs: number};
 };
 
 export type Services = {

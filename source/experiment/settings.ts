@@ -4,8 +4,15 @@ import {DEFAULT_CLAUDE_MODEL} from '../models/pipeline.js';
 
 export {DEFAULT_CLAUDE_MODEL, PIPELINE_OUTPUT_TOKENS} from '../models/pipeline.js';
 
+/**
+ * The settings hold the escalation policy's editable part (the ladder, the round-one model, the
+ * threshold and the minimum rate); strategy/policy.ts turns them and the catalog into the policy.
+ */
 export type Settings = {
+	/** Models to consider, in order of size; its 70B-class entries are the escalation candidates. */
 	ladder: string[];
+	/** The round-one model chosen on the plan; null = the first ladder entry above what is installed. */
+	roundOne: string | null;
 	/** Trader score (0-10) a model must reach to replace Claude. */
 	threshold: number;
 	/** Minimum mean decode rate (t/s) for a practical 12-agent pipeline. */
@@ -18,9 +25,9 @@ export type Settings = {
 	bandwidthGBs: number | null;
 };
 
-
 export const defaultSettings: Settings = {
 	ladder: [...defaultLadder],
+	roundOne: null,
 	threshold: 9.0,
 	minRate: 8,
 	reps: 3,

@@ -4,8 +4,9 @@
 import {existsSync, renameSync} from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import {isValidModelName} from '../models/catalog.js';
+import {isValidClaudeModel, isValidModelName} from '../models/modelName.js';
 import {defaultSettings, type Settings} from './settings.js';
+import {userMessage} from '../system/userMessage.js';
 
 /** Which steps are done for one results file, and with which settings (their fingerprints). */
 export type ProgressRecord = {resultsPath: string; done: Record<string, string>; updatedAt: string};
@@ -41,7 +42,7 @@ function openConf(options: SettingsStoreOptions, warnings: string[]): Conf<Store
 		const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
 		const aside = `${probe.path}.corrupt-${stamp}`;
 		if (existsSync(probe.path)) renameSync(probe.path, aside);
-		const reason = error instanceof Error ? error.message : String(error);
+		const reason = userMessage(error);
 		warnings.push(`The settings file ${probe.path} could not be read (${reason}); it was kept as ${aside} and the defaults are used.`);
 		return new Conf<Stored>(confOptions(options.cwd));
 	}
@@ -69,12 +70,13 @@ function sanitize(raw: unknown, warnings: string[]): Settings {
 				(value) => Array.isArray(value) && value.length > 0 && value.every((name) => typeof name === 'string' && isValidModelName(name)),
 			),
 		],
+		roundOne: pick('roundOne', (value) => value === null || (typeof value === 'string' && isValidModelName(value))),
 		threshold: pick('threshold', (value) => typeof value === 'number' && value >= 0 && value <= 10),
 		minRate: pick('minRate', positive),
 		reps: pick('reps', (value) => Number.isInteger(value) && (value as number) >= 1),
 		numCtx: pick('numCtx', (value) => Number.isInteger(value) && (value as number) >= 256),
 		numPredict: pick('numPredict', (value) => Number.isInteger(value) && (value as number) >= 16),
-		claudeModel: pick('claudeModel', (value) => typeof value === 'string' && value.length > 0),
+		claudeModel: pick('claudeModel', (value) => typeof value === 'string' && isValidClaudeModel(value)),
 		bandwidthGBs: pick('bandwidthGBs', (value) => value === null || positive(value)),
 	};
 	if (bad.length > 0) warnings.push(`Stored settings had invalid ${bad.join(', ')}; the defaults are used for them.`);

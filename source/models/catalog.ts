@@ -88,9 +88,6 @@ export const defaultLadder: readonly string[] = [
 	'command-r:35b',
 ];
 
-export const ROUND_ONE_MODEL = 'qwen2.5:32b';
-export const ESCALATION_CANDIDATES: readonly string[] = ['qwen2.5:72b', 'llama3.3:70b'];
-
 export function catalogEntry(name: string): CatalogEntry | undefined {
 	const wanted = name.includes(':') ? name : `${name}:latest`;
 	return catalog.find((entry) => entry.name === wanted);
@@ -100,12 +97,15 @@ export function isSeventyBClass(sizeBytes: number): boolean {
 	return sizeBytes > SEVENTY_B_CLASS_BYTES;
 }
 
-/**
- * Model names go into URLs, file names and (for configs) Python source, so they must match
- * Ollama's own shape: [namespace/]name[:tag] with letters, digits, '.', '_' and '-' only.
- */
-export const MODEL_NAME_PATTERN = /^(?:[a-z0-9][a-z0-9._-]{0,62}\/)?[a-z0-9][a-z0-9._-]{0,79}(?::[a-z0-9][a-z0-9._-]{0,79})?$/i;
+// The name rule lives in modelName.ts (one validator for every source of names); re-exported here
+// because most callers already import the catalog.
+export {checkModelName, isValidModelName} from './modelName.js';
 
-export function isValidModelName(name: string): boolean {
-	return MODEL_NAME_PATTERN.test(name);
+
+/**
+ * The family a model belongs to for "scale the same family or try another": the catalog's
+ * family when it knows the model, else the name before the tag (gemma3:27b -> gemma3).
+ */
+export function familyOf(name: string): string {
+	return catalogEntry(name)?.family ?? (name.split(':')[0] ?? name);
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type {ResultsFile, Role, ScoredResponse} from './schema.js';
 import {writeFileAtomic} from './atomicWrite.js';
 import {SIMULATED_BANNER, baselineMissingReason, fixed, integer, textTable, truncate} from './textFormat.js';
+import {sanitizeText} from '../system/sanitize.js';
 
 export const COMPARISON_FILE_NAME = 'model_scaling_comparison.txt';
 const ROLES: readonly Role[] = ['bull', 'bear', 'trader'];
@@ -87,6 +88,7 @@ export function formatComparisonTable(results: ResultsFile): string {
 
 export function writeComparisonTable(resultsDir: string, results: ResultsFile): string {
 	const file = path.join(path.resolve(resultsDir), COMPARISON_FILE_NAME);
-	writeFileAtomic(file, formatComparisonTable(results));
+	// Model output and error texts came from a server: sanitised on the way into the file.
+	writeFileAtomic(file, sanitizeText(formatComparisonTable(results)));
 	return file;
 }

@@ -12,6 +12,7 @@ import {formatCeilingSection} from './report/ceilingSection.js';
 import {formatDetailSection} from './report/detailSection.js';
 import {formatGitSection, runGit, type GitRunner} from './report/gitSection.js';
 import {formatNextStepsSection} from './report/nextStepsSection.js';
+import {sanitizeText} from '../system/sanitize.js';
 
 export const REPORT_FILE_NAME = 'TASK_005_REPORT.md';
 
@@ -51,6 +52,7 @@ export function formatReport(results: ResultsFile, options: ReportOptions = {}):
 
 export function writeReport(docsDir: string, results: ResultsFile, options: ReportOptions = {}): string {
 	const file = path.join(path.resolve(docsDir), REPORT_FILE_NAME);
-	writeFileAtomic(file, formatReport(results, options));
+	// Names, versions and error texts came from a server: sanitised on the way into the file.
+	writeFileAtomic(file, sanitizeText(formatReport(results, options)));
 	return file;
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import {emptyResults, resultsFile, type ModelResult, type ResultsFile} from './schema.js';
 import {writeFileAtomic} from './atomicWrite.js';
 import {CorruptResultsError} from './errors.js';
+import {jsonText} from '../system/sanitize.js';
 
 /** The results file as the steps see it: every step writes through this. */
 export interface ResultsStore {
@@ -64,7 +65,7 @@ export function createResultsStore(dir: string, options: ResultsStoreOptions): R
 			const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown';
 			throw new Error(`Internal error: refusing to write an invalid results record (${where}); ${file} was left as it was.`);
 		}
-		writeFileAtomic(file, `${JSON.stringify(checked.data, null, 2)}\n`);
+		writeFileAtomic(file, `${jsonText(checked.data)}\n`);
 		return checked.data;
 	}
 

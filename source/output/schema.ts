@@ -1,6 +1,7 @@
 // results/scaling-results.json: the one record of the experiment. Versioned, validated on read,
 // merged across runs (by model name), written atomically. Every figure in the report comes from here.
 import {z} from 'zod';
+import {isValidClaudeModel, isValidModelName} from '../models/modelName.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -31,6 +32,8 @@ export const benchOptions = z.object({
 	prompt: z.string(),
 	/** keep_alive sent with the warm-up and the reps (long enough for the round's later steps). */
 	keepAlive: z.string().optional(),
+	/** How prefill was measured (prompt length, cache-buster); absent in results written before it was recorded. */
+	prefill: z.string().optional(),
 });
 export type BenchOptions = z.infer<typeof benchOptions>;
 
@@ -142,6 +145,8 @@ export const scoredResponse = z.object({
 	transcript: z.string().nullable(),
 	/** Last 500 characters of the text (trader: where the decision and levels should be). */
 	tail: z.string(),
+	/** What the figures need said beside them: "answer cut off at 4096 tokens", thinking tokens of the baseline. */
+	note: z.string().optional(),
 	at: z.string(),
 });
 export type ScoredResponse = z.infer<typeof scoredResponse>;
@@ -169,6 +174,11 @@ export const endpointToolResult = z.object({
 	scenarios: z.array(toolScenarioOutcome),
 	passed: z.number(),
 	total: z.number(),
+	/**
+	 * The context the model ran at (/api/ps context_length). The native endpoint pins num_ctx; /v1
+	 * cannot, so it runs at the server's default (2048, 4096 or a VRAM tier by version).
+	 */
+	contextLength: z.number().nullable().optional(),
 });
 export type EndpointToolResult = z.infer<typeof endpointToolResult>;
 
@@ -180,7 +190,8 @@ export const toolCallingResult = z.object({
 export type ToolCallingResult = z.infer<typeof toolCallingResult>;
 
 export const modelResult = z.object({
-	name: z.string(),
+	// The same rule as every other source of names: a hand-edited or planted record cannot smuggle one in.
+	name: z.string().refine(isValidModelName, {message: 'not a model name'}),
 	sizeBytes: z.number().nullable(),
 	parameterSize: z.string().nullable(),
 	quantization: z.string().nullable(),
@@ -189,6 +200,11 @@ export const modelResult = z.object({
 	speed: speedResult.optional(),
 	/** mean decode rate >= minimum rate; absent until benchmarked. */
 	practical: z.boolean().optional(),
+	/**
+	 * The reps of a benchmark not finished yet, saved as each one ends, so a canceled or crashed
+	 * benchmark resumes at the next rep; removed when `speed` is written.
+	 */
+	benchProgress: z.object({options: benchOptions, reps: z.array(repRecord), at: z.string()}).optional(),
 	reasoning: reasoningResult.optional(),
 	toolCalling: toolCallingResult.optional(),
 	/** Steps of this model measured while another model downloaded (issue 16), e.g. {compare: 'qwen2.5:32b'}. */
@@ -198,13 +214,13 @@ export type ModelResult = z.infer<typeof modelResult>;
 
 export const baselineResult = z.object({
 	provider: z.literal('claude'),
-	model: z.string(),
+	model: z.string().refine(isValidClaudeModel, {message: 'not a Claude model id'}),
 	status: z.enum(['ok', 'skipped', 'error']),
 	/** Why skipped or failed, e.g. 'ANTHROPIC_API_KEY is not set'. */
 	note: z.string().nullable(),
 	reasoning: reasoningResult,
 	costUsd: z.number().nullable(),
-	usage: z.object({inputTokens: z.number(), outputTokens: z.number()}).nullable(),
+	usage: z.object({inputTokens: z.number(), outputTokens: z.number(), thinkingTokens: z.number().optional()}).nullable(),
 });
 export type BaselineResult = z.infer<typeof baselineResult>;
 
@@ -223,8 +239,15 @@ export type RoundRecord = z.infer<typeof roundRecord>;
 export const recommendation = z.object({
 	model: z.string().nullable(),
 	practical: z.boolean().nullable(),
+	/** One sentence: what is recommended and why (the same on every screen, in the report and --json). */
 	reason: z.string(),
 	configs: z.array(z.string()),
+	/** Recommended although no practical model reaches the threshold. Absent in files from before it existed. */
+	belowThreshold: z.boolean().optional(),
+	/** One sentence: the best quality measured here and whether it is usable. */
+	ceiling: z.string().optional(),
+	/** One sentence: what to do next. */
+	nextStep: z.string().optional(),
 });
 export type Recommendation = z.infer<typeof recommendation>;
 
@@ -240,6 +263,8 @@ export type EnvironmentRecord = z.infer<typeof environmentRecord>;
 
 export const settingsRecord = z.object({
 	ladder: z.array(z.string()),
+	/** The round-one model chosen on the plan; null or absent = the policy's default. */
+	roundOne: z.string().nullable().optional(),
 	threshold: z.number(),
 	minRate: z.number(),
 	reps: z.number(),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type {EndpointToolResult, ResultsFile, ToolScenarioId, ToolScenarioOutcome} from './schema.js';
 import {writeFileAtomic} from './atomicWrite.js';
 import {SIMULATED_BANNER, textTable, truncate} from './textFormat.js';
+import {sanitizeText} from '../system/sanitize.js';
 
 export const TOOL_TABLE_FILE_NAME = 'tool_calling_scaling.txt';
 export const SCENARIOS: readonly ToolScenarioId[] = ['single-call', 'choose-tool', 'use-result', 'structured-output', 'no-leak'];
@@ -67,6 +68,7 @@ export function formatToolTable(results: ResultsFile): string {
 
 export function writeToolTable(resultsDir: string, results: ResultsFile): string {
 	const file = path.join(path.resolve(resultsDir), TOOL_TABLE_FILE_NAME);
-	writeFileAtomic(file, formatToolTable(results));
+	// Tool names, arguments and error texts came from a server: sanitised on the way into the file.
+	writeFileAtomic(file, sanitizeText(formatToolTable(results)));
 	return file;
 }

@@ -1,6 +1,7 @@
 // Full response texts, one markdown file per subject and role, beside the results JSON.
 import path from 'node:path';
-import {isValidModelName} from '../models/catalog.js';
+import {isValidModelName, modelFolderName} from '../models/modelName.js';
+import {sanitizeInline, sanitizeText} from '../system/sanitize.js';
 import {role as roleSchema, type Role} from './schema.js';
 import {writeFileAtomic} from './atomicWrite.js';
 import {UnsafeNameError} from './errors.js';
@@ -13,10 +14,10 @@ export type TranscriptMeta = {
 /** A subject (model name or `claude:<model>`) as a single path segment. */
 export function safeSubjectName(subject: string): string {
 	if (!isValidModelName(subject)) {
-		throw new UnsafeNameError(subject, 'the model name', 'it is not an Ollama model name (letters, digits, ".", "_", "-", one ":" tag).');
+		throw new UnsafeNameError(subject, 'the model name', 'it is not an Ollama model name ([namespace/]model[:tag]: letters, digits, ".", "_", "-").');
 	}
-	// ':' is not allowed in Windows file names and '/' would create a folder.
-	return subject.replaceAll(':', '_').replaceAll('/', '_');
+	// ':' is not allowed in Windows file names and '/' would create a folder; the encoding is injective.
+	return modelFolderName(subject);
 }
 
 /** Writes transcripts/<safe subject>/<role>.md; returns the path relative to resultsDir (always '/'-separated). */
@@ -24,16 +25,18 @@ export function writeTranscript(resultsDir: string, subject: string, role: Role,
 	const safeRole = roleSchema.parse(role);
 	const relative = `transcripts/${safeSubjectName(subject)}/${safeRole}.md`;
 	const header = [
-		`# ${subject}: ${safeRole}`,
+		`# ${sanitizeInline(subject)}: ${safeRole}`,
 		'',
 		...(meta.simulated ? ['**SIMULATED**: produced by the built-in simulator, not by a real model.', ''] : []),
-		`- model: ${subject}`,
+		`- model: ${sanitizeInline(subject)}`,
 		`- role: ${safeRole}`,
 		`- date: ${(meta.date ?? new Date()).toISOString()}`,
 		'',
 		'---',
 		'',
 	].join('\n');
-	writeFileAtomic(path.join(resultsDir, ...relative.split('/')), `${header}${text}${text.endsWith('\n') ? '' : '\n'}`);
+	// The model's text came from a server: escapes removed and controls made visible before it is stored.
+	const body = sanitizeText(text);
+	writeFileAtomic(path.join(resultsDir, ...relative.split('/')), `${header}${body}${body.endsWith('\n') ? '' : '\n'}`, {root: resultsDir});
 	return relative;
 }

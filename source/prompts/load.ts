@@ -33,9 +33,13 @@ export const DEFAULT_OPPONENT: Readonly<Record<Role, string>> = {
 		'manager leans constructive but asks for disciplined risk levels.',
 };
 
-/** The prompts shipped with trifecta: beside this module in source/ (tsx) and in dist/prompts. */
+/**
+ * The prompts shipped with trifecta: beside this module in source/ (tsx) and in dist/prompts (tsc);
+ * the bundled CLI runs this code from a chunk in dist/, beside dist/prompts.
+ */
 export function bundledPromptsDir(): string {
-	return dirname(fileURLToPath(import.meta.url));
+	const here = dirname(fileURLToPath(import.meta.url));
+	return existsSync(join(here, PROMPT_FILES.bull)) ? here : join(here, 'prompts');
 }
 
 export function loadPrompts(dir: string): Prompts {

@@ -3,6 +3,8 @@
 export type Price = {inputPerMTok: number; outputPerMTok: number};
 
 const prices: Record<string, Price> = {
+	// Sonnet's list price has been $3/$15 per million tokens from Sonnet 3.5 on.
+	'claude-sonnet-5': {inputPerMTok: 3, outputPerMTok: 15},
 	'claude-sonnet-4-5': {inputPerMTok: 3, outputPerMTok: 15},
 	'claude-sonnet-4': {inputPerMTok: 3, outputPerMTok: 15},
 	'claude-opus-4-5': {inputPerMTok: 5, outputPerMTok: 25},

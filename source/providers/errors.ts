@@ -1,5 +1,6 @@
 // One error taxonomy for everything the services can do wrong (reference/ollama-wire.md §2,
 // libs.md §4-5). Each kind carries a message a user can act on; adapters map into it.
+import {sanitizeInline} from '../system/sanitize.js';
 
 export type ProviderErrorKind =
 	| 'unreachable'
@@ -18,7 +19,23 @@ export type ProviderErrorKind =
 	| 'claude-connection'
 	| 'claude-stream-error'
 	| 'claude-no-key'
+	/** Nothing arrived before --load-timeout (model load and prompt reading). */
+	| 'load-timeout'
+	/** The stream went silent for longer than --stall-timeout. */
+	| 'stall-timeout'
+	| 'disk-full'
+	/** The server could not parse what the model wrote (e.g. its tool call): the model's failure, not the server's. */
+	| 'model-output'
 	| 'unknown';
+
+/** The longest message kept from a server: a sentence or two; the rest is noise or an attack. */
+export const MAX_MESSAGE_CHARS = 400;
+
+/** Upstream text as it may be stored and shown: one line, no controls, no secrets, at most MAX_MESSAGE_CHARS. */
+export function upstreamText(text: string): string {
+	const clean = sanitizeInline(text);
+	return clean.length > MAX_MESSAGE_CHARS ? `${clean.slice(0, MAX_MESSAGE_CHARS - 1)}…` : clean;
+}
 
 export class ProviderError extends Error {
 	override readonly name = 'ProviderError';
@@ -28,7 +45,8 @@ export class ProviderError extends Error {
 	readonly status: number | undefined;
 
 	constructor(kind: ProviderErrorKind, message: string, hint: string, options?: {status?: number; cause?: unknown}) {
-		super(message, options?.cause === undefined ? undefined : {cause: options.cause});
+		// Messages quote servers (error bodies, names): sanitised and cut before anyone stores or shows them.
+		super(upstreamText(message), options?.cause === undefined ? undefined : {cause: options.cause});
 		this.kind = kind;
 		this.hint = hint;
 		this.status = options?.status;

@@ -168,7 +168,8 @@ export interface OpenAICompatProvider {
 	listModels(opts?: CallOptions): Promise<string[]>;
 }
 
-export type ClaudeUsage = {inputTokens: number; outputTokens: number};
+/** `outputTokens` includes any thinking; `thinkingTokens` is that part (shown apart, billed alike). */
+export type ClaudeUsage = {inputTokens: number; outputTokens: number; thinkingTokens?: number};
 
 export type ClaudeStreamEvent =
 	| {type: 'delta'; text: string; at: number}

@@ -17,12 +17,24 @@ function jitter(seed: string, spread = 0.04): number {
 	return 1 + (unitFloat(seed) - 0.5) * spread;
 }
 
-export function planCounters(input: {profile: SimModelProfile; promptTokens: number; outputTokens: number; cold: boolean; seed: string}): Counters {
+/**
+ * `promptTokens` is what prompt_eval_count reports; `freshPromptTokens` (default: all of them) what
+ * the runner actually processed, which is all prompt_eval_duration times (the prompt cache).
+ */
+export function planCounters(input: {
+	profile: SimModelProfile;
+	promptTokens: number;
+	freshPromptTokens?: number;
+	outputTokens: number;
+	cold: boolean;
+	seed: string;
+}): Counters {
 	const {profile, promptTokens, outputTokens, cold, seed} = input;
+	const fresh = input.freshPromptTokens ?? promptTokens;
 	const load_duration = cold
 		? Math.round(profile.loadMs * 1e6 * jitter(`${seed}:load`))
 		: Math.round((2 + unitFloat(`${seed}:warm`) * 6) * 1e6);
-	const prompt_eval_duration = promptTokens > 0 ? Math.round((promptTokens / profile.promptEvalRate) * 1e9 * jitter(`${seed}:prompt`, 0.06)) : 0;
+	const prompt_eval_duration = fresh > 0 ? Math.round((fresh / profile.promptEvalRate) * 1e9 * jitter(`${seed}:prompt`, 0.06)) : 0;
 	const eval_duration = outputTokens > 0 ? Math.round((outputTokens / profile.evalRate) * 1e9 * jitter(`${seed}:eval`)) : 0;
 	const overhead = Math.round((0.4 + unitFloat(`${seed}:overhead`)) * 1e6);
 	return {

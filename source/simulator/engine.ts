@@ -12,10 +12,13 @@ import {normalizeName} from './state.js';
 import {simulatedReply} from './texts.js';
 import {tokenize} from './tokenize.js';
 import {decideToolTurn} from './toolDecision.js';
-import type {SimModelProfile} from './types.js';
+import type {OllamaFault, SimModelProfile} from './types.js';
+import {countsCachedPromptTokens, defaultNumCtx, thinkingMode} from './version.js';
 
 export type TurnRequest = {
 	path: string;
+	/** The simulated server's version: thinking, default num_ctx and prompt counters depend on it. */
+	version: string;
 	/** The model name exactly as the client sent it (errors echo it). */
 	model: unknown;
 	messages: SimMessage[];
@@ -36,20 +39,66 @@ export type Turn = {
 	cold: boolean;
 	thinking: string[];
 	pieces: string[];
-	call: (SimToolCall & {id: string}) | undefined;
+	calls: (SimToolCall & {id: string})[];
+	/** A failure of Ollama's tool-call parser on what the model wrote: sent in-band after `pieces`. */
+	parserError: string | null;
 	doneReason: 'stop' | 'length';
 	counters: Counters;
 };
 
 export type EngineContext = {state: SimState; faults: FaultQueue};
 
-const THINKING = 'Let me weigh the evidence in the request before answering it. ';
+const THINKING_LINES = [
+	'Let me weigh the evidence in the request before answering it.',
+	'First I list what the question asks for, then which figures support each side, then how confident I can be.',
+	'I should check the numbers against each other so the answer does not contradict itself.',
+];
+/** Reasoning length of a thinking model when the profile does not say (qwen3 and deepseek-r1 think for hundreds of tokens). */
+const DEFAULT_REASONING_TOKENS = 600;
 const DEFAULT_REPLY_BUDGET = 8192;
+/** The chat template's opening marker: the part of every prompt no cache-buster can move before. */
+const TEMPLATE_HEAD = '<|im_start|>system\n';
+export const PARSER_ERROR = 'failed to parse JSON: unexpected end of JSON input';
 
-function oomMessage(profile: SimModelProfile, state: SimState, numCtx: number, wording: 'legacy' | 'llama-server'): string {
+function reasoning(profile: SimModelProfile): string {
+	const wanted = profile.reasoningTokens ?? DEFAULT_REASONING_TOKENS;
+	const words: string[] = [];
+	for (let line = 0; words.length < wanted; line++) words.push(...tokenize(`${THINKING_LINES[line % THINKING_LINES.length] ?? ''} `));
+	return words.slice(0, wanted).join('').trimEnd();
+}
+
+/**
+ * The prompt as the runner sees it: the template's head, the request's system message or else the
+ * model's default one (qwen2.5's "You are Qwen..."), then the rest. This is what the prompt cache
+ * compares, so a nonce after the default system prompt still shares that whole prefix.
+ */
+function templated(profile: SimModelProfile, messages: SimMessage[], tools: SimTool[]): string {
+	const hasSystem = messages[0]?.role === 'system';
+	const head = hasSystem || !profile.defaultSystem ? TEMPLATE_HEAD : `${TEMPLATE_HEAD}${profile.defaultSystem}\n`;
+	return `${head}${promptText(messages, tools)}`;
+}
+
+type OomWording = Extract<OllamaFault, {kind: 'oom'}>['wording'];
+
+/** Out-of-memory texts by server version (ollama-wire.md §2; issue 13 item 6). */
+function oomMessage(profile: SimModelProfile, state: SimState, numCtx: number, wording: OomWording): string {
 	const needGiB = (state.footprint(profile, numCtx).size / 2 ** 30).toFixed(1);
-	if (wording === 'legacy') return `model requires more system memory (${needGiB} GiB) than is available (31.2 GiB)`;
-	return `llama-server reported out-of-memory during startup: failed to allocate ${needGiB} GiB for model weights and KV cache`;
+	switch (wording) {
+		// ≤ v0.2x, Linux and Windows only (llm/server.go).
+		case 'legacy':
+			return `model requires more system memory (${needGiB} GiB) than is available (31.2 GiB)`;
+		// The Go runner's memory layout check (ml/backend, v0.1x-v0.2x).
+		case 'memory-layout':
+			return `memory layout cannot be allocated with num_gpu = 999`;
+		// llama.cpp failing to load the weights.
+		case 'allocate':
+			return `failed to allocate memory for model: unable to allocate Metal buffer of ${needGiB} GiB`;
+		case 'insufficient':
+			return `insufficient memory - required allocations: {InputWeights:${Math.round(profile.sizeBytes * 0.02)}B CPU:0B Metal:${state.footprint(profile, numCtx).size}B}`;
+		// v0.30+ (llm/llama_server.go:1371-1375).
+		case 'llama-server':
+			return `llama-server reported out-of-memory during startup: failed to allocate ${needGiB} GiB for model weights and KV cache`;
+	}
 }
 
 function fullyQualified(name: string): string {
@@ -57,9 +106,6 @@ function fullyQualified(name: string): string {
 	return normal.includes('/') ? `registry.ollama.ai/${normal}` : `registry.ollama.ai/library/${normal}`;
 }
 
-function thinks(profile: SimModelProfile, think: unknown): boolean {
-	return profile.capabilities.includes('thinking') && think !== false && think !== 'false';
-}
 
 export function prepareTurn(ctx: EngineContext, request: TurnRequest): Rejection | LoadOnly | Turn {
 	const {state, faults} = ctx;
@@ -76,7 +122,10 @@ export function prepareTurn(ctx: EngineContext, request: TurnRequest): Rejection
 		return {kind: 'reject', status: 400, message: `"${name}" does not support thinking`};
 	}
 	const keepAlive = parseKeepAlive(request.keepAlive);
-	const numCtx = request.numCtx !== undefined && request.numCtx > 0 ? Math.round(request.numCtx) : profile.contextLength;
+	// A keep_alive that is neither a number nor a Go duration fails JSON binding: 400 (api/types.go Duration).
+	if (keepAlive.kind === 'invalid') return {kind: 'reject', status: 400, message: keepAlive.message};
+	const numCtx =
+		request.numCtx !== undefined && request.numCtx > 0 ? Math.round(request.numCtx) : defaultNumCtx(request.version, profile.contextLength);
 	if (request.loadOnly && keepAlive.kind === 'unload') {
 		state.unload(profile);
 		return {kind: 'load', profile, doneReason: 'unload', cold: false};
@@ -90,18 +139,31 @@ export function prepareTurn(ctx: EngineContext, request: TurnRequest): Rejection
 	if (request.loadOnly) return {kind: 'load', profile, doneReason: 'load', cold};
 
 	const useCount = state.nextUse(profile.name);
-	const prompt = promptText(request.messages, request.tools);
+	const prompt = templated(profile, request.messages, request.tools);
 	const seed = `${profile.name}:${useCount}:${sha256Hex(prompt).slice(0, 16)}`;
 	// Ollama silently truncates a prompt longer than the context; the only sign is the count.
-	const promptTokens = Math.min(tokenize(prompt).length, numCtx);
-	const thinking = thinks(profile, request.think) ? tokenize(THINKING) : [];
+	const promptWords = tokenize(prompt).slice(0, numCtx);
+	const promptTokens = promptWords.length;
+	const cached = state.reusePrompt(profile, promptWords);
+	const freshPromptTokens = promptTokens - cached;
+	const mode = profile.capabilities.includes('thinking') ? thinkingMode(request.version, request.think) : 'off';
+	const thinking = mode === 'separate' ? tokenize(reasoning(profile)) : [];
+	const inlineThinking = mode === 'inline' ? `<think>\n${reasoning(profile)}\n</think>\n\n` : '';
 
 	let replyText = '';
-	let call: Turn['call'];
-	if (request.tools.length > 0 && profile.tools !== 'unsupported') {
+	const calls: Turn['calls'] = [];
+	let parserError: string | null = null;
+	if (request.tools.length > 0 && profile.tools === 'parse-error') {
+		// The model writes a call Ollama's parser cannot read: what arrived before it, then the error.
+		replyText = '<tool_call>\n{"name": "';
+		parserError = PARSER_ERROR;
+	} else if (request.tools.length > 0 && profile.tools !== 'unsupported') {
 		const decided = decideToolTurn({behaviour: profile.tools, tools: request.tools, messages: request.messages, useCount});
-		if (decided.kind === 'call') call = {...decided.call, id: `call_${shortId(`${seed}:call`, 8)}`};
-		else replyText = decided.text;
+		if (decided.kind === 'call') {
+			calls.push({...decided.call, id: `call_${shortId(`${seed}:call`, 8)}`});
+			const second = profile.parallelTools && !request.messages.some((message) => message.role === 'tool') ? secondCall(request, profile, decided.call.name, useCount) : undefined;
+			if (second) calls.push({...second, id: `call_${shortId(`${seed}:call2`, 8)}`});
+		} else replyText = decided.text;
 	} else if (profile.replyTokens !== undefined) {
 		replyText = 'tok '.repeat(profile.replyTokens);
 	} else {
@@ -113,11 +175,42 @@ export function prepareTurn(ctx: EngineContext, request: TurnRequest): Rejection
 			maxTokens: (request.numPredict !== undefined && request.numPredict > 0 ? request.numPredict : DEFAULT_REPLY_BUDGET) + 1,
 		});
 	}
-	const room = Math.max(0, numCtx - promptTokens - thinking.length);
-	const capped = capReply(tokenize(replyText), request.numPredict, room);
-	const callTokens = call ? tokenize(jsonWords({name: call.name, arguments: call.arguments})).length : 0;
-	const counters = planCounters({profile, promptTokens, outputTokens: thinking.length + capped.tokens.length + callTokens, cold, seed});
-	return {kind: 'turn', profile, cold, thinking, pieces: capped.tokens, call, doneReason: capped.doneReason, counters};
+	// Thinking tokens count against num_predict and eval_count like any other (ollama-wire.md §1).
+	const budget = request.numPredict !== undefined && request.numPredict > 0 ? request.numPredict : undefined;
+	const thought = capReply(thinking, budget, Math.max(0, numCtx - promptTokens));
+	const capped = capAfterThinking(tokenize(inlineThinking + replyText), thought, budget, Math.max(0, numCtx - promptTokens - thought.tokens.length));
+	const answered = capped.doneReason === 'length' ? [] : calls;
+	const callTokens = answered.reduce((sum, call) => sum + tokenize(jsonWords({name: call.name, arguments: call.arguments})).length, 0);
+	const counters = planCounters({
+		profile,
+		promptTokens: countsCachedPromptTokens(request.version) ? promptTokens : freshPromptTokens,
+		freshPromptTokens,
+		outputTokens: thought.tokens.length + capped.tokens.length + callTokens,
+		cold,
+		seed,
+	});
+	return {kind: 'turn', profile, cold, thinking: thought.tokens, pieces: capped.tokens, calls: answered, parserError, doneReason: capped.doneReason, counters};
+}
+
+/** The answer within what the reasoning left of num_predict; a budget used up by thinking is "length" with no answer. */
+function capAfterThinking(
+	reply: string[],
+	thought: {tokens: string[]; doneReason: 'stop' | 'length'},
+	budget: number | undefined,
+	room: number,
+): {tokens: string[]; doneReason: 'stop' | 'length'} {
+	if (thought.doneReason === 'length') return {tokens: [], doneReason: 'length'};
+	const left = budget === undefined ? undefined : budget - thought.tokens.length;
+	if (left !== undefined && left <= 0) return {tokens: [], doneReason: reply.length > 0 ? 'length' : 'stop'};
+	return capReply(reply, left, room);
+}
+
+/** A model with parallel tool calls also asks for a second, different tool in its first turn. */
+function secondCall(request: TurnRequest, profile: SimModelProfile, first: string, useCount: number): SimToolCall | undefined {
+	const others = request.tools.filter((tool) => tool.name !== first);
+	if (others.length === 0 || profile.tools === 'unsupported' || profile.tools === 'parse-error') return undefined;
+	const decided = decideToolTurn({behaviour: 'good', tools: others, messages: request.messages, useCount});
+	return decided.kind === 'call' ? decided.call : undefined;
 }
 
 /** Real-time pacing for the demo: load and prefill before the first chunk, then per token. */

@@ -5,7 +5,7 @@ import type {ClaudeFault, FaultTarget, OllamaFault} from './types.js';
 type Queued<F> = {fault: F; route: string | undefined; model?: string | undefined; remaining: number};
 
 /** A fault that changes how a stream runs once it has started. */
-export type StreamFault = Extract<OllamaFault, {kind: 'die-mid-stream' | 'malformed-line' | 'no-done' | 'runner-crash' | 'stall'}>;
+export type StreamFault = Extract<OllamaFault, {kind: 'die-mid-stream' | 'malformed-line' | 'no-done' | 'runner-crash' | 'stall' | 'disk-full'}>;
 export type ClaudeStreamFault = Extract<ClaudeFault, {kind: 'mid-stream-error' | 'stall'}>;
 
 const GENERATION_ROUTES = new Set(['/api/chat', '/api/generate', '/v1/chat/completions']);
@@ -15,8 +15,11 @@ function appliesTo(fault: OllamaFault, path: string): boolean {
 	switch (fault.kind) {
 		case 'oom':
 			return GENERATION_ROUTES.has(path);
+		// The request queue (OLLAMA_MAX_QUEUE) only holds generation requests: /api/pull never answers 503.
 		case 'busy':
-			return path !== '/';
+			return path !== '/' && path !== '/api/pull';
+		case 'disk-full':
+			return path === '/api/pull';
 		case 'refuse':
 			return false;
 		default:
@@ -69,7 +72,7 @@ export class FaultQueue {
 	}
 
 	takeStream(path: string, model?: unknown): StreamFault | undefined {
-		return this.take(path, ['die-mid-stream', 'malformed-line', 'no-done', 'runner-crash', 'stall'], model);
+		return this.take(path, ['die-mid-stream', 'malformed-line', 'no-done', 'runner-crash', 'stall', 'disk-full'], model);
 	}
 
 	private takeClaude<K extends ClaudeFault['kind']>(kinds: readonly K[]): Extract<ClaudeFault, {kind: K}> | undefined {

@@ -7,6 +7,7 @@ import type {ResolvedOptions, RouteContext} from './context.js';
 import {FaultQueue} from './faults.js';
 import {defaultProfiles} from './profiles.js';
 import {handleAnthropicMessages} from './routes/anthropic.js';
+import {handleAnthropicModels} from './routes/anthropicModels.js';
 import {handleDelete, handleOpenAiModels, handlePs, handleRoot, handleShow, handleTags, handleVersion} from './routes/info.js';
 import {handleOllamaGeneration} from './routes/ollamaChat.js';
 import {handleOpenAiChat} from './routes/openaiChat.js';
@@ -17,7 +18,7 @@ import {parseBody, readBody, sendOllamaError, sendText} from './wire.js';
 import type {Exchange} from './wire.js';
 
 export type {LoadLogEntry, SimulatorHandle, SimulatorOptions, SimModelProfile, OllamaFault, ClaudeFault, FaultTarget, QualityTier, ToolBehaviour, RequestLogEntry} from './types.js';
-export {defaultProfiles, profileFor} from './profiles.js';
+export {defaultProfiles, profileFor, thinkingProfile} from './profiles.js';
 
 type Handler = (ctx: RouteContext, exchange: Exchange) => void | Promise<void>;
 
@@ -39,6 +40,7 @@ const ollamaRoutes: Record<string, Handler> = {
 
 const anthropicRoutes: Record<string, Handler> = {
 	'POST /v1/messages': handleAnthropicMessages,
+	'GET /v1/models': handleAnthropicModels,
 };
 
 /** One listener that can stop accepting (refuse fault, kill) and start again on the same port. */

@@ -1,7 +1,9 @@
-// keep_alive as Ollama reads it: a number of seconds, a Go duration string ("5m", "1h30m",
-// "300ms"), 0 to unload now, a negative value to keep the model forever; absent means 5 minutes.
+// keep_alive as Ollama reads it (api/types.go Duration.UnmarshalJSON): a JSON number of seconds,
+// or a string Go's time.ParseDuration accepts ("5m", "1h30m", "300ms", "0"); 0 unloads now, a
+// negative value keeps the model forever; absent means 5 minutes. Anything else fails the request's
+// JSON binding, which the handlers answer with 400 and the parse error (a bare "300" has no unit).
 
-export type KeepAlive = {kind: 'unload'} | {kind: 'forever'} | {kind: 'for'; ms: number};
+export type KeepAlive = {kind: 'unload'} | {kind: 'forever'} | {kind: 'for'; ms: number} | {kind: 'invalid'; message: string};
 
 const DEFAULT: KeepAlive = {kind: 'for', ms: 5 * 60_000};
 const UNIT_MS: Record<string, number> = {ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000};
@@ -12,15 +14,20 @@ function fromMs(ms: number): KeepAlive {
 	return {kind: 'for', ms};
 }
 
+const GO_DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
+
 export function parseKeepAlive(value: unknown): KeepAlive {
+	if (value === undefined || value === null) return DEFAULT;
 	if (typeof value === 'number' && Number.isFinite(value)) return fromMs(value * 1000);
-	if (typeof value !== 'string' || value.trim() === '') return DEFAULT;
-	const text = value.trim();
-	if (/^-?\d+(\.\d+)?$/.test(text)) return fromMs(Number(text) * 1000);
-	const sign = text.startsWith('-') ? -1 : 1;
-	const parts = [...text.replace(/^[-+]/, '').matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
-	if (parts.length === 0) return DEFAULT;
-	const ms = parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * (UNIT_MS[unit ?? 's'] ?? 1000), 0);
+	if (typeof value !== 'string') return {kind: 'invalid', message: `Unsupported type: '${Array.isArray(value) ? '[]interface {}' : typeof value}'`};
+	if (value === '0' || value === '+0' || value === '-0') return {kind: 'unload'};
+	if (!GO_DURATION.test(value)) {
+		const unitless = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(value);
+		return {kind: 'invalid', message: `time: ${unitless ? 'missing unit in duration' : 'invalid duration'} ${JSON.stringify(value)}`};
+	}
+	const sign = value.startsWith('-') ? -1 : 1;
+	const parts = [...value.replace(/^[-+]/, '').matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/g)];
+	const ms = parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * (UNIT_MS[unit === 'μs' ? 'µs' : (unit ?? 's')] ?? 1000), 0);
 	return fromMs(sign * ms);
 }
 

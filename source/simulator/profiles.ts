@@ -16,7 +16,12 @@ type Tuning = {
 	/** Which small blobs (template, license, ...) this model shares with its siblings. */
 	blobGroup: string;
 	license: string;
+	/** The template's default system prompt, when it has one. */
+	defaultSystem?: string;
 };
+
+/** qwen2.5's chat template inserts this when a request has no system message. */
+const QWEN_SYSTEM = 'You are Qwen, created by Alibaba Cloud. You are a helpful assistant.';
 
 const tuning: Record<string, Tuning> = {
 	'qwen2.5:14b': {
@@ -28,6 +33,7 @@ const tuning: Record<string, Tuning> = {
 		architecture: {name: 'qwen2', parameterCount: 14_770_033_664, blockCount: 48, embeddingLength: 5120, headCount: 40, headCountKv: 8},
 		blobGroup: 'qwen2.5',
 		license: 'apache-2.0',
+		defaultSystem: QWEN_SYSTEM,
 	},
 	'mistral-small:22b': {
 		evalRate: 22.1,
@@ -48,6 +54,7 @@ const tuning: Record<string, Tuning> = {
 		architecture: {name: 'qwen2', parameterCount: 32_763_876_352, blockCount: 64, embeddingLength: 5120, headCount: 40, headCountKv: 8},
 		blobGroup: 'qwen2.5',
 		license: 'apache-2.0',
+		defaultSystem: QWEN_SYSTEM,
 	},
 	'qwen2.5:72b': {
 		evalRate: 5.9,
@@ -58,6 +65,7 @@ const tuning: Record<string, Tuning> = {
 		architecture: {name: 'qwen2', parameterCount: 72_706_203_648, blockCount: 80, embeddingLength: 8192, headCount: 64, headCountKv: 8},
 		blobGroup: 'qwen2.5',
 		license: 'qwen',
+		defaultSystem: QWEN_SYSTEM,
 	},
 	'llama3.3:70b': {
 		evalRate: 6.8,
@@ -124,6 +132,33 @@ function fromCatalog(entry: CatalogEntry, tune: Tuning): SimModelProfile {
 		quality: tune.quality,
 		tools: tune.tools,
 		architecture: {...tune.architecture},
+		...(tune.defaultSystem ? {defaultSystem: tune.defaultSystem} : {}),
+	};
+}
+
+/**
+ * A thinking-capable model off the ladder (qwen3:32b, Q4_K_M, 20.2 GB, 40k trained context): it
+ * reasons before answering unless sent think:false, as Ollama serves it by version (version.ts).
+ */
+export function thinkingProfile(name = 'qwen3:32b'): SimModelProfile {
+	const sizeBytes = 20_201_253_588;
+	return {
+		name,
+		sizeBytes,
+		family: 'qwen3',
+		parameterSize: '32.8B',
+		quantization: 'Q4_K_M',
+		contextLength: 40_960,
+		capabilities: ['completion', 'tools', 'thinking'],
+		layers: buildLayers(name, sizeBytes, sha256Hex(`trifecta-sim-weights:${name}`), 'qwen3', 'apache-2.0'),
+		evalRate: 14.1,
+		promptEvalRate: 158,
+		loadMs: 9_400,
+		gpuShare: 1,
+		quality: 'good',
+		tools: 'good',
+		architecture: {name: 'qwen3', parameterCount: 32_762_123_264, blockCount: 64, embeddingLength: 5120, headCount: 64, headCountKv: 8},
+		reasoningTokens: 600,
 	};
 }
 
@@ -165,7 +200,7 @@ export function defaultProfiles(): SimModelProfile[] {
 export function profileFor(name: string, overrides: Partial<SimModelProfile> = {}): SimModelProfile {
 	const entry = catalogEntry(name);
 	const tune = entry ? tuning[entry.name] : undefined;
-	const base = entry && tune ? fromCatalog(entry, tune) : genericProfile(name);
+	const base = entry && tune ? fromCatalog(entry, tune) : name === 'qwen3:32b' ? thinkingProfile() : genericProfile(name);
 	const profile: SimModelProfile = {...base, ...overrides, name};
 	if (overrides.sizeBytes !== undefined && overrides.layers === undefined) {
 		const weights = (base.layers[0]?.digest ?? `sha256:${sha256Hex(name)}`).replace(/^sha256:/, '');

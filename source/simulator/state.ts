@@ -9,9 +9,10 @@ import type {SimModelProfile} from './types.js';
 /**
  * A loaded runner. Like Ollama's scheduler (server/sched.go, v0.32: the expire timer is armed when
  * the runner's last request finishes), a model in use never expires; its keep_alive counts from
- * the end of the last request that named it.
+ * the end of the last request that named it. `cache`: the tokens of the last prompt, which the
+ * runner's KV cache still holds.
  */
-type Loaded = {numCtx: number; expiresAt: number | 'forever'; inUse: number; sessionMs: number | 'forever'};
+type Loaded = {numCtx: number; expiresAt: number | 'forever'; inUse: number; sessionMs: number | 'forever'; cache: string[]};
 
 export type Footprint = {size: number; sizeVram: number};
 
@@ -31,6 +32,8 @@ export class SimState {
 	private readonly loadedModels = new Map<string, Loaded>();
 	private readonly useCounts = new Map<string, number>();
 	private readonly loads: {model: string; numCtx: number; at: number}[] = [];
+	/** Models sent keep_alive 0 with a prompt: unloaded once that prompt has been served. */
+	private readonly pendingUnload = new Set<string>();
 	private sequence = 0;
 	/** Real ms per simulated ms (the pace); keep_alive is simulated time. 0 (tests): real time. */
 	private readonly timeScale: number;
@@ -79,10 +82,12 @@ export class SimState {
 		this.installedAt.set(profile.name, at);
 	}
 
-	/** Removes the manifest, unloads the model and deletes blobs no other installed model uses. */
+	/**
+	 * Removes the manifest and deletes blobs no other installed model uses. A loaded runner keeps
+	 * running until its keep_alive expires: DeleteHandler never touches the scheduler (routes.go).
+	 */
 	remove(profile: SimModelProfile): void {
 		this.installedAt.delete(profile.name);
-		this.loadedModels.delete(profile.name);
 		const stillUsed = new Set<string>();
 		for (const name of this.installedAt.keys()) {
 			for (const layer of this.profile(name)?.layers ?? []) stillUsed.add(layer.digest);
@@ -118,19 +123,20 @@ export class SimState {
 	 * Marks the model in use with this context size. A model not loaded, or loaded with another
 	 * num_ctx (Ollama reloads the runner then), is a cold load.
 	 */
-	use(profile: SimModelProfile, numCtx: number, keepAlive: KeepAlive, now = Date.now()): {cold: boolean} {
+	use(profile: SimModelProfile, numCtx: number, keepAlive: Exclude<KeepAlive, {kind: 'invalid'}>, now = Date.now()): {cold: boolean} {
 		this.pruneExpired(now);
 		const current = this.loadedModels.get(profile.name);
 		const cold = !current || current.numCtx !== numCtx;
 		if (cold) this.loads.push({model: profile.name, numCtx, at: now});
-		if (keepAlive.kind === 'unload') {
-			this.loadedModels.delete(profile.name);
-		} else {
-			const sessionMs = keepAlive.kind === 'forever' ? 'forever' : keepAlive.ms * (this.timeScale > 0 ? this.timeScale : 1);
-			const expiresAt = sessionMs === 'forever' ? 'forever' : now + sessionMs;
-			const inUse = cold ? 1 : (current?.inUse ?? 0) + 1;
-			this.loadedModels.set(profile.name, {numCtx, expiresAt, inUse, sessionMs});
-		}
+		// Even keep_alive 0 serves the request first; the model is unloaded after it (its cache with it).
+		const cache = cold ? [] : current.cache;
+		const sessionMs =
+			keepAlive.kind === 'forever' ? 'forever' : keepAlive.kind === 'unload' ? 0 : keepAlive.ms * (this.timeScale > 0 ? this.timeScale : 1);
+		const expiresAt = sessionMs === 'forever' ? 'forever' : now + sessionMs;
+		const inUse = cold ? 1 : current.inUse + 1;
+		this.loadedModels.set(profile.name, {numCtx, expiresAt, inUse, sessionMs, cache});
+		if (keepAlive.kind === 'unload') this.pendingUnload.add(profile.name);
+		else this.pendingUnload.delete(profile.name);
 		return {cold};
 	}
 
@@ -145,6 +151,20 @@ export class SimState {
 	/** Every cold load (or reload at another num_ctx) so far, in order. */
 	loadLog(): {model: string; numCtx: number; at: number}[] {
 		return [...this.loads];
+	}
+
+	/**
+	 * The prompt cache: how many leading tokens of `tokens` the loaded runner already holds from the
+	 * previous prompt (at most all but the last, which is always evaluated), then remembers `tokens`.
+	 */
+	reusePrompt(profile: SimModelProfile, tokens: string[]): number {
+		const loaded = this.loadedModels.get(profile.name);
+		let shared = 0;
+		const previous = loaded?.cache ?? [];
+		while (shared < previous.length && shared < tokens.length - 1 && previous[shared] === tokens[shared]) shared++;
+		if (loaded) loaded.cache = tokens;
+		if (this.pendingUnload.delete(profile.name)) this.loadedModels.delete(profile.name);
+		return shared;
 	}
 
 	unload(profile: SimModelProfile): void {

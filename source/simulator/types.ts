@@ -23,7 +23,9 @@ export type ToolBehaviour =
 	/** Never stops calling tools, even after results. */
 	| 'loops'
 	/** Structured-output call whose arguments fail the schema (e.g. action "Maybe", price as text). */
-	| 'bad-schema';
+	| 'bad-schema'
+	/** Writes a call Ollama's built-in parser cannot read: "failed to parse JSON" in-band (native) or a cut /v1 stream. */
+	| 'parse-error';
 
 export type SimModelProfile = {
 	name: string;
@@ -49,6 +51,12 @@ export type SimModelProfile = {
 	architecture?: SimArchitecture;
 	/** When set, every text reply is this many short filler tokens (stream-ingest benchmarks). */
 	replyTokens?: number;
+	/** The chat template's default system prompt, used when a request has none (qwen2.5: "You are Qwen, ..."). */
+	defaultSystem?: string;
+	/** How long a thinking-capable model reasons, in tokens (default 600). */
+	reasoningTokens?: number;
+	/** Calls two tools at once in a first turn offered several (the index-0 bug shows on /v1). */
+	parallelTools?: boolean;
 };
 
 export type SimArchitecture = {
@@ -68,7 +76,9 @@ export type OllamaFault =
 	| {kind: 'malformed-line'; afterChunks: number}
 	/** The stream ends cleanly but without the done:true chunk. */
 	| {kind: 'no-done'}
-	| {kind: 'oom'; wording: 'legacy' | 'llama-server'}
+	| {kind: 'oom'; wording: 'legacy' | 'llama-server' | 'memory-layout' | 'allocate' | 'insufficient'}
+	/** A pull that fills the disk: in-band "no space left on device" after N progress lines. */
+	| {kind: 'disk-full'; afterChunks: number}
 	| {kind: 'busy'; times?: number}
 	| {kind: 'runner-crash'; afterChunks: number}
 	/** The stream sends N chunks, then hangs until the client disconnects (to test aborts). */

@@ -59,6 +59,9 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 export const RUNNER_STOPPED =
 	'model runner has unexpectedly stopped, this may be due to resource limitations or an internal error, check ollama server logs for details';
 
+/** What a pull writing its blob onto a full disk reports in-band (server/download.go passes the OS error on). */
+export const DISK_FULL = 'write /Users/sim/.ollama/models/blobs/sha256-partial: no space left on device';
+
 export type StreamFormat = {
 	contentType: string;
 	frame(chunk: unknown): string;
@@ -80,7 +83,9 @@ export const openAiSse: StreamFormat = {
 	contentType: 'text/event-stream',
 	frame: (chunk) => `data: ${typeof chunk === 'string' ? chunk : JSON.stringify(chunk)}\n\n`,
 	malformed: 'data: {"id":"chatcmpl-1","object":"chat.completion.chu\n\n',
-	inBandError: (message) => `data: ${JSON.stringify({error: {message, type: 'api_error', param: null, code: null}})}\n\n`,
+	// Ollama's middleware drops the text: an empty-delta chunk, then the stream ends (no finish_reason, no [DONE]).
+	inBandError: () =>
+		`data: ${JSON.stringify({id: 'chatcmpl-0', object: 'chat.completion.chunk', created: 0, model: 'sim', system_fingerprint: 'fp_ollama', choices: [{index: 0, delta: {}, finish_reason: null}]})}\n\n`,
 };
 
 /**
@@ -139,6 +144,13 @@ export class ChunkStream {
 			sendOllamaError(res, 500, RUNNER_STOPPED);
 			return true;
 		}
+		// Ollama sends no headers until the model is loaded and the prompt read: a hang before the
+		// first chunk is a silent socket, not an open stream.
+		if (fault.kind === 'stall' && this.written === 0) {
+			this.stopped = true;
+			await this.gone;
+			return true;
+		}
 		this.head();
 		switch (fault.kind) {
 			case 'die-mid-stream':
@@ -149,6 +161,9 @@ export class ChunkStream {
 				break;
 			case 'runner-crash':
 				await this.write(this.format.inBandError(RUNNER_STOPPED));
+				break;
+			case 'disk-full':
+				await this.write(this.format.inBandError(DISK_FULL));
 				break;
 			case 'stall':
 				this.stopped = true;

@@ -1,12 +1,10 @@
 // Issue 16's figures: a full `trifecta run --yes` (the built CLI) against the simulator at a
-// fixed pace with the ladder's real sizes, and the wizard's first frame against an unreachable
-// host. The simulator runs in this process (its load log is read afterwards); the CLI is a child.
+// fixed pace with the ladder's real sizes (the wizard's first frame is test/bench/startup.ts's).
+// The simulator runs in this process (its load log is read afterwards); the CLI is a child.
 import {spawn} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {spawn as spawnPty} from '@lydell/node-pty';
-import stripAnsi from 'strip-ansi';
 import {defaultSettings} from '../../source/experiment/settings.js';
 import {resultsFile, type ResultsFile} from '../../source/output/schema.js';
 import {startSimulator} from '../../source/simulator/index.js';
@@ -88,37 +86,5 @@ export async function orchestrationRun(root: string): Promise<OrchestrationFigur
 	} finally {
 		await sim.close();
 		rmSync(dir, {recursive: true, force: true});
-	}
-}
-
-/** Time from spawning `trifecta` (preflight against a host nothing listens on) to its first drawn frame. */
-export async function unreachableFirstFrameMs(root: string): Promise<number> {
-	const config = mkdtempSync(path.join(os.tmpdir(), 'trifecta-conf-'));
-	const started = performance.now();
-	try {
-		return await new Promise((resolve, reject) => {
-			const pty = spawnPty(process.execPath, [path.join(root, 'dist/cli.js'), '--host', 'http://127.0.0.1:9', '--results-dir', path.join(config, 'results')], {
-				cols: 100,
-				rows: 40,
-				cwd: config,
-				env: {...process.env, CI: '', XDG_CONFIG_HOME: config, ANTHROPIC_API_KEY: ''} as Record<string, string>,
-			});
-			let seen = '';
-			const timer = setTimeout(() => {
-				pty.kill();
-				reject(new Error(`no wizard frame within 20 s: ${seen.slice(-500)}`));
-			}, 20_000);
-			pty.onData((data) => {
-				seen += data;
-				if (stripAnsi(seen).trim().length > 0) {
-					clearTimeout(timer);
-					const elapsed = performance.now() - started;
-					pty.kill();
-					resolve(elapsed);
-				}
-			});
-		});
-	} finally {
-		rmSync(config, {recursive: true, force: true});
 	}
 }

@@ -1,17 +1,16 @@
 // The performance budget (issue 8): how much the client itself costs while it measures.
 // Prints a table and writes the figures to results/benchmark-harness.json.
-//   npm run bench                          (builds dist/ first; start-up is timed on the built CLI)
-//   npm run bench -- --orchestration-only  (issue 16's figures alone: a full run --yes, the wizard's first frame)
+//   npm run bench            (builds dist/ first; start-up is timed on the built CLI)
 import {spawn, spawnSync} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {spawn as spawnPty} from '@lydell/node-pty';
-import stripAnsi from 'strip-ansi';
 import {profileFor} from '../../source/simulator/profiles.js';
+import {measureStartup, type StartupFigures} from './startup.js';
 import type {SimulatorOptions} from '../../source/simulator/types.js';
-import {orchestrationRun, unreachableFirstFrameMs, ORCHESTRATION_PACE} from './orchestration.js';
+import {orchestrationRun, ORCHESTRATION_PACE} from './orchestration.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const here = path.join(root, 'test/bench');
@@ -79,57 +78,16 @@ async function pullIngest(lines: number): Promise<Ingest> {
 	return withSimulator({installed: [], pullLinesPerLayer: lines}, (host) => runClient({host, model, kind: 'pull', ui: 'ink'}));
 }
 
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-function timeCommand(argv: string[], runs: number): number {
-	const samples: number[] = [];
-	for (let i = 0; i < runs; i++) {
-		const started = performance.now();
-		spawnSync(process.execPath, argv, {cwd: root, stdio: 'ignore', env: {...process.env, CI: 'true'}});
-		samples.push(performance.now() - started);
-	}
-	return median(samples);
-}
-
-/** Time from spawning `trifecta --demo` in a pseudo-terminal to its first drawn frame. */
-async function wizardFirstFrameMs(): Promise<number> {
-	const config = mkdtempSync(path.join(os.tmpdir(), 'trifecta-conf-'));
-	const started = performance.now();
-	return new Promise((resolve, reject) => {
-		const pty = spawnPty(process.execPath, [path.join(root, 'dist/cli.js'), '--demo', '--results-dir', path.join(config, 'results')], {
-			cols: 100,
-			rows: 40,
-			cwd: root,
-			env: {...process.env, CI: '', XDG_CONFIG_HOME: config, TRIFECTA_DEMO_PACE: '0'} as Record<string, string>,
-		});
-		let seen = '';
-		const timer = setTimeout(() => {
-			pty.kill();
-			reject(new Error(`no wizard frame within 20 s: ${seen.slice(-500)}`));
-		}, 20_000);
-		pty.onData((data) => {
-			seen += data;
-			// The first frame: anything visible once escape sequences are removed.
-			if (stripAnsi(seen).trim().length > 0) {
-				clearTimeout(timer);
-				const elapsed = performance.now() - started;
-				pty.kill();
-				resolve(elapsed);
-			}
-		});
-	});
-}
-
 type Row = {figure: string; value: string; goal: string; met: boolean | null};
 const rows: Row[] = [];
 const figures: Record<string, unknown> = {};
 const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', {maximumFractionDigits: digits, minimumFractionDigits: digits});
 
+// --orchestration-only: issue 16's figures alone (the orchestration run and the wizard's first frame).
 const orchestrationOnly = process.argv.includes('--orchestration-only');
 if (!orchestrationOnly) await clientOverhead();
+await startupFigures(!orchestrationOnly);
+await orchestration();
 
 async function clientOverhead(): Promise<void> {
 	console.error('stream ingest: 20,000 tokens headless…');
@@ -154,14 +112,6 @@ async function clientOverhead(): Promise<void> {
 	rows.push({figure: 'pull UI lag, first 150 ms (cold start)', value: `${fmt(pull.firstLagMs ?? Number.NaN, 1)} ms`, goal: 'reported', met: null});
 	rows.push({figure: 'pull UI lag, worst frame after', value: `${fmt(pull.maxLagMs ?? Number.NaN, 1)} ms over ${fmt(pull.frames)} frames`, goal: `<= one frame (${fmt(frameMs, 1)} ms at 15 fps)`, met: (pull.maxLagMs ?? Infinity) <= frameMs});
 
-	console.error('start-up…');
-	const bare = timeCommand(['-e', '0'], 15);
-	const help = timeCommand([path.join(root, 'dist/cli.js'), '--help'], 15);
-	const firstFrame = median([await wizardFirstFrameMs(), await wizardFirstFrameMs(), await wizardFirstFrameMs()]);
-	figures['startup'] = {bareNodeMs: bare, helpMs: help, wizardFirstFrameMs: firstFrame};
-	rows.push({figure: 'start-up: trifecta --help', value: `${fmt(help)} ms = ${(help / bare).toFixed(2)} × node -e 0 (${fmt(bare)} ms)`, goal: '<= 2.5 ×', met: help / bare <= 2.5});
-	rows.push({figure: 'start-up: wizard first frame (--demo)', value: `${fmt(firstFrame)} ms = ${(firstFrame / bare).toFixed(2)} × node -e 0`, goal: 'reported', met: null});
-
 	console.error('memory: 25,000 and 100,000 tokens with the Ink screen…');
 	const short = await streamIngest(25_000, 'ink');
 	const long = await streamIngest(100_000, 'ink');
@@ -172,7 +122,19 @@ async function clientOverhead(): Promise<void> {
 	rows.push({figure: 'peak RSS growth, 25k → 100k tokens', value: `${fmt(mb(short.maxRssBytes), 1)} → ${fmt(mb(long.maxRssBytes), 1)} MB (${(growth * 100).toFixed(1)} %)`, goal: 'flat (< 15 %)', met: growth < 0.15});
 }
 
-await orchestration();
+/** Start-up, measured once (test/bench/startup.ts); the preflight frame is issue 16's figure (d). */
+async function startupFigures(full: boolean): Promise<void> {
+	console.error('start-up…');
+	const startup: StartupFigures = await measureStartup(3, full);
+	const bare = startup.bareNodeMs;
+	figures['startup'] = startup;
+	const preflight = startup.preflightFirstFrameMs / bare;
+	rows.push({figure: 'start-up: wizard first frame (no Ollama)', value: `${fmt(startup.preflightFirstFrameMs)} ms = ${preflight.toFixed(2)} × node -e 0`, goal: '<= 4 ×', met: preflight <= 4});
+	if (!full) return;
+	rows.push({figure: 'start-up: trifecta --help', value: `${fmt(startup.helpMs)} ms = ${(startup.helpMs / bare).toFixed(2)} × node -e 0 (${fmt(bare)} ms)`, goal: '<= 2.5 ×', met: startup.helpMs / bare <= 2.5});
+	rows.push({figure: 'start-up: wizard first frame (--demo)', value: `${fmt(startup.demoFirstFrameMs)} ms = ${(startup.demoFirstFrameMs / bare).toFixed(2)} × node -e 0`, goal: 'reported', met: null});
+	rows.push({figure: 'start-up: npm start -- --demo, first frame', value: `${fmt(startup.npmStartDemoFirstFrameMs)} ms`, goal: '< 1,500 ms', met: startup.npmStartDemoFirstFrameMs < 1500});
+}
 
 async function orchestration(): Promise<void> {
 	console.error(`orchestration: trifecta run --yes against the simulator at pace ${ORCHESTRATION_PACE} (${fmt(1 / ORCHESTRATION_PACE)}× an M3 Max), real sizes…`);
@@ -196,11 +158,6 @@ async function orchestration(): Promise<void> {
 		met: ratio <= 1.1,
 	});
 	rows.push({figure: 'time accounting, in simulated M3 Max time', value: run.timeLine ?? 'none recorded', goal: 'reported', met: null});
-	const bareNode = timeCommand(['-e', '0'], 15);
-	const frames = [await unreachableFirstFrameMs(root), await unreachableFirstFrameMs(root), await unreachableFirstFrameMs(root)];
-	const frame = median(frames);
-	figures['wizardUnreachable'] = {bareNodeMs: bareNode, firstFrameMs: frames};
-	rows.push({figure: 'wizard first frame, unreachable host', value: `${fmt(frame)} ms = ${(frame / bareNode).toFixed(2)} × node -e 0 (${fmt(bareNode)} ms)`, goal: '<= 4 ×', met: frame / bareNode <= 4});
 }
 
 const width = Math.max(...rows.map((row) => row.figure.length));

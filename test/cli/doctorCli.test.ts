@@ -47,15 +47,25 @@ describe('trifecta doctor', () => {
 		expect(report.anthropicApiKey).toBe('missing');
 	});
 
-	it('says the key is set without ever printing it, and warns that the default baseline is deprecated', async () => {
+	it('defaults the baseline to the newest Sonnet the key can use (Models API), never the deprecated seed model', async () => {
+		const result = await runCli(['doctor', '--json', '--host', sim.url, '--results-dir', resultsDir], {
+			env: {XDG_CONFIG_HOME: configHome, ANTHROPIC_API_KEY: 'sk-ant-doctor-test-0123456789', ANTHROPIC_BASE_URL: sim.anthropicUrl},
+		});
+		expect(result.code).toBe(0);
+		const report = JSON.parse(result.stdout) as {claude: {model: string; deprecation: string | null}};
+		expect(report.claude).toMatchObject({model: 'claude-sonnet-5-5', deprecation: null});
+	});
+
+	it('says the key is set without ever printing it, and warns once that a chosen seed baseline is deprecated', async () => {
 		const secret = 'sk-ant-doctor-test-0123456789';
-		const result = await runCli(['doctor', '--host', sim.url, '--results-dir', resultsDir], {
+		const result = await runCli(['doctor', '--host', sim.url, '--results-dir', resultsDir, '--claude-model', 'claude-sonnet-4-5-20250929'], {
 			env: {XDG_CONFIG_HOME: configHome, ANTHROPIC_API_KEY: secret, ANTHROPIC_BASE_URL: sim.anthropicUrl},
 		});
 		expect(result.code).toBe(0);
 		expect(result.stdout + result.stderr).not.toContain(secret);
 		expect(result.stdout).toMatch(/Anthropic key\s+set/);
 		expect(result.stdout).toMatch(/deprecated[\s\S]*--claude-model/);
+		expect(result.stdout.match(/is deprecated/g)).toHaveLength(1);
 		expect(result.stdout).toContain('qwen2.5:14b');
 	});
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {normaliseHost, parseArgs, UsageError} from '../../source/cli/flags.js';
+import {isLoopbackHost, normaliseHost, parseArgs, UsageError} from '../../source/cli/flags.js';
 
 const parse = (argv: string[], env: NodeJS.ProcessEnv = {}) => parseArgs(argv, env, '/work/project');
 
@@ -16,13 +16,28 @@ describe('parseArgs', () => {
 		expect(flags.docsDir).toBe('/work/project/docs');
 	});
 
-	it('sends --demo output to a temporary folder unless --results-dir is given', () => {
-		expect(parse(['--demo']).flags.resultsDir).toMatch(/trifecta-demo-/);
+	it('keeps --demo output in one folder in the cache directory unless --results-dir is given', () => {
+		const cache = process.env['XDG_CACHE_HOME'];
+		process.env['XDG_CACHE_HOME'] = '/home/someone/.cache';
+		try {
+			if (process.platform === 'linux') expect(parse(['--demo']).flags.resultsDir).toBe('/home/someone/.cache/trifecta-nodejs/demo');
+		} finally {
+			if (cache === undefined) delete process.env['XDG_CACHE_HOME'];
+			else process.env['XDG_CACHE_HOME'] = cache;
+		}
+		// The same folder every run: that is what lets the demo resume.
+		expect(parse(['--demo']).flags.resultsDir).toBe(parse(['--demo']).flags.resultsDir);
 		expect(parse(['--demo', '--results-dir', 'out']).flags.resultsDir).toBe('/work/project/out');
 		// Its report never lands in the working directory's docs/.
 		expect(parse(['--demo', '--results-dir', 'out']).flags.docsDir).toBe('/work/project/out/docs');
-		expect(parse(['--demo']).flags.docsDir).toMatch(/trifecta-demo-\d+\/docs$/);
+		expect(parse(['--demo']).flags.docsDir).toMatch(/trifecta-nodejs\/demo\/docs$/);
 		expect(parse(['--demo', '--docs-dir', 'd']).flags.docsDir).toBe('/work/project/d');
+	});
+
+	it('takes --fresh only with the demo’s own folder', () => {
+		expect(parse(['--demo', '--fresh']).flags.fresh).toBe(true);
+		expect(() => parse(['--fresh'])).toThrow('--fresh starts the demo over: it goes with --demo.');
+		expect(() => parse(['--demo', '--fresh', '--results-dir', 'out'])).toThrow(/with --results-dir, remove or change that folder yourself/);
 	});
 
 	it('turns setting flags into overrides', () => {
@@ -46,6 +61,16 @@ describe('parseArgs', () => {
 		[['doctor', 'extra'], /takes no argument 'extra'/],
 		[['doctor', '--host', 'http://['], /--host 'http:\/\/\[' is not a URL/],
 		[['doctor', '--claude-model', 'gpt-4o'], /is not a Claude model id/],
+		[['doctor', '--host', 'ftp://10.0.0.2'], /--host "ftp:\/\/10\.0\.0\.2" would contact 10\.0\.0\.2(:\d+)? over ftp; Ollama speaks only http:\/\/ or https:\/\//],
+		[['doctor', '--host', 'file:///etc/passwd'], /over file; Ollama speaks only http/],
+		[['doctor', '--host', 'http://user:pw@10.0.0.2'], /must not carry a user name or password/],
+		[['bench', '--num-ctx', '1', 'qwen2.5:14b'], /--num-ctx must be at least 256/],
+		[['bench', '--reps', '0x10', 'qwen2.5:14b'], /--reps needs a whole number/],
+		[['bench', '--reps', '1e1', 'qwen2.5:14b'], /--reps needs a whole number/],
+		[['bench', '--threshold', '0x5', 'qwen2.5:14b'], /--threshold needs a number/],
+		[['run', '--ladder', 'qwen2.5:14b,$(reboot)'], /--ladder: "\$\(reboot\)" is not a model name/],
+		[['run', '--ladder', '../../etc:x'], /--ladder: .* is not a model name/],
+		[['run', '--claude-model', 'claude-x\u001b]0;t\u0007'], /is not a Claude model id/],
 	])('refuses %j with one line naming the problem', (argv, message) => {
 		let caught: unknown;
 		try {
@@ -66,7 +91,20 @@ describe('normaliseHost', () => {
 		['http://10.0.0.2', 'http://10.0.0.2'],
 		['https://ollama.example', 'https://ollama.example'],
 		['127.0.0.1:11434/', 'http://127.0.0.1:11434'],
+		['0.0.0.0:11434', 'http://127.0.0.1:11434'],
 	])('%s → %s', (raw, expected) => {
 		expect(normaliseHost(raw)).toBe(expected);
+	});
+});
+
+describe('isLoopbackHost', () => {
+	it.each([
+		['http://127.0.0.1:11434', true],
+		['http://localhost:11434', true],
+		['http://[::1]:11434', true],
+		['http://10.0.0.2:11434', false],
+		['https://ollama.example', false],
+	])('%s → %s', (origin, expected) => {
+		expect(isLoopbackHost(origin)).toBe(expected);
 	});
 });

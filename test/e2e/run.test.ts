@@ -6,6 +6,7 @@ import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {runCommand} from '../../source/cli/commands/run.js';
 import {isSeventyBClass, catalogEntry} from '../../source/models/catalog.js';
 import {defaultProfiles, profileFor, startSimulator, type SimulatorHandle} from '../../source/simulator/index.js';
+import {runCli} from '../helpers/runCli.js';
 import {runHeadless, tempDir} from './headless.js';
 
 let sim: SimulatorHandle | null = null;
@@ -29,13 +30,27 @@ function watchLarge(handle: SimulatorHandle): {max: () => number; stop: () => vo
 	return {max: () => max, stop: () => clearInterval(timer)};
 }
 
+type Candidate = {
+	model: string;
+	sizeBytes: number;
+	predictedRate: number | null;
+	predictedRange: [number, number] | null;
+	ceilingRate: number | null;
+	fitsRam: boolean;
+	fitsDisk: boolean | null;
+	predictedPractical: boolean | null;
+};
+
 type Summary = {
 	status: string;
 	simulated: boolean;
-	rounds: {round: number; decision: string; chosen: string | null; reason: string}[];
-	models: {name: string}[];
+	rounds: {round: number; model: string | null; decision: string; chosen: string | null; reason: string}[];
+	offers: {afterRound: number; recommended: string; defaultChoice: string; choice: string | null; reason: string; candidates: Candidate[]}[];
+	models: {name: string; sizeBytes: number | null; pull?: {status: string}; speed?: {evalRate: {mean: number}}; reasoning?: {trader?: {score: number | null}}}[];
 	baseline: {status: string} | null;
-	recommendation: {model: string | null; practical: boolean | null; configs: string[]} | null;
+	recommendation: {model: string | null; practical: boolean | null; reason: string; belowThreshold?: boolean; ceiling?: string; nextStep?: string; configs: string[]} | null;
+	ceiling: string | null;
+	nextStep: string | null;
 	files: string[];
 };
 
@@ -50,11 +65,13 @@ describe('trifecta run --yes --json', () => {
 		const summary = JSON.parse(result.stdout) as Summary;
 		expect(summary.status).toBe('done');
 		expect(summary.rounds[0]).toMatchObject({round: 1, decision: 'accept', chosen: 'qwen2.5:32b'});
-		expect(summary.recommendation).toMatchObject({model: 'qwen2.5:32b', configs: ['hybrid_qwen32', 'hybrid_aggressive_qwen32']});
+		// Every config the JSON holds: the 32B passed every tool scenario, so the local-tools one too.
+		expect(summary.recommendation).toMatchObject({model: 'qwen2.5:32b', configs: ['hybrid_qwen32', 'hybrid_aggressive_qwen32', 'hybrid_aggressive_qwen32_localtools']});
 		expect(sim.installed()).not.toContain('qwen2.5:72b');
 		expect(sim.installed()).not.toContain('llama3.3:70b');
 		expect(result.stderr).toMatch(/decision \(round 1\): accept → qwen2\.5:32b/);
-		expect(existsSync(path.join(dir, 'hybrid-configs.json'))).toBe(true);
+		const written = JSON.parse(readFileSync(path.join(dir, 'hybrid-configs.json'), 'utf8')) as {configs: {name: string}[]};
+		expect(written.configs.map((config) => config.name)).toEqual(summary.recommendation?.configs);
 		expect(existsSync(path.join(dir, 'docs', 'TASK_005_REPORT.md'))).toBe(true);
 		const saved = JSON.parse(readFileSync(path.join(dir, 'scaling-results.json'), 'utf8')) as Summary;
 		expect(saved.rounds.map((record) => record.decision)).toEqual(['accept', 'recommend']);
@@ -80,6 +97,20 @@ describe('trifecta run --yes --json', () => {
 		expect(result.stderr).toMatch(/--yes: escalating to/);
 	});
 
+	it('a --ladder without qwen2.5:32b never pulls it: round one is the next ladder entry above what is installed', async () => {
+		sim = await startSimulator();
+		const dir = tempDir('trifecta-run-');
+		const ladder = 'qwen2.5:14b,mistral-small:22b,command-r:35b,qwen2.5:72b,llama3.3:70b';
+		const result = await runHeadless(runCommand, ['run', '--yes', '--json', '--reps', '1', '--ladder', ladder, '--results-dir', dir, '--docs-dir', path.join(dir, 'docs')], sim, dir);
+		expect(result.code).toBe(0);
+		const summary = JSON.parse(result.stdout) as Summary;
+		expect(sim.installed()).not.toContain('qwen2.5:32b');
+		expect(sim.installed()).toContain('command-r:35b');
+		expect(summary.models.map((model) => model.name)).not.toContain('qwen2.5:32b');
+		expect(summary.rounds[0]?.model).toBe('command-r:35b');
+		expect(summary.recommendation?.practical ?? true).toBe(true);
+	});
+
 	it('without --yes stops at the decision with exit 3 naming --yes, and resumes there', async () => {
 		sim = await startSimulator();
 		const dir = tempDir('trifecta-run-');
@@ -94,4 +125,54 @@ describe('trifecta run --yes --json', () => {
 		// Nothing measured again: the second run went straight to the question.
 		expect(sim.requests.filter((request) => request.path === '/api/chat' || request.path === '/api/generate').length).toBe(chats);
 	});
+});
+
+describe('trifecta run --demo --yes --json (the built CLI)', () => {
+	it('recommends a practical, measured, installed model, writes configs for it, and predicts every 70B before pulling it', async () => {
+		const dir = tempDir('trifecta-demo-');
+		const result = await runCli(['run', '--demo', '--yes', '--json', '--reps', '1', '--results-dir', dir], {
+			env: {XDG_CONFIG_HOME: tempDir('trifecta-xdg-')},
+			timeoutMs: 120_000,
+		});
+		expect(result.stderr).not.toMatch(/at .*\.[jt]s:\d+/);
+		expect(result.code).toBe(0);
+		const summary = JSON.parse(result.stdout) as Summary;
+		const rec = summary.recommendation;
+		expect(summary.status).toBe('done');
+		expect(rec?.model).toBeTruthy();
+		const model = rec?.model ?? '';
+		const entry = summary.models.find((candidate) => candidate.name === model);
+		// Measured on speed and quality, and practical at the default minimum rate of 8 t/s.
+		expect(entry?.speed?.evalRate.mean).toBeGreaterThanOrEqual(8);
+		expect(entry?.reasoning?.trader?.score).toEqual(expect.any(Number));
+		expect(rec?.practical).toBe(true);
+		// Installed: never deleted to make room.
+		expect(result.stderr).not.toContain(`deleted ${model}`);
+		expect(summary.rounds.filter((record) => record.decision === 'delete-first').map((record) => record.reason).join(' ')).not.toContain(`${model} (`);
+		// The configs name it, in the JSON summary and in the file written.
+		const configs = JSON.parse(readFileSync(path.join(dir, 'hybrid-configs.json'), 'utf8')) as {model: string; configs: {name: string}[]};
+		expect(configs.model).toBe(model);
+		expect(rec?.configs).toEqual(configs.configs.map((config) => config.name));
+		// The same three sentences in --json, on stderr and in the report.
+		expect(summary.ceiling).toBe(rec?.ceiling);
+		expect(summary.nextStep).toBe(rec?.nextStep);
+		expect(result.stderr).toContain(`recommendation: ${rec?.reason}`);
+		expect(result.stderr).toContain(`ceiling: ${rec?.ceiling}`);
+		expect(result.stderr).toContain(`next step: ${rec?.nextStep}`);
+		const report = readFileSync(path.join(dir, 'docs', 'TASK_005_REPORT.md'), 'utf8');
+		for (const sentence of [rec?.reason, rec?.ceiling, rec?.nextStep]) expect(report).toContain(sentence);
+		// Every 70B-class pull was preceded by an offer showing its predicted rate, and a second one
+		// is pulled only when it was predicted practical.
+		const large = summary.models.filter((candidate) => candidate.pull?.status === 'pulled' && isSeventyBClass(candidate.sizeBytes ?? 0));
+		expect(large.length).toBeGreaterThan(0);
+		for (const [index, pulled] of large.entries()) {
+			const offer = summary.offers.find((candidateOffer) => candidateOffer.choice === 'accept' && candidateOffer.recommended === pulled.name);
+			const shown = offer?.candidates.find((candidate) => candidate.model === pulled.name);
+			expect(shown?.predictedRate).toEqual(expect.any(Number));
+			expect(shown?.predictedRange).toHaveLength(2);
+			expect(shown?.ceilingRate).toEqual(expect.any(Number));
+			if (index > 0) expect(shown?.predictedPractical).toBe(true);
+		}
+		expect(summary.offers.every((offer) => offer.choice === offer.defaultChoice)).toBe(true);
+	}, 150_000);
 });

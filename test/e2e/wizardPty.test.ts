@@ -1,5 +1,6 @@
-// The wizard end to end in a real pseudo-terminal: the built CLI against the demo simulator,
-// walked with keystrokes through round 1, quit at the escalation, resumed, escalated to the end.
+// The wizard end to end in a real pseudo-terminal of 80x24: the built CLI against the demo
+// simulator, walked with keystrokes through round 1, quit at the escalation, resumed, escalated,
+// then the configs offer: the diff shown, Write, the pipeline patched. Never a full-screen clear.
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {spawn, type IPty} from '@lydell/node-pty';
@@ -8,8 +9,11 @@ import {describe, expect, it} from 'vitest';
 import {CLI} from '../helpers/runCli.js';
 import type {ResultsFile} from '../../source/output/schema.js';
 import {tempDir} from './headless.js';
+import {pipelineCopy} from '../output/helpers.js';
 
 const ENTER = '\r';
+const DOWN = '\u001B[B';
+const UP = '\u001B[A';
 
 type Session = {
 	pty: IPty;
@@ -20,19 +24,25 @@ type Session = {
 	key(sequence: string): Promise<void>;
 	exited: Promise<number>;
 	screen(): string;
+	/** Everything written, escape sequences included. */
+	raw(): string;
 };
 
-function start(dir: string): Session {
-	const pty = spawn(process.execPath, [CLI, '--demo', '--results-dir', dir, '--docs-dir', path.join(dir, 'docs')], {
+function start(dir: string, pipelineDir: string): Session {
+	const pty = spawn(process.execPath, [CLI, '--demo', '--results-dir', dir, '--docs-dir', path.join(dir, 'docs'), '--pipeline-dir', pipelineDir], {
 		name: 'xterm-256color',
 		cols: 80,
-		rows: 50,
+		rows: 24,
 		cwd: dir,
 		env: {PATH: process.env['PATH'] ?? '', HOME: dir, XDG_CONFIG_HOME: path.join(dir, 'xdg'), TERM: 'xterm-256color', NO_COLOR: '1', TRIFECTA_DEMO_PACE: '0'},
 	});
 	let output = '';
+	let raw = '';
 	let mark = 0;
-	pty.onData((data) => (output += stripAnsi(data)));
+	pty.onData((data) => {
+		raw += data;
+		output += stripAnsi(data);
+	});
 	const exited = new Promise<number>((resolve) => pty.onExit(({exitCode}) => resolve(exitCode)));
 	const first = async (texts: string[], ms = 20_000) => {
 		const started = Date.now();
@@ -57,10 +67,13 @@ function start(dir: string): Session {
 		key: async (sequence) => {
 			// Give Ink a moment to subscribe the new screen's handler before the key lands.
 			await new Promise((resolve) => setTimeout(resolve, 150));
+			// What the terminal shows from here on answers this key, not a redraw from before it.
+			mark = output.length;
 			pty.write(sequence);
 		},
 		exited,
 		screen: () => output,
+		raw: () => raw,
 	};
 }
 
@@ -69,8 +82,9 @@ const results = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'scaling
 describe.runIf(existsSync(CLI))('the wizard in a real terminal', () => {
 	it('walks round 1, quits at the escalation, resumes there and escalates to the end', async () => {
 		const dir = tempDir('trifecta-pty-');
+		const pipeline = pipelineCopy();
 
-		const first = start(dir);
+		const first = start(dir, pipeline);
 		await first.see('Preflight');
 		expect(first.screen()).toContain('SIMULATED');
 		await first.key(ENTER);
@@ -83,12 +97,12 @@ describe.runIf(existsSync(CLI))('the wizard in a real terminal', () => {
 		await first.see('Quit trifecta?');
 		await first.key('y');
 		expect(await first.exited).toBe(0);
-		expect(first.screen()).toContain('Start trifecta again to resume');
+		expect(first.screen()).toContain(`Start trifecta --demo --results-dir ${dir} again to resume`);
 		const afterQuit = results(dir);
 		expect(afterQuit.rounds).toEqual([]);
 		expect(afterQuit.models.find((model) => model.name === 'qwen2.5:32b')?.speed).toBeDefined();
 
-		const second = start(dir);
+		const second = start(dir, pipeline);
 		await second.see('Preflight');
 		await second.key(ENTER);
 		await second.see('Plan — the ladder');
@@ -102,17 +116,33 @@ describe.runIf(existsSync(CLI))('the wizard in a real terminal', () => {
 		await second.key(ENTER);
 		await second.see('Escalation after round 1');
 		await second.key(ENTER);
+		// Each page is answered once: Ink redraws a page several times, so the next page is waited for
+		// by name rather than by any title that may still be arriving from the one before.
 		for (;;) {
-			const next = await second.first(['Verdict — final', 'Escalation after round 2', 'Verdict — round 2', 'Make room for'], 90_000);
+			const next = await second.first(['Verdict — final', 'Verdict — round 2', 'Make room for'], 90_000);
 			if (next === 'Verdict — final') break;
 			await second.key(ENTER);
+			if (next === 'Verdict — round 2') {
+				await second.see('Escalation after round 2');
+				await second.key(ENTER);
+			}
 		}
 		await second.key(ENTER);
-		await second.see('Hybrid configs');
+		await second.see('Hybrid configs for');
+		expect(existsSync(path.join(dir, 'hybrid-configs.json'))).toBe(false);
+		// Show the diff (into the scrollback), then Write.
+		await second.key(DOWN);
+		await second.key(ENTER);
+		await second.see('+++ b/src/hybrid_llm.py');
+		await second.key(UP);
 		await second.key(ENTER);
 		await second.see('Done');
+		await second.see('Files written:');
 		await second.key(ENTER);
 		expect(await second.exited).toBe(0);
+		expect(readFileSync(path.join(pipeline, 'src/hybrid_llm.py'), 'utf8')).toMatch(/"hybrid_(qwen72|llama70|qwen32)"/);
+		// A frame as tall as the terminal makes Ink clear the screen and the scrollback: never.
+		for (const session of [first, second]) expect(session.raw()).not.toContain('\u001B[2J');
 
 		const final = results(dir);
 		expect(final.simulated).toBe(true);
@@ -120,6 +150,6 @@ describe.runIf(existsSync(CLI))('the wizard in a real terminal', () => {
 		expect(final.rounds.some((record) => record.decision === 'recommend' || record.decision === 'ceiling')).toBe(true);
 		expect(existsSync(path.join(dir, 'hybrid-configs.json'))).toBe(final.recommendation?.model !== null);
 		expect(readFileSync(path.join(dir, 'docs', 'TASK_005_REPORT.md'), 'utf8')).toContain('SIMULATED');
-		expect(second.screen()).toContain('Written: ');
+		expect(second.screen()).toContain(path.join(pipeline, 'src/hybrid_llm.py'));
 	}, 240_000);
 });

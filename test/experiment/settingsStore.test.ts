@@ -11,9 +11,10 @@ describe('settings store', () => {
 	it('starts from the defaults and keeps what was written', () => {
 		const cwd = tmp();
 		expect(openSettingsStore({cwd}).read()).toEqual(defaultSettings);
-		openSettingsStore({cwd}).write({...defaultSettings, threshold: 8.5, ladder: ['qwen2.5:32b', 'qwen2.5:72b']});
+		openSettingsStore({cwd}).write({...defaultSettings, threshold: 8.5, ladder: ['qwen2.5:32b', 'qwen2.5:72b'], roundOne: 'qwen2.5:32b'});
 		const again = openSettingsStore({cwd}).read();
 		expect(again.threshold).toBe(8.5);
+		expect(again.roundOne).toBe('qwen2.5:32b');
 		expect(again.ladder).toEqual(['qwen2.5:32b', 'qwen2.5:72b']);
 	});
 
@@ -31,13 +32,14 @@ describe('settings store', () => {
 
 	it('replaces invalid stored values by the defaults and names them', () => {
 		const cwd = tmp();
-		writeFileSync(path.join(cwd, 'config.json'), JSON.stringify({settings: {threshold: 'high', reps: 4, ladder: ['bad name;rm']}}));
+		writeFileSync(path.join(cwd, 'config.json'), JSON.stringify({settings: {threshold: 'high', reps: 4, ladder: ['bad name;rm'], roundOne: '$(rm -rf)'}}));
 		const store = openSettingsStore({cwd});
 		const settings = store.read();
 		expect(settings.threshold).toBe(defaultSettings.threshold);
 		expect(settings.ladder).toEqual(defaultSettings.ladder);
 		expect(settings.reps).toBe(4);
-		expect(store.warnings.join('\n')).toMatch(/invalid ladder, threshold/);
+		expect(settings.roundOne).toBeNull();
+		expect(store.warnings.join('\n')).toMatch(/invalid ladder, roundOne, threshold/);
 	});
 
 	it('keeps progress per results file', () => {

@@ -55,7 +55,7 @@ describe('the API key', () => {
 		const report = await lab.cli(['report'], {claude: true});
 		const configs = await lab.cli(['configs', '--json'], {claude: true});
 		expect([report.code, configs.code]).toEqual([0, 0]);
-		expectWritten(lab, [...EXPERIMENT_FILES, 'transcripts/claude_claude-sonnet-4-5-20250929/trader.md']);
+		expectWritten(lab, [...EXPERIMENT_FILES, 'transcripts/claude_claude-sonnet-5-5/trader.md']);
 		for (const output of [result, report, configs]) expect(output.stdout + output.stderr).not.toContain(SECRET_KEY);
 		expect(leaks([lab.dir, lab.confHome]).filter((entry) => entry.leaked)).toEqual([]);
 		expect(JSON.stringify(lab.sim.requests)).not.toContain(SECRET_KEY);

@@ -88,6 +88,18 @@ describe('pipeline patch on the fixture', {timeout: 60_000}, () => {
 		expect(snapshot(dir)).toEqual(before);
 	});
 
+	it('refuses a dangling .trifecta.bak symlink (it would create a file anywhere), naming it, and writes nothing', () => {
+		const dir = pipelineCopy();
+		const outside = fs.mkdtempSync(path.join(path.dirname(dir), 'outside-'));
+		const backup = path.join(dir, `src/hybrid_llm.py${BACKUP_SUFFIX}`);
+		fs.symlinkSync(path.join(outside, 'new-file'), backup);
+		const before = fs.readFileSync(path.join(dir, 'src/hybrid_llm.py'), 'utf8');
+		const plan = planPipelinePatch(dir, qwen32());
+		expect(() => applyPipelinePatch(plan)).toThrow(/symbolic link .*hybrid_llm\.py\.trifecta\.bak/);
+		expect(fs.readdirSync(outside)).toEqual([]);
+		expect(fs.readFileSync(path.join(dir, 'src/hybrid_llm.py'), 'utf8')).toBe(before);
+	});
+
 	it('does nothing when the directory holds no pipeline', () => {
 		const plan = planPipelinePatch(path.join(FIXTURE_PIPELINE, 'tests'), qwen32());
 		expect(plan).toMatchObject({found: false, changes: [], snippets: []});

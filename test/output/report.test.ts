@@ -78,10 +78,33 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 	it('5: assesses the quality gap and the bandwidth ceiling for 70B-class sizes', () => {
 		const ceiling = sectionOf(report, 5);
 		expect(ceiling).toContain('Best local trader score: 9.3 (llama3.3:70b). Claude baseline: 9.8; gap 0.5 points. It reaches the threshold of 9.');
-		// 400e9 / 47_415_724_545 = 8.44 t/s; efficiency (24.6/44.5 + 12.3/20.1 + 6.4/9.4) / 3 = 61.6 %
-		expect(tableRow(ceiling, 'qwen2.5:72b').slice(0, 4)).toEqual(['qwen2.5:72b', '47.4', '8.4', '5.2']);
-		expect(tableRow(ceiling, 'llama3.3:70b')).toEqual(['llama3.3:70b', '42.5', '9.4', '5.8', '6.4', 'no']);
-		expect(ceiling).toContain('at most 50.0 GB at the bandwidth ceiling, or 30.8 GB at the measured efficiency');
+		// Ceiling 400e9 / 47_415_724_545 = 8.44 t/s. Prediction: rate x bytes weighted by bytes squared over the
+		// other measured models: for qwen2.5:72b (1808 x 272.1 + 394 x 244.2 + 80.8 x 221.1) / 2283 = 265.5 GB/s
+		// -> 5.6 t/s, +-10 % (llama3.3:70b measured, same class); for llama3.3:70b from the 14B and 32B only
+		// 240.3 / 42.5 = 5.7 t/s, +-20 % (extrapolated to a bigger class).
+		expect(tableRow(ceiling, 'qwen2.5:72b')).toEqual(['qwen2.5:72b', '47.4', '8.4', '5.6 (5.0–6.2)', 'not measured', 'unlikely']);
+		expect(tableRow(ceiling, 'llama3.3:70b')).toEqual(['llama3.3:70b', '42.5', '9.4', '5.7 (4.5–6.8)', '6.4', 'no (measured)']);
+		expect(ceiling).toContain('at most 50.0 GB at the bandwidth ceiling, or 33.2 GB at the rates measured here');
+	});
+
+	it('4, 5 and 8 quote the recommendation, ceiling and next-step sentences verbatim', () => {
+		const results = completeResults(true);
+		const nextStep = 'Run one full analysis with --hybrid hybrid_qwen32 and score it against all_cloud.';
+		results.recommendation = {
+			model: 'qwen2.5:32b',
+			practical: true,
+			belowThreshold: true,
+			reason: 'qwen2.5:32b is recommended below threshold: the best practical model scores 8.7.',
+			ceiling: 'llama3.3:70b reaches 9.3 but runs at 6.4 t/s (minimum 8 t/s): quality is reachable, not at a usable speed on this machine.',
+			nextStep,
+			configs: ['hybrid_qwen32', 'hybrid_aggressive_qwen32'],
+		};
+		const text = formatReport(results, {cwd: '/repo', git: gitLog, now: NOW});
+		expect(sectionOf(text, 4)).toContain(`**Recommended model: qwen2.5:32b** (below threshold)\n\n${results.recommendation.reason}`);
+		expect(sectionOf(text, 4)).not.toContain('Recommended model: llama3.3:70b');
+		expect(sectionOf(text, 5)).toContain(`**Ceiling:** ${results.recommendation.ceiling}`);
+		expect(sectionOf(text, 8)).toMatch(new RegExp(`^- ${nextStep.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+		expect(sectionOf(text, 8)).toContain('--hybrid hybrid_qwen32');
 	});
 
 	it('6: embeds the detailed table and each trader excerpt', () => {

@@ -29,10 +29,33 @@ describe('transcripts', () => {
 	});
 
 	it('flattens namespaces and refuses names that could escape the folder', () => {
-		expect(safeSubjectName('library/qwen2.5:32b')).toBe('library_qwen2.5_32b');
+		expect(safeSubjectName('library/qwen2.5:32b')).toBe('library~qwen2.5_32b');
 		const dir = tempDir();
 		expect(() => writeTranscript(dir, '../../etc/passwd', 'bull', 'x', {simulated: false})).toThrow(UnsafeNameError);
 		expect(() => writeTranscript(dir, 'qwen"; rm -rf /', 'bull', 'x', {simulated: false})).toThrow(/Refusing/);
 		expect(fs.readdirSync(dir)).toEqual([]);
+	});
+
+	it('gives two names two folders (the encoding is injective)', () => {
+		const names = ['qwen2.5:32b', 'qwen2.5_32b', 'a_:b', 'a__b', 'a:xb', 'ns/m:t', 'ns_m:t', 'ns-m:t', 'hf.co/u/r:Q4_K_M'];
+		const folders = names.map(safeSubjectName);
+		expect(new Set(folders).size).toBe(names.length);
+	});
+
+	it('writes the model text with escapes removed and controls made visible', () => {
+		const dir = tempDir();
+		const relative = writeTranscript(dir, 'qwen2.5:32b', 'bull', 'ok\u001b]0;PWNED\u0007 \u001b[2J\u0000end\r\nnext', {simulated: false});
+		const bytes = fs.readFileSync(path.join(dir, relative));
+		expect(bytes.includes(0x1b)).toBe(false);
+		expect(bytes.includes(0x00)).toBe(false);
+		expect(bytes.toString('utf8')).toContain('ok \uFFFDend\nnext');
+	});
+
+	it('refuses a symlinked transcripts folder, naming the link, and writes nothing through it', () => {
+		const dir = tempDir();
+		const outside = tempDir();
+		fs.symlinkSync(outside, path.join(dir, 'transcripts'));
+		expect(() => writeTranscript(dir, 'qwen2.5:32b', 'bull', 'x', {simulated: false})).toThrow(path.join(dir, 'transcripts'));
+		expect(fs.readdirSync(outside)).toEqual([]);
 	});
 });

@@ -2,6 +2,7 @@
 // laptops without Ollama skip it (with one line saying why) and never touch the network.
 import {describe, expect, it} from 'vitest';
 import {createOllamaProvider, normalizeOllamaHost} from '../../source/providers/ollama/index.js';
+import {createOpenAICompatProvider} from '../../source/providers/openaiCompat.js';
 import type {InstalledModel, OllamaStreamEvent} from '../../source/providers/types.js';
 
 async function probe(host: string): Promise<string | null> {
@@ -58,4 +59,61 @@ describe.skipIf(skipReason !== null)('real Ollama contract', () => {
 		expect(['stop', 'length']).toContain(done.doneReason);
 		expect(events.some((event) => event.type === 'delta')).toBe(true);
 	});
+
+	// Issue 13 item 1: capabilities come from /api/show; a thinking model sent think:false sends no reasoning.
+	it('a thinking-capable model (per /api/show) sends no thinking with think:false', {timeout: 600_000}, async (context) => {
+		const shown = await Promise.all(models.map(async (model) => ({model, details: await ollama.show(model.name)})));
+		const thinker = shown.filter((entry) => entry.details.capabilities.includes('thinking')).sort((a, b) => a.model.sizeBytes - b.model.sizeBytes)[0];
+		if (!thinker) {
+			context.skip('no thinking-capable model installed on the real Ollama');
+			return;
+		}
+		let thinking = '';
+		let answer = '';
+		for await (const event of ollama.chat({model: thinker.model.name, messages: [{role: 'user', content: 'Say OK.'}], think: false, options: {temperature: 0, seed: 42, num_predict: 32}})) {
+			if (event.type === 'delta') {
+				thinking += event.thinking ?? '';
+				answer += event.text;
+			}
+		}
+		expect(thinking).toBe('');
+		expect(answer).not.toMatch(/<think>/);
+	});
+
+	// Issue 13 item 2: the prompt cache makes a repeated prompt's prefill nearly free; a nonce first defeats it.
+	it('a repeated prompt is prefilled from the cache, a prompt with a different first token is not', {timeout: 600_000}, async (context) => {
+		const smallest = [...models].filter((model) => !model.capabilities.includes('embedding')).sort((a, b) => a.sizeBytes - b.sizeBytes)[0];
+		if (!smallest) {
+			context.skip('no models installed on the real Ollama');
+			return;
+		}
+		const text = 'Explain, in one sentence, why free cash flow matters to equity valuation. '.repeat(20);
+		const prefill = async (prompt: string, system: string) => {
+			for await (const event of ollama.generate({model: smallest.name, prompt, system, options: {temperature: 0, seed: 42, num_predict: 1, num_ctx: 4096}})) {
+				if (event.type === 'done') return event.counters;
+			}
+			throw new Error('no final chunk');
+		};
+		await prefill(text, 'warm-up');
+		const first = await prefill(text, '[a1] analyst');
+		const repeated = await prefill(text, '[a1] analyst');
+		const busted = await prefill(text, '[b2] analyst');
+		expect(repeated.promptEvalDuration).toBeLessThan(first.promptEvalDuration / 2);
+		expect(busted.promptEvalDuration).toBeGreaterThan(repeated.promptEvalDuration);
+	});
+
+	// Issue 13 item 8: /v1 cannot pin num_ctx; /api/ps says what context it ran at.
+	it('/api/ps reports the context_length a /v1 request ran at', {timeout: 600_000}, async (context) => {
+		const smallest = [...models].filter((model) => !model.capabilities.includes('embedding')).sort((a, b) => a.sizeBytes - b.sizeBytes)[0];
+		if (!smallest) {
+			context.skip('no models installed on the real Ollama');
+			return;
+		}
+		const openai = createOpenAICompatProvider({host: host ?? ''});
+		const result = await openai.chat({model: smallest.name, messages: [{role: 'user', content: 'Say OK.'}], maxTokens: 8});
+		expect(result.finishReason).not.toBeNull();
+		const loaded = (await ollama.ps()).find((entry) => entry.name === smallest.name);
+		expect(loaded?.contextLength).toBeGreaterThanOrEqual(2048);
+	});
 });
+

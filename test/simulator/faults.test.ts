@@ -83,9 +83,15 @@ describe('Ollama faults', () => {
 
 	it('a fault limited to a route leaves other routes alone', async () => {
 		sim = await startSimulator();
-		sim.injectOllamaFault({kind: 'busy'}, '/api/pull');
+		sim.injectOllamaFault({kind: 'busy'}, '/api/generate');
 		expect((await post(`${sim.url}/api/chat`, ASK)).status).toBe(200);
-		expect((await post(`${sim.url}/api/pull`, {model: 'qwen2.5:14b'})).status).toBe(503);
+		expect((await post(`${sim.url}/api/generate`, {model: 'qwen2.5:14b', prompt: 'hi'})).status).toBe(503);
+	});
+
+	it('/api/pull never answers 503: the request queue only holds generation requests', async () => {
+		sim = await startSimulator();
+		sim.injectOllamaFault({kind: 'busy'}, '/api/pull');
+		expect((await post(`${sim.url}/api/pull`, {model: 'qwen2.5:14b', stream: false})).status).toBe(200);
 	});
 
 	it('runner-crash: in-band error after N chunks, which the client throws as a plain Error', async () => {

@@ -2,11 +2,18 @@
 // model in use never expires, keep_alive counts from the end of its last request, a request at
 // another num_ctx reloads it, and every load is logged for the orchestration figures.
 import {describe, expect, it} from 'vitest';
-import {parseKeepAlive} from '../../source/simulator/keepAlive.js';
+import {parseKeepAlive as parse, type KeepAlive} from '../../source/simulator/keepAlive.js';
 import {profileFor} from '../../source/simulator/profiles.js';
 import {SimState} from '../../source/simulator/state.js';
 
 const MODEL = 'qwen2.5:14b';
+
+/** A keep_alive the engine would accept (it answers an invalid one 400 before it uses a model). */
+function parseKeepAlive(value: string | undefined): Exclude<KeepAlive, {kind: 'invalid'}> {
+	const keepAlive = parse(value);
+	if (keepAlive.kind === 'invalid') throw new Error(keepAlive.message);
+	return keepAlive;
+}
 
 function state(timeScale = 0): SimState {
 	return new SimState([profileFor(MODEL)], [MODEL], timeScale);

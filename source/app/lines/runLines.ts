@@ -2,6 +2,7 @@
 // step's own lines, plus where the strategy stands: rounds, decisions with their reasons, offers.
 import type {RunnerEvent} from '../../experiment/runner/index.js';
 import type {CandidateFacts, EscalationOffer} from '../../experiment/strategy/index.js';
+import type {Recommendation} from '../../output/schema.js';
 import {createBenchLines} from './benchLines.js';
 import {compareLine} from './compareLines.js';
 import {createPullLines} from './pullLines.js';
@@ -14,6 +15,11 @@ function gb(bytes: number): string {
 	return `${(bytes / 1e9).toFixed(1)} GB`;
 }
 
+function rate(value: number): string {
+	return value.toFixed(1);
+}
+
+/** One candidate as the offer shows it: predicted speed first, then the ceiling, fit, and any delete it needs. */
 export function candidateLine(candidate: CandidateFacts): string {
 	const disk = candidate.installed
 		? 'installed'
@@ -23,17 +29,39 @@ export function candidateLine(candidate: CandidateFacts): string {
 				? 'fits on disk'
 				: 'does NOT fit on disk';
 	const ram = candidate.fitsRam ? 'fits in RAM' : 'does NOT fit in RAM';
-	const speed = candidate.ceilingRate === null ? 'expected speed unknown' : `expected ≤ ${candidate.ceilingRate.toFixed(1)} t/s`;
-	const slow = candidate.belowMinRate ? ' (below the minimum rate)' : '';
-	const remove = candidate.mustDeleteFirst ? `; ${candidate.mustDeleteFirst} must be deleted first` : '';
-	return `${candidate.model} (${gb(candidate.sizeBytes)}): ${ram}, ${disk}, ${speed}${slow}${remove}`;
+	const predicted =
+		candidate.predictedRate === null || candidate.predictedRange === null
+			? 'speed not predictable yet (nothing benchmarked)'
+			: `predicted ${rate(candidate.predictedRate)} t/s (${rate(candidate.predictedRange[0])}–${rate(candidate.predictedRange[1])}, from ${candidate.predictedFrom ?? 'this machine'})${candidate.predictedPractical ? '' : ', below the minimum'}`;
+	const ceiling = candidate.ceilingRate === null ? '' : `, ceiling ${rate(candidate.ceilingRate)} t/s`;
+	const remove = candidate.mustDeleteFirst ? `; deletes ${candidate.mustDeleteFirst} first` : '';
+	return `${candidate.model} (${gb(candidate.sizeBytes)}): ${predicted}${ceiling}; ${ram}, ${disk}${remove}`;
 }
 
 export function offerLines(offer: EscalationOffer): string[] {
 	return [
 		`decision needed after round ${offer.afterRound}: ${offer.reason}`,
 		...offer.candidates.map((candidate) => `  ${candidate.model === offer.recommended ? '→' : ' '} ${candidateLine(candidate)}`),
+		`  default: ${offer.defaultChoice === 'accept' ? `escalate to ${offer.recommended}` : 'skip (record the ceiling)'}`,
 	];
+}
+
+/**
+ * The verdict's three sentences with their labels: the strings stored with the recommendation,
+ * shown verbatim by the verdict and done screens, `run`, the report and --json.
+ */
+export function verdictSentences(recommendation: Recommendation | null): [label: string, text: string][] {
+	if (recommendation === null) return [['Recommendation', 'none recorded yet.']];
+	return [
+		['Recommendation', recommendation.reason],
+		...(recommendation.ceiling ? [['Ceiling', recommendation.ceiling] as [string, string]] : []),
+		...(recommendation.nextStep ? [['Next step', recommendation.nextStep] as [string, string]] : []),
+	];
+}
+
+/** The verdict as `run` prints it on stderr. */
+export function verdictLines(recommendation: Recommendation | null): string[] {
+	return verdictSentences(recommendation).map(([label, text]) => `${label.toLowerCase()}: ${text}`);
 }
 
 export function createRunLines(): RunLineFormatter {
@@ -56,7 +84,12 @@ export function createRunLines(): RunLineFormatter {
 			}
 			case 'strategy:decision': {
 				const {record} = event;
-				return `decision (round ${record.round}): ${record.decision}${record.chosen ? ` → ${record.chosen}` : ''} — ${record.reason}`;
+				// A ceiling record names the ceiling model and, separately, what is recommended instead.
+				const what =
+					record.decision === 'ceiling'
+						? `ceiling at ${record.model ?? 'no model'}, recommending ${record.chosen ?? 'no local model'}`
+						: `${record.decision}${record.chosen ? ` → ${record.chosen}` : ''}`;
+				return `decision (round ${record.round}): ${what} — ${record.reason}`;
 			}
 			case 'strategy:deleted':
 				return `deleted ${event.model} to make room (never two 70B-class models at once)`;

@@ -2,6 +2,7 @@
 // emits them never waits on rendering. Subscribers (a screen, via useSyncExternalStore) are told
 // at most once per interval: a stream of thousands of deltas costs a handful of renders.
 import {FEED_INTERVAL_MS} from '../frameRate.js';
+import {sanitizeDeep} from '../../system/sanitize.js';
 
 export type EventFeed<S, E> = {
 	dispatch(event: E): void;
@@ -28,7 +29,8 @@ export function createEventFeed<S, E>(reducer: (state: S, event: E) => S, initia
 
 	return {
 		dispatch(event) {
-			state = reducer(state, event);
+			// Ink forwards every OSC and C0 control it is given: text from servers is cleaned here, the one door into any screen.
+			state = reducer(state, sanitizeDeep(event));
 			// Leading edge: after a quiet spell the first event is drawn at once; during a stream,
 			// one notification per interval.
 			timer ??= setTimeout(notify, Math.max(0, lastNotify + intervalMs - performance.now()));

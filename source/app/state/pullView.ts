@@ -124,7 +124,10 @@ function foldProgress(view: PullView, update: PullUpdate): PullView {
 	const total = Math.max(update.total, view.expectedBytes ?? 0);
 	const firstAt = view.firstAt ?? update.at;
 	const firstCompleted = view.firstAt === null ? update.completed : view.firstCompleted;
-	const bytesPerSecond = rateSince(firstAt, firstCompleted, update.at, update.completed) ?? view.bytesPerSecond;
+	// Bytes moved by this pull: each layer from where it stood when first seen. A layer announced
+	// late with its bytes already on disk (a retried pull) adds to `completed` but not to the rate.
+	const moved = [...active, ...finished].reduce((sum, layer) => sum + Math.max(0, layer.completed - layer.firstCompleted), 0);
+	const bytesPerSecond = rateSince(firstAt, 0, update.at, moved) ?? view.bytesPerSecond;
 	return {
 		...view,
 		phase: 'pulling',

@@ -1,33 +1,38 @@
 // The wizard's shell: shows the page for what the runner waits for (or the running step's live
-// screen), routes keys to it, and owns the global keys: ? help, q quit, Ctrl+C cancel / exit,
-// Esc back. Screens only render; decisions go to the runner through useWizard.
-import React, {useRef, useState} from 'react';
+// screen), routes keys to it through the screen's keybinding table, and owns the global keys:
+// ? help, q quit, Ctrl+C cancel / exit. Screens only render; decisions go to the runner.
+//
+// Layout: finished lines go to <Static> (the scrollback); the live region below is at most the
+// terminal's rows - 1 (a frame as tall as the terminal makes Ink clear the screen) and as wide
+// as the terminal up to MAX_WIDTH, and follows resizes.
+import React, {useReducer, useRef} from 'react';
 import {Box, Text, useApp} from 'ink';
-import {SummaryLog} from './summaryLog.js';
 import type {Runner} from '../../experiment/runner/index.js';
 import {currentRound} from '../../experiment/strategy/index.js';
 import type {DoctorReport} from '../doctor/report.js';
-import {DoctorScreen} from '../screens/doctorScreen.js';
-import {Footer} from './footer.js';
-import {screenKeys, type ScreenName} from './keys.js';
+import {Bounded} from '../components/bounded.js';
+import {useTerminalSize} from '../hooks/useTerminalSize.js';
+import {screenBindings} from './bindings.js';
+import {Footer, footerHeight, footerLines} from './footer.js';
+import {dispatchPress, pressesOf, type Press, type ScreenName} from './keys.js';
 import {HelpOverlay, QuitConfirm} from './overlays.js';
 import {pagesFor, waitIdentity} from './pages.js';
-import {DeleteScreen} from './screens/deleteScreen.js';
-import {EscalationScreen, escalationKey} from './screens/escalationScreen.js';
-import {PlanScreen, planKey} from './screens/planScreen.js';
-import {ConfigsScreen, DoneScreen, InterruptedScreen, MachineSummary, WorkingScreen} from './screens/statusScreens.js';
-import {StepScreen} from './stepScreen.js';
+import {WizardPage} from './wizardPage.js';
+import {planKey} from './screens/planScreen.js';
+import {SummaryLog} from './summaryLog.js';
 import {useKeys} from './useKeys.js';
 import {useWizard} from './useWizard.js';
-import {VerdictScreen} from './screens/verdictScreen.js';
-import {formatPlanDiff} from '../../output/configs/patchPipeline.js';
-import {experimentTimeLine} from '../../analysis/timing.js';
+
+/** Wider than this, lines get hard to read and tables stretch for nothing. */
+export const MAX_WIDTH = 100;
 
 export type AppProps = {
 	runner: Runner;
 	preflight: DoctorReport | null;
 	simulated: boolean;
 	resultsPath: string;
+	/** What to type to resume ("trifecta", "trifecta --demo"). */
+	resumeCommand?: string;
 	/** Spinners and live gauges only on a real terminal. */
 	animate: boolean;
 	/** Called once with the exit code (0 done or quit, 130 Ctrl+C twice). */
@@ -35,151 +40,151 @@ export type AppProps = {
 	feedIntervalMs?: number;
 };
 
-export function App({runner, preflight, simulated, resultsPath, animate, onExit, feedIntervalMs}: AppProps): React.JSX.Element {
+/** What keys change. Kept in a ref so every key of a burst sees the one before it (terminal.md §4). */
+type UiState = {
+	page: {identity: string; index: number};
+	cursor: number;
+	overlay: 'help' | 'quit' | null;
+	/** Ctrl+C pressed once: over a running step (canceled) or elsewhere. */
+	ctrlC: 'step' | 'idle' | null;
+	/** The wait already answered: later keys of the same burst must not answer it again. */
+	answered: object | null;
+};
+
+export function App({runner, preflight, simulated, resultsPath, resumeCommand = 'trifecta', animate, onExit, feedIntervalMs}: AppProps): React.JSX.Element {
 	const wizard = useWizard(runner, feedIntervalMs);
 	const {exit} = useApp();
-	const [page, setPage] = useState({identity: '', index: 0});
-	const [cursor, setCursor] = useState(0);
-	const [overlay, setOverlay] = useState<'help' | 'quit' | null>(null);
-	const [ctrlCOnce, setCtrlCOnce] = useState(false);
-	const [patchDecided, setPatchDecided] = useState(false);
+	const {columns, rows} = useTerminalSize();
 	const printed = useRef(0);
+	const ui = useRef<UiState>({page: {identity: '', index: 0}, cursor: 0, overlay: null, ctrlC: null, answered: null});
+	const [, redraw] = useReducer((count: number) => count + 1, 0);
+	const set = (patch: Partial<UiState>) => {
+		ui.current = {...ui.current, ...patch};
+		redraw();
+	};
 
-	const identity = wizard.running ? `step:${wizard.running.step}` : waitIdentity(wizard.waiting);
-	const pages = wizard.running ? (['step'] as ScreenName[]) : pagesFor(wizard.waiting);
-	const index = page.identity === identity ? page.index : 0;
-	const screen: ScreenName = pages[Math.min(index, pages.length - 1)] ?? 'working';
-	const go = (next: number) => {
-		setPage({identity, index: next});
-		setCursor(0);
+	/** The page shown, read from the ref so a burst that turns the page lands on the new one. */
+	const where = () => {
+		const identity = wizard.running ? `step:${wizard.running.step}` : waitIdentity(wizard.waiting);
+		const pages: ScreenName[] = wizard.running ? ['step'] : pagesFor(wizard.waiting);
+		const index = ui.current.page.identity === identity ? ui.current.page.index : 0;
+		return {identity, pages, index, screen: pages[Math.min(index, pages.length - 1)] ?? 'working'};
 	};
 	const leave = (code: number) => {
 		onExit(code);
 		// Let the last frame reach the terminal before Ink unmounts.
 		setTimeout(() => exit(), 0);
 	};
-	const patch = runner.pendingPatch();
-	const patchPending = screen === 'configs' && patch !== null && !patchDecided;
-	const hints = screenKeys(screen, patchPending);
-	const {strategy, waiting} = wizard;
+	const bindings = () => {
+		const {identity, pages, index, screen} = where();
+		return screenBindings({
+			screen,
+			waiting: wizard.waiting,
+			cursor: ui.current.cursor,
+			setCursor: (cursor) => set({cursor}),
+			turn: (delta) => {
+				const next = index + delta;
+				if (next >= 0 && next < pages.length) set({page: {identity, index: next}, cursor: 0});
+			},
+			decide: (event) => {
+				set({answered: wizard.waiting});
+				wizard.decide(event);
+			},
+			cancelStep: wizard.cancelStep,
+			plan: (press) => {
+				const result = planKey(runner.state().settings, ui.current.cursor, press);
+				if (result.settings !== runner.state().settings) wizard.updateSettings(result.settings);
+				set({cursor: result.cursor});
+				if (result.start) {
+					set({answered: wizard.waiting});
+					wizard.decide({type: 'plan:confirmed'});
+				}
+			},
+			showDiff: (offer) => wizard.print(['── the diff the patch applies', ...offer.pipeline.diff.trimEnd().split('\n')]),
+			reopenOffer: () => {
+				runner.dispatch({type: 'configs:answered', answer: null});
+				set({answered: wizard.waiting});
+				wizard.decide({type: 'retry'});
+			},
+			leave,
+		});
+	};
 
-	const keysActive = useKeys((input, key) => {
-		if (key.ctrl && input === 'c') {
-			if (ctrlCOnce) return leave(130);
-			setCtrlCOnce(true);
+	const onPress = (press: Press) => {
+		const state = ui.current;
+		if (press === 'ctrl+c') {
+			if (state.ctrlC !== null) return leave(130);
+			set({ctrlC: wizard.running ? 'step' : 'idle'});
 			wizard.cancelStep();
 			return;
 		}
-		setCtrlCOnce(false);
-		if (overlay === 'quit') {
-			if (input === 'y') {
+		if (state.ctrlC !== null) set({ctrlC: null});
+		if (state.overlay === 'quit') {
+			if (press === 'y') {
 				wizard.cancelStep();
 				leave(0);
-			} else if (input === 'n' || key.escape) setOverlay(null);
+			} else if (press === 'n' || press === 'escape') set({overlay: null});
 			return;
 		}
-		if (overlay === 'help') {
-			if (input === '?' || key.escape) setOverlay(null);
+		if (state.overlay === 'help') {
+			if (press === '?' || press === 'escape') set({overlay: null});
 			return;
 		}
-		if (input === '?') return setOverlay('help');
-		if (input === 'q') return setOverlay('quit');
-		switch (screen) {
-			case 'step':
-				if (key.escape) wizard.cancelStep();
-				return;
-			case 'preflight':
-			case 'verdict':
-				if (key.return) go(index + 1);
-				return;
-			case 'plan': {
-				const result = planKey(strategy.settings, cursor, input, key);
-				if (result.settings !== strategy.settings) wizard.updateSettings(result.settings);
-				setCursor(result.cursor);
-				if (result.start) wizard.decide({type: 'plan:confirmed'});
-				return;
-			}
-			case 'escalation': {
-				if (waiting?.kind !== 'ask-escalation') return;
-				const result = escalationKey(waiting.offer, cursor, key);
-				if (result.back) return go(index - 1);
-				setCursor(result.cursor);
-				if (result.choose) wizard.decide({type: 'escalation:chosen', choice: result.choose, offer: waiting.offer, at: new Date().toISOString()});
-				return;
-			}
-			case 'delete': {
-				if (waiting?.kind !== 'ask-delete') return;
-				if (key.upArrow || key.downArrow) return setCursor(cursor === 0 ? 1 : 0);
-				if (key.return) {
-					wizard.decide({type: 'delete:answered', round: waiting.round, model: waiting.model, next: waiting.next, confirm: cursor === 0, at: new Date().toISOString()});
-				}
-				return;
-			}
-			case 'interrupted':
-				if (key.return) wizard.decide({type: 'retry'});
-				return;
-			case 'configs':
-				if (patchPending && (input === 'y' || input === 'n')) {
-					if (input === 'y') runner.applyPatch();
-					setPatchDecided(true);
-				} else if (!patchPending && key.return) go(index + 1);
-				return;
-			case 'done':
-				if (key.return) leave(0);
-				return;
-			case 'working':
-				return;
-		}
+		if (press === '?') return set({overlay: 'help'});
+		if (press === 'q') return set({overlay: 'quit'});
+		if (wizard.waiting !== null && state.answered === wizard.waiting) return;
+		dispatchPress(bindings(), press);
+	};
+	const keysActive = useKeys((input, key) => {
+		for (const press of pressesOf(input, key)) onPress(press);
 	});
 
-	const round = currentRound(strategy);
-	const recommendation = strategy.results.recommendation;
-	const terminal = [...strategy.results.rounds].reverse().find((record) => record.decision === 'recommend' || record.decision === 'ceiling');
-	const files = [...(strategy.configsWritten ?? []), ...(strategy.reportWritten ?? [])];
-
-	const body = (): React.JSX.Element => {
-		switch (screen) {
-			case 'working':
-				return <WorkingScreen what={strategy.machine === null ? 'Checking Ollama and this machine…' : 'Working…'} />;
-			case 'preflight':
-				return preflight ? <DoctorScreen report={preflight} /> : <MachineSummary machine={strategy.machine} />;
-			case 'plan':
-				return <PlanScreen settings={strategy.settings} machine={strategy.machine} cursor={cursor} />;
-			case 'step':
-				return wizard.running ? <StepScreen action={wizard.running} views={wizard.views} animate={animate} simulated={simulated} /> : <WorkingScreen what="Working…" />;
-			case 'verdict':
-				return waiting?.kind === 'ask-escalation' ? (
-					<VerdictScreen results={strategy.results} settings={strategy.settings} focus={waiting.offer.roundModel} title={`Verdict — round ${waiting.offer.afterRound}: ${waiting.offer.roundModel}`} reason={`Decision: escalation offered. ${waiting.offer.reason}`} />
-				) : (
-					<VerdictScreen results={strategy.results} settings={strategy.settings} focus={terminal?.model ?? round.model} title="Verdict — final" reason={`${terminal?.decision === 'ceiling' ? 'Ceiling' : 'Recommendation'}: ${recommendation?.reason ?? ''}`} />
-				);
-			case 'escalation':
-				return waiting?.kind === 'ask-escalation' ? <EscalationScreen offer={waiting.offer} cursor={cursor} /> : <WorkingScreen what="Working…" />;
-			case 'delete':
-				return waiting?.kind === 'ask-delete' ? <DeleteScreen model={waiting.model} next={waiting.next} cursor={cursor} /> : <WorkingScreen what="Working…" />;
-			case 'interrupted':
-				return waiting?.kind === 'canceled' || waiting?.kind === 'failed' ? (
-					<InterruptedScreen kind={waiting.kind} message={waiting.kind === 'failed' ? waiting.message : `${waiting.key} was canceled.`} resultsPath={resultsPath} />
-				) : (
-					<WorkingScreen what="Working…" />
-				);
-			case 'configs':
-				return <ConfigsScreen recommendation={recommendation} files={strategy.configsWritten ?? []} diff={patchPending && patch ? formatPlanDiff(patch) : null} />;
-			case 'done':
-				return <DoneScreen files={files} resultsPath={resultsPath} recommendation={recommendation} timeLine={experimentTimeLine(strategy.results.timing?.runs)} />;
-		}
-	};
+	const {screen} = where();
+	const visible = bindings().filter((binding) => !binding.hidden);
+	const hints = [...visible, {label: '?', does: 'help'}, {label: 'q', does: 'quit'}];
+	const width = Math.max(20, Math.min(columns, MAX_WIDTH));
+	const lines = footerLines(hints, width);
+	const warning =
+		ui.current.ctrlC === 'step'
+			? 'Step canceled, results kept — press Ctrl+C again to exit.'
+			: ui.current.ctrlC === 'idle'
+				? 'Press Ctrl+C again to exit (everything measured is kept).'
+				: null;
+	// One row stays free (a frame as tall as the terminal is cleared whole), one is the header.
+	const bodyRows = rows - 2 - footerHeight(lines, warning, keysActive);
+	const round = currentRound(wizard.strategy);
+	const resumeNote = `Quitting keeps every result in ${resultsPath}; start ${resumeCommand} again to resume where you left.`;
+	const helpHints = [...visible, {label: '?', does: 'this help'}, {label: 'q', does: 'quit (asks first)'}, {label: 'Ctrl+C', does: 'cancel the running step; twice: exit'}];
 
 	return (
-		<Box flexDirection="column" width={80}>
+		<Box flexDirection="column" width={width}>
 			{screen === 'step' ? null : <SummaryLog log={wizard.log} printed={printed} />}
-			<Box>
+			<Text wrap="truncate">
 				<Text bold>trifecta</Text>
 				{simulated ? <Text color="yellow"> SIMULATED</Text> : null}
 				<Text dimColor>{` · round ${round.round}: ${round.model}`}</Text>
-			</Box>
-			{overlay === 'help' ? <HelpOverlay hints={hints} /> : overlay === 'quit' ? <QuitConfirm /> : body()}
-			<Footer hints={hints} ctrlCOnce={ctrlCOnce} keysActive={keysActive} />
+			</Text>
+			<Bounded rows={bodyRows}>
+				{ui.current.overlay === 'help' ? (
+					<HelpOverlay hints={helpHints} resumeNote={resumeNote} />
+				) : ui.current.overlay === 'quit' ? (
+					<QuitConfirm resumeNote={resumeNote} />
+				) : (
+					<WizardPage
+						screen={screen}
+						wizard={wizard}
+						preflight={preflight}
+						cursor={ui.current.cursor}
+						width={width}
+						rows={bodyRows}
+						animate={animate}
+						simulated={simulated}
+						resultsPath={resultsPath}
+						resumeCommand={resumeCommand}
+					/>
+				)}
+			</Bounded>
+			<Footer lines={lines} warning={warning} keysActive={keysActive} />
 		</Box>
 	);
 }

@@ -1,31 +1,36 @@
 // The help overlay (?) and the quit confirmation (q): drawn instead of the screen until closed.
+// The help lists the screen's own bindings, then the global keys: every key once, with the
+// meaning it has on this screen.
 import React from 'react';
 import {Box, Text} from 'ink';
-import {GLOBAL_KEYS, type KeyHint} from './keys.js';
+import type {KeyHint} from './keys.js';
+import {Prose} from '../components/prose.js';
 
-export function HelpOverlay({hints}: {hints: KeyHint[]}): React.JSX.Element {
+export function HelpOverlay({hints, resumeNote}: {hints: KeyHint[]; resumeNote: string}): React.JSX.Element {
 	return (
 		<Box flexDirection="column" borderStyle="round" paddingX={1}>
 			<Text bold>Keys</Text>
-			{[...hints, ...GLOBAL_KEYS, {keys: 'Esc', does: 'go back where that is safe'}].map((hint) => (
-				<Box key={`${hint.keys}-${hint.does}`}>
+			{hints.map((hint) => (
+				<Box key={`${hint.label}-${hint.does}`}>
 					<Box width={10} flexShrink={0}>
-						<Text bold>{hint.keys}</Text>
+						<Text bold>{hint.label}</Text>
 					</Box>
-					<Text>{hint.does}</Text>
+					<Prose>{hint.does}</Prose>
 				</Box>
 			))}
-			<Text dimColor>Quitting keeps every result; start trifecta again to resume where you left.</Text>
+			<Prose dimColor>
+				{resumeNote}
+			</Prose>
 			<Text dimColor>Press ? or Esc to close.</Text>
 		</Box>
 	);
 }
 
-export function QuitConfirm(): React.JSX.Element {
+export function QuitConfirm({resumeNote}: {resumeNote: string}): React.JSX.Element {
 	return (
 		<Box flexDirection="column" borderStyle="round" paddingX={1}>
 			<Text bold>Quit trifecta?</Text>
-			<Text>Everything measured so far is kept; start trifecta again to resume.</Text>
+			<Prose>{resumeNote}</Prose>
 			<Text>y: quit · n: stay</Text>
 		</Box>
 	);

@@ -1,5 +1,5 @@
 // Which page of the wizard shows what the runner waits for. A wait can span pages (the verdict,
-// then the escalation choice); the page resets when the wait changes.
+// then the escalation choice or the configs offer); the page resets when the wait changes.
 import type {WaitingAction} from '../../experiment/runner/index.js';
 import type {ScreenName} from './keys.js';
 
@@ -20,10 +20,12 @@ export function pagesFor(waiting: WaitingAction | null): ScreenName[] {
 			return ['verdict', 'escalation'];
 		case 'ask-delete':
 			return ['delete'];
+		case 'ask-configs':
+			return ['verdict', 'offer'];
 		case 'canceled':
 		case 'failed':
 			return ['interrupted'];
 		case 'done':
-			return ['verdict', 'configs', 'done'];
+			return ['done'];
 	}
 }

@@ -1,4 +1,5 @@
-// The running step's live screen: the step screens of issues 3-5, fed by the wizard's feed.
+// The running step's live screen: the step screens of issues 3-5, fed by the wizard's feed,
+// laid out in the columns the wizard gives it (the wizard bounds its height).
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {StepAction} from '../../experiment/strategy/index.js';
@@ -10,15 +11,17 @@ import type {StepViews} from './stepViews.js';
 
 const TITLES = {pull: 'Pull', bench: 'Benchmark', compare: 'Reasoning', tools: 'Tool calling'} as const;
 
-export function StepScreen({action, views, animate, simulated}: {action: StepAction; views: StepViews; animate: boolean; simulated: boolean}): React.JSX.Element {
+export type StepScreenProps = {action: StepAction; views: StepViews; animate: boolean; simulated: boolean; width: number};
+
+export function StepScreen({action, views, animate, simulated, width}: StepScreenProps): React.JSX.Element {
 	const what = action.models.length > 0 ? action.models.join(', ') : 'Claude baseline';
 	return (
 		<Box flexDirection="column">
-			<Text bold>{`Round ${action.round} · ${TITLES[action.step]} · ${what}`}</Text>
-			{action.step === 'pull' ? <PullScreen view={views.pull} animate={animate} simulated={simulated} /> : null}
-			{action.step === 'bench' ? <BenchScreen view={views.bench} animate={animate} simulated={simulated} width={80} /> : null}
-			{action.step === 'compare' ? <ReasoningScreen view={views.compare} animate={animate} simulated={simulated} width={80} /> : null}
-			{action.step === 'tools' ? <ToolsScreen view={views.tools} animate={animate} simulated={simulated} width={80} /> : null}
+			<Text bold wrap="truncate">{`Round ${action.round} · ${TITLES[action.step]} · ${what}`}</Text>
+			{action.step === 'pull' ? <PullScreen view={views.pull} animate={animate} simulated={simulated} width={width} /> : null}
+			{action.step === 'bench' ? <BenchScreen view={views.bench} animate={animate} simulated={simulated} width={width} /> : null}
+			{action.step === 'compare' ? <ReasoningScreen view={views.compare} animate={animate} simulated={simulated} width={width} /> : null}
+			{action.step === 'tools' ? <ToolsScreen view={views.tools} animate={animate} simulated={simulated} width={width} /> : null}
 		</Box>
 	);
 }

@@ -2,7 +2,8 @@
 // <Static> per app and the step screens bring their own, so this one unmounts while a step runs;
 // when it comes back it prints only the lines not printed yet (a fresh <Static> prints all it gets).
 import React, {useEffect, useState, type MutableRefObject} from 'react';
-import {Static, Text} from 'ink';
+import {Static} from 'ink';
+import {Prose} from '../components/prose.js';
 
 export function SummaryLog({log, printed}: {log: string[]; printed: MutableRefObject<number>}): React.JSX.Element {
 	const [from] = useState(() => printed.current);
@@ -13,9 +14,9 @@ export function SummaryLog({log, printed}: {log: string[]; printed: MutableRefOb
 	return (
 		<Static items={items}>
 			{(item) => (
-				<Text key={item.position} dimColor wrap="wrap">
+				<Prose key={item.position} dimColor>
 					{item.line}
-				</Text>
+				</Prose>
 			)}
 		</Static>
 	);

@@ -9,6 +9,7 @@ import type {Settings} from '../../experiment/settings.js';
 import {createRunLines} from '../lines/runLines.js';
 import {createStepSummaryLines} from '../lines/stepSummaryLines.js';
 import {createEventFeed} from '../state/eventFeed.js';
+import {sanitizeDeep} from '../../system/sanitize.js';
 import {initialStepViews, reduceStepViews, type StepViews} from './stepViews.js';
 
 export type Wizard = {
@@ -23,6 +24,8 @@ export type Wizard = {
 	decide(event: StrategyEvent): void;
 	updateSettings(settings: Settings): void;
 	cancelStep(): void;
+	/** Adds lines to the summary log (into the scrollback, printed once). */
+	print(lines: string[]): void;
 };
 
 export function useWizard(runner: Runner, feedIntervalMs = FEED_INTERVAL_MS): Wizard {
@@ -45,7 +48,9 @@ export function useWizard(runner: Runner, feedIntervalMs = FEED_INTERVAL_MS): Wi
 	useEffect(() => {
 		const lines = createRunLines();
 		const summaries = createStepSummaryLines();
-		const unsubscribe = runner.subscribe((event) => {
+		const unsubscribe = runner.subscribe((raw) => {
+			// Names, notes and errors in these events came from servers: cleaned before any line or screen shows them.
+			const event = sanitizeDeep(raw);
 			switch (event.type) {
 				case 'strategy:update':
 					setStrategy(event.state);
@@ -93,6 +98,9 @@ export function useWizard(runner: Runner, feedIntervalMs = FEED_INTERVAL_MS): Wi
 		},
 		cancelStep() {
 			runner.cancelStep();
+		},
+		print(lines) {
+			setLog((previous) => [...previous, ...lines]);
 		},
 	};
 }

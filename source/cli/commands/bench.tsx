@@ -1,5 +1,5 @@
-// `trifecta bench <model...>`: the speed benchmark, models one after another. With --json,
-// stdout carries only {"models":[...]} shaped as in scaling-results.json. Exit 0 all done,
+// `trifecta bench <model...>`: the speed benchmark, models one after another: each model's
+// summary (mean ± sd, verdict) on stdout, progress per rep on stderr. With --json, stdout carries only {"models":[...]} shaped as in scaling-results.json. Exit 0 all done,
 // 1 some model failed (the others are still measured and kept), 130 canceled.
 import React from 'react';
 import type {BenchEvent, NoticeEvent, StepEvent} from '../../experiment/events.js';
@@ -14,6 +14,7 @@ import {describeFailure, EXIT} from '../errors.js';
 import type {CommandModule} from '../types.js';
 import {invalidModelMessage} from './pull.js';
 import {lineSession, screenSession, stepContext, withWarnings, type Session} from './stepSession.js';
+import {jsonText} from '../../system/sanitize.js';
 
 export function isBenchScreenEvent(event: StepEvent): event is BenchEvent | NoticeEvent {
 	return event.type.startsWith('bench:') || event.type === 'warning' || event.type === 'info' || event.type === 'step-error';
@@ -26,10 +27,6 @@ export function benchJsonEntry(entry: ModelResult): Pick<ModelResult, 'name' | '
 }
 
 export const benchCommand: CommandModule = {
-	name: 'bench',
-	summary: 'speed benchmark: decode and prefill rates against the bandwidth ceiling',
-	usage: 'trifecta bench <model...> [--reps N] [--num-ctx N] [--min-rate N] [--bandwidth N] [--json]',
-	args: {min: 1, max: null, name: 'model'},
 	async run(input) {
 		const {io, flags} = input;
 		const invalid = input.args.find((name) => !isValidModelName(name));
@@ -47,7 +44,7 @@ export const benchCommand: CommandModule = {
 					screen: (view, cancelHint) => <BenchScreen view={view} animate simulated={services.simulated} cancelHint={cancelHint} width={io.stdout.columns ?? 80} />,
 					onCancel: () => services.cancel(),
 				})
-			: lineSession(io, isBenchScreenEvent, createBenchLines());
+			: lineSession(io, isBenchScreenEvent, createBenchLines(), {result: (event) => event.type === 'bench:done', json: flags.json});
 		// Warnings from before the step (a settings file set aside…) and while it runs (Ollama busy) belong on its screen too.
 		const session = withWarnings(shown, services);
 		const ctx = stepContext(input, services, session.emit);
@@ -72,7 +69,7 @@ export const benchCommand: CommandModule = {
 		if (flags.json) {
 			const recorded = services.results.read().models;
 			const entries = done.flatMap((name) => recorded.filter((entry) => entry.name === name).map(benchJsonEntry));
-			io.stdout.write(`${JSON.stringify({models: entries}, null, 2)}\n`);
+			io.stdout.write(`${jsonText({models: entries})}\n`);
 		}
 		if (code === EXIT.interrupted) {
 			const rest = models.filter((model) => !done.includes(model));

@@ -1,5 +1,5 @@
 // `trifecta compare [model...]`: the isolated reasoning comparison with its live grid, or plain
-// lines on stderr; with --json, stdout carries {"models":[...],"baseline":{...}} and nothing else.
+// lines (scores on stdout, progress on stderr); with --json, stdout carries {"models":[...],"baseline":{...}} and nothing else.
 // Exit 1 when any cell failed (its reason is in the results), 130 when interrupted.
 import {runCompare, type CompareOutcome} from '../../experiment/steps/compare.js';
 import type {CompareEvent, NoticeEvent, StepEvent} from '../../experiment/events.js';
@@ -19,10 +19,6 @@ export function anyCellFailed(outcome: CompareOutcome): boolean {
 }
 
 export const compareCommand: CommandModule = {
-	name: 'compare',
-	summary: 'bull/bear/trader reasoning comparison, scored against the Claude baseline',
-	usage: 'trifecta compare [model...] [--no-claude] [--json]',
-	args: {min: 0, max: null, name: 'model'},
 	run: (input) =>
 		runLiveCommand(input, {
 			initial: initialCompareView,
@@ -30,6 +26,8 @@ export const compareCommand: CommandModule = {
 			accept: isCompareScreenEvent,
 			Screen: ReasoningScreen,
 			line: compareLine,
+			// Each scored cell and the baseline's cost: the comparison itself. A cell that failed is an error (stderr).
+			result: (event) => (event.type === 'compare:cell-done' && event.response.status !== 'error') || event.type === 'compare:baseline-done',
 			run: runCompare,
 			// The baseline this run measured; after an interrupt or a failure, the one stored before.
 			json: ({models, stored, outcome}) => ({models, baseline: outcome.status === 'done' ? outcome.result.baseline : stored.baseline}),

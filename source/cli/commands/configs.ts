@@ -10,6 +10,8 @@ import {applyPipelinePatch, formatPlanDiff, planPipelinePatch} from '../../outpu
 import {formatConfigs, formatPlanNotes} from '../../output/configs/format.js';
 import type {HybridConfigsDocument} from '../../output/configs/types.js';
 import type {CommandIO, CommandModule} from '../types.js';
+import {userMessage} from '../../system/userMessage.js';
+import {jsonText} from '../../system/sanitize.js';
 
 export type Ask = (question: string, io: CommandIO) => Promise<boolean>;
 
@@ -25,10 +27,6 @@ const askOnTerminal: Ask = async (question, io) => {
 export function createConfigsCommand(deps: {ask?: Ask} = {}): CommandModule {
 	const ask = deps.ask ?? askOnTerminal;
 	return {
-		name: 'configs',
-		summary: 'show or write the hybrid configs for the winner',
-		usage: 'trifecta configs [model] [--write] [--yes] [--pipeline-dir DIR] [--json]',
-		args: {min: 0, max: 1, name: 'model'},
 		async run({args, flags, io}) {
 			const store = createResultsStore(flags.resultsDir, {simulated: flags.demo});
 			if (!fs.existsSync(store.path)) {
@@ -39,14 +37,14 @@ export function createConfigsCommand(deps: {ask?: Ask} = {}): CommandModule {
 			try {
 				document = buildHybridConfigs(store.read(), args[0]);
 			} catch (error) {
-				io.stderr.write(`${(error as Error).message}\n`);
+				io.stderr.write(`${userMessage(error)}\n`);
 				return args[0] === undefined ? 1 : 2;
 			}
 			const jsonFile = writeHybridConfigsJson(store.dir, document);
 			// With --json, stdout carries the one JSON document; everything else goes to stderr.
 			const out = flags.json ? io.stderr : io.stdout;
 			const finish = (patch: object | null) => {
-				if (flags.json) io.stdout.write(`${JSON.stringify(patch ? {...document, patch} : document, null, 2)}\n`);
+				if (flags.json) io.stdout.write(`${jsonText(patch ? {...document, patch} : document)}\n`);
 				return 0;
 			};
 			if (!flags.json) out.write(`${formatConfigs(document)}\nSaved to ${jsonFile}\n`);

@@ -4,19 +4,16 @@ import {renderToString} from 'ink';
 import {doctorReportFor} from '../../app/doctor/report.js';
 import {DoctorScreen} from '../../app/screens/doctorScreen.js';
 import type {CommandModule} from '../types.js';
+import {jsonText, sanitizeDeep} from '../../system/sanitize.js';
 
 export const doctorCommand: CommandModule = {
-	name: 'doctor',
-	summary: 'preflight only',
-	usage: 'trifecta doctor [--json]',
-	args: {min: 0, max: 0},
 	async run({flags, io, services}) {
 		const report = await doctorReportFor(await services());
 		if (flags.json) {
-			io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+			io.stdout.write(`${jsonText(report)}\n`);
 		} else {
 			const columns = io.stdout.columns ?? 80;
-			io.stdout.write(`${renderToString(<DoctorScreen report={report} />, {columns})}\n`);
+			io.stdout.write(`${renderToString(<DoctorScreen report={sanitizeDeep(report)} />, {columns})}\n`);
 		}
 		return 0;
 	},

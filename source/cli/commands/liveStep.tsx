@@ -11,6 +11,7 @@ import {describeFailure, EXIT} from '../errors.js';
 import type {CommandInput, Services} from '../types.js';
 import {chooseModels, invalidModelNames} from './chooseModels.js';
 import {lineSession, screenSession, stepContext, withWarnings, type Session} from './stepSession.js';
+import {jsonText} from '../../system/sanitize.js';
 
 export type StepOutcome<R> = {status: 'done'; result: R} | {status: 'canceled'} | {status: 'failed'; message: string};
 
@@ -22,6 +23,8 @@ export async function runLiveStep<S, E extends StepEvent, R>(options: {
 	accept: (event: StepEvent) => event is E;
 	screen: (state: S) => React.JSX.Element;
 	line: (event: E) => string | null;
+	/** The events whose lines are the result (stdout without --json); the rest is progress (stderr). */
+	result: (event: E) => boolean;
 	run: (ctx: StepContext) => Promise<R>;
 }): Promise<StepOutcome<R>> {
 	const {input, services} = options;
@@ -34,7 +37,7 @@ export async function runLiveStep<S, E extends StepEvent, R>(options: {
 				screen: (state) => options.screen(state),
 				onCancel: () => services.cancel(),
 			})
-		: lineSession(io, options.accept, options.line);
+		: lineSession(io, options.accept, options.line, {result: options.result, json: input.flags.json});
 	// Warnings from before the step (a settings file set aside…) and while it runs (Ollama busy).
 	const session = withWarnings(shown, services);
 	const ctx: StepContext = {...stepContext(input, services, session.emit), promptsDir: input.flags.promptsDir || bundledPromptsDir()};
@@ -69,6 +72,8 @@ export async function runLiveCommand<S, E extends StepEvent, R>(
 		accept: (event: StepEvent) => event is E;
 		Screen: (props: LiveScreenProps<S>) => React.JSX.Element;
 		line: (event: E) => string | null;
+		/** See runLiveStep. */
+		result: (event: E) => boolean;
 		run: (ctx: StepContext, models: string[]) => Promise<R>;
 		/** The --json document, from the stored records of the chosen models (in argument order). */
 		json: (chosen: {models: ModelResult[]; stored: ResultsFile; outcome: StepOutcome<R>}) => unknown;
@@ -100,12 +105,13 @@ export async function runLiveCommand<S, E extends StepEvent, R>(
 			accept: options.accept,
 			screen: (view) => <Screen view={view} animate simulated={services.simulated} width={Math.min(io.stdout.columns ?? 80, 100)} />,
 			line: options.line,
+			result: options.result,
 			run: (ctx) => options.run(ctx, choice.models),
 		});
 		if (flags.json) {
 			const stored = services.results.read();
 			const models = choice.models.flatMap((name) => stored.models.filter((model) => model.name === name));
-			io.stdout.write(`${JSON.stringify(options.json({models, stored, outcome}), null, 2)}\n`);
+			io.stdout.write(`${jsonText(options.json({models, stored, outcome}))}\n`);
 		}
 		if (outcome.status === 'canceled') {
 			io.stderr.write(`Interrupted. ${options.interrupted}\n`);

@@ -1,9 +1,12 @@
 // `trifecta pull <model>`: pull with live per-layer progress (Ink on a TTY, plain lines on
-// stderr otherwise). Exit 0 pulled or present, 1 failed, 130 canceled (re-running resumes).
+// stderr otherwise, the outcome on stdout). With --json, stdout carries {"model", "pull"} (the
+// pull as scaling-results.json records it; null when it never started). Exit 0 pulled or present,
+// 1 failed, 130 canceled (re-running resumes).
 import React from 'react';
 import type {NoticeEvent, PullEvent, StepEvent} from '../../experiment/events.js';
 import {runPull} from '../../experiment/steps/pull.js';
 import {isValidModelName} from '../../models/catalog.js';
+import type {PullResult} from '../../output/schema.js';
 import {isCanceled} from '../../providers/errors.js';
 import {PullScreen} from '../../app/screens/pullScreen.js';
 import {initialPullView, pullViewReducer} from '../../app/state/pullView.js';
@@ -16,15 +19,16 @@ export function isPullScreenEvent(event: StepEvent): event is PullEvent | Notice
 	return event.type.startsWith('pull:') || event.type === 'warning' || event.type === 'info' || event.type === 'step-error';
 }
 
+/** A pull that ended with the model installed is the command's result; a failure is said on stderr. */
+function isPullResult(event: PullEvent | NoticeEvent): boolean {
+	return event.type === 'pull:done' && (event.result.status === 'pulled' || event.result.status === 'present');
+}
+
 export function invalidModelMessage(name: string): string {
 	return `trifecta: "${name}" is not a valid model name (expected name[:tag], e.g. qwen2.5:32b)`;
 }
 
 export const pullCommand: CommandModule = {
-	name: 'pull',
-	summary: 'pull a model with live per-layer progress (skipped when installed)',
-	usage: 'trifecta pull <model>',
-	args: {min: 1, max: 1, name: 'model'},
 	async run(input) {
 		const {io} = input;
 		const model = input.args[0] ?? '';
@@ -41,12 +45,12 @@ export const pullCommand: CommandModule = {
 					screen: (view, cancelHint) => <PullScreen view={view} animate simulated={services.simulated} cancelHint={cancelHint} width={io.stdout.columns ?? 80} />,
 					onCancel: () => services.cancel(),
 				})
-			: lineSession(io, isPullScreenEvent, createPullLines());
+			: lineSession(io, isPullScreenEvent, createPullLines(), {result: isPullResult, json: input.flags.json});
 		// Warnings from before the step (a settings file set aside…) and while it runs (Ollama busy) belong on its screen too.
 		const session = withWarnings(shown, services);
-		let reported = false;
+		let outcome: PullResult | null = null;
 		const ctx = stepContext(input, services, (event) => {
-			if (event.type === 'pull:done') reported = true;
+			if (event.type === 'pull:done') outcome = event.result;
 			session.emit(event);
 		});
 		let code: number = EXIT.ok;
@@ -59,7 +63,8 @@ export const pullCommand: CommandModule = {
 		}
 		await session.finish();
 		// The step's own pull:done already told the user what happened; anything earlier did not.
-		if (failure !== null && !reported) io.stderr.write(`${describeFailure(failure).message}\n`);
+		if (failure !== null && outcome === null) io.stderr.write(`${describeFailure(failure).message}\n`);
+		if (input.flags.json) io.stdout.write(`${JSON.stringify({model, pull: outcome}, null, 2)}\n`);
 		return code;
 	},
 };

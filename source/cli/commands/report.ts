@@ -5,6 +5,8 @@ import {createResultsStore} from '../../output/resultsStore.js';
 import {rebuildOutputs} from '../../output/rebuild.js';
 import type {GitRunner} from '../../output/report/gitSection.js';
 import type {CommandModule} from '../types.js';
+import {userMessage} from '../../system/userMessage.js';
+import {jsonText} from '../../system/sanitize.js';
 
 export type ReportCommandDeps = {
 	/** Directory whose git log goes into section 7; default the working directory. */
@@ -15,10 +17,6 @@ export type ReportCommandDeps = {
 
 export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule {
 	return {
-		name: 'report',
-		summary: 'rebuild the report and text tables from saved results',
-		usage: 'trifecta report [--results-dir DIR] [--docs-dir DIR] [--json]',
-		args: {min: 0, max: 0},
 		async run({flags, io}) {
 			const store = createResultsStore(flags.resultsDir, {simulated: flags.demo});
 			if (!fs.existsSync(store.path)) {
@@ -32,7 +30,7 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule
 			try {
 				results = store.read();
 			} catch (error) {
-				io.stderr.write(`${(error as Error).message}\n`);
+				io.stderr.write(`${userMessage(error)}\n`);
 				return 1;
 			}
 			const files = rebuildOutputs(
@@ -41,7 +39,7 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule
 				{cwd: deps.cwd?.() ?? process.cwd(), ...(deps.git ? {git: deps.git} : {}), ...(deps.now ? {now: deps.now()} : {})},
 			);
 			if (flags.json) {
-				io.stdout.write(`${JSON.stringify({simulated: results.simulated, written: files}, null, 2)}\n`);
+				io.stdout.write(`${jsonText({simulated: results.simulated, written: files})}\n`);
 			} else {
 				const label = results.simulated ? ' (SIMULATED)' : '';
 				io.stdout.write(`Report${label}: ${files.report}\nComparison table: ${files.comparison}\nTool-calling table: ${files.tools}\n`);

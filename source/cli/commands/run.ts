@@ -1,27 +1,73 @@
-// `trifecta run`: the whole strategy without the UI. Progress lines on stderr; at a decision
-// point --yes takes the recommendation, otherwise it stops with exit 3 naming --yes; --json
-// puts one summary document on stdout and nothing else.
+// `trifecta run`: the whole strategy without the UI. Progress lines on stderr, the verdict on
+// stdout; at a decision point --yes takes the offer's default (never deleting a model that met the
+// threshold), otherwise it stops with exit 3 naming --yes; --json puts one summary document on
+// stdout and nothing else, with every offer shown and its predictions.
 import {experimentTimeLine} from '../../analysis/timing.js';
 import type {Runner, WaitingAction} from '../../experiment/runner/index.js';
-import {openExperiment, openFailure} from '../../experiment/runner/session.js';
+import {openExperiment} from '../../experiment/runner/session.js';
+import type {EscalationChoice, EscalationOffer} from '../../experiment/strategy/index.js';
+import {userMessage} from '../../system/userMessage.js';
 import type {ResultsFile} from '../../output/schema.js';
-import {createRunLines, offerLines} from '../../app/lines/runLines.js';
+import {createRunLines, offerLines, verdictLines} from '../../app/lines/runLines.js';
 import type {CommandIO, CommandModule, GlobalFlags, Services} from '../types.js';
+import {jsonText} from '../../system/sanitize.js';
 
-export function runSummary(results: ResultsFile, status: 'done' | 'decision-needed' | 'canceled' | 'failed', files: string[]) {
+/** An offer as --json reports it: what was shown before any pull, and what was answered. */
+export type OfferRecord = Omit<EscalationOffer, 'candidates'> & {
+	candidates: {
+		model: string;
+		sizeBytes: number;
+		predictedRate: number | null;
+		predictedRange: [number, number] | null;
+		ceilingRate: number | null;
+		fitsRam: boolean;
+		fitsDisk: boolean | null;
+		predictedPractical: boolean | null;
+		mustDeleteFirst: string | null;
+	}[];
+	choice: EscalationChoice | null;
+};
+
+export function offerRecord(offer: EscalationOffer, choice: EscalationChoice | null): OfferRecord {
+	return {
+		...offer,
+		candidates: offer.candidates.map((candidate) => ({
+			model: candidate.model,
+			sizeBytes: candidate.sizeBytes,
+			predictedRate: candidate.predictedRate,
+			predictedRange: candidate.predictedRange,
+			ceilingRate: candidate.ceilingRate,
+			fitsRam: candidate.fitsRam,
+			fitsDisk: candidate.fitsDisk,
+			predictedPractical: candidate.predictedPractical,
+			mustDeleteFirst: candidate.mustDeleteFirst,
+		})),
+		choice,
+	};
+}
+
+export function runSummary(
+	results: ResultsFile,
+	status: 'done' | 'decision-needed' | 'canceled' | 'failed',
+	files: string[],
+	offers: OfferRecord[] = [],
+) {
 	return {
 		status,
 		simulated: results.simulated,
 		rounds: results.rounds,
+		offers,
 		models: results.models,
 		baseline: results.baseline,
 		recommendation: results.recommendation,
+		ceiling: results.recommendation?.ceiling ?? null,
+		nextStep: results.recommendation?.nextStep ?? null,
 		files,
 	};
 }
 
 /** Drives the runner to the end, answering questions with --yes; returns the exit code. */
-async function drive(runner: Runner, io: CommandIO, yes: boolean, resultsPath: string): Promise<{code: number; last: WaitingAction}> {
+async function drive(runner: Runner, io: CommandIO, yes: boolean, resultsPath: string, offers: OfferRecord[]): Promise<{code: number; last: WaitingAction}> {
 	const say = (line: string) => io.stderr.write(`${line}\n`);
 	for (;;) {
 		const action = await runner.advance();
@@ -29,27 +75,45 @@ async function drive(runner: Runner, io: CommandIO, yes: boolean, resultsPath: s
 			case 'plan':
 				runner.dispatch({type: 'plan:confirmed'});
 				continue;
-			case 'ask-escalation':
+			case 'ask-escalation': {
 				for (const line of offerLines(action.offer)) say(line);
+				const {offer} = action;
+				const taking = offer.defaultChoice === 'accept' ? `escalate to ${offer.recommended}` : 'skip and record the ceiling';
 				if (!yes) {
+					offers.push(offerRecord(offer, null));
 					say(
-						`A decision is needed: rerun with --yes to take the recommendation (escalate to ${action.offer.recommended}), ` +
+						`A decision is needed: rerun with --yes to take the default (${taking}), ` +
 							'or run `trifecta` to choose in the wizard. Everything measured so far is kept.',
 					);
 					return {code: 3, last: action};
 				}
-				say(`--yes: escalating to ${action.offer.recommended}`);
-				runner.dispatch({type: 'escalation:chosen', choice: 'accept', offer: action.offer, at: new Date().toISOString()});
+				offers.push(offerRecord(offer, offer.defaultChoice));
+				say(`--yes: ${offer.defaultChoice === 'accept' ? `escalating to ${offer.recommended}` : 'skipping: the ceiling is recorded'}`);
+				runner.dispatch({type: 'escalation:chosen', choice: offer.defaultChoice, offer, at: new Date().toISOString()});
 				continue;
+			}
 			case 'ask-delete':
 				say(`${action.next} needs room: ${action.model} must be deleted first (never two 70B-class models at once).`);
 				if (!yes) {
-					say(`A decision is needed: rerun with --yes to delete ${action.model} and pull ${action.next}, or run \`trifecta\` to choose.`);
+					say(
+						`A decision is needed: rerun with --yes to ${action.protect ? `keep ${action.model} (it met the threshold) and skip ${action.next}` : `delete ${action.model} and pull ${action.next}`}, or run \`trifecta\` to choose.`,
+					);
 					return {code: 3, last: action};
 				}
-				say(`--yes: deleting ${action.model}`);
-				runner.dispatch({type: 'delete:answered', round: action.round, model: action.model, next: action.next, confirm: true, at: new Date().toISOString()});
+				// --yes never deletes a model that met the threshold: it keeps it and skips the pull instead.
+				say(action.protect ? `--yes: keeping ${action.model} (it met the threshold); ${action.next} is not pulled` : `--yes: deleting ${action.model}`);
+				runner.dispatch({type: 'delete:answered', round: action.round, model: action.model, next: action.next, confirm: !action.protect, at: new Date().toISOString()});
 				continue;
+			case 'ask-configs': {
+				// The configs file is the run's product (DESIGN §7); the pipeline is patched only by
+				// someone who read the diff: `trifecta configs --write`, or Write in the wizard.
+				const {pipeline} = action.offer;
+				if (pipeline.changes.length > 0) {
+					say(`The pipeline in ${pipeline.dir} can take these configs: run \`trifecta configs --write\` to see the diff and apply it.`);
+				}
+				runner.dispatch({type: 'configs:answered', answer: {write: true, patch: false}});
+				continue;
+			}
 			case 'canceled':
 				say(`Canceled. Results measured so far are kept in ${resultsPath}; run \`trifecta run\` again to resume.`);
 				return {code: 130, last: action};
@@ -67,12 +131,12 @@ async function drive(runner: Runner, io: CommandIO, yes: boolean, resultsPath: s
 export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Services): Promise<number> {
 	const say = (line: string) => io.stderr.write(`${line}\n`);
 	for (const warning of session.warnings) say(`warning: ${warning}`);
-	if (session.simulated) say('SIMULATED: running against the built-in simulator, not your machine.');
+	if (session.simulated) say(`SIMULATED: running against the built-in simulator, not your machine. Results: ${session.results.dir}`);
 	let runner: Runner;
 	try {
 		runner = await openExperiment(flags, session);
 	} catch (error) {
-		say(openFailure(error));
+		say(userMessage(error));
 		return 1;
 	}
 	const lines = createRunLines();
@@ -83,19 +147,20 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 	// Plain lines, no frame to spoil: a warning during a step (Ollama busy, retrying) is said when it happens.
 	const stopWarnings = session.onWarning((warning) => say(`warning: ${warning}`));
 	try {
-		const {code} = await drive(runner, io, flags.yes, session.results.path);
+		const offers: OfferRecord[] = [];
+		const {code} = await drive(runner, io, flags.yes, session.results.path, offers);
 		const state = runner.state();
 		const files = [...(state.configsWritten ?? []), ...(state.reportWritten ?? [])];
 		if (code === 0) {
-			const recommendation = state.results.recommendation;
-			say(`recommendation: ${recommendation?.model ?? 'none'} — ${recommendation?.reason ?? ''}`);
+			// The run's result: on stdout, unless stdout carries the --json document.
+			const out = flags.json ? io.stderr : io.stdout;
+			for (const line of verdictLines(state.results.recommendation)) out.write(`${line}\n`);
 			const time = experimentTimeLine(session.results.read().timing?.runs);
-			if (time) say(time);
-			if (runner.pendingPatch()) say(`The pipeline in ${flags.pipelineDir} can take these configs: run \`trifecta configs --write\` to see the diff and apply it.`);
+			if (time) out.write(`${time}\n`);
 		}
 		if (flags.json) {
 			const status = code === 0 ? 'done' : code === 3 ? 'decision-needed' : code === 130 ? 'canceled' : 'failed';
-			io.stdout.write(`${JSON.stringify(runSummary(session.results.read(), status, files), null, 2)}\n`);
+			io.stdout.write(`${jsonText(runSummary(session.results.read(), status, files, offers))}\n`);
 		}
 		return code;
 	} finally {
@@ -105,10 +170,6 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 }
 
 export const runCommand: CommandModule = {
-	name: 'run',
-	summary: 'the whole strategy without the UI (--yes takes the recommended escalation)',
-	usage: 'trifecta run [--yes] [--json]',
-	args: {min: 0, max: 0},
 	async run({flags, io, services}) {
 		return runHeadless(flags, io, await services());
 	},

@@ -1,6 +1,6 @@
 // What the pull and bench commands share: a StepContext built from the services, and the two
 // ways of showing a step's events — an Ink screen fed through an event feed (interactive), or
-// plain lines on stderr (no TTY, --json).
+// plain lines (no TTY, --json): the command's results on stdout, its progress on stderr.
 import React, {useSyncExternalStore} from 'react';
 import {render} from 'ink';
 import type {StepEvent} from '../../experiment/events.js';
@@ -83,17 +83,28 @@ export function screenSession<S, E extends StepEvent>(
 	};
 }
 
+/** Where a line goes: what the command found on stdout, how it is getting there on stderr. */
+export type LineRouting<E> = {
+	/** The events whose lines are the command's result (a summary, a score, a verdict). */
+	result: (event: E) => boolean;
+	/** --json: stdout carries the one JSON document, so result lines go to stderr with the rest. */
+	json: boolean;
+};
+
 /** Non-interactive: one formatted line per event that has something to say. */
 export function lineSession<E extends StepEvent>(
 	io: CommandIO,
 	accept: (event: StepEvent) => event is E,
 	format: (event: E) => string | null,
+	routing: LineRouting<E> = {result: () => false, json: true},
 ): Session {
 	return {
 		emit(event) {
 			if (!accept(event)) return;
 			const line = format(event);
-			if (line !== null) io.stderr.write(`${line}\n`);
+			if (line === null) return;
+			const out = routing.result(event) && !routing.json ? io.stdout : io.stderr;
+			out.write(`${line}\n`);
 		},
 		finish: async () => undefined,
 	};

@@ -1,5 +1,5 @@
-// `trifecta tools [model...]`: the tool-calling test with its live grids, or plain lines on
-// stderr; with --json, stdout carries {"models":[...]} and nothing else. A FAIL is a measurement
+// `trifecta tools [model...]`: the tool-calling test with its live grids, or plain lines
+// (outcomes on stdout, progress on stderr); with --json, stdout carries {"models":[...]} and nothing else. A FAIL is a measurement
 // (exit 0); exit 1 only when a scenario could not be run at all, 130 when interrupted.
 import {runTools} from '../../experiment/steps/tools.js';
 import type {ToolsEvent, NoticeEvent, StepEvent} from '../../experiment/events.js';
@@ -21,10 +21,6 @@ export function anyScenarioErrored(results: Record<string, ToolCallingResult>): 
 }
 
 export const toolsCommand: CommandModule = {
-	name: 'tools',
-	summary: 'tool-calling test on /api/chat and the OpenAI-compatible /v1',
-	usage: 'trifecta tools [model...] [--json]',
-	args: {min: 0, max: null, name: 'model'},
 	run: (input) =>
 		runLiveCommand(input, {
 			initial: initialToolsView,
@@ -32,6 +28,8 @@ export const toolsCommand: CommandModule = {
 			accept: isToolsScreenEvent,
 			Screen: ToolsScreen,
 			line: toolsLine,
+			// Each scenario's outcome (a FAIL is a finding) and each endpoint's tally; a scenario that could not run is an error (stderr).
+			result: (event) => (event.type === 'tools:scenario-done' && event.outcome.outcome !== 'error') || event.type === 'tools:endpoint-done',
 			run: runTools,
 			json: ({models}) => ({models}),
 			interrupted: 'Finished models are kept; run the same command again to redo the rest.',

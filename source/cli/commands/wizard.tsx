@@ -1,72 +1,100 @@
 // `trifecta` with no command: the Ink wizard. Without a TTY nothing animates and nothing
 // prompts: it runs the same strategy as `trifecta run`, in plain lines (decisions need --yes).
-import {MAX_FPS} from '../../app/frameRate.js';
+// Start-up: Ink draws a first frame before anything else loads (services, runner, pages), and
+// the headless path never loads Ink at all.
+import path from 'node:path';
 import React from 'react';
-import {render} from 'ink';
-import {App} from '../../app/wizard/App.js';
-import {doctorReportFor, type DoctorReport} from '../../app/doctor/report.js';
-import {openExperiment, openFailure} from '../../experiment/runner/session.js';
-import type {CommandModule, Services} from '../types.js';
-import {runHeadless} from './run.js';
+import type {DoctorReport} from '../../app/doctor/report.js';
+import type {CommandModule, CommandInput, Services} from '../types.js';
+import {sanitizeDeep} from '../../system/sanitize.js';
+import type {GlobalFlags} from '../types.js';
+import {demoResultsDir} from '../flags.js';
+
+/** What to type to pick up where this run stops (the demo's own folder needs no --results-dir). */
+export function resumeCommand(flags: GlobalFlags, env: NodeJS.ProcessEnv): string {
+	const npm = env['npm_lifecycle_event'] === 'start';
+	const words = [npm ? 'npm start' : 'trifecta'];
+	if (flags.demo) words.push('--demo');
+	if (flags.demo && flags.resultsDir !== demoResultsDir()) words.push('--results-dir', flags.resultsDir);
+	if (npm && words.length > 1) words.splice(1, 0, '--');
+	return words.join(' ');
+}
 
 async function preflightReport(session: Services): Promise<DoctorReport | null> {
+	const {doctorReportFor} = await import('../../app/doctor/report.js');
 	try {
-		return await doctorReportFor(session);
+		// Version, model names and error texts came from Ollama: cleaned before the screen shows them.
+		return sanitizeDeep(await doctorReportFor(session));
 	} catch {
 		// The Preflight screen falls back to the runner's own summary; the runner reports the failure.
 		return null;
 	}
 }
 
+async function runInteractive({flags, io, services}: CommandInput): Promise<number> {
+	const resume = resumeCommand(flags, process.env);
+	// Printed before Ink draws, so it stays in the scrollback above the wizard.
+	if (flags.demo) {
+		const fresh = flags.resultsDir === demoResultsDir() ? '; add --fresh to start over' : '';
+		io.stdout.write(`Demo results: ${path.resolve(flags.resultsDir)}\n\`${resume}\` resumes it${fresh}.\n`);
+	}
+	const [{render}, {BootFrame}, {MAX_FPS}] = await Promise.all([import('ink'), import('../../app/wizard/bootFrame.js'), import('../../app/frameRate.js')]);
+	const instance = render(<BootFrame simulated={flags.demo} />, {
+		// Ink wants TTY streams; in this branch they are TTYs at runtime (io.interactive).
+		stdout: io.stdout as NodeJS.WriteStream,
+		stdin: io.stdin as NodeJS.ReadStream,
+		stderr: io.stderr as NodeJS.WriteStream,
+		exitOnCtrlC: false,
+		patchConsole: false,
+		maxFps: MAX_FPS,
+	});
+	const release = async () => {
+		instance.unmount();
+		await instance.waitUntilExit().catch(() => undefined);
+	};
+	let opened;
+	try {
+		const [{App}, {openExperiment}, session] = await Promise.all([import('../../app/wizard/App.js'), import('../../experiment/runner/session.js'), services()]);
+		opened = {App, session, runner: await openExperiment(flags, session)};
+	} catch (error) {
+		// The frame goes first, so the message (cli.tsx prints it) is not drawn over.
+		await release();
+		throw error;
+	}
+	const {App, session, runner} = opened;
+	const report = await preflightReport(session);
+	let code = 0;
+	instance.rerender(
+		<App
+			runner={runner}
+			preflight={report}
+			simulated={session.simulated}
+			resultsPath={session.results.path}
+			resumeCommand={resume}
+			animate={Boolean(io.stdout.isTTY)}
+			onExit={(value) => {
+				code = value;
+			}}
+		/>,
+	);
+	// A provider's warning mid-step (Ollama busy, retrying) goes on the step's screen, never over the frame.
+	const stopWarnings = session.onWarning((message) => runner.warn(message));
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		stopWarnings();
+		runner.cancelStep();
+		await runner.close();
+	}
+	const finished = runner.state().reportWritten !== null;
+	if (!finished) io.stderr.write(`Results so far are kept in ${session.results.path}. Start ${resume} again to resume.\n`);
+	return code;
+}
+
 export const wizardCommand: CommandModule = {
-	name: 'wizard',
-	summary: 'the interactive wizard',
-	usage: 'trifecta [options]',
-	args: {min: 0, max: 0},
-	async run({flags, io, services}) {
-		const session = await services();
-		if (!io.interactive) return runHeadless(flags, io, session);
-		let runner;
-		try {
-			runner = await openExperiment(flags, session);
-		} catch (error) {
-			io.stderr.write(`${openFailure(error)}\n`);
-			return 1;
-		}
-		const report = await preflightReport(session);
-		let code = 0;
-		const instance = render(
-			<App
-				runner={runner}
-				preflight={report}
-				simulated={session.simulated}
-				resultsPath={session.results.path}
-				animate={Boolean(io.stdout.isTTY)}
-				onExit={(value) => {
-					code = value;
-				}}
-			/>,
-			{
-				// Ink wants TTY streams; in this branch they are TTYs at runtime (io.interactive).
-				stdout: io.stdout as NodeJS.WriteStream,
-				stdin: io.stdin as NodeJS.ReadStream,
-				stderr: io.stderr as NodeJS.WriteStream,
-				exitOnCtrlC: false,
-				patchConsole: false,
-				maxFps: MAX_FPS,
-			},
-		);
-		// A provider's warning mid-step (Ollama busy, retrying) goes on the step's screen, never over the frame.
-		const stopWarnings = session.onWarning((message) => runner.warn(message));
-		try {
-			await instance.waitUntilExit();
-		} finally {
-			stopWarnings();
-			runner.cancelStep();
-			await runner.close();
-		}
-		const finished = runner.state().reportWritten !== null;
-		if (!finished) io.stderr.write(`Results so far are kept in ${session.results.path}. Start trifecta again to resume.\n`);
-		return code;
+	async run(input) {
+		if (input.io.interactive) return runInteractive(input);
+		const [{runHeadless}, session] = await Promise.all([import('./run.js'), input.services()]);
+		return runHeadless(input.flags, input.io, session);
 	},
 };

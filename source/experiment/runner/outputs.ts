@@ -3,19 +3,54 @@
 import path from 'node:path';
 import {buildHybridConfigs} from '../../output/configs/build.js';
 import {writeHybridConfigsJson} from '../../output/configs/json.js';
-import {planPipelinePatch} from '../../output/configs/patchPipeline.js';
+import {CONFIGS_FILE_NAME} from '../../output/configs/json.js';
+import {formatPlanNotes} from '../../output/configs/format.js';
+import {applyPipelinePatch, formatPlanDiff, planPipelinePatch, type FileChange} from '../../output/configs/patchPipeline.js';
 import type {ResultsFile} from '../../output/schema.js';
 import type {Outputs} from './types.js';
 import {writeFullReport} from './reportWriter.js';
 
+function lineCounts(change: FileChange): {relative: string; added: number; removed: number} {
+	const lines = change.diff.split('\n');
+	const count = (sign: string, header: string) => lines.filter((line) => line.startsWith(sign) && !line.startsWith(header)).length;
+	return {relative: change.relative, added: count('+', '+++'), removed: count('-', '---')};
+}
+
 export function defaultOutputs(options: {pipelineDir: string; docsDir: string}): Outputs {
+	const pipelineDir = path.resolve(options.pipelineDir);
 	return {
-		async configs(results: ResultsFile, resultsDir: string) {
-			if (results.recommendation?.model == null) return {files: [], patch: null};
+		async offer(results: ResultsFile, resultsDir: string) {
 			const document = buildHybridConfigs(results);
-			const file = writeHybridConfigsJson(resultsDir, document);
-			const plan = planPipelinePatch(path.resolve(options.pipelineDir), document);
-			return {files: [file], patch: plan.changes.length > 0 ? plan : null};
+			const plan = planPipelinePatch(pipelineDir, document);
+			return {
+				model: document.model,
+				configs: document.configs.map((entry) => ({name: entry.name, description: entry.description})),
+				jsonFile: path.join(path.resolve(resultsDir), CONFIGS_FILE_NAME),
+				pipeline: {
+					dir: plan.pipelineDir,
+					found: plan.found,
+					changes: plan.changes.map(lineCounts),
+					diff: formatPlanDiff(plan),
+					notes: formatPlanNotes(plan),
+				},
+			};
+		},
+		async configs(results: ResultsFile, resultsDir: string, answer) {
+			if (!answer.write || results.recommendation?.model == null) return [];
+			const document = buildHybridConfigs(results);
+			const files: string[] = [];
+			try {
+				files.push(writeHybridConfigsJson(resultsDir, document));
+				if (answer.patch) {
+					// Planned again: applyPipelinePatch refuses a file that changed since this plan.
+					const applied = applyPipelinePatch(planPipelinePatch(pipelineDir, document));
+					files.push(...applied.written, ...applied.backups);
+				}
+			} catch (error) {
+				const done = files.length > 0 ? ` Already written: ${files.join(', ')}.` : ' Nothing was written.';
+				throw new Error(`Could not write the configs: ${error instanceof Error ? error.message : String(error)}.${done}`, {cause: error});
+			}
+			return files;
 		},
 		async report(results: ResultsFile, resultsDir: string) {
 			return writeFullReport(results, resultsDir, options.docsDir, path.resolve(options.pipelineDir));

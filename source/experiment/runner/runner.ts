@@ -1,15 +1,15 @@
 // Performs what the strategy asks for, one action at a time, and persists after each: the steps
 // write their own measurements; the runner writes rounds, the recommendation, the settings the
 // decisions were made with, and progress in the conf store. It stops at every question.
+import {buildHybridConfigs} from '../../output/configs/build.js';
 import {configNames} from '../../output/configs/naming.js';
 import {acquireResultsLock} from '../../output/lock.js';
 import {setSimulated, upsertModel} from '../../output/resultsStore.js';
-import {applyPipelinePatch, type PipelinePatchPlan} from '../../output/configs/patchPipeline.js';
 import type {ResultsFile} from '../../output/schema.js';
 import {isCanceled} from '../../providers/errors.js';
 import type {StepEvent} from '../events.js';
 import type {Settings} from '../settings.js';
-import {userMessageOf} from '../steps/pull.js';
+import {userMessage} from '../../system/userMessage.js';
 import {ClaudeQueue} from '../claudeQueue.js';
 import {BaselineBoard} from '../steps/baselineBoard.js';
 import type {RoundContext, StepContext} from '../steps/context.js';
@@ -32,9 +32,6 @@ export interface Runner {
 	updateSettings(settings: Settings): void;
 	/** Aborts the step in progress; what it finished is kept. */
 	cancelStep(): void;
-	/** The pipeline patch planned with the configs, waiting for confirmation. */
-	pendingPatch(): PipelinePatchPlan | null;
-	applyPatch(): string[];
 	/** Resolves when no action is in progress (after a cancel, before closing). */
 	settled(): Promise<void>;
 	close(): Promise<void>;
@@ -42,9 +39,11 @@ export interface Runner {
 	warn(message: string): void;
 }
 
-const WAITING = new Set(['plan', 'ask-escalation', 'ask-delete', 'done', 'canceled', 'failed']);
+const WAITING = new Set(['plan', 'ask-escalation', 'ask-delete', 'ask-configs', 'done', 'canceled', 'failed']);
 
-function isWaiting(action: Action): action is WaitingAction {
+type Waiting = Extract<Action, {kind: WaitingAction['kind']}>;
+
+function isWaiting(action: Action): action is Waiting {
 	return WAITING.has(action.kind);
 }
 
@@ -60,7 +59,6 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 	let settings = services.settings;
 	let state = initialState(services.results.read(), settings);
 	let stepController: AbortController | null = null;
-	let patch: PipelinePatchPlan | null = null;
 	let busy: Promise<WaitingAction> | null = null;
 	const claudeQueue = new ClaudeQueue({
 		...(deps.claudeConcurrency === undefined ? {} : {concurrency: deps.claudeConcurrency}),
@@ -137,6 +135,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 			draft.environment = environmentRecord(services, version, settings);
 			draft.settings = {
 				ladder: [...settings.ladder],
+				roundOne: settings.roundOne,
 				threshold: settings.threshold,
 				minRate: settings.minRate,
 				reps: settings.reps,
@@ -187,7 +186,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		if (outcome !== null) {
 			const {error, key} = outcome;
 			if (isCanceled(error) || signal.aborted) apply({type: 'step:canceled', key, results});
-			else apply({type: 'step:failed', key, message: userMessageOf(error), results});
+			else apply({type: 'step:failed', key, message: userMessage(error), results});
 			return;
 		}
 		const next = nextAction(state);
@@ -199,12 +198,17 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 
 	const configsFor = (results: ResultsFile, model: string | null): string[] => {
 		if (model === null) return [];
-		const entry = results.models.find((candidate) => candidate.name === model);
-		const names = configNames(model, entry?.parameterSize);
-		return [names.hybrid, names.aggressive];
+		try {
+			// Every config the offer will show: the local-tools one only when the model earned it.
+			return buildHybridConfigs(results, model).configs.map((config) => config.name);
+		} catch {
+			const entry = results.models.find((candidate) => candidate.name === model);
+			const names = configNames(model, entry?.parameterSize);
+			return [names.hybrid, names.aggressive];
+		}
 	};
 
-	const perform = async (action: Exclude<Action, WaitingAction>) => {
+	const perform = async (action: Exclude<Action, Waiting>) => {
 		const at = now().toISOString();
 		switch (action.kind) {
 			case 'preflight':
@@ -225,10 +229,10 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 					at,
 				});
 			case 'configs': {
-				const outcome = await outputs.configs(services.results.read(), services.results.dir);
-				patch = outcome.patch;
-				send({type: 'strategy:written', kind: 'configs', files: outcome.files});
-				return apply({type: 'configs:written', files: outcome.files});
+				// Only after the user's answer to the offer; a failure (a read-only file) is shown like a step's.
+				const files = await outputs.configs(services.results.read(), services.results.dir, action.answer);
+				if (files.length > 0) send({type: 'strategy:written', kind: 'configs', files});
+				return apply({type: 'configs:written', files});
 			}
 			case 'report': {
 				const files = await outputs.report(services.results.read(), services.results.dir);
@@ -238,28 +242,35 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		}
 	};
 
+	/** A question about files comes with what it would write, planned (read, never written) here. */
+	const ask = async (action: Waiting): Promise<WaitingAction> => {
+		if (action.kind !== 'ask-configs') return action;
+		return {...action, offer: await outputs.offer(services.results.read(), services.results.dir)};
+	};
+
 	const loop = async (): Promise<WaitingAction> => {
 		const started = timing.now();
 		for (;;) {
 			const action = nextAction(state);
-			if (isWaiting(action)) {
-				timing.busy(timing.now() - started);
-				persistTiming();
-				// Time accounting is not a decision input; the state only carries it for the done screen.
-				const timingRecord = services.results.read().timing;
-				if (timingRecord) state = {...state, results: {...state.results, timing: timingRecord}};
-				update();
-				return action;
-			}
 			const actionStarted = timing.now();
 			try {
+				if (isWaiting(action)) {
+					timing.busy(timing.now() - started);
+					persistTiming();
+					// Time accounting is not a decision input; the state only carries it for the done screen.
+					const timingRecord = services.results.read().timing;
+					if (timingRecord) state = {...state, results: {...state.results, timing: timingRecord}};
+					const waiting = await ask(action);
+					update();
+					return waiting;
+				}
 				await perform(action);
 				if (action.kind !== 'step') timing.sequential(timing.now() - actionStarted);
 			} catch (error) {
 				// Failures outside the steps (listing models, deleting, writing outputs): reported, nothing lost.
 				const results = services.results.read();
 				if (isCanceled(error) || services.signal.aborted) apply({type: 'step:canceled', key: action.kind, results});
-				else apply({type: 'step:failed', key: action.kind, message: userMessageOf(error), results});
+				else apply({type: 'step:failed', key: action.kind, message: userMessage(error), results});
 			}
 		}
 	};
@@ -284,6 +295,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 			services.results.update((draft) => {
 				draft.settings = {
 					ladder: [...next.ladder],
+					roundOne: next.roundOne,
 					threshold: next.threshold,
 					minRate: next.minRate,
 					reps: next.reps,
@@ -295,14 +307,6 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		},
 		cancelStep() {
 			stepController?.abort();
-		},
-		pendingPatch: () => patch,
-		applyPatch() {
-			if (patch === null) return [];
-			const applied = applyPipelinePatch(patch);
-			patch = null;
-			send({type: 'strategy:written', kind: 'patch', files: applied.written});
-			return applied.written;
 		},
 		async settled() {
 			await busy?.catch(() => undefined);

@@ -2,6 +2,7 @@
 // store, and the real steps and writers. Shared by the wizard and `trifecta run`.
 import type {GlobalFlags, Services} from '../services.js';
 import {settingsStoreFor} from '../settingsStore.js';
+import {userMessage} from '../../system/userMessage.js';
 import {createExperiment, type Runner} from './index.js';
 import type {Outputs, StepFunctions} from './types.js';
 
@@ -20,7 +21,5 @@ export async function openExperiment(flags: GlobalFlags, services: Services, ove
 	});
 }
 
-/** One line a user can act on, from anything opening the experiment can throw (lock held, corrupt results). */
-export function openFailure(error: unknown): string {
-	return error instanceof Error ? error.message : String(error);
-}
+/** @deprecated The same function as userMessage (system/userMessage.ts); kept for callers on other branches. */
+export const openFailure = userMessage;

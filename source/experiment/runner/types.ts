@@ -1,13 +1,12 @@
 // What the runner needs (injectable so tests fake the steps and outputs) and what it tells its
 // listeners: the steps' own events, plus where the strategy stands.
-import type {PipelinePatchPlan} from '../../output/configs/patchPipeline.js';
 import type {BaselineResult, PullResult, ReasoningResult, ResultsFile, RoundRecord, SpeedResult, ToolCallingResult} from '../../output/schema.js';
 import type {Services} from '../services.js';
 import type {StepEvent} from '../events.js';
 import type {SettingsStore} from '../settingsStore.js';
 import type {BaselineBoard} from '../steps/baselineBoard.js';
 import type {StepContext} from '../steps/context.js';
-import type {Action, StepAction, StrategyState} from '../strategy/index.js';
+import type {Action, ConfigsAnswer, StepAction, StrategyState} from '../strategy/index.js';
 
 export type StepFunctions = {
 	pull(ctx: StepContext, model: string): Promise<PullResult>;
@@ -18,11 +17,31 @@ export type StepFunctions = {
 	baseline(ctx: StepContext, board: BaselineBoard): Promise<BaselineResult>;
 };
 
-export type ConfigsOutcome = {files: string[]; patch: PipelinePatchPlan | null};
+/** What the configs offer shows before anything is written. */
+export type ConfigsOffer = {
+	model: string;
+	/** Every config, by the name the pipeline selects it with. */
+	configs: {name: string; description: string}[];
+	/** Where the JSON goes. */
+	jsonFile: string;
+	pipeline: {
+		dir: string;
+		/** src/hybrid_llm.py is there. */
+		found: boolean;
+		/** The files the patch changes, with lines added and removed. */
+		changes: {relative: string; added: number; removed: number}[];
+		/** The unified diff of those changes ('' when none). */
+		diff: string;
+		/** What the patch leaves alone or needs done by hand ('' when nothing). */
+		notes: string;
+	};
+};
 
 export type Outputs = {
-	/** Writes results/hybrid-configs.json for the recommended model; plans the pipeline patch when one applies. */
-	configs(results: ResultsFile, resultsDir: string): Promise<ConfigsOutcome>;
+	/** Plans the configs for the recommended model and the pipeline patch; writes nothing. */
+	offer(results: ResultsFile, resultsDir: string): Promise<ConfigsOffer>;
+	/** Writes what the answer allows (the JSON; the pipeline patch, re-planned); returns the files written. */
+	configs(results: ResultsFile, resultsDir: string, answer: ConfigsAnswer): Promise<string[]>;
 	/** Writes the report and the text tables; returns the files written. */
 	report(results: ResultsFile, resultsDir: string): Promise<string[]>;
 };
@@ -63,4 +82,6 @@ export type RunnerEvent =
 export type RunnerListener = (event: RunnerEvent) => void;
 
 /** Actions where the runner stops and waits: a question, the end, or an interruption. */
-export type WaitingAction = Extract<Action, {kind: 'plan' | 'ask-escalation' | 'ask-delete' | 'done' | 'canceled' | 'failed'}>;
+export type WaitingAction =
+	| Extract<Action, {kind: 'plan' | 'ask-escalation' | 'ask-delete' | 'done' | 'canceled' | 'failed'}>
+	| (Extract<Action, {kind: 'ask-configs'}> & {offer: ConfigsOffer});

@@ -5,19 +5,21 @@
 // (the runner unloads it once). The result is persisted as soon as the model finishes.
 import os from 'node:os';
 import {randomUUID} from 'node:crypto';
+import {implausibleCounters} from '../../analysis/plausibility.js';
 import {ceilingRate} from '../../analysis/rates.js';
-import {catalogEntry} from '../../models/catalog.js';
 import type {BenchOptions, ModelResult, RepRecord, SpeedResult} from '../../output/schema.js';
 import {applyModelFacts, upsertModel} from '../../output/resultsStore.js';
-import {BENCH_PROMPT, benchPrompt} from '../../prompts/bench.js';
+import {BENCH_PROMPT, benchRequestText, PREFILL_NOTE} from '../../prompts/bench.js';
+import {bundledPromptsDir, loadPrompts} from '../../prompts/load.js';
 import {isCanceled, ProviderError} from '../../providers/errors.js';
 import type {GenerationOptions, InstalledModel} from '../../providers/types.js';
 import type {StepContext} from './context.js';
 import {lowRamWarning, memoryRecord, offloadWarning, type RamReading} from './benchMemory.js';
-import {runRep} from './benchRep.js';
+import {ImplausibleRepError, runRep} from './benchRep.js';
 import {summarizeSpeed} from './benchSummary.js';
 import {canonicalModelName, findInstalled} from './modelNames.js';
-import {userMessageOf} from './pull.js';
+import {userMessage} from '../../system/userMessage.js';
+import {capabilitiesOf} from './thinkOption.js';
 
 export type BenchDeps = {
 	/** Free and total RAM of the machine Ollama runs on, read after the reps; null when unknown. */
@@ -46,17 +48,6 @@ function defaultNonce(rep: number): string {
 	return `${rep}-${randomUUID().slice(0, 8)}`;
 }
 
-async function capabilitiesOf(ctx: StepContext, model: string, installed: InstalledModel): Promise<string[]> {
-	if (installed.capabilities.length > 0) return installed.capabilities;
-	// Servers older than v0.30 do not list capabilities; /api/show has them since v0.6.4.
-	try {
-		return (await ctx.ollama.show(model, {signal: ctx.signal})).capabilities;
-	} catch (error) {
-		if (isCanceled(error)) throw error;
-		return catalogEntry(model)?.capabilities ?? [];
-	}
-}
-
 /**
  * The untimed warm-up: a one-token generate with the reps' own options (a different num_ctx
  * would reload the model). A bare load answers without counters, so it could not report
@@ -70,7 +61,13 @@ async function warmUp(ctx: StepContext, model: string, generation: GenerationOpt
 		{model, prompt: WARM_UP_PROMPT, options: {...generation, num_predict: 1}, ...(think === undefined ? {} : {think}), keepAlive},
 		{signal: ctx.signal},
 	);
-	for await (const event of stream) if (event.type === 'done') loadNs = event.counters.loadDuration;
+	for await (const event of stream) {
+		if (event.type !== 'done') continue;
+		const problem = implausibleCounters(event.counters);
+		// The warm-up only yields the load time: implausible counters leave it unknown (0), not negative or absurd.
+		if (problem !== null) ctx.emit({type: 'warning', message: `Ollama reported implausible counters loading ${model} (${problem}); the load time is not recorded`});
+		else loadNs = event.counters.loadDuration;
+	}
 	return loadNs / 1e6;
 }
 
@@ -104,25 +101,45 @@ function persist(ctx: StepContext, model: string, installed: InstalledModel, cap
 		applyModelFacts(entry, facts);
 		entry.speed = outcome.speed;
 		entry.practical = outcome.practical;
+		delete entry.benchProgress;
+	});
+}
+
+/** Reps saved by an earlier run of this benchmark with the same options (the count may differ). */
+function savedReps(ctx: StepContext, model: string, options: BenchOptions): RepRecord[] {
+	const progress = ctx.results.read().models.find((entry) => entry.name === model)?.benchProgress;
+	if (!progress) return [];
+	// keep_alive does not change what a rep measures: a round's reps resume those of a lone benchmark.
+	const same = (a: BenchOptions) => JSON.stringify({...a, reps: 0, keepAlive: undefined});
+	return same(progress.options) === same(options) ? progress.reps.slice(0, options.reps) : [];
+}
+
+function saveRep(ctx: StepContext, model: string, options: BenchOptions, reps: RepRecord[]): void {
+	ctx.results.update((draft) => {
+		upsertModel(draft, model).benchProgress = {options, reps: [...reps], at: new Date().toISOString()};
 	});
 }
 
 async function measure(ctx: StepContext, model: string, installed: InstalledModel, deps: BenchDeps): Promise<BenchOutcome> {
 	const {emit, settings} = ctx;
-	const capabilities = await capabilitiesOf(ctx, model, installed);
+	// /api/tags lists capabilities only from v0.30; /api/show has them (cached per model).
+	const capabilities = installed.capabilities.length > 0 ? installed.capabilities : await capabilitiesOf(ctx.ollama, model, ctx.signal);
 	// Thinking tokens count in eval_count and delay the first visible token: off when possible.
 	const think = capabilities.includes('thinking') ? false : undefined;
 	const bandwidthGBs = settings.bandwidthGBs ?? ctx.system.bandwidthGBs;
 	const ceiling = ceilingRate(bandwidthGBs, installed.sizeBytes);
 	const generation: GenerationOptions = {temperature: 0, seed: 42, num_ctx: settings.numCtx, num_predict: settings.numPredict};
 	const keepAlive = ctx.round?.keepAlive ?? KEEP_ALIVE;
-	const options: BenchOptions = {...generation, think: think ?? null, reps: settings.reps, prompt: BENCH_PROMPT, keepAlive};
+	const options: BenchOptions = {...generation, think: think ?? null, reps: settings.reps, prompt: BENCH_PROMPT, keepAlive, prefill: PREFILL_NOTE};
+	// Always the bundled context, so prefill figures compare across machines and runs.
+	const marketContext = loadPrompts(bundledPromptsDir()).context;
 	emit({type: 'bench:start', model, reps: settings.reps, ceilingRate: ceiling});
 
 	emit({type: 'bench:warmup', model});
 	const loadMs = await warmUp(ctx, model, generation, think, keepAlive);
 	emit({type: 'bench:loaded', model, loadMs});
 
+	const nonce = deps.nonce ?? defaultNonce;
 	const warnings: string[] = [];
 	const warn = (message: string | null): void => {
 		if (message === null) return;
@@ -134,13 +151,27 @@ async function measure(ctx: StepContext, model: string, installed: InstalledMode
 	warn(sharedWarning(model, othersLoaded));
 	const duringDownload = ctx.round?.pulling() ?? null;
 
-	const nonce = deps.nonce ?? defaultNonce;
-	const reps: RepRecord[] = [];
-	for (let rep = 1; rep <= settings.reps; rep++) {
-		const {record} = await runRep(ctx, {model, rep, prompt: benchPrompt(nonce(rep)), options: generation, think, keepAlive});
-		reps.push(record);
+	// Each rep is saved as it ends: a cancel keeps it, and the next run starts at the rep after.
+	const reps: RepRecord[] = savedReps(ctx, model, options);
+	if (reps.length > 0) {
+		emit({type: 'info', message: `Resuming the benchmark of ${model} at rep ${reps.length + 1}: ${reps.length} rep${reps.length === 1 ? '' : 's'} kept from before.`});
+		reps.forEach((record, index) => emit({type: 'bench:rep-done', model, rep: index + 1, record}));
 	}
-
+	let implausible: ImplausibleRepError | null = null;
+	for (let rep = reps.length + 1; rep <= settings.reps; rep++) {
+		try {
+			const text = benchRequestText(nonce(rep), marketContext);
+			const {record} = await runRep(ctx, {model, rep, prompt: text.prompt, system: text.system, options: generation, think, keepAlive});
+			reps.push(record);
+			if (rep < settings.reps) saveRep(ctx, model, options, reps);
+		} catch (error) {
+			if (!(error instanceof ImplausibleRepError)) throw error;
+			implausible = error;
+			warn(`Rep ${rep} of ${model} is an error: ${error.message}; the other reps are kept.`);
+		}
+	}
+	// Every rep implausible: nothing to summarise, the model's benchmark failed (the others are kept).
+	if (reps.length === 0 && implausible) throw implausible;
 	const ram = (deps.readRam ?? defaultRam)(ctx);
 	const memory = memoryRecord(await ctx.ollama.ps({signal: ctx.signal}), model, ram);
 	if (memory) warn(offloadWarning(model, memory));
@@ -172,7 +203,7 @@ export async function runBench(ctx: StepContext, model: string, deps: BenchDeps 
 		if (!installed) throw notInstalled(model, ctx.ollama.host);
 	} catch (error) {
 		// A cancel is the user's choice, not a failure: said as information.
-		ctx.emit(isCanceled(error) ? {type: 'info', message: 'Benchmark canceled.'} : {type: 'step-error', step: 'bench', model, message: userMessageOf(error)});
+		ctx.emit(isCanceled(error) ? {type: 'info', message: 'Benchmark canceled.'} : {type: 'step-error', step: 'bench', model, message: userMessage(error)});
 		throw error;
 	}
 	try {
@@ -181,7 +212,7 @@ export async function runBench(ctx: StepContext, model: string, deps: BenchDeps 
 		ctx.emit(
 			isCanceled(error)
 				? {type: 'info', message: `Benchmark of ${model} canceled — models benchmarked before it are kept.`}
-				: {type: 'step-error', step: 'bench', model, message: `Benchmark of ${model} failed: ${userMessageOf(error)}`},
+				: {type: 'step-error', step: 'bench', model, message: `Benchmark of ${model} failed: ${userMessage(error)}`},
 		);
 		throw error;
 	} finally {

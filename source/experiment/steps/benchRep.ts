@@ -1,5 +1,6 @@
 // One timed repetition: stream the prompt, forward each chunk as a bench:delta (the hot path:
 // one event object per chunk and nothing else), and turn the final counters into a RepRecord.
+import {implausibleCounters} from '../../analysis/plausibility.js';
 import {decodeRate, prefillRate} from '../../analysis/rates.js';
 import {ProviderError} from '../../providers/errors.js';
 import type {GenerationOptions, OllamaCounters} from '../../providers/types.js';
@@ -10,13 +11,24 @@ export type RepRequest = {
 	model: string;
 	rep: number;
 	prompt: string;
+	/** The system message (the market context with the cache-buster first); absent for a bare prompt. */
+	system?: string;
 	options: GenerationOptions;
 	/** Sent only for models with the thinking capability. */
 	think: boolean | undefined;
 	keepAlive: string;
 };
 
+/** A rep whose counters make no physical sense: that rep is an error, the model's other reps are kept. */
+export class ImplausibleRepError extends ProviderError {
+	constructor(model: string, problem: string) {
+		super('in-band', `Ollama reported implausible counters for ${model}: ${problem}`, 'this rep is left out; if it keeps happening, check that the host is a real Ollama server');
+	}
+}
+
 export function repRecord(counters: OllamaCounters, ttftMs: number | null, doneReason: string, model: string): RepRecord {
+	const problem = implausibleCounters(counters);
+	if (problem !== null) throw new ImplausibleRepError(model, problem);
 	const evalRate = decodeRate(counters);
 	if (evalRate === null) {
 		throw new ProviderError(
@@ -47,6 +59,7 @@ export async function runRep(ctx: StepContext, request: RepRequest): Promise<{re
 		{
 			model,
 			prompt: request.prompt,
+			...(request.system === undefined ? {} : {system: request.system}),
 			options: request.options,
 			...(request.think === undefined ? {} : {think: request.think}),
 			keepAlive: request.keepAlive,

@@ -12,9 +12,10 @@ import {BaselineBoard} from './baselineBoard.js';
 import type {StepContext} from './context.js';
 import {CellFailure, canceledError, runClaudeCell, runOllamaCell, type CellRun, type OnDelta, type RolePrompt} from './compareCell.js';
 import {COMPARE_ROLES, promptFor} from './comparePrompts.js';
-import {errorResponse, failureReason, scoredResponse, type BaselineRef} from './compareResponse.js';
+import {errorResponse, scoredResponse, type BaselineRef} from './compareResponse.js';
+import {userMessage} from '../../system/userMessage.js';
 import {modelEntry} from './modelEntry.js';
-import {thinkLookup} from './thinkOption.js';
+import {thinkOptionFor} from './thinkOption.js';
 import {unloadQuietly} from './unloadQuietly.js';
 
 export type CompareOutcome = {models: Record<string, ReasoningResult>; baseline: BaselineResult};
@@ -184,7 +185,6 @@ async function compareAgainstBoard(ctx: StepContext, prompts: Prompts, models: s
 }
 
 async function runLocalModels(ctx: StepContext, prompts: Prompts, models: string[], board: BaselineBoard, outcome: CompareOutcome): Promise<void> {
-	const think = await thinkLookup(ctx.ollama, ctx.signal);
 	const keepAlive = ctx.round?.keepAlive;
 	// Scoring waits for Claude's answer to the same role; generation never does.
 	const pending: Promise<void>[] = [];
@@ -194,6 +194,7 @@ async function runLocalModels(ctx: StepContext, prompts: Prompts, models: string
 			const reasoning: ReasoningResult = {};
 			outcome.models[model] = reasoning;
 			try {
+				const think = await thinkOptionFor(ctx.ollama, model, ctx.signal);
 				let bullText: string | null = null;
 				for (const role of COMPARE_ROLES) {
 					const text = await runOneCell(
@@ -203,7 +204,7 @@ async function runLocalModels(ctx: StepContext, prompts: Prompts, models: string
 						role,
 						bullText,
 						(forRole) => board.ref(forRole, ctx.signal),
-						(prompt, onDelta) => runOllamaCell(ctx, model, prompt, think(model), onDelta, keepAlive),
+						(prompt, onDelta) => runOllamaCell(ctx, model, prompt, think, onDelta, keepAlive),
 						(forRole, response) => {
 							reasoning[forRole] = response;
 							ctx.results.update((draft) => {
@@ -252,13 +253,18 @@ async function runOneCell(
 		const cause = error instanceof CellFailure ? error.cause : error;
 		if (isCanceled(cause) || ctx.signal.aborted) throw canceledError();
 		const partial = error instanceof CellFailure ? error : null;
-		const response = errorResponse(role, failureReason(cause), partial?.partialText ?? '', partial?.elapsedSeconds ?? 0);
+		const response = errorResponse(role, userMessage(cause), partial?.partialText ?? '', partial?.elapsedSeconds ?? 0);
 		onCellDone(role, response, null);
 		ctx.emit({type: 'compare:cell-done', subject, role, response});
 		return null;
 	}
 	const finish = (reference: BaselineRef) => {
 		const response = scoredResponse({role, run, context: prompts.context, baseline: reference, resultsDir: ctx.results.dir, subject, simulated: ctx.simulated});
+		if (run.note) {
+			response.note = run.note;
+			const cutOff = run.note.split('; ').find((part) => part.startsWith('answer cut off'));
+			if (cutOff) ctx.emit({type: 'warning', message: `${subject} ${role}: ${cutOff}`});
+		}
 		onCellDone(role, response, run);
 		ctx.emit({type: 'compare:cell-done', subject, role, response});
 	};
@@ -281,7 +287,12 @@ function baselineRef(baseline: BaselineResult, role: Role): BaselineRef {
 function addUsage(baseline: BaselineResult, run: CellRun | null): void {
 	if (!run?.usage) return;
 	const usage = baseline.usage ?? {inputTokens: 0, outputTokens: 0};
-	baseline.usage = {inputTokens: usage.inputTokens + run.usage.inputTokens, outputTokens: usage.outputTokens + run.usage.outputTokens};
+	const thinking = (usage.thinkingTokens ?? 0) + (run.usage.thinkingTokens ?? 0);
+	baseline.usage = {
+		inputTokens: usage.inputTokens + run.usage.inputTokens,
+		outputTokens: usage.outputTokens + run.usage.outputTokens,
+		...(thinking > 0 ? {thinkingTokens: thinking} : {}),
+	};
 	if (run.costUsd !== null) baseline.costUsd = (baseline.costUsd ?? 0) + run.costUsd;
 }
 
@@ -305,6 +316,6 @@ function writeTableQuietly(ctx: StepContext): void {
 	try {
 		writeComparisonTable(ctx.results.dir, ctx.results.read());
 	} catch (error) {
-		ctx.emit({type: 'warning', message: `could not write the comparison table: ${failureReason(error)}`});
+		ctx.emit({type: 'warning', message: `could not write the comparison table: ${userMessage(error)}`});
 	}
 }

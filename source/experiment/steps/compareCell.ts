@@ -1,6 +1,8 @@
 // Streams one prompt through a local model or Claude and measures it: the text, wall time,
 // output tokens and rate (Ollama's own counters where there are any), time to first token.
 import {performance} from 'node:perf_hooks';
+import {implausibleCounters} from '../../analysis/plausibility.js';
+import {cutOffNote, splitThinking} from '../../analysis/thinkBlocks.js';
 import type {ClaudeProvider, ClaudeUsage} from '../../providers/types.js';
 import {ProviderError} from '../../providers/errors.js';
 import type {StepContext} from './context.js';
@@ -15,6 +17,8 @@ export type CellRun = {
 	ttftMs: number | null;
 	usage: ClaudeUsage | null;
 	costUsd: number | null;
+	/** Said beside the scores: "answer cut off at N tokens" (done_reason "length"), the baseline's thinking. */
+	note: string | null;
 };
 
 export type OnDelta = (text: string, at: number) => void;
@@ -72,9 +76,16 @@ export async function runOllamaCell(
 				text += event.text;
 				onDelta(event.text, event.at);
 			} else if (event.type === 'done') {
+				const problem = implausibleCounters(event.counters);
+				if (problem !== null) {
+					throw new ProviderError('in-band', `Ollama reported implausible counters for ${model}: ${problem}`, 'if it keeps happening, check that the host is a real Ollama server');
+				}
 				const {evalCount, evalDuration} = event.counters;
+				// Only the answer is scored: a <think> block left in content (Ollama v0.9.0-v0.12.3) is not.
+				const {answer} = splitThinking(text);
 				return {
-					text,
+					text: answer,
+					note: event.doneReason === 'length' ? cutOffNote(Math.min(evalCount || COMPARE_NUM_PREDICT, COMPARE_NUM_PREDICT)) : null,
 					elapsedSeconds: (performance.now() - started) / 1000,
 					outputTokens: evalCount || null,
 					tokensPerSecond: evalCount > 0 && evalDuration > 0 ? (evalCount / evalDuration) * 1e9 : null,
@@ -106,11 +117,19 @@ export async function runClaudeCell(ctx: StepContext, claude: ClaudeProvider, pr
 				const elapsedMs = performance.now() - started;
 				const generatingMs = elapsedMs - (event.ttftMs ?? 0);
 				const outputTokens = event.usage.outputTokens;
+				// Thinking happens before the first answer token: it is in the TTFT and the cost, not in the rate.
+				const thinking = event.usage.thinkingTokens ?? 0;
+				const answerTokens = outputTokens - thinking;
+				const notes = [
+					...(event.stopReason === 'max_tokens' ? [cutOffNote(CLAUDE_MAX_TOKENS)] : []),
+					...(thinking > 0 ? [`thought for ${thinking} tokens first (in the cost and the time to first token, not in the rate)`] : []),
+				];
 				return {
 					text,
+					note: notes.length > 0 ? notes.join('; ') : null,
 					elapsedSeconds: elapsedMs / 1000,
 					outputTokens,
-					tokensPerSecond: outputTokens > 0 && generatingMs > 0 ? outputTokens / (generatingMs / 1000) : null,
+					tokensPerSecond: answerTokens > 0 && generatingMs > 0 ? answerTokens / (generatingMs / 1000) : null,
 					ttftMs: event.ttftMs,
 					usage: event.usage,
 					costUsd: event.costUsd,

@@ -3,8 +3,8 @@
 import {relativeToBaseline, scoreResponse} from '../../analysis/rubric.js';
 import type {Role, ScoredResponse} from '../../output/schema.js';
 import {writeTranscript} from '../../output/transcripts.js';
-import {isProviderError} from '../../providers/errors.js';
 import type {CellRun} from './compareCell.js';
+import {userMessage} from '../../system/userMessage.js';
 
 /** Where a trader's decision and risk levels should be (DESIGN.md, report section 6). */
 export const TAIL_CHARS = 500;
@@ -40,12 +40,8 @@ export function scoredResponse(input: {
 	};
 }
 
-/** What happened, in the provider's user-facing words; never a stack trace. */
-export function failureReason(error: unknown): string {
-	if (isProviderError(error)) return error.userMessage;
-	if (error instanceof Error) return error.message;
-	return String(error);
-}
+/** @deprecated The same function as userMessage (system/userMessage.ts); kept for callers on other branches. */
+export const failureReason = userMessage;
 
 export function errorResponse(role: Role, reason: string, partialText: string, elapsedSeconds: number): ScoredResponse {
 	return {

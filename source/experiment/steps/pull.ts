@@ -2,25 +2,22 @@
 // the download as pull:progress events, and record the outcome (pulled, present, failed,
 // canceled) in models[].pull whatever happens.
 import {catalogEntry} from '../../models/catalog.js';
-import {isCanceled, isProviderError, ProviderError} from '../../providers/errors.js';
+import {isCanceled, ProviderError} from '../../providers/errors.js';
 import type {InstalledModel} from '../../providers/types.js';
 import type {ModelResult, PullResult} from '../../output/schema.js';
 import {applyModelFacts, upsertModel} from '../../output/resultsStore.js';
 import type {StepContext} from './context.js';
 import {findInstalled} from './modelNames.js';
-import {diskRefusal, PullRefusedError, seventyBWarning} from './pullPreflight.js';
+import {diskRefusal, seventyBWarning, type PullRefusedError} from './pullPreflight.js';
+import {userMessage} from '../../system/userMessage.js';
 
 /** Said on cancel: Ollama keeps the partial blobs, but prunes them when the server starts (ollama-wire.md §1). */
 export function resumeNote(model: string): string {
 	return `Pull of ${model} canceled — run \`trifecta pull ${model}\` again to resume the download (the partial download is lost if the Ollama server restarts meanwhile).`;
 }
 
-/** One line for any error a step can meet: what happened — what to do. */
-export function userMessageOf(error: unknown): string {
-	if (isProviderError(error) || error instanceof PullRefusedError) return error.userMessage;
-	if (error instanceof Error) return error.message;
-	return String(error);
-}
+/** @deprecated The same function as userMessage (system/userMessage.ts); kept for callers on other branches. */
+export const userMessageOf = userMessage;
 
 function modelFacts(model: string, installed: InstalledModel | undefined): Partial<ModelResult> {
 	const known = catalogEntry(model);
@@ -101,7 +98,7 @@ export async function runPull(ctx: StepContext, model: string): Promise<PullResu
 			throw isCanceled(error) ? error : new ProviderError('canceled', 'Canceled', '', {cause: error});
 		}
 		const failure = refusedMidway ?? error;
-		const message = `Pull of ${model} failed: ${userMessageOf(failure)}`;
+		const message = `Pull of ${model} failed: ${userMessage(failure)}`;
 		finish({status: 'failed', bytes: completed, seconds: elapsed(), error: message, at: stamp()}, modelFacts(model, undefined));
 		throw failure;
 	}

@@ -1,11 +1,13 @@
 // One chat turn with tools on either endpoint the pipeline uses, reduced to what the scenarios
 // judge: the text and the structured tool calls. Errors stay ProviderErrors so the caller can
 // tell "does not support tools" from a broken server.
+import {cutOffNote, splitThinking} from '../../analysis/thinkBlocks.js';
 import type {ChatMessage, ToolCall, ToolSchema} from '../../providers/types.js';
 import type {Endpoint} from '../events.js';
 import type {StepContext} from './context.js';
 
-export type ToolTurn = {content: string; toolCalls: ToolCall[]};
+/** `cutOff`: "answer cut off at N tokens" when the reply hit the num_predict cap, else null. */
+export type ToolTurn = {content: string; toolCalls: ToolCall[]; cutOff?: string | null};
 export type ToolDriver = (messages: ChatMessage[], tools: ToolSchema[]) => Promise<ToolTurn>;
 
 /** Pinned as in the benchmark; a tool turn is short, so a small cap keeps a rambling model cheap. */
@@ -18,7 +20,11 @@ export function createToolDriver(ctx: StepContext, model: string, endpoint: Endp
 				{model, messages, tools, temperature: TOOL_OPTIONS.temperature, seed: TOOL_OPTIONS.seed, maxTokens: TOOL_OPTIONS.numPredict},
 				{signal: ctx.signal},
 			);
-			return {content: result.content, toolCalls: result.toolCalls};
+			return {
+				content: splitThinking(result.content).answer,
+				toolCalls: result.toolCalls,
+				cutOff: result.finishReason === 'length' ? cutOffNote(result.usage?.completionTokens ?? TOOL_OPTIONS.numPredict) : null,
+			};
 		};
 	}
 	return async (messages, tools) => {
@@ -40,10 +46,13 @@ export function createToolDriver(ctx: StepContext, model: string, endpoint: Endp
 			},
 			{signal: ctx.signal},
 		);
+		let cutOff: string | null = null;
 		for await (const event of stream) {
 			if (event.type === 'delta') content += event.text;
 			else if (event.type === 'tool_calls') toolCalls.push(...event.calls);
+			else if (event.type === 'done' && event.doneReason === 'length') cutOff = cutOffNote(event.counters.evalCount || TOOL_OPTIONS.numPredict);
 		}
-		return {content, toolCalls};
+		// A <think> block left in content (Ollama v0.9.0-v0.12.3) is reasoning, not a leaked call or an answer.
+		return {content: splitThinking(content).answer, toolCalls, cutOff};
 	};
 }

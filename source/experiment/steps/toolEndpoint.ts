@@ -7,6 +7,7 @@ import {isCanceled, isProviderError} from '../../providers/errors.js';
 import type {Emit, Endpoint} from '../events.js';
 import type {ToolDriver} from './toolDrivers.js';
 import {toolScenarios} from './toolScenarios.js';
+import {userMessage} from '../../system/userMessage.js';
 
 export const UNSUPPORTED_REASON = 'model does not support tools (HTTP 400)';
 
@@ -40,7 +41,14 @@ export async function runEndpoint(model: string, endpoint: Endpoint, driver: Too
 			if (isProviderError(error) && error.kind === 'tools-unsupported') {
 				return unsupported(model, endpoint, latencyMs, emit);
 			}
-			const reason = isProviderError(error) ? error.userMessage : error instanceof Error ? error.message : String(error);
+			// Ollama's parser could not read the call the model wrote: the model failed the scenario.
+			if (isProviderError(error) && error.kind === 'model-output') {
+				const outcome: ToolScenarioOutcome = {id: scenario.id, outcome: 'fail', reason: error.message, latencyMs};
+				outcomes.push(outcome);
+				emit({type: 'tools:scenario-done', model, endpoint, outcome});
+				continue;
+			}
+			const reason = userMessage(error);
 			const outcome: ToolScenarioOutcome = {id: scenario.id, outcome: 'error', reason, latencyMs};
 			outcomes.push(outcome);
 			emit({type: 'tools:scenario-done', model, endpoint, outcome});

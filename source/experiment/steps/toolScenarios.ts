@@ -6,7 +6,7 @@ import type {ChatMessage, ToolCall, ToolSchema} from '../../providers/types.js';
 import type {ToolScenarioId} from '../../output/schema.js';
 import {analystTools, getStockDataTool, TRADER_PROPOSAL, traderProposalTool, validateTraderProposal} from '../../prompts/tools.js';
 import {checkCall, describeCall, type ExpectedCall} from './toolArgs.js';
-import type {ToolDriver} from './toolDrivers.js';
+import type {ToolDriver, ToolTurn} from './toolDrivers.js';
 import {findLeakedCall} from './toolLeaks.js';
 
 export type ScenarioVerdict = {pass: boolean; reason: string; calls: ToolCall[]};
@@ -29,6 +29,11 @@ function conversation(user: string, system = SYSTEM): ChatMessage[] {
 	];
 }
 
+/** Why no call came: the budget ran out (said as such), else what the scenario says. */
+function noCall(turn: ToolTurn, reason: string): string {
+	return turn.cutOff ? `no tool call: ${turn.cutOff}` : reason;
+}
+
 function leakVerdict(content: string, calls: ToolCall[]): ScenarioVerdict | null {
 	const leak = findLeakedCall(content);
 	return leak === null ? null : {pass: false, reason: `leaked into text: ${leak}`, calls};
@@ -39,7 +44,7 @@ async function expectOneCall(driver: ToolDriver, messages: ChatMessage[], tools:
 	const leaked = leakVerdict(turn.content, turn.toolCalls);
 	if (leaked) return leaked;
 	const call = turn.toolCalls[0];
-	if (!call) return {pass: false, reason: `no tool call: answered in text instead of calling ${expected.name}`, calls: []};
+	if (!call) return {pass: false, reason: noCall(turn, `no tool call: answered in text instead of calling ${expected.name}`), calls: []};
 	const problem = checkCall(call, expected);
 	if (problem) return {pass: false, reason: problem, calls: turn.toolCalls};
 	return {pass: true, reason: describeCall(call), calls: turn.toolCalls};
@@ -100,7 +105,8 @@ const useResult: ToolScenario = {
 			const leaked = leakVerdict(turn.content, calls);
 			if (leaked) return leaked;
 			if (turn.toolCalls.length === 0) {
-				if (round === 0) return {pass: false, reason: 'answered without calling a tool, so it had no result to use', calls};
+				if (round === 0) return {pass: false, reason: noCall(turn, 'answered without calling a tool, so it had no result to use'), calls};
+				if (turn.cutOff) return {pass: false, reason: `final ${turn.cutOff}`, calls};
 				const figure = citedFigure(turn.content);
 				if (figure === null) return {pass: false, reason: "final answer cites no figure from the tool's result", calls};
 				return {pass: true, reason: `answered with the result (${figure}) after ${round} tool round${round === 1 ? '' : 's'}`, calls};
@@ -133,7 +139,7 @@ const structuredOutput: ToolScenario = {
 		const leaked = leakVerdict(turn.content, turn.toolCalls);
 		if (leaked) return leaked;
 		const call = turn.toolCalls[0];
-		if (!call) return {pass: false, reason: `no ${TRADER_PROPOSAL} call: answered in text (the pipeline falls back to free text)`, calls: []};
+		if (!call) return {pass: false, reason: noCall(turn, `no ${TRADER_PROPOSAL} call: answered in text (the pipeline falls back to free text)`), calls: []};
 		if (call.name !== TRADER_PROPOSAL) return {pass: false, reason: `called ${call.name} instead of ${TRADER_PROPOSAL}`, calls: turn.toolCalls};
 		const check = validateTraderProposal(call.arguments);
 		if (!check.ok) return {pass: false, reason: `arguments fail the schema: ${check.reason}`, calls: turn.toolCalls};
@@ -151,7 +157,7 @@ const noLeak: ToolScenario = {
 		const leaked = leakVerdict(turn.content, turn.toolCalls);
 		if (leaked) return leaked;
 		const call = turn.toolCalls[0];
-		if (!call) return {pass: false, reason: 'no tool call: answered in plain text', calls: []};
+		if (!call) return {pass: false, reason: noCall(turn, 'no tool call: answered in plain text'), calls: []};
 		return {pass: true, reason: `call arrived in tool_calls: ${describeCall(call)}`, calls: turn.toolCalls};
 	},
 };

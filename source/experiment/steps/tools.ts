@@ -5,11 +5,14 @@ import type {ToolCallingResult} from '../../output/schema.js';
 import {writeToolTable} from '../../output/toolTable.js';
 import type {Endpoint} from '../events.js';
 import type {StepContext} from './context.js';
+import {isCanceled} from '../../providers/errors.js';
 import {modelEntry} from './modelEntry.js';
-import {thinkLookup} from './thinkOption.js';
+import {canonicalModelName} from './modelNames.js';
+import {thinkOptionFor} from './thinkOption.js';
 import {unloadQuietly} from './unloadQuietly.js';
 import {createToolDriver} from './toolDrivers.js';
 import {runEndpoint} from './toolEndpoint.js';
+import {userMessage} from '../../system/userMessage.js';
 
 export const TOOL_ENDPOINTS: readonly Endpoint[] = ['native', 'openai'];
 
@@ -17,14 +20,15 @@ export async function runTools(ctx: StepContext, models: string[]): Promise<Reco
 	const results: Record<string, ToolCallingResult> = {};
 	ctx.emit({type: 'tools:start', models: [...models], endpoints: [...TOOL_ENDPOINTS]});
 	try {
-		const think = await thinkLookup(ctx.ollama, ctx.signal);
 		for (const model of models) {
 			const result: ToolCallingResult = {at: new Date().toISOString()};
 			results[model] = result;
 			try {
+				const think = await thinkOptionFor(ctx.ollama, model, ctx.signal);
 				for (const endpoint of TOOL_ENDPOINTS) {
-					const driver = createToolDriver(ctx, model, endpoint, think(model));
+					const driver = createToolDriver(ctx, model, endpoint, think);
 					const measured = await runEndpoint(model, endpoint, driver, ctx.emit);
+					if (measured.supported) measured.contextLength = await contextOf(ctx, model, endpoint);
 					result[endpoint] = measured;
 					ctx.emit({type: 'tools:endpoint-done', model, endpoint, result: measured});
 					persist(ctx, model, result);
@@ -41,11 +45,33 @@ export async function runTools(ctx: StepContext, models: string[]): Promise<Reco
 	return results;
 }
 
+/**
+ * The context the endpoint's run used, from /api/ps while the model is still loaded; on /v1 a
+ * context other than the native run's pinned num_ctx is said, since the two runs then differ.
+ */
+async function contextOf(ctx: StepContext, model: string, endpoint: Endpoint): Promise<number | null> {
+	let contextLength: number | null = null;
+	try {
+		const loaded = (await ctx.ollama.ps({signal: ctx.signal})).find((entry) => canonicalModelName(entry.name) === canonicalModelName(model));
+		contextLength = loaded?.contextLength ?? null;
+	} catch (error) {
+		if (isCanceled(error)) throw error;
+		return null;
+	}
+	if (endpoint === 'openai' && contextLength !== null && contextLength !== ctx.settings.numCtx) {
+		ctx.emit({
+			type: 'warning',
+			message: `${model} ran /v1 at a context of ${contextLength} tokens (the server's default; /v1 cannot set num_ctx), not the ${ctx.settings.numCtx} pinned on /api/chat: the two endpoints' results are not like for like`,
+		});
+	}
+	return contextLength;
+}
+
 function writeTableQuietly(ctx: StepContext): void {
 	try {
 		writeToolTable(ctx.results.dir, ctx.results.read());
 	} catch (error) {
-		ctx.emit({type: 'warning', message: `could not write the tool-calling grid: ${error instanceof Error ? error.message : String(error)}`});
+		ctx.emit({type: 'warning', message: `could not write the tool-calling grid: ${userMessage(error)}`});
 	}
 }
 

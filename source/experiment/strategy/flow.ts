@@ -1,9 +1,9 @@
 // What happens next, read off the state: the walk through the rounds as recorded in
 // results.rounds, the first measurement not done, the question waiting for the user, or the
 // final stage. Deriving it every time (instead of storing a phase) is what makes resume exact.
-import {ROUND_ONE_MODEL} from '../../models/catalog.js';
 import {isInstalled, isLarge, traderScore, isPractical} from './evidence.js';
 import {escalationOffer} from './offer.js';
+import {policyOf} from './policy.js';
 import {finalRecommendation} from './recommend.js';
 import {pendingStep} from './steps.js';
 import type {Action, StrategyState} from './types.js';
@@ -21,7 +21,7 @@ function otherLargeInstalled(state: StrategyState, target: string): string | nul
 function walkRounds(state: StrategyState): Action | {settledAt: number} {
 	const {rounds} = state.results;
 	let round = 1;
-	let target = ROUND_ONE_MODEL;
+	let target = policyOf(state.settings, state.results, state.machine).roundOne;
 	for (;;) {
 		const outcome = rounds.find((record) => record.round === round && OUTCOMES.has(record.decision));
 		if (outcome) {
@@ -43,7 +43,9 @@ function walkRounds(state: StrategyState): Action | {settledAt: number} {
 			if (answer?.decision === 'keep-first') return {settledAt: round};
 			const other = isInstalled(state.machine, target) ? null : otherLargeInstalled(state, target);
 			if (other !== null) {
-				return answer ? {kind: 'delete', round, model: other} : {kind: 'ask-delete', round, model: other, next: target};
+				if (answer) return {kind: 'delete', round, model: other};
+				const otherScore = traderScore(state.results, other);
+				return {kind: 'ask-delete', round, model: other, next: target, protect: otherScore !== null && otherScore >= state.settings.threshold};
 			}
 		}
 		const step = pendingStep(state, round, target);
@@ -80,7 +82,14 @@ export function nextAction(state: StrategyState): Action {
 	if (!terminal || state.results.recommendation === null) {
 		return {kind: 'recommend', recommendation: finalRecommendation(state, walked.settledAt)};
 	}
-	if (state.configsWritten === null) return {kind: 'configs', model: state.results.recommendation.model};
+	if (state.configsWritten === null) {
+		const {model} = state.results.recommendation;
+		if (model === null) return {kind: 'configs', model, answer: {write: false, patch: false}};
+		if (state.configsAnswer === null) return {kind: 'ask-configs', model};
+		return {kind: 'configs', model, answer: state.configsAnswer};
+	}
+	// A follow-up question on the files just written (committing them to the pipeline's git) goes
+	// here: asked when configsWritten holds pipeline files, answered before the report is written.
 	if (state.reportWritten === null) return {kind: 'report'};
 	return {kind: 'done'};
 }
@@ -88,7 +97,7 @@ export function nextAction(state: StrategyState): Action {
 /** The round the walk is in, for headings ("Round 2 · qwen2.5:72b"). */
 export function currentRound(state: StrategyState): {round: number; model: string} {
 	let round = 1;
-	let model = ROUND_ONE_MODEL;
+	let model = policyOf(state.settings, state.results, state.machine).roundOne;
 	for (;;) {
 		const outcome = state.results.rounds.find((record) => record.round === round && OUTCOMES.has(record.decision));
 		if (!outcome || outcome.chosen === null || outcome.decision === 'accept' || outcome.decision === 'skip') {

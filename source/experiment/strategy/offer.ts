@@ -1,6 +1,8 @@
-// Which 70B-class model to offer, and the facts shown with the offer: fit in RAM and on disk,
-// and the expected speed (the bandwidth-bound ceiling).
-import {ESCALATION_CANDIDATES, ROUND_ONE_MODEL} from '../../models/catalog.js';
+// Which 70B-class model to offer, what pulling it is for, and its default; with the facts shown
+// before any pull: fit in RAM and on disk, the decode rate predicted from what this machine
+// measured, and the bandwidth ceiling. The first 70B-class model measures the quality ceiling even
+// when it will be slow; another one is only worth a pull when it could become a practical pick.
+import {familyOf} from '../../models/catalog.js';
 import {
 	baselineTraderScore,
 	fmt,
@@ -14,14 +16,21 @@ import {
 	traderDimensions,
 	traderScore,
 } from './evidence.js';
+import {policyOf, type Policy} from './policy.js';
+import {ceilingRate, predictRate, type Measured} from '../../analysis/ratePrediction.js';
 import type {CandidateFacts, EscalationOffer, StrategyState} from './types.js';
 
-const SAME_FAMILY = 'qwen2.5:72b';
-const OTHER_FAMILY = 'llama3.3:70b';
-const SMALL_STEP = 'qwen2.5:14b';
 /** The GPU may wire about 75 % of unified memory by default on Apple silicon. */
 const GPU_RAM_SHARE = 0.75;
 const OVERHEAD = 1.1;
+
+function measuredRates(state: StrategyState): Measured[] {
+	return state.results.models.flatMap((model) => {
+		const rate = meanRate(state.results, model.name);
+		const sizeBytes = sizeOf(state.results, state.machine, model.name);
+		return rate !== null && rate > 0 && sizeBytes > 0 ? [{model: model.name, sizeBytes, rate}] : [];
+	});
+}
 
 export function candidateFacts(state: StrategyState, model: string): CandidateFacts {
 	const {results, machine, settings} = state;
@@ -36,55 +45,85 @@ export function candidateFacts(state: StrategyState, model: string): CandidateFa
 		: machine?.modelsDiskFreeBytes === null || machine === null
 			? null
 			: machine.modelsDiskFreeBytes + freed >= sizeBytes * OVERHEAD;
-	const ceilingRate =
-		machine?.bandwidthGBs && sizeBytes > 0 ? (machine.bandwidthGBs * 1e9) / sizeBytes : null;
+	const bandwidth = machine?.bandwidthGBs ?? null;
+	const ceiling = ceilingRate(bandwidth, sizeBytes);
+	const prediction = predictRate(
+		measuredRates(state).filter((entry) => entry.model !== model),
+		sizeBytes,
+		bandwidth,
+	);
 	return {
 		model,
 		sizeBytes,
 		installed,
 		fitsRam: machine === null ? true : sizeBytes * OVERHEAD <= machine.totalRamBytes * GPU_RAM_SHARE,
 		fitsDisk,
-		ceilingRate,
-		belowMinRate: ceilingRate !== null && ceilingRate < settings.minRate,
+		ceilingRate: ceiling,
+		belowMinRate: ceiling !== null && ceiling < settings.minRate,
+		predictedRate: prediction?.rate ?? null,
+		predictedRange: prediction?.range ?? null,
+		predictedPractical: prediction === null ? null : prediction.rate >= settings.minRate,
+		predictedFrom: prediction === null ? null : `${prediction.basis.model} at ${prediction.basis.rate.toFixed(1)} t/s`,
 		mustDeleteFirst,
 	};
 }
 
-/** 70B-class candidates still in the ladder and not chosen in an earlier round. */
+/** The policy's 70B-class candidates not chosen in an earlier round. */
 export function remainingCandidates(state: StrategyState): string[] {
 	const tried = new Set(
 		state.results.rounds
 			.filter((record) => record.decision === 'escalate' || record.decision === 'swap')
 			.map((record) => record.chosen),
 	);
-	return ESCALATION_CANDIDATES.filter((model) => state.settings.ladder.includes(model) && !tried.has(model));
+	return policyOf(state.settings, state.results, state.machine).candidates.filter((model) => !tried.has(model));
 }
 
-/** The round-1 evidence for one family or the other, as a pick and a sentence. */
-function pickFromRoundOne(state: StrategyState): {model: string; why: string} {
+/** The largest scored ladder model of the round-one model's family that is smaller than it. */
+function smallerStep(state: StrategyState, policy: Policy): string | null {
+	const family = familyOf(policy.roundOne);
+	const roundSize = sizeOf(state.results, state.machine, policy.roundOne);
+	const steps = policy.ladder
+		.filter((name) => name !== policy.roundOne && familyOf(name) === family && traderScore(state.results, name) !== null)
+		.filter((name) => sizeOf(state.results, state.machine, name) < roundSize)
+		.sort((a, b) => sizeOf(state.results, state.machine, b) - sizeOf(state.results, state.machine, a));
+	return steps[0] ?? null;
+}
+
+/** The round-1 evidence for scaling the same family or trying another, as a pick and a reason. */
+function pickFromRoundOne(state: StrategyState, remaining: string[]): {model: string; why: string} {
 	const {results} = state;
-	const s14 = traderScore(results, SMALL_STEP);
-	const s32 = traderScore(results, ROUND_ONE_MODEL);
+	const policy = policyOf(state.settings, state.results, state.machine);
+	const roundOne = policy.roundOne;
+	const same = remaining.find((name) => familyOf(name) === familyOf(roundOne));
+	const other = remaining.find((name) => familyOf(name) !== familyOf(roundOne));
+	if (same === undefined || other === undefined) {
+		const only = (same ?? other) as string;
+		return {model: only, why: `${only} is the ${remaining.length === 1 ? 'only' : 'first'} 70B-class model on the ladder`};
+	}
+	const small = smallerStep(state, policy);
+	const sSmall = small === null ? null : traderScore(results, small);
+	const sRound = traderScore(results, roundOne);
 	const baseline = baselineTraderScore(results);
 	const toClaude = baseline === null ? '' : ` towards Claude's ${fmt(baseline)}`;
-	if (s14 !== null && s32 !== null && s32 - s14 >= 1) {
+	const step = `the ${small}→${roundOne} step`;
+	if (sSmall !== null && sRound !== null && sRound - sSmall >= 1) {
 		return {
-			model: SAME_FAMILY,
-			why: `the 14B→32B step raised the trader score from ${fmt(s14)} to ${fmt(s32)} (+${(s32 - s14).toFixed(1)})${toClaude}, closing part of the gap, so scaling the same family is the better bet`,
+			model: same,
+			why: `${step} raised the trader score from ${fmt(sSmall)} to ${fmt(sRound)} (+${(sRound - sSmall).toFixed(1)})${toClaude}, closing part of the gap, so scaling the same family is the better bet`,
 		};
 	}
-	const lost = lostPoints(traderDimensions(results, ROUND_ONE_MODEL));
+	const lost = lostPoints(traderDimensions(results, roundOne));
 	if (lost.formatAndRisk > lost.depth) {
 		const dims = lost.formatDims.length > 0 ? ` (${lost.formatDims.join(', ')})` : '';
-		const step = s14 !== null && s32 !== null ? `the 14B→32B step moved the trader score only ${(s32 - s14).toFixed(1)}, and ` : '';
+		const moved = sSmall !== null && sRound !== null ? `${step} moved the trader score only ${(sRound - sSmall).toFixed(1)}, and ` : '';
 		return {
-			model: OTHER_FAMILY,
-			why: `${step}the Qwen outputs lose ${lost.formatAndRisk.toFixed(1)} points on format and risk levels${dims} against ${lost.depth.toFixed(1)} on depth, so another family is worth trying`,
+			model: other,
+			why: `${moved}${roundOne} loses ${lost.formatAndRisk.toFixed(1)} points on format and risk levels${dims} against ${lost.depth.toFixed(1)} on depth, so another family is worth trying`,
 		};
 	}
 	return {
-		model: SAME_FAMILY,
-		why: `the 32B loses most of its points on depth (${lost.depth.toFixed(1)} against ${lost.formatAndRisk.toFixed(1)} on format and risk levels), which more parameters of the same family address best`,
+		model: same,
+		why: `${roundOne} loses most of its points on depth (${lost.depth.toFixed(1)} against ${lost.formatAndRisk.toFixed(1)} on format and risk levels), which more parameters of the same family address best`,
 	};
 }
 
@@ -99,37 +138,82 @@ function shortfall(state: StrategyState, model: string): string {
 	return `${model} scored ${fmt(score)} on the trader prompt, below the threshold ${fmt(settings.threshold)}`;
 }
 
+function speedText(facts: CandidateFacts): string {
+	if (facts.predictedRate === null) return facts.ceilingRate === null ? 'at an unknown speed' : `at most ${facts.ceilingRate.toFixed(1)} t/s (the bandwidth ceiling)`;
+	return `at about ${facts.predictedRate.toFixed(1)} t/s here`;
+}
+
+/** What pulling the first 70B-class model is for, in one sentence. */
+function firstPurpose(facts: CandidateFacts, minRate: number): string {
+	if (facts.predictedPractical === false) {
+		return `${facts.model} would likely run ${speedText(facts)}, below ${minRate}: this measures the quality ceiling, not a pipeline candidate.`;
+	}
+	if (facts.predictedPractical === true) return `${facts.model} would likely run ${speedText(facts)}, at or above ${minRate}: it could become the pipeline model.`;
+	return `${facts.model} would run ${speedText(facts)}: it measures the quality ceiling, and its speed decides whether it is a pipeline candidate.`;
+}
+
+/** Why another same-size model is or is not worth a pull, in one sentence. */
+function otherPurpose(facts: CandidateFacts, roundModel: string, roundMet: boolean, minRate: number): string {
+	if (roundMet && facts.predictedPractical !== true) return `A swap does not help: ${facts.model} would run ${speedText(facts)}, also below ${minRate}.`;
+	if (roundMet) return `${facts.model} would run ${speedText(facts)}, but ${roundModel} already measured the quality ceiling, so Skip is the default.`;
+	if (facts.predictedPractical === true) return `${facts.model} would run ${speedText(facts)}, at or above ${minRate}: it could become a practical recommendation.`;
+	return `${facts.model} would run ${speedText(facts)}, below ${minRate}: even at the threshold it would not be practical, so Skip records the ceiling.`;
+}
+
+function fits(facts: CandidateFacts): boolean {
+	return facts.fitsRam && facts.fitsDisk !== false;
+}
+
 /**
  * The offer after a round that did not settle the question, or null when no 70B-class model is
- * left to try. After round 1 the pick comes from the evidence; later, the only one left.
+ * left. After a smaller round-one model the pick comes from the evidence and the predictions, and
+ * escalating is the default; after a 70B-class round, pulling another is the default only when it
+ * could produce a practical recommendation (the first missed on quality, the other is predicted fast enough).
  */
 export function escalationOffer(state: StrategyState, afterRound: number, roundModel: string): EscalationOffer | null {
-	const remaining = remainingCandidates(state);
+	const remaining = remainingCandidates(state).filter((model) => model !== roundModel);
 	if (remaining.length === 0) return null;
+	const {settings} = state;
+	const facts = (model: string) => candidateFacts(state, model);
+	const first = !isLarge(state.results, state.machine, roundModel);
 	let recommended: string;
 	let why: string;
-	if (afterRound === 1) {
-		const pick = pickFromRoundOne(state);
-		recommended = remaining.includes(pick.model) ? pick.model : (remaining[0] as string);
-		why = recommended === pick.model ? `recommending ${recommended}: ${pick.why}` : `recommending ${recommended}, the one not tried yet`;
+	if (first) {
+		const pick = pickFromRoundOne(state, remaining);
+		recommended = pick.model;
+		why = `recommending ${recommended}: ${pick.why}`;
+		const other = remaining.find((model) => model !== recommended);
+		if (other !== undefined && facts(recommended).predictedPractical === false && facts(other).predictedPractical === true) {
+			why = `${why}; but ${recommended} is predicted below ${settings.minRate} t/s and ${other} is not, so recommending ${other}`;
+			recommended = other;
+		}
 	} else {
 		recommended = remaining[0] as string;
 		why = `${recommended} is the other 70B-class model`;
 	}
 	let alternative = remaining.find((model) => model !== recommended) ?? null;
-	const facts = (model: string) => candidateFacts(state, model);
 	// A pick that cannot fit in memory is no recommendation when the other one fits.
 	if (alternative !== null && !facts(recommended).fitsRam && facts(alternative).fitsRam) {
 		why = `${why}; but ${recommended} does not fit in RAM, so recommending ${alternative} instead`;
 		[recommended, alternative] = [alternative, recommended];
 	}
-	const candidates = [recommended, ...(alternative === null ? [] : [alternative])].map(facts);
+	const pick = facts(recommended);
+	const short = shortfall(state, roundModel);
+	const score = traderScore(state.results, roundModel);
+	const roundMet = score !== null && score >= settings.threshold;
+	const purpose = first ? firstPurpose(pick, settings.minRate) : otherPurpose(pick, roundModel, roundMet, settings.minRate);
+	const worth = first || (!roundMet && pick.predictedPractical === true);
+	const defaultChoice = worth && fits(pick) ? 'accept' : 'skip';
+	const room = pick.mustDeleteFirst === null ? '' : ` Pulling ${recommended} first deletes ${pick.mustDeleteFirst} (never two 70B-class models at once; its measurements stay).`;
+	const unfit = fits(pick) ? '' : ` ${recommended} does not fit ${pick.fitsRam ? 'on disk' : 'in RAM'}, so Skip is the default.`;
 	return {
 		afterRound,
 		roundModel,
 		recommended,
 		alternative,
-		reason: `${shortfall(state, roundModel)}; ${why}.`,
-		candidates,
+		reason: `${short}; ${why}. ${purpose}${room}${unfit}`,
+		shortfall: `${short}.`,
+		candidates: [recommended, ...(alternative === null ? [] : [alternative])].map(facts),
+		defaultChoice,
 	};
 }

@@ -1,84 +1,143 @@
-// The final word: which model the hybrid configs should use, and the ceiling when none reaches
-// the threshold. A practical model that meets the threshold always wins; an impractical one is
-// only recommended with that flag and the wall time it would cost.
-import {baselineTraderScore, fmt, isInstalled, isPractical, meanRate, pipelineMinutes, traderScore} from './evidence.js';
+// The final word, as one pure rule: the hybrid configs go to the best model that is measured on
+// speed and quality, practical and installed; a higher scorer that is impractical (or gone, or
+// never benchmarked) is the quality ceiling, never the recommendation. Three sentences come out
+// (recommendation, ceiling, next step) and every surface shows them verbatim.
+import {configNames} from '../../output/configs/naming.js';
+import {baselineTraderScore, isInstalled, meanRate, modelResult, traderScore} from './evidence.js';
 import type {FinalRecommendation, StrategyState} from './types.js';
 
-type Scored = {model: string; score: number; practical: boolean | null; rate: number | null};
+export type RecommendCandidate = {
+	model: string;
+	/** Trader quality 0-10; null when not scored. */
+	score: number | null;
+	/** Mean decode rate; null when never benchmarked ("not measured", never "impractical"). */
+	rate: number | null;
+	installed: boolean;
+	/** The hybrid config the pipeline would select (hybrid_qwen32); null when it cannot be named. */
+	config: string | null;
+};
+
+export type RecommendInput = {
+	models: RecommendCandidate[];
+	threshold: number;
+	minRate: number;
+	/** Claude's trader score, for context; null when the baseline did not run. */
+	baseline: number | null;
+};
+
+export type RecommendOutcome = Omit<FinalRecommendation, 'record'> & {
+	/** The best-scoring local model, the ceiling the sentence speaks of; null when nothing is scored. */
+	ceilingModel: string | null;
+};
+
+type Scored = RecommendCandidate & {score: number};
+
+const f1 = (value: number) => value.toFixed(1);
 
 function byScoreThenSpeed(a: Scored, b: Scored): number {
 	return b.score - a.score || (b.rate ?? 0) - (a.rate ?? 0);
 }
 
-function rateText(entry: Scored): string {
-	return entry.rate === null ? 'an unmeasured rate' : `${entry.rate.toFixed(1)} t/s`;
+function ceilingSentence(best: Scored | undefined, chosen: Scored | undefined, input: RecommendInput): string {
+	const {threshold, minRate} = input;
+	if (best === undefined) return 'No local model has a trader score yet, so the quality ceiling is not measured.';
+	const reaches = best.score >= threshold;
+	if (best.rate === null) {
+		return `${best.model} scores ${f1(best.score)}, the best local trader score here, but its speed is not measured, so it is not recommended (trifecta bench ${best.model} measures it).`;
+	}
+	if (best.rate < minRate) {
+		const quality = reaches ? 'quality is reachable,' : `the best quality measured here is still below the threshold ${f1(threshold)}, and`;
+		return `${best.model} reaches ${f1(best.score)} but runs at ${f1(best.rate)} t/s (minimum ${minRate} t/s): ${quality} not at a usable speed on this machine.`;
+	}
+	if (!best.installed && best.model !== chosen?.model) {
+		return `${best.model} scores ${f1(best.score)} at ${f1(best.rate)} t/s but is not installed now (deleted to make room for another 70B-class model): pull it again (trifecta pull ${best.model}) to use it.`;
+	}
+	if (reaches) return `${best.model}'s ${f1(best.score)} is the best local trader score measured here, and it is usable at ${f1(best.rate)} t/s.`;
+	return `The best local trader score measured here is ${f1(best.score)} (${best.model}), ${f1(threshold - best.score)} below the threshold ${f1(threshold)}: no local model measured on this machine closes the gap.`;
 }
 
-/** A recommended model that was deleted to make room for another 70B must be pulled again. */
-function notInstalled(state: StrategyState, model: string | null): string {
-	return model !== null && state.machine !== null && !isInstalled(state.machine, model)
-		? ` ${model} is not installed now (deleted to make room for another 70B-class model): pull it again to use it.`
-		: '';
+export function recommendationRule(input: RecommendInput): RecommendOutcome {
+	const {threshold, minRate, baseline} = input;
+	const claude = baseline === null ? '' : `, Claude ${f1(baseline)}`;
+	const scored = input.models.filter((entry): entry is Scored => entry.score !== null).sort(byScoreThenSpeed);
+	const eligible = scored.filter((entry) => entry.rate !== null && entry.rate >= minRate && entry.installed);
+	const meets = eligible.find((entry) => entry.score >= threshold);
+	const chosen = meets ?? eligible[0];
+	const best = scored[0];
+	const ceiling = ceilingSentence(best, chosen, input);
+	const ceilingModel = best?.model ?? null;
+	if (chosen === undefined) {
+		const unbenched = scored.filter((entry) => entry.rate === null).map((entry) => entry.model);
+		const missing = scored.filter((entry) => entry.rate !== null && entry.rate >= minRate && !entry.installed).map((entry) => entry.model);
+		const hint =
+			unbenched.length > 0
+				? `benchmark the models with no speed yet (trifecta bench ${unbenched.join(' ')}) and run again.`
+				: missing.length > 0
+					? `pull ${missing.join(', ')} again (trifecta pull) and run again.`
+					: `no local model on this ladder decodes at ${minRate} t/s or more on this machine.`;
+		return {
+			model: null,
+			practical: null,
+			belowThreshold: false,
+			reason: `No local model is recommended: none is measured on both speed and quality, practical (at least ${minRate} t/s) and installed.`,
+			ceiling,
+			nextStep: `Keep the pipeline on Claude; ${hint}`,
+			ceilingModel,
+		};
+	}
+	const rate = f1(chosen.rate ?? 0);
+	const config = chosen.config ?? `the hybrid config for ${chosen.model}`;
+	if (meets) {
+		return {
+			model: chosen.model,
+			practical: true,
+			belowThreshold: false,
+			reason: `${chosen.model} is recommended: it scores ${f1(chosen.score)} on the trader prompt (threshold ${f1(threshold)}${claude}) and decodes at ${rate} t/s (minimum ${minRate} t/s), measured and installed.`,
+			ceiling,
+			nextStep: `Write the configs into the pipeline (trifecta configs --write) and run one full analysis with --hybrid ${config} to confirm the quality at pipeline scale.`,
+			ceilingModel,
+		};
+	}
+	const gap = f1(threshold - chosen.score);
+	return {
+		model: chosen.model,
+		practical: true,
+		belowThreshold: true,
+		reason: `${chosen.model} is recommended below threshold: the best practical model scores ${f1(chosen.score)} on the trader prompt, ${gap} short of the threshold ${f1(threshold)}${claude}, at ${rate} t/s (minimum ${minRate} t/s).`,
+		ceiling,
+		nextStep: `Run one full analysis with --hybrid ${config} and score it against all_cloud: the ${gap}-point gap to the threshold is what that run should confirm or refute; keep Claude for deep reasoning meanwhile.`,
+		ceilingModel,
+	};
 }
 
+function configOf(state: StrategyState, model: string): string | null {
+	try {
+		return configNames(model, modelResult(state.results, model)?.parameterSize).hybrid;
+	} catch {
+		// A name the configs cannot carry is said by the configs step; the sentence names the model instead.
+		return null;
+	}
+}
+
+/** The rule applied to the state: every measured local model, the current settings and what is installed. */
 export function finalRecommendation(state: StrategyState, round: number): FinalRecommendation {
-	const chosen = decide(state, round);
-	const extra = notInstalled(state, chosen.model);
-	return extra ? {...chosen, reason: `${chosen.reason}${extra}`} : chosen;
-}
-
-function decide(state: StrategyState, round: number): FinalRecommendation {
-	const {results, settings} = state;
-	const scored: Scored[] = results.models
-		.map((model) => ({
+	const {results, settings, machine} = state;
+	const outcome = recommendationRule({
+		models: results.models.map((model) => ({
 			model: model.name,
 			score: traderScore(results, model.name),
-			practical: isPractical(results, model.name, settings.minRate),
 			rate: meanRate(results, model.name),
-		}))
-		.filter((entry): entry is Scored => entry.score !== null)
-		.sort(byScoreThenSpeed);
-	const baseline = baselineTraderScore(results);
-	const claude = baseline === null ? '' : `, Claude ${fmt(baseline)}`;
-	const meets = scored.filter((entry) => entry.score >= settings.threshold);
-	const practicalMeets = meets.find((entry) => entry.practical === true);
-	if (practicalMeets) {
-		const reason = `${practicalMeets.model} scores ${fmt(practicalMeets.score)} on the trader prompt (threshold ${fmt(settings.threshold)}${claude}) and decodes at ${rateText(practicalMeets)} (minimum ${settings.minRate} t/s): practical for a 12-agent pipeline.`;
-		return {
-			model: practicalMeets.model,
-			practical: true,
-			reason,
-			record: {round, model: practicalMeets.model, decision: 'recommend', chosen: practicalMeets.model, reason},
-		};
-	}
-	const bestPractical = scored.find((entry) => entry.practical === true) ?? null;
-	const impracticalMeets = meets[0];
-	if (impracticalMeets) {
-		const minutes = pipelineMinutes(results, impracticalMeets.model);
-		const fallback = bestPractical
-			? ` The best practical model is ${bestPractical.model} (${fmt(bestPractical.score)} at ${rateText(bestPractical)}).`
-			: '';
-		const reason = `${impracticalMeets.model} scores ${fmt(impracticalMeets.score)} (threshold ${fmt(settings.threshold)}${claude}) but decodes at ${rateText(impracticalMeets)}, below the minimum ${settings.minRate} t/s: IMPRACTICAL for a 12-agent pipeline${minutes === null ? '' : ` (one run ≈ ${minutes} min)`}.${fallback}`;
-		return {
-			model: impracticalMeets.model,
-			practical: impracticalMeets.practical,
-			reason,
-			record: {round, model: impracticalMeets.model, decision: 'recommend', chosen: impracticalMeets.model, reason},
-		};
-	}
-	const best = scored[0] ?? null;
-	const gap = best !== null && baseline !== null ? ` (a gap of ${(baseline - best.score).toFixed(1)})` : '';
-	const ceiling =
-		best === null
-			? `No local model has a trader score yet, so no ceiling can be stated.`
-			: `Ceiling: no local model reaches the threshold ${fmt(settings.threshold)}; the best local trader score is ${fmt(best.score)} (${best.model}) against Claude's ${fmt(baseline)}${gap}. Size did not close the gap on this machine.`;
-	const reason = bestPractical
-		? `${ceiling} Best practical model for quick reasoning: ${bestPractical.model} (${fmt(bestPractical.score)} at ${rateText(bestPractical)}); keep Claude for deep reasoning.`
-		: `${ceiling} No practical local model to recommend; keep Claude.`;
-	return {
-		model: bestPractical?.model ?? null,
-		practical: bestPractical === null ? null : true,
-		reason,
-		record: {round, model: best?.model ?? null, decision: 'ceiling', chosen: best?.model ?? null, reason: ceiling},
-	};
+			installed: isInstalled(machine, model.name),
+			config: configOf(state, model.name),
+		})),
+		threshold: settings.threshold,
+		minRate: settings.minRate,
+		baseline: baselineTraderScore(results),
+	});
+	const {ceilingModel, ...recommendation} = outcome;
+	const record =
+		recommendation.model !== null && !recommendation.belowThreshold
+			? {round, model: recommendation.model, decision: 'recommend' as const, chosen: recommendation.model, reason: recommendation.reason}
+			: {round, model: ceilingModel, decision: 'ceiling' as const, chosen: recommendation.model, reason: `${recommendation.ceiling} ${recommendation.reason}`};
+	return {...recommendation, record};
 }

@@ -10,6 +10,7 @@ export function decisionsStale(recorded: ResultsFile['settings'], settings: Sett
 	return (
 		recorded.threshold !== settings.threshold ||
 		recorded.minRate !== settings.minRate ||
+		(recorded.roundOne ?? null) !== settings.roundOne ||
 		recorded.ladder.join(',') !== settings.ladder.join(',')
 	);
 }
@@ -29,6 +30,7 @@ export function initialState(results: ResultsFile, settings: Settings): Strategy
 		planConfirmed: false,
 		results: decisionsStale(results.settings, settings) ? withoutDecisions(results) : results,
 		done: {},
+		configsAnswer: null,
 		configsWritten: null,
 		reportWritten: null,
 		canceled: null,
@@ -72,6 +74,7 @@ export function reduce(state: StrategyState, event: StrategyEvent): StrategyStat
 				...state,
 				settings: event.settings,
 				results: stale ? withoutDecisions(state.results) : state.results,
+				configsAnswer: stale ? null : state.configsAnswer,
 				configsWritten: stale ? null : state.configsWritten,
 				reportWritten: stale ? null : state.reportWritten,
 			};
@@ -139,10 +142,15 @@ export function reduce(state: StrategyState, event: StrategyEvent): StrategyStat
 						practical: recommendation.practical,
 						reason: recommendation.reason,
 						configs: event.configs,
+						belowThreshold: recommendation.belowThreshold,
+						ceiling: recommendation.ceiling,
+						nextStep: recommendation.nextStep,
 					},
 				},
 			};
 		}
+		case 'configs:answered':
+			return {...state, configsAnswer: event.answer};
 		case 'configs:written':
 			return {...state, configsWritten: event.files};
 		case 'report:written':

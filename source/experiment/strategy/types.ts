@@ -31,6 +31,14 @@ export type CandidateFacts = {
 	ceilingRate: number | null;
 	/** Its ceiling is already below the minimum rate, so it cannot be practical. */
 	belowMinRate: boolean;
+	/** Decode rate predicted from what this machine measured (rate x bytes ~ constant); null before any benchmark. */
+	predictedRate: number | null;
+	/** [low, high] around the prediction, capped by the ceiling. */
+	predictedRange: [number, number] | null;
+	/** The point prediction reaches the minimum rate; null without a prediction. */
+	predictedPractical: boolean | null;
+	/** Where the prediction comes from, for the wording ("from qwen2.5:32b at 14.4 t/s"). */
+	predictedFrom: string | null;
 	/** Another 70B-class model that must be deleted first (never two at once). */
 	mustDeleteFirst: string | null;
 };
@@ -43,9 +51,13 @@ export type EscalationOffer = {
 	recommended: string;
 	/** The other 70B-class model, when it has not been tried yet. */
 	alternative: string | null;
-	/** Why this offer and why this model, in a sentence or two. */
+	/** Why this offer, why this model and what pulling it is for, in a few sentences. */
 	reason: string;
+	/** Just what the round fell short on, for the round's verdict (the offer screen shows `reason`). */
+	shortfall: string;
 	candidates: CandidateFacts[];
+	/** What --yes takes and where the wizard's cursor starts: escalate to `recommended`, or skip. */
+	defaultChoice: Extract<EscalationChoice, 'accept' | 'skip'>;
 };
 
 export type EscalationChoice = 'accept' | 'swap' | 'skip';
@@ -53,10 +65,18 @@ export type EscalationChoice = 'accept' | 'swap' | 'skip';
 export type FinalRecommendation = {
 	model: string | null;
 	practical: boolean | null;
+	/** No practical model meets the threshold: the best practical one is recommended anyway. */
+	belowThreshold: boolean;
+	/** One sentence each, shown verbatim everywhere (screens, run output, report, --json). */
 	reason: string;
+	ceiling: string;
+	nextStep: string;
 	/** The terminal round record: 'recommend' or 'ceiling'. */
 	record: Omit<RoundRecord, 'at'>;
 };
+
+/** The user's answer to the configs offer: write the JSON, patch the pipeline, or neither. */
+export type ConfigsAnswer = {write: boolean; patch: boolean};
 
 export type StepAction = {
 	kind: 'step';
@@ -75,10 +95,13 @@ export type Action =
 	| StepAction
 	| {kind: 'record'; record: Omit<RoundRecord, 'at'>}
 	| {kind: 'ask-escalation'; offer: EscalationOffer}
-	| {kind: 'ask-delete'; round: number; model: string; next: string}
+	/** `protect`: the model to delete met the threshold, so --yes keeps it and skips `next`. */
+	| {kind: 'ask-delete'; round: number; model: string; next: string; protect: boolean}
 	| {kind: 'delete'; round: number; model: string}
 	| {kind: 'recommend'; recommendation: FinalRecommendation}
-	| {kind: 'configs'; model: string | null}
+	/** The offer: write the hybrid configs (and patch the pipeline found)? Nothing is written before the answer. */
+	| {kind: 'ask-configs'; model: string}
+	| {kind: 'configs'; model: string | null; answer: ConfigsAnswer}
 	| {kind: 'report'}
 	| {kind: 'done'}
 	| {kind: 'canceled'; key: string}
@@ -93,6 +116,8 @@ export type StrategyState = {
 	results: ResultsFile;
 	/** Step key -> fingerprint of the settings it was done with. */
 	done: Record<string, string>;
+	/** The answer to the configs offer; null until given. */
+	configsAnswer: ConfigsAnswer | null;
 	configsWritten: string[] | null;
 	reportWritten: string[] | null;
 	canceled: string | null;
@@ -114,5 +139,7 @@ export type StrategyEvent =
 	| {type: 'delete:answered'; round: number; model: string; next: string; confirm: boolean; at: string}
 	| {type: 'delete:done'; model: string}
 	| {type: 'recommendation:recorded'; recommendation: FinalRecommendation; configs: string[]; at: string}
+	/** null takes the answer back (a write failed; the offer is asked again). */
+	| {type: 'configs:answered'; answer: ConfigsAnswer | null}
 	| {type: 'configs:written'; files: string[]}
 	| {type: 'report:written'; files: string[]};

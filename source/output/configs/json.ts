@@ -2,11 +2,12 @@
 import path from 'node:path';
 import {writeFileAtomic} from '../atomicWrite.js';
 import type {HybridConfigsDocument} from './types.js';
+import {jsonText} from '../../system/sanitize.js';
 
 export const CONFIGS_FILE_NAME = 'hybrid-configs.json';
 
 export function writeHybridConfigsJson(resultsDir: string, document: HybridConfigsDocument): string {
 	const file = path.join(path.resolve(resultsDir), CONFIGS_FILE_NAME);
-	writeFileAtomic(file, `${JSON.stringify(document, null, 2)}\n`);
+	writeFileAtomic(file, `${jsonText(document)}\n`);
 	return file;
 }

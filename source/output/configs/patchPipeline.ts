@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {createTwoFilesPatch} from 'diff';
 import {writeFileAtomic} from '../atomicWrite.js';
+import {assertSafeTarget, createFileExclusive} from '../../system/safeWrite.js';
 import {assertSafeConfigName, assertSafeModelName} from './naming.js';
 import {patchHybridLlm} from './patchHybridLlm.js';
 import {configsSnippet} from './pythonStyle.js';
@@ -115,14 +116,21 @@ export function applyPipelinePatch(plan: PipelinePatchPlan): AppliedPatch {
 			throw new Error(`${change.relative} changed since the diff was shown; nothing was written. Run the command again.`);
 		}
 	}
+	// Every target and backup path is checked before the first write: a planted link (even a
+	// dangling one) anywhere inside the pipeline folder refuses the whole patch, not half of it.
+	// Targets are real paths (resolveTarget), so the root is too (macOS: /tmp is a link to /private/tmp).
+	const root = plan.changes.length > 0 ? fs.realpathSync(plan.pipelineDir) : plan.pipelineDir;
+	for (const change of plan.changes) {
+		assertSafeTarget(change.file, root);
+		assertSafeTarget(`${change.file}${BACKUP_SUFFIX}`, root);
+	}
 	const applied: AppliedPatch = {written: [], backups: []};
 	for (const change of plan.changes) {
 		const backup = `${change.file}${BACKUP_SUFFIX}`;
-		if (!fs.existsSync(backup)) {
-			fs.copyFileSync(change.file, backup);
-		}
+		// 'wx': an existing backup (the file as it was before trifecta ever ran) is kept.
+		createFileExclusive(backup, fs.readFileSync(change.file), {root});
 		applied.backups.push(backup);
-		writeFileAtomic(change.file, change.after);
+		writeFileAtomic(change.file, change.after, {root});
 		applied.written.push(change.file);
 	}
 	return applied;

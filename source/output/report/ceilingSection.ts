@@ -2,6 +2,7 @@
 import {catalog, isSeventyBClass} from '../../models/catalog.js';
 import type {ResultsFile} from '../schema.js';
 import {NOT_MEASURED, fixed, gigabytes, percent} from '../textFormat.js';
+import {predictRate, rateBytesConstant, type Measured} from '../../analysis/ratePrediction.js';
 import {bandwidth, baselineScores, bestLocal, isSeventyB, meanEfficiency, minRate, sizeOf, threshold} from './facts.js';
 import {mdTable} from './markdown.js';
 
@@ -27,36 +28,57 @@ function qualityCeiling(results: ResultsFile): string {
 	return parts.join(' ');
 }
 
+function measuredRates(results: ResultsFile): Measured[] {
+	return results.models.flatMap((model) => {
+		const rate = model.speed?.evalRate.mean ?? null;
+		const bytes = sizeOf(model);
+		return rate !== null && rate > 0 && bytes !== null && bytes > 0 ? [{model: model.name, sizeBytes: bytes, rate}] : [];
+	});
+}
+
+/**
+ * The 70B-class table: ceiling, the rate predicted from the other measured models (the same
+ * prediction the escalation offer showed before the pull), and the rate measured.
+ */
 function bandwidthCeiling(results: ResultsFile): string {
 	const bw = bandwidth(results);
-	if (bw === null) return `Memory bandwidth is ${NOT_MEASURED} (pass --bandwidth), so the decode ceiling for bigger models cannot be computed.`;
 	const efficiency = meanEfficiency(results);
 	const floor = minRate(results);
+	const measured = measuredRates(results);
 	const sizes = new Map<string, number>();
 	for (const entry of catalog) if (isSeventyBClass(entry.sizeBytes)) sizes.set(entry.name, entry.sizeBytes);
 	for (const model of results.models) if (isSeventyB(model)) sizes.set(model.name, sizeOf(model) ?? 0);
 	const rows = [...sizes].map(([name, bytes]) => {
-		const ceiling = (bw * 1e9) / bytes;
-		const expected = efficiency === null ? null : ceiling * efficiency;
-		const measured = results.models.find((model) => model.name === name)?.speed?.evalRate.mean ?? null;
-		return [name, gigabytes(bytes), fixed(ceiling), expected === null ? NOT_MEASURED : fixed(expected), measured === null ? NOT_MEASURED : fixed(measured), floor === null || expected === null ? NOT_MEASURED : expected >= floor ? 'yes' : 'no'];
+		const ceiling = bw === null ? null : (bw * 1e9) / bytes;
+		const predicted = predictRate(measured.filter((entry) => entry.model !== name), bytes, bw);
+		const rate = results.models.find((model) => model.name === name)?.speed?.evalRate.mean ?? null;
+		const range = predicted === null ? NOT_MEASURED : `${fixed(predicted.rate)} (${fixed(predicted.range[0])}–${fixed(predicted.range[1])})`;
+		const practical = floor === null ? NOT_MEASURED : rate !== null ? (rate >= floor ? 'yes (measured)' : 'no (measured)') : predicted === null ? NOT_MEASURED : predicted.rate >= floor ? 'likely' : 'unlikely';
+		return [name, gigabytes(bytes), ceiling === null ? NOT_MEASURED : fixed(ceiling), range, rate === null ? NOT_MEASURED : fixed(rate), practical];
 	});
 	const parts = [
-		`Decode is memory-bandwidth bound: ceiling t/s = ${bw} GB/s / model bytes. Measured efficiency on this machine: ${percent(efficiency)} of the ceiling (mean over the benchmarked models).`,
-		mdTable(['70B-class model', 'size GB', 'ceiling t/s', 'expected t/s at measured efficiency', 'measured t/s', `practical (>= ${floor ?? '?'} t/s)`], rows),
+		`Decode is memory-bandwidth bound, so rate x model bytes is about constant on one machine: each 70B-class rate is predicted from the other models measured here (the largest weighs most)${bw === null ? '' : `, and capped by the ceiling t/s = ${bw} GB/s / model bytes`}. Measured efficiency: ${percent(efficiency)} of the ceiling (mean over the benchmarked models).`,
+		mdTable(['70B-class model', 'size GB', 'ceiling t/s', 'predicted t/s (range)', 'measured t/s', `practical (>= ${floor ?? '?'} t/s)`], rows),
 	];
-	if (floor !== null) {
-		const atCeiling = bw / floor;
-		const atEfficiency = efficiency === null ? null : (bw * efficiency) / floor;
+	const constant = rateBytesConstant(measured);
+	if (floor !== null && (bw !== null || constant !== null)) {
+		const atCeiling = bw === null ? null : bw / floor;
+		const atMeasured = constant === null ? null : constant / floor / 1e9;
 		parts.push(
-			`To decode at ${floor} t/s a model must weigh at most ${fixed(atCeiling)} GB at the bandwidth ceiling` +
-				`${atEfficiency === null ? '' : `, or ${fixed(atEfficiency)} GB at the measured efficiency`}: larger local models cannot be practical on this machine, whatever their quality.`,
+			`To decode at ${floor} t/s a model must weigh at most ` +
+				[atCeiling === null ? null : `${fixed(atCeiling)} GB at the bandwidth ceiling`, atMeasured === null ? null : `${fixed(atMeasured)} GB at the rates measured here`].filter(Boolean).join(', or ') +
+				': larger local models cannot be practical on this machine, whatever their quality.',
 		);
 	}
+	if (bw === null) parts.push(`Memory bandwidth is ${NOT_MEASURED} (pass --bandwidth), so the hard ceiling is not shown.`);
 	return parts.join('\n\n');
 }
 
 export function formatCeilingSection(results: ResultsFile): string {
 	const ceilingRounds = results.rounds.filter((round) => round.decision === 'ceiling');
-	return [qualityCeiling(results), bandwidthCeiling(results), ...ceilingRounds.map((round) => `Recorded in round ${round.round}: ${round.reason}`)].join('\n\n');
+	// The ceiling sentence stored with the recommendation leads, word for word as every screen shows it.
+	const stated = results.recommendation?.ceiling ? [`**Ceiling:** ${results.recommendation.ceiling}`] : [];
+	// Files from before the stored sentence existed still show what their rounds recorded.
+	const recorded = stated.length > 0 ? [] : ceilingRounds.map((round) => `Recorded in round ${round.round}: ${round.reason}`);
+	return [...stated, qualityCeiling(results), bandwidthCeiling(results), ...recorded].join('\n\n');
 }

@@ -13,7 +13,9 @@ export function formatNextStepsSection(results: ResultsFile): string {
 	const document = recommendedConfigs(results);
 	const first = typeof document === 'string' ? null : document.configs[0]?.name ?? null;
 	let ready: string;
-	if (!rec?.model) ready = '**Not ready for a full pipeline run:** no local model is recommended yet.';
+	// The next-step sentence stored with the recommendation comes first, word for word.
+	if (rec?.nextStep) ready = rec.nextStep;
+	else if (!rec?.model) ready = '**Not ready for a full pipeline run:** no local model is recommended yet.';
 	else if (limit !== null && score !== null && score < limit) ready = `**Not ready:** ${rec.model} scores ${fixed(score)} on the trader prompt, below the threshold of ${limit}.`;
 	else if (model?.practical === false) ready = `**Ready with a caveat:** ${rec.model} reaches the quality bar but is below the minimum decode rate; run \`${first ?? 'its hybrid config'}\` once and time it before adopting it.`;
 	else ready = `**Ready for a full pipeline run** with \`--hybrid ${first ?? rec.model}\`.`;

@@ -4,6 +4,7 @@ import {buildHybridConfigs} from '../configs/build.js';
 import type {HybridConfigsDocument, HybridLLMConfig} from '../configs/types.js';
 import {NOT_MEASURED, duration, fixed} from '../textFormat.js';
 import {mdTable} from './markdown.js';
+import {userMessage} from '../../system/userMessage.js';
 
 function tier(config: HybridLLMConfig, provider: keyof HybridLLMConfig, model: keyof HybridLLMConfig): string {
 	return `${config[provider]} ${config[model]}`;
@@ -15,7 +16,7 @@ export function recommendedConfigs(results: ResultsFile): HybridConfigsDocument 
 	try {
 		return buildHybridConfigs(results, results.recommendation.model, new Date(results.updatedAt));
 	} catch (error) {
-		return `The configs could not be built: ${(error as Error).message}`;
+		return `The configs could not be built: ${userMessage(error)}`;
 	}
 }
 
@@ -23,15 +24,21 @@ export function formatRecommendationSection(results: ResultsFile): string {
 	const parts: string[] = [];
 	const rec = results.recommendation;
 	if (rec) {
-		const practical = rec.practical === null ? 'practicality not measured' : rec.practical ? 'practical for the pipeline' : 'flagged impractical: below the minimum decode rate';
-		parts.push(rec.model ? `**Recommended model: ${rec.model}** (${practical}).\n\nWhy: ${rec.reason}` : `**No local model is recommended.** ${rec.reason}`);
+		// The sentence is the one every screen, `run` and --json show: stored once, quoted verbatim.
+		const mark = rec.belowThreshold ? ' (below threshold)' : rec.practical === false ? ' (flagged impractical: below the minimum decode rate)' : '';
+		parts.push(rec.model ? `**Recommended model: ${rec.model}**${mark}\n\n${rec.reason}` : `**No local model is recommended.**\n\n${rec.reason}`);
 	} else {
 		parts.push('No recommendation recorded yet: the experiment has not reached its decision step.');
 	}
 	if (results.rounds.length > 0) {
 		parts.push(
 			'Decisions taken:\n\n' +
-				results.rounds.map((round) => `- Round ${round.round}${round.model ? ` (${round.model})` : ''}: ${round.decision}${round.chosen ? ` → ${round.chosen}` : ''}. ${round.reason}`).join('\n'),
+				results.rounds
+					.map((round) => {
+						const what = round.decision === 'ceiling' ? `ceiling, recommending ${round.chosen ?? 'no local model'}` : `${round.decision}${round.chosen ? ` → ${round.chosen}` : ''}`;
+						return `- Round ${round.round}${round.model ? ` (${round.model})` : ''}: ${what}. ${round.reason}`;
+					})
+					.join('\n'),
 		);
 	}
 	const document = recommendedConfigs(results);

@@ -2,6 +2,8 @@
 // passed to the SDK and nowhere else; callers see only "set"/"missing" through skipReason.
 import type {ClaudeProvider, WarningSink} from '../types.js';
 import {lazyClaudeProvider} from '../lazy.js';
+import {registerSecret} from '../../system/redact.js';
+import type {TimeoutSettings} from '../network/timeouts.js';
 
 export type ClaudeFromEnvOptions = {
 	env: Record<string, string | undefined>;
@@ -12,13 +14,17 @@ export type ClaudeFromEnvOptions = {
 	noClaude: boolean;
 	warn?: WarningSink;
 	maxRetries?: number;
+	/** --load-timeout / --stall-timeout, ms. */
+	timeouts?: TimeoutSettings;
 };
 
 export type ClaudeFromEnvResult = {provider: ClaudeProvider | null; skipReason: string | null};
 
 export function claudeFromEnv(options: ClaudeFromEnvOptions): ClaudeFromEnvResult {
-	if (options.noClaude) return {provider: null, skipReason: '--no-claude'};
 	const apiKey = options.env['ANTHROPIC_API_KEY']?.trim();
+	// Whether or not the baseline runs, the key (and any piece of it) is hidden from everything shown or written.
+	if (apiKey) registerSecret(apiKey);
+	if (options.noClaude) return {provider: null, skipReason: '--no-claude'};
 	if (!apiKey) return {provider: null, skipReason: 'ANTHROPIC_API_KEY is not set'};
 	const baseURL = options.baseURL || options.env['ANTHROPIC_BASE_URL']?.trim() || undefined;
 	// The SDK loads on the first request: deciding whether the baseline runs needs none of it.
@@ -28,6 +34,7 @@ export function claudeFromEnv(options: ClaudeFromEnvOptions): ClaudeFromEnvResul
 		warn: options.warn ?? (() => {}),
 		...(baseURL ? {baseURL} : {}),
 		...(options.maxRetries === undefined ? {} : {maxRetries: options.maxRetries}),
+		...(options.timeouts ? {timeouts: options.timeouts} : {}),
 	});
 	return {provider, skipReason: null};
 }

@@ -4,6 +4,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import {costUsd} from '../claudePricing.js';
 import {ProviderError} from '../errors.js';
+import {DEFAULT_TIMEOUTS, RequestTimeouts, timeoutError, type TimeoutSettings} from '../network/timeouts.js';
 import type {ClaudeProvider, ClaudeStreamEvent, WarningSink} from '../types.js';
 import {captureConsoleWarn, deprecationFor} from './deprecation.js';
 import {mapClaudeError} from './mapClaudeError.js';
@@ -20,17 +21,24 @@ export type ClaudeProviderOptions = {
 	warn: WarningSink;
 	/** For tests and custom agents; defaults to the global fetch. */
 	fetch?: typeof fetch;
+	/** --load-timeout / --stall-timeout (default 900 s / 120 s); a timeout is never retried by the SDK. */
+	timeouts?: TimeoutSettings;
 };
 
 export function createClaudeProvider(options: ClaudeProviderOptions): ClaudeProvider {
 	const baseURL = options.baseURL || DEFAULT_ANTHROPIC_BASE_URL;
-	const client = new Anthropic({
-		apiKey: options.apiKey,
-		baseURL,
-		maxRetries: options.maxRetries ?? 2,
-		logLevel: 'off',
-		...(options.fetch ? {fetch: options.fetch} : {}),
-	});
+	const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+	// One client per request, so its fetch carries that request's timeouts.
+	const clientFor = (guard: RequestTimeouts) =>
+		new Anthropic({
+			apiKey: options.apiKey,
+			baseURL,
+			maxRetries: options.maxRetries ?? 2,
+			// Our load timeout applies instead; the SDK's own (10 min until headers) would retry on top.
+			timeout: timeouts.loadMs > 0 ? timeouts.loadMs + 1000 : 600_000,
+			logLevel: 'off',
+			fetch: guard.fetch(options.fetch ?? fetch),
+		});
 	const warned = new Set<string>();
 	const warnOnce = (message: string) => {
 		if (warned.has(message)) return;
@@ -51,11 +59,15 @@ export function createClaudeProvider(options: ClaudeProviderOptions): ClaudeProv
 			let ttftMs: number | null = null;
 			let inputTokens = 0;
 			let outputTokens = 0;
+			let thinkingTokens: number | null = null;
+			let thinkingChars = 0;
+			let textChars = 0;
 			let stopReason: string | null = null;
+			const guard = new RequestTimeouts(timeouts, signal);
 			try {
 				const stream = await captureConsoleWarn(
 					() =>
-						client.messages.create(
+						clientFor(guard).messages.create(
 							{
 								model,
 								max_tokens: request.maxTokens,
@@ -63,7 +75,7 @@ export function createClaudeProvider(options: ClaudeProviderOptions): ClaudeProv
 								...(request.system === undefined ? {} : {system: request.system}),
 								stream: true,
 							},
-							{signal},
+							{signal: guard.signal},
 						),
 					warnOnce,
 				);
@@ -74,24 +86,36 @@ export function createClaudeProvider(options: ClaudeProviderOptions): ClaudeProv
 						outputTokens = event.message.usage.output_tokens ?? 0;
 					} else if (event.type === 'content_block_delta' && event.delta.type === 'text_delta' && event.delta.text) {
 						const at = performance.now();
+						// TTFT is to the first token of the answer: any thinking before it is inside it.
 						ttftMs ??= at - started;
+						textChars += event.delta.text.length;
 						yield {type: 'delta', text: event.delta.text, at};
+					} else if (event.type === 'content_block_delta' && event.delta.type === 'thinking_delta') {
+						// Current Sonnets think adaptively: the reasoning is never part of the answer text.
+						thinkingChars += event.delta.thinking.length;
 					} else if (event.type === 'message_delta') {
 						stopReason = event.delta.stop_reason ?? stopReason;
 						// message_delta usage is cumulative for the whole message.
 						if (typeof event.usage.output_tokens === 'number') outputTokens = event.usage.output_tokens;
 						if (typeof event.usage.input_tokens === 'number') inputTokens = event.usage.input_tokens;
+						const details = (event.usage as {output_tokens_details?: {thinking_tokens?: unknown} | null}).output_tokens_details;
+						if (typeof details?.thinking_tokens === 'number') thinkingTokens = details.thinking_tokens;
 					}
 				}
 			} catch (error) {
-				throw mapClaudeError(error, errorContext(signal));
+				throw guard.fired ? timeoutError(guard.fired, 'the Claude API') : mapClaudeError(error, errorContext(signal));
+			} finally {
+				guard.clear();
 			}
+			if (guard.fired) throw timeoutError(guard.fired, 'the Claude API');
+			// Without the API's own split, the thinking share of output_tokens is estimated from the text lengths.
+			if (thinkingTokens === null && thinkingChars > 0) thinkingTokens = Math.round((outputTokens * thinkingChars) / (thinkingChars + textChars));
 			// An aborted signal ends the SDK's loop silently; a cut-off answer must not look complete.
 			if (signal?.aborted) throw new ProviderError('canceled', 'Canceled', '');
 			yield {
 				type: 'done',
 				stopReason,
-				usage: {inputTokens, outputTokens},
+				usage: {inputTokens, outputTokens, ...(thinkingTokens ? {thinkingTokens} : {})},
 				costUsd: costUsd(model, inputTokens, outputTokens),
 				ttftMs,
 				at: performance.now(),

@@ -4,12 +4,10 @@
 import {APIConnectionError, APIError, APIUserAbortError} from '@anthropic-ai/sdk';
 import {ProviderError} from '../errors.js';
 import {isAbortError} from '../networkErrors.js';
+import {redact} from '../../system/redact.js';
 
 export type ClaudeErrorContext = {apiKey: string; baseURL: string; signal?: AbortSignal};
 
-function redact(text: string, apiKey: string): string {
-	return apiKey.length >= 4 ? text.split(apiKey).join('[redacted]') : text;
-}
 
 function apiMessage(error: APIError): string {
 	const body = error.error as {error?: {message?: unknown}} | undefined;

@@ -2,8 +2,8 @@
 // message that says what happened and a hint that says what to do (reference/ollama-wire.md §2,
 // libs.md §4). ollama-js does not export ResponseError, so it is recognised by shape.
 import {ProviderError} from '../errors.js';
-import {isAbortError, isBrokenStream, isConnectionFailure} from '../networkErrors.js';
-import {MALFORMED_LINE_PREFIX} from './quietFetch.js';
+import {errorCodes, isAbortError, isBrokenStream, isConnectionFailure} from '../networkErrors.js';
+import {MALFORMED_LINE_PREFIX, OversizedResponseError} from './quietFetch.js';
 
 export type OllamaErrorContext = {
 	host: string;
@@ -24,7 +24,22 @@ export const HINTS = {
 	manifest: 'check the model name on ollama.com/library',
 	runner: 'the model may not fit in free memory: close other models or use a smaller --num-ctx, then retry',
 	incomplete: 'Ollama may have stopped or restarted; check `ollama ps` and the server log, then retry',
+	diskFull: 'free disk space (`ollama rm` a model you no longer need, or empty the trash), then run the pull again: it resumes',
+	modelOutput: 'this is the model failing to call the tool correctly, recorded as a failed scenario',
 } as const;
+
+/**
+ * Out-of-memory wordings by server version: "requires more system memory" (≤ v0.2x, Linux and
+ * Windows), "memory layout cannot be allocated" and "insufficient memory - required allocations"
+ * (the Go runner's scheduler, v0.1x-v0.2x), "failed to allocate memory for model" (llama.cpp
+ * loading), "llama-server reported out-of-memory" (v0.30+).
+ */
+export const OUT_OF_MEMORY =
+	/requires more system memory|out-of-memory|out of memory|memory layout cannot be allocated|failed to allocate memory|insufficient memory/i;
+/** A pull (or model write) that hit a full disk: the OS error as Ollama passes it on. */
+export const DISK_FULL = /no space left on device/i;
+/** Ollama's built-in tool-call parsers failing on the model's text (e.g. "failed to parse JSON: ..."). */
+export const PARSER_FAILED = /failed to parse JSON|error parsing tool call|failed to parse tool call/i;
 
 /** A pull that broke off resumes where it stopped (Ollama keeps the partial blobs until it restarts). */
 function incompleteHint(ctx: OllamaErrorContext): string {
@@ -64,8 +79,14 @@ function fromText(text: string, ctx: OllamaErrorContext, status: number | undefi
 			opts,
 		);
 	}
-	if (/requires more system memory|out-of-memory|out of memory/i.test(text)) {
+	if (OUT_OF_MEMORY.test(text)) {
 		return new ProviderError('out-of-memory', `Ollama ran out of memory loading ${subject}: ${text}`, HINTS.outOfMemory, opts);
+	}
+	if (DISK_FULL.test(text)) {
+		return new ProviderError('disk-full', `The disk holding Ollama's models is full (${text})`, HINTS.diskFull, opts);
+	}
+	if (PARSER_FAILED.test(text)) {
+		return new ProviderError('model-output', `${subject} wrote a tool call Ollama could not parse: ${text}`, HINTS.modelOutput, opts);
 	}
 	if (/model runner has unexpectedly stopped/i.test(text)) {
 		return new ProviderError('runner-crashed', `The Ollama model runner for ${subject} stopped unexpectedly`, HINTS.runner, opts);
@@ -88,10 +109,26 @@ function fromText(text: string, ctx: OllamaErrorContext, status: number | undefi
 	return null;
 }
 
+function findOversized(error: unknown, depth = 0): OversizedResponseError | null {
+	if (error instanceof OversizedResponseError) return error;
+	if (depth > 4 || typeof error !== 'object' || error === null) return null;
+	return findOversized((error as {cause?: unknown}).cause, depth + 1);
+}
+
 export function mapOllamaError(error: unknown, ctx: OllamaErrorContext): ProviderError {
 	if (error instanceof ProviderError) return error;
 	if (ctx.signal?.aborted || isAbortError(error)) {
 		return new ProviderError('canceled', 'Canceled', '', {cause: error});
+	}
+	const oversized = findOversized(error);
+	if (oversized) {
+		const what = oversized.what === 'line' ? 'a response line too long' : `a response too large (${ctx.operation ?? 'request'})`;
+		return new ProviderError(
+			'in-band',
+			`Ollama at ${ctx.host} sent ${what}: over ${oversized.limitBytes / 1024 / 1024} MB; it was not read further`,
+			'make sure the host is an Ollama server (not a proxy or another service) and retry',
+			{cause: error},
+		);
 	}
 
 	const response = asResponseError(error);
@@ -121,6 +158,9 @@ export function mapOllamaError(error: unknown, ctx: OllamaErrorContext): Provide
 	}
 	if (ctx.streaming && isBrokenStream(error)) {
 		return new ProviderError('stream-incomplete', `The connection to Ollama at ${ctx.host} broke off mid-response`, incompleteHint(ctx), {cause: error});
+	}
+	if (errorCodes(error).includes('UND_ERR_HEADERS_TIMEOUT')) {
+		return new ProviderError('load-timeout', `Ollama at ${ctx.host} sent nothing for 300 s (Node's own limit)`, 'a cold load of a large model can take minutes: retry once the model is loaded', {cause: error});
 	}
 	if (isConnectionFailure(error)) {
 		return new ProviderError('unreachable', `Ollama is not running at ${ctx.host}`, HINTS.unreachable, {cause: error});

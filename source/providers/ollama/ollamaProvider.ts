@@ -11,9 +11,10 @@ import {
 	type Tool,
 	type ToolCall as WireToolCall,
 } from 'ollama';
-import {isValidModelName} from '../../models/catalog.js';
+import {modelNameProblem} from '../../models/modelName.js';
 import {ProviderError} from '../errors.js';
 import {isAbortError} from '../networkErrors.js';
+import {DEFAULT_TIMEOUTS, RequestTimeouts, timeoutError, type TimeoutSettings} from '../network/timeouts.js';
 import type {
 	CallOptions,
 	GenerateRequest,
@@ -24,8 +25,9 @@ import type {
 } from '../types.js';
 import type {BusyRetryOptions} from './busyRetry.js';
 import {withBusyRetry} from './busyRetry.js';
-import {guardedStream} from './guardedStream.js';
+import {guardedStream, type StreamedPart} from './guardedStream.js';
 import {normalizeOllamaHost} from './hostUrl.js';
+import {ResponseBudget} from './responseBudget.js';
 import {mapOllamaError, type OllamaErrorContext} from './mapOllamaError.js';
 import {PullAggregator, type PullLine} from './pullProgress.js';
 import {createQuietFetch} from './quietFetch.js';
@@ -42,6 +44,8 @@ export type OllamaProviderOptions = {
 	busyBackoffMs?: number;
 	/** For tests and custom agents; defaults to the global fetch. */
 	fetch?: typeof fetch;
+	/** --load-timeout / --stall-timeout (default 900 s / 120 s). */
+	timeouts?: TimeoutSettings;
 };
 
 type Operation = NonNullable<OllamaErrorContext['operation']>;
@@ -53,7 +57,11 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 	const retries = options.busyRetries ?? 3;
 	const baseMs = options.busyBackoffMs ?? 500;
 
-	const clientFor = (signal?: AbortSignal) => new Ollama({host: options.host || host, fetch: createQuietFetch(signal, baseFetch)});
+	const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+	const guardFor = (signal?: AbortSignal) => new RequestTimeouts(timeouts, signal);
+	const clientFor = (guard: RequestTimeouts) => new Ollama({host: options.host || host, fetch: createQuietFetch(guard.signal, guard.fetch(baseFetch))});
+	/** A fired timeout explains an abort the caller did not ask for. */
+	const explain = (guard: RequestTimeouts, error: unknown): unknown => (guard.fired ? timeoutError(guard.fired, `Ollama at ${host}`) : error);
 	const retryFor = (signal: AbortSignal | undefined, what: string): BusyRetryOptions => ({
 		retries,
 		baseMs,
@@ -64,17 +72,36 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 
 	async function call<T>(operation: Operation, opts: CallOptions | undefined, run: (client: Ollama) => Promise<T>, model?: string): Promise<T> {
 		const signal = opts?.signal;
+		const guard = guardFor(signal);
 		try {
-			const client = clientFor(signal);
+			const client = clientFor(guard);
 			return await withBusyRetry(() => run(client), retryFor(signal, operation));
 		} catch (error) {
-			throw mapOllamaError(error, contextFor(operation, signal, model));
+			throw mapOllamaError(explain(guard, error), contextFor(operation, signal, model));
+		} finally {
+			guard.clear();
+		}
+	}
+
+	/** A guarded stream whose errors name a fired timeout instead of a cancel. */
+	async function* timed<T extends object>(
+		signal: AbortSignal | undefined,
+		stream: (client: Ollama) => AsyncGenerator<StreamedPart<T>, void, undefined>,
+	): AsyncGenerator<StreamedPart<T>, void, undefined> {
+		const guard = guardFor(signal);
+		try {
+			yield* stream(clientFor(guard));
+		} catch (error) {
+			throw explain(guard, error);
+		} finally {
+			guard.clear();
 		}
 	}
 
 	function checkName(model: string): void {
-		if (!isValidModelName(model)) {
-			throw new ProviderError('bad-request', `"${model}" is not a valid model name`, 'use Ollama\'s form name[:tag], e.g. qwen2.5:32b');
+		const problem = modelNameProblem(model);
+		if (problem !== null) {
+			throw new ProviderError('bad-request', `${JSON.stringify(model)} is not a valid model name: ${problem}`, 'use a name Ollama pulls: name[:tag], namespace/name:tag or hf.co/user/repo:quant, e.g. qwen2.5:32b');
 		}
 	}
 
@@ -83,15 +110,20 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 		flavour: StreamFlavour,
 		open: (client: Ollama) => Promise<AbortableAsyncIterator<T>>,
 		read: (part: T) => {text: string; thinking: string; toolCalls?: WireToolCall[]},
-		opts?: CallOptions,
+		opts: CallOptions | undefined,
+		numPredict: number | undefined,
 	): AsyncGenerator<OllamaStreamEvent, void, undefined> {
 		const signal = opts?.signal;
-		const client = clientFor(signal);
 		let ttftMs: number | null = null;
-		const parts = guardedStream<T>(() => open(client), (part) => part.done, contextFor(flavour, signal, model), retryFor(signal, flavour));
+		const budget = new ResponseBudget(host, model, numPredict);
+		const parts = timed<T>(signal, (client) =>
+			guardedStream<T>(() => open(client), (part) => part.done, contextFor(flavour, signal, model), retryFor(signal, flavour)),
+		);
 		for await (const {part, at, startedAt} of parts) {
 			const {text, thinking, toolCalls} = read(part);
 			if (text || thinking) {
+				// Past the budget the stream is abandoned (leaving the loop aborts the request).
+				budget.add(text.length + thinking.length);
 				ttftMs ??= at - startedAt;
 				yield {type: 'delta', text, ...(thinking ? {thinking} : {}), at};
 			}
@@ -107,6 +139,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 			(client) => client.generate({...body, stream: true}),
 			(part) => ({text: part.response ?? '', thinking: part.thinking ?? ''}),
 			opts,
+			body.options?.num_predict,
 		);
 	}
 
@@ -159,13 +192,14 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 		async *pull(model, opts): AsyncGenerator<PullUpdate, void, undefined> {
 			checkName(model);
 			const signal = opts?.signal;
-			const client = clientFor(signal);
 			const aggregator = new PullAggregator();
-			const lines = guardedStream<PullLine>(
-				() => client.pull({model, stream: true}),
-				(line) => line.status === 'success',
-				contextFor('pull', signal, model),
-				retryFor(signal, 'the pull'),
+			const lines = timed<PullLine>(signal, (client) =>
+				guardedStream<PullLine>(
+					() => client.pull({model, stream: true}),
+					(line) => line.status === 'success',
+					contextFor('pull', signal, model),
+					retryFor(signal, 'the pull'),
+				),
 			);
 			for await (const {part, at} of lines) yield aggregator.update(part, at);
 		},
@@ -191,6 +225,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 				(client) => client.chat({...body, stream: true}),
 				(part) => ({text: part.message?.content ?? '', thinking: part.message?.thinking ?? '', toolCalls: part.message?.tool_calls}),
 				opts,
+				request.options?.num_predict,
 			);
 		},
 
@@ -210,7 +245,10 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 			const started = performance.now();
 			let loadDuration = 0;
 			for await (const event of generateEvents(generateBody(request), opts)) {
-				if (event.type === 'done') loadDuration = event.counters.loadDuration || Math.max(1, Math.round((event.at - started) * 1e6));
+				if (event.type !== 'done') continue;
+				// A missing, negative or absurd (over a day) load_duration: the client's wall time stands in.
+				const reported = event.counters.loadDuration;
+				loadDuration = Number.isFinite(reported) && reported > 0 && reported < 86_400e9 ? reported : Math.max(1, Math.round((event.at - started) * 1e6));
 			}
 			return loadDuration;
 		},

@@ -8,6 +8,26 @@
 /** Prefix of the in-band error that replaces a line that is not JSON; mapOllamaError keys on it. */
 export const MALFORMED_LINE_PREFIX = 'trifecta: malformed line from Ollama: ';
 
+/** The longest streamed line accepted: a real line is a few hundred bytes (one token, one progress update). */
+export const MAX_LINE_BYTES = 1024 * 1024;
+/** The largest non-streamed answer accepted (/api/tags, /api/ps, /api/show, /api/version): real ones are kilobytes. */
+export const MAX_LISTING_BYTES = 8 * 1024 * 1024;
+/** The most of an error body read: enough for any real message, and it is cut shorter before it is shown. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+/** A response that broke one of the limits above; mapOllamaError turns it into a message. */
+export class OversizedResponseError extends Error {
+	override readonly name = 'OversizedResponseError';
+	readonly what: 'line' | 'listing';
+	readonly limitBytes: number;
+
+	constructor(what: 'line' | 'listing', limitBytes: number) {
+		super(what === 'line' ? `response line too long (over ${limitBytes / 1024 / 1024} MB)` : `response too large (over ${limitBytes / 1024 / 1024} MB)`);
+		this.what = what;
+		this.limitBytes = limitBytes;
+	}
+}
+
 const STREAMED_PATHS = /\/api\/(chat|generate|pull|push|create)$/;
 
 export function createQuietFetch(signal?: AbortSignal, base: typeof fetch = fetch): typeof fetch {
@@ -16,8 +36,9 @@ export function createQuietFetch(signal?: AbortSignal, base: typeof fetch = fetc
 		const merged = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
 		const response = await base(input, {...init, signal: merged});
 		if (!response.ok) return asJsonError(response);
-		if (response.body && STREAMED_PATHS.test(urlPath(input))) return withCheckedLines(response, response.body);
-		return response;
+		if (!response.body) return response;
+		if (STREAMED_PATHS.test(urlPath(input))) return withCheckedLines(response, response.body);
+		return withCappedBody(response, response.body);
 	};
 }
 
@@ -34,7 +55,7 @@ async function asJsonError(response: Response): Promise<Response> {
 	const type = response.headers.get('content-type') ?? '';
 	let text = '';
 	try {
-		text = await response.text();
+		text = new TextDecoder().decode(await readAtMost(response, MAX_ERROR_BODY_BYTES));
 	} catch {
 		// The body is unreadable (socket closed); the status alone still says what happened.
 	}
@@ -45,7 +66,7 @@ async function asJsonError(response: Response): Promise<Response> {
 			if (typeof parsed.error === 'string') error = parsed.error;
 			else if (parsed.error && typeof parsed.error === 'object' && 'message' in parsed.error) error = String(parsed.error.message);
 		} catch {
-			// Labelled JSON that is not JSON: keep the raw text as the message.
+			// Labelled JSON that is not JSON (or cut at the limit): keep the raw text as the message.
 		}
 	}
 	return new Response(JSON.stringify({error}), {
@@ -55,75 +76,112 @@ async function asJsonError(response: Response): Promise<Response> {
 	});
 }
 
+/** The first `limit` bytes of the body; the rest is never read (the socket is released). */
+async function readAtMost(response: Response, limit: number): Promise<Uint8Array> {
+	if (!response.body) return new Uint8Array();
+	const reader = response.body.getReader();
+	const parts: Uint8Array[] = [];
+	let size = 0;
+	try {
+		while (size < limit) {
+			const {done, value} = await reader.read();
+			if (done) break;
+			parts.push(value);
+			size += value.length;
+		}
+	} finally {
+		await reader.cancel().catch(() => undefined);
+	}
+	return concat(parts, Math.min(size, limit));
+}
+
+function concat(parts: Uint8Array[], size: number): Uint8Array {
+	const out = new Uint8Array(size);
+	let at = 0;
+	for (const part of parts) {
+		if (at >= size) break;
+		const piece = part.subarray(0, size - at);
+		out.set(piece, at);
+		at += piece.length;
+	}
+	return out;
+}
+
+function rewrapped(response: Response, body: ReadableStream<Uint8Array>): Response {
+	// pipeThrough propagates cancel to the source, so aborting still closes the socket.
+	return new Response(body, {status: response.status, statusText: response.statusText, headers: response.headers});
+}
+
+/** A non-streamed answer, failed with OversizedResponseError as soon as it passes MAX_LISTING_BYTES. */
+function withCappedBody(response: Response, body: ReadableStream<Uint8Array>): Response {
+	let size = 0;
+	const cap = new TransformStream<Uint8Array, Uint8Array>({
+		transform(chunk, controller) {
+			size += chunk.length;
+			if (size > MAX_LISTING_BYTES) controller.error(new OversizedResponseError('listing', MAX_LISTING_BYTES));
+			else controller.enqueue(chunk);
+		},
+	});
+	return rewrapped(response, body.pipeThrough(cap));
+}
+
 const NEWLINE = 0x0a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
 
 /**
- * Every line of `bytes` (which ends with a newline) starts with "{" and ends with "}": what each
- * line Ollama streams looks like. Checked on the bytes, so the hot path decodes and parses nothing
- * twice (ollama-js parses each line anyway); anything else is looked at closely.
+ * A complete line, passed on when it is a JSON object (what ollama-js expects; it would print
+ * "invalid json" and drop anything else, or throw a TypeError on a bare number), else replaced
+ * by an in-band error that ollama-js throws and mapOllamaError recognises.
  */
-function linesLookLikeObjects(bytes: Uint8Array): boolean {
-	let lineStart = 0;
-	for (let index = 0; index < bytes.length; index++) {
-		if (bytes[index] !== NEWLINE) continue;
-		if (index === lineStart || bytes[lineStart] !== OPEN_BRACE || bytes[index - 1] !== CLOSE_BRACE) return false;
-		lineStart = index + 1;
+function checkedLine(bytes: Uint8Array): Uint8Array | null {
+	const line = decoder.decode(bytes);
+	if (line.trim() === '') return null;
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(line);
+	} catch {
+		parsed = undefined;
 	}
-	return true;
+	if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return bytes;
+	return encoder.encode(`${JSON.stringify({error: MALFORMED_LINE_PREFIX + line.replace(/\r?\n$/, '').slice(0, 200)})}\n`);
 }
 
-function joined(head: Uint8Array | null, tail: Uint8Array): Uint8Array {
-	if (!head) return tail;
-	const both = new Uint8Array(head.length + tail.length);
-	both.set(head);
-	both.set(tail, head.length);
-	return both;
-}
-
+/**
+ * Passes a streamed body on line by line, each line checked. Linear in the bytes received: each
+ * chunk is scanned once for newlines and an incomplete line is kept as a list of pieces, joined
+ * once when its newline arrives. A line past MAX_LINE_BYTES fails the stream at once.
+ */
 function withCheckedLines(response: Response, body: ReadableStream<Uint8Array>): Response {
-	const decoder = new TextDecoder();
-	const encoder = new TextEncoder();
-	const checkLine = (line: string): string | null => {
-		if (line.trim() === '') return null;
-		try {
-			JSON.parse(line);
-			return `${line}\n`;
-		} catch {
-			return `${JSON.stringify({error: MALFORMED_LINE_PREFIX + line.slice(0, 200)})}\n`;
-		}
+	let pending: Uint8Array[] = [];
+	let pendingSize = 0;
+	const emit = (controller: TransformStreamDefaultController<Uint8Array>, line: Uint8Array) => {
+		const checked = checkedLine(line);
+		if (checked) controller.enqueue(checked);
 	};
-	const rewrite = (text: string): string =>
-		text
-			.split('\n')
-			.map(checkLine)
-			.filter((line): line is string => line !== null)
-			.join('');
-	// Bytes after the last newline: a line still arriving, passed on once it is complete.
-	let held: Uint8Array | null = null;
 	const transform = new TransformStream<Uint8Array, Uint8Array>({
 		transform(chunk, controller) {
-			const data = joined(held, chunk);
-			const lastNewline = data.lastIndexOf(NEWLINE);
-			if (lastNewline === -1) {
-				held = data;
-				return;
+			let start = 0;
+			for (let newline = chunk.indexOf(NEWLINE); newline !== -1; newline = chunk.indexOf(NEWLINE, start)) {
+				const piece = chunk.subarray(start, newline + 1);
+				if (pendingSize + piece.length > MAX_LINE_BYTES + 1) {
+					controller.error(new OversizedResponseError('line', MAX_LINE_BYTES));
+					return;
+				}
+				emit(controller, pending.length === 0 ? piece : concat([...pending, piece], pendingSize + piece.length));
+				pending = [];
+				pendingSize = 0;
+				start = newline + 1;
 			}
-			const complete = data.subarray(0, lastNewline + 1);
-			held = lastNewline + 1 < data.length ? data.slice(lastNewline + 1) : null;
-			controller.enqueue(linesLookLikeObjects(complete) ? complete : encoder.encode(rewrite(decoder.decode(complete))));
+			if (start < chunk.length) {
+				pending.push(chunk.slice(start));
+				pendingSize += chunk.length - start;
+				if (pendingSize > MAX_LINE_BYTES) controller.error(new OversizedResponseError('line', MAX_LINE_BYTES));
+			}
 		},
 		flush(controller) {
-			if (!held) return;
-			const last = checkLine(decoder.decode(held));
-			if (last) controller.enqueue(encoder.encode(last));
+			if (pendingSize > 0) emit(controller, concat(pending, pendingSize));
 		},
 	});
-	// pipeThrough propagates cancel to the source, so aborting still closes the socket.
-	return new Response(body.pipeThrough(transform), {
-		status: response.status,
-		statusText: response.statusText,
-		headers: response.headers,
-	});
+	return rewrapped(response, body.pipeThrough(transform));
 }

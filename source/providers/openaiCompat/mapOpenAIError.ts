@@ -4,7 +4,7 @@
 import {APIConnectionError, APIError, APIUserAbortError} from 'openai';
 import {ProviderError} from '../errors.js';
 import {isAbortError} from '../networkErrors.js';
-import {HINTS} from '../ollama/mapOllamaError.js';
+import {HINTS, OUT_OF_MEMORY, PARSER_FAILED} from '../ollama/mapOllamaError.js';
 
 export type OpenAIErrorContext = {host: string; model?: string; signal?: AbortSignal};
 
@@ -35,8 +35,11 @@ export function mapOpenAIError(error: unknown, ctx: OpenAIErrorContext): Provide
 				opts,
 			);
 		}
-		if (/requires more system memory|out-of-memory|out of memory/i.test(text)) {
+		if (OUT_OF_MEMORY.test(text)) {
 			return new ProviderError('out-of-memory', `Ollama ran out of memory loading ${model}: ${text}`, HINTS.outOfMemory, opts);
+		}
+		if (PARSER_FAILED.test(text)) {
+			return new ProviderError('model-output', `${model} wrote a tool call Ollama could not parse: ${text}`, HINTS.modelOutput, opts);
 		}
 		if (/model runner has unexpectedly stopped/i.test(text)) {
 			return new ProviderError('runner-crashed', `The Ollama model runner for ${model} stopped unexpectedly`, HINTS.runner, opts);

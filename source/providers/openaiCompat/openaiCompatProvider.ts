@@ -4,18 +4,28 @@
 import OpenAI from 'openai';
 import type {ChatCompletionMessageParam, ChatCompletionTool} from 'openai/resources/chat/completions';
 import {ProviderError} from '../errors.js';
+import {DEFAULT_TIMEOUTS, RequestTimeouts, timeoutError, type TimeoutSettings} from '../network/timeouts.js';
 import {normalizeOllamaHost} from '../ollama/hostUrl.js';
 import type {ChatMessage, CompatChatResult, OpenAICompatProvider} from '../types.js';
 import {mapOpenAIError} from './mapOpenAIError.js';
 import {ToolCallAccumulator} from './toolCallAccumulator.js';
+import {ResponseBudget} from '../ollama/responseBudget.js';
 
 export type OpenAICompatProviderOptions = {
 	host: string;
-	/** The SDK's own retries (408/409/429/5xx/connection); default 2 as in the SDK. */
+	/**
+	 * The SDK's own retries (408/409/429/5xx/connection). Default 0: a 500 from Ollama is usually a
+	 * model that does not fit, and each retry would reload it; a timeout is never retried blindly.
+	 */
 	maxRetries?: number;
 	/** For tests and custom agents; defaults to the global fetch. */
 	fetch?: typeof fetch;
+	/** --load-timeout / --stall-timeout (default 900 s / 120 s). */
+	timeouts?: TimeoutSettings;
 };
+
+/** Ollama ends /v1 streams with a finish_reason, then [DONE]; an in-band error (runner crash, cut connection) has none. */
+export const STREAM_ENDED_EARLY = 'the server ended the stream early';
 
 function toOpenAIMessages(messages: ChatMessage[]): ChatCompletionMessageParam[] {
 	return messages.map((message): ChatCompletionMessageParam => {
@@ -46,15 +56,19 @@ function toOpenAIMessages(messages: ChatMessage[]): ChatCompletionMessageParam[]
 
 export function createOpenAICompatProvider(options: OpenAICompatProviderOptions): OpenAICompatProvider {
 	const host = normalizeOllamaHost(options.host);
-	const client = new OpenAI({
-		baseURL: `${host}/v1`,
-		// Ollama ignores the key but the client refuses to start without one; LangChain sends 'ollama'.
-		apiKey: 'ollama',
-		maxRetries: options.maxRetries ?? 2,
-		// The SDK logs through console; nothing may print over the Ink frame.
-		logLevel: 'off',
-		...(options.fetch ? {fetch: options.fetch} : {}),
-	});
+	const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+	// One client per request, so its fetch carries that request's timeouts.
+	const clientFor = (guard: RequestTimeouts) =>
+		new OpenAI({
+			baseURL: `${host}/v1`,
+			// Ollama ignores the key but the client refuses to start without one; LangChain sends 'ollama'.
+			apiKey: 'ollama',
+			maxRetries: options.maxRetries ?? 0,
+			// The SDK logs through console; nothing may print over the Ink frame.
+			logLevel: 'off',
+			fetch: guard.fetch(options.fetch ?? fetch),
+		});
+	const explain = (guard: RequestTimeouts, error: unknown): unknown => (guard.fired ? timeoutError(guard.fired, `Ollama at ${host}/v1`) : error);
 
 	return {
 		async chat(request, opts) {
@@ -65,8 +79,11 @@ export function createOpenAICompatProvider(options: OpenAICompatProviderOptions)
 			let finishReason: string | null = null;
 			let usage: CompatChatResult['usage'] = null;
 			const toolCalls = new ToolCallAccumulator();
+			// The same bound as Ollama's native streams: max_tokens x 2 parts, or 4 MB of text and arguments.
+			const budget = new ResponseBudget(host, request.model, request.maxTokens);
+			const guard = new RequestTimeouts(timeouts, signal);
 			try {
-				const stream = await client.chat.completions.create(
+				const stream = await clientFor(guard).chat.completions.create(
 					{
 						model: request.model,
 						messages: toOpenAIMessages(request.messages),
@@ -77,11 +94,14 @@ export function createOpenAICompatProvider(options: OpenAICompatProviderOptions)
 						...(request.seed === undefined ? {} : {seed: request.seed}),
 						...(request.maxTokens === undefined ? {} : {max_tokens: request.maxTokens}),
 					},
-					{signal},
+					{signal: guard.signal},
 				);
 				for await (const chunk of stream) {
 					const choice = chunk.choices[0];
 					const delta = choice?.delta;
+					if (delta?.content || delta?.tool_calls?.length) {
+						budget.add((delta.content?.length ?? 0) + (delta.tool_calls ?? []).reduce((sum, call) => sum + (call.function?.arguments?.length ?? 0) + (call.function?.name?.length ?? 0), 0));
+					}
 					if (delta?.content) content += delta.content;
 					if (delta?.tool_calls?.length) toolCalls.add(delta.tool_calls);
 					if (ttftMs === null && (delta?.content || delta?.tool_calls?.length)) ttftMs = performance.now() - started;
@@ -89,19 +109,34 @@ export function createOpenAICompatProvider(options: OpenAICompatProviderOptions)
 					if (chunk.usage) usage = {promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens};
 				}
 			} catch (error) {
-				throw mapOpenAIError(error, {host, model: request.model, signal});
+				throw mapOpenAIError(explain(guard, error), {host, model: request.model, signal});
+			} finally {
+				guard.clear();
 			}
+			if (guard.fired) throw explain(guard, null);
 			// The SDK ends the loop silently when the signal aborts; a half answer must not pass as whole.
 			if (signal?.aborted) throw new ProviderError('canceled', 'Canceled', '');
+			// Real Ollama reports an in-band failure on /v1 as an empty delta and the end of the stream,
+			// with no finish_reason and no [DONE] (middleware/openai.go); the SDK ends without an error.
+			if (finishReason === null) {
+				throw new ProviderError(
+					'stream-incomplete',
+					`${STREAM_ENDED_EARLY}: the reply of ${request.model} on ${host}/v1 stopped without a finish reason`,
+					'Ollama may have crashed or run out of memory mid-answer; check `ollama ps` and the server log, then retry',
+				);
+			}
 			return {content, toolCalls: toolCalls.result(), finishReason, usage, ttftMs, elapsedMs: performance.now() - started};
 		},
 
 		async listModels(opts) {
+			const guard = new RequestTimeouts(timeouts, opts?.signal);
 			try {
-				const page = await client.models.list({signal: opts?.signal});
+				const page = await clientFor(guard).models.list({signal: guard.signal});
 				return page.data.map((model) => model.id);
 			} catch (error) {
-				throw mapOpenAIError(error, {host, signal: opts?.signal});
+				throw mapOpenAIError(explain(guard, error), {host, signal: opts?.signal});
+			} finally {
+				guard.clear();
 			}
 		},
 	};

@@ -1,6 +1,8 @@
 // On /v1 a tool call arrives in pieces: the first delta for an index carries id and name, later
 // ones append to the arguments string (Ollama usually sends it whole, OpenAI-style servers do
-// not). Pieces are joined by index and the arguments string parsed once at the end.
+// not). Pieces are joined by id when the delta has one, else by index, and the arguments string
+// parsed once at the end. Keying by index alone merges parallel calls: several of Ollama's
+// built-in parsers give every call index 0 (qwen3 until v0.17.4, others until v0.20.6).
 import type {ToolCall} from '../types.js';
 
 export type ToolCallDelta = {
@@ -24,26 +26,30 @@ export function parseToolArguments(raw: string): Pick<ToolCall, 'arguments' | 'r
 }
 
 export class ToolCallAccumulator {
-	private readonly calls = new Map<number, Partial>();
+	/** In arrival order. */
+	private readonly calls: Partial[] = [];
+	/** The call a continuation (a delta without id) for this index belongs to: the latest one. */
+	private readonly latestByIndex = new Map<number, Partial>();
 
 	add(deltas: readonly ToolCallDelta[]): void {
 		deltas.forEach((delta, position) => {
 			const index = delta.index ?? position;
-			const call = this.calls.get(index) ?? {name: '', rawArguments: ''};
-			if (delta.id) call.id = delta.id;
+			let call = delta.id ? this.calls.find((known) => known.id === delta.id) : this.latestByIndex.get(index);
+			if (!call || (delta.id && call.id !== delta.id)) {
+				call = {name: '', rawArguments: '', ...(delta.id ? {id: delta.id} : {})};
+				this.calls.push(call);
+			}
+			this.latestByIndex.set(index, call);
 			if (delta.function?.name) call.name += delta.function.name;
 			if (delta.function?.arguments) call.rawArguments += delta.function.arguments;
-			this.calls.set(index, call);
 		});
 	}
 
 	get size(): number {
-		return this.calls.size;
+		return this.calls.length;
 	}
 
 	result(): ToolCall[] {
-		return [...this.calls.entries()]
-			.sort(([a], [b]) => a - b)
-			.map(([, call]) => ({...(call.id ? {id: call.id} : {}), name: call.name, ...parseToolArguments(call.rawArguments)}));
+		return this.calls.map((call) => ({...(call.id ? {id: call.id} : {}), name: call.name, ...parseToolArguments(call.rawArguments)}));
 	}
 }

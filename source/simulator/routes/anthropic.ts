@@ -6,6 +6,7 @@ import {shortId} from '../hashing.js';
 import {simulatedReply} from '../texts.js';
 import {tokenize} from '../tokenize.js';
 import {ChunkStream, isRecord, sendJson, sleep} from '../wire.js';
+import {thinksByDefault} from './anthropicModels.js';
 import type {Exchange, StreamFormat} from '../wire.js';
 
 const anthropicSse: StreamFormat = {
@@ -24,6 +25,8 @@ const STATUS_ERRORS: Record<number, {type: string; message: string}> = {
 };
 
 const FIRST_TOKEN_MS = 600;
+const THINKING = 'The request asks for a position on the stock. I weigh the growth figures against the valuation and the risks named in the context, then settle on a decision with levels that agree with it. ';
+const SIGNATURE = 'EqQBCkgIARABGAIiQL5simulatedsignature';
 
 function sendError(exchange: Exchange, requestId: string, status: number, message?: string): void {
 	const known = STATUS_ERRORS[status] ?? {type: 'api_error', message: 'error'};
@@ -83,11 +86,21 @@ export async function handleAnthropicMessages(ctx: RouteContext, exchange: Excha
 	);
 	const system = blockText(body['system']);
 	const conversation = system ? [{role: 'system', content: system}, ...messages] : messages;
-	// One token past max_tokens, so a reply that would have gone on ends with "max_tokens".
-	const text = simulatedReply({model, quality: ctx.options.claudeQuality, messages: conversation, maxTokens: maxTokens + 1});
+	const thinkingConfig = isRecord(body['thinking']) ? body['thinking']['type'] : undefined;
+	if (thinksByDefault(model) && thinkingConfig === 'disabled') {
+		sendError(exchange, requestId, 400, `thinking.type: "disabled" is not supported for ${model}; use adaptive thinking`);
+		return;
+	}
+	// Thinking counts against max_tokens and in output_tokens, like the answer.
+	const thought = thinksByDefault(model) || thinkingConfig === 'enabled' || thinkingConfig === 'adaptive' ? tokenize(THINKING).slice(0, maxTokens) : [];
+	const answerBudget = Math.max(0, maxTokens - thought.length);
+	// One token past the budget, so a reply that would have gone on ends with "max_tokens".
+	const text = simulatedReply({model, quality: ctx.options.claudeQuality, messages: conversation, maxTokens: answerBudget + 1});
 	const allTokens = tokenize(text);
-	const tokens = allTokens.slice(0, Math.max(0, maxTokens));
+	const tokens = allTokens.slice(0, answerBudget);
 	const stopReason = tokens.length < allTokens.length ? 'max_tokens' : 'end_turn';
+	const outputUsage = {output_tokens: thought.length + tokens.length, output_tokens_details: {thinking_tokens: thought.length}};
+	const textIndex = thought.length > 0 ? 1 : 0;
 	const inputTokens = tokenize(conversation.map((message) => message.content).join('\n')).length;
 	const id = `msg_sim${shortId(`message:${sequence}`, 20)}`;
 	const usageBase = {input_tokens: inputTokens, cache_creation_input_tokens: 0, cache_read_input_tokens: 0};
@@ -100,10 +113,10 @@ export async function handleAnthropicMessages(ctx: RouteContext, exchange: Excha
 			type: 'message',
 			role: 'assistant',
 			model,
-			content: [{type: 'text', text: tokens.join('')}],
+			content: [...(thought.length > 0 ? [{type: 'thinking', thinking: thought.join(''), signature: SIGNATURE}] : []), {type: 'text', text: tokens.join('')}],
 			stop_reason: stopReason,
 			stop_sequence: null,
-			usage: {...usageBase, output_tokens: tokens.length},
+			usage: {...usageBase, ...outputUsage},
 		});
 		return;
 	}
@@ -112,19 +125,29 @@ export async function handleAnthropicMessages(ctx: RouteContext, exchange: Excha
 	const out = new ChunkStream(exchange, anthropicSse, undefined);
 	const message = {id, type: 'message', role: 'assistant', model, content: [], stop_reason: null, stop_sequence: null, usage: {...usageBase, output_tokens: 1}};
 	if (!(await out.send({type: 'message_start', message}))) return;
-	if (!(await out.send({type: 'content_block_start', index: 0, content_block: {type: 'text', text: ''}}))) return;
+	if (thought.length > 0) {
+		// The API streams the reasoning as its own block first: thinking deltas, then its signature.
+		if (!(await out.send({type: 'content_block_start', index: 0, content_block: {type: 'thinking', thinking: '', signature: ''}}))) return;
+		for (const token of thought) {
+			if (!(await out.send({type: 'content_block_delta', index: 0, delta: {type: 'thinking_delta', thinking: token}}))) return;
+			await sleep((pace / ctx.options.claudeRate) * 1000);
+		}
+		if (!(await out.send({type: 'content_block_delta', index: 0, delta: {type: 'signature_delta', signature: SIGNATURE}}))) return;
+		if (!(await out.send({type: 'content_block_stop', index: 0}))) return;
+	}
+	if (!(await out.send({type: 'content_block_start', index: textIndex, content_block: {type: 'text', text: ''}}))) return;
 	if (!(await out.send({type: 'ping'}))) return;
 	await sleep(pace * FIRST_TOKEN_MS);
 	for (const [index, token] of tokens.entries()) {
 		if (streamFault && index === streamFault.afterChunks) return playFault(exchange, out, streamFault);
-		if (!(await out.send({type: 'content_block_delta', index: 0, delta: {type: 'text_delta', text: token}}))) return;
+		if (!(await out.send({type: 'content_block_delta', index: textIndex, delta: {type: 'text_delta', text: token}}))) return;
 		await sleep((pace / ctx.options.claudeRate) * 1000);
 	}
 	// A fault due after more deltas than the reply has still fires, before the closing frames.
 	if (streamFault) return playFault(exchange, out, streamFault);
 	await out.finish([
-		{type: 'content_block_stop', index: 0},
-		{type: 'message_delta', delta: {stop_reason: stopReason, stop_sequence: null}, usage: {output_tokens: tokens.length}},
+		{type: 'content_block_stop', index: textIndex},
+		{type: 'message_delta', delta: {stop_reason: stopReason, stop_sequence: null}, usage: outputUsage},
 		{type: 'message_stop'},
 	]);
 }

@@ -43,8 +43,8 @@ function finalChunk(dialect: Dialect, model: string, turn: Turn, whole?: {conten
 }
 
 function toolCallsOf(turn: Turn): unknown[] | undefined {
-	if (!turn.call) return undefined;
-	return [{id: turn.call.id, function: {index: 0, name: turn.call.name, arguments: turn.call.arguments}}];
+	if (turn.calls.length === 0) return undefined;
+	return turn.calls.map((call, index) => ({id: call.id, function: {index, name: call.name, arguments: call.arguments}}));
 }
 
 /** A stream fault on a `stream:false` request: no chunks to count, so it hits the one reply. */
@@ -66,6 +66,7 @@ async function nonStreamFault(exchange: Exchange, fault: StreamFault): Promise<b
 			res.end(ndjson.malformed);
 			return true;
 		case 'no-done':
+		case 'disk-full':
 			return false;
 	}
 }
@@ -77,6 +78,10 @@ async function respond(ctx: RouteContext, exchange: Exchange, dialect: Dialect, 
 	if (!stream) {
 		await sleep(pace.beforeFirstMs + pace.perTokenMs * turn.counters.eval_count);
 		if (fault && (await nonStreamFault(exchange, fault))) return;
+		if (turn.parserError) {
+			sendOllamaError(exchange.res, 500, turn.parserError);
+			return;
+		}
 		const whole: {content: string; thinking?: string; toolCalls?: unknown[]} = {content: turn.pieces.join(''), toolCalls};
 		if (turn.thinking.length > 0) whole.thinking = turn.thinking.join('');
 		sendJson(exchange.res, 200, finalChunk(dialect, model, turn, whole));
@@ -91,6 +96,11 @@ async function respond(ctx: RouteContext, exchange: Exchange, dialect: Dialect, 
 	for (const token of turn.pieces) {
 		if (!(await out.send(chunkFor(dialect, model, {content: token})))) return;
 		await sleep(pace.perTokenMs);
+	}
+	// The built-in tool parser gave up on the model's text: an in-band error after the 200 (routes.go ChatHandler).
+	if (turn.parserError) {
+		await out.fail(turn.parserError);
+		return;
 	}
 	if (toolCalls && !(await out.send(chunkFor(dialect, model, {toolCalls})))) return;
 	await out.finish([finalChunk(dialect, model, turn)]);
@@ -111,6 +121,7 @@ export async function handleOllamaGeneration(ctx: RouteContext, exchange: Exchan
 	const loadOnly = dialect === 'chat' ? messages.length === 0 : typeof prompt !== 'string' || prompt === '';
 	const result = prepareTurn(ctx, {
 		path: exchange.path,
+		version: ctx.options.version,
 		model: body['model'] ?? body['name'],
 		messages,
 		tools: dialect === 'chat' ? parseTools(body['tools']) : [],

@@ -6,6 +6,7 @@ import {parseMessages, parseTools} from '../conversation.js';
 import {pacing, prepareTurn} from '../engine.js';
 import type {Turn} from '../engine.js';
 import {ChunkStream, isRecord, openAiSse, sendJson, sleep} from '../wire.js';
+import {parallelCallsShareIndex} from '../version.js';
 import type {Exchange} from '../wire.js';
 
 /** The OpenAI error shape; the type follows the HTTP status (openai.go:225). */
@@ -14,9 +15,23 @@ export function sendOpenAiError(exchange: Exchange, status: number, message: str
 	sendJson(exchange.res, status, {error: {message, type, param: null, code: null}});
 }
 
-function toolCalls(turn: Turn): Record<string, unknown>[] | undefined {
-	if (!turn.call) return undefined;
-	return [{id: turn.call.id, index: 0, type: 'function', function: {name: turn.call.name, arguments: JSON.stringify(turn.call.arguments)}}];
+function toolCalls(turn: Turn, version: string): Record<string, unknown>[] | undefined {
+	if (turn.calls.length === 0) return undefined;
+	const shareIndex = parallelCallsShareIndex(version, turn.profile.family);
+	return turn.calls.map((call, index) => ({
+		id: call.id,
+		index: shareIndex ? 0 : index,
+		type: 'function',
+		function: {name: call.name, arguments: JSON.stringify(call.arguments)},
+	}));
+}
+
+/**
+ * How Ollama's OpenAI middleware reports an error after the stream started: a chunk with an empty
+ * delta, then the end of the stream, with no finish_reason and no [DONE] (middleware/openai.go).
+ */
+async function endEarly(out: ChunkStream, chunk: (delta: Record<string, unknown>, finish: string | null) => unknown): Promise<void> {
+	if (await out.send(chunk({}, null))) out.end();
 }
 
 function usage(turn: Turn): Record<string, number> {
@@ -29,6 +44,7 @@ export async function handleOpenAiChat(ctx: RouteContext, exchange: Exchange): P
 	const body = isRecord(exchange.body) ? exchange.body : {};
 	const result = prepareTurn(ctx, {
 		path: exchange.path,
+		version: ctx.options.version,
 		model: body['model'],
 		messages: parseMessages(body['messages']),
 		tools: parseTools(body['tools']),
@@ -49,7 +65,7 @@ export async function handleOpenAiChat(ctx: RouteContext, exchange: Exchange): P
 	const id = `chatcmpl-${ctx.state.nextSequence() % 999}`;
 	const created = Math.floor(Date.now() / 1000);
 	const model = String(body['model']);
-	const calls = toolCalls(turn);
+	const calls = toolCalls(turn, ctx.options.version);
 	const finishReason = calls ? 'tool_calls' : turn.doneReason;
 	const pace = pacing(ctx.options.pace, turn);
 	const fault = ctx.faults.takeStream(exchange.path, model);
@@ -59,6 +75,10 @@ export async function handleOpenAiChat(ctx: RouteContext, exchange: Exchange): P
 		if (fault?.kind === 'die-mid-stream') {
 			exchange.cutByServer = true;
 			exchange.res.socket?.destroy();
+			return;
+		}
+		if (turn.parserError) {
+			sendOpenAiError(exchange, 500, turn.parserError);
 			return;
 		}
 		const message: Record<string, unknown> = {role: 'assistant', content: turn.pieces.join('')};
@@ -93,6 +113,10 @@ export async function handleOpenAiChat(ctx: RouteContext, exchange: Exchange): P
 	for (const token of turn.pieces) {
 		if (!(await out.send(chunk({role: 'assistant', content: token}, null)))) return;
 		await sleep(pace.perTokenMs);
+	}
+	if (turn.parserError) {
+		await endEarly(out, chunk);
+		return;
 	}
 	if (calls && !(await out.send(chunk({role: 'assistant', content: '', tool_calls: calls}, null)))) return;
 	const closing: unknown[] = [chunk({role: 'assistant', content: ''}, finishReason)];

@@ -54,10 +54,6 @@ export async function handlePull(ctx: RouteContext, exchange: Exchange): Promise
 		sendOllamaError(exchange.res, 400, 'invalid model name');
 		return;
 	}
-	if (ctx.faults.takeBusy(exchange.path, name)) {
-		sendOllamaError(exchange.res, 503, 'server busy, please try again.  maximum pending requests exceeded');
-		return;
-	}
 	const profile = ctx.state.profile(name);
 	if (body['stream'] === false) {
 		if (!profile) {

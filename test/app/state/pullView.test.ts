@@ -34,6 +34,24 @@ describe('pullViewReducer', () => {
 		expect(view.etaSeconds).toBe(38);
 	});
 
+	it('does not count bytes already on disk from an earlier attempt in the whole-model rate', () => {
+		// A retried pull: the weights move at 1 GB/s; a second layer shows up with 9 GB already there.
+		const view = fold([
+			{type: 'pull:start', model: 'qwen2.5:32b', expectedBytes: 20e9},
+			progress([{digest: WEIGHTS, total: 10e9, completed: 0}], 1000),
+			progress(
+				[
+					{digest: WEIGHTS, total: 10e9, completed: 2e9},
+					{digest: TEMPLATE, total: 10e9, completed: 9e9},
+				],
+				3000,
+			),
+		]);
+		expect(view.active.find((layer) => layer.digest === WEIGHTS)?.bytesPerSecond).toBe(1e9);
+		expect(view.bytesPerSecond).toBe(1e9);
+		expect(view.completed).toBe(11e9);
+	});
+
 	it('moves a finished layer to `finished` once, and shows an already-present layer as done at once', () => {
 		const view = fold([
 			{type: 'pull:start', model: 'qwen2.5:32b', expectedBytes: null},

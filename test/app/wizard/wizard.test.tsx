@@ -42,22 +42,30 @@ describe('wizard', () => {
 		expect(ui.frame()).toMatch(/\[x\] qwen2\.5:32b\s+19\.9 GB\s+no\s+yes\s+≤ 20\.1 t\/s/);
 		await ui.press(KEY.enter);
 		await ui.until('Verdict — round 1: qwen2.5:32b');
-		expect(ui.frame()).toMatch(/qwen2\.5:32b\s*│\s*16\.2\s*│/);
+		expect(ui.frame()).toMatch(/qwen2\.5:32b\s+16\.2\s+8\.0\s+8\.0\s+8\.4\s+86%\s+5\/5/);
 		expect(ui.frame()).toContain('Claude (baseline)');
-		expect(ui.flat()).toMatch(/14B→32B step raised the trader score from 7\.1 to 8\.4/);
+		expect(ui.flat()).toMatch(/qwen2\.5:32b scored 8\.4 on the trader prompt, below the threshold 9\.0\. Decision: an escalation is offered on the next screen/);
 		await ui.press(KEY.enter);
 		await ui.until('Escalation after round 1');
+		expect(ui.flat()).toMatch(/qwen2\.5:14b→qwen2\.5:32b step raised the trader score from 7\.1 to 8\.4/);
 		expect(ui.frame()).toMatch(/› Escalate to qwen2\.5:72b \(recommended\)/);
-		expect(ui.flat()).toMatch(/qwen2\.5:72b \(47\.4 GB\): fits in RAM, fits on disk, expected ≤ 8\.4 t\/s/);
+		// The prediction from the 32B measured here (16.2 t/s x 19.9 GB / 47.4 GB), before any 70B pull.
+		expect(ui.flat()).toMatch(/qwen2\.5:72b \(47\.4 GB\): predicted 6\.8 t\/s \(5\.4–8\.1, from qwen2\.5:32b at 16\.2 t\/s\), below the minimum, ceiling 8\.4 t\/s; fits in RAM, fits on disk/);
+		expect(ui.flat()).toMatch(/this measures the quality ceiling, not a pipeline candidate/);
+		expect(h.calls).not.toContain('pull qwen2.5:72b');
 		await ui.press(KEY.enter);
 		await ui.until('Verdict — final');
-		expect(ui.flat()).toMatch(/Recommendation: qwen2\.5:72b scores 9\.2/);
+		expect(ui.flat()).toMatch(/Recommendation: qwen2\.5:72b is recommended: it scores 9\.2/);
+		expect(ui.flat()).toMatch(/Next step: Write the configs into the pipeline/);
 		await ui.press(KEY.enter);
-		await ui.until('Hybrid configs');
-		expect(ui.frame()).toContain('hybrid_qwen72, hybrid_aggressive_qwen72');
+		await ui.until('Hybrid configs for qwen2.5:72b');
+		for (const name of ['hybrid_qwen72', 'hybrid_aggressive_qwen72', 'hybrid_aggressive_qwen72_localtools']) expect(ui.frame()).toContain(`• ${name}:`);
+		expect(h.calls.some((call) => call.startsWith('configs'))).toBe(false);
 		await ui.press(KEY.enter);
 		await ui.until('Done');
-		expect(ui.frame()).toContain('Written: ');
+		const done = ui.flat().slice(ui.flat().lastIndexOf('Done'));
+		expect(done).toMatch(/^Done Recommendation: qwen2\.5:72b is recommended: it scores 9\.2/);
+		expect(ui.frame()).toContain(`Files written:\n  ${h.dir}/hybrid-configs.json`);
 		await ui.press(KEY.enter);
 		expect(ui.exits).toEqual([0]);
 		await runner.close();
@@ -89,7 +97,9 @@ describe('wizard', () => {
 		await ui.press(KEY.down);
 		await ui.press(KEY.enter);
 		await ui.until('Verdict — final');
-		expect(ui.flat()).toMatch(/Ceiling: .*no local model reaches the threshold 9\.0/);
+		expect(ui.flat()).toMatch(/Recommendation: qwen2\.5:32b is recommended below threshold/);
+		expect(ui.flat()).toMatch(/Ceiling: The best local trader score measured here is 8\.4 \(qwen2\.5:32b\), 0\.6 below the threshold 9\.0/);
+		expect(ui.flat()).not.toContain('Ceiling: Ceiling');
 		await runner.close();
 		expect(saved(h.dir).rounds.map((record) => record.decision)).toEqual(['skip', 'ceiling']);
 		expect(h.calls.some((call) => call.startsWith('pull qwen2.5:72b') || call.startsWith('pull llama'))).toBe(false);
@@ -128,6 +138,62 @@ describe('wizard', () => {
 		expect(saved(h.dir).rounds.map((record) => record.decision)).toContain('keep-first');
 	});
 
+	it('unticking qwen2.5:32b on the plan really skips it: the plan says what runs instead, and that runs', async () => {
+		const h = harness({...world, 'command-r:35b': {trader: 9.3, rate: 15}});
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await ui.until('Preflight');
+		await ui.press(KEY.enter);
+		await ui.until('Plan — the ladder');
+		expect(ui.flat()).toContain('Round 1: qwen2.5:32b, next above what is installed; pull 19.9 GB.');
+		await ui.press(KEY.down);
+		await ui.press(KEY.down);
+		await ui.press(' ');
+		await ui.until('Round 1: command-r:35b');
+		expect(ui.frame()).toMatch(/\[ \] qwen2\.5:32b/);
+		await ui.press(KEY.enter);
+		await ui.until('Verdict — final');
+		await runner.close();
+		expect(h.calls).toContain('pull command-r:35b');
+		expect(h.calls.join('\n')).not.toContain('qwen2.5:32b');
+		expect(saved(h.dir).recommendation?.model).toBe('command-r:35b');
+	});
+
+	it('r on the plan picks the round-one model', async () => {
+		const h = harness({...world, 'command-r:35b': {trader: 9.3, rate: 15}});
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await ui.until('Preflight');
+		await ui.press(KEY.enter);
+		await ui.until('Plan — the ladder');
+		for (let row = 0; row < 5; row += 1) await ui.press(KEY.down);
+		await ui.press('r');
+		await ui.until('Round 1: command-r:35b, chosen on this plan');
+		expect(openSettingsStore({cwd: h.confDir}).read().roundOne).toBe('command-r:35b');
+		await runner.close();
+	});
+
+	it('after a slow 70B met the threshold, Skip is the default: listed first, Enter takes it, no second 70B', async () => {
+		const h = harness({...world, 'qwen2.5:32b': {trader: 8.4, rate: 14.4}, 'qwen2.5:72b': {trader: 10, rate: 5.9}});
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await toEscalation(ui);
+		await ui.press(KEY.enter);
+		await ui.until('Verdict — round 2: qwen2.5:72b');
+		await ui.press(KEY.enter);
+		await ui.until('Escalation after round 2');
+		expect(ui.frame()).toMatch(/› Skip: stop here and record the ceiling \(recommended\)/);
+		expect(ui.flat()).toMatch(/A swap does not help: llama3\.3:70b would run at about 6\.6 t\/s here, also below 8\./);
+		await ui.press(KEY.enter);
+		await ui.until('Verdict — final');
+		expect(ui.flat()).toMatch(/Recommendation: qwen2\.5:32b is recommended below threshold/);
+		expect(ui.flat()).toMatch(/Ceiling: qwen2\.5:72b reaches 10\.0 but runs at 5\.9 t\/s \(minimum 8 t\/s\): quality is reachable, not at a usable speed on this machine\./);
+		await runner.close();
+		expect(h.calls).not.toContain('pull llama3.3:70b');
+		expect(h.deleted).toEqual([]);
+		expect(saved(h.dir).recommendation).toMatchObject({model: 'qwen2.5:32b', practical: true, belowThreshold: true});
+	});
+
 	it('edits a setting on the plan and keeps it', async () => {
 		const h = harness(world);
 		const runner = await h.start();
@@ -161,6 +227,32 @@ describe('wizard', () => {
 		await ui.press('q');
 		await ui.press('y');
 		expect(ui.exits).toEqual([0]);
+		await runner.close();
+	});
+
+	it('lists each key of the screen once in the help, Esc with this screen’s meaning', async () => {
+		const h = harness(world);
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await toEscalation(ui);
+		await ui.press('?');
+		await ui.until('Keys');
+		const escLines = ui.frame().split('\n').filter((line) => /│\s*Esc\s/.test(line));
+		expect(escLines).toHaveLength(1);
+		expect(escLines[0]).toContain('back to the verdict');
+		await runner.close();
+	});
+
+	it('Ctrl+C on a question does not claim a step was canceled', async () => {
+		const h = harness(world);
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await ui.until('Preflight');
+		await ui.press(KEY.ctrlC);
+		await ui.until('Press Ctrl+C again to exit');
+		expect(ui.frame()).not.toContain('Step canceled');
+		await ui.press(KEY.ctrlC);
+		expect(ui.exits).toEqual([130]);
 		await runner.close();
 	});
 

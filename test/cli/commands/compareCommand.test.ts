@@ -28,7 +28,9 @@ describe('trifecta compare', () => {
 		harness = await commandHarness();
 		const result = await harness.run(compareCommand, ['qwen2.5:14b']);
 		expect(result.stderr).toContain('baseline skipped: --no-claude');
-		expect(result.stdout).toBe('');
+		// The scores are the result (stdout); the progress is not.
+		expect(result.stdout).toMatch(/qwen2\.5:14b trader: score \d/);
+		expect(result.stdout).not.toContain('running');
 		expect(result.code).toBe(0);
 	});
 

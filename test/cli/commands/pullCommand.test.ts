@@ -16,14 +16,13 @@ function results(h: CommandHarness) {
 }
 
 describe('trifecta pull (headless)', () => {
-	it('pulls with throttled progress lines on stderr, nothing on stdout, exit 0', async () => {
+	it('pulls with throttled progress lines on stderr, the outcome on stdout, exit 0', async () => {
 		harness = await commandHarness();
 		const run = await harness.run(pullCommand, ['qwen2.5:32b']);
 		expect(run.code).toBe(0);
-		expect(run.stdout).toBe('');
 		expect(run.stderr).toContain('pulling qwen2.5:32b (19.9 GB)');
 		expect(run.stderr).toMatch(/100%\s+19\.9 GB \/ 19\.9 GB/);
-		expect(run.stderr).toContain('pulled qwen2.5:32b: 19.9 GB');
+		expect(run.stdout).toMatch(/^pulled qwen2\.5:32b: 19\.9 GB in \d+\.\d s\n$/);
 		expect(results(harness).models.find((m) => m.name === 'qwen2.5:32b')?.pull?.status).toBe('pulled');
 	});
 
@@ -31,7 +30,7 @@ describe('trifecta pull (headless)', () => {
 		harness = await commandHarness();
 		const run = await harness.run(pullCommand, ['qwen2.5:14b']);
 		expect(run.code).toBe(0);
-		expect(run.stderr).toContain('qwen2.5:14b is already installed — pull skipped.');
+		expect(run.stdout).toContain('qwen2.5:14b is already installed — pull skipped.');
 	});
 
 	it('exits 1 with one clear line for an unknown model, no stack trace', async () => {

@@ -31,8 +31,8 @@ describe('trifecta tools', () => {
 	it('reports a model without tools as unsupported and still exits 0', async () => {
 		harness = await commandHarness({profiles: [profileFor('gemma3:4b', {tools: 'unsupported'})], installed: ['gemma3:4b']});
 		const result = await harness.run(toolsCommand, ['gemma3:4b']);
-		expect(result.stderr).toMatch(/gemma3:4b native: unsupported/);
-		expect(result.stderr).toMatch(/gemma3:4b openai: unsupported/);
+		expect(result.stdout).toMatch(/gemma3:4b native: unsupported/);
+		expect(result.stdout).toMatch(/gemma3:4b openai: unsupported/);
 		expect(result.code).toBe(0);
 	});
 

@@ -9,7 +9,7 @@ import {createResultsStore, upsertModel} from '../../../source/output/resultsSto
 import {defaultSettings, type Settings} from '../../../source/experiment/settings.js';
 import {openSettingsStore} from '../../../source/experiment/settingsStore.js';
 import {createRunner} from '../../../source/experiment/runner/index.js';
-import type {Outputs, RunnerDeps, StepFunctions} from '../../../source/experiment/runner/index.js';
+import type {Outputs, Runner, RunnerDeps, StepFunctions, WaitingAction} from '../../../source/experiment/runner/index.js';
 import type {InstalledModel, OllamaProvider, OpenAICompatProvider} from '../../../source/providers/types.js';
 import type {SystemInfo} from '../../../source/system/types.js';
 import {response, speed, type World} from '../strategy/fixtures.js';
@@ -53,6 +53,14 @@ function installedModel(name: string): InstalledModel {
 		quantization: known?.quantization ?? '',
 		capabilities: [],
 	};
+}
+
+/** Advances; at the configs offer answers Write (the files are the fakes'), then advances on. */
+export async function advancePastOffer(runner: Runner): Promise<WaitingAction> {
+	const action = await runner.advance();
+	if (action.kind !== 'ask-configs') return action;
+	runner.dispatch({type: 'configs:answered', answer: {write: true, patch: false}});
+	return runner.advance();
 }
 
 export function harness(world: World, options: {installed?: string[]; dir?: string; confDir?: string} = {}): Harness {
@@ -131,9 +139,18 @@ export function harness(world: World, options: {installed?: string[]; dir?: stri
 		},
 	};
 	const outputs: Outputs = {
-		async configs(results, resultsDir) {
-			calls.push(`configs ${results.recommendation?.model ?? 'none'}`);
-			return {files: [path.join(resultsDir, 'hybrid-configs.json')], patch: null};
+		async offer(results, resultsDir) {
+			const model = results.recommendation?.model ?? 'none';
+			return {
+				model,
+				configs: (results.recommendation?.configs ?? []).map((name) => ({name, description: `${name} runs ${model}`})),
+				jsonFile: path.join(resultsDir, 'hybrid-configs.json'),
+				pipeline: {dir: '/nowhere', found: false, changes: [], diff: '', notes: ''},
+			};
+		},
+		async configs(results, resultsDir, answer) {
+			calls.push(`configs ${results.recommendation?.model ?? 'none'}${answer.write ? '' : ' skipped'}`);
+			return answer.write ? [path.join(resultsDir, 'hybrid-configs.json')] : [];
 		},
 		async report(_results, resultsDir) {
 			calls.push('report');

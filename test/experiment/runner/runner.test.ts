@@ -7,7 +7,7 @@ import type {RunnerEvent} from '../../../source/experiment/runner/index.js';
 import {ProviderError} from '../../../source/providers/errors.js';
 import type {ResultsFile} from '../../../source/output/schema.js';
 import type {World} from '../strategy/fixtures.js';
-import {harness} from './fakes.js';
+import {advancePastOffer, harness} from './fakes.js';
 
 const world: World = {
 	'qwen2.5:14b': {trader: 7.1, rate: 30},
@@ -30,7 +30,7 @@ describe('runner', () => {
 		expect((await runner.advance()).kind).toBe('plan');
 		expect(h.calls).toEqual([]);
 		runner.dispatch({type: 'plan:confirmed'});
-		expect((await runner.advance()).kind).toBe('done');
+		expect((await advancePastOffer(runner)).kind).toBe('done');
 		await runner.close();
 		// Installed models are measured while the 32B pulls; each model's compare and tools run back to back (one load).
 		expect(h.calls).toEqual([
@@ -48,7 +48,7 @@ describe('runner', () => {
 		]);
 		const results = saved(h.dir);
 		expect(results.rounds.map((record) => record.decision)).toEqual(['accept', 'recommend']);
-		expect(results.recommendation).toMatchObject({model: 'qwen2.5:32b', practical: true, configs: ['hybrid_qwen32', 'hybrid_aggressive_qwen32']});
+		expect(results.recommendation).toMatchObject({model: 'qwen2.5:32b', practical: true, configs: ['hybrid_qwen32', 'hybrid_aggressive_qwen32', 'hybrid_aggressive_qwen32_localtools']});
 		expect(results.settings?.threshold).toBe(9);
 		expect(results.environment?.ollamaVersion).toBe('0.32.15');
 		expect(events.filter((event) => event.type === 'strategy:decision').length).toBe(2);
@@ -76,7 +76,7 @@ describe('runner', () => {
 		expect(asked.offer.recommended).toBe('qwen2.5:72b');
 		runner.dispatch({type: 'escalation:chosen', choice: 'accept', offer: asked.offer, at: 'now'});
 		expect(saved(h.dir).rounds[0]).toMatchObject({round: 1, decision: 'escalate', chosen: 'qwen2.5:72b'});
-		expect((await runner.advance()).kind).toBe('done');
+		expect((await advancePastOffer(runner)).kind).toBe('done');
 		await runner.close();
 		expect(h.calls.filter((call) => call.startsWith('pull'))).toEqual(['pull qwen2.5:32b', 'pull qwen2.5:72b']);
 		expect(saved(h.dir).recommendation?.model).toBe('qwen2.5:72b');
@@ -112,7 +112,7 @@ describe('runner', () => {
 		expect(stopped.kind).toBe('canceled');
 		expect(saved(h.dir).models.find((model) => model.name === 'qwen2.5:32b')?.pull?.status).toBe('pulled');
 		runner.dispatch({type: 'retry'});
-		expect((await runner.advance()).kind).toBe('done');
+		expect((await advancePastOffer(runner)).kind).toBe('done');
 		await runner.close();
 		expect(h.calls.filter((call) => call === 'pull qwen2.5:32b').length).toBe(1);
 		expect(h.calls.filter((call) => call === 'bench qwen2.5:32b').length).toBe(2);
@@ -152,7 +152,7 @@ describe('runner', () => {
 		await second.advance();
 		second.updateSettings({...defaultSettings, reps: 5});
 		second.dispatch({type: 'plan:confirmed'});
-		expect((await second.advance()).kind).toBe('done');
+		expect((await advancePastOffer(second)).kind).toBe('done');
 		await second.close();
 		expect(h.calls).toEqual(['bench qwen2.5:32b', 'configs qwen2.5:32b', 'report']);
 		expect(openSettingsStore({cwd: h.confDir}).read().reps).toBe(5);
@@ -175,7 +175,7 @@ describe('runner', () => {
 		expect(h.deleted).toEqual([]);
 		if (action.kind !== 'ask-delete') return;
 		runner.dispatch({type: 'delete:answered', round: action.round, model: action.model, next: action.next, confirm: true, at: 'now'});
-		expect((await runner.advance()).kind).toBe('done');
+		expect((await advancePastOffer(runner)).kind).toBe('done');
 		await runner.close();
 		expect(h.deleted).toEqual(['qwen2.5:72b']);
 		expect(h.calls.indexOf('pull llama3.3:70b')).toBeGreaterThan(-1);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
 import {runBench} from '../../../source/experiment/steps/bench.js';
 import {resultsFile} from '../../../source/output/schema.js';
-import {BENCH_PROMPT} from '../../../source/prompts/bench.js';
+import {BENCH_PROMPT, PREFILL_NOTE} from '../../../source/prompts/bench.js';
 import {formatDuration} from '../../../source/analysis/verboseBlock.js';
 import {profileFor} from '../../../source/simulator/index.js';
 import {eventsOfType, stepHarness, type StepHarness} from '../../helpers/stepHarness.js';
@@ -13,7 +13,7 @@ afterEach(async () => {
 	harness = null;
 });
 
-type GenerateBody = {model: string; prompt: string; options?: Record<string, unknown>; think?: boolean; keep_alive?: unknown};
+type GenerateBody = {model: string; prompt: string; system?: string; options?: Record<string, unknown>; think?: boolean; keep_alive?: unknown};
 
 function generateBodies(h: StepHarness): GenerateBody[] {
 	return h.sim.requests.filter((request) => request.path === '/api/generate').map((request) => request.body as GenerateBody);
@@ -54,21 +54,44 @@ describe('runBench against the simulator', () => {
 		// A cold load as the profile reports it (4.1 s, ±2 %), from the warm-up's counters.
 		expect(Math.abs(speed.loadMs / 4100 - 1)).toBeLessThan(0.03);
 		const timed = bodies.slice(1, 4);
-		expect(new Set(timed.map((body) => body.prompt)).size).toBe(3);
+		// The cache-buster leads the first message (the system one, so no default system prompt is
+		// shared), and that message carries the ~512-token market context prefill is measured on.
+		expect(new Set(timed.map((body) => body.system)).size).toBe(3);
 		for (const body of timed) {
-			expect(body.prompt.endsWith(BENCH_PROMPT)).toBe(true);
-			expect(body.prompt).not.toBe(BENCH_PROMPT);
+			expect(body.prompt).toBe(BENCH_PROMPT);
+			expect(body.system).toMatch(/^\[[^\]]+\] /);
+			expect(body.system?.split(/\s+/).length).toBeGreaterThan(350);
 			expect(body.options).toEqual({temperature: 0, seed: 42, num_ctx: 8192, num_predict: 512});
 			expect(body).not.toHaveProperty('think');
 		}
 		expect(bodies[4]).toMatchObject({prompt: '', keep_alive: 0});
 		expect(harness.sim.loaded()).not.toContain('qwen2.5:14b');
-		expect(speed.options).toEqual({temperature: 0, seed: 42, num_ctx: 8192, num_predict: 512, think: null, reps: 3, prompt: BENCH_PROMPT, keepAlive: '30m'});
+		expect(speed.options).toEqual({
+			temperature: 0,
+			seed: 42,
+			num_ctx: 8192,
+			num_predict: 512,
+			think: null,
+			reps: 3,
+			prompt: BENCH_PROMPT,
+			keepAlive: '30m',
+			prefill: PREFILL_NOTE,
+		});
 
 		expect(eventsOfType(harness.events, 'bench:rep-done')).toHaveLength(3);
 		const deltas = eventsOfType(harness.events, 'bench:delta');
 		expect(new Set(deltas.map((delta) => delta.rep))).toEqual(new Set([1, 2, 3]));
 		expect(deltas.every((delta) => delta.text.length > 0)).toBe(true);
+	});
+
+	it.each(['0.29.0', '0.32.15'])('prefill equals the simulated prefill speed within 5 %% with the prompt cache on (Ollama %s)', async (version) => {
+		// The simulator keeps each loaded model's last prompt in its cache: a prefix shared between
+		// reps is counted in prompt_eval_count (v0.30+) but not timed, inflating a naive rate.
+		harness = await stepHarness({sim: {version, profiles: [profileFor('qwen2.5:32b', {promptEvalRate: 410})], installed: ['qwen2.5:32b']}});
+		const {speed} = await runBench(harness.ctx, 'qwen2.5:32b');
+		expect(Math.abs(speed.promptEvalRate.mean / 410 - 1)).toBeLessThan(0.05);
+		// Measured on the market context, not a 28-token question.
+		for (const rep of speed.reps) expect(rep.promptEvalCount).toBeGreaterThan(350);
 	});
 
 	it('computes the ceiling from bandwidth and size, and the efficiency from the mean', async () => {
@@ -176,5 +199,33 @@ describe('runBench against the simulator', () => {
 		expect(entry?.speed?.reps).toHaveLength(1);
 		expect(entry?.sizeBytes).toBe(8_988_124_069);
 		expect(entry?.practical).toBe(true);
+	});
+
+	it('saves each rep as it ends: a canceled benchmark resumes at the next rep', async () => {
+		harness = await stepHarness({
+			sim: {profiles: [profileFor('qwen2.5:14b', {evalRate: 16.2, promptEvalRate: 300})], installed: ['qwen2.5:14b']},
+			settings: {reps: 3},
+			// Cancel as soon as rep 2 has ended: reps 1 and 2 are done, rep 3 is not.
+			onEvent: (event, h) => {
+				if (event.type === 'bench:rep-done' && event.rep === 2) h.controller.abort();
+			},
+		});
+		await expect(runBench(harness.ctx, 'qwen2.5:14b')).rejects.toThrow();
+		const kept = recorded(harness, 'qwen2.5:14b');
+		expect(kept?.speed).toBeUndefined();
+		expect(kept?.benchProgress?.reps).toHaveLength(2);
+		const firstTwo = kept?.benchProgress?.reps.map((rep) => rep.evalRate);
+
+		// Start again with a fresh signal: only rep 3 is generated (after the warm-up).
+		const controller = new AbortController();
+		const before = generateBodies(harness).length;
+		harness.events.length = 0;
+		const {speed} = await runBench({...harness.ctx, signal: controller.signal, emit: (event) => harness?.events.push(event)}, 'qwen2.5:14b');
+		const timed = generateBodies(harness).slice(before).filter((body) => body.prompt.endsWith(BENCH_PROMPT));
+		expect(timed).toHaveLength(1);
+		expect(speed.reps).toHaveLength(3);
+		expect(speed.reps.slice(0, 2).map((rep) => rep.evalRate)).toEqual(firstTwo);
+		expect(eventsOfType(harness.events, 'info').map((event) => event.message)).toContain('Resuming the benchmark of qwen2.5:14b at rep 3: 2 reps kept from before.');
+		expect(recorded(harness, 'qwen2.5:14b')?.benchProgress).toBeUndefined();
 	});
 });

@@ -5,9 +5,10 @@ import type {ModelResult, ResultsFile, RubricDimension, ScoredResponse, SpeedRes
 import {emptyResults} from '../../../source/output/schema.js';
 import {defaultSettings, type Settings} from '../../../source/experiment/settings.js';
 import {initialState, nextAction, reduce} from '../../../source/experiment/strategy/index.js';
-import type {Action, EscalationChoice, MachineFacts, StrategyState} from '../../../source/experiment/strategy/index.js';
+import type {Action, EscalationChoice, EscalationOffer, MachineFacts, StrategyState} from '../../../source/experiment/strategy/index.js';
 
-export type ModelWorld = {trader: number; rate: number; dims?: RubricDimension[]};
+/** A model as the scripted world measures it; `rate: null` = compared but never benchmarked. */
+export type ModelWorld = {trader: number; rate: number; dims?: RubricDimension[]; sizeBytes?: number};
 export type World = Record<string, ModelWorld>;
 
 const AT = '2026-01-01T00:00:00.000Z';
@@ -87,8 +88,9 @@ export type Script = {
 	world: World;
 	installed?: string[];
 	settings?: Settings;
-	escalation?: EscalationChoice[];
-	deleteFirst?: boolean[];
+	/** Answers in order; 'default' takes what --yes takes. */
+	escalation?: (EscalationChoice | 'default')[];
+	deleteFirst?: (boolean | 'default')[];
 	results?: ResultsFile;
 	machine?: Partial<MachineFacts>;
 	/** Stop after this many actions (a quit), returning what was persisted. */
@@ -102,6 +104,8 @@ export type Played = {
 	log: string[];
 	/** The most 70B-class models installed at once. */
 	maxLarge: number;
+	/** Every escalation offer asked, in order. */
+	offers: EscalationOffer[];
 	installed: string[];
 	last: Action;
 };
@@ -115,6 +119,7 @@ export function play(script: Script): Played {
 	let state = initialState(script.results ?? emptyResults(true), settings);
 	const log: string[] = [];
 	let maxLarge = 0;
+	const offers: EscalationOffer[] = [];
 	let last: Action = nextAction(state);
 	for (let count = 0; count < 200; count += 1) {
 		if (script.stopAfter !== undefined && count >= script.stopAfter) break;
@@ -134,10 +139,12 @@ export function play(script: Script): Played {
 				const pulled: {name: string; sizeBytes: number}[] = [];
 				for (const name of action.models) {
 					const world = script.world[name] ?? {trader: 5, rate: 20};
+					const size = catalogEntry(name)?.sizeBytes ?? world.sizeBytes ?? 1e9;
 					const model = entry(results, name);
 					if (action.step === 'pull') {
 						installed.push(name);
-						pulled.push({name, sizeBytes: catalogEntry(name)?.sizeBytes ?? 1e9});
+						pulled.push({name, sizeBytes: size});
+						model.sizeBytes = size;
 						model.pull = {status: 'pulled', bytes: 1, seconds: 1, at: AT};
 					} else if (action.step === 'bench') {
 						model.speed = speed(world.rate, state.settings);
@@ -163,16 +170,19 @@ export function play(script: Script): Played {
 				state = reduce(state, {type: 'decision:recorded', record: {...action.record, at: AT}});
 				break;
 			case 'ask-escalation': {
-				const choice = escalation.shift();
+				const answer = escalation.shift();
 				log.push(`ask-escalation ${action.offer.recommended}`);
-				if (choice === undefined) return {state, log, maxLarge, installed, last: action};
+				offers.push(action.offer);
+				if (answer === undefined) return {state, log, maxLarge, offers, installed, last: action};
+				const choice = answer === 'default' ? action.offer.defaultChoice : answer;
 				state = reduce(state, {type: 'escalation:chosen', choice, offer: action.offer, at: AT});
 				break;
 			}
 			case 'ask-delete': {
-				const confirm = deleteFirst.shift();
+				const answer = deleteFirst.shift();
 				log.push(`ask-delete ${action.model}`);
-				if (confirm === undefined) return {state, log, maxLarge, installed, last: action};
+				if (answer === undefined) return {state, log, maxLarge, offers, installed, last: action};
+				const confirm = answer === 'default' ? !action.protect : answer;
 				state = reduce(state, {type: 'delete:answered', round: action.round, model: action.model, next: action.next, confirm, at: AT});
 				break;
 			}
@@ -185,6 +195,9 @@ export function play(script: Script): Played {
 				log.push(`recommend ${action.recommendation.model ?? 'none'}`);
 				state = reduce(state, {type: 'recommendation:recorded', recommendation: action.recommendation, configs: [], at: AT});
 				break;
+			case 'ask-configs':
+				state = reduce(state, {type: 'configs:answered', answer: {write: true, patch: false}});
+				break;
 			case 'configs':
 				log.push('configs');
 				state = reduce(state, {type: 'configs:written', files: ['hybrid-configs.json']});
@@ -196,7 +209,7 @@ export function play(script: Script): Played {
 		}
 		last = nextAction(state);
 	}
-	return {state, log, maxLarge, installed, last};
+	return {state, log, maxLarge, offers, installed, last};
 }
 
 export function decisions(state: StrategyState): string[] {

@@ -1,11 +1,14 @@
-// Plan: the ladder (installed or not, size, fits in RAM, expected speed = ceiling) and the
-// settings, editable before starting. Key handling is a pure function so it is tested directly.
+// Plan: the ladder (installed or not, size, fits in RAM, expected speed = ceiling), the round-one
+// model, and the settings, editable before starting; below them the plan as it stands now, read
+// off the same policy the runner follows. Key handling is a pure function so it is tested directly.
 import React from 'react';
 import {Box, Text} from 'ink';
+import {SelectList, type SelectItem} from '../../components/selectList.js';
+import {moveCursor, type Press} from '../keys.js';
 import {catalogEntry, defaultLadder} from '../../../models/catalog.js';
 import {DEFAULT_CLAUDE_MODEL, type Settings} from '../../../experiment/settings.js';
 import type {MachineFacts} from '../../../experiment/strategy/index.js';
-import type {Key} from 'ink';
+import {Prose} from '../../components/prose.js';
 
 const CLAUDE_MODELS = [DEFAULT_CLAUDE_MODEL, 'claude-opus-4-1-20250805', 'claude-sonnet-4-20250514', 'claude-haiku-4-5-20251001'];
 const SETTING_ROWS = ['threshold', 'minRate', 'reps', 'numCtx', 'claudeModel'] as const;
@@ -44,22 +47,28 @@ function adjust(settings: Settings, row: SettingRow, step: number): Settings {
 
 export type PlanKeyResult = {cursor: number; settings: Settings; start: boolean};
 
-export function planKey(settings: Settings, cursor: number, input: string, key: Key): PlanKeyResult {
+/** One press on the plan: the cursor, the settings after it, and whether it starts the experiment. */
+export function planKey(settings: Settings, cursor: number, press: Press): PlanKeyResult {
 	const models = planModels(settings);
 	const same = {cursor, settings, start: false};
-	if (key.upArrow) return {...same, cursor: Math.max(0, cursor - 1)};
-	if (key.downArrow) return {...same, cursor: Math.min(rowCount(settings) - 1, cursor + 1)};
-	if (key.return) return {...same, start: true};
+	if (press === 'up' || press === 'down') return {...same, cursor: moveCursor(cursor, press === 'up' ? -1 : 1, rowCount(settings))};
+	if (press === 'enter') return {...same, start: true};
 	const model = models[cursor];
 	if (model) {
-		if (input === ' ') {
+		if (press === 'space') {
 			const ladder = model.on ? settings.ladder.filter((name) => name !== model.name) : [...settings.ladder, model.name];
-			// The experiment needs at least one model on the ladder.
-			return ladder.length === 0 ? same : {...same, settings: {...settings, ladder}};
+			// The experiment needs at least one model on the ladder; an unticked round-one choice goes with it.
+			if (ladder.length === 0) return same;
+			const roundOne = model.on && settings.roundOne === model.name ? null : settings.roundOne;
+			return {...same, settings: {...settings, ladder, roundOne}};
+		}
+		if (press === 'r' && model.on) {
+			// r on the chosen model gives the choice back to the ladder rule.
+			return {...same, settings: {...settings, roundOne: settings.roundOne === model.name ? null : model.name}};
 		}
 		const index = settings.ladder.indexOf(model.name);
-		if (model.on && (input === 'u' || input === 'd')) {
-			const target = input === 'u' ? index - 1 : index + 1;
+		if (model.on && (press === 'u' || press === 'd')) {
+			const target = press === 'u' ? index - 1 : index + 1;
 			if (target < 0 || target >= settings.ladder.length) return same;
 			const ladder = [...settings.ladder];
 			[ladder[index], ladder[target]] = [ladder[target] as string, ladder[index] as string];
@@ -68,7 +77,7 @@ export function planKey(settings: Settings, cursor: number, input: string, key: 
 		return same;
 	}
 	const row = SETTING_ROWS[cursor - models.length];
-	if (row && (key.leftArrow || key.rightArrow)) return {...same, settings: adjust(settings, row, key.rightArrow ? 1 : -1)};
+	if (row && (press === 'left' || press === 'right')) return {...same, settings: adjust(settings, row, press === 'right' ? 1 : -1)};
 	return same;
 }
 
@@ -87,38 +96,54 @@ function settingText(settings: Settings, row: SettingRow): [string, string] {
 	}
 }
 
-export function PlanScreen({settings, machine, cursor}: {settings: Settings; machine: MachineFacts | null; cursor: number}): React.JSX.Element {
+const HEADER = `   on  ${'model'.padEnd(18)} ${'size'.padEnd(8)} ${'installed'.padEnd(10)} ${'fits RAM'.padEnd(9)} expected`;
+
+/** The rows of the plan's list; `roundOne` (the model the policy resolves to) is marked 1. */
+export function planItems(settings: Settings, machine: MachineFacts | null, cursor: number, roundOne?: string): SelectItem[] {
 	const models = planModels(settings);
+	const modelRows = models.map((model): SelectItem => {
+		const installed = machine?.installed.find((entry) => entry.name === model.name);
+		const size = installed?.sizeBytes ?? catalogEntry(model.name)?.sizeBytes ?? null;
+		const fits = size !== null && machine !== null ? size * 1.1 <= machine.totalRamBytes * 0.75 : null;
+		const ceiling = size !== null && machine?.bandwidthGBs ? (machine.bandwidthGBs * 1e9) / size : null;
+		return {
+			key: model.name,
+			label: `${model.name === roundOne ? '1' : ' '}${model.on ? '[x]' : '[ ]'} ${model.name.padEnd(18)} ${(size === null ? '?' : `${(size / 1e9).toFixed(1)} GB`).padEnd(8)} ${(installed ? 'yes' : 'no').padEnd(10)} ${(fits === null ? '?' : fits ? 'yes' : 'NO').padEnd(9)} ${ceiling === null ? '?' : `≤ ${ceiling.toFixed(1)} t/s`}`,
+		};
+	});
+	const settingRows = SETTING_ROWS.map((row, offset): SelectItem => {
+		const [label, value] = settingText(settings, row);
+		const selected = models.length + offset === cursor;
+		return {key: row, label: ` ${label.padEnd(14)} ${selected ? `‹ ${value} ›` : value}`, gapBefore: offset === 0};
+	});
+	return [...modelRows, ...settingRows];
+}
+
+export type PlanScreenProps = {
+	settings: Settings;
+	machine: MachineFacts | null;
+	cursor: number;
+	rows: number;
+	/** The plan as it stands now (strategy planSummary): exactly what runs. */
+	plan?: string[];
+	/** The round-one model the policy resolves to, marked in the list. */
+	roundOne?: string;
+};
+
+export function PlanScreen({settings, machine, cursor, rows, plan = [], roundOne}: PlanScreenProps): React.JSX.Element {
 	return (
 		<Box flexDirection="column">
 			<Text bold>Plan — the ladder and the settings</Text>
-			<Box>
-				<Text dimColor>{'   on  model              size     installed  fits RAM  expected'}</Text>
-			</Box>
-			{models.map((model, index) => {
-				const installed = machine?.installed.find((entry) => entry.name === model.name);
-				const size = installed?.sizeBytes ?? catalogEntry(model.name)?.sizeBytes ?? null;
-				const fits = size !== null && machine !== null ? size * 1.1 <= machine.totalRamBytes * 0.75 : null;
-				const ceiling = size !== null && machine?.bandwidthGBs ? (machine.bandwidthGBs * 1e9) / size : null;
-				const selected = index === cursor;
-				return (
-					<Text key={model.name} inverse={selected} wrap="truncate">
-						{`${selected ? '›' : ' '}  ${model.on ? '[x]' : '[ ]'} ${model.name.padEnd(18)} ${(size === null ? '?' : `${(size / 1e9).toFixed(1)} GB`).padEnd(8)} ${(installed ? 'yes' : 'no').padEnd(10)} ${(fits === null ? '?' : fits ? 'yes' : 'NO').padEnd(9)} ${ceiling === null ? '?' : `≤ ${ceiling.toFixed(1)} t/s`}`}
-					</Text>
-				);
-			})}
-			<Box marginTop={1} flexDirection="column">
-				{SETTING_ROWS.map((row, offset) => {
-					const [label, value] = settingText(settings, row);
-					const selected = models.length + offset === cursor;
-					return (
-						<Text key={row} inverse={selected}>
-							{`${selected ? '›' : ' '}  ${label.padEnd(14)} ${selected ? `‹ ${value} ›` : value}`}
-						</Text>
-					);
-				})}
-			</Box>
-			<Text dimColor>Round 1 pulls qwen2.5:32b if missing; a 70B-class model is only offered if it falls short.</Text>
+			<Text dimColor wrap="truncate">
+				{HEADER}
+			</Text>
+			{/* Title, header and the gap before the settings take three rows; each plan line up to two when narrow. */}
+			<SelectList items={planItems(settings, machine, cursor, roundOne)} cursor={cursor} rows={Math.max(3, rows - 3 - 2 * Math.max(1, plan.length))} />
+			{plan.map((line) => (
+				<Prose key={line} dimColor>
+					{line}
+				</Prose>
+			))}
 		</Box>
 	);
 }

@@ -2,10 +2,11 @@
 // points, and the decision with its reason.
 import React from 'react';
 import {Box, Text} from 'ink';
-import {Table} from '@alcalzone/ink-table';
+import {CompactTable, type Column} from '../../components/compactTable.js';
 import type {ResultsFile} from '../../../output/schema.js';
 import type {Settings} from '../../../experiment/settings.js';
 import {ScoreBars} from '../../components/scoreBar.js';
+import {Prose} from '../../components/prose.js';
 
 type Row = {
 	model: string;
@@ -20,6 +21,16 @@ type Row = {
 function score(value: number | null | undefined): string {
 	return value === null || value === undefined ? '–' : value.toFixed(1);
 }
+
+const COLUMNS: Column<Row>[] = [
+	{key: 'model', header: 'model'},
+	{key: 't/s', header: 't/s', align: 'right'},
+	{key: 'bull', header: 'bull', align: 'right'},
+	{key: 'bear', header: 'bear', align: 'right'},
+	{key: 'trader', header: 'trader', align: 'right'},
+	{key: 'vs Claude', header: 'vs Claude', align: 'right'},
+	{key: 'tools', header: 'tools', align: 'right'},
+];
 
 export function verdictRows(results: ResultsFile, settings: Settings): Row[] {
 	const baselineTrader = results.baseline?.status === 'ok' ? (results.baseline.reasoning.trader?.score ?? null) : null;
@@ -57,25 +68,29 @@ export type VerdictProps = {
 	title: string;
 	/** The decision and its reason. */
 	reason: string;
+	/** Columns to lay out in. */
+	width: number;
 };
 
-export function VerdictScreen({results, settings, focus, title, reason}: VerdictProps): React.JSX.Element {
+// The decision comes right under the table: when the terminal is short, the per-dimension bars
+// are what gets cut, never the title, the table header or the reason.
+export function VerdictScreen({results, settings, focus, title, reason, width}: VerdictProps): React.JSX.Element {
 	const dims = results.models.find((model) => model.name === focus)?.reasoning?.trader?.dimensions ?? [];
 	const baselineNote = results.baseline?.status === 'ok' ? null : `Claude baseline ${results.baseline?.status ?? 'not run'}${results.baseline?.note ? `: ${results.baseline.note}` : ''}`;
 	return (
 		<Box flexDirection="column">
 			<Text bold>{title}</Text>
-			<Table data={verdictRows(results, settings)} />
+			<CompactTable columns={COLUMNS} rows={verdictRows(results, settings)} width={width} bold={(row) => row.model === focus} />
 			{baselineNote ? <Text color="yellow">{baselineNote}</Text> : null}
+			<Box marginTop={1}>
+				<Prose>{reason}</Prose>
+			</Box>
 			{dims.length > 0 ? (
 				<Box flexDirection="column" marginTop={1}>
 					<Text bold>{focus} — trader points per dimension</Text>
 					<ScoreBars dimensions={dims} width={14} showNotes={false} />
 				</Box>
 			) : null}
-			<Box marginTop={1}>
-				<Text wrap="wrap">{reason}</Text>
-			</Box>
 		</Box>
 	);
 }

@@ -1,0 +1,68 @@
+// The page switch: which screen draws the current page, with what it needs from the wizard.
+import React from 'react';
+import type {DoctorReport} from '../doctor/report.js';
+import {DoctorScreen} from '../screens/doctorScreen.js';
+import {planSummary, policyOf} from '../../experiment/strategy/index.js';
+import {verdictSentences} from '../lines/runLines.js';
+import type {ScreenName} from './keys.js';
+import {DeleteScreen} from './screens/deleteScreen.js';
+import {EscalationScreen} from './screens/escalationScreen.js';
+import {OfferScreen} from './screens/offerScreen.js';
+import {PlanScreen} from './screens/planScreen.js';
+import {experimentTimeLine} from '../../analysis/timing.js';
+import {DoneScreen, InterruptedScreen, MachineSummary, WorkingScreen} from './screens/statusScreens.js';
+import {VerdictScreen} from './screens/verdictScreen.js';
+import {StepScreen} from './stepScreen.js';
+import type {Wizard} from './useWizard.js';
+
+export type WizardPageProps = {
+	screen: ScreenName;
+	wizard: Wizard;
+	preflight: DoctorReport | null;
+	cursor: number;
+	/** Columns and rows the page may use. */
+	width: number;
+	rows: number;
+	animate: boolean;
+	simulated: boolean;
+	resultsPath: string;
+	resumeCommand: string;
+};
+
+const WORKING = <WorkingScreen what="Working…" />;
+
+export function WizardPage({screen, wizard, preflight, cursor, width, rows, animate, simulated, resultsPath, resumeCommand}: WizardPageProps): React.JSX.Element {
+	const {strategy, waiting} = wizard;
+	const recommendation = strategy.results.recommendation;
+	switch (screen) {
+		case 'working':
+			return <WorkingScreen what={strategy.machine === null ? 'Checking Ollama and this machine…' : 'Working…'} />;
+		case 'preflight':
+			return preflight ? <DoctorScreen report={preflight} /> : <MachineSummary machine={strategy.machine} />;
+		case 'plan':
+			return <PlanScreen settings={strategy.settings} machine={strategy.machine} cursor={cursor} rows={rows} plan={planSummary(strategy)} roundOne={policyOf(strategy.settings, strategy.results, strategy.machine).roundOne} />;
+		case 'step':
+			return wizard.running ? <StepScreen action={wizard.running} views={wizard.views} animate={animate} simulated={simulated} width={width} /> : WORKING;
+		case 'verdict': {
+			if (waiting?.kind === 'ask-escalation') {
+				const {offer} = waiting;
+				return <VerdictScreen results={strategy.results} settings={strategy.settings} focus={offer.roundModel} title={`Verdict — round ${offer.afterRound}: ${offer.roundModel}`} reason={`${offer.shortfall} Decision: an escalation is offered on the next screen, with each model's predicted speed.`} width={width} />;
+			}
+			return <VerdictScreen results={strategy.results} settings={strategy.settings} focus={null} title="Verdict — final" reason={verdictSentences(recommendation).map(([label, text]) => `${label}: ${text}`).join('\n')} width={width} />;
+		}
+		case 'escalation':
+			return waiting?.kind === 'ask-escalation' ? <EscalationScreen offer={waiting.offer} cursor={cursor} /> : WORKING;
+		case 'delete':
+			return waiting?.kind === 'ask-delete' ? <DeleteScreen model={waiting.model} next={waiting.next} cursor={cursor} protect={waiting.protect} /> : WORKING;
+		case 'offer':
+			return waiting?.kind === 'ask-configs' ? <OfferScreen offer={waiting.offer} cursor={cursor} /> : WORKING;
+		case 'interrupted':
+			return waiting?.kind === 'canceled' || waiting?.kind === 'failed' ? (
+				<InterruptedScreen kind={waiting.kind} message={waiting.kind === 'failed' ? waiting.message : `${waiting.key} was canceled.`} resultsPath={resultsPath} resumeCommand={resumeCommand} />
+			) : (
+				WORKING
+			);
+		case 'done':
+			return <DoneScreen files={[...(strategy.configsWritten ?? []), ...(strategy.reportWritten ?? [])]} resultsPath={resultsPath} recommendation={recommendation} timeLine={experimentTimeLine(strategy.results.timing?.runs)} />;
+	}
+}

@@ -1,0 +1,57 @@
+// The plan as it stands now, in sentences for the Plan screen: what round 1 measures and why that
+// model, what an escalation may offer, and on resume what is already decided and what comes next.
+// It is read off the same policy and walk the runner follows, so what it says is what runs.
+import {sizeOf} from './evidence.js';
+import {nextAction} from './flow.js';
+import {policyOf} from './policy.js';
+import type {Action, StrategyState} from './types.js';
+
+const SETTLED = new Set(['accept', 'escalate', 'swap', 'skip', 'keep-first', 'delete-first', 'recommend', 'ceiling']);
+
+function describe(action: Action): string {
+	switch (action.kind) {
+		case 'step':
+			return `${action.step} ${action.models.length > 0 ? action.models.join(', ') : 'the Claude baseline'} (round ${action.round})`;
+		case 'ask-escalation':
+			return `the escalation decision after round ${action.offer.afterRound} (${action.offer.roundModel})`;
+		case 'ask-delete':
+			return `whether to delete ${action.model} to make room for ${action.next}`;
+		case 'record':
+			return `recording round ${action.record.round}'s decision`;
+		case 'recommend':
+			return 'the recommendation';
+		case 'configs':
+			return 'writing the hybrid configs';
+		case 'report':
+			return 'writing the report';
+		case 'done':
+			return 'nothing: the experiment is complete';
+		default:
+			return action.kind;
+	}
+}
+
+function decided(record: StrategyState['results']['rounds'][number]): string {
+	if (record.decision === 'ceiling') return `${record.round} ceiling at ${record.model ?? 'none'}, recommending ${record.chosen ?? 'none'}`;
+	return `${record.round} ${record.decision}${record.chosen ? ` → ${record.chosen}` : ''}`;
+}
+
+/** Short lines (the Plan screen sits under the ladder table at 80x24). */
+export function planSummary(state: StrategyState): string[] {
+	const policy = policyOf(state.settings, state.results, state.machine);
+	const installed = state.machine?.installed.some((model) => model.name === policy.roundOne) ?? false;
+	const pulled = state.results.models.some((model) => model.name === policy.roundOne && model.pull?.status === 'pulled');
+	const size = sizeOf(state.results, state.machine, policy.roundOne);
+	const why = policy.roundOneSource === 'plan' ? 'chosen on this plan' : 'next above what is installed';
+	const pull = pulled ? 'pulled by this experiment' : installed ? 'installed' : `pull ${size > 0 ? `${(size / 1e9).toFixed(1)} GB` : '(size unknown)'}`;
+	const lines = [`Round 1: ${policy.roundOne}, ${why}; ${pull}.`];
+	lines.push(
+		policy.candidates.length === 0
+			? 'No 70B-class model on the ladder: the experiment stops after round 1.'
+			: `Below ${policy.threshold.toFixed(1)}: ${policy.candidates.join(' or ')}, speed predicted first, one at a time.`,
+	);
+	const done = state.results.rounds.filter((record) => SETTLED.has(record.decision));
+	if (done.length > 0) lines.push(`Done: round ${done.map(decided).join(' · ')}.`);
+	if (done.length > 0 || state.results.models.length > 0) lines.push(`Next: ${describe(nextAction({...state, planConfirmed: true}))}.`);
+	return lines;
+}

@@ -1,0 +1,75 @@
+// The simulated server's version decides behaviours that changed between Ollama releases; each
+// rule below names the release it comes from (reference/ollama-wire.md and issue 13's reading of
+// server/routes.go, api/types.go, openai/openai.go and the runners).
+
+/** [major, minor, patch] of "0.12.4", "v0.30.0-rc2", ...; unparsable parts are 0. */
+export function parseVersion(version: string): [number, number, number] {
+	const [major = 0, minor = 0, patch = 0] = version
+		.replace(/^v/, '')
+		.split(/[.-]/)
+		.slice(0, 3)
+		.map((part) => Number.parseInt(part, 10) || 0);
+	return [major, minor, patch];
+}
+
+/** True when `version` is `minimum` or newer. */
+export function atLeast(version: string, minimum: string): boolean {
+	const have = parseVersion(version);
+	const want = parseVersion(minimum);
+	for (let index = 0; index < 3; index++) {
+		const a = have[index] ?? 0;
+		const b = want[index] ?? 0;
+		if (a !== b) return a > b;
+	}
+	return true;
+}
+
+/** How a thinking-capable model treats `think` on this server. */
+export type ThinkingMode =
+	/** The reasoning goes to `message.thinking` / `thinking` / `delta.reasoning`. */
+	| 'separate'
+	/** The reasoning stays inside `content` as <think>...</think>. */
+	| 'inline'
+	| 'off';
+
+export function thinkingMode(version: string, think: unknown): ThinkingMode {
+	const off = think === false || think === 'false';
+	// Before v0.9.0 there was no `think` field: thinking models wrote <think> blocks into content, always.
+	if (!atLeast(version, '0.9.0')) return 'inline';
+	if (off) return 'off';
+	const asked = think === true || (typeof think === 'string' && think !== '');
+	if (asked) return 'separate';
+	// think absent: v0.9.0-v0.12.3 left the model's <think> block in content; from v0.12.4 a
+	// thinking-capable model thinks by default, into the separate field (routes.go:2619).
+	return atLeast(version, '0.12.4') ? 'separate' : 'inline';
+}
+
+/**
+ * The num_ctx a request without one runs at: 2048 before v0.6.7, 4096 until v0.15.4, then a tier
+ * by GPU memory (under 23 GiB 4k, under 47 GiB 32k, else 256k; routes.go:2040-2058), capped at
+ * the model's trained context (sched.go:161). The simulated M3 Max (128 GB, Metal's working set
+ * about 75 %) is in the top tier.
+ */
+export function defaultNumCtx(version: string, trainedContext: number, gpuMemoryGiB = 96): number {
+	if (!atLeast(version, '0.6.7')) return 2048;
+	if (!atLeast(version, '0.15.5')) return 4096;
+	const tier = gpuMemoryGiB < 23 ? 4096 : gpuMemoryGiB < 47 ? 32_768 : 262_144;
+	return Math.min(tier, trainedContext);
+}
+
+/**
+ * On /v1, parallel tool calls all carry `index` 0 from several built-in parsers: qwen3's until
+ * v0.17.4, the others until v0.20.6.
+ */
+export function parallelCallsShareIndex(version: string, family: string): boolean {
+	return family.startsWith('qwen3') ? !atLeast(version, '0.17.5') : !atLeast(version, '0.20.7');
+}
+
+/**
+ * v0.30+ (llama-server): prompt_eval_count = cached + fresh tokens while prompt_eval_duration
+ * times only the fresh ones (llm/llama_server.go:1503-1513). The Go runner before it counted
+ * only the tokens it processed, so a fully cached prompt gave 0, omitted (issue #5370).
+ */
+export function countsCachedPromptTokens(version: string): boolean {
+	return atLeast(version, '0.30.0');
+}

@@ -1,0 +1,99 @@
+// Issue 13 item 1: a thinking-capable model (qwen3:32b) measured on Ollama v0.29 and the current
+// release. Both think when `think` is absent (v0.12.4+), so every measured request must carry
+// think:false, and only the answer is scored. The capability comes from /api/show: /api/tags lists
+// capabilities only from v0.30, so on v0.29 a lookup by /api/tags would find none.
+import {afterEach, describe, expect, it} from 'vitest';
+import {runCompare} from '../../../source/experiment/steps/compare.js';
+import {runTools} from '../../../source/experiment/steps/tools.js';
+import {createOpenAICompatProvider} from '../../../source/providers/openaiCompat.js';
+import {profileFor, startSimulator, thinkingProfile} from '../../../source/simulator/index.js';
+import {type StepHarness} from '../../helpers/stepHarness.js';
+import {compareHarness} from './compareHarness.js';
+
+const MODEL = 'qwen3:32b';
+let harness: StepHarness | undefined;
+afterEach(async () => {
+	await harness?.close();
+	harness = undefined;
+});
+
+type Body = {think?: unknown; messages?: unknown};
+
+function generationBodies(h: StepHarness, path: string): Body[] {
+	return h.sim.requests.filter((request) => request.path === path && (request.body as Body).messages !== undefined).map((request) => request.body as Body);
+}
+
+describe.each(['0.29.0', '0.32.15'])('a thinking model on Ollama %s', (version) => {
+	it('compare sends think:false on every request and scores the answer only', async () => {
+		harness = await compareHarness({sim: {version, profiles: [thinkingProfile()], installed: [MODEL]}});
+		const outcome = await runCompare(harness.ctx, [MODEL]);
+		const chats = generationBodies(harness, '/api/chat');
+		expect(chats).toHaveLength(3);
+		for (const body of chats) expect(body.think).toBe(false);
+		for (const role of ['bull', 'bear', 'trader'] as const) {
+			const response = outcome.models[MODEL]?.[role];
+			expect(response?.status).toBe('ok');
+			expect(response?.note).toBeUndefined();
+			expect(response?.tail).not.toMatch(/weigh the evidence|<think>/);
+		}
+	});
+
+	it('tools sends think:false on the native endpoint', async () => {
+		harness = await compareHarness({sim: {version, profiles: [thinkingProfile()], installed: [MODEL]}});
+		harness.ctx.openai = createOpenAICompatProvider({host: harness.sim.url});
+		const results = await runTools(harness.ctx, [MODEL]);
+		const chats = generationBodies(harness, '/api/chat');
+		expect(chats.length).toBeGreaterThanOrEqual(5);
+		for (const body of chats) expect(body.think).toBe(false);
+		expect(results[MODEL]?.native?.passed).toBe(5);
+	});
+});
+
+describe('capabilities from /api/show', () => {
+	it('are asked once per model and reused by later steps, whatever name form they use', async () => {
+		harness = await compareHarness({sim: {version: '0.29.0', profiles: [thinkingProfile()], installed: [MODEL]}});
+		harness.ctx.openai = createOpenAICompatProvider({host: harness.sim.url});
+		await runCompare(harness.ctx, [MODEL]);
+		await runTools(harness.ctx, [MODEL]);
+		expect(harness.sim.requests.filter((request) => request.path === '/api/show')).toHaveLength(1);
+	});
+});
+
+describe('think blocks and cut-off answers', () => {
+	it('a server before v0.9 ignores think and leaves <think> in content: only the answer after it is scored', async () => {
+		harness = await compareHarness({sim: {version: '0.8.0', profiles: [thinkingProfile()], installed: [MODEL]}});
+		const outcome = await runCompare(harness.ctx, [MODEL]);
+		for (const role of ['bull', 'bear', 'trader'] as const) {
+			const response = outcome.models[MODEL]?.[role];
+			expect(response?.status).toBe('ok');
+			expect(response?.tail).not.toMatch(/<\/?think>|weigh the evidence/);
+		}
+		const deltas = harness.events.filter((event) => event.type === 'compare:delta').map((event) => (event.type === 'compare:delta' ? event.text : '')).join('');
+		// The reasoning did arrive in content; the score just never saw it.
+		expect(deltas).toContain('<think>');
+	});
+
+	it('the simulator at v0.11 writes <think> into content when think is absent, and into thinking at v0.12.4+', async () => {
+		for (const [version, inline] of [['0.11.0', true], ['0.12.4', false]] as const) {
+			const sim = await startSimulator({version, profiles: [thinkingProfile()], installed: [MODEL]});
+			try {
+				const response = await fetch(`${sim.url}/api/chat`, {method: 'POST', body: JSON.stringify({model: MODEL, stream: false, messages: [{role: 'user', content: 'hi'}]})});
+				const body = (await response.json()) as {message: {content: string; thinking?: string}};
+				expect(body.message.content.startsWith('<think>'), version).toBe(inline);
+				expect(body.message.thinking === undefined, version).toBe(inline);
+			} finally {
+				await sim.close();
+			}
+		}
+	});
+
+	it('an answer that hits num_predict is reported as "answer cut off at N tokens" beside its score', async () => {
+		harness = await compareHarness({sim: {profiles: [profileFor('rambler:8b', {replyTokens: 6000})], installed: ['rambler:8b']}});
+		const outcome = await runCompare(harness.ctx, ['rambler:8b']);
+		const bull = outcome.models['rambler:8b']?.bull;
+		expect(bull?.status).toBe('ok');
+		expect(bull?.note).toBe('answer cut off at 4096 tokens');
+		const warnings = harness.events.filter((event) => event.type === 'warning').map((event) => (event.type === 'warning' ? event.message : ''));
+		expect(warnings).toContain('rambler:8b bull: answer cut off at 4096 tokens');
+	});
+});

@@ -1,0 +1,126 @@
+// The recommendation rule as a table: measured on speed and quality, practical and installed, or
+// not recommended; a better but unusable model is the ceiling.
+import {describe, expect, it} from 'vitest';
+import {recommendationRule, type RecommendCandidate} from '../../../source/experiment/strategy/index.js';
+
+const m = (model: string, score: number | null, rate: number | null, installed = true): RecommendCandidate => ({
+	model,
+	score,
+	rate,
+	installed,
+	config: `hybrid_${model.replace(/\W/g, '')}`,
+});
+
+const Q32 = 'qwen2.5:32b';
+const Q72 = 'qwen2.5:72b';
+const L70 = 'llama3.3:70b';
+const M22 = 'mistral-small:22b';
+
+describe('recommendationRule', () => {
+	const table: {
+		name: string;
+		models: RecommendCandidate[];
+		model: string | null;
+		belowThreshold: boolean;
+		reason: RegExp;
+		ceiling: RegExp;
+		nextStep?: RegExp;
+	}[] = [
+		{
+			name: 'the best practical installed model that meets the threshold',
+			models: [m(Q32, 9.3, 16.2), m(M22, 7.4, 22)],
+			model: Q32,
+			belowThreshold: false,
+			reason: /^qwen2\.5:32b is recommended: it scores 9\.3 on the trader prompt \(threshold 9\.0, Claude 9\.8\) and decodes at 16\.2 t\/s \(minimum 8 t\/s\), measured and installed\.$/,
+			ceiling: /^qwen2\.5:32b's 9\.3 is the best local trader score measured here, and it is usable at 16\.2 t\/s\.$/,
+			nextStep: /trifecta configs --write.*--hybrid hybrid_qwen2532b/,
+		},
+		{
+			name: 'a higher scorer that is impractical is the ceiling, never the recommendation',
+			models: [m(Q72, 10, 6.0), m(Q32, 8.7, 14.4)],
+			model: Q32,
+			belowThreshold: true,
+			reason: /^qwen2\.5:32b is recommended below threshold: the best practical model scores 8\.7 on the trader prompt, 0\.3 short of the threshold 9\.0, Claude 9\.8, at 14\.4 t\/s \(minimum 8 t\/s\)\.$/,
+			ceiling: /^qwen2\.5:72b reaches 10\.0 but runs at 6\.0 t\/s \(minimum 8 t\/s\): quality is reachable, not at a usable speed on this machine\.$/,
+			nextStep: /the 0\.3-point gap to the threshold/,
+		},
+		{
+			name: 'an impractical model meeting the threshold next to a practical one that meets it too',
+			models: [m(Q72, 10, 6.0), m(L70, 9.1, 8.4), m(Q32, 8.7, 14.4)],
+			model: L70,
+			belowThreshold: false,
+			reason: /^llama3\.3:70b is recommended: it scores 9\.1/,
+			ceiling: /^qwen2\.5:72b reaches 10\.0 but runs at 6\.0 t\/s/,
+		},
+		{
+			name: 'a practical model that met the threshold but is no longer installed is not recommended',
+			models: [m(L70, 9.1, 8.4, false), m(Q32, 8.7, 14.4)],
+			model: Q32,
+			belowThreshold: true,
+			reason: /^qwen2\.5:32b is recommended below threshold/,
+			ceiling: /^llama3\.3:70b scores 9\.1 at 8\.4 t\/s but is not installed now.*trifecta pull llama3\.3:70b/,
+		},
+		{
+			name: 'a model compared but never benchmarked is not measured, not impractical, and not recommended',
+			models: [m(M22, 9.5, null), m(Q32, 8.7, 14.4)],
+			model: Q32,
+			belowThreshold: true,
+			reason: /^qwen2\.5:32b is recommended below threshold/,
+			ceiling: /^mistral-small:22b scores 9\.5, the best local trader score here, but its speed is not measured, so it is not recommended \(trifecta bench mistral-small:22b/,
+		},
+		{
+			name: 'no practical model at all: nothing is recommended',
+			models: [m(Q72, 9.4, 5.9), m(L70, 8.6, 6.8)],
+			model: null,
+			belowThreshold: false,
+			reason: /^No local model is recommended: none is measured on both speed and quality, practical \(at least 8 t\/s\) and installed\.$/,
+			ceiling: /^qwen2\.5:72b reaches 9\.4 but runs at 5\.9 t\/s/,
+			nextStep: /^Keep the pipeline on Claude; no local model on this ladder decodes at 8 t\/s or more/,
+		},
+		{
+			name: 'nothing scored yet',
+			models: [m(Q32, null, 14.4)],
+			model: null,
+			belowThreshold: false,
+			reason: /^No local model is recommended/,
+			ceiling: /^No local model has a trader score yet, so the quality ceiling is not measured\.$/,
+		},
+		{
+			name: 'exactly at the threshold and exactly at the minimum rate counts',
+			models: [m(Q32, 9.0, 8.0)],
+			model: Q32,
+			belowThreshold: false,
+			reason: /^qwen2\.5:32b is recommended: it scores 9\.0/,
+			ceiling: /usable at 8\.0 t\/s/,
+		},
+		{
+			name: 'a tie on score goes to the faster model',
+			models: [m(L70, 9.2, 8.4), m(Q32, 9.2, 14.4)],
+			model: Q32,
+			belowThreshold: false,
+			reason: /^qwen2\.5:32b is recommended/,
+			ceiling: /^qwen2\.5:32b's 9\.2/,
+		},
+		{
+			name: 'below threshold, the best practical one, with the gap',
+			models: [m(Q32, 8.4, 14.4), m(M22, 7.4, 22)],
+			model: Q32,
+			belowThreshold: true,
+			reason: /8\.4 on the trader prompt, 0\.6 short of the threshold 9\.0/,
+			ceiling: /^The best local trader score measured here is 8\.4 \(qwen2\.5:32b\), 0\.6 below the threshold 9\.0/,
+		},
+	];
+
+	it.each(table)('$name', (row) => {
+		const outcome = recommendationRule({models: row.models, threshold: 9, minRate: 8, baseline: 9.8});
+		expect(outcome.model).toBe(row.model);
+		expect(outcome.practical).toBe(row.model === null ? null : true);
+		expect(outcome.belowThreshold).toBe(row.belowThreshold);
+		expect(outcome.reason).toMatch(row.reason);
+		expect(outcome.ceiling).toMatch(row.ceiling);
+		if (row.nextStep) expect(outcome.nextStep).toMatch(row.nextStep);
+		// Never recommended: a model not benchmarked, below the minimum rate, or not installed.
+		const chosen = row.models.find((entry) => entry.model === outcome.model);
+		if (chosen) expect(chosen.installed && chosen.rate !== null && chosen.rate >= 8).toBe(true);
+	});
+});

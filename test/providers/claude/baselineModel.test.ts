@@ -1,0 +1,68 @@
+// Issue 13 item 10: the baseline defaults to the newest Sonnet the key can use, never a deprecated
+// one; a thinking Sonnet's reasoning is not part of its answer and its tokens are counted apart.
+import {afterEach, describe, expect, it} from 'vitest';
+import {listClaudeModels, newestSonnet} from '../../../source/providers/claude/baselineModel.js';
+import {createClaudeProvider} from '../../../source/providers/claude.js';
+import type {ClaudeStreamEvent} from '../../../source/providers/types.js';
+import {startSimulator, type SimulatorHandle} from '../../../source/simulator/index.js';
+
+let sim: SimulatorHandle | undefined;
+afterEach(async () => {
+	await sim?.close();
+	sim = undefined;
+});
+
+describe('newestSonnet', () => {
+	const deprecated = new Set(['claude-sonnet-4-5-20250929', 'claude-sonnet-4-5']);
+	const isDeprecated = (id: string) => deprecated.has(id);
+	it.each([
+		['the newest by creation date', [{id: 'claude-sonnet-4-20250514', createdAt: '2025-05-14T00:00:00Z'}, {id: 'claude-sonnet-5-5', createdAt: '2026-10-14T00:00:00Z'}], 'claude-sonnet-5-5'],
+		['skips a deprecated one even when newest', [{id: 'claude-sonnet-4-5-20250929', createdAt: '2027-01-01T00:00:00Z'}, {id: 'claude-sonnet-4-20250514', createdAt: '2025-05-14T00:00:00Z'}], 'claude-sonnet-4-20250514'],
+		['ignores Opus and Haiku', [{id: 'claude-opus-5', createdAt: '2027-01-01T00:00:00Z'}, {id: 'claude-haiku-4-5', createdAt: '2026-01-01T00:00:00Z'}], null],
+		['an empty list', [], null],
+		['a bad date sorts last', [{id: 'claude-sonnet-x', createdAt: 'not a date'}, {id: 'claude-sonnet-5-5', createdAt: '2026-10-14T00:00:00Z'}], 'claude-sonnet-5-5'],
+	])('%s', (_case, models, expected) => {
+		expect(newestSonnet(models, isDeprecated)).toBe(expected);
+	});
+});
+
+describe('the Models API and thinking blocks against the simulator', () => {
+	it('lists every page and picks claude-sonnet-5-5 over the deprecated Sonnet 4.5 (the SDK table)', async () => {
+		sim = await startSimulator({installed: []});
+		const models = await listClaudeModels({apiKey: 'test-key', baseURL: sim.anthropicUrl});
+		expect(models?.map((model) => model.id)).toContain('claude-sonnet-4-5-20250929');
+		expect(newestSonnet(models ?? [])).toBe('claude-sonnet-5-5');
+	});
+
+	it('gives null (so the built-in default stands) when the API cannot be reached', async () => {
+		sim = await startSimulator({installed: []});
+		const url = sim.anthropicUrl;
+		await sim.close();
+		sim = undefined;
+		expect(await listClaudeModels({apiKey: 'test-key', baseURL: url})).toBeNull();
+	});
+
+	it('a thinking Sonnet: the thinking block is not in the answer text; its tokens are counted apart and billed', async () => {
+		sim = await startSimulator({installed: []});
+		const claude = createClaudeProvider({apiKey: 'test-key', baseURL: sim.anthropicUrl, model: 'claude-sonnet-5-5', maxRetries: 0, warn: () => {}});
+		const events: ClaudeStreamEvent[] = [];
+		for await (const event of claude.stream({model: 'claude-sonnet-5-5', messages: [{role: 'user', content: 'Write the trader proposal for AAPL.'}], maxTokens: 1024})) events.push(event);
+		const text = events.map((event) => (event.type === 'delta' ? event.text : '')).join('');
+		expect(text).not.toMatch(/I weigh the growth figures/);
+		const done = events.at(-1);
+		if (done?.type !== 'done') throw new Error('no done event');
+		expect(done.usage.thinkingTokens).toBeGreaterThan(10);
+		expect(done.usage.outputTokens).toBeGreaterThan(done.usage.thinkingTokens ?? 0);
+		expect(done.costUsd).toBeCloseTo((done.usage.inputTokens * 3 + done.usage.outputTokens * 15) / 1e6, 12);
+	});
+
+	it('the simulator answers thinking {type: "disabled"} on Sonnet 5.5 with a 400, as the API does', async () => {
+		sim = await startSimulator({installed: []});
+		const response = await fetch(`${sim.anthropicUrl}/v1/messages`, {
+			method: 'POST',
+			headers: {'x-api-key': 'k', 'content-type': 'application/json'},
+			body: JSON.stringify({model: 'claude-sonnet-5-5', max_tokens: 64, thinking: {type: 'disabled'}, messages: [{role: 'user', content: 'hi'}]}),
+		});
+		expect(response.status).toBe(400);
+	});
+});
