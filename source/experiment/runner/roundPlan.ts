@@ -3,6 +3,8 @@
 // work, and keep each model loaded across its steps). Derived by asking the strategy itself, on
 // a copy of the state where each step is marked done, so the round runs exactly what the
 // strategy would have asked for, one step after another.
+import {upsertModel} from '../../output/resultsStore.js';
+import type {ResultsFile} from '../../output/schema.js';
 import {nextAction, reduce} from '../strategy/index.js';
 import type {StepAction, StepKind, StrategyState} from '../strategy/index.js';
 import {stepKey} from '../strategy/steps.js';
@@ -15,7 +17,8 @@ export function roundPlan(state: StrategyState, first: StepAction): StepAction[]
 	let action: StepAction = first;
 	for (let guard = 0; guard < MAX_STEPS; guard++) {
 		const pulled = action.step === 'pull' ? action.models.map((name) => ({name, sizeBytes: sizeOf(assumed, name)})) : undefined;
-		assumed = reduce(assumed, {type: 'step:done', keys: action.keys, results: assumed.results, ...(pulled ? {pulled} : {})});
+		const results = pulled ? withPulled(assumed.results, action.models) : assumed.results;
+		assumed = reduce(assumed, {type: 'step:done', keys: action.keys, results, ...(pulled ? {pulled} : {})});
 		const next = nextAction(assumed);
 		if (next.kind !== 'step' || next.round !== first.round) break;
 		if (plan.some((planned) => planned.step === next.step && sameKeys(planned.keys, next.keys))) break;
@@ -23,6 +26,20 @@ export function roundPlan(state: StrategyState, first: StepAction): StepAction[]
 		action = next;
 	}
 	return plan;
+}
+
+/**
+ * The results as the pull will leave them: the policy tells a model this experiment pulled from
+ * one installed before (round one's model must stay round one's model after its own pull).
+ */
+function withPulled(results: ResultsFile, models: string[]): ResultsFile {
+	const draft = {...results, models: [...results.models]};
+	for (const name of models) {
+		const index = draft.models.findIndex((entry) => entry.name === name);
+		const entry = index < 0 ? upsertModel(draft, name) : (draft.models[index] = {...draft.models[index]!});
+		entry.pull = {status: 'pulled', bytes: 0, seconds: 0, at: ''};
+	}
+	return draft;
 }
 
 function sizeOf(state: StrategyState, model: string): number {
