@@ -35,7 +35,7 @@ function compareChats(current: Lab, model: string): number {
 
 describe('kill during overlapping work', () => {
 	it('resumes after the kill without measuring a finished step again', async () => {
-		lab = await faultLab({profiles: defaultProfiles().map((profile) => ({...profile, replyTokens: 24})), pace: 0.001, pullBytesPerSecond: 3e9});
+		lab = await faultLab({profiles: defaultProfiles().map((profile) => ({...profile, replyTokens: 24})), pace: 0.001, pullBytesPerSecond: 1e9});
 		const running = lab.start(['run', '--yes'], {claude: true});
 		// The 14B's three answers are scored and persisted (each waits for Claude's answer to its role) while the 32B downloads.
 		await running.waitForStderr('round 1 · tools · qwen2.5:14b');
