@@ -1,82 +1,91 @@
-// The quality rubric (DESIGN.md "Quality"): deterministic, 0-10, every point explained.
-import type {ResponseMetrics, Role, RubricDimension} from '../output/schema.js';
+// The offline quality rubric (DESIGN.md "Quality"): deterministic, 0-10, every point explained,
+// made hard to fool (reference/judging.md §5). Repetition earns nothing and costs points, depth
+// saturates at a moderate length of distinct content, figures count only inside reasoning
+// sentences, the argument's direction is checked against the decision, and the levels must pass
+// a risk desk's sanity checks. The baseline is scored by exactly these rules.
+import type {Compliance, ResponseMetrics, Role, RubricDimension} from '../output/schema.js';
+import {complianceOf} from './compliance.js';
+import {directionAgrees, sideAgrees} from './direction.js';
+import {figuresInProse} from './figuresInProse.js';
+import {measureRedundancy, splitSentences} from './redundancy.js';
 import {measureResponse} from './responseMetrics.js';
+import {riskChecks} from './riskSanity.js';
+import {countEngagement} from './textMetrics.js';
 import {
-	coherenceDimension,
-	decisionDimension,
+	DEPTH,
+	consistencyDimension,
 	depthDimension,
 	engagementDimension,
-	groundingDimension,
-	levelDimension,
-	structureDimension,
-	textDimension,
+	horizonDimension,
+	paddingDimension,
+	riskDimension,
+	sideDimension,
+	thesisDimension,
 } from './rubricDimensions.js';
 
-/** Typical lengths of a good response (tradingagents.md §4), used when no baseline is given. */
-export const REFERENCE_CHARS: Record<Role, number> = {bull: 8_000, bear: 8_000, trader: 1_600};
+/** Bump on any change that moves a score: stored scores of another version are recomputed. */
+export const RUBRIC_VERSION = '2';
 
-/** Grounded figures a response needs for full grounding credit. */
-export const EXPECTED_FIGURES: Record<Role, number> = {bull: 8, bear: 8, trader: 4};
+/** Distinct context figures argued with for full thesis credit. */
+export const EXPECTED_FIGURES: Record<Role, number> = {bull: 6, bear: 6, trader: 4};
 
-// Depth weighs most because the gap the team saw was depth (8.6K vs 18K chars); the risk
-// elements together (decision, stop, target, sizing, horizon, coherence) weigh 6 of 10.
 export const TRADER_WEIGHTS = {
-	decision: 1.5,
-	stopLoss: 1.25,
-	target: 1,
-	sizing: 0.75,
-	horizon: 0.5,
-	coherence: 1,
-	grounding: 1.5,
-	depth: 2.5,
+	thesis: 3,
+	stopSide: 0.75,
+	stopDistance: 0.75,
+	rewardRisk: 0.75,
+	sizeCap: 0.5,
+	horizon: 0.25,
+	consistency: 2,
+	depth: 2,
 } as const;
 
-export const DEBATE_WEIGHTS = {depth: 3, grounding: 3, engagement: 2, structure: 2} as const;
+export const DEBATE_WEIGHTS = {thesis: 4, consistency: 2, engagement: 2, depth: 2} as const;
 
-export type ScoreInput = {
-	role: Role;
-	text: string;
-	context: string;
-	/** Length of the baseline's response for the same role; the built-in reference otherwise. */
-	baselineChars?: number | null;
-};
+export type ScoreInput = {role: Role; text: string; context: string};
 
 export type RubricScore = {
 	metrics: ResponseMetrics;
 	/** 0..10, two decimals. */
 	score: number;
 	dimensions: RubricDimension[];
+	compliance: Compliance;
+	version: string;
 };
 
 export function scoreResponse(input: ScoreInput): RubricScore {
 	const {role, text, context} = input;
-	const {metrics, text: shape, grounding} = measureResponse(role, text, context);
-	const fromBaseline = input.baselineChars != null && input.baselineChars > 0;
-	const reference = fromBaseline ? (input.baselineChars as number) : REFERENCE_CHARS[role];
+	const {metrics} = measureResponse(role, text, context);
+	const redundancy = measureRedundancy(text, context);
+	const contextNorms = new Set(splitSentences(context).map((s) => s.norm));
+	const figures = figuresInProse(redundancy.distinct, context, contextNorms);
+	const argument = redundancy.distinct.filter((s) => !contextNorms.has(s.norm)).map((s) => s.text).join('\n');
 	let dimensions: RubricDimension[];
 	if (role === 'trader') {
 		const w = TRADER_WEIGHTS;
+		const risk = riskChecks(metrics, context);
+		const levelsOk = metrics.decision === 'HOLD' ? 'n/a' : metrics.levelsCoherent;
 		dimensions = [
-			decisionDimension(metrics, w.decision),
-			levelDimension('stopLoss', 'Stop-loss level', metrics.stopLoss, w.stopLoss),
-			levelDimension('target', 'Price target level', metrics.target, w.target),
-			textDimension('sizing', 'Position sizing', metrics.positionSizing, w.sizing),
-			textDimension('horizon', 'Time horizon', metrics.timeHorizon, w.horizon),
-			coherenceDimension(metrics, w.coherence),
-			groundingDimension(grounding, EXPECTED_FIGURES.trader, w.grounding),
-			depthDimension(metrics.chars, reference, fromBaseline, w.depth),
+			thesisDimension(figures, EXPECTED_FIGURES.trader, w.thesis),
+			...risk.map((check) => riskDimension(check, w[check.id])),
+			horizonDimension(metrics.timeHorizon, w.horizon),
+			consistencyDimension(metrics.decision !== null, levelsOk, directionAgrees(argument, metrics.decision), w.consistency),
+			depthDimension(redundancy, DEPTH.trader, w.depth),
 		];
 	} else {
 		const w = DEBATE_WEIGHTS;
+		const opponent = role === 'bull' ? 'bear' : 'bull';
 		dimensions = [
-			depthDimension(metrics.chars, reference, fromBaseline, w.depth),
-			groundingDimension(grounding, EXPECTED_FIGURES[role], w.grounding),
-			engagementDimension(shape, role === 'bull' ? 'bear' : 'bull', w.engagement),
-			structureDimension(shape, w.structure),
+			thesisDimension(figures, EXPECTED_FIGURES[role], w.thesis),
+			sideDimension(sideAgrees(argument, role), w.consistency),
+			engagementDimension(countEngagement(argument, role), opponent, w.engagement),
+			depthDimension(redundancy, DEPTH.debate, w.depth),
 		];
 	}
-	const score = Math.round(dimensions.reduce((sum, d) => sum + d.points, 0) * 100) / 100;
-	return {metrics, score, dimensions};
+	dimensions.push(paddingDimension(redundancy));
+	const total = dimensions.reduce((sum, d) => sum + d.points, 0);
+	const score = Math.round(Math.min(10, Math.max(0, total)) * 100) / 100;
+	return {metrics, score, dimensions, compliance: complianceOf(role, metrics), version: RUBRIC_VERSION};
 }
 
 /** score / baseline score; null without a usable baseline. */

@@ -1,7 +1,10 @@
-// One builder per rubric dimension: points, maximum and a note saying why.
-import type {ResponseMetrics, RubricDimension} from '../output/schema.js';
-import type {GroundingResult} from './grounding.js';
-import type {TextMetrics} from './textMetrics.js';
+// One builder per rubric dimension: points, maximum and a note saying why. Every dimension reads
+// distinct content only (redundancy.ts), so saying a thing twice never earns twice.
+import type {RubricDimension} from '../output/schema.js';
+import type {DirectionCheck} from './direction.js';
+import type {ProseFigures} from './figuresInProse.js';
+import type {Redundancy} from './redundancy.js';
+import type {RiskCheck} from './riskSanity.js';
 
 function round2(value: number): number {
 	return Math.round(value * 100) / 100;
@@ -15,73 +18,75 @@ export function dimension(id: string, label: string, share: number, max: number,
 	return {id, label, points: round2(clamp01(share) * max), max, note};
 }
 
-/** Length ratio at or below which depth earns nothing, and at or above which it earns everything. */
-export const DEPTH_FLOOR = 0.2;
-export const DEPTH_FULL = 0.9;
+/** Distinct characters at which depth starts to count and where it saturates, per kind of answer. */
+export const DEPTH = {trader: {floor: 150, full: 450}, debate: {floor: 400, full: 1_800}} as const;
 
-export function depthDimension(chars: number, referenceChars: number, fromBaseline: boolean, max: number): RubricDimension {
-	const ratio = referenceChars > 0 ? chars / referenceChars : 0;
-	const share = (ratio - DEPTH_FLOOR) / (DEPTH_FULL - DEPTH_FLOOR);
-	const what = fromBaseline ? "the baseline's length" : 'the reference length';
-	const note = `${Math.round(ratio * 100)}% of ${what} (${chars.toLocaleString('en-US')} of ${Math.round(referenceChars).toLocaleString('en-US')} chars)`;
-	return dimension('depth', 'Depth', share, max, note);
+export function depthDimension(redundancy: Redundancy, range: {floor: number; full: number}, max: number): RubricDimension {
+	const chars = redundancy.distinctChars;
+	const note = `${chars.toLocaleString('en-US')} chars of distinct content (full credit at ${range.full.toLocaleString('en-US')})`;
+	return dimension('depth', 'Depth', (chars - range.floor) / (range.full - range.floor), max, note);
+}
+
+/** Context figures argued with in sentences, diluted by unsupported ones. */
+export function thesisDimension(figures: ProseFigures, expected: number, max: number): RubricDimension {
+	const checked = figures.grounded + figures.unsupported;
+	const accuracy = checked === 0 ? 0 : figures.grounded / checked;
+	const coverage = Math.min(1, figures.grounded / expected);
+	const note = `${figures.grounded} context figures used in ${figures.proseSentences} reasoning sentence(s), ${figures.unsupported} unsupported (full credit at ${expected})`;
+	return dimension('thesis', 'Thesis and use of data', accuracy * coverage, max, note);
+}
+
+const RISK_LABELS: Record<RiskCheck['id'], string> = {
+	stopSide: 'Stop on the right side',
+	stopDistance: 'Stop at a plausible distance',
+	rewardRisk: 'Reward/risk >= 1',
+	sizeCap: 'Position size within cap',
+};
+
+export function riskDimension(check: RiskCheck, max: number): RubricDimension {
+	return dimension(check.id, RISK_LABELS[check.id], check.pass === true ? 1 : 0, max, check.note);
+}
+
+export function horizonDimension(horizon: string | null, max: number): RubricDimension {
+	return horizon === null ? dimension('horizon', 'Time horizon', 0, max, 'not stated') : dimension('horizon', 'Time horizon', 1, max, `"${horizon.slice(0, 60)}"`);
 }
 
 /**
- * Share of checkable figures the context supports, scaled down when fewer than `expected` are
- * grounded (a two-number answer is not "fully grounded" analysis).
+ * The decision follows the argument and the levels: all points when both agree, half when there
+ * is no argument to check, none when the argument leans the other way or there is no decision.
  */
-export function groundingDimension(grounding: GroundingResult, expected: number, max: number): RubricDimension {
-	const checked = grounding.grounded + grounding.unsupported;
-	if (checked === 0) return dimension('grounding', 'Figures grounded', 0, max, 'cites no checkable figures');
-	const share = grounding.grounded / checked;
-	const coverage = Math.min(1, grounding.grounded / expected);
-	const examples = grounding.unsupportedExamples.length > 0 ? ` (e.g. ${grounding.unsupportedExamples.slice(0, 3).join(', ')})` : '';
-	const few = coverage < 1 ? `; fewer than ${expected} grounded` : '';
-	const note = `${grounding.grounded} of ${checked} grounded, ${grounding.unsupported} unsupported${examples}${few}`;
-	return dimension('grounding', 'Figures grounded', share * coverage, max, note);
+export function consistencyDimension(decided: boolean, levelsOk: boolean | null | 'n/a', direction: DirectionCheck, max: number): RubricDimension {
+	const label = 'Internal consistency';
+	if (!decided) return dimension('consistency', label, 0, max, 'no decision to be consistent with');
+	if (direction.agrees === false) return dimension('consistency', label, 0, max, direction.note);
+	if (levelsOk === false) return dimension('consistency', label, 0.25, max, `levels on the wrong side; ${direction.note}`);
+	// A BUY or SELL without its levels cannot be checked against them.
+	if (levelsOk === null && direction.agrees === true) return dimension('consistency', label, 0.5, max, `levels missing; ${direction.note}`);
+	return dimension('consistency', label, direction.agrees === true ? 1 : 0.5, max, direction.note);
 }
 
-export function decisionDimension(metrics: ResponseMetrics, max: number): RubricDimension {
-	if (metrics.decision !== null) return dimension('decision', 'Decision line', 1, max, `FINAL TRANSACTION PROPOSAL: ${metrics.decision}`);
-	const note = metrics.decisionNote === 'contradictory' ? 'FINAL lines disagree' : 'no FINAL TRANSACTION PROPOSAL line';
-	return dimension('decision', 'Decision line', 0, max, note);
-}
-
-export function levelDimension(id: string, label: string, value: number | null, max: number): RubricDimension {
-	return value === null
-		? dimension(id, label, 0, max, 'no level given')
-		: dimension(id, label, 1, max, `level ${value.toLocaleString('en-US', {maximumFractionDigits: 2})}`);
-}
-
-export function textDimension(id: string, label: string, value: string | null, max: number): RubricDimension {
-	return value === null ? dimension(id, label, 0, max, 'not stated') : dimension(id, label, 1, max, `"${value.slice(0, 60)}"`);
-}
-
-export function coherenceDimension(metrics: ResponseMetrics, max: number): RubricDimension {
-	const label = 'Levels coherent';
-	if (metrics.levelsCoherent === true) {
-		const side = metrics.decision === 'SELL' ? 'target < entry < stop' : 'stop < entry < target';
-		return dimension('coherence', label, 1, max, side);
-	}
-	if (metrics.levelsCoherent === false) return dimension('coherence', label, 0, max, `levels on the wrong side for ${metrics.decision ?? 'the decision'}`);
-	if (metrics.decision === 'HOLD' && (metrics.stopLoss !== null || metrics.target !== null)) {
-		return dimension('coherence', label, 1, max, 'HOLD: levels stated, no direction to check');
-	}
-	return dimension('coherence', label, 0, max, 'cannot check: decision or levels missing');
+/** A debate side arguing its own way. */
+export function sideDimension(direction: DirectionCheck, max: number): RubricDimension {
+	return dimension('consistency', 'Argues its side', direction.agrees === true ? 1 : 0, max, direction.note);
 }
 
 /** Full marks from three separate places that take the other side on. */
 export const ENGAGEMENT_FULL = 3;
 
-export function engagementDimension(text: TextMetrics, opponent: string, max: number): RubricDimension {
-	const note = text.engagementHits === 0 ? `never addresses the ${opponent}` : `addresses the ${opponent} ${text.engagementHits} time(s)`;
-	return dimension('engagement', 'Engages the other side', text.engagementHits / ENGAGEMENT_FULL, max, note);
+export function engagementDimension(hits: number, opponent: string, max: number): RubricDimension {
+	const note = hits === 0 ? `never addresses the ${opponent}` : `addresses the ${opponent} in ${hits} distinct place(s)`;
+	return dimension('engagement', 'Engages the other side', hits / ENGAGEMENT_FULL, max, note);
 }
 
-export function structureDimension(text: TextMetrics, max: number): RubricDimension {
-	const lists = text.bullets + text.numbered;
-	const share = (text.headings > 0 ? 0.5 : 0) + (lists >= 3 ? 0.5 : 0);
-	const note = `${text.headings} heading(s), ${lists} list item(s)`;
-	return dimension('structure', 'Structure', share, max, note);
+/** Share of sentences (repeated, or pasted from the context) above which padding costs points. */
+export const PADDING_ALLOWANCE = 0.05;
+export const PADDING_PENALTY_MAX = 3;
+
+export function paddingDimension(redundancy: Redundancy): RubricDimension {
+	const total = redundancy.sentences.length;
+	const padded = redundancy.repeated + redundancy.copiedFromContext;
+	const share = total === 0 ? 0 : padded / total;
+	const penalty = Math.min(PADDING_PENALTY_MAX, Math.max(0, share - PADDING_ALLOWANCE) * 2 * PADDING_PENALTY_MAX);
+	const note = `${redundancy.repeated} repeated and ${redundancy.copiedFromContext} pasted-context sentence(s) of ${total}`;
+	return {id: 'padding', label: 'Padding', points: -round2(penalty), max: 0, note};
 }

@@ -31,6 +31,8 @@ const meowFlags = {
 	promptsDir: {type: 'string'},
 	pipelineDir: {type: 'string'},
 	write: {type: 'boolean', default: false},
+	commit: {type: 'boolean', default: false},
+	csv: {type: 'boolean', default: false},
 	reps: {type: 'string'},
 	numCtx: {type: 'string'},
 	threshold: {type: 'string'},
@@ -38,6 +40,9 @@ const meowFlags = {
 	bandwidth: {type: 'string'},
 	claudeModel: {type: 'string'},
 	ladder: {type: 'string'},
+	judge: {type: 'string'},
+	judgeModel: {type: 'string'},
+	scenarios: {type: 'string'},
 	loadTimeout: {type: 'string'},
 	stallTimeout: {type: 'string'},
 } as const;
@@ -154,6 +159,16 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 		overrides.claudeModel = flags.claudeModel;
 	}
 	if (ladder) overrides.ladder = ladder;
+	if (flags.judge !== undefined) {
+		if (flags.judge !== 'claude' && flags.judge !== 'rubric') throw new UsageError(`--judge must be 'claude' or 'rubric', not '${flags.judge}'`);
+		overrides.judge = flags.judge;
+	}
+	if (flags.judgeModel !== undefined) {
+		if (!isValidClaudeModel(flags.judgeModel)) throw new UsageError(`--judge-model '${flags.judgeModel}' is not a Claude model id`);
+		overrides.judgeModel = flags.judgeModel;
+	}
+	const scenarios = parseNumber({flag: 'scenarios', integer: true, min: 1, max: 20}, flags.scenarios);
+	if (scenarios !== undefined) overrides.scenarios = scenarios;
 	// Seconds on the command line; a day is far past any load a laptop disk needs.
 	const loadTimeout = parseNumber({flag: 'load-timeout', integer: false, min: 0, max: 86_400}, flags.loadTimeout);
 	const stallTimeout = parseNumber({flag: 'stall-timeout', integer: false, min: 0, max: 86_400}, flags.stallTimeout);
@@ -181,7 +196,10 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 			docsDir: path.resolve(cwd, flags.docsDir ?? (flags.demo ? path.join(flags.resultsDir ?? demoTmp ?? 'results', 'docs') : 'docs')),
 			promptsDir: flags.promptsDir ? path.resolve(cwd, flags.promptsDir) : '',
 			pipelineDir: path.resolve(cwd, flags.pipelineDir ?? '.'),
+			pipelineDirNamed: flags.pipelineDir !== undefined,
 			write: flags.write,
+			commit: flags.commit,
+			csv: flags.csv,
 			timeouts,
 		},
 	};

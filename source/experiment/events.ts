@@ -34,7 +34,8 @@ export type BenchEvent =
 /** `subject` is a model name, or `claude:<model>` for the baseline. */
 export type CompareEvent =
 	| {type: 'compare:start'; subjects: string[]; roles: Role[]; baseline: 'run' | 'skipped'; baselineNote: string | null}
-	| {type: 'compare:cell-start'; subject: string; role: Role; at: number}
+	/** scenario: the market this answer is for (one cell runs once per scenario). */
+	| {type: 'compare:cell-start'; subject: string; role: Role; at: number; scenario?: string}
 	| {type: 'compare:delta'; subject: string; role: Role; text: string; at: number}
 	| {type: 'compare:cell-done'; subject: string; role: Role; response: ScoredResponse}
 	| {type: 'compare:baseline-done'; baseline: BaselineResult};

@@ -22,7 +22,13 @@ export type GlobalFlags = {
 	/** --prompts-dir, else the bundled prompts. */
 	promptsDir: string;
 	pipelineDir: string;
+	/** --pipeline-dir was given: section 7 shows that folder's history even without src/hybrid_llm.py. */
+	pipelineDirNamed?: boolean;
 	write: boolean;
+	/** configs --commit: commit the written configs in the pipeline repository (asks unless --yes). */
+	commit?: boolean;
+	/** report --csv: also write results/benchmark.csv, reasoning.csv and tools.csv. */
+	csv?: boolean;
 	/** --load-timeout / --stall-timeout in ms; absent: the defaults (900 s / 120 s). */
 	timeouts?: {loadMs: number; stallMs: number};
 };

@@ -23,6 +23,12 @@ export type Settings = {
 	claudeModel: string;
 	/** Memory bandwidth override in GB/s; null = detect. */
 	bandwidthGBs: number | null;
+	/** Quality scorer: the pairwise Claude judge (default with a key) or the offline rubric. */
+	judge?: 'claude' | 'rubric';
+	/** The judge's model; default the baseline model. */
+	judgeModel?: string;
+	/** Market scenarios per prompt (default 3). */
+	scenarios?: number;
 };
 
 export const defaultSettings: Settings = {

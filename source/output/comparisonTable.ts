@@ -4,6 +4,8 @@ import path from 'node:path';
 import type {ResultsFile, Role, ScoredResponse} from './schema.js';
 import {writeFileAtomic} from './atomicWrite.js';
 import {SIMULATED_BANNER, baselineMissingReason, fixed, integer, textTable, truncate} from './textFormat.js';
+import {formatInterval} from '../analysis/interval.js';
+import {baselineHashes, gapText, qualityText, scorerLabel, staleReason} from './qualityFormat.js';
 import {sanitizeText} from '../system/sanitize.js';
 
 export const COMPARISON_FILE_NAME = 'model_scaling_comparison.txt';
@@ -23,33 +25,81 @@ function level(value: number | null | undefined): string {
 	return value === null || value === undefined ? 'none' : value.toFixed(2);
 }
 
-function responseRow(name: string, role: Role, response: ScoredResponse | undefined): string[] {
-	if (!response) return [name, role, 'not measured', '', '', '', '', '', '', '', ''];
-	if (response.status === 'error' || !response.metrics) {
-		return [name, role, `ERROR: ${truncate(response.error ?? 'unknown', 60)}`, '', '', '', '', '', '', '', fixed(response.elapsedSeconds)];
-	}
-	const m = response.metrics;
+type Row = {name: string; role: Role; response: ScoredResponse | undefined; stale: string | null};
+
+function rows(results: ResultsFile): Row[] {
+	return subjects(results, true).flatMap((subject) =>
+		ROLES.map((role) => {
+			const response = subject.reasoning?.[role];
+			return {name: subject.name, role, response, stale: staleReason(response, baselineHashes(results.baseline, role))};
+		}),
+	);
+}
+
+function unmeasured(row: Row, width: number): string[] | null {
+	const {response} = row;
+	if (!response) return [row.name, row.role, 'not measured', ...Array<string>(width - 3).fill('')];
+	if (response.status === 'error' || !response.metrics) return [row.name, row.role, `ERROR: ${truncate(response.error ?? 'unknown', 60)}`, ...Array<string>(width - 3).fill('')];
+	return null;
+}
+
+const QUALITY_HEADERS = ['model', 'role', 'quality 0-10', 'scorer', 'vs Claude'];
+
+function qualityRow(row: Row): string[] {
+	const response = row.response as ScoredResponse;
+	return unmeasured(row, QUALITY_HEADERS.length) ?? [row.name, row.role, qualityText(response), scorerLabel(response), row.stale ? `stale: ${row.stale}` : gapText(response)];
+}
+
+const COMPLIANCE_HEADERS = ['model', 'role', 'checks', 'words', 'numbers', 'grounded', 'unsupported', 'decision', 'stop-loss', 'target', 'sizing', 'seconds'];
+
+function complianceRow(row: Row): string[] {
+	const missing = unmeasured(row, COMPLIANCE_HEADERS.length - 1);
+	const response = row.response as ScoredResponse;
+	if (missing) return [...missing, response ? fixed(response.elapsedSeconds) : ''];
+	const m = response.metrics as NonNullable<ScoredResponse['metrics']>;
 	return [
-		name,
-		role,
+		row.name,
+		row.role,
+		response.compliance ? `${response.compliance.passed}/${response.compliance.total}` : '–',
 		integer(m.words),
 		integer(m.figures),
 		integer(m.grounded),
+		integer(m.unsupported),
 		m.decision ?? (m.decisionNote ? `none (${m.decisionNote})` : 'none'),
 		level(m.stopLoss),
 		level(m.target),
 		m.positionSizing ? truncate(m.positionSizing, 24) : 'none',
-		fixed(response.score),
 		fixed(response.elapsedSeconds),
 	];
 }
 
-/** The detailed table alone (also embedded in the report's section 6). */
+/** What the quality numbers mean, in one line per scorer in use. */
+function qualityNotes(results: ResultsFile, all: Row[]): string[] {
+	const notes: string[] = [];
+	const sources = new Set(all.map((row) => (row.response?.status === 'ok' ? row.response.scoreSource : undefined)));
+	if (sources.has('judge')) notes.push('judge: blind, both orders; each answer and the Claude answer to the same prompt and market scored 0-10 per criterion (absolute); gap = quality - Claude\'s, W/T/L per pair.');
+	if (sources.has('rubric')) notes.push('rubric (offline): deterministic checks that padding, repetition and bare lists cannot fool; vs Claude = paired difference.');
+	const judge = results.baseline?.judge;
+	if (judge) notes.push(`judge calls: ${judge.calls} (${judge.cached} from the cache, ${judge.failed} failed pairs), cost ${judge.costUsd === null ? 'unknown' : `$${judge.costUsd.toFixed(4)}`}.`);
+	const floor = results.baseline?.reasoning.trader?.noiseFloor;
+	if (floor) notes.push(`noise floor (gap of Claude's second sample to its first, trader): ${formatInterval(floor)}.`);
+	return notes;
+}
+
+/** The detailed tables (also embedded in the report's section 6): quality, then compliance, never mixed. */
 export function formatComparisonGrid(results: ResultsFile): string {
-	const headers = ['model', 'role', 'words', 'numbers', 'grounded', 'decision', 'stop-loss', 'target', 'sizing', 'score', 'seconds'];
-	const rows = subjects(results, true).flatMap((subject) => ROLES.map((role) => responseRow(subject.name, role, subject.reasoning?.[role])));
+	const all = rows(results);
 	const missing = baselineMissingReason(results);
-	const table = rows.length === 0 ? 'No model has been compared yet.' : textTable(headers, rows, new Set([2, 3, 4, 9, 10]));
+	if (all.length === 0) return 'No model has been compared yet.';
+	const fresh = all.filter((row) => row.stale === null);
+	const stale = all.filter((row) => row.stale !== null);
+	const parts = ['Quality 0-10 (the threshold applies to this)', textTable(QUALITY_HEADERS, fresh.map(qualityRow), new Set([2]))];
+	parts.push(...qualityNotes(results, all));
+	if (stale.length > 0) {
+		parts.push('', 'Stale quality scores (kept apart: run `trifecta report` to re-score, or compare again to re-judge)', textTable(QUALITY_HEADERS, stale.map(qualityRow), new Set([2])));
+	}
+	parts.push('', 'Compliance (can the pipeline use the answer? first market; checks passed/applicable)', textTable(COMPLIANCE_HEADERS, all.map(complianceRow), new Set([3, 4, 5, 6, 11])));
+	const table = parts.join('\n');
 	return missing === null ? table : `${table}\nbaseline skipped: ${missing}`;
 }
 

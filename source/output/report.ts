@@ -12,12 +12,16 @@ import {formatCeilingSection} from './report/ceilingSection.js';
 import {formatDetailSection} from './report/detailSection.js';
 import {formatGitSection, runGit, type GitRunner} from './report/gitSection.js';
 import {formatNextStepsSection} from './report/nextStepsSection.js';
+import {formatChartsBlock} from './report/chartsBlock.js';
+import {formatGlossary} from './report/glossary.js';
 import {sanitizeText} from '../system/sanitize.js';
 
 export const REPORT_FILE_NAME = 'TASK_005_REPORT.md';
 
 export type ReportOptions = {
-	/** Directory whose git history section 7 shows (the working directory). */
+	/** The pipeline repository whose history section 7 shows; null: none is known (the section says how to name one). */
+	pipelineDir?: string | null;
+	/** Older name for pipelineDir, used when pipelineDir is not given. */
 	cwd?: string;
 	git?: GitRunner;
 	now?: Date;
@@ -35,7 +39,7 @@ export const REPORT_SECTIONS = [
 ] as const;
 
 export function formatReport(results: ResultsFile, options: ReportOptions = {}): string {
-	const cwd = options.cwd ?? process.cwd();
+	const pipelineDir = options.pipelineDir !== undefined ? options.pipelineDir : (options.cwd ?? process.cwd());
 	const bodies = [
 		formatBenchmarkSection(results),
 		formatQualitySection(results),
@@ -43,11 +47,11 @@ export function formatReport(results: ResultsFile, options: ReportOptions = {}):
 		formatRecommendationSection(results),
 		formatCeilingSection(results),
 		formatDetailSection(results),
-		formatGitSection(cwd, options.git ?? runGit),
+		formatGitSection(pipelineDir, options.git ?? runGit, results.recommendation?.model ?? null),
 		formatNextStepsSection(results),
 	];
 	const sections = bodies.map((body, index) => section(index + 1, REPORT_SECTIONS[index] ?? '', body));
-	return `${formatHeader(results, options.now ?? new Date())}\n\n${sections.join('\n')}`;
+	return `${formatHeader(results, options.now ?? new Date())}\n\n${formatChartsBlock()}\n\n${sections.join('\n')}\n${formatGlossary(results)}`;
 }
 
 export function writeReport(docsDir: string, results: ResultsFile, options: ReportOptions = {}): string {

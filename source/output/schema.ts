@@ -127,13 +127,111 @@ export const responseMetrics = z.object({
 });
 export type ResponseMetrics = z.infer<typeof responseMetrics>;
 
+/** One compliance check: pass null when it does not apply (a HOLD has no direction to check). */
+export const complianceCheck = z.object({id: z.string(), label: z.string(), pass: z.boolean().nullable(), note: z.string()});
+export type ComplianceCheck = z.infer<typeof complianceCheck>;
+
+/** Can the pipeline use the answer? Checks and counts, never folded into the quality score. */
+export const compliance = z.object({
+	words: z.number(),
+	figures: z.number(),
+	grounded: z.number(),
+	unsupported: z.number(),
+	checks: z.array(complianceCheck),
+	passed: z.number(),
+	/** Checks that apply. */
+	total: z.number(),
+});
+export type Compliance = z.infer<typeof compliance>;
+
+/** Who produced a quality score, so a stale one (older rubric, other baseline) is recognised. */
+export const scorerRecord = z.object({
+	kind: z.enum(['judge', 'rubric']),
+	/** Rubric version, or the judge prompt's version. */
+	version: z.string(),
+	judgeModel: z.string().nullable(),
+	/** Hash of the baseline answer the judge compared with; null for the rubric. */
+	baseline: z.string().nullable(),
+});
+export type ScorerRecord = z.infer<typeof scorerRecord>;
+
+/** Mean with a 95 % t interval over scenarios (clipped to 0..10). */
+export const qualityInterval = z.object({mean: z.number(), low: z.number(), high: z.number(), n: z.number()});
+export type QualityInterval = z.infer<typeof qualityInterval>;
+
+export const criterionVerdict = z.object({
+	id: z.string(),
+	/** For the answer judged, against the baseline. */
+	outcome: z.enum(['win', 'tie', 'loss']),
+	/** The two orders disagreed, so it counts as a tie. */
+	inconsistent: z.boolean(),
+	/** The judge's one-line reasons, one per order. */
+	reasons: z.array(z.string()),
+	/** 0..10 scores of the answer judged and of the baseline, mean of both orders (absent before judge v2). */
+	answerScore: z.number().optional(),
+	baselineScore: z.number().optional(),
+});
+export type CriterionVerdict = z.infer<typeof criterionVerdict>;
+
+export const judgeRecord = z.object({
+	status: z.enum(['ok', 'failed']),
+	error: z.string().optional(),
+	model: z.string(),
+	verdict: z.enum(['win', 'tie', 'loss']).nullable(),
+	/** Absolute 0..10 quality of the answer judged; null when the judge failed (never 0). */
+	quality: z.number().nullable(),
+	/** Absolute 0..10 quality of the baseline answer, judged in the same calls (absent before judge v2). */
+	baselineQuality: z.number().nullable().optional(),
+	criteria: z.array(criterionVerdict),
+	calls: z.number(),
+	costUsd: z.number().nullable(),
+	cached: z.boolean(),
+});
+export type JudgeRecord = z.infer<typeof judgeRecord>;
+
+/** One answer to one market scenario. */
+export const scenarioScore = z.object({
+	scenario: z.string(),
+	status: z.enum(['ok', 'error']),
+	error: z.string().optional(),
+	/** The quality this scenario contributes: the judge's when it judged, else the rubric's. */
+	quality: z.number().nullable(),
+	rubricScore: z.number().nullable(),
+	dimensions: z.array(rubricDimension),
+	metrics: responseMetrics.nullable(),
+	compliance: compliance.nullable(),
+	judge: judgeRecord.nullable(),
+	scorer: scorerRecord.nullable(),
+	transcript: z.string().nullable(),
+	/** Rubric version of rubricScore, dimensions and compliance; absent = version 1. */
+	rubricVersion: z.string().optional(),
+	/** Short hash of the answer text: a verdict records the baseline hash it was judged against. */
+	answerHash: z.string().optional(),
+	/** A second baseline sample, judged against the first (the noise floor). */
+	noise: judgeRecord.nullable().optional(),
+});
+export type ScenarioScore = z.infer<typeof scenarioScore>;
+
 export const scoredResponse = z.object({
 	role,
 	status: z.enum(['ok', 'error']),
 	error: z.string().optional(),
 	metrics: responseMetrics.nullable(),
-	/** 0..10 */
+	/** Quality 0..10 (the mean over scenarios): what the threshold applies to. */
 	score: z.number().nullable(),
+	/** Who produced score: the pairwise judge or the offline rubric. */
+	scoreSource: z.enum(['judge', 'rubric']).optional(),
+	scorer: scorerRecord.optional(),
+	/** Quality over scenarios with its 95 % interval. */
+	quality: qualityInterval.nullable().optional(),
+	/** Quality minus the baseline's, per scenario, with its interval. */
+	gap: qualityInterval.nullable().optional(),
+	/** Baseline sample 2 judged against sample 1: the judge's own spread. */
+	noiseFloor: qualityInterval.nullable().optional(),
+	verdicts: z.object({win: z.number(), tie: z.number(), loss: z.number(), failed: z.number()}).optional(),
+	/** Compliance of the first scenario's answer (per scenario in scenarios[]). */
+	compliance: compliance.nullable().optional(),
+	scenarios: z.array(scenarioScore).optional(),
 	dimensions: z.array(rubricDimension),
 	/** score / baseline score for the same role; null without a baseline. */
 	relativeToBaseline: z.number().nullable(),
@@ -221,6 +319,11 @@ export const baselineResult = z.object({
 	reasoning: reasoningResult,
 	costUsd: z.number().nullable(),
 	usage: z.object({inputTokens: z.number(), outputTokens: z.number(), thinkingTokens: z.number().optional()}).nullable(),
+	/** The judge's calls and their cost, recorded like the baseline's. */
+	judge: z
+		.object({model: z.string(), calls: z.number(), cached: z.number(), failed: z.number(), costUsd: z.number().nullable(), usage: z.object({inputTokens: z.number(), outputTokens: z.number()})})
+		.nullable()
+		.optional(),
 });
 export type BaselineResult = z.infer<typeof baselineResult>;
 

@@ -1,4 +1,5 @@
 // Full response texts, one markdown file per subject and role, beside the results JSON.
+import fs from 'node:fs';
 import path from 'node:path';
 import {isValidModelName, modelFolderName} from '../models/modelName.js';
 import {sanitizeInline, sanitizeText} from '../system/sanitize.js';
@@ -9,7 +10,13 @@ import {UnsafeNameError} from './errors.js';
 export type TranscriptMeta = {
 	simulated: boolean;
 	date?: Date;
+	/** Market scenario id; the first market keeps the plain <role>.md name. */
+	scenario?: string;
+	/** 2 for the baseline's second sample (the noise floor). */
+	sample?: number;
 };
+
+const HEADER_END = '\n---\n';
 
 /** A subject (model name or `claude:<model>`) as a single path segment. */
 export function safeSubjectName(subject: string): string {
@@ -23,7 +30,12 @@ export function safeSubjectName(subject: string): string {
 /** Writes transcripts/<safe subject>/<role>.md; returns the path relative to resultsDir (always '/'-separated). */
 export function writeTranscript(resultsDir: string, subject: string, role: Role, text: string, meta: TranscriptMeta): string {
 	const safeRole = roleSchema.parse(role);
-	const relative = `transcripts/${safeSubjectName(subject)}/${safeRole}.md`;
+	if (meta.scenario !== undefined && !/^[a-z0-9][a-z0-9-]{0,60}$/.test(meta.scenario)) {
+		throw new UnsafeNameError(meta.scenario, 'the scenario name', 'it must be lower-case letters, digits and "-".');
+	}
+	const scenario = meta.scenario === undefined || meta.scenario === 'market-context' ? '' : `.${meta.scenario}`;
+	const sample = meta.sample !== undefined && meta.sample > 1 ? `.sample${Math.floor(meta.sample)}` : '';
+	const relative = `transcripts/${safeSubjectName(subject)}/${safeRole}${scenario}${sample}.md`;
 	const header = [
 		`# ${sanitizeInline(subject)}: ${safeRole}`,
 		'',
@@ -39,4 +51,16 @@ export function writeTranscript(resultsDir: string, subject: string, role: Role,
 	const body = sanitizeText(text);
 	writeFileAtomic(path.join(resultsDir, ...relative.split('/')), `${header}${body}${body.endsWith('\n') ? '' : '\n'}`, {root: resultsDir});
 	return relative;
+}
+
+/** The response text of a transcript written by writeTranscript (its header removed); null when unreadable. */
+export function readTranscript(resultsDir: string, relative: string): string | null {
+	if (!/^transcripts\/[^/]+\/[a-z0-9.-]+\.md$/.test(relative)) return null;
+	try {
+		const content = fs.readFileSync(path.join(resultsDir, ...relative.split('/')), 'utf8');
+		const at = content.indexOf(HEADER_END);
+		return at < 0 ? null : content.slice(at + HEADER_END.length).replace(/\n$/, '');
+	} catch {
+		return null;
+	}
 }

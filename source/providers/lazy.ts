@@ -19,6 +19,11 @@ export function lazyClaudeProvider(options: ClaudeProviderOptions): ClaudeProvid
 		async *stream(request, opts) {
 			yield* (await provider()).stream(request, opts);
 		},
+		async judge(request, opts) {
+			const loaded = await provider();
+			if (!loaded.judge) throw new Error('this Claude provider cannot judge');
+			return loaded.judge(request, opts);
+		},
 	};
 }
 

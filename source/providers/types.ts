@@ -189,9 +189,16 @@ export type ClaudeRequest = {
 	maxTokens: number;
 };
 
+/** A pairwise judge request; the answer's shape is the JSON schema (output_config.format). */
+export type JudgeRequest = {model: string; system: string; user: string; schema: Record<string, unknown>; maxTokens: number};
+
+export type JudgeReply = {text: string; stopReason: string | null; model: string; usage: ClaudeUsage; costUsd: number | null};
+
 export interface ClaudeProvider {
 	readonly model: string;
 	stream(request: ClaudeRequest, opts?: CallOptions): AsyncIterable<ClaudeStreamEvent>;
+	/** One structured judge answer; absent on providers that cannot judge (test fakes). */
+	judge?(request: JudgeRequest, opts?: CallOptions): Promise<JudgeReply>;
 	/** The SDK's deprecation warning for this model, if it has one (captured, never printed). */
 	deprecation(): string | null;
 }

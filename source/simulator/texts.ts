@@ -6,6 +6,8 @@ import type {Role} from '../output/schema.js';
 import {bearReply} from './replyBear.js';
 import {benchReply, genericReply} from './replyBench.js';
 import {bullReply} from './replyBull.js';
+import {marketOf, marketReply} from './replyMarket.js';
+import {MARKET_TICKER} from '../prompts/marketFacts.js';
 import {traderReply} from './replyTrader.js';
 import type {QualityTier} from './types.js';
 
@@ -44,8 +46,10 @@ export function simulatedReply(input: SimulatedReplyInput): string {
 	const recognised = recognise(input.messages);
 	let text: string;
 	if (recognised.kind === 'role') {
+		// Another market than the shipped AAPL one: write about the figures the prompt carries.
+		const market = marketOf(input.messages.map((m) => m.content).join('\n'));
 		const write = {bull: bullReply, bear: bearReply, trader: traderReply}[recognised.role];
-		text = write(input.model, input.quality);
+		text = market && market.ticker !== MARKET_TICKER ? marketReply(recognised.role, market, input.model, input.quality) : write(input.model, input.quality);
 	} else if (recognised.kind === 'bench') {
 		text = benchReply(input.model);
 	} else {

@@ -36,7 +36,7 @@ type Case = {args: string[]; result: RegExp; progress: RegExp | null; jsonProgre
 const cases: Case[] = [
 	{args: ['pull', 'qwen2.5:14b'], result: /qwen2\.5:14b is already installed/, progress: null},
 	{args: ['bench', 'qwen2.5:14b', '--reps', '1'], result: /decode\s+\d+\.\d\d/, progress: /warm-up: loading qwen2\.5:14b/},
-	{args: ['compare', 'qwen2.5:14b', '--no-claude'], result: /qwen2\.5:14b trader: score/, progress: /qwen2\.5:14b trader: running/},
+	{args: ['compare', 'qwen2.5:14b', '--no-claude'], result: /qwen2\.5:14b trader: quality/, progress: /qwen2\.5:14b trader \(market-context\): running/},
 	{args: ['tools', 'qwen2.5:14b'], result: /qwen2\.5:14b native: \d+\/\d+ passed/, progress: /testing tool calling for qwen2\.5:14b/},
 	{args: ['run', '--yes', '--reps', '1', '--pipeline-dir', '<dir>'], result: /^recommendation: /m, progress: /decision \(round 1\)/, jsonProgress: /recommendation: /},
 	{args: ['report'], result: /Report.*: .*TASK_005_REPORT\.md/, progress: null},

@@ -30,6 +30,14 @@ function watchLarge(handle: SimulatorHandle): {max: () => number; stop: () => vo
 	return {max: () => max, stop: () => clearInterval(timer)};
 }
 
+/**
+ * The default 32B writes a complete, grounded proposal that the judge scores on Claude's level; a
+ * 32B of the partial tier (no levels, shallow) is what makes the strategy escalate.
+ */
+function weak32b(): ReturnType<typeof defaultProfiles> {
+	return defaultProfiles().map((profile) => (profile.name === 'qwen2.5:32b' ? profileFor('qwen2.5:32b', {quality: 'partial'}) : profile));
+}
+
 type Candidate = {
 	model: string;
 	sizeBytes: number;
@@ -59,6 +67,8 @@ describe('trifecta run --yes --json', () => {
 		const profiles = defaultProfiles().map((profile) => (profile.name === 'qwen2.5:32b' ? profileFor('qwen2.5:32b', {quality: 'excellent'}) : profile));
 		sim = await startSimulator({profiles});
 		const dir = tempDir('trifecta-run-');
+		// Quality by the (simulated) blind judge on its absolute 0-10 scale: a 32B as good as Claude
+		// reaches the 9.0 threshold.
 		const result = await runHeadless(runCommand, ['run', '--yes', '--json', '--reps', '1', '--results-dir', dir, '--docs-dir', path.join(dir, 'docs')], sim, dir);
 		expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
 		expect(result.code).toBe(0);
@@ -75,10 +85,20 @@ describe('trifecta run --yes --json', () => {
 		expect(existsSync(path.join(dir, 'docs', 'TASK_005_REPORT.md'))).toBe(true);
 		const saved = JSON.parse(readFileSync(path.join(dir, 'scaling-results.json'), 'utf8')) as Summary;
 		expect(saved.rounds.map((record) => record.decision)).toEqual(['accept', 'recommend']);
+		// Judged, not the rubric: the 32B and Claude both score on the same absolute scale.
+		const scored = JSON.parse(readFileSync(path.join(dir, 'scaling-results.json'), 'utf8')) as {
+			models: {name: string; reasoning?: {trader?: {scoreSource?: string; score: number | null}}}[];
+			baseline: {reasoning: {trader?: {scoreSource?: string; score: number | null}}} | null;
+		};
+		const trader = scored.models.find((model) => model.name === 'qwen2.5:32b')?.reasoning?.trader;
+		expect(trader).toMatchObject({scoreSource: 'judge'});
+		expect(trader?.score).toBeGreaterThanOrEqual(9);
+		expect(scored.baseline?.reasoning.trader).toMatchObject({scoreSource: 'judge'});
+		expect(scored.baseline?.reasoning.trader?.score).toBeGreaterThanOrEqual(9);
 	});
 
-	it('escalates with the default profiles, holding at most one 70B-class model', async () => {
-		sim = await startSimulator();
+	it('escalates when the 32B falls short, holding at most one 70B-class model', async () => {
+		sim = await startSimulator({profiles: weak32b()});
 		const watch = watchLarge(sim);
 		const dir = tempDir('trifecta-run-');
 		const result = await runHeadless(runCommand, ['run', '--yes', '--json', '--reps', '1', '--results-dir', dir, '--docs-dir', path.join(dir, 'docs')], sim, dir);
@@ -112,7 +132,7 @@ describe('trifecta run --yes --json', () => {
 	});
 
 	it('without --yes stops at the decision with exit 3 naming --yes, and resumes there', async () => {
-		sim = await startSimulator();
+		sim = await startSimulator({profiles: weak32b()});
 		const dir = tempDir('trifecta-run-');
 		const args = ['run', '--reps', '1', '--results-dir', dir, '--docs-dir', path.join(dir, 'docs')];
 		const first = await runHeadless(runCommand, args, sim, dir);
@@ -130,7 +150,7 @@ describe('trifecta run --yes --json', () => {
 describe('trifecta run --demo --yes --json (the built CLI)', () => {
 	it('recommends a practical, measured, installed model, writes configs for it, and predicts every 70B before pulling it', async () => {
 		const dir = tempDir('trifecta-demo-');
-		const result = await runCli(['run', '--demo', '--yes', '--json', '--reps', '1', '--results-dir', dir], {
+		const result = await runCli(['run', '--demo', '--yes', '--json', '--reps', '1', '--threshold', '9.9', '--results-dir', dir], {
 			env: {XDG_CONFIG_HOME: tempDir('trifecta-xdg-')},
 			timeoutMs: 120_000,
 		});

@@ -29,7 +29,7 @@ type Session = {
 };
 
 function start(dir: string, pipelineDir: string): Session {
-	const pty = spawn(process.execPath, [CLI, '--demo', '--results-dir', dir, '--docs-dir', path.join(dir, 'docs'), '--pipeline-dir', pipelineDir], {
+	const pty = spawn(process.execPath, [CLI, '--demo', '--results-dir', dir, '--docs-dir', path.join(dir, 'docs'), '--pipeline-dir', pipelineDir, '--threshold', '9.9'], {
 		name: 'xterm-256color',
 		cols: 80,
 		rows: 24,

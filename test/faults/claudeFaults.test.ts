@@ -72,7 +72,7 @@ describe('Claude errors during the comparison', () => {
 		lab = await faultLab();
 		lab.sim.injectClaudeFault({kind: 'mid-stream-error', afterChunks: 3});
 
-		const result = await lab.cli(['compare', LOCAL, '--json'], {claude: true});
+		const result = await lab.cli(['compare', LOCAL, '--json', '--scenarios', '1'], {claude: true});
 
 		expect(result.code).toBe(1);
 		const baseline = lab.results().baseline;
@@ -87,10 +87,10 @@ describe('Claude errors during the comparison', () => {
 	it('a failed baseline is redone by the next compare once Claude is back, keeping the local scores', async () => {
 		lab = await faultLab();
 		lab.sim.injectClaudeFault({kind: 'status', status: 401, times: 100});
-		expect((await lab.cli(['compare', LOCAL], {claude: true})).code).toBe(1);
+		expect((await lab.cli(['compare', LOCAL, '--scenarios', '1'], {claude: true})).code).toBe(1);
 		lab.sim.clearFaults();
 
-		const again = await lab.cli(['compare', LOCAL], {claude: true});
+		const again = await lab.cli(['compare', LOCAL, '--scenarios', '1'], {claude: true});
 
 		expect(again.code).toBe(0);
 		const results = lab.results();

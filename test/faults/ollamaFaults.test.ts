@@ -119,7 +119,7 @@ describe('Ollama dies mid-stream during the comparison', () => {
 		lab = await faultLab();
 		lab.sim.injectOllamaFault({kind: 'die-mid-stream', afterChunks: 3}, {model: SECOND, route: '/api/chat'});
 
-		const result = await lab.cli(['compare', FIRST, SECOND, '--no-claude', '--json']);
+		const result = await lab.cli(['compare', FIRST, SECOND, '--no-claude', '--json', '--scenarios', '1']);
 
 		expect(result.code).toBe(1);
 		const results = lab.results();

@@ -30,9 +30,11 @@ function expectWritten(current: Lab, files: string[]): void {
 const EXPERIMENT_FILES = ['scaling-results.json', 'hybrid-configs.json', 'model_scaling_comparison.txt', 'tool_calling_scaling.txt', 'docs/TASK_005_REPORT.md'];
 
 describe('the API key', () => {
-	it('never appears in anything a whole --demo experiment writes or prints', async () => {
+	// A whole experiment with the judge (both orders, a noise-floor sample) asks Claude about four
+	// times as often as the baseline alone: more than the default 20 s on a loaded machine.
+	it('never appears in anything a whole --demo experiment writes or prints', {timeout: 90_000}, async () => {
 		lab = await faultLab();
-		const result = await lab.cli(['run', '--yes', '--json', '--demo'], {env: {ANTHROPIC_API_KEY: SECRET_KEY}});
+		const result = await lab.cli(['run', '--yes', '--json', '--demo', '--scenarios', '1'], {env: {ANTHROPIC_API_KEY: SECRET_KEY}});
 
 		expect(result.code).toBe(0);
 		expectWritten(lab, EXPERIMENT_FILES);
@@ -43,9 +45,9 @@ describe('the API key', () => {
 		expect(scanned.filter((entry) => entry.leaked)).toEqual([]);
 	});
 
-	it('never appears anywhere when it is really used against Claude, nor in anything sent to Ollama', async () => {
+	it('never appears anywhere when it is really used against Claude, nor in anything sent to Ollama', {timeout: 90_000}, async () => {
 		lab = await faultLab();
-		const result = await lab.cli(['run', '--yes', '--json'], {claude: true});
+		const result = await lab.cli(['run', '--yes', '--json', '--scenarios', '1'], {claude: true});
 		expect(result.code).toBe(0);
 		// The key was used: the baseline was measured through it.
 		const baseline = lab.results().baseline;
@@ -64,7 +66,7 @@ describe('the API key', () => {
 	it('is not echoed when Claude rejects it', async () => {
 		lab = await faultLab();
 		lab.sim.injectClaudeFault({kind: 'status', status: 401, times: 100});
-		const result = await lab.cli(['compare', 'qwen2.5:14b'], {claude: true});
+		const result = await lab.cli(['compare', 'qwen2.5:14b', '--scenarios', '1'], {claude: true});
 		expect(result.code).toBe(1);
 		expect(result.stderr).toContain('The Claude API rejected the API key (401)');
 		expect(result.stdout + result.stderr).not.toContain(SECRET_KEY);

@@ -1,3 +1,4 @@
+import {RUBRIC_VERSION} from '../../source/analysis/rubric.js';
 // Results records with known figures, built the way the steps would write them, so every number
 // the report and tables print can be checked against its source.
 import {emptyResults, type ModelResult, type ResultsFile, type Role, type ScoredResponse, type SpeedResult, type EndpointToolResult, type ToolScenarioId} from '../../source/output/schema.js';
@@ -28,6 +29,8 @@ export function response(role: Role, score: number, words: number, extra: Partia
 			...extra,
 		},
 		score,
+		scoreSource: 'rubric',
+		scorer: {kind: 'rubric', version: RUBRIC_VERSION, judgeModel: null, baseline: null},
 		dimensions: [{id: 'decision', label: 'Decision line', points: 2, max: 2, note: 'parseable'}],
 		relativeToBaseline: null,
 		elapsedSeconds: 42.5,

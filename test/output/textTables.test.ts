@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {formatComparisonTable, writeComparisonTable, COMPARISON_FILE_NAME} from '../../source/output/comparisonTable.js';
+import {JUDGE_PROMPT_VERSION} from '../../source/analysis/judgePrompt.js';
 import {formatToolTable, writeToolTable, TOOL_TABLE_FILE_NAME} from '../../source/output/toolTable.js';
 import {SIMULATED_BANNER} from '../../source/output/textFormat.js';
 import {emptyResults, type ResultsFile} from '../../source/output/schema.js';
@@ -17,9 +18,15 @@ describe('model_scaling_comparison.txt', () => {
 	it('has one row per model and role with the figures, and the baseline', () => {
 		const text = formatComparisonTable(completeResults());
 		expect(text).not.toContain('SIMULATED');
-		expect(text).toMatch(/model\s+role\s+words\s+numbers\s+grounded\s+decision\s+stop-loss\s+target\s+sizing\s+score\s+seconds/);
-		expect(rowOf(text, 'qwen2.5:32b', 'trader')).toEqual(['qwen2.5:32b', 'trader', '400', '12', '10', 'BUY', '244.10', '290.00', '5% of portfolio', '8.7', '42.5']);
-		expect(rowOf(text, 'claude:claude-sonnet-4-5-20250929', 'bull')).toEqual(['claude:claude-sonnet-4-5-20250929', 'bull', '1,400', '12', '10', 'none', 'none', 'none', 'none', '9.6', '42.5']);
+		expect(text).toMatch(/model\s+role\s+quality 0-10\s+scorer\s+vs Claude/);
+		expect(text).toMatch(/model\s+role\s+checks\s+words\s+numbers\s+grounded\s+unsupported\s+decision\s+stop-loss\s+target\s+sizing\s+seconds/);
+		expect(rowOf(text, 'qwen2.5:32b', 'trader')).toEqual(['qwen2.5:32b', 'trader', '8.7', 'rubric (offline)', '–']);
+		const compliance = text.slice(text.indexOf('Compliance ('));
+		expect(rowOf(compliance, 'qwen2.5:32b', 'trader')).toEqual(['qwen2.5:32b', 'trader', '–', '400', '12', '10', '2', 'BUY', '244.10', '290.00', '5% of portfolio', '42.5']);
+		expect(rowOf(compliance, 'claude:claude-sonnet-4-5-20250929', 'bull')).toEqual(['claude:claude-sonnet-4-5-20250929', 'bull', '–', '1,400', '12', '10', '2', 'none', 'none', 'none', 'none', '42.5']);
+		// Quality and compliance are separate tables: no compliance count sits in the quality one.
+		expect(text.indexOf('Quality 0-10')).toBeLessThan(text.indexOf('Compliance ('));
+		expect(text).not.toContain('Stale quality scores');
 		expect(text).not.toContain('baseline skipped');
 	});
 
@@ -52,6 +59,42 @@ describe('model_scaling_comparison.txt', () => {
 		const file = writeComparisonTable(dir, completeResults(true));
 		expect(file).toBe(path.join(dir, COMPARISON_FILE_NAME));
 		expect(fs.readFileSync(file, 'utf8').split('\n')[0]).toBe(SIMULATED_BANNER);
+	});
+});
+
+describe('model_scaling_comparison.txt: scorers', () => {
+	it('keeps stale scores (older rubric, or no scorer recorded) apart from fresh ones', () => {
+		const results = completeResults();
+		const [first, second] = results.models;
+		if (first?.reasoning?.trader) first.reasoning.trader.scorer = {kind: 'rubric', version: '1', judgeModel: null, baseline: null};
+		if (second?.reasoning?.bull) delete second.reasoning.bull.scorer;
+		const text = formatComparisonTable(results);
+		const fresh = text.slice(0, text.indexOf('Stale quality scores'));
+		const stale = text.slice(text.indexOf('Stale quality scores'), text.indexOf('Compliance ('));
+		expect(rowOf(stale, first?.name ?? '', 'trader')[4]).toMatch(/^stale: rubric v1, current v\d/);
+		expect(rowOf(stale, second?.name ?? '', 'bull')[4]).toBe('stale: scored before scorers were recorded');
+		expect(rowOf(fresh, first?.name ?? '', 'trader')).toEqual([]);
+		expect(rowOf(fresh, first?.name ?? '', 'bull')[3]).toBe('rubric (offline)');
+	});
+
+	it('shows judged quality with its interval, the gap to Claude and win/tie/loss, and the judge cost', () => {
+		const results = completeResults();
+		const trader = results.models[0]?.reasoning?.trader;
+		if (trader) {
+			Object.assign(trader, {
+				score: 3.3,
+				scoreSource: 'judge',
+				scorer: {kind: 'judge', version: JUDGE_PROMPT_VERSION, judgeModel: 'claude-sonnet-4-5', baseline: null},
+				quality: {mean: 3.3, low: 0.4, high: 6.2, n: 3},
+				gap: {mean: -1.7, low: -4.6, high: 1.2, n: 3},
+				verdicts: {win: 0, tie: 1, loss: 2, failed: 0},
+			});
+		}
+		if (results.baseline) results.baseline.judge = {model: 'claude-sonnet-4-5', calls: 36, cached: 4, failed: 0, costUsd: 0.72, usage: {inputTokens: 1, outputTokens: 1}};
+		const text = formatComparisonTable(results);
+		expect(rowOf(text, results.models[0]?.name ?? '', 'trader')).toEqual([results.models[0]?.name, 'trader', '3.3 [0.4–6.2], n=3', 'judge claude-sonnet-4-5', '-1.7 [-4.6–+1.2]; W/T/L 0/1/2']);
+		expect(text).toContain('scored 0-10 per criterion (absolute)');
+		expect(text).toContain('judge calls: 36 (4 from the cache, 0 failed pairs), cost $0.7200.');
 	});
 });
 

@@ -2,7 +2,6 @@ import {describe, expect, it} from 'vitest';
 import {scoreResponse} from '../../source/analysis/rubric.js';
 import {groundFigures} from '../../source/analysis/grounding.js';
 import {countWords} from '../../source/analysis/textMetrics.js';
-import {DEFAULT_CLAUDE_MODEL} from '../../source/experiment/settings.js';
 import type {Role} from '../../source/output/schema.js';
 import {benchPrompt} from '../../source/prompts/bench.js';
 import {bundledPromptsDir, loadPrompts, renderRolePrompt} from '../../source/prompts/load.js';
@@ -18,35 +17,25 @@ function reply(model: string, quality: QualityTier, role: Role, maxTokens = BIG)
 	return simulatedReply({model, quality, maxTokens, messages: [{role: 'system', content: system}, {role: 'user', content: user}]});
 }
 
-function score(role: Role, text: string, baselineChars: number): number {
-	return scoreResponse({role, text, context: prompts.context, baselineChars}).score;
+function score(role: Role, text: string): number {
+	return scoreResponse({role, text, context: prompts.context}).score;
 }
 
 describe('simulatedReply calibration against the rubric', () => {
 	for (const role of ['trader', 'bull', 'bear'] as const) {
-		const claude = reply(DEFAULT_CLAUDE_MODEL, 'excellent', role);
-
-		it.each(MODELS)(`${role}: tiers land in their bands for %s`, (model) => {
-			const excellent = reply(model, 'excellent', role);
-			for (const baseline of [excellent.length, claude.length]) {
-				const scores = {
-					excellent: score(role, excellent, baseline),
-					good: score(role, reply(model, 'good', role), baseline),
-					partial: score(role, reply(model, 'partial', role), baseline),
-					vague: score(role, reply(model, 'vague', role), baseline),
-				};
-				expect(scores.excellent).toBeGreaterThanOrEqual(9.3);
-				// A 'good' 32B model must fall short of the 9.0 acceptance threshold.
-				expect(scores.good).toBeGreaterThanOrEqual(7.5);
-				expect(scores.good).toBeLessThanOrEqual(8.9);
-				if (role === 'trader') {
-					expect(scores.partial).toBeGreaterThanOrEqual(4);
-					expect(scores.partial).toBeLessThanOrEqual(6.5);
-				} else {
-					expect(scores.partial).toBeLessThan(scores.good);
-				}
-				expect(scores.vague).toBeLessThanOrEqual(3);
-			}
+		it.each(MODELS)(`${role}: tiers keep their order for %s`, (model) => {
+			const scores = {
+				excellent: score(role, reply(model, 'excellent', role)),
+				good: score(role, reply(model, 'good', role)),
+				partial: score(role, reply(model, 'partial', role)),
+				vague: score(role, reply(model, 'vague', role)),
+			};
+			// The rubric no longer pays for length: a shorter but complete 'good' answer may come close to 'excellent'.
+			expect(scores.excellent).toBeGreaterThanOrEqual(9.3);
+			expect(scores.good).toBeGreaterThanOrEqual(7.5);
+			expect(scores.good).toBeLessThanOrEqual(scores.excellent);
+			expect(scores.partial).toBeLessThan(scores.good);
+			expect(scores.vague).toBeLessThanOrEqual(3);
 		});
 	}
 

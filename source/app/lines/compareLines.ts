@@ -1,7 +1,9 @@
 // Compare events as plain stderr lines for non-interactive runs: one line per finished cell
 // (with its figures or its failure), nothing per streamed chunk.
 import type {CompareEvent, NoticeEvent} from '../../experiment/events.js';
-import {cellFigures, subjectLabel} from '../screens/reasoningScreen.js';
+import {formatInterval} from '../../analysis/interval.js';
+import type {ScoredResponse} from '../../output/schema.js';
+import {subjectLabel} from '../screens/reasoningScreen.js';
 import {noticeLine} from './noticeLine.js';
 
 export type CompareLineFormatter = (event: CompareEvent | NoticeEvent) => string | null;
@@ -14,14 +16,15 @@ export function compareLine(event: CompareEvent | NoticeEvent): string | null {
 			return `comparing ${models.length} model${models.length === 1 ? '' : 's'} on ${event.roles.join(', ')} (${baseline})`;
 		}
 		case 'compare:cell-start':
-			return `  ${subjectLabel(event.subject)} ${event.role}: running`;
+			return `  ${subjectLabel(event.subject)} ${event.role}${event.scenario ? ` (${event.scenario})` : ''}: running`;
 		case 'compare:delta':
 			return null;
 		case 'compare:cell-done': {
 			const {response} = event;
 			const seconds = `${response.elapsedSeconds.toFixed(1)} s`;
 			if (response.status === 'error') return `  ${subjectLabel(event.subject)} ${event.role}: ERROR ${response.error ?? 'failed'} (${seconds})`;
-			return `  ${subjectLabel(event.subject)} ${event.role}: score ${cellFigures(response)} (${seconds})`;
+			const partly = response.error ? `; ERROR ${response.error}` : '';
+			return `  ${subjectLabel(event.subject)} ${event.role}: ${qualityText(response)}${partly} (${seconds})`;
 		}
 		case 'compare:baseline-done':
 			if (event.baseline.status === 'skipped') return null;
@@ -31,6 +34,17 @@ export function compareLine(event: CompareEvent | NoticeEvent): string | null {
 		case 'step-error':
 			return noticeLine(event);
 	}
+}
+
+/** "quality 4.2 [2.9–5.5], n=3 (judge) · compliance 5/7 checks · BUY" */
+export function qualityText(response: ScoredResponse): string {
+	const source = response.scoreSource === 'judge' ? 'judge' : response.scoreSource === 'rubric' ? 'rubric (offline)' : null;
+	const quality = response.quality && response.quality.n > 1 ? formatInterval(response.quality) : response.score === null ? '–' : response.score.toFixed(1);
+	const parts = [`quality ${quality}${source ? ` (${source})` : ''}`];
+	if (response.compliance) parts.push(`compliance ${response.compliance.passed}/${response.compliance.total} checks`);
+	else if (response.metrics) parts.push(`${response.metrics.words} words`);
+	if (response.metrics?.decision) parts.push(response.metrics.decision);
+	return parts.join(' · ');
 }
 
 export function createCompareLines(): CompareLineFormatter {

@@ -25,13 +25,30 @@ export function subjectLabel(subject: string): string {
 	return isBaselineSubject(subject) ? 'Claude (baseline)' : subject;
 }
 
-/** Score, words and (when parsed) the decision: what a reader scans the grid for. */
+/**
+ * Quality, then compliance checks passed (never folded into the quality), then the decision:
+ * what a reader scans the grid for. Records without compliance checks show their word count.
+ */
 export function cellFigures(response: ScoredResponse): string {
 	if (response.status === 'error') return 'ERROR';
 	const score = response.score === null ? '–' : response.score.toFixed(1);
-	const words = response.metrics ? `${response.metrics.words}w` : '';
+	const compliance = response.compliance ? `${response.compliance.passed}/${response.compliance.total}✓` : response.metrics ? `${response.metrics.words}w` : '';
 	const decision = response.metrics?.decision ?? '';
-	return [score, words, decision].filter(Boolean).join(' ');
+	return [score, compliance, decision].filter(Boolean).join(' ');
+}
+
+/** What the first number in a cell is, so judged and offline scores are never read as the same thing. */
+export function qualityLegend(view: CompareView): string[] {
+	for (const subject of view.subjects) {
+		for (const role of view.roles) {
+			const cell = view.cells[subject]?.[role];
+			if (cell?.status !== 'done' || cell.response.status !== 'ok' || !cell.response.scoreSource) continue;
+			const source = cell.response.scoreSource === 'judge' ? `judge ${cell.response.scorer?.judgeModel ?? 'Claude'}, absolute, beside Claude` : 'rubric (offline)';
+			const n = cell.response.quality?.n ?? 1;
+			return [`quality 0-10: ${source}`, `mean of ${n} market${n === 1 ? '' : 's'} · n/m✓ = compliance checks passed`];
+		}
+	}
+	return [];
 }
 
 function cellDisplay(cell: CompareCell | undefined): {text: string; tone: CellTone; running: boolean} {
@@ -86,6 +103,11 @@ export function ReasoningScreen({view, animate, simulated = false, width = 80}: 
 					})}
 				</Box>
 			))}
+			{qualityLegend(view).map((line) => (
+				<Text key={line} dimColor wrap="truncate-end">
+					{line}
+				</Text>
+			))}
 			{errors.map((error) => (
 				<Text key={`${error.subject}:${error.role}`} color="red">
 					{subjectLabel(error.subject)} {error.role}: ERROR {error.reason}
@@ -94,7 +116,8 @@ export function ReasoningScreen({view, animate, simulated = false, width = 80}: 
 			{view.running ? (
 				<Box flexDirection="column" marginTop={1}>
 					<Text>
-						{subjectLabel(view.running.subject)} · {view.running.role} · {runningElapsedSeconds(view.running).toFixed(1)}s
+						{subjectLabel(view.running.subject)} · {view.running.role}
+						{view.running.scenario ? ` · ${view.running.scenario}` : ''} · {runningElapsedSeconds(view.running).toFixed(1)}s
 					</Text>
 					<StreamTail text={view.running.tail} lines={TAIL_LINES} width={width} animate={animate} />
 				</Box>

@@ -12,7 +12,7 @@ export type CompareCell =
 	| {status: 'running'}
 	| {status: 'done'; response: ScoredResponse};
 
-export type RunningPrompt = {subject: string; role: Role; startedAt: number; lastAt: number; tail: string};
+export type RunningPrompt = {subject: string; role: Role; startedAt: number; lastAt: number; tail: string; scenario?: string};
 
 export type CompareView = {
 	/** Rows in order: the baseline subject (`claude:<model>`) first when it runs, then the models. */
@@ -53,7 +53,7 @@ export function reduceCompareView(view: CompareView, event: CompareEvent | Notic
 		case 'compare:cell-start':
 			return {
 				...setCell(view, event.subject, event.role, {status: 'running'}),
-				running: {subject: event.subject, role: event.role, startedAt: event.at, lastAt: event.at, tail: ''},
+				running: {subject: event.subject, role: event.role, startedAt: event.at, lastAt: event.at, tail: '', ...(event.scenario ? {scenario: event.scenario} : {})},
 			};
 		case 'compare:delta': {
 			const running = view.running;

@@ -5,6 +5,7 @@ import type {StrategyEvent} from '../../experiment/strategy/index.js';
 import {offerOptions, type OfferChoice} from './screens/offerScreen.js';
 import {escalationOptions} from './screens/escalationScreen.js';
 import {deleteOptions} from './screens/deleteScreen.js';
+import {COMMIT_OPTIONS} from './screens/commitScreen.js';
 import {moveCursor, type Binding, type Press, type ScreenName} from './keys.js';
 
 export type BindingContext = {
@@ -118,6 +119,19 @@ export function screenBindings(ctx: BindingContext): Binding[] {
 					},
 				},
 				{on: ['escape'], label: 'Esc', does: 'back to the verdict', run: () => ctx.turn(-1)},
+			];
+		}
+		case 'commit': {
+			if (waiting?.kind !== 'ask-commit') return [];
+			return [
+				...cursorKeys(ctx, COMMIT_OPTIONS.length),
+				{
+					on: ['enter'],
+					label: 'Enter',
+					does: 'confirm',
+					// The runner makes the commit (its commitConfigs action); the key only answers.
+					run: () => ctx.decide({type: 'commit:answered', commit: COMMIT_OPTIONS[ctx.cursor]?.choice === 'yes'}),
+				},
 			];
 		}
 		case 'interrupted': {

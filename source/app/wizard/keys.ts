@@ -16,6 +16,7 @@ export type ScreenName =
 	| 'delete'
 	| 'interrupted'
 	| 'offer'
+	| 'commit'
 	| 'done';
 
 /** One key press: a named key, or one printable character. */

@@ -22,6 +22,8 @@ export function pagesFor(waiting: WaitingAction | null): ScreenName[] {
 			return ['delete'];
 		case 'ask-configs':
 			return ['verdict', 'offer'];
+		case 'ask-commit':
+			return ['commit'];
 		case 'canceled':
 		case 'failed':
 			return ['interrupted'];

@@ -8,6 +8,7 @@ import type {ScreenName} from './keys.js';
 import {DeleteScreen} from './screens/deleteScreen.js';
 import {EscalationScreen} from './screens/escalationScreen.js';
 import {OfferScreen} from './screens/offerScreen.js';
+import {CommitScreen} from './screens/commitScreen.js';
 import {PlanScreen} from './screens/planScreen.js';
 import {experimentTimeLine} from '../../analysis/timing.js';
 import {DoneScreen, InterruptedScreen, MachineSummary, WorkingScreen} from './screens/statusScreens.js';
@@ -56,6 +57,8 @@ export function WizardPage({screen, wizard, preflight, cursor, width, rows, anim
 			return waiting?.kind === 'ask-delete' ? <DeleteScreen model={waiting.model} next={waiting.next} cursor={cursor} protect={waiting.protect} /> : WORKING;
 		case 'offer':
 			return waiting?.kind === 'ask-configs' ? <OfferScreen offer={waiting.offer} cursor={cursor} /> : WORKING;
+		case 'commit':
+			return waiting?.kind === 'ask-commit' ? <CommitScreen plan={waiting.plan} cursor={cursor} /> : WORKING;
 		case 'interrupted':
 			return waiting?.kind === 'canceled' || waiting?.kind === 'failed' ? (
 				<InterruptedScreen kind={waiting.kind} message={waiting.kind === 'failed' ? waiting.message : `${waiting.key} was canceled.`} resultsPath={resultsPath} resumeCommand={resumeCommand} />

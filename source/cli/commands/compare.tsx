@@ -15,7 +15,8 @@ export function isCompareScreenEvent(event: StepEvent): event is CompareEvent | 
 
 export function anyCellFailed(outcome: CompareOutcome): boolean {
 	const all = [...Object.values(outcome.models), outcome.baseline.reasoning];
-	return all.some((reasoning) => Object.values(reasoning).some((response) => response.status === 'error'));
+	// A market that failed inside a role counts too: its answer is missing from the mean.
+	return all.some((reasoning) => Object.values(reasoning).some((response) => response.status === 'error' || response.scenarios?.some((s) => s.status === 'error')));
 }
 
 export const compareCommand: CommandModule = {

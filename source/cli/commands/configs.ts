@@ -1,12 +1,17 @@
-// `trifecta configs [model] [--write] [--yes] [--pipeline-dir DIR]`: the hybrid configs for the
-// recommended (or named) model, always saved to results/hybrid-configs.json; with --write, patched
-// into the pipeline after showing the diff. Needs no Ollama, so it never calls input.services().
+// `trifecta configs [model] [--write] [--commit] [--yes] [--pipeline-dir DIR]`: the hybrid configs
+// for the recommended (or named) model, always saved to results/hybrid-configs.json; with --write,
+// patched into the pipeline after showing the diff, then offered as a commit in the pipeline's
+// repository (shown first, never made without a yes). Needs no Ollama, so it never calls input.services().
 import fs from 'node:fs';
+import path from 'node:path';
 import {createInterface} from 'node:readline/promises';
 import {createResultsStore} from '../../output/resultsStore.js';
 import {buildHybridConfigs} from '../../output/configs/build.js';
 import {writeHybridConfigsJson} from '../../output/configs/json.js';
-import {applyPipelinePatch, formatPlanDiff, planPipelinePatch} from '../../output/configs/patchPipeline.js';
+import {applyPipelinePatch, formatPlanDiff, planPipelinePatch, PIPELINE_FILES} from '../../output/configs/patchPipeline.js';
+import {applyConfigsCommit, formatCommitPlan, planConfigsCommit} from '../../output/configs/commit.js';
+import {changedFiles} from '../../system/git.js';
+import {pipelineFor} from '../../experiment/runner/session.js';
 import {formatConfigs, formatPlanNotes} from '../../output/configs/format.js';
 import type {HybridConfigsDocument} from '../../output/configs/types.js';
 import type {CommandIO, CommandModule} from '../types.js';
@@ -28,6 +33,10 @@ export function createConfigsCommand(deps: {ask?: Ask} = {}): CommandModule {
 	const ask = deps.ask ?? askOnTerminal;
 	return {
 		async run({args, flags, io}) {
+			if (flags.commit && !flags.write) {
+				io.stderr.write('--commit commits the configs --write puts into the pipeline: use both (trifecta configs --write --commit).\n');
+				return 2;
+			}
 			const store = createResultsStore(flags.resultsDir, {simulated: flags.demo});
 			if (!fs.existsSync(store.path)) {
 				io.stderr.write(`No results file at ${store.path}. Run the experiment first (trifecta, or trifecta run), or pass --results-dir.\n`);
@@ -50,7 +59,7 @@ export function createConfigsCommand(deps: {ask?: Ask} = {}): CommandModule {
 			if (!flags.json) out.write(`${formatConfigs(document)}\nSaved to ${jsonFile}\n`);
 			if (!flags.write) return finish(null);
 
-			const plan = planPipelinePatch(flags.pipelineDir, document);
+			const plan = planPipelinePatch(pipelineFor(flags, false).pipelineDir, document);
 			if (!plan.found) {
 				out.write(`No pipeline in ${plan.pipelineDir} (src/hybrid_llm.py not found): nothing to patch. The configs are in ${jsonFile}.\n`);
 				return finish({found: false, written: [], backups: []});
@@ -58,9 +67,33 @@ export function createConfigsCommand(deps: {ask?: Ask} = {}): CommandModule {
 			const notes = formatPlanNotes(plan);
 			if (notes) out.write(`\n${notes}`);
 			const summary = {found: true, unchanged: plan.unchanged, snippets: plan.snippets};
+			/** Offers the configs commit: shows it, then needs --commit --yes, or a yes on the terminal. */
+			const offerCommit = async (files: string[]): Promise<object | null> => {
+				const commit = planConfigsCommit(plan.pipelineDir, files, document.model);
+				if (commit === null) {
+					if (flags.commit) out.write(files.length === 0 ? 'Nothing to commit: the pipeline files have no changes.\n' : `${plan.pipelineDir} is not a git repository: nothing to commit.\n`);
+					return null;
+				}
+				out.write(`\n${formatCommitPlan(commit)}\n`);
+				const yes = flags.commit && flags.yes ? true : !flags.yes && io.interactive ? await ask('Commit them? [y/N] ', io) : false;
+				if (!yes) {
+					out.write('Not committed. To commit: trifecta configs --write --commit --yes (or the commands above).\n');
+					return {committed: false, ...commit};
+				}
+				const result = applyConfigsCommit(commit);
+				if (!result.ok) {
+					io.stderr.write(`The commit failed: ${result.error}. The configs are written; commit them by hand with the commands above.\n`);
+					return {committed: false, error: result.error, ...commit};
+				}
+				out.write(`Committed ${result.hash}: ${commit.message}\n`);
+				return {committed: true, hash: result.hash, ...commit};
+			};
 			if (plan.changes.length === 0) {
 				out.write('Nothing to write: the pipeline already has these configs (or needs the hand edits above).\n');
-				return finish({...summary, written: [], backups: []});
+				// Written earlier but never committed: --commit still commits them.
+				const pending = flags.commit ? changedFiles(plan.pipelineDir, Object.values(PIPELINE_FILES)).map((file) => path.join(plan.pipelineDir, file)) : [];
+				const commit = flags.commit ? await offerCommit(pending) : null;
+				return finish({...summary, written: [], backups: [], ...(commit ? {commit} : {})});
 			}
 			out.write(`\n${formatPlanDiff(plan)}\n`);
 			if (!flags.yes) {
@@ -75,7 +108,8 @@ export function createConfigsCommand(deps: {ask?: Ask} = {}): CommandModule {
 			}
 			const applied = applyPipelinePatch(plan);
 			out.write(`Written: ${applied.written.join(', ')}\nBackups (the files as they were before trifecta first changed them): ${applied.backups.join(', ')}\n`);
-			return finish({...summary, ...applied});
+			const commit = await offerCommit(applied.written);
+			return finish({...summary, ...applied, ...(commit ? {commit} : {})});
 		},
 	};
 }

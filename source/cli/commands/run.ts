@@ -67,8 +67,9 @@ export function runSummary(
 }
 
 /** Drives the runner to the end, answering questions with --yes; returns the exit code. */
-async function drive(runner: Runner, io: CommandIO, yes: boolean, resultsPath: string, offers: OfferRecord[]): Promise<{code: number; last: WaitingAction}> {
+async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsPath: string, offers: OfferRecord[]): Promise<{code: number; last: WaitingAction}> {
 	const say = (line: string) => io.stderr.write(`${line}\n`);
+	const {yes} = flags;
 	for (;;) {
 		const action = await runner.advance();
 		switch (action.kind) {
@@ -109,11 +110,20 @@ async function drive(runner: Runner, io: CommandIO, yes: boolean, resultsPath: s
 				// someone who read the diff: `trifecta configs --write`, or Write in the wizard.
 				const {pipeline} = action.offer;
 				if (pipeline.changes.length > 0) {
-					say(`The pipeline in ${pipeline.dir} can take these configs: run \`trifecta configs --write\` to see the diff and apply it.`);
+					say(
+						`The pipeline in ${pipeline.dir} can take these configs: run \`trifecta configs --write --commit${flags.demo ? ' --demo' : ''}\` with the same --results-dir ` +
+							'to see the diff, apply it and commit it (each after a yes).',
+					);
 				}
 				runner.dispatch({type: 'configs:answered', answer: {write: true, patch: false}});
 				continue;
 			}
+			case 'ask-commit':
+				// Headless runs never patch the pipeline, so this comes only from a resumed wizard run;
+				// committing takes a yes the user gives by hand: it is never made here.
+				say(`The configs in ${action.plan.pipelineDir} are not committed: run \`trifecta configs --write --commit\` there, or: ${action.plan.commands.join(' && ')}`);
+				runner.dispatch({type: 'commit:answered', commit: false});
+				continue;
 			case 'canceled':
 				say(`Canceled. Results measured so far are kept in ${resultsPath}; run \`trifecta run\` again to resume.`);
 				return {code: 130, last: action};
@@ -148,7 +158,7 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 	const stopWarnings = session.onWarning((warning) => say(`warning: ${warning}`));
 	try {
 		const offers: OfferRecord[] = [];
-		const {code} = await drive(runner, io, flags.yes, session.results.path, offers);
+		const {code} = await drive(runner, io, flags, session.results.path, offers);
 		const state = runner.state();
 		const files = [...(state.configsWritten ?? []), ...(state.reportWritten ?? [])];
 		if (code === 0) {

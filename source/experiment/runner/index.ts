@@ -8,7 +8,7 @@ export type {Runner} from './runner.js';
 export type * from './types.js';
 export {createRunner} from './runner.js';
 
-export async function createExperiment(deps: RunnerDeps & {pipelineDir: string; docsDir: string}): Promise<Runner> {
-	const outputs = {...defaultOutputs({pipelineDir: deps.pipelineDir, docsDir: deps.docsDir}), ...deps.outputs};
+export async function createExperiment(deps: RunnerDeps & {pipelineDir: string; pipelineDirNamed?: boolean; docsDir: string}): Promise<Runner> {
+	const outputs = {...defaultOutputs({pipelineDir: deps.pipelineDir, pipelineDirNamed: deps.pipelineDirNamed ?? false, docsDir: deps.docsDir}), ...deps.outputs};
 	return createRunner(deps, {...realSteps, ...deps.steps}, outputs);
 }

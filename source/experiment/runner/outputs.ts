@@ -1,11 +1,13 @@
 // The real writers at the end of the experiment: hybrid configs (JSON always, the pipeline patch
-// planned for the user to confirm) and the report with its text tables.
+// planned for the user to confirm) and the report with its charts and text tables.
 import path from 'node:path';
 import {buildHybridConfigs} from '../../output/configs/build.js';
 import {writeHybridConfigsJson} from '../../output/configs/json.js';
 import {CONFIGS_FILE_NAME} from '../../output/configs/json.js';
 import {formatPlanNotes} from '../../output/configs/format.js';
 import {applyPipelinePatch, formatPlanDiff, planPipelinePatch, type FileChange} from '../../output/configs/patchPipeline.js';
+import {applyConfigsCommit, planConfigsCommit} from '../../output/configs/commit.js';
+import {knownPipelineDir} from '../../output/report/gitSection.js';
 import type {ResultsFile} from '../../output/schema.js';
 import type {Outputs} from './types.js';
 import {writeFullReport} from './reportWriter.js';
@@ -16,8 +18,11 @@ function lineCounts(change: FileChange): {relative: string; added: number; remov
 	return {relative: change.relative, added: count('+', '+++'), removed: count('-', '---')};
 }
 
-export function defaultOutputs(options: {pipelineDir: string; docsDir: string}): Outputs {
+/** pipelineDirNamed: the user named the folder (--pipeline-dir), so it is the pipeline even before it is patched. */
+export function defaultOutputs(options: {pipelineDir: string; pipelineDirNamed?: boolean; docsDir: string}): Outputs {
 	const pipelineDir = path.resolve(options.pipelineDir);
+	/** The pipeline files the last configs() patched: what a configs commit would take. */
+	let patched: string[] = [];
 	return {
 		async offer(results: ResultsFile, resultsDir: string) {
 			const document = buildHybridConfigs(results);
@@ -44,6 +49,7 @@ export function defaultOutputs(options: {pipelineDir: string; docsDir: string}):
 				if (answer.patch) {
 					// Planned again: applyPipelinePatch refuses a file that changed since this plan.
 					const applied = applyPipelinePatch(planPipelinePatch(pipelineDir, document));
+					patched = applied.written;
 					files.push(...applied.written, ...applied.backups);
 				}
 			} catch (error) {
@@ -52,8 +58,14 @@ export function defaultOutputs(options: {pipelineDir: string; docsDir: string}):
 			}
 			return files;
 		},
+		commitPlan(model: string) {
+			return planConfigsCommit(pipelineDir, patched, model);
+		},
+		commit(plan) {
+			return applyConfigsCommit(plan);
+		},
 		async report(results: ResultsFile, resultsDir: string) {
-			return writeFullReport(results, resultsDir, options.docsDir, path.resolve(options.pipelineDir));
+			return writeFullReport(results, resultsDir, options.docsDir, knownPipelineDir(pipelineDir, options.pipelineDirNamed ?? false));
 		},
 	};
 }

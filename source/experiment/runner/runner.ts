@@ -6,6 +6,7 @@ import {configNames} from '../../output/configs/naming.js';
 import {acquireResultsLock} from '../../output/lock.js';
 import {setSimulated, upsertModel} from '../../output/resultsStore.js';
 import type {ResultsFile} from '../../output/schema.js';
+import {sanitizeInline} from '../../system/sanitize.js';
 import {isCanceled} from '../../providers/errors.js';
 import type {StepEvent} from '../events.js';
 import type {Settings} from '../settings.js';
@@ -39,7 +40,7 @@ export interface Runner {
 	warn(message: string): void;
 }
 
-const WAITING = new Set(['plan', 'ask-escalation', 'ask-delete', 'ask-configs', 'done', 'canceled', 'failed']);
+const WAITING = new Set(['plan', 'ask-escalation', 'ask-delete', 'ask-configs', 'ask-commit', 'done', 'canceled', 'failed']);
 
 type Waiting = Extract<Action, {kind: WaitingAction['kind']}>;
 
@@ -232,7 +233,16 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 				// Only after the user's answer to the offer; a failure (a read-only file) is shown like a step's.
 				const files = await outputs.configs(services.results.read(), services.results.dir, action.answer);
 				if (files.length > 0) send({type: 'strategy:written', kind: 'configs', files});
-				return apply({type: 'configs:written', files});
+				// A patched pipeline in a git repository: the commit is offered next (never made unasked).
+				const commit = action.answer.patch && action.model !== null ? outputs.commitPlan(action.model) : null;
+				return apply({type: 'configs:written', files, commit});
+			}
+			case 'commitConfigs': {
+				const result = outputs.commit(action.plan);
+				if (result.ok) send({type: 'strategy:written', kind: 'commit', files: action.plan.files.map((file) => `${file} (${result.hash})`)});
+				// A failed commit loses nothing: the files are written; the report still follows.
+				else send({type: 'warning', message: `The configs were written but not committed: ${sanitizeInline(result.error)}. Commit them by hand in ${action.plan.pipelineDir}.`});
+				return apply({type: 'commit:done'});
 			}
 			case 'report': {
 				const files = await outputs.report(services.results.read(), services.results.dir);

@@ -1,6 +1,8 @@
 // What the runner needs (injectable so tests fake the steps and outputs) and what it tells its
 // listeners: the steps' own events, plus where the strategy stands.
 import type {BaselineResult, PullResult, ReasoningResult, ResultsFile, RoundRecord, SpeedResult, ToolCallingResult} from '../../output/schema.js';
+import type {CommitPlan} from '../../output/configs/commit.js';
+import type {CommitResult} from '../../system/git.js';
 import type {Services} from '../services.js';
 import type {StepEvent} from '../events.js';
 import type {SettingsStore} from '../settingsStore.js';
@@ -42,6 +44,10 @@ export type Outputs = {
 	offer(results: ResultsFile, resultsDir: string): Promise<ConfigsOffer>;
 	/** Writes what the answer allows (the JSON; the pipeline patch, re-planned); returns the files written. */
 	configs(results: ResultsFile, resultsDir: string, answer: ConfigsAnswer): Promise<string[]>;
+	/** After configs() patched the pipeline, in a git repository: the commit it would make (null: none to offer). */
+	commitPlan(model: string): CommitPlan | null;
+	/** Runs that commit (git with an argument array, never a shell). */
+	commit(plan: CommitPlan): CommitResult;
 	/** Writes the report and the text tables; returns the files written. */
 	report(results: ResultsFile, resultsDir: string): Promise<string[]>;
 };
@@ -77,11 +83,11 @@ export type RunnerEvent =
 	| {type: 'strategy:step-start'; action: StepAction}
 	| {type: 'strategy:decision'; record: RoundRecord}
 	| {type: 'strategy:deleted'; model: string}
-	| {type: 'strategy:written'; kind: 'configs' | 'report' | 'patch'; files: string[]};
+	| {type: 'strategy:written'; kind: 'configs' | 'report' | 'patch' | 'commit'; files: string[]};
 
 export type RunnerListener = (event: RunnerEvent) => void;
 
 /** Actions where the runner stops and waits: a question, the end, or an interruption. */
 export type WaitingAction =
-	| Extract<Action, {kind: 'plan' | 'ask-escalation' | 'ask-delete' | 'done' | 'canceled' | 'failed'}>
+	| Extract<Action, {kind: 'plan' | 'ask-escalation' | 'ask-delete' | 'ask-commit' | 'done' | 'canceled' | 'failed'}>
 	| (Extract<Action, {kind: 'ask-configs'}> & {offer: ConfigsOffer});

@@ -1,43 +1,50 @@
-// Turns a measured cell into the ScoredResponse the results file keeps: rubric score and its
-// dimensions, the score relative to the baseline, the transcript, and the trader-style tail.
-import {relativeToBaseline, scoreResponse} from '../../analysis/rubric.js';
-import type {Role, ScoredResponse} from '../../output/schema.js';
+// Turns a measured cell into what the results file keeps: per scenario, the rubric score with its
+// dimensions, the compliance checks, the scorer and the transcript.
+import {RUBRIC_VERSION, scoreResponse} from '../../analysis/rubric.js';
+import type {Role, ScenarioScore, ScoredResponse, ScorerRecord} from '../../output/schema.js';
 import {writeTranscript} from '../../output/transcripts.js';
+import type {Scenario} from '../../prompts/scenarios.js';
 import type {CellRun} from './compareCell.js';
+import {answerHash} from './compareJudge.js';
 import {userMessage} from '../../system/userMessage.js';
 
 /** Where a trader's decision and risk levels should be (DESIGN.md, report section 6). */
 export const TAIL_CHARS = 500;
 
-export type BaselineRef = {chars: number; score: number | null} | null;
+export function rubricScorer(): ScorerRecord {
+	return {kind: 'rubric', version: RUBRIC_VERSION, judgeModel: null, baseline: null};
+}
 
-export function scoredResponse(input: {
-	role: Role;
-	run: CellRun;
-	context: string;
-	baseline: BaselineRef;
-	resultsDir: string;
-	subject: string;
-	simulated: boolean;
-}): ScoredResponse {
-	const {role, run, baseline} = input;
-	const scored = scoreResponse({role, text: run.text, context: input.context, baselineChars: baseline?.chars});
-	const transcript = writeTranscript(input.resultsDir, input.subject, role, run.text, {simulated: input.simulated});
+/** The rubric's view of one text for one scenario (also used to re-score stored transcripts). */
+export function rubricScenario(role: Role, scenario: string, text: string, context: string, transcript: string | null): ScenarioScore {
+	const scored = scoreResponse({role, text, context});
 	return {
-		role,
+		scenario,
 		status: 'ok',
-		metrics: scored.metrics,
-		score: scored.score,
+		quality: scored.score,
+		rubricScore: scored.score,
 		dimensions: scored.dimensions,
-		relativeToBaseline: relativeToBaseline(scored.score, baseline?.score),
-		elapsedSeconds: run.elapsedSeconds,
-		outputTokens: run.outputTokens,
-		tokensPerSecond: run.tokensPerSecond,
-		ttftMs: run.ttftMs,
+		metrics: scored.metrics,
+		compliance: scored.compliance,
+		judge: null,
+		scorer: rubricScorer(),
 		transcript,
-		tail: run.text.slice(-TAIL_CHARS),
-		at: new Date().toISOString(),
+		rubricVersion: RUBRIC_VERSION,
+		answerHash: answerHash(text),
 	};
+}
+
+export function scenarioScore(input: {role: Role; scenario: Scenario; run: CellRun; resultsDir: string; subject: string; simulated: boolean; sample?: number}): ScenarioScore {
+	const transcript = writeTranscript(input.resultsDir, input.subject, input.role, input.run.text, {
+		simulated: input.simulated,
+		scenario: input.scenario.id,
+		...(input.sample ? {sample: input.sample} : {}),
+	});
+	return rubricScenario(input.role, input.scenario.id, input.run.text, input.scenario.context, transcript);
+}
+
+export function errorScenario(scenario: Scenario, reason: string): ScenarioScore {
+	return {scenario: scenario.id, status: 'error', error: reason, quality: null, rubricScore: null, dimensions: [], metrics: null, compliance: null, judge: null, scorer: null, transcript: null};
 }
 
 /** @deprecated The same function as userMessage (system/userMessage.ts); kept for callers on other branches. */

@@ -88,8 +88,12 @@ export function nextAction(state: StrategyState): Action {
 		if (state.configsAnswer === null) return {kind: 'ask-configs', model};
 		return {kind: 'configs', model, answer: state.configsAnswer};
 	}
-	// A follow-up question on the files just written (committing them to the pipeline's git) goes
-	// here: asked when configsWritten holds pipeline files, answered before the report is written.
+	// The pipeline files just written can be committed to its git: asked before the report, so
+	// section 7 ends with that commit when the answer is yes.
+	if (state.commitPlan !== null) {
+		if (state.commitAnswer === null) return {kind: 'ask-commit', plan: state.commitPlan};
+		if (state.commitAnswer && !state.committed) return {kind: 'commitConfigs', plan: state.commitPlan};
+	}
 	if (state.reportWritten === null) return {kind: 'report'};
 	return {kind: 'done'};
 }

@@ -32,6 +32,9 @@ export function initialState(results: ResultsFile, settings: Settings): Strategy
 		done: {},
 		configsAnswer: null,
 		configsWritten: null,
+		commitPlan: null,
+		commitAnswer: null,
+		committed: false,
 		reportWritten: null,
 		canceled: null,
 		failure: null,
@@ -76,6 +79,9 @@ export function reduce(state: StrategyState, event: StrategyEvent): StrategyStat
 				results: stale ? withoutDecisions(state.results) : state.results,
 				configsAnswer: stale ? null : state.configsAnswer,
 				configsWritten: stale ? null : state.configsWritten,
+				commitPlan: stale ? null : state.commitPlan,
+				commitAnswer: stale ? null : state.commitAnswer,
+				committed: stale ? false : state.committed,
 				reportWritten: stale ? null : state.reportWritten,
 			};
 		}
@@ -152,7 +158,11 @@ export function reduce(state: StrategyState, event: StrategyEvent): StrategyStat
 		case 'configs:answered':
 			return {...state, configsAnswer: event.answer};
 		case 'configs:written':
-			return {...state, configsWritten: event.files};
+			return {...state, configsWritten: event.files, commitPlan: event.commit ?? null};
+		case 'commit:answered':
+			return {...state, commitAnswer: event.commit};
+		case 'commit:done':
+			return {...state, committed: true};
 		case 'report:written':
 			return {...state, reportWritten: event.files};
 	}

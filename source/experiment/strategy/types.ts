@@ -3,6 +3,7 @@
 // state can be rebuilt from the results file on resume.
 import type {ResultsFile, RoundRecord} from '../../output/schema.js';
 import type {Settings} from '../settings.js';
+import type {CommitPlan} from '../../output/configs/commit.js';
 
 export type StepKind = 'pull' | 'bench' | 'compare' | 'tools';
 
@@ -102,6 +103,9 @@ export type Action =
 	/** The offer: write the hybrid configs (and patch the pipeline found)? Nothing is written before the answer. */
 	| {kind: 'ask-configs'; model: string}
 	| {kind: 'configs'; model: string | null; answer: ConfigsAnswer}
+	/** After a Write that patched the pipeline, in a git repository: commit those files? Default no. */
+	| {kind: 'ask-commit'; plan: CommitPlan}
+	| {kind: 'commitConfigs'; plan: CommitPlan}
 	| {kind: 'report'}
 	| {kind: 'done'}
 	| {kind: 'canceled'; key: string}
@@ -119,6 +123,10 @@ export type StrategyState = {
 	/** The answer to the configs offer; null until given. */
 	configsAnswer: ConfigsAnswer | null;
 	configsWritten: string[] | null;
+	/** The configs commit the patch made possible (null: nothing to commit), its answer, and whether it ran. */
+	commitPlan: CommitPlan | null;
+	commitAnswer: boolean | null;
+	committed: boolean;
 	reportWritten: string[] | null;
 	canceled: string | null;
 	failure: {key: string; message: string} | null;
@@ -141,5 +149,7 @@ export type StrategyEvent =
 	| {type: 'recommendation:recorded'; recommendation: FinalRecommendation; configs: string[]; at: string}
 	/** null takes the answer back (a write failed; the offer is asked again). */
 	| {type: 'configs:answered'; answer: ConfigsAnswer | null}
-	| {type: 'configs:written'; files: string[]}
+	| {type: 'configs:written'; files: string[]; commit?: CommitPlan | null}
+	| {type: 'commit:answered'; commit: boolean}
+	| {type: 'commit:done'}
 	| {type: 'report:written'; files: string[]};

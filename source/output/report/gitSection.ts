@@ -1,27 +1,47 @@
-// Section 7: the working directory's recent history, when it is a git repository.
-import {execFileSync} from 'node:child_process';
+// Section 7: the history of the pipeline repository the configs went into, ending with the
+// configs commit when the user made one. Without a known pipeline it says how to point at one.
+import fs from 'node:fs';
+import path from 'node:path';
+import {gitLog, runGit, type GitRunner} from '../../system/git.js';
+import {PIPELINE_FILES} from '../configs/patchPipeline.js';
+import {configsCommitMessage} from '../configs/commit.js';
 import {fence} from './markdown.js';
 
-export type GitResult = {ok: true; stdout: string} | {ok: false; error: string};
-/** Runs git with args in cwd; injected so tests need no repository. */
-export type GitRunner = (args: string[], cwd: string) => GitResult;
+export {runGit, type GitResult, type GitRunner} from '../../system/git.js';
 
-export const runGit: GitRunner = (args, cwd) => {
-	try {
-		return {ok: true, stdout: execFileSync('git', args, {cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 10_000})};
-	} catch (error) {
-		const stderr = (error as {stderr?: string | Buffer}).stderr;
-		return {ok: false, error: (stderr ? String(stderr) : (error as Error).message).trim()};
-	}
-};
+export const LOG_LENGTH = 20;
 
-export function formatGitSection(cwd: string, git: GitRunner): string {
-	const result = git(['log', '--oneline', '-n', '20'], cwd);
-	if (result.ok) {
-		const log = result.stdout.trim();
-		return log === '' ? `\`git log --oneline\` in ${cwd}: no commits yet.` : `\`git log --oneline -n 20\` in ${cwd}:\n\n${fence(log)}`;
+/** The pipeline directory when one is known: the one the user named, or `dir` when it holds the pipeline. */
+export function knownPipelineDir(dir: string, named: boolean): string | null {
+	if (named) return path.resolve(dir);
+	return fs.existsSync(path.join(dir, PIPELINE_FILES.configs)) ? path.resolve(dir) : null;
+}
+
+const HOW_TO_POINT =
+	'Pass `--pipeline-dir DIR` with the folder that holds the pipeline (its `src/hybrid_llm.py`) to `trifecta report` or `trifecta run`, or run trifecta from inside it.';
+
+export function formatGitSection(pipelineDir: string | null, git: GitRunner = runGit, model: string | null = null): string {
+	if (pipelineDir === null) return `No pipeline repository is known, so its history cannot be shown. ${HOW_TO_POINT}`;
+	const log = gitLog(pipelineDir, LOG_LENGTH, git);
+	switch (log.kind) {
+		case 'not-a-repository':
+			return `${pipelineDir} is not a git repository, so the pipeline has no history to show. ${HOW_TO_POINT}`;
+		case 'empty':
+			return `The pipeline repository at ${pipelineDir} has no commits yet.`;
+		case 'error':
+			return `The pipeline's git log could not be read in ${pipelineDir}: ${log.message}.`;
+		case 'log': {
+			const parts = [`\`git log --oneline -n ${LOG_LENGTH}\` of the pipeline at ${pipelineDir}:`, fence(log.lines.join('\n'))];
+			if (model !== null) {
+				const message = configsCommitMessage(model);
+				const commit = log.lines.find((entry) => entry.endsWith(` ${message}`));
+				parts.push(
+					commit
+						? `The configs commit: \`${commit.split(' ')[0]}\` ${message}.`
+						: `No commit "${message}" among the ${log.lines.length === 1 ? 'one commit' : `${log.lines.length} commits`} above: write and commit the configs with \`trifecta configs --write --commit --pipeline-dir ${pipelineDir}\`.`,
+				);
+			}
+			return parts.join('\n\n');
+		}
 	}
-	if (/not a git repository/i.test(result.error)) return `${cwd} is not a git repository, so there is no history to show.`;
-	if (/does not have any commits/i.test(result.error)) return `\`git log --oneline\` in ${cwd}: no commits yet.`;
-	return `git log could not be read in ${cwd}: ${result.error.split('\n')[0] ?? 'unknown error'}.`;
 }

@@ -1,33 +1,72 @@
-// Section 2: local models ranked by trader score, each against the Claude baseline.
-import type {ResultsFile} from '../schema.js';
+// Section 2: local models ranked by trader quality, each against the Claude baseline, with the
+// scorer named (judge or rubric (offline)), intervals over the markets, and compliance shown
+// apart. Stale scores are listed separately and never ranked.
+import {formatInterval} from '../../analysis/interval.js';
+import type {ResultsFile, ScoredResponse} from '../schema.js';
 import {NOT_MEASURED, baselineMissingReason, fixed} from '../textFormat.js';
+import {baselineHashes, gapText, qualityText, scorerLabel, staleReason} from '../qualityFormat.js';
 import {baselineScores, rankModels, relative, threshold} from './facts.js';
 import {mdTable} from './markdown.js';
+
+function vsClaude(response: ScoredResponse | undefined, score: number | null, base: number | null): string {
+	if (response?.scoreSource === 'judge') return gapText(response);
+	return relative(score, base);
+}
+
+function scorerIntro(results: ResultsFile): string[] {
+	const sources = new Set(results.models.map((m) => m.reasoning?.trader).filter((r) => r?.status === 'ok').map((r) => scorerLabel(r)));
+	const lines: string[] = [];
+	if ([...sources].some((s) => s.startsWith('judge'))) {
+		lines.push('Quality by a blind pairwise judge: each answer shown beside the Claude answer to the same prompt and market, asked in both orders; both scored 0-10 per criterion on an absolute scale, so quality is comparable with the threshold and Claude has its own judged score. Gap = quality minus Claude\'s on the same pairs; W/T/L = markets won, tied, lost on the criteria (a verdict that flips with the order is a tie).');
+	}
+	if (sources.has('rubric (offline)')) lines.push('Quality by the rubric (offline): deterministic, and not fooled by padding, repetition or bare lists of numbers.');
+	const floor = results.baseline?.reasoning.trader?.noiseFloor;
+	if (floor) lines.push(`Noise floor (gap of a second Claude sample to the first, same judge, trader): ${formatInterval(floor)}. A gap inside it is indistinguishable from Claude under this judge.`);
+	const judge = results.baseline?.judge;
+	if (judge) lines.push(`Judge ${judge.model}: ${judge.calls} calls (${judge.cached} from the cache, ${judge.failed} failed pairs), cost ${judge.costUsd === null ? 'unknown' : `$${judge.costUsd.toFixed(4)}`}.`);
+	return lines;
+}
 
 export function formatQualitySection(results: ResultsFile): string {
 	const base = baselineScores(results);
 	const limit = threshold(results);
-	const ranked = rankModels(results).filter((entry) => entry.trader !== null || entry.mean !== null);
+	const hashes = baselineHashes(results.baseline, 'trader');
+	const scored = rankModels(results).filter((entry) => entry.trader !== null || entry.mean !== null);
+	const stale = scored.filter((entry) => staleReason(entry.model.reasoning?.trader, hashes) !== null);
+	const ranked = scored.filter((entry) => !stale.includes(entry));
 	const parts: string[] = [];
 	const missing = baselineMissingReason(results);
+	const baseTrader = results.baseline?.reasoning.trader;
 	parts.push(
 		missing === null
-			? `Claude baseline (${results.baseline?.model}): trader score ${fixed(base.trader)}, mean score ${fixed(base.mean)} (same rubric).`
-			: `Claude baseline skipped: ${missing}. Scores relative to Claude are not measured.`,
+			? `Claude baseline (${results.baseline?.model}): trader quality ${fixed(base.trader)}, mean quality ${fixed(base.mean)} (${scorerLabel(baseTrader)}).`
+			: `Claude baseline skipped: ${missing}. Quality relative to Claude is not measured.`,
 	);
-	if (ranked.length === 0) {
+	parts.push(...scorerIntro(results));
+	if (ranked.length === 0 && stale.length === 0) {
 		parts.push(`No local model has been scored yet: quality ${NOT_MEASURED}.`);
 		return parts.join('\n\n');
 	}
-	const rows = ranked.map((entry, index) => [
-		String(index + 1),
-		entry.model.name,
-		fixed(entry.trader),
-		relative(entry.trader, base.trader),
-		fixed(entry.mean),
-		relative(entry.mean, base.mean),
-		limit === null || entry.trader === null ? NOT_MEASURED : entry.trader >= limit ? `yes (>= ${limit})` : `no (< ${limit})`,
-	]);
-	parts.push(mdTable(['rank', 'model', 'trader score', 'trader vs Claude', 'mean score (bull, bear, trader)', 'mean vs Claude', 'meets threshold'], rows));
+	const rows = ranked.map((entry, index) => {
+		const trader = entry.model.reasoning?.trader;
+		return [
+			String(index + 1),
+			entry.model.name,
+			trader ? qualityText(trader) : NOT_MEASURED,
+			vsClaude(trader, entry.trader, base.trader),
+			fixed(entry.mean),
+			relative(entry.mean, base.mean),
+			trader?.compliance ? `${trader.compliance.passed}/${trader.compliance.total}` : NOT_MEASURED,
+			scorerLabel(trader),
+			limit === null || entry.trader === null ? NOT_MEASURED : entry.trader >= limit ? `yes (>= ${limit})` : `no (< ${limit})`,
+		];
+	});
+	if (rows.length > 0) {
+		parts.push(mdTable(['rank', 'model', 'trader quality', 'trader vs Claude', 'mean quality (bull, bear, trader)', 'mean vs Claude', 'trader compliance checks', 'scorer', 'meets threshold'], rows));
+	}
+	if (stale.length > 0) {
+		const lines = stale.map((entry) => `- ${entry.model.name}: ${staleReason(entry.model.reasoning?.trader, hashes) ?? ''} (not ranked; run \`trifecta compare ${entry.model.name}\` again)`);
+		parts.push(['Stale scores, kept apart:', ...lines].join('\n'));
+	}
 	return parts.join('\n\n');
 }

@@ -7,6 +7,7 @@ import {ProviderError} from '../errors.js';
 import {DEFAULT_TIMEOUTS, RequestTimeouts, timeoutError, type TimeoutSettings} from '../network/timeouts.js';
 import type {ClaudeProvider, ClaudeStreamEvent, WarningSink} from '../types.js';
 import {captureConsoleWarn, deprecationFor} from './deprecation.js';
+import {judgeCall} from './judgeCall.js';
 import {mapClaudeError} from './mapClaudeError.js';
 
 export const DEFAULT_ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
@@ -51,6 +52,17 @@ export function createClaudeProvider(options: ClaudeProviderOptions): ClaudeProv
 		model: options.model,
 
 		deprecation: () => deprecationFor(options.model),
+
+		async judge(request, opts) {
+			const guard = new RequestTimeouts(timeouts, opts?.signal);
+			try {
+				return await captureConsoleWarn(() => judgeCall(clientFor(guard), request, {...opts, signal: guard.signal}), warnOnce);
+			} catch (error) {
+				throw guard.fired ? timeoutError(guard.fired, 'the Claude API') : mapClaudeError(error, errorContext(opts?.signal));
+			} finally {
+				guard.clear();
+			}
+		},
 
 		async *stream(request, opts): AsyncGenerator<ClaudeStreamEvent, void, undefined> {
 			const signal = opts?.signal;

@@ -7,7 +7,7 @@ describe('compare lines', () => {
 	it('prints one line per finished cell with its figures or its failure, nothing per delta', () => {
 		expect(compareLine({type: 'compare:delta', subject: 'a:1b', role: 'bull', text: 'x', at: 1})).toBeNull();
 		expect(compareLine({type: 'compare:cell-done', subject: 'a:1b', role: 'trader', response: okResponse('trader', 9.25, {words: 700, decision: 'SELL'})})).toBe(
-			'  a:1b trader: score 9.3 700w SELL (12.5 s)',
+			'  a:1b trader: quality 9.3 · 700 words · SELL (12.5 s)',
 		);
 		expect(compareLine({type: 'compare:cell-done', subject: 'claude:x', role: 'bear', response: errorResponse('bear', 'Claude is overloaded — retry later')})).toBe(
 			'  Claude (baseline) bear: ERROR Claude is overloaded — retry later (1.0 s)',

@@ -59,4 +59,32 @@ describe('ReasoningScreen', () => {
 		const frame = render(<ReasoningScreen view={view([start])} animate={false} simulated />).lastFrame() ?? '';
 		expect(frame).toContain('SIMULATED');
 	});
+
+	it('shows quality and compliance apart, says which scorer produced the quality, and names the running market', () => {
+		const judged = {
+			...okResponse('trader', 4.2, {words: 300, decision: 'BUY'}),
+			scoreSource: 'judge' as const,
+			scorer: {kind: 'judge' as const, version: '1', judgeModel: 'claude-sonnet-4-5', baseline: null},
+			quality: {mean: 4.2, low: 2.9, high: 5.5, n: 3},
+			compliance: {words: 300, figures: 6, grounded: 5, unsupported: 1, checks: [], passed: 5, total: 7},
+		};
+		const state = view([
+			start,
+			{type: 'compare:cell-done', subject: 'qwen2.5:14b', role: 'trader', response: judged},
+			{type: 'compare:cell-start', subject: 'qwen2.5:32b', role: 'bull', at: 100, scenario: 'earnings-miss'},
+		]);
+		const frame = render(<ReasoningScreen view={state} animate={false} />).lastFrame() ?? '';
+		expect(frame).toMatch(/qwen2\.5:14b\s+waiting\s+waiting\s+4\.2 5\/7✓ BUY/);
+		expect(frame).toContain('quality 0-10: judge claude-sonnet-4-5, absolute, beside Claude');
+		expect(frame).toContain('mean of 3 markets · n/m✓ = compliance checks passed');
+		expect(frame).toContain('qwen2.5:32b · bull · earnings-miss');
+		for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+	});
+
+	it('labels offline rubric scores as such', () => {
+		const offline = {...okResponse('bull', 7.5), scoreSource: 'rubric' as const, quality: {mean: 7.5, low: 6, high: 9, n: 3}};
+		const state = view([start, {type: 'compare:cell-done', subject: 'qwen2.5:14b', role: 'bull', response: offline}]);
+		expect(render(<ReasoningScreen view={state} animate={false} />).lastFrame()).toContain('quality 0-10: rubric (offline)');
+	});
 });
+

@@ -7,6 +7,10 @@ import type {World} from '../../experiment/strategy/fixtures.js';
 import {harness} from '../../experiment/runner/fakes.js';
 import {openSettingsStore} from '../../../source/experiment/settingsStore.js';
 import {KEY, renderWizard} from './helpers.js';
+import {createRunner} from '../../../source/experiment/runner/index.js';
+import {defaultOutputs} from '../../../source/experiment/runner/outputs.js';
+import {tempDir} from '../../output/helpers.js';
+import {git, pipelineRepo} from '../../output/gitRepo.js';
 
 const world: World = {
 	'qwen2.5:14b': {trader: 7.1, rate: 30},
@@ -289,6 +293,49 @@ describe('wizard', () => {
 		await ui.until('Step canceled');
 		await ui.press(KEY.enter);
 		await ui.until('Verdict — round 1');
+		await runner.close();
+	});
+});
+
+describe('wizard: the configs commit question', () => {
+	const start = async () => {
+		const h = harness({...world, 'qwen2.5:32b': {trader: 9.3, rate: 16.2}});
+		const pipelineDir = pipelineRepo();
+		const real = defaultOutputs({pipelineDir, docsDir: tempDir()});
+		const runner = await createRunner(h.deps(), h.steps, {...h.outputs, offer: real.offer, configs: real.configs, commitPlan: real.commitPlan, commit: real.commit});
+		const ui = renderWizard(runner);
+		await ui.until('Preflight');
+		await ui.press(KEY.enter);
+		await ui.until('Plan — the ladder');
+		await ui.press(KEY.enter);
+		await ui.until('Verdict — final');
+		await ui.press(KEY.enter);
+		await ui.until('Hybrid configs for');
+		// Write (the first option) patches the pipeline.
+		await ui.press(KEY.enter);
+		await ui.until('Commit the configs in');
+		return {h, pipelineDir, runner, ui};
+	};
+
+	it('after a Write that patched the pipeline, shows the git commands; No (the default) commits nothing', async () => {
+		const {pipelineDir, runner, ui} = await start();
+		expect(ui.flat()).toContain("git commit --only -m 'feat: add hybrid configs for qwen2.5:32b'");
+		expect(ui.flat()).toContain('No: leave them uncommitted');
+		await ui.press(KEY.enter);
+		await ui.until('Done');
+		expect(git(pipelineDir, 'log', '-1', '--format=%s').trim()).toBe('feat: hybrid_qwen14 config');
+		await runner.close();
+	});
+
+	it('Yes commits, through the runner, before the report is written', async () => {
+		const {h, pipelineDir, runner, ui} = await start();
+		expect(git(pipelineDir, 'log', '-1', '--format=%s').trim()).toBe('feat: hybrid_qwen14 config');
+		expect(h.calls).not.toContain('report');
+		await ui.press(KEY.down);
+		await ui.press(KEY.enter);
+		await ui.until('Done');
+		expect(git(pipelineDir, 'log', '-1', '--format=%s').trim()).toBe('feat: add hybrid configs for qwen2.5:32b');
+		expect(h.calls).toContain('report');
 		await runner.close();
 	});
 });

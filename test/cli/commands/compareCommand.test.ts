@@ -20,7 +20,7 @@ describe('trifecta compare', () => {
 		expect(parsed.baseline.status).toBe('ok');
 		expect(parsed.baseline.reasoning.bull?.score).toEqual(expect.any(Number));
 		expect(result.code).toBe(0);
-		expect(result.stderr).toContain('qwen2.5:14b trader: score');
+		expect(result.stderr).toContain('qwen2.5:14b trader: quality');
 		expect(result.stderr).not.toContain('test-key');
 	});
 
@@ -29,7 +29,7 @@ describe('trifecta compare', () => {
 		const result = await harness.run(compareCommand, ['qwen2.5:14b']);
 		expect(result.stderr).toContain('baseline skipped: --no-claude');
 		// The scores are the result (stdout); the progress is not.
-		expect(result.stdout).toMatch(/qwen2\.5:14b trader: score \d/);
+		expect(result.stdout).toMatch(/qwen2\.5:14b trader: quality \d/);
 		expect(result.stdout).not.toContain('running');
 		expect(result.code).toBe(0);
 	});
@@ -56,7 +56,7 @@ describe('trifecta compare', () => {
 		const result = await harness.run(compareCommand, ['qwen2.5:14b', 'mistral-small:22b'], {
 			json: true,
 			onStderr: (text, services) => {
-				if (text.includes('qwen2.5:14b bull: score')) services.cancel();
+				if (text.includes('qwen2.5:14b bull: quality')) services.cancel();
 			},
 		});
 		expect(result.code).toBe(130);

@@ -19,7 +19,7 @@ describe('interactive compare and tools', () => {
 		let seen = '';
 		const run = await harness.run(compareCommand, ['qwen2.5:14b', 'mistral-small:22b'], {
 			onScreen: (screen, press) => {
-				if (!pressed && /qwen2\.5:14b\s+\d+\.\d \d+w/.test(screen) && screen.includes('qwen2.5:14b · bear')) {
+				if (!pressed && /qwen2\.5:14b\s+\d+\.\d \d+\/\d+✓/.test(screen) && screen.includes('qwen2.5:14b · bear')) {
 					pressed = true;
 					seen = screen;
 					press('\u001B');

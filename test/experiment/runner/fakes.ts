@@ -125,7 +125,8 @@ export function harness(world: World, options: {installed?: string[]; dir?: stri
 			ctx.results.update((draft) => {
 				draft.baseline = baseline;
 			});
-			board.post('trader', {chars: 1000, score: 9.8});
+			board.post('trader/calm', 'Claude on the calm market');
+			board.postResponse('trader', baseline.reasoning.trader, true);
 			board.close();
 			return baseline;
 		},
@@ -152,6 +153,9 @@ export function harness(world: World, options: {installed?: string[]; dir?: stri
 			calls.push(`configs ${results.recommendation?.model ?? 'none'}${answer.write ? '' : ' skipped'}`);
 			return answer.write ? [path.join(resultsDir, 'hybrid-configs.json')] : [];
 		},
+		// No pipeline is patched here, so no commit is offered (runner/commit.test.ts uses the real ones).
+		commitPlan: () => null,
+		commit: () => ({ok: false, error: 'no pipeline in the fakes'}),
 		async report(_results, resultsDir) {
 			calls.push('report');
 			return [path.join(resultsDir, 'TASK_005_REPORT.md')];

@@ -93,7 +93,8 @@ describe('round orchestration through the simulator', () => {
 		const pull = sim.requests.find((request) => request.path === '/api/pull');
 		const claude = sim.requests.filter((request) => request.path === '/v1/messages');
 		expect(pull).toBeDefined();
-		expect(claude.length).toBe(3);
+		// One baseline for the round: three roles on each of the three market scenarios (the rubric scores, no judge).
+		expect(claude.length).toBe(3 * 3);
 		expect(claude.some((request) => pull && overlaps(request, pull))).toBe(true);
 
 		const local = sim.requests.filter((request) => LOCAL_ROUTES.has(request.path));

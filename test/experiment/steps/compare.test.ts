@@ -179,4 +179,39 @@ describe('runCompare', () => {
 		await runCompare(harness.ctx, ['mistral-small:22b']);
 		expect(claudeCalls()).toBe(6);
 	});
+
+	it('judges every answer against Claude on three markets: quality with an interval, win/tie/loss, a noise floor and the judge cost', async () => {
+		harness = await compareHarness({claude: true, scenarios: 3, judge: 'claude'});
+		const outcome = await runCompare(harness.ctx, ['qwen2.5:14b']);
+		const trader = outcome.models['qwen2.5:14b']?.trader;
+		expect(trader).toMatchObject({status: 'ok', scoreSource: 'judge', scorer: {kind: 'judge', judgeModel: DEFAULT_CLAUDE_MODEL}, quality: {n: 3}});
+		expect(trader?.scenarios?.map((s) => s.scenario)).toEqual(['market-context', 'earnings-miss', 'range-bound']);
+		for (const scenario of trader?.scenarios ?? []) {
+			expect(scenario).toMatchObject({status: 'ok', judge: {status: 'ok'}, scorer: {kind: 'judge', baseline: expect.stringMatching(/^[0-9a-f]{16}$/)}});
+			expect(scenario.compliance?.checks.length).toBeGreaterThan(0);
+			expect(scenario.rubricScore).toEqual(expect.any(Number));
+		}
+		// The shallow 14B proposal (no levels) loses to Claude's, on the same absolute scale.
+		const baseline = outcome.baseline.reasoning.trader;
+		expect(baseline).toMatchObject({scoreSource: 'judge', quality: {n: 3}});
+		expect(baseline?.score).toBeGreaterThanOrEqual(8);
+		expect(trader?.score).toBeLessThan(baseline?.score ?? 0);
+		expect(trader?.verdicts?.loss).toBeGreaterThan(0);
+		expect(trader?.gap?.mean).toBeLessThan(0);
+		// The gap is paired: each scenario's quality minus Claude's from the same judge calls.
+		const gaps = (trader?.scenarios ?? []).map((s) => (s.judge?.quality ?? 0) - (s.judge?.baselineQuality ?? 0));
+		expect(trader?.gap?.mean).toBeCloseTo(gaps.reduce((a, b) => a + b, 0) / gaps.length, 1);
+
+		expect(baseline?.noiseFloor).toMatchObject({n: 3});
+		expect(baseline?.scenarios?.every((s) => s.noise?.status === 'ok')).toBe(true);
+		expect(outcome.baseline.judge?.calls).toBeGreaterThan(0);
+		expect(stored(harness).baseline?.judge?.calls).toBe(outcome.baseline.judge?.calls);
+
+		const starts = eventsOfType(harness.events, 'compare:cell-start').filter((event) => event.subject === 'qwen2.5:14b' && event.role === 'trader');
+		expect(starts.map((event) => event.scenario)).toEqual(['market-context', 'earnings-miss', 'range-bound']);
+		const judgeBodies = harness.sim.requests.filter((request) => request.path === '/v1/messages' && JSON.stringify(request.body).includes('output_config'));
+		expect(judgeBodies.length).toBeGreaterThanOrEqual(2 * 9);
+		for (const request of judgeBodies) expect(JSON.stringify((request.body as {messages: unknown}).messages)).not.toMatch(/qwen|claude/i);
+	});
 });
+

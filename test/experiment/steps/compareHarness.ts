@@ -10,10 +10,18 @@ import {stepHarness, type StepHarness} from '../../helpers/stepHarness.js';
 export const TEST_KEY = 'test-key-never-written-anywhere';
 
 export async function compareHarness(
-	options: {claude?: boolean; sim?: SimulatorOptions; onEvent?: (event: StepEvent, harness: StepHarness) => void} = {},
+	options: {
+		claude?: boolean;
+		sim?: SimulatorOptions;
+		onEvent?: (event: StepEvent, harness: StepHarness) => void;
+		/** Default 1 scenario and the offline rubric, so each test asks only what it is about. */
+		scenarios?: number;
+		judge?: 'claude' | 'rubric';
+	} = {},
 ): Promise<StepHarness> {
 	const harness = await stepHarness({sim: options.sim, onEvent: options.onEvent});
 	harness.ctx.promptsDir = bundledPromptsDir();
+	harness.ctx.settings = {...harness.ctx.settings, scenarios: options.scenarios ?? 1, judge: options.judge ?? 'rubric'};
 	if (options.claude) {
 		harness.ctx.claude = createClaudeProvider({apiKey: TEST_KEY, baseURL: harness.sim.anthropicUrl, model: DEFAULT_CLAUDE_MODEL, maxRetries: 0, warn: () => {}});
 		harness.ctx.claudeSkipReason = null;

@@ -7,6 +7,8 @@ import type {ResultsFile} from '../../../output/schema.js';
 import type {Settings} from '../../../experiment/settings.js';
 import {ScoreBars} from '../../components/scoreBar.js';
 import {Prose} from '../../components/prose.js';
+import {SpeedQualityPlot} from '../../components/speedQualityPlot.js';
+import {chartData} from '../../../output/charts/chartData.js';
 
 type Row = {
 	model: string;
@@ -84,6 +86,9 @@ export function VerdictScreen({results, settings, focus, title, reason, width}: 
 			{baselineNote ? <Text color="yellow">{baselineNote}</Text> : null}
 			<Box marginTop={1}>
 				<Prose>{reason}</Prose>
+			</Box>
+			<Box marginTop={1}>
+				<SpeedQualityPlot data={{...chartData(results), threshold: settings.threshold, minRate: settings.minRate}} width={Math.min(width, 80)} height={5} />
 			</Box>
 			{dims.length > 0 ? (
 				<Box flexDirection="column" marginTop={1}>

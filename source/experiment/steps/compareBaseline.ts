@@ -1,0 +1,136 @@
+// The Claude baseline over every role x scenario, and, when the judge scores quality, a second
+// Claude sample per scenario judged against the first: the noise floor a model's gap is read
+// against. A baseline measured earlier for the same model and scenarios can be kept.
+import {JUDGE_PROMPT_VERSION} from '../../analysis/judgePrompt.js';
+import type {BaselineResult, Role} from '../../output/schema.js';
+import {readTranscript} from '../../output/transcripts.js';
+import type {Scenario} from '../../prompts/scenarios.js';
+import {isCanceled} from '../../providers/errors.js';
+import type {ClaudeProvider} from '../../providers/types.js';
+import type {StepContext} from './context.js';
+import {runClaudeCell, type CellRun, type OnDelta, type RolePrompt} from './compareCell.js';
+import type {BaselineBoard} from './baselineBoard.js';
+import {aggregateBaselineRole, type QualitySource} from './compareAggregate.js';
+import {COMPARE_ROLES} from './comparePrompts.js';
+import {judgePair, type JudgeSetup, type JudgeTally} from './compareJudge.js';
+import {failureReason} from './compareResponse.js';
+import {runSubject, type SubjectPlan} from './compareSubject.js';
+import {writeTranscript} from '../../output/transcripts.js';
+
+/** The baseline's answers by `${role}/${scenario}`: what every local answer is judged against. */
+export type BaselineTexts = Map<string, string>;
+
+export function textKey(role: Role, scenario: string): string {
+	return `${role}/${scenario}`;
+}
+
+export function baselineSubject(model: string): string {
+	return `claude:${model}`;
+}
+
+export function addUsage(baseline: BaselineResult, run: CellRun | null): void {
+	if (!run?.usage) return;
+	const usage = baseline.usage ?? {inputTokens: 0, outputTokens: 0};
+	const thinking = (usage.thinkingTokens ?? 0) + (run.usage.thinkingTokens ?? 0);
+	baseline.usage = {
+		inputTokens: usage.inputTokens + run.usage.inputTokens,
+		outputTokens: usage.outputTokens + run.usage.outputTokens,
+		...(thinking > 0 ? {thinkingTokens: thinking} : {}),
+	};
+	if (run.costUsd !== null) baseline.costUsd = (baseline.costUsd ?? 0) + run.costUsd;
+}
+
+/** 'error' only when nothing was measured; otherwise the failed roles are named in the note. */
+function settleBaseline(baseline: BaselineResult): void {
+	const responses = Object.values(baseline.reasoning);
+	const failed = responses.filter((response) => response.status === 'error');
+	baseline.status = responses.length > 0 && failed.length === responses.length ? 'error' : 'ok';
+	baseline.note = failed.length === 0 ? null : failed.map((response) => `${response.role}: ${response.error ?? 'failed'}`).join('; ');
+}
+
+/** A skipped run never overwrites a baseline measured earlier: results already measured are kept. */
+export function persistBaseline(ctx: StepContext, baseline: BaselineResult): void {
+	ctx.results.update((draft) => {
+		if (baseline.status === 'skipped' && draft.baseline && draft.baseline.status !== 'skipped') return;
+		draft.baseline = structuredClone(baseline);
+	});
+}
+
+/** One Claude answer, through the session's queue when there is one (issue 16). */
+function queuedClaudeCell(ctx: StepContext, claude: ClaudeProvider, prompt: RolePrompt, onDelta: OnDelta, label: string): Promise<CellRun> {
+	const queue = ctx.claudeQueue;
+	if (!queue) return runClaudeCell(ctx, claude, prompt, onDelta);
+	return queue.run(label, (signal) => runClaudeCell({...ctx, signal}, claude, prompt, onDelta), ctx.signal);
+}
+
+/**
+ * Every role x scenario asked of Claude. With `board` (a round, or compare running the local
+ * models beside it), each answer's text is posted there as soon as it exists.
+ */
+export async function measureBaseline(
+	ctx: StepContext,
+	plan: SubjectPlan,
+	claude: ClaudeProvider,
+	baseline: BaselineResult,
+	judge: {setup: JudgeSetup; tally: JudgeTally} | null,
+	board?: BaselineBoard,
+): Promise<BaselineTexts> {
+	const texts: BaselineTexts = new Map();
+	const source: QualitySource = judge ? {kind: 'judge', judgeModel: judge.setup.model} : {kind: 'rubric', judgeModel: null};
+	const subject = baselineSubject(claude.model);
+	await runSubject(ctx, plan, subject, (prompt, onDelta) => queuedClaudeCell(ctx, claude, prompt, onDelta, `baseline ${subject}`), {
+		async afterScenario(role, scenario, entry, prompt) {
+			addUsage(baseline, entry.run);
+			texts.set(textKey(role, scenario.id), entry.text);
+			board?.post(textKey(role, scenario.id), entry.text);
+			if (!judge) return;
+			// The noise floor: the same prompt again, judged against the first answer.
+			try {
+				const second = await queuedClaudeCell(ctx, claude, prompt, () => {}, `noise ${role}/${scenario.id}`);
+				addUsage(baseline, second);
+				writeTranscript(ctx.results.dir, subject, role, second.text, {simulated: ctx.simulated, scenario: scenario.id, sample: 2});
+				entry.score.noise = await judgePair(judge.setup, {role, task: prompt.system, context: scenario.context, answer: second.text, baseline: entry.text}, judge.tally);
+			} catch (error) {
+				if (isCanceled(error) || ctx.signal.aborted) throw error;
+				ctx.emit({type: 'warning', message: `Claude's second sample for ${role} on ${scenario.label} failed (${failureReason(error)}); the noise floor has one scenario fewer.`});
+			}
+		},
+		aggregate: (role, runs) => aggregateBaselineRole(role, runs, source),
+		persist(role, response, runs) {
+			baseline.reasoning[role] = response;
+			if (judge) baseline.judge = judgeRecordOf(judge);
+			settleBaseline(baseline);
+			persistBaseline(ctx, baseline);
+			board?.postResponse(role, response, runs.length === plan.scenarios.length);
+		},
+	});
+	return texts;
+}
+
+export function judgeRecordOf(judge: {setup: JudgeSetup; tally: JudgeTally}): NonNullable<BaselineResult['judge']> {
+	const {tally} = judge;
+	return {model: judge.setup.model, calls: tally.calls, cached: tally.cached, failed: tally.failed, costUsd: tally.costUsd, usage: {inputTokens: tally.inputTokens, outputTokens: tally.outputTokens}};
+}
+
+/**
+ * A baseline from an earlier run that can stand: same model, every role answered on every
+ * scenario asked for, with the transcripts still on disk (the judge needs the texts).
+ */
+export function reusableBaseline(ctx: StepContext, scenarios: Scenario[]): {baseline: BaselineResult; texts: BaselineTexts} | null {
+	const stored = ctx.results.read().baseline;
+	if (!ctx.claude || !stored || stored.model !== ctx.claude.model || stored.status !== 'ok') return null;
+	const texts: BaselineTexts = new Map();
+	for (const role of COMPARE_ROLES) {
+		const response = stored.reasoning[role];
+		if (response?.status !== 'ok') return null;
+		// Judged by an older judge prompt: its own quality and noise floor are on another scale.
+		if (response.scorer?.kind === 'judge' && response.scorer.version !== JUDGE_PROMPT_VERSION) return null;
+		for (const scenario of scenarios) {
+			const entry = response.scenarios?.find((s) => s.scenario === scenario.id && s.status === 'ok');
+			const text = entry?.transcript ? readTranscript(ctx.results.dir, entry.transcript) : null;
+			if (text === null) return null;
+			texts.set(textKey(role, scenario.id), text);
+		}
+	}
+	return {baseline: stored, texts};
+}

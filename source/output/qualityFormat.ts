@@ -1,0 +1,51 @@
+// How a quality score is named wherever it is shown: its scorer ("judge <model>" or "rubric
+// (offline)"), its interval, its gap to Claude, and whether it is stale (scored by an older
+// rubric, or judged against a baseline answer that has since changed). Stale scores are kept
+// apart from fresh ones, never averaged or ranked with them.
+import {formatInterval} from '../analysis/interval.js';
+import {RUBRIC_VERSION} from '../analysis/rubric.js';
+import {JUDGE_PROMPT_VERSION} from '../analysis/judgePrompt.js';
+import type {BaselineResult, Role, ScoredResponse} from './schema.js';
+
+export function scorerLabel(response: ScoredResponse | undefined): string {
+	if (!response?.scorer) return 'rubric v1 (legacy)';
+	return response.scorer.kind === 'judge' ? `judge ${response.scorer.judgeModel ?? ''}`.trim() : 'rubric (offline)';
+}
+
+/** Why this score is stale, or null when it is current. */
+export function staleReason(response: ScoredResponse | undefined, baselineHashes: Partial<Record<string, string>> = {}): string | null {
+	if (!response || response.status !== 'ok') return null;
+	const scorer = response.scorer;
+	if (!scorer) return 'scored before scorers were recorded';
+	if (scorer.kind === 'rubric' && scorer.version !== RUBRIC_VERSION) return `rubric v${scorer.version}, current v${RUBRIC_VERSION}`;
+	if (scorer.kind === 'judge') {
+		if (scorer.version !== JUDGE_PROMPT_VERSION) return `judge prompt v${scorer.version}, current v${JUDGE_PROMPT_VERSION}`;
+		const changed = (response.scenarios ?? []).some((s) => s.scorer?.kind === 'judge' && s.scorer.baseline !== null && baselineHashes[s.scenario] !== undefined && baselineHashes[s.scenario] !== s.scorer.baseline);
+		if (changed) return 'judged against an earlier Claude answer';
+	}
+	return null;
+}
+
+/** "6.2 [4.1–8.3], n=3", or the bare score for one scenario. */
+export function qualityText(response: ScoredResponse): string {
+	if (response.score === null) return response.verdicts && response.verdicts.failed > 0 ? 'judge failed' : '–';
+	return response.quality && response.quality.n > 1 ? formatInterval(response.quality) : response.score.toFixed(1);
+}
+
+/** "-1.3 [-2.9–0.3]" against Claude, with the win/tie/loss count when judged. */
+export function gapText(response: ScoredResponse): string {
+	const gap = response.gap && response.gap.n > 1 ? `${signed(response.gap.mean)} [${signed(response.gap.low)}–${signed(response.gap.high)}]` : response.gap ? signed(response.gap.mean) : '–';
+	const v = response.verdicts;
+	return v ? `${gap}; W/T/L ${v.win}/${v.tie}/${v.loss}${v.failed > 0 ? ` (${v.failed} judge failed)` : ''}` : gap;
+}
+
+function signed(value: number): string {
+	return `${value >= 0 ? '+' : ''}${value.toFixed(1)}`;
+}
+
+/** The baseline's current answer hash per scenario for one role: what a fresh verdict was judged against. */
+export function baselineHashes(baseline: BaselineResult | null | undefined, role: Role): Partial<Record<string, string>> {
+	const out: Partial<Record<string, string>> = {};
+	for (const scenario of baseline?.reasoning[role]?.scenarios ?? []) if (scenario.answerHash) out[scenario.scenario] = scenario.answerHash;
+	return out;
+}
