@@ -265,27 +265,33 @@ async function runLocalModel(
 	runCell: Parameters<typeof runSubject>[3],
 	defer: (work: Promise<void>) => void,
 ): Promise<void> {
-	const judge = board.judge;
+	// Read when needed, not now: in a round the baseline lane may set the judge after this starts.
+	const judgeNow = () => board.judge;
 	const judged = new Map<Role, Promise<void>[]>();
 	const runsOf = new Map<Role, ScenarioRun[]>();
 	// The judge scores quality only once Claude has at least one answer; the rubric until then.
-	const sourceNow = (): QualitySource => (judge && board.hasText() ? {kind: 'judge', judgeModel: judge.setup.model} : {kind: 'rubric', judgeModel: null});
+	const sourceNow = (): QualitySource => {
+		const judge = judgeNow();
+		return judge && board.hasText() ? {kind: 'judge', judgeModel: judge.setup.model} : {kind: 'rubric', judgeModel: null};
+	};
 	const aggregate = (role: Role, runs: ScenarioRun[]): ScoredResponse => aggregateRole(role, runs, sourceNow(), baselineRubric(baselineNow(), role));
 	const persist = (role: Role, response: ScoredResponse) => {
 		reasoning[role] = response;
 		ctx.results.update((draft) => {
 			const entry = modelEntry(draft, model);
 			entry.reasoning = {...entry.reasoning, [role]: response};
+			const judge = judgeNow();
 			if (judge && draft.baseline) draft.baseline.judge = judgeRecordOf(judge);
 		});
 	};
 	await runSubject(ctx, subjectPlan, model, runCell, {
 		async afterScenario(role, scenario, entry, prompt) {
-			if (!judge) return;
+			if (ctx.settings.judge === 'rubric' || !ctx.claude?.judge) return;
 			const work = board
 				.ref(textKey(role, scenario.id), ctx.signal)
 				.then(async (against) => {
-					if (against !== null) await judgeEntry(judge, entry, {role, task: prompt.system, context: scenario.context, answer: entry.text, baseline: against});
+					const judge = judgeNow();
+					if (judge && against !== null) await judgeEntry(judge, entry, {role, task: prompt.system, context: scenario.context, answer: entry.text, baseline: against});
 				})
 				.catch((error: unknown) => {
 					// A cancel while waiting keeps the answer, already persisted with its rubric score.
