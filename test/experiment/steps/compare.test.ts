@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {runCompare, baselineSubject, type CompareOutcome} from '../../../source/experiment/steps/compare.js';
+import {ClaudeQueue} from '../../../source/experiment/claudeQueue.js';
 import {DEFAULT_CLAUDE_MODEL} from '../../../source/experiment/settings.js';
 import type {ResultsFile, ScoredResponse} from '../../../source/output/schema.js';
 import {eventsOfType, type StepHarness} from '../../helpers/stepHarness.js';
@@ -212,6 +213,18 @@ describe('runCompare', () => {
 		const judgeBodies = harness.sim.requests.filter((request) => request.path === '/v1/messages' && JSON.stringify(request.body).includes('output_config'));
 		expect(judgeBodies.length).toBeGreaterThanOrEqual(2 * 9);
 		for (const request of judgeBodies) expect(JSON.stringify((request.body as {messages: unknown}).messages)).not.toMatch(/qwen|claude/i);
+	});
+	it('sends every Claude call (baseline answers, noise-floor samples, judge pairs) through the session queue, at most three at once', async () => {
+		harness = await compareHarness({claude: true, scenarios: 3, judge: 'claude'});
+		const queue = new ClaudeQueue();
+		harness.ctx.claudeQueue = queue;
+		await runCompare(harness.ctx, ['qwen2.5:14b']);
+		const claudeRequests = harness.sim.requests.filter((request) => request.path === '/v1/messages');
+		const busy = queue.busy();
+		expect(busy.length).toBe(claudeRequests.length);
+		const labels = new Set(busy.map((span) => span.label.split(' ')[0]));
+		expect([...labels].sort()).toEqual(['baseline', 'judge', 'noise']);
+		for (const span of busy) expect(busy.filter((other) => other.start < span.end && span.start < other.end).length).toBeLessThanOrEqual(3);
 	});
 });
 
