@@ -25,6 +25,7 @@ const meowFlags = {
 	fresh: {type: 'boolean', default: false},
 	yes: {type: 'boolean', default: false},
 	claude: {type: 'boolean', default: true},
+	overlap: {type: 'boolean', default: true},
 	resultsDir: {type: 'string'},
 	docsDir: {type: 'string'},
 	promptsDir: {type: 'string'},
@@ -189,6 +190,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 			fresh: flags.fresh,
 			yes: flags.yes,
 			claude: flags.claude,
+			overlap: flags.overlap,
 			resultsDir: path.resolve(cwd, flags.resultsDir ?? demoTmp ?? 'results'),
 			// The demo never writes its report into the working directory: beside its results instead.
 			docsDir: path.resolve(cwd, flags.docsDir ?? (flags.demo ? path.join(flags.resultsDir ?? demoTmp ?? 'results', 'docs') : 'docs')),

@@ -28,6 +28,7 @@ ${list}
     --json               print one JSON document on stdout; progress goes to stderr
     --yes                take each decision's default (never deletes a model that met the threshold)
     --no-claude          skip the Claude baseline
+    --no-overlap         never measure a model while another one downloads
     --results-dir DIR    where results go (default ./results; --demo: the demo's folder)
     --docs-dir DIR       where the report goes (default ./docs)
     --prompts-dir DIR    use your own bull/bear/trader prompts and market context

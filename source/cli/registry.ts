@@ -64,8 +64,8 @@ export const commands: CommandEntry[] = [
 	{
 		name: 'run',
 		summary: 'the whole strategy without the UI (--yes takes each default)',
-		usage: 'trifecta run [--yes] [--json] [--pipeline-dir DIR] [--demo [--fresh]]',
-		flags: ['pipeline-dir', 'fresh'],
+		usage: 'trifecta run [--yes] [--json] [--pipeline-dir DIR] [--no-overlap] [--demo [--fresh]]',
+		flags: ['pipeline-dir', 'overlap', 'fresh'],
 		args: {min: 0, max: 0},
 		results: 'runner',
 		load: async () => (await import('./commands/run.js')).runCommand,
@@ -94,8 +94,8 @@ export const commands: CommandEntry[] = [
 export const wizardEntry: CommandEntry = {
 	name: 'wizard',
 	summary: 'the interactive wizard',
-	usage: 'trifecta [options] [--pipeline-dir DIR] [--demo [--fresh]]',
-	flags: ['pipeline-dir', 'fresh'],
+	usage: 'trifecta [options] [--pipeline-dir DIR] [--no-overlap] [--demo [--fresh]]',
+	flags: ['pipeline-dir', 'overlap', 'fresh'],
 	args: {min: 0, max: 0},
 	results: 'runner',
 	load: async () => (await import('./commands/wizard.js')).wizardCommand,

@@ -15,6 +15,8 @@ export type GlobalFlags = {
 	yes: boolean;
 	/** false with --no-claude */
 	claude: boolean;
+	/** false with --no-overlap: nothing local is measured while a model downloads (default true). */
+	overlap?: boolean;
 	resultsDir: string;
 	docsDir: string;
 	/** --prompts-dir, else the bundled prompts. */

@@ -30,6 +30,8 @@ export const benchOptions = z.object({
 	think: z.boolean().nullable(),
 	reps: z.number(),
 	prompt: z.string(),
+	/** keep_alive sent with the warm-up and the reps (long enough for the round's later steps). */
+	keepAlive: z.string().optional(),
 	/** How prefill was measured (prompt length, cache-buster); absent in results written before it was recorded. */
 	prefill: z.string().optional(),
 });
@@ -78,6 +80,10 @@ export const speedResult = z.object({
 	/** Estimated wall time of one pipeline run (~20K output tokens) at the mean rate, seconds. */
 	pipelineEstimateSeconds: z.number(),
 	at: z.string(),
+	/** Models /api/ps showed loaded beside this one before the reps (someone else's): rates may be shared. */
+	othersLoaded: z.array(z.string()).optional(),
+	/** The model being downloaded while these reps ran (disk and network busy), if any. */
+	duringDownload: z.string().nullable().optional(),
 });
 export type SpeedResult = z.infer<typeof speedResult>;
 
@@ -299,6 +305,8 @@ export const modelResult = z.object({
 	benchProgress: z.object({options: benchOptions, reps: z.array(repRecord), at: z.string()}).optional(),
 	reasoning: reasoningResult.optional(),
 	toolCalling: toolCallingResult.optional(),
+	/** Steps of this model measured while another model downloaded (issue 16), e.g. {compare: 'qwen2.5:32b'}. */
+	duringDownload: z.record(z.string(), z.string()).optional(),
 });
 export type ModelResult = z.infer<typeof modelResult>;
 
@@ -368,6 +376,43 @@ export const settingsRecord = z.object({
 });
 export type SettingsRecord = z.infer<typeof settingsRecord>;
 
+/** One step of one model (or the baseline) as the runner timed it (issue 16). */
+export const stepTiming = z.object({
+	run: z.string(),
+	round: z.number(),
+	step: z.enum(['pull', 'bench', 'compare', 'tools', 'baseline', 'unload']),
+	model: z.string().nullable(),
+	startedAt: z.string(),
+	/** From the start of its run, ms. */
+	startMs: z.number(),
+	wallMs: z.number(),
+	/** Requests to Ollama (or Claude, for the baseline) in flight, merged: time spent waiting for the server. */
+	serverWaitMs: z.number(),
+	/** Ollama's load_duration, summed. */
+	loadMs: z.number(),
+	/** Prefill and decode time from Ollama's counters; in-flight time for /v1 calls, which carry none. */
+	generationMs: z.number(),
+	/** The model downloading while this step ran, if any. */
+	duringDownload: z.string().nullable(),
+});
+export type StepTiming = z.infer<typeof stepTiming>;
+
+/** Where one session's time went. */
+export const runTiming = z.object({
+	id: z.string(),
+	startedAt: z.string(),
+	wallMs: z.number(),
+	/** The longest chain of pulls and local work that cannot overlap (local work is one model at a time). */
+	criticalPathMs: z.number(),
+	generatingMs: z.number(),
+	loadingMs: z.number(),
+	pullingMs: z.number(),
+	/** Wall time with at least one Claude request in flight, and the part of it overlapping pulls or local work. */
+	claudeMs: z.number(),
+	claudeOverlapMs: z.number(),
+});
+export type RunTiming = z.infer<typeof runTiming>;
+
 export const resultsFile = z.object({
 	schemaVersion: z.literal(SCHEMA_VERSION),
 	simulated: z.boolean(),
@@ -379,6 +424,8 @@ export const resultsFile = z.object({
 	baseline: baselineResult.nullable(),
 	rounds: z.array(roundRecord),
 	recommendation: recommendation.nullable(),
+	/** Time accounting per step and per session (issue 16); absent in files written before it. */
+	timing: z.object({steps: z.array(stepTiming), runs: z.array(runTiming)}).optional(),
 });
 export type ResultsFile = z.infer<typeof resultsFile>;
 

@@ -17,7 +17,7 @@ import type {ClaudeFault, FaultTarget, OllamaFault, RequestLogEntry, SimulatorHa
 import {parseBody, readBody, sendOllamaError, sendText} from './wire.js';
 import type {Exchange} from './wire.js';
 
-export type {SimulatorHandle, SimulatorOptions, SimModelProfile, OllamaFault, ClaudeFault, FaultTarget, QualityTier, ToolBehaviour, RequestLogEntry} from './types.js';
+export type {LoadLogEntry, SimulatorHandle, SimulatorOptions, SimModelProfile, OllamaFault, ClaudeFault, FaultTarget, QualityTier, ToolBehaviour, RequestLogEntry} from './types.js';
 export {defaultProfiles, profileFor, thinkingProfile} from './profiles.js';
 
 type Handler = (ctx: RouteContext, exchange: Exchange) => void | Promise<void>;
@@ -94,7 +94,7 @@ function resolveOptions(options: SimulatorOptions): ResolvedOptions {
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
 	const profiles = options.profiles ?? defaultProfiles();
-	const state = new SimState(profiles, options.installed ?? ['qwen2.5:14b', 'mistral-small:22b']);
+	const state = new SimState(profiles, options.installed ?? ['qwen2.5:14b', 'mistral-small:22b'], Math.max(0, options.pace ?? 0));
 	const faults = new FaultQueue();
 	const ctx: RouteContext = {state, faults, options: resolveOptions(options)};
 	const requests: RequestLogEntry[] = [];
@@ -103,10 +103,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 	const dispatcher = (routes: Record<string, Handler>) => (req: IncomingMessage, res: ServerResponse) => {
 		const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-		const log: RequestLogEntry = {method: req.method ?? 'GET', path, body: undefined, aborted: false};
+		const log: RequestLogEntry = {method: req.method ?? 'GET', path, body: undefined, aborted: false, startedAt: performance.now()};
 		requests.push(log);
 		const exchange: Exchange = {req, res, path, body: undefined, log, cutByServer: false};
 		res.once('close', () => {
+			log.endedAt = performance.now();
 			if (!res.writableFinished && !exchange.cutByServer) log.aborted = true;
 		});
 		void (async () => {
@@ -137,6 +138,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		requests,
 		installed: () => state.installedNames(),
 		loaded: () => state.loadedNames(),
+		loads: () => state.loadLog(),
 		injectOllamaFault(fault: OllamaFault, target?: string | FaultTarget) {
 			if (fault.kind === 'refuse') {
 				refusing = true;

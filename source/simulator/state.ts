@@ -6,8 +6,13 @@ import type {KeepAlive} from './keepAlive.js';
 import {sha256Hex} from './hashing.js';
 import type {SimModelProfile} from './types.js';
 
-/** `cache`: the tokens of the last prompt, which the runner's KV cache still holds. */
-type Loaded = {numCtx: number; expiresAt: number | 'forever'; cache: string[]};
+/**
+ * A loaded runner. Like Ollama's scheduler (server/sched.go, v0.32: the expire timer is armed when
+ * the runner's last request finishes), a model in use never expires; its keep_alive counts from
+ * the end of the last request that named it. `cache`: the tokens of the last prompt, which the
+ * runner's KV cache still holds.
+ */
+type Loaded = {numCtx: number; expiresAt: number | 'forever'; inUse: number; sessionMs: number | 'forever'; cache: string[]};
 
 export type Footprint = {size: number; sizeVram: number};
 
@@ -26,11 +31,15 @@ export class SimState {
 	readonly partials = new Map<string, number>();
 	private readonly loadedModels = new Map<string, Loaded>();
 	private readonly useCounts = new Map<string, number>();
+	private readonly loads: {model: string; numCtx: number; at: number}[] = [];
 	/** Models sent keep_alive 0 with a prompt: unloaded once that prompt has been served. */
 	private readonly pendingUnload = new Set<string>();
 	private sequence = 0;
+	/** Real ms per simulated ms (the pace); keep_alive is simulated time. 0 (tests): real time. */
+	private readonly timeScale: number;
 
-	constructor(profiles: SimModelProfile[], installed: string[]) {
+	constructor(profiles: SimModelProfile[], installed: string[], timeScale = 0) {
+		this.timeScale = timeScale;
 		for (const profile of profiles) this.profiles.set(normalizeName(profile.name), profile);
 		// Pre-installed models get fixed dates so /api/tags is identical across runs.
 		installed.forEach((name, index) => {
@@ -93,7 +102,7 @@ export class SimState {
 
 	private pruneExpired(now: number): void {
 		for (const [name, loaded] of this.loadedModels) {
-			if (loaded.expiresAt !== 'forever' && loaded.expiresAt <= now) this.loadedModels.delete(name);
+			if (loaded.inUse === 0 && loaded.expiresAt !== 'forever' && loaded.expiresAt <= now) this.loadedModels.delete(name);
 		}
 	}
 
@@ -118,13 +127,30 @@ export class SimState {
 		this.pruneExpired(now);
 		const current = this.loadedModels.get(profile.name);
 		const cold = !current || current.numCtx !== numCtx;
+		if (cold) this.loads.push({model: profile.name, numCtx, at: now});
 		// Even keep_alive 0 serves the request first; the model is unloaded after it (its cache with it).
 		const cache = cold ? [] : current.cache;
-		const expiresAt = keepAlive.kind === 'forever' ? 'forever' : keepAlive.kind === 'unload' ? now : now + keepAlive.ms;
-		this.loadedModels.set(profile.name, {numCtx, expiresAt, cache});
+		const sessionMs =
+			keepAlive.kind === 'forever' ? 'forever' : keepAlive.kind === 'unload' ? 0 : keepAlive.ms * (this.timeScale > 0 ? this.timeScale : 1);
+		const expiresAt = sessionMs === 'forever' ? 'forever' : now + sessionMs;
+		const inUse = cold ? 1 : current.inUse + 1;
+		this.loadedModels.set(profile.name, {numCtx, expiresAt, inUse, sessionMs, cache});
 		if (keepAlive.kind === 'unload') this.pendingUnload.add(profile.name);
 		else this.pendingUnload.delete(profile.name);
 		return {cold};
+	}
+
+	/** A request that used the model ended: its keep_alive starts counting when none is left. */
+	release(profile: SimModelProfile, now = Date.now()): void {
+		const loaded = this.loadedModels.get(profile.name);
+		if (!loaded) return;
+		loaded.inUse = Math.max(0, loaded.inUse - 1);
+		if (loaded.inUse === 0) loaded.expiresAt = loaded.sessionMs === 'forever' ? 'forever' : now + loaded.sessionMs;
+	}
+
+	/** Every cold load (or reload at another num_ctx) so far, in order. */
+	loadLog(): {model: string; numCtx: number; at: number}[] {
+		return [...this.loads];
 	}
 
 	/**

@@ -122,7 +122,13 @@ export type RequestLogEntry = {
 	body: unknown;
 	/** True if the client closed the connection before the response finished. */
 	aborted: boolean;
+	/** performance.now() when the request arrived and when its response ended (tests check overlap). */
+	startedAt?: number;
+	endedAt?: number;
 };
+
+/** One runner start on the simulated Ollama: a cold load (or a reload at another num_ctx). */
+export type LoadLogEntry = {model: string; numCtx: number; at: number};
 
 export interface SimulatorHandle {
 	/** Base URL of the Ollama-compatible API, e.g. http://127.0.0.1:40123 */
@@ -135,6 +141,8 @@ export interface SimulatorHandle {
 	installed(): string[];
 	/** Names currently loaded (as /api/ps shows them). */
 	loaded(): string[];
+	/** Every cold load so far, in order (what load_duration reports as a real load). */
+	loads(): LoadLogEntry[];
 	/**
 	 * Queue a fault for the next matching Ollama request(s). A string limits it to a route (e.g.
 	 * '/api/chat'); an object can also limit it to requests naming one model (as sent), so a test

@@ -8,8 +8,9 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {spawn as spawnPty} from '@lydell/node-pty';
 import {profileFor} from '../../source/simulator/profiles.js';
-import {measureStartup} from './startup.js';
+import {measureStartup, type StartupFigures} from './startup.js';
 import type {SimulatorOptions} from '../../source/simulator/types.js';
+import {orchestrationRun, ORCHESTRATION_PACE} from './orchestration.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const here = path.join(root, 'test/bench');
@@ -82,46 +83,82 @@ const rows: Row[] = [];
 const figures: Record<string, unknown> = {};
 const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', {maximumFractionDigits: digits, minimumFractionDigits: digits});
 
-console.error('stream ingest: 20,000 tokens headless…');
-const headless = await streamIngest(20_000, 'headless');
-console.error('stream ingest: 20,000 tokens with the Ink Benchmark screen in a pseudo-terminal…');
-const withInk = await streamIngest(20_000, 'ink');
-figures['streamIngest'] = {headless, ink: withInk};
-rows.push({figure: 'stream ingest, headless', value: `${fmt(headless.chunksPerSecond)} chunks/s, ${fmt(headless.cpuUsPerChunk, 1)} µs CPU/chunk`, goal: '>= 50,000 chunks/s', met: headless.chunksPerSecond >= 50_000});
-rows.push({figure: 'stream ingest, Ink screen', value: `${fmt(withInk.chunksPerSecond)} chunks/s, ${fmt(withInk.cpuUsPerChunk, 1)} µs CPU/chunk`, goal: '>= 20,000 chunks/s', met: withInk.chunksPerSecond >= 20_000});
-rows.push({
-	figure: 'reported decode rate, headless vs Ink',
-	value: `${headless.evalRate?.toFixed(4)} vs ${withInk.evalRate?.toFixed(4)} t/s`,
-	goal: 'identical',
-	met: headless.evalRate !== null && headless.evalRate === withInk.evalRate,
-});
+// --orchestration-only: issue 16's figures alone (the orchestration run and the wizard's first frame).
+const orchestrationOnly = process.argv.includes('--orchestration-only');
+if (!orchestrationOnly) await clientOverhead();
+await startupFigures(!orchestrationOnly);
+await orchestration();
 
-console.error('pull progress ingest: 50,000 lines with the Pull screen…');
-const pull = await pullIngest(50_000);
-figures['pullIngest'] = pull;
-const frameMs = 1000 / 15; // the classic terminal redraw budget; screens are fed every 33 ms
-rows.push({figure: 'pull progress ingest, Pull screen', value: `${fmt(pull.chunksPerSecond)} events/s (${fmt(pull.chunks)} events)`, goal: '>= 20,000 events/s', met: pull.chunksPerSecond >= 20_000});
-rows.push({figure: 'pull UI lag, first 150 ms (cold start)', value: `${fmt(pull.firstLagMs ?? Number.NaN, 1)} ms`, goal: 'reported', met: null});
-rows.push({figure: 'pull UI lag, worst frame after', value: `${fmt(pull.maxLagMs ?? Number.NaN, 1)} ms over ${fmt(pull.frames)} frames`, goal: `<= one frame (${fmt(frameMs, 1)} ms at 15 fps)`, met: (pull.maxLagMs ?? Infinity) <= frameMs});
+async function clientOverhead(): Promise<void> {
+	console.error('stream ingest: 20,000 tokens headless…');
+	const headless = await streamIngest(20_000, 'headless');
+	console.error('stream ingest: 20,000 tokens with the Ink Benchmark screen in a pseudo-terminal…');
+	const withInk = await streamIngest(20_000, 'ink');
+	figures['streamIngest'] = {headless, ink: withInk};
+	rows.push({figure: 'stream ingest, headless', value: `${fmt(headless.chunksPerSecond)} chunks/s, ${fmt(headless.cpuUsPerChunk, 1)} µs CPU/chunk`, goal: '>= 50,000 chunks/s', met: headless.chunksPerSecond >= 50_000});
+	rows.push({figure: 'stream ingest, Ink screen', value: `${fmt(withInk.chunksPerSecond)} chunks/s, ${fmt(withInk.cpuUsPerChunk, 1)} µs CPU/chunk`, goal: '>= 20,000 chunks/s', met: withInk.chunksPerSecond >= 20_000});
+	rows.push({
+		figure: 'reported decode rate, headless vs Ink',
+		value: `${headless.evalRate?.toFixed(4)} vs ${withInk.evalRate?.toFixed(4)} t/s`,
+		goal: 'identical',
+		met: headless.evalRate !== null && headless.evalRate === withInk.evalRate,
+	});
 
-console.error('start-up…');
-const startup = await measureStartup();
-const bare = startup.bareNodeMs;
-figures['startup'] = startup;
-rows.push({figure: 'start-up: trifecta --help', value: `${fmt(startup.helpMs)} ms = ${(startup.helpMs / bare).toFixed(2)} × node -e 0 (${fmt(bare)} ms)`, goal: '<= 2.5 ×', met: startup.helpMs / bare <= 2.5});
-const preflight = startup.preflightFirstFrameMs / bare;
-rows.push({figure: 'start-up: wizard first frame (no Ollama)', value: `${fmt(startup.preflightFirstFrameMs)} ms = ${preflight.toFixed(2)} × node -e 0`, goal: '<= 4 ×', met: preflight <= 4});
-rows.push({figure: 'start-up: wizard first frame (--demo)', value: `${fmt(startup.demoFirstFrameMs)} ms = ${(startup.demoFirstFrameMs / bare).toFixed(2)} × node -e 0`, goal: 'reported', met: null});
-rows.push({figure: 'start-up: npm start -- --demo, first frame', value: `${fmt(startup.npmStartDemoFirstFrameMs)} ms`, goal: '< 1,500 ms', met: startup.npmStartDemoFirstFrameMs < 1500});
+	console.error('pull progress ingest: 50,000 lines with the Pull screen…');
+	const pull = await pullIngest(50_000);
+	figures['pullIngest'] = pull;
+	const frameMs = 1000 / 15; // the classic terminal redraw budget; screens are fed every 33 ms
+	rows.push({figure: 'pull progress ingest, Pull screen', value: `${fmt(pull.chunksPerSecond)} events/s (${fmt(pull.chunks)} events)`, goal: '>= 20,000 events/s', met: pull.chunksPerSecond >= 20_000});
+	rows.push({figure: 'pull UI lag, first 150 ms (cold start)', value: `${fmt(pull.firstLagMs ?? Number.NaN, 1)} ms`, goal: 'reported', met: null});
+	rows.push({figure: 'pull UI lag, worst frame after', value: `${fmt(pull.maxLagMs ?? Number.NaN, 1)} ms over ${fmt(pull.frames)} frames`, goal: `<= one frame (${fmt(frameMs, 1)} ms at 15 fps)`, met: (pull.maxLagMs ?? Infinity) <= frameMs});
 
-console.error('memory: 25,000 and 100,000 tokens with the Ink screen…');
-const short = await streamIngest(25_000, 'ink');
-const long = await streamIngest(100_000, 'ink');
-figures['memory'] = {tokens25k: short.maxRssBytes, tokens100k: long.maxRssBytes};
-const mb = (bytes: number) => bytes / 1e6;
-rows.push({figure: 'peak RSS, 100,000 tokens, UI on', value: `${fmt(mb(long.maxRssBytes), 1)} MB`, goal: '<= 150 MB', met: mb(long.maxRssBytes) <= 150});
-const growth = (long.maxRssBytes - short.maxRssBytes) / short.maxRssBytes;
-rows.push({figure: 'peak RSS growth, 25k → 100k tokens', value: `${fmt(mb(short.maxRssBytes), 1)} → ${fmt(mb(long.maxRssBytes), 1)} MB (${(growth * 100).toFixed(1)} %)`, goal: 'flat (< 15 %)', met: growth < 0.15});
+	console.error('memory: 25,000 and 100,000 tokens with the Ink screen…');
+	const short = await streamIngest(25_000, 'ink');
+	const long = await streamIngest(100_000, 'ink');
+	figures['memory'] = {tokens25k: short.maxRssBytes, tokens100k: long.maxRssBytes};
+	const mb = (bytes: number) => bytes / 1e6;
+	rows.push({figure: 'peak RSS, 100,000 tokens, UI on', value: `${fmt(mb(long.maxRssBytes), 1)} MB`, goal: '<= 150 MB', met: mb(long.maxRssBytes) <= 150});
+	const growth = (long.maxRssBytes - short.maxRssBytes) / short.maxRssBytes;
+	rows.push({figure: 'peak RSS growth, 25k → 100k tokens', value: `${fmt(mb(short.maxRssBytes), 1)} → ${fmt(mb(long.maxRssBytes), 1)} MB (${(growth * 100).toFixed(1)} %)`, goal: 'flat (< 15 %)', met: growth < 0.15});
+}
+
+/** Start-up, measured once (test/bench/startup.ts); the preflight frame is issue 16's figure (d). */
+async function startupFigures(full: boolean): Promise<void> {
+	console.error('start-up…');
+	const startup: StartupFigures = await measureStartup(3, full);
+	const bare = startup.bareNodeMs;
+	figures['startup'] = startup;
+	const preflight = startup.preflightFirstFrameMs / bare;
+	rows.push({figure: 'start-up: wizard first frame (no Ollama)', value: `${fmt(startup.preflightFirstFrameMs)} ms = ${preflight.toFixed(2)} × node -e 0`, goal: '<= 4 ×', met: preflight <= 4});
+	if (!full) return;
+	rows.push({figure: 'start-up: trifecta --help', value: `${fmt(startup.helpMs)} ms = ${(startup.helpMs / bare).toFixed(2)} × node -e 0 (${fmt(bare)} ms)`, goal: '<= 2.5 ×', met: startup.helpMs / bare <= 2.5});
+	rows.push({figure: 'start-up: wizard first frame (--demo)', value: `${fmt(startup.demoFirstFrameMs)} ms = ${(startup.demoFirstFrameMs / bare).toFixed(2)} × node -e 0`, goal: 'reported', met: null});
+	rows.push({figure: 'start-up: npm start -- --demo, first frame', value: `${fmt(startup.npmStartDemoFirstFrameMs)} ms`, goal: '< 1,500 ms', met: startup.npmStartDemoFirstFrameMs < 1500});
+}
+
+async function orchestration(): Promise<void> {
+	console.error(`orchestration: trifecta run --yes against the simulator at pace ${ORCHESTRATION_PACE} (${fmt(1 / ORCHESTRATION_PACE)}× an M3 Max), real sizes…`);
+	const run = await orchestrationRun(root);
+	figures['orchestration'] = run;
+	const worst = Math.max(...run.loads.map((entry) => entry.count));
+	const perModel = run.loads.map((entry) => `${entry.model} r${entry.round}: ${entry.count}`).join(', ');
+	rows.push({
+		figure: 'loads per model per round (num_ctx pinned)',
+		value: `max ${worst} (${perModel}); +${run.defaultContextLoads} at the server's default context for the /v1 tool test`,
+		goal: '1 after the warm-up',
+		met: worst === 1,
+	});
+	const share = run.claudeMs > 0 ? run.claudeOverlapMs / run.claudeMs : 0;
+	rows.push({figure: 'Claude baseline wall time overlapping local work', value: `${fmt(share * 100, 1)} % of ${fmt(run.claudeMs / 1000, 1)} s`, goal: '>= 90 %', met: share >= 0.9});
+	const ratio = run.wallMs / run.criticalPathMs;
+	rows.push({
+		figure: 'run wall time over its critical path',
+		value: `${ratio.toFixed(3)} (${fmt(run.wallMs / 1000, 1)} s over ${fmt(run.criticalPathMs / 1000, 1)} s)`,
+		goal: '<= 1.10',
+		met: ratio <= 1.1,
+	});
+	rows.push({figure: 'time accounting, in simulated M3 Max time', value: run.timeLine ?? 'none recorded', goal: 'reported', met: null});
+}
 
 const width = Math.max(...rows.map((row) => row.figure.length));
 const valueWidth = Math.max(...rows.map((row) => row.value.length));

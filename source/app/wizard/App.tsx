@@ -11,6 +11,7 @@ import type {Runner} from '../../experiment/runner/index.js';
 import {currentRound} from '../../experiment/strategy/index.js';
 import type {DoctorReport} from '../doctor/report.js';
 import {Bounded} from '../components/bounded.js';
+import {StaticAnchor} from '../components/staticAnchor.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {screenBindings} from './bindings.js';
 import {Footer, footerHeight, footerLines} from './footer.js';
@@ -154,11 +155,15 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 	const bodyRows = rows - 2 - footerHeight(lines, warning, keysActive);
 	const round = currentRound(wizard.strategy);
 	const resumeNote = `Quitting keeps every result in ${resultsPath}; start ${resumeCommand} again to resume where you left.`;
+	// Exactly one <Static> in every frame (components/staticAnchor.tsx): the pull and benchmark
+	// screens print their finished lines through their own.
+	const running = wizard.running?.step;
+	const stepOwnsStatic = ui.current.overlay === null && (running === 'pull' || running === 'bench');
 	const helpHints = [...visible, {label: '?', does: 'this help'}, {label: 'q', does: 'quit (asks first)'}, {label: 'Ctrl+C', does: 'cancel the running step; twice: exit'}];
 
 	return (
 		<Box flexDirection="column" width={width}>
-			{screen === 'step' ? null : <SummaryLog log={wizard.log} printed={printed} />}
+			{screen !== 'step' ? <SummaryLog log={wizard.log} printed={printed} /> : stepOwnsStatic ? null : <StaticAnchor />}
 			<Text wrap="truncate">
 				<Text bold>trifecta</Text>
 				{simulated ? <Text color="yellow"> SIMULATED</Text> : null}

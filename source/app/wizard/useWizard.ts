@@ -56,7 +56,8 @@ export function useWizard(runner: Runner, feedIntervalMs = FEED_INTERVAL_MS): Wi
 					setStrategy(event.state);
 					return;
 				case 'strategy:step-start':
-					feed.dispatch({type: 'reset'});
+					// A pull shown again while the local lane waits for it keeps its progress.
+					if (!(event.action.step === 'pull' && Object.keys(event.action.keys).length === 0)) feed.dispatch({type: 'reset'});
 					feed.flush();
 					setRunning(event.action);
 					break;

@@ -10,6 +10,7 @@ import {EscalationScreen} from './screens/escalationScreen.js';
 import {OfferScreen} from './screens/offerScreen.js';
 import {CommitScreen} from './screens/commitScreen.js';
 import {PlanScreen} from './screens/planScreen.js';
+import {experimentTimeLine} from '../../analysis/timing.js';
 import {DoneScreen, InterruptedScreen, MachineSummary, WorkingScreen} from './screens/statusScreens.js';
 import {VerdictScreen} from './screens/verdictScreen.js';
 import {StepScreen} from './stepScreen.js';
@@ -65,6 +66,6 @@ export function WizardPage({screen, wizard, preflight, cursor, width, rows, anim
 				WORKING
 			);
 		case 'done':
-			return <DoneScreen files={[...(strategy.configsWritten ?? []), ...(strategy.reportWritten ?? [])]} resultsPath={resultsPath} recommendation={recommendation} />;
+			return <DoneScreen files={[...(strategy.configsWritten ?? []), ...(strategy.reportWritten ?? [])]} resultsPath={resultsPath} recommendation={recommendation} timeLine={experimentTimeLine(strategy.results.timing?.runs)} />;
 	}
 }

@@ -2,6 +2,7 @@
 // stdout; at a decision point --yes takes the offer's default (never deleting a model that met the
 // threshold), otherwise it stops with exit 3 naming --yes; --json puts one summary document on
 // stdout and nothing else, with every offer shown and its predictions.
+import {experimentTimeLine} from '../../analysis/timing.js';
 import type {Runner, WaitingAction} from '../../experiment/runner/index.js';
 import {openExperiment} from '../../experiment/runner/session.js';
 import type {EscalationChoice, EscalationOffer} from '../../experiment/strategy/index.js';
@@ -164,6 +165,8 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 			// The run's result: on stdout, unless stdout carries the --json document.
 			const out = flags.json ? io.stderr : io.stdout;
 			for (const line of verdictLines(state.results.recommendation)) out.write(`${line}\n`);
+			const time = experimentTimeLine(session.results.read().timing?.runs);
+			if (time) out.write(`${time}\n`);
 		}
 		if (flags.json) {
 			const status = code === 0 ? 'done' : code === 3 ? 'decision-needed' : code === 130 ? 'canceled' : 'failed';

@@ -4,17 +4,23 @@
 import {buildHybridConfigs} from '../../output/configs/build.js';
 import {configNames} from '../../output/configs/naming.js';
 import {acquireResultsLock} from '../../output/lock.js';
-import {setSimulated} from '../../output/resultsStore.js';
+import {setSimulated, upsertModel} from '../../output/resultsStore.js';
 import type {ResultsFile} from '../../output/schema.js';
 import {sanitizeInline} from '../../system/sanitize.js';
 import {isCanceled} from '../../providers/errors.js';
 import type {StepEvent} from '../events.js';
 import type {Settings} from '../settings.js';
 import {userMessage} from '../../system/userMessage.js';
-import type {StepContext} from '../steps/context.js';
+import {ClaudeQueue} from '../claudeQueue.js';
+import {BaselineBoard} from '../steps/baselineBoard.js';
+import type {RoundContext, StepContext} from '../steps/context.js';
 import {initialState, nextAction, reduce} from '../strategy/index.js';
 import type {Action, StepAction, StrategyEvent, StrategyState} from '../strategy/index.js';
 import {environmentRecord, machineFacts} from './preflight.js';
+import type {StepMeter} from './meter.js';
+import {performRound} from './round.js';
+import {roundPlan, roundWork} from './roundPlan.js';
+import {TimingRecorder} from './timingRecorder.js';
 import type {Outputs, RunnerDeps, RunnerEvent, RunnerListener, StepFunctions, WaitingAction} from './types.js';
 
 export interface Runner {
@@ -55,6 +61,11 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 	let state = initialState(services.results.read(), settings);
 	let stepController: AbortController | null = null;
 	let busy: Promise<WaitingAction> | null = null;
+	const claudeQueue = new ClaudeQueue({
+		...(deps.claudeConcurrency === undefined ? {} : {concurrency: deps.claudeConcurrency}),
+		onBackoff: (ms, reason) => send({type: 'warning', message: `${reason} — pausing Claude requests for ${Math.round(ms / 1000)} s`}),
+	});
+	const timing = new TimingRecorder(now);
 
 	const send = (event: RunnerEvent) => {
 		for (const listener of listeners) listener(event);
@@ -96,7 +107,24 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		promptsDir: deps.promptsDir,
 		simulated: services.simulated,
 		timeScale: services.timeScale,
+		claudeQueue,
 	});
+
+	const meteredContext = (signal: AbortSignal, meter: StepMeter, round: RoundContext): StepContext => {
+		const base = context(signal);
+		return {
+			...base,
+			ollama: meter.ollama(base.ollama),
+			openai: meter.openai(base.openai),
+			claude: base.claude ? meter.claude(base.claude) : null,
+			round,
+		};
+	};
+
+	const persistTiming = () => {
+		if (!timing.hasSteps()) return;
+		services.results.update((draft) => timing.fold(draft, claudeQueue.busy()));
+	};
 
 	const preflight = async () => {
 		const [installed, version] = await Promise.all([
@@ -124,28 +152,49 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		const controller = new AbortController();
 		stepController = controller;
 		const signal = AbortSignal.any([controller.signal, services.signal]);
-		const ctx = context(signal);
-		const key = stepLabel(action);
+		const work = roundWork(roundPlan(state, action));
+		let outcome: Awaited<ReturnType<typeof performRound>>;
 		try {
-			if (action.step === 'pull' || action.step === 'bench') {
-				for (const model of action.models) await steps[action.step](ctx, model);
-			} else {
-				await steps[action.step](ctx, action.models);
-			}
-		} catch (error) {
-			const results = services.results.read();
+			outcome = await performRound(
+				{
+					state: () => state,
+					steps,
+					context: meteredContext,
+					markDone: (keys, pulled) => {
+						const results = services.results.read();
+						const sizeBytes = results.models.find((model) => model.name === pulled)?.sizeBytes ?? 0;
+						apply({type: 'step:done', keys, results, ...(pulled === undefined ? {} : {pulled: [{name: pulled, sizeBytes}]})});
+					},
+					started: (started) => send({type: 'strategy:step-start', action: started}),
+					noteDownload: (model, step, downloading) =>
+						services.results.update((draft) => {
+							const entry = upsertModel(draft, model);
+							entry.duringDownload = {...entry.duringDownload, [step]: downloading};
+						}),
+					newBoard: () => new BaselineBoard(),
+					timing,
+					overlap: deps.overlap ?? true,
+					timeScale: services.timeScale ?? 1,
+				},
+				work,
+				signal,
+			);
+		} finally {
+			stepController = null;
+			persistTiming();
+		}
+		const results = services.results.read();
+		if (outcome !== null) {
+			const {error, key} = outcome;
 			if (isCanceled(error) || signal.aborted) apply({type: 'step:canceled', key, results});
 			else apply({type: 'step:failed', key, message: userMessage(error), results});
 			return;
-		} finally {
-			stepController = null;
 		}
-		const results = services.results.read();
-		const pulled =
-			action.step === 'pull'
-				? action.models.map((name) => ({name, sizeBytes: results.models.find((model) => model.name === name)?.sizeBytes ?? 0}))
-				: undefined;
-		apply({type: 'step:done', keys: action.keys, results, ...(pulled ? {pulled} : {})});
+		const next = nextAction(state);
+		// A round that finished without a failure has marked every step done; the same step again would loop.
+		if (next.kind === 'step' && next.step === action.step && JSON.stringify(next.keys) === JSON.stringify(action.keys)) {
+			apply({type: 'step:failed', key: stepLabel(action), message: `The ${action.step} step did not record its result; run again to retry it.`, results});
+		}
 	};
 
 	const configsFor = (results: ResultsFile, model: string | null): string[] => {
@@ -210,15 +259,23 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 	};
 
 	const loop = async (): Promise<WaitingAction> => {
+		const started = timing.now();
 		for (;;) {
 			const action = nextAction(state);
+			const actionStarted = timing.now();
 			try {
 				if (isWaiting(action)) {
+					timing.busy(timing.now() - started);
+					persistTiming();
+					// Time accounting is not a decision input; the state only carries it for the done screen.
+					const timingRecord = services.results.read().timing;
+					if (timingRecord) state = {...state, results: {...state.results, timing: timingRecord}};
 					const waiting = await ask(action);
 					update();
 					return waiting;
 				}
 				await perform(action);
+				if (action.kind !== 'step') timing.sequential(timing.now() - actionStarted);
 			} catch (error) {
 				// Failures outside the steps (listing models, deleting, writing outputs): reported, nothing lost.
 				const results = services.results.read();

@@ -17,6 +17,7 @@ export async function openExperiment(flags: GlobalFlags, services: Services, ove
 		promptsDir: flags.promptsDir,
 		...pipelineFor(flags),
 		docsDir: flags.docsDir,
+		overlap: flags.overlap ?? true,
 		...(overrides.steps ? {steps: overrides.steps} : {}),
 		...(overrides.outputs ? {outputs: overrides.outputs} : {}),
 	});

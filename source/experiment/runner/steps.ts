@@ -1,6 +1,6 @@
 // The real step functions, bound lazily so tests that inject fakes never load them.
 import {runBench} from '../steps/bench.js';
-import {runCompare} from '../steps/compare.js';
+import {runBaseline, runCompare} from '../steps/compare.js';
 import {runPull} from '../steps/pull.js';
 import {runTools} from '../steps/tools.js';
 import type {StepFunctions} from './types.js';
@@ -11,4 +11,5 @@ export const realSteps: StepFunctions = {
 	// Later rounds score one new model against the same baseline: Claude is asked once per model id.
 	compare: (ctx, models) => runCompare(ctx, models, {reuseBaseline: true}),
 	tools: runTools,
+	baseline: (ctx, board) => runBaseline(ctx, board, {reuse: true}),
 };

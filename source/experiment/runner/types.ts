@@ -6,6 +6,7 @@ import type {CommitResult} from '../../system/git.js';
 import type {Services} from '../services.js';
 import type {StepEvent} from '../events.js';
 import type {SettingsStore} from '../settingsStore.js';
+import type {BaselineBoard} from '../steps/baselineBoard.js';
 import type {StepContext} from '../steps/context.js';
 import type {Action, ConfigsAnswer, StepAction, StrategyState} from '../strategy/index.js';
 
@@ -14,6 +15,8 @@ export type StepFunctions = {
 	bench(ctx: StepContext, model: string): Promise<{speed: SpeedResult; practical: boolean}>;
 	compare(ctx: StepContext, models: string[]): Promise<{models: Record<string, ReasoningResult>; baseline: BaselineResult}>;
 	tools(ctx: StepContext, models: string[]): Promise<Record<string, ToolCallingResult>>;
+	/** The Claude baseline alone, posting each role on the board as it is scored; runs beside the round's local work. */
+	baseline(ctx: StepContext, board: BaselineBoard): Promise<BaselineResult>;
 };
 
 /** What the configs offer shows before anything is written. */
@@ -65,6 +68,10 @@ export type RunnerDeps = {
 	/** Takes the results directory; resolves to release(). Default: acquireResultsLock. */
 	lock?: (dir: string) => Promise<() => Promise<void>>;
 	now?: () => Date;
+	/** false with --no-overlap: nothing local is measured while a model downloads. Default true. */
+	overlap?: boolean;
+	/** Claude requests in flight at once (default 3). */
+	claudeConcurrency?: number;
 };
 
 /** Where the strategy stands; sent after every change. */

@@ -1,7 +1,8 @@
 // The speed benchmark of one model, by DESIGN.md's measurement rules: one untimed warm-up that
 // loads the model, then N timed reps of the standard prompt (unique at its start each time),
-// options pinned; rates from Ollama's counters; memory from /api/ps while loaded; the model is
-// unloaded afterwards whatever happens. The result is persisted as soon as the model finishes.
+// options pinned; rates from Ollama's counters; memory from /api/ps while loaded. Alone, the model
+// is unloaded afterwards whatever happens; inside a round it stays loaded for compare and tools
+// (the runner unloads it once). The result is persisted as soon as the model finishes.
 import os from 'node:os';
 import {randomUUID} from 'node:crypto';
 import {implausibleCounters} from '../../analysis/plausibility.js';
@@ -52,12 +53,12 @@ function defaultNonce(rep: number): string {
  * would reload the model). A bare load answers without counters, so it could not report
  * load_duration. A model already resident is unloaded first, so the load time is a cold load.
  */
-async function warmUp(ctx: StepContext, model: string, generation: GenerationOptions, think: boolean | undefined): Promise<number> {
+async function warmUp(ctx: StepContext, model: string, generation: GenerationOptions, think: boolean | undefined, keepAlive: string): Promise<number> {
 	const resident = (await ctx.ollama.ps({signal: ctx.signal})).some((entry) => canonicalModelName(entry.name) === canonicalModelName(model));
 	if (resident) await ctx.ollama.unload(model, {signal: ctx.signal});
 	let loadNs = 0;
 	const stream = ctx.ollama.generate(
-		{model, prompt: WARM_UP_PROMPT, options: {...generation, num_predict: 1}, ...(think === undefined ? {} : {think}), keepAlive: KEEP_ALIVE},
+		{model, prompt: WARM_UP_PROMPT, options: {...generation, num_predict: 1}, ...(think === undefined ? {} : {think}), keepAlive},
 		{signal: ctx.signal},
 	);
 	for await (const event of stream) {
@@ -68,6 +69,20 @@ async function warmUp(ctx: StepContext, model: string, generation: GenerationOpt
 		else loadNs = event.counters.loadDuration;
 	}
 	return loadNs / 1e6;
+}
+
+async function loadedBeside(ctx: StepContext, model: string): Promise<string[]> {
+	const wanted = canonicalModelName(model);
+	const loaded = await ctx.ollama.ps({signal: ctx.signal});
+	return loaded.map((entry) => entry.name).filter((name) => canonicalModelName(name) !== wanted);
+}
+
+export function sharedWarning(model: string, others: readonly string[]): string | null {
+	if (others.length === 0) return null;
+	return (
+		`${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} also loaded in Ollama (not by this benchmark): ` +
+		`${model}'s rates may be shared with ${others.length === 1 ? 'it' : 'them'} — unload ${others.length === 1 ? 'it' : 'them'} (ollama stop NAME) and re-run for clean figures.`
+	);
 }
 
 function notInstalled(model: string, host: string): ProviderError {
@@ -94,7 +109,8 @@ function persist(ctx: StepContext, model: string, installed: InstalledModel, cap
 function savedReps(ctx: StepContext, model: string, options: BenchOptions): RepRecord[] {
 	const progress = ctx.results.read().models.find((entry) => entry.name === model)?.benchProgress;
 	if (!progress) return [];
-	const same = (a: BenchOptions) => JSON.stringify({...a, reps: 0});
+	// keep_alive does not change what a rep measures: a round's reps resume those of a lone benchmark.
+	const same = (a: BenchOptions) => JSON.stringify({...a, reps: 0, keepAlive: undefined});
 	return same(progress.options) === same(options) ? progress.reps.slice(0, options.reps) : [];
 }
 
@@ -113,13 +129,14 @@ async function measure(ctx: StepContext, model: string, installed: InstalledMode
 	const bandwidthGBs = settings.bandwidthGBs ?? ctx.system.bandwidthGBs;
 	const ceiling = ceilingRate(bandwidthGBs, installed.sizeBytes);
 	const generation: GenerationOptions = {temperature: 0, seed: 42, num_ctx: settings.numCtx, num_predict: settings.numPredict};
-	const options: BenchOptions = {...generation, think: think ?? null, reps: settings.reps, prompt: BENCH_PROMPT, prefill: PREFILL_NOTE};
+	const keepAlive = ctx.round?.keepAlive ?? KEEP_ALIVE;
+	const options: BenchOptions = {...generation, think: think ?? null, reps: settings.reps, prompt: BENCH_PROMPT, keepAlive, prefill: PREFILL_NOTE};
 	// Always the bundled context, so prefill figures compare across machines and runs.
 	const marketContext = loadPrompts(bundledPromptsDir()).context;
 	emit({type: 'bench:start', model, reps: settings.reps, ceilingRate: ceiling});
 
 	emit({type: 'bench:warmup', model});
-	const loadMs = await warmUp(ctx, model, generation, think);
+	const loadMs = await warmUp(ctx, model, generation, think, keepAlive);
 	emit({type: 'bench:loaded', model, loadMs});
 
 	const nonce = deps.nonce ?? defaultNonce;
@@ -129,6 +146,11 @@ async function measure(ctx: StepContext, model: string, installed: InstalledMode
 		warnings.push(message);
 		emit({type: 'warning', message});
 	};
+	// Someone else's model sharing the GPU would share its bandwidth too: said, never silently measured.
+	const othersLoaded = await loadedBeside(ctx, model);
+	warn(sharedWarning(model, othersLoaded));
+	const duringDownload = ctx.round?.pulling() ?? null;
+
 	// Each rep is saved as it ends: a cancel keeps it, and the next run starts at the rep after.
 	const reps: RepRecord[] = savedReps(ctx, model, options);
 	if (reps.length > 0) {
@@ -139,7 +161,7 @@ async function measure(ctx: StepContext, model: string, installed: InstalledMode
 	for (let rep = reps.length + 1; rep <= settings.reps; rep++) {
 		try {
 			const text = benchRequestText(nonce(rep), marketContext);
-			const {record} = await runRep(ctx, {model, rep, prompt: text.prompt, system: text.system, options: generation, think, keepAlive: KEEP_ALIVE});
+			const {record} = await runRep(ctx, {model, rep, prompt: text.prompt, system: text.system, options: generation, think, keepAlive});
 			reps.push(record);
 			if (rep < settings.reps) saveRep(ctx, model, options, reps);
 		} catch (error) {
@@ -168,7 +190,7 @@ async function measure(ctx: StepContext, model: string, installed: InstalledMode
 		at: new Date().toISOString(),
 	});
 	if (verdict) emit({type: 'warning', message: verdict});
-	const outcome = {speed, practical};
+	const outcome = {speed: {...speed, othersLoaded, duringDownload}, practical};
 	persist(ctx, model, installed, capabilities, outcome);
 	emit({type: 'bench:done', model, speed, practical});
 	return outcome;
@@ -195,6 +217,7 @@ export async function runBench(ctx: StepContext, model: string, deps: BenchDeps 
 		throw error;
 	} finally {
 		// keep_alive 0 frees the memory for the next model; never with ctx.signal, which may be aborted.
-		await ctx.ollama.unload(model, {signal: AbortSignal.timeout(UNLOAD_TIMEOUT_MS)}).catch(() => undefined);
+		// Inside a round the runner unloads it once, after compare and tools.
+		if (!ctx.round?.keepLoaded) await ctx.ollama.unload(model, {signal: AbortSignal.timeout(UNLOAD_TIMEOUT_MS)}).catch(() => undefined);
 	}
 }

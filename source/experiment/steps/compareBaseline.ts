@@ -2,14 +2,15 @@
 // Claude sample per scenario judged against the first: the noise floor a model's gap is read
 // against. A baseline measured earlier for the same model and scenarios can be kept.
 import {JUDGE_PROMPT_VERSION} from '../../analysis/judgePrompt.js';
-import type {BaselineResult, Role} from '../../output/schema.js';
+import type {BaselineResult, Role, ScoredResponse} from '../../output/schema.js';
 import {readTranscript} from '../../output/transcripts.js';
 import type {Scenario} from '../../prompts/scenarios.js';
 import {isCanceled} from '../../providers/errors.js';
 import type {ClaudeProvider} from '../../providers/types.js';
 import type {StepContext} from './context.js';
-import {runClaudeCell, type CellRun} from './compareCell.js';
-import {aggregateBaselineRole, type QualitySource} from './compareAggregate.js';
+import {runClaudeCell, type CellRun, type OnDelta, type RolePrompt} from './compareCell.js';
+import type {BaselineBoard} from './baselineBoard.js';
+import {aggregateBaselineRole, type QualitySource, type ScenarioRun} from './compareAggregate.js';
 import {COMPARE_ROLES} from './comparePrompts.js';
 import {judgePair, type JudgeSetup, type JudgeTally} from './compareJudge.js';
 import {failureReason} from './compareResponse.js';
@@ -55,40 +56,80 @@ export function persistBaseline(ctx: StepContext, baseline: BaselineResult): voi
 	});
 }
 
+/** One Claude answer, through the session's queue when there is one (issue 16). */
+function queuedClaudeCell(ctx: StepContext, claude: ClaudeProvider, prompt: RolePrompt, onDelta: OnDelta, label: string): Promise<CellRun> {
+	const queue = ctx.claudeQueue;
+	if (!queue) return runClaudeCell(ctx, claude, prompt, onDelta);
+	return queue.run(label, (signal) => runClaudeCell({...ctx, signal}, claude, prompt, onDelta), ctx.signal);
+}
+
+/**
+ * Every role x scenario asked of Claude. With `board` (a round, or compare running the local
+ * models beside it), each answer's text is posted there as soon as it exists.
+ */
 export async function measureBaseline(
 	ctx: StepContext,
 	plan: SubjectPlan,
 	claude: ClaudeProvider,
 	baseline: BaselineResult,
 	judge: {setup: JudgeSetup; tally: JudgeTally} | null,
+	board?: BaselineBoard,
 ): Promise<BaselineTexts> {
 	const texts: BaselineTexts = new Map();
 	const source: QualitySource = judge ? {kind: 'judge', judgeModel: judge.setup.model} : {kind: 'rubric', judgeModel: null};
 	const subject = baselineSubject(claude.model);
-	await runSubject(ctx, plan, subject, (prompt, onDelta) => runClaudeCell(ctx, claude, prompt, onDelta), {
+	// The noise floor runs beside the next baseline answers (issue 16: the queue bounds it); a
+	// role's record is final, and posted as such, once its second samples are judged.
+	const noise = new Map<Role, Promise<void>[]>();
+	const runsOf = new Map<Role, ScenarioRun[]>();
+	const persist = (role: Role, response: ScoredResponse, complete: boolean) => {
+		baseline.reasoning[role] = response;
+		if (judge) baseline.judge = judgeRecordOf(judge);
+		settleBaseline(baseline);
+		persistBaseline(ctx, baseline);
+		board?.postResponse(role, response, complete);
+	};
+	await runSubject(ctx, plan, subject, (prompt, onDelta) => queuedClaudeCell(ctx, claude, prompt, onDelta, `baseline ${subject}`), {
 		async afterScenario(role, scenario, entry, prompt) {
 			addUsage(baseline, entry.run);
 			texts.set(textKey(role, scenario.id), entry.text);
+			board?.post(textKey(role, scenario.id), entry.text);
 			if (!judge) return;
 			// The noise floor: the same prompt again, judged against the first answer.
-			try {
-				const second = await runClaudeCell(ctx, claude, prompt, () => {});
-				addUsage(baseline, second);
-				writeTranscript(ctx.results.dir, subject, role, second.text, {simulated: ctx.simulated, scenario: scenario.id, sample: 2});
-				entry.score.noise = await judgePair(judge.setup, {role, task: prompt.system, context: scenario.context, answer: second.text, baseline: entry.text}, judge.tally);
-			} catch (error) {
-				if (isCanceled(error) || ctx.signal.aborted) throw error;
-				ctx.emit({type: 'warning', message: `Claude's second sample for ${role} on ${scenario.label} failed (${failureReason(error)}); the noise floor has one scenario fewer.`});
-			}
+			const work = (async () => {
+				try {
+					const second = await queuedClaudeCell(ctx, claude, prompt, () => {}, `noise ${role}/${scenario.id}`);
+					addUsage(baseline, second);
+					writeTranscript(ctx.results.dir, subject, role, second.text, {simulated: ctx.simulated, scenario: scenario.id, sample: 2});
+					entry.score.noise = await judgePair(judge.setup, {role, task: prompt.system, context: scenario.context, answer: second.text, baseline: entry.text}, judge.tally);
+				} catch (error) {
+					if (isCanceled(error) || ctx.signal.aborted) throw error;
+					ctx.emit({type: 'warning', message: `Claude's second sample for ${role} on ${scenario.label} failed (${failureReason(error)}); the noise floor has one scenario fewer.`});
+				}
+			})();
+			// Awaited below; a cancel that ends the baseline first must not leave it unhandled.
+			work.catch(() => undefined);
+			noise.set(role, [...(noise.get(role) ?? []), work]);
 		},
 		aggregate: (role, runs) => aggregateBaselineRole(role, runs, source),
-		persist(role, response) {
-			baseline.reasoning[role] = response;
-			if (judge) baseline.judge = judgeRecordOf(judge);
-			settleBaseline(baseline);
-			persistBaseline(ctx, baseline);
+		persist(role, response, runs) {
+			runsOf.set(role, runs);
+			persist(role, response, !judge && runs.length === plan.scenarios.length);
 		},
 	});
+	if (!judge) return texts;
+	for (const role of COMPARE_ROLES) {
+		const runs = runsOf.get(role);
+		if (!runs) continue;
+		const waited = await Promise.allSettled(noise.get(role) ?? []);
+		const failure = waited.find((result) => result.status === 'rejected');
+		if (failure) throw failure.reason;
+		const response = aggregateBaselineRole(role, runs, source);
+		const note = baseline.reasoning[role]?.note;
+		if (note) response.note = note;
+		persist(role, response, true);
+		ctx.emit({type: 'compare:cell-done', subject, role, response});
+	}
 	return texts;
 }
 

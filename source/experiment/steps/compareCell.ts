@@ -53,6 +53,7 @@ export async function runOllamaCell(
 	prompt: RolePrompt,
 	think: boolean | undefined,
 	onDelta: OnDelta,
+	keepAlive?: string,
 ): Promise<CellRun> {
 	const started = performance.now();
 	let text = '';
@@ -66,6 +67,7 @@ export async function runOllamaCell(
 				],
 				think,
 				options: {temperature: 0, seed: 42, num_ctx: ctx.settings.numCtx, num_predict: COMPARE_NUM_PREDICT},
+				...(keepAlive === undefined ? {} : {keepAlive}),
 			},
 			{signal: ctx.signal},
 		);

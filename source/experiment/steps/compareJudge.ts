@@ -10,6 +10,7 @@ import {readJudgeCache, writeJudgeCache} from '../../output/judgeCache.js';
 import type {JudgeRecord, Role} from '../../output/schema.js';
 import {isCanceled, isProviderError} from '../../providers/errors.js';
 import type {ClaudeProvider} from '../../providers/types.js';
+import type {ClaudeQueue} from '../claudeQueue.js';
 
 export type JudgeSetup = {
 	claude: ClaudeProvider;
@@ -18,6 +19,8 @@ export type JudgeSetup = {
 	signal: AbortSignal;
 	/** Subject names to strip from answers (model ids, `claude:<model>`). */
 	names: string[];
+	/** Every judge call waits its turn here when set (issue 16: bounded, FIFO, 429/529 backoff). */
+	queue?: ClaudeQueue;
 };
 
 /** What the judge cost, recorded like the baseline's usage. */
@@ -57,7 +60,10 @@ async function ask(setup: JudgeSetup, user: string, tally: JudgeTally): Promise<
 	for (const maxTokens of [JUDGE_MAX_TOKENS, 2 * JUDGE_MAX_TOKENS]) {
 		let reply;
 		try {
-			reply = await judge({model: setup.model, system: JUDGE_SYSTEM, user, schema: judgeJsonSchema(), maxTokens}, {signal: setup.signal});
+			const request = {model: setup.model, system: JUDGE_SYSTEM, user, schema: judgeJsonSchema(), maxTokens};
+			reply = setup.queue
+				? await setup.queue.run('judge', (signal) => judge(request, {signal}), setup.signal)
+				: await judge(request, {signal: setup.signal});
 		} catch (error) {
 			if (isCanceled(error) || setup.signal.aborted) throw error;
 			// The SDK has already retried transient failures; a provider error is reported as it is.

@@ -50,6 +50,8 @@ export async function rejudgeStale(ctx: StepContext, plan: SubjectPlan, skip: st
 			ctx.results.update((draft) => {
 				const entry = draft.models.find((m) => m.name === model.name);
 				const current = entry?.reasoning?.[role];
+				// Answered again meanwhile (a round's compare beside the baseline lane): the fresh answer stands.
+				if (JSON.stringify(current?.scenarios) !== JSON.stringify(response.scenarios)) return;
 				if (entry?.reasoning && current) entry.reasoning[role] = {...current, ...fields};
 			});
 		}

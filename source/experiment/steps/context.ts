@@ -4,8 +4,31 @@
 import type {ClaudeProvider, OllamaProvider, OpenAICompatProvider} from '../../providers/types.js';
 import type {ResultsStore} from '../../output/resultsStore.js';
 import type {SystemInfo} from '../../system/types.js';
+import type {ClaudeQueue} from '../claudeQueue.js';
 import type {Emit} from '../events.js';
 import type {Settings} from '../settings.js';
+import type {BaselineBoard} from './baselineBoard.js';
+
+/**
+ * Set when the runner orchestrates a whole round (issue 16): the model stays loaded across the
+ * round's steps and is unloaded once by the runner; the Claude baseline runs in its own task and
+ * posts each role on the board, which compare reads instead of calling Claude itself.
+ */
+export type RoundContext = {
+	/** keep_alive sent with every local request of the round: long enough for the whole round. */
+	keepAlive: string;
+	/** Steps leave the model loaded; the runner unloads it when the round moves on. */
+	keepLoaded: boolean;
+	/** null when this round runs no baseline (reused, or skipped). */
+	board: BaselineBoard | null;
+	/** The model being downloaded right now, if any, so measurements can say they ran during it. */
+	pulling(): string | null;
+	/**
+	 * Work that may finish after the step returns (scoring a local answer once Claude's answer to
+	 * the same role exists), so the local lane moves on instead of waiting for Claude.
+	 */
+	defer?: (work: Promise<void>) => void;
+};
 
 export type StepContext = {
 	ollama: OllamaProvider;
@@ -29,6 +52,9 @@ export type StepContext = {
 	 * absent) everywhere else. Never applied to recorded figures, which come from Ollama's counters.
 	 */
 	timeScale?: number;
+	/** Every Claude request goes through it (FIFO, bounded concurrency); absent: the step makes its own. */
+	claudeQueue?: ClaudeQueue;
+	round?: RoundContext;
 };
 
 export type {ResultsStore};

@@ -42,6 +42,7 @@ export function createToolDriver(ctx: StepContext, model: string, endpoint: Endp
 					num_ctx: ctx.settings.numCtx,
 					num_predict: TOOL_OPTIONS.numPredict,
 				},
+				...(ctx.round ? {keepAlive: ctx.round.keepAlive} : {}),
 			},
 			{signal: ctx.signal},
 		);

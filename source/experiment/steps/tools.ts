@@ -34,7 +34,8 @@ export async function runTools(ctx: StepContext, models: string[]): Promise<Reco
 					persist(ctx, model, result);
 				}
 			} finally {
-				await unloadQuietly(ctx, model);
+				// Inside a round the runner unloads the model once, when the round moves on.
+				if (!ctx.round?.keepLoaded) await unloadQuietly(ctx, model);
 			}
 			ctx.emit({type: 'tools:done', model, result});
 		}

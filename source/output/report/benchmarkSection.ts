@@ -7,7 +7,9 @@ import {mdTable} from './markdown.js';
 
 function speedCell(model: ModelResult): string {
 	const rate = model.speed?.evalRate;
-	return rate ? `${fixed(rate.mean)} ± ${fixed(rate.sd)}` : NOT_MEASURED;
+	if (!rate) return NOT_MEASURED;
+	// † : the reps ran while another model downloaded (the header says which).
+	return `${fixed(rate.mean)} ± ${fixed(rate.sd)}${model.speed?.duringDownload ? ' †' : ''}`;
 }
 
 function words(reasoning: ReasoningResult | undefined, role: 'bull' | 'bear' | 'trader'): string {

@@ -1,4 +1,5 @@
 // The report's title block: SIMULATED marking, when and how the figures were measured.
+import {experimentTimeLine} from '../../analysis/timing.js';
 import type {ResultsFile} from '../schema.js';
 import {NOT_MEASURED, SIMULATED_BANNER} from '../textFormat.js';
 
@@ -13,6 +14,17 @@ function optionsLine(results: ResultsFile): string {
 			`${same ? '' : ' (options differ between models; see scaling-results.json)'}`,
 		`- Benchmark prompt: "${first.prompt}"`,
 	].join('\n');
+}
+
+function timeLines(results: ResultsFile): string[] {
+	const line = experimentTimeLine(results.timing?.runs);
+	const during = results.models.filter((model) => model.speed?.duringDownload || (model.duringDownload && Object.keys(model.duringDownload).length > 0));
+	return [
+		...(line ? [`- Time: ${line}`] : []),
+		...(during.length > 0
+			? [`- Measured while another model downloaded (disk and network busy; marked † below): ${during.map((model) => model.name).join(', ')}`]
+			: []),
+	];
 }
 
 export function formatHeader(results: ResultsFile, now: Date): string {
@@ -31,6 +43,7 @@ export function formatHeader(results: ResultsFile, now: Date): string {
 		settings
 			? `- Decision settings: trader score threshold ${settings.threshold}, minimum decode rate ${settings.minRate} t/s, Claude baseline ${settings.claudeModel}, reasoning num_ctx ${settings.numCtx}`
 			: '- Decision settings: not recorded',
+		...timeLines(results),
 	];
 	return lines.join('\n');
 }

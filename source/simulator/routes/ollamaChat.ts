@@ -136,6 +136,8 @@ export async function handleOllamaGeneration(ctx: RouteContext, exchange: Exchan
 		return;
 	}
 	const model = String(body['model'] ?? body['name']);
+	// keep_alive counts from the end of the request (sched.go arms the expire timer then).
+	if (result.kind === 'turn' || result.doneReason === 'load') exchange.res.once('close', () => ctx.state.release(result.profile));
 	if (result.kind === 'load') {
 		// Ollama answers a load or unload with one bare object and no counters (routes.go).
 		if (result.cold && ctx.options.pace > 0) await sleep(result.profile.loadMs * ctx.options.pace);

@@ -60,6 +60,7 @@ export async function handleOpenAiChat(ctx: RouteContext, exchange: Exchange): P
 	}
 	if (result.kind === 'load') return;
 	const turn = result;
+	exchange.res.once('close', () => ctx.state.release(turn.profile));
 	// Ollama's ids are chatcmpl-<0..998> and not unique (middleware/openai.go:478).
 	const id = `chatcmpl-${ctx.state.nextSequence() % 999}`;
 	const created = Math.floor(Date.now() / 1000);

@@ -55,6 +55,7 @@ function emitting(h: Harness): StepFunctions {
 			}
 			return outcome;
 		},
+		baseline: (ctx, board) => h.steps.baseline(ctx, board),
 		async tools(ctx, models) {
 			const outcome = await h.steps.tools(ctx, models);
 			const passed = {supported: true, scenarios: [scenario('single-call', 'pass')], passed: 5, total: 5};
@@ -85,21 +86,16 @@ describe('wizard scrollback', () => {
 		const lines = stripVTControlCharacters(ui.frame()).split('\n');
 		const after = (header: string) => lines.slice(lines.findIndex((line) => line.startsWith(header)) + 1);
 
-		expect(after('── round 1 · pull · qwen2.5:32b')[0]).toBe('pulled qwen2.5:32b: 19.9 GB in 12.4 s');
+		// The installed models are measured while the 32B pulls (issue 16): their lines come between.
+		expect(after('── round 1 · pull · qwen2.5:32b')).toContain('pulled qwen2.5:32b: 19.9 GB in 12.4 s');
 		// 16.2 t/s against a 20.1 t/s ceiling: 81 %, above the 8 t/s minimum.
 		expect(after('── round 1 · bench · qwen2.5:32b')[0]).toBe('qwen2.5:32b  16.2 ± 0.1 t/s decode (81% of 20.1 t/s ceiling) · practical');
-		// The header names three models and the baseline, and still fits 80 columns: the figures follow it.
-		expect(after('── round 1 · compare · qwen2.5:14b, mistral-small:22b, qwen2.5:32b + Claude').slice(0, 4)).toEqual([
-			'Claude (baseline)  bull 8.0 700w · bear 8.0 700w · trader 9.8 150w HOLD',
-			'qwen2.5:14b        bull 8.0 700w · bear ERROR · trader 7.1 150w HOLD',
-			'mistral-small:22b  bull 8.0 700w · bear 8.0 700w · trader 7.4 150w HOLD',
-			'qwen2.5:32b        bull 8.0 700w · bear 8.0 700w · trader 8.4 150w HOLD',
-		]);
-		expect(after('── round 1 · tools ·').slice(0, 3)).toEqual([
-			'qwen2.5:14b: native unsupported (0/5), openai 5/5 · model does not support tools',
-			'mistral-small:22b: native 5/5, openai 4/5 · FAIL: no tool call',
-			'qwen2.5:32b: native 5/5, openai 5/5',
-		]);
+		// Each model's compare and tools follow each other (one load per model), each under its own header.
+		expect(after('── round 1 · compare · qwen2.5:14b').slice(0, 3).join('\n')).toMatch(/qwen2\.5:14b\s+bull 8\.0 700w · bear ERROR · trader 7\.1 150w HOLD/);
+		expect(after('── round 1 · compare · qwen2.5:32b').slice(0, 3).join('\n')).toMatch(/qwen2\.5:32b\s+bull 8\.0 700w · bear 8\.0 700w · trader 8\.4 150w HOLD/);
+		expect(after('── round 1 · tools · qwen2.5:14b')[0]).toBe('qwen2.5:14b: native unsupported (0/5), openai 5/5 · model does not support tools');
+		expect(after('── round 1 · tools · mistral-small:22b')[0]).toBe('mistral-small:22b: native 5/5, openai 4/5 · FAIL: no tool call');
+		expect(after('── round 1 · tools · qwen2.5:32b')[0]).toBe('qwen2.5:32b: native 5/5, openai 5/5');
 		await runner.close();
 	});
 

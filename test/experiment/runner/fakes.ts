@@ -119,6 +119,17 @@ export function harness(world: World, options: {installed?: string[]; dir?: stri
 			});
 			return {models: {}, baseline};
 		},
+		async baseline(ctx, board) {
+			calls.push('baseline');
+			const baseline = {provider: 'claude' as const, model: ctx.settings.claudeModel, status: 'ok' as const, note: null, reasoning: {trader: response('trader', 9.8)}, costUsd: 0.1, usage: null};
+			ctx.results.update((draft) => {
+				draft.baseline = baseline;
+			});
+			board.post('trader/calm', 'Claude on the calm market');
+			board.postResponse('trader', baseline.reasoning.trader, true);
+			board.close();
+			return baseline;
+		},
 		async tools(ctx, models) {
 			calls.push(`tools ${models.join(',')}`);
 			const endpoint = {supported: true, scenarios: [], passed: 5, total: 5};

@@ -66,7 +66,17 @@ describe('runBench against the simulator', () => {
 		}
 		expect(bodies[4]).toMatchObject({prompt: '', keep_alive: 0});
 		expect(harness.sim.loaded()).not.toContain('qwen2.5:14b');
-		expect(speed.options).toEqual({temperature: 0, seed: 42, num_ctx: 8192, num_predict: 512, think: null, reps: 3, prompt: BENCH_PROMPT, prefill: PREFILL_NOTE});
+		expect(speed.options).toEqual({
+			temperature: 0,
+			seed: 42,
+			num_ctx: 8192,
+			num_predict: 512,
+			think: null,
+			reps: 3,
+			prompt: BENCH_PROMPT,
+			keepAlive: '30m',
+			prefill: PREFILL_NOTE,
+		});
 
 		expect(eventsOfType(harness.events, 'bench:rep-done')).toHaveLength(3);
 		const deltas = eventsOfType(harness.events, 'bench:delta');

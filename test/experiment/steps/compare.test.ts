@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {runCompare, baselineSubject, type CompareOutcome} from '../../../source/experiment/steps/compare.js';
+import {ClaudeQueue} from '../../../source/experiment/claudeQueue.js';
 import {DEFAULT_CLAUDE_MODEL} from '../../../source/experiment/settings.js';
 import type {ResultsFile, ScoredResponse} from '../../../source/output/schema.js';
 import {eventsOfType, type StepHarness} from '../../helpers/stepHarness.js';
@@ -64,14 +65,21 @@ describe('runCompare', () => {
 		for (const file of allFiles(harness.dir)) expect(fs.readFileSync(file, 'utf8')).not.toContain(TEST_KEY);
 	});
 
-	it('runs the baseline first, then one model at a time, unloading each after its prompts', async () => {
-		harness = await compareHarness({claude: true});
-		await runCompare(harness.ctx, MODELS);
+	it('runs the baseline beside the local models, which go strictly one request at a time, unloading each after its prompts', async () => {
+		harness = await compareHarness({claude: true, sim: {pace: 0.002}});
+		const models = MODELS.slice(0, 2);
+		await runCompare(harness.ctx, models);
 		const starts = eventsOfType(harness.events, 'compare:cell-start').map((event) => `${event.subject}/${event.role}`);
 		const claude = baselineSubject(DEFAULT_CLAUDE_MODEL);
-		expect(starts).toEqual([claude, ...MODELS].flatMap((subject) => ROLES.map((role) => `${subject}/${role}`)));
+		expect(starts.filter((start) => !start.startsWith('claude:'))).toEqual(models.flatMap((subject) => ROLES.map((role) => `${subject}/${role}`)));
+		expect(starts.filter((start) => start.startsWith('claude:')).sort()).toEqual(ROLES.map((role) => `${claude}/${role}`).sort());
+		// The first local prompt starts before the baseline has finished: they overlap.
+		expect(starts.indexOf(`${models[0]}/bull`)).toBeLessThan(starts.indexOf(`${claude}/bear`));
 		expect(harness.sim.loaded()).toEqual([]);
-		const chats = harness.sim.requests.filter((request) => request.path === '/api/chat').map((request) => request.body as {options?: Record<string, number>});
+		const local = harness.sim.requests.filter((request) => request.path === '/api/chat');
+		const spans = local.map((request) => [request.startedAt ?? 0, request.endedAt ?? 0] as const).sort((a, b) => a[0] - b[0]);
+		for (let index = 1; index < spans.length; index++) expect(spans[index]![0]).toBeGreaterThanOrEqual(spans[index - 1]![1]);
+		const chats = local.map((request) => request.body as {options?: Record<string, number>});
 		expect(chats.every((body) => body.options?.['temperature'] === 0 && body.options['seed'] === 42 && body.options['num_predict'] === 4096)).toBe(true);
 	});
 
@@ -205,6 +213,19 @@ describe('runCompare', () => {
 		const judgeBodies = harness.sim.requests.filter((request) => request.path === '/v1/messages' && JSON.stringify(request.body).includes('output_config'));
 		expect(judgeBodies.length).toBeGreaterThanOrEqual(2 * 9);
 		for (const request of judgeBodies) expect(JSON.stringify((request.body as {messages: unknown}).messages)).not.toMatch(/qwen|claude/i);
+	});
+	it('sends every Claude call (baseline answers, noise-floor samples, judge pairs) through the session queue, at most three at once', async () => {
+		harness = await compareHarness({claude: true, scenarios: 3, judge: 'claude'});
+		const queue = new ClaudeQueue();
+		harness.ctx.claudeQueue = queue;
+		await runCompare(harness.ctx, ['qwen2.5:14b']);
+		const claudeRequests = harness.sim.requests.filter((request) => request.path === '/v1/messages');
+		const busy = queue.busy();
+		expect(busy.length).toBe(claudeRequests.length);
+		const labels = new Set(busy.map((span) => span.label.split(' ')[0]));
+		expect([...labels].sort()).toEqual(['baseline', 'judge', 'noise']);
+		// In flight at each request's start: never more than the queue's bound.
+		for (const span of busy) expect(busy.filter((other) => other.start <= span.start && span.start < other.end).length).toBeLessThanOrEqual(3);
 	});
 });
 

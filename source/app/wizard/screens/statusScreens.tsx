@@ -35,7 +35,18 @@ export function InterruptedScreen({kind, message, resultsPath, resumeCommand}: {
 	);
 }
 
-export function DoneScreen({files, resultsPath, recommendation}: {files: string[]; resultsPath: string; recommendation: Recommendation | null}): React.JSX.Element {
+export function DoneScreen({
+	files,
+	resultsPath,
+	recommendation,
+	timeLine = null,
+}: {
+	files: string[];
+	resultsPath: string;
+	recommendation: Recommendation | null;
+	/** "experiment took 1 h 12 min; models generating 41 min, …" (issue 16), when timed. */
+	timeLine?: string | null;
+}): React.JSX.Element {
 	return (
 		<Box flexDirection="column">
 			<Text bold color="green">
@@ -44,6 +55,7 @@ export function DoneScreen({files, resultsPath, recommendation}: {files: string[
 			{verdictSentences(recommendation).map(([label, text]) => (
 				<Prose key={label}>{`${label}: ${text}`}</Prose>
 			))}
+			{timeLine ? <Prose>{timeLine[0]?.toUpperCase() + timeLine.slice(1)}</Prose> : null}
 			<Prose>{`Results: ${resultsPath}`}</Prose>
 			<Text bold>{files.length === 0 ? 'No files written besides the results.' : 'Files written:'}</Text>
 			{files.map((file) => (

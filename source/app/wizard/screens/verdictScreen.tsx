@@ -42,10 +42,12 @@ export function verdictRows(results: ResultsFile, settings: Settings): Row[] {
 			const trader = model.reasoning?.trader?.score ?? null;
 			const rate = model.speed?.evalRate.mean ?? null;
 			const practical = rate === null ? '' : rate >= settings.minRate ? '' : ' slow';
+			// † : measured while another model downloaded (disk and network busy).
+			const during = model.speed?.duringDownload ? ' †' : '';
 			const openai = model.toolCalling?.openai;
 			return {
 				model: model.name,
-				't/s': rate === null ? '–' : `${rate.toFixed(1)}${practical}`,
+				't/s': rate === null ? '–' : `${rate.toFixed(1)}${practical}${during}`,
 				bull: score(model.reasoning?.bull?.score),
 				bear: score(model.reasoning?.bear?.score),
 				trader: score(trader),
