@@ -10,6 +10,7 @@ import {createRunLines} from '../lines/runLines.js';
 import {createStepSummaryLines} from '../lines/stepSummaryLines.js';
 import {createEventFeed} from '../state/eventFeed.js';
 import {sanitizeDeep} from '../../system/sanitize.js';
+import {initialBesideView, reduceBeside, type BesideView} from './besideView.js';
 import {initialStepViews, reduceStepViews, type StepViews} from './stepViews.js';
 
 export type Wizard = {
@@ -18,6 +19,8 @@ export type Wizard = {
 	waiting: WaitingAction | null;
 	running: StepAction | null;
 	views: StepViews;
+	/** The download and the Claude baseline running beside the local step (not reset per step). */
+	beside: BesideView;
 	/** Summary lines (decisions, steps started with their figures, files written), printed once through <Static>. */
 	log: string[];
 	/** Send a decision and let the runner go on. */
@@ -31,6 +34,8 @@ export type Wizard = {
 export function useWizard(runner: Runner, feedIntervalMs = FEED_INTERVAL_MS): Wizard {
 	const feed = useMemo(() => createEventFeed(reduceStepViews, initialStepViews, feedIntervalMs), [feedIntervalMs]);
 	const views = useSyncExternalStore(feed.subscribe, feed.getState);
+	const besideFeed = useMemo(() => createEventFeed(reduceBeside, initialBesideView, feedIntervalMs), [feedIntervalMs]);
+	const beside = useSyncExternalStore(besideFeed.subscribe, besideFeed.getState);
 	const [strategy, setStrategy] = useState(runner.state());
 	const [waiting, setWaiting] = useState<WaitingAction | null>(null);
 	const [running, setRunning] = useState<StepAction | null>(null);
@@ -67,6 +72,7 @@ export function useWizard(runner: Runner, feedIntervalMs = FEED_INTERVAL_MS): Wi
 					break;
 				default: {
 					feed.dispatch(event);
+					besideFeed.dispatch(event);
 					// The live screen goes with the step; its figures stay in the summary log.
 					const summary = summaries(event);
 					if (summary !== null) setLog((previous) => [...previous, summary]);
@@ -80,14 +86,16 @@ export function useWizard(runner: Runner, feedIntervalMs = FEED_INTERVAL_MS): Wi
 		return () => {
 			unsubscribe();
 			feed.close();
+			besideFeed.close();
 		};
-	}, [runner, feed, advance]);
+	}, [runner, feed, besideFeed, advance]);
 
 	return {
 		strategy,
 		waiting,
 		running,
 		views,
+		beside,
 		log,
 		decide(event) {
 			runner.dispatch(event);
