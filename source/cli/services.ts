@@ -1,5 +1,6 @@
 // Builds what commands need: providers (real, or the in-process simulator for --demo), the
 // results store, settings (stored, then flags), preflight facts, and the cancel signal.
+import {setMaxListeners} from 'node:events';
 import {mkdirSync, rmSync} from 'node:fs';
 import type {GlobalFlags, Services} from './types.js';
 import {defaultSettings, type Settings} from '../experiment/settings.js';
@@ -82,6 +83,9 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 	for (const warning of stored.warnings) warn(warning);
 	const settings: Settings = {...defaultSettings, ...stored.settings, ...options.overrides};
 	const controller = new AbortController();
+	// Concurrent waits on one cancel (answers waiting for Claude's, the Claude queue, each request)
+	// pass Node's default of 10 listeners, and its warning would print over the screen.
+	setMaxListeners(0, controller.signal);
 	mkdirSync(flags.resultsDir, {recursive: true});
 	const results = createResultsStore(flags.resultsDir, {simulated: flags.demo});
 	const pace = flags.demo ? demoPace(env) : 0;

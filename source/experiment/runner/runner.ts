@@ -1,6 +1,7 @@
 // Performs what the strategy asks for, one action at a time, and persists after each: the steps
 // write their own measurements; the runner writes rounds, the recommendation, the settings the
 // decisions were made with, and progress in the conf store. It stops at every question.
+import {setMaxListeners} from 'node:events';
 import {buildHybridConfigs} from '../../output/configs/build.js';
 import {configNames} from '../../output/configs/naming.js';
 import {acquireResultsLock} from '../../output/lock.js';
@@ -152,6 +153,9 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		const controller = new AbortController();
 		stepController = controller;
 		const signal = AbortSignal.any([controller.signal, services.signal]);
+		// Every answer waiting for Claude's (one per role x market), the queue and each request listen
+		// on it: more than Node's default 10, whose warning would print over the screen.
+		setMaxListeners(0, signal);
 		const work = roundWork(roundPlan(state, action));
 		let outcome: Awaited<ReturnType<typeof performRound>>;
 		try {
