@@ -4,7 +4,6 @@ import type {GlobalFlags, Services} from '../services.js';
 import fs from 'node:fs';
 import {demoPipelineDir, ensureDemoPipeline} from '../../simulator/pipeline/demoPipeline.js';
 import {settingsStoreFor} from '../settingsStore.js';
-import {userMessage} from '../../system/userMessage.js';
 import {createExperiment, type Runner} from './index.js';
 import type {Outputs, StepFunctions} from './types.js';
 
@@ -36,5 +35,3 @@ export function pipelineFor(flags: GlobalFlags, create = true): {pipelineDir: st
 	return {pipelineDir: flags.pipelineDir, pipelineDirNamed: flags.pipelineDirNamed ?? false};
 }
 
-/** @deprecated The same function as userMessage (system/userMessage.ts); kept for callers on other branches. */
-export const openFailure = userMessage;

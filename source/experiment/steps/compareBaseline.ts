@@ -13,7 +13,7 @@ import type {BaselineBoard} from './baselineBoard.js';
 import {aggregateBaselineRole, type QualitySource, type ScenarioRun} from './compareAggregate.js';
 import {COMPARE_ROLES} from './comparePrompts.js';
 import {judgePair, type JudgeSetup, type JudgeTally} from './compareJudge.js';
-import {failureReason} from './compareResponse.js';
+import {userMessage} from '../../system/userMessage.js';
 import {runSubject, type SubjectPlan} from './compareSubject.js';
 import {writeTranscript} from '../../output/transcripts.js';
 
@@ -104,7 +104,7 @@ export async function measureBaseline(
 					entry.score.noise = await judgePair(judge.setup, {role, task: prompt.system, context: scenario.context, answer: second.text, baseline: entry.text}, judge.tally);
 				} catch (error) {
 					if (isCanceled(error) || ctx.signal.aborted) throw error;
-					ctx.emit({type: 'warning', message: `Claude's second sample for ${role} on ${scenario.label} failed (${failureReason(error)}); the noise floor has one scenario fewer.`});
+					ctx.emit({type: 'warning', message: `Claude's second sample for ${role} on ${scenario.label} failed (${userMessage(error)}); the noise floor has one scenario fewer.`});
 				}
 			})();
 			// Awaited below; a cancel that ends the baseline first must not leave it unhandled.

@@ -6,7 +6,6 @@ import {writeTranscript} from '../../output/transcripts.js';
 import type {Scenario} from '../../prompts/scenarios.js';
 import type {CellRun} from './compareCell.js';
 import {answerHash} from './compareJudge.js';
-import {userMessage} from '../../system/userMessage.js';
 
 /** Where a trader's decision and risk levels should be (DESIGN.md, report section 6). */
 export const TAIL_CHARS = 500;
@@ -47,8 +46,6 @@ export function errorScenario(scenario: Scenario, reason: string): ScenarioScore
 	return {scenario: scenario.id, status: 'error', error: reason, quality: null, rubricScore: null, dimensions: [], metrics: null, compliance: null, judge: null, scorer: null, transcript: null};
 }
 
-/** @deprecated The same function as userMessage (system/userMessage.ts); kept for callers on other branches. */
-export const failureReason = userMessage;
 
 export function errorResponse(role: Role, reason: string, partialText: string, elapsedSeconds: number): ScoredResponse {
 	return {

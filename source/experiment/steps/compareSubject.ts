@@ -9,7 +9,8 @@ import type {StepContext} from './context.js';
 import {CellFailure, canceledError, type CellRun, type OnDelta, type RolePrompt} from './compareCell.js';
 import type {ScenarioRun} from './compareAggregate.js';
 import {COMPARE_ROLES, promptFor} from './comparePrompts.js';
-import {errorScenario, failureReason, scenarioScore} from './compareResponse.js';
+import {errorScenario, scenarioScore} from './compareResponse.js';
+import {userMessage} from '../../system/userMessage.js';
 
 export type SubjectPlan = {prompts: Prompts; scenarios: Scenario[]};
 export type CellRunner = (prompt: RolePrompt, onDelta: OnDelta) => Promise<CellRun>;
@@ -43,7 +44,7 @@ export async function runSubject(ctx: StepContext, plan: SubjectPlan, subject: s
 				const cause = error instanceof CellFailure ? error.cause : error;
 				if (isCanceled(cause) || ctx.signal.aborted) throw canceledError();
 				const partial = error instanceof CellFailure ? error : null;
-				entry = {score: errorScenario(scenario, failureReason(cause)), run: null, text: partial?.partialText ?? '', elapsedSeconds: partial?.elapsedSeconds ?? 0};
+				entry = {score: errorScenario(scenario, userMessage(cause)), run: null, text: partial?.partialText ?? '', elapsedSeconds: partial?.elapsedSeconds ?? 0};
 			}
 			if (entry.score.status === 'ok') await hooks.afterScenario?.(role, scenario, entry, prompt);
 			runs.push(entry);

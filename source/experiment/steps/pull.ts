@@ -16,8 +16,6 @@ export function resumeNote(model: string): string {
 	return `Pull of ${model} canceled — run \`trifecta pull ${model}\` again to resume the download (the partial download is lost if the Ollama server restarts meanwhile).`;
 }
 
-/** @deprecated The same function as userMessage (system/userMessage.ts); kept for callers on other branches. */
-export const userMessageOf = userMessage;
 
 function modelFacts(model: string, installed: InstalledModel | undefined): Partial<ModelResult> {
 	const known = catalogEntry(model);
