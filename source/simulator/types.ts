@@ -91,7 +91,9 @@ export type ClaudeFault =
 	| {kind: 'status'; status: 401 | 429 | 529 | 500; times?: number}
 	| {kind: 'mid-stream-error'; afterChunks: number}
 	/** The stream sends N text deltas, then hangs until the client disconnects. */
-	| {kind: 'stall'; afterChunks: number};
+	| {kind: 'stall'; afterChunks: number}
+	/** Not the API (a broken or hostile proxy): after N deltas, deltas of `chars` characters until the client disconnects. */
+	| {kind: 'endless'; afterChunks: number; chars: number};
 
 export type SimulatorOptions = {
 	/** Profiles to serve; default: the six ladder models (see profiles.ts). */

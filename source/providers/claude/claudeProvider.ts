@@ -4,6 +4,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import {costUsd} from '../claudePricing.js';
 import {ProviderError} from '../errors.js';
+import {BodyCap} from '../network/bodyCap.js';
 import {DEFAULT_TIMEOUTS, RequestTimeouts, timeoutError, type TimeoutSettings} from '../network/timeouts.js';
 import type {ClaudeProvider, ClaudeStreamEvent, WarningSink} from '../types.js';
 import {captureConsoleWarn, deprecationFor} from './deprecation.js';
@@ -11,6 +12,20 @@ import {judgeCall} from './judgeCall.js';
 import {mapClaudeError} from './mapClaudeError.js';
 
 export const DEFAULT_ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
+
+/**
+ * 16 MB per response body: an answer of the few thousand tokens trifecta asks for is well under
+ * 1 MB of SSE events. Past it the server is not behaving like the Claude API.
+ */
+export const MAX_CLAUDE_BODY_BYTES = 16 * 1024 * 1024;
+
+function oversized(baseURL: string, bytes: number): ProviderError {
+	return new ProviderError(
+		'claude-stream-error',
+		`${baseURL} sent more than ${bytes / 1024 / 1024} MB for one Claude response; it was cut off`,
+		'check ANTHROPIC_BASE_URL (it should be the Claude API or a proxy that passes it through), then retry',
+	);
+}
 
 export type ClaudeProviderOptions = {
 	apiKey: string;
@@ -29,8 +44,8 @@ export type ClaudeProviderOptions = {
 export function createClaudeProvider(options: ClaudeProviderOptions): ClaudeProvider {
 	const baseURL = options.baseURL || DEFAULT_ANTHROPIC_BASE_URL;
 	const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
-	// One client per request, so its fetch carries that request's timeouts.
-	const clientFor = (guard: RequestTimeouts) =>
+	// One client per request, so its fetch carries that request's timeouts and size cap.
+	const clientFor = (guard: RequestTimeouts, cap: BodyCap) =>
 		new Anthropic({
 			apiKey: options.apiKey,
 			baseURL,
@@ -38,7 +53,7 @@ export function createClaudeProvider(options: ClaudeProviderOptions): ClaudeProv
 			// Our load timeout applies instead; the SDK's own (10 min until headers) would retry on top.
 			timeout: timeouts.loadMs > 0 ? timeouts.loadMs + 1000 : 600_000,
 			logLevel: 'off',
-			fetch: guard.fetch(options.fetch ?? fetch),
+			fetch: cap.fetch(guard.fetch(options.fetch ?? fetch)),
 		});
 	const warned = new Set<string>();
 	const warnOnce = (message: string) => {
@@ -47,6 +62,12 @@ export function createClaudeProvider(options: ClaudeProviderOptions): ClaudeProv
 		options.warn(message);
 	};
 	const errorContext = (signal?: AbortSignal) => ({apiKey: options.apiKey, baseURL, signal});
+	/** What an aborted or failed request was, in the user's terms: our own timeouts and cap first. */
+	const failure = (error: unknown, guard: RequestTimeouts, cap: BodyCap, signal?: AbortSignal): ProviderError => {
+		if (guard.fired) return timeoutError(guard.fired, 'the Claude API');
+		if (cap.exceeded !== null) return oversized(baseURL, cap.exceeded);
+		return mapClaudeError(error, errorContext(signal));
+	};
 
 	return {
 		model: options.model,
@@ -55,10 +76,11 @@ export function createClaudeProvider(options: ClaudeProviderOptions): ClaudeProv
 
 		async judge(request, opts) {
 			const guard = new RequestTimeouts(timeouts, opts?.signal);
+			const cap = new BodyCap(MAX_CLAUDE_BODY_BYTES);
 			try {
-				return await captureConsoleWarn(() => judgeCall(clientFor(guard), request, {...opts, signal: guard.signal}), warnOnce);
+				return await captureConsoleWarn(() => judgeCall(clientFor(guard, cap), request, {...opts, signal: guard.signal}), warnOnce);
 			} catch (error) {
-				throw guard.fired ? timeoutError(guard.fired, 'the Claude API') : mapClaudeError(error, errorContext(opts?.signal));
+				throw failure(error, guard, cap, opts?.signal);
 			} finally {
 				guard.clear();
 			}
@@ -76,10 +98,11 @@ export function createClaudeProvider(options: ClaudeProviderOptions): ClaudeProv
 			let textChars = 0;
 			let stopReason: string | null = null;
 			const guard = new RequestTimeouts(timeouts, signal);
+			const cap = new BodyCap(MAX_CLAUDE_BODY_BYTES);
 			try {
 				const stream = await captureConsoleWarn(
 					() =>
-						clientFor(guard).messages.create(
+						clientFor(guard, cap).messages.create(
 							{
 								model,
 								max_tokens: request.maxTokens,
@@ -115,11 +138,12 @@ export function createClaudeProvider(options: ClaudeProviderOptions): ClaudeProv
 					}
 				}
 			} catch (error) {
-				throw guard.fired ? timeoutError(guard.fired, 'the Claude API') : mapClaudeError(error, errorContext(signal));
+				throw failure(error, guard, cap, signal);
 			} finally {
 				guard.clear();
 			}
 			if (guard.fired) throw timeoutError(guard.fired, 'the Claude API');
+			if (cap.exceeded !== null) throw oversized(baseURL, cap.exceeded);
 			// Without the API's own split, the thinking share of output_tokens is estimated from the text lengths.
 			if (thinkingTokens === null && thinkingChars > 0) thinkingTokens = Math.round((outputTokens * thinkingChars) / (thinkingChars + textChars));
 			// An aborted signal ends the SDK's loop silently; a cut-off answer must not look complete.

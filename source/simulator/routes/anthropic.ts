@@ -53,9 +53,15 @@ function hasKey(exchange: Exchange): boolean {
 	return (typeof auth === 'string' && /^Bearer\s+\S+/i.test(auth)) || (typeof key === 'string' && key.trim() !== '');
 }
 
-async function playFault(exchange: Exchange, out: ChunkStream, fault: ClaudeStreamFault): Promise<void> {
+async function playFault(exchange: Exchange, out: ChunkStream, fault: ClaudeStreamFault, textIndex: number): Promise<void> {
 	if (fault.kind === 'stall') {
 		await new Promise((resolve) => exchange.res.once('close', resolve));
+		return;
+	}
+	if (fault.kind === 'endless') {
+		const text = 'x'.repeat(fault.chars);
+		// ChunkStream.send resolves false once the client is gone, and waits for drain: no buffering here.
+		while (await out.send({type: 'content_block_delta', index: textIndex, delta: {type: 'text_delta', text}}));
 		return;
 	}
 	await out.raw(`event: error\ndata: ${JSON.stringify({type: 'error', error: {type: 'overloaded_error', message: 'Overloaded'}})}\n\n`);
@@ -142,12 +148,12 @@ export async function handleAnthropicMessages(ctx: RouteContext, exchange: Excha
 	if (!(await out.send({type: 'ping'}))) return;
 	await sleep(pace * FIRST_TOKEN_MS);
 	for (const [index, token] of tokens.entries()) {
-		if (streamFault && index === streamFault.afterChunks) return playFault(exchange, out, streamFault);
+		if (streamFault && index === streamFault.afterChunks) return playFault(exchange, out, streamFault, textIndex);
 		if (!(await out.send({type: 'content_block_delta', index: textIndex, delta: {type: 'text_delta', text: token}}))) return;
 		await sleep((pace / ctx.options.claudeRate) * 1000);
 	}
 	// A fault due after more deltas than the reply has still fires, before the closing frames.
-	if (streamFault) return playFault(exchange, out, streamFault);
+	if (streamFault) return playFault(exchange, out, streamFault, textIndex);
 	await out.finish([
 		{type: 'content_block_stop', index: textIndex},
 		{type: 'message_delta', delta: {stop_reason: stopReason, stop_sequence: null}, usage: outputUsage},

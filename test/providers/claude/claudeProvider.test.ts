@@ -136,6 +136,19 @@ describe('Claude adapter: errors', () => {
 		expect((await failure(claude().stream(request()))).kind).toBe('claude-stream-error');
 	});
 
+	it('a server that never stops streaming is cut off past the size cap, with a message naming it', async () => {
+		sim.injectClaudeFault({kind: 'endless', afterChunks: 2, chars: 64 * 1024});
+		const rss = process.memoryUsage().rss;
+		const error = await failure(claude().stream(request()));
+		expect(error.kind).toBe('claude-stream-error');
+		expect(error.message).toMatch(/sent more than 16 MB for one Claude response; it was cut off/);
+		expect(error.hint).toMatch(/ANTHROPIC_BASE_URL/);
+		// The SDK never held the endless body: memory grew by about the cap, not without bound.
+		expect(process.memoryUsage().rss - rss).toBeLessThan(256 * 1024 * 1024);
+		// The request was closed: the simulator saw the client go.
+		await expect.poll(() => sim.requests.find((entry) => entry.path === '/v1/messages')?.endedAt).toBeDefined();
+	});
+
 	it('connection refused → claude-connection', async () => {
 		const provider = claude();
 		await sim.close();
