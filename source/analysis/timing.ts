@@ -13,6 +13,8 @@ export type TimedStep = {
 	wallMs: number;
 	loadMs: number;
 	generationMs: number;
+	/** Waited for the round's pulls (see output/schema.ts); when absent, a pulled model's steps did. */
+	heldForPull?: boolean | undefined;
 };
 
 /** Sorted, non-overlapping spans covering the same time. */
@@ -52,7 +54,8 @@ const isLocal = (step: TimedStep) => step.step === 'bench' || step.step === 'com
 
 /**
  * The longest chain that cannot overlap, per round: every local step one after another, or the
- * round's pulls followed by the local steps of the models they brought. Rounds follow each other;
+ * round's pulls followed by the local steps held behind them (the models they brought, and any
+ * the overlap rules kept from measuring beside a download). Rounds follow each other;
  * `sequentialMs` is what ran outside the rounds (preflight, writing the report).
  */
 export function criticalPathMs(steps: readonly TimedStep[], sequentialMs = 0): number {
@@ -66,7 +69,7 @@ export function criticalPathMs(steps: readonly TimedStep[], sequentialMs = 0): n
 		const localChain = local.reduce((sum, step) => sum + step.wallMs, 0);
 		const pullChain =
 			pulls.reduce((sum, step) => sum + step.wallMs, 0) +
-			local.filter((step) => pulled.has(step.model)).reduce((sum, step) => sum + step.wallMs, 0);
+			local.filter((step) => step.heldForPull ?? pulled.has(step.model)).reduce((sum, step) => sum + step.wallMs, 0);
 		total += Math.max(localChain, pullChain);
 	}
 	return total;

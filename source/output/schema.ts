@@ -120,6 +120,11 @@ export const stepTiming = z.object({
 	generationMs: z.number(),
 	/** The model downloading while this step ran, if any. */
 	duringDownload: z.string().nullable(),
+	/**
+	 * Held until the round's pulls finished: its own model was downloading, or measuring beside a
+	 * download was not allowed (--no-overlap, the 2x-RAM rule). Absent in files written before it.
+	 */
+	heldForPull: z.boolean().optional(),
 });
 export type StepTiming = z.infer<typeof stepTiming>;
 

@@ -43,6 +43,13 @@ describe('critical path', () => {
 		expect(criticalPathMs(steps)).toBe(561);
 	});
 
+	it('counts an installed model held behind the pull (--no-overlap, the 2x-RAM rule) on the pull\'s chain', () => {
+		const allowed = [step(1, 'pull', '32b', 0, 500), step(1, 'bench', '22b', 0, 100, {heldForPull: false}), step(1, 'bench', '32b', 500, 60, {heldForPull: true})];
+		expect(criticalPathMs(allowed)).toBe(560);
+		const held = [step(1, 'pull', '32b', 0, 500), step(1, 'bench', '32b', 500, 60, {heldForPull: true}), step(1, 'bench', '22b', 560, 100, {heldForPull: true})];
+		expect(criticalPathMs(held)).toBe(660);
+	});
+
 	it('adds rounds and the sequential actions; the baseline is off the path', () => {
 		const steps = [step(1, 'compare', '14b', 0, 10), step(1, 'baseline', null, 0, 999), step(2, 'pull', '72b', 20, 40), step(2, 'tools', '72b', 60, 5)];
 		expect(criticalPathMs(steps, 7)).toBe(10 + 45 + 7);

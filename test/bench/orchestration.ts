@@ -14,7 +14,16 @@ export const ORCHESTRATION_PACE = 0.02;
 /** A home connection: 60 MB/s of simulated time. */
 const PULL_BYTES_PER_SECOND = 60e6;
 
+/** Whose RAM the run sees: the 128 GB M3 Max users have, or the machine the bench runs on. */
+export type BenchMachine = 'user' | 'host';
+
 export type OrchestrationFigures = {
+	machine: BenchMachine;
+	/** RAM the run saw (free: as the run started), bytes. */
+	totalRamBytes: number;
+	freeRamBytes: number;
+	/** Installed models measured beside the download. */
+	beside: string[];
 	exitCode: number | null;
 	/** Cold loads at the measured num_ctx, per model and round. */
 	loads: {round: number; model: string; count: number}[];
@@ -28,15 +37,17 @@ export type OrchestrationFigures = {
 	processMs: number;
 };
 
-export async function orchestrationRun(root: string): Promise<OrchestrationFigures> {
+export async function orchestrationRun(root: string, machine: BenchMachine = 'user'): Promise<OrchestrationFigures> {
 	const sim = await startSimulator({pace: ORCHESTRATION_PACE, pullBytesPerSecond: PULL_BYTES_PER_SECOND / ORCHESTRATION_PACE});
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'trifecta-orchestration-'));
 	try {
+		// The user machine's figure is userMachine.mjs's; the host's is read as the run starts.
+		const freeRamBytes = machine === 'user' ? Math.round(128 * 1024 ** 3 * 0.72) : os.freemem();
 		const started = performance.now();
 		const {code, stderr} = await new Promise<{code: number | null; stderr: string}>((resolve) => {
 			const child = spawn(
 				process.execPath,
-				[path.join(root, 'dist/cli.js'), 'run', '--yes', '--host', sim.url, '--results-dir', dir, '--docs-dir', path.join(dir, 'docs'), '--pipeline-dir', dir],
+				[...(machine === 'user' ? ['--import', path.join(root, 'test/bench/userMachine.mjs')] : []), path.join(root, 'dist/cli.js'), 'run', '--yes', '--host', sim.url, '--results-dir', dir, '--docs-dir', path.join(dir, 'docs'), '--pipeline-dir', dir],
 				{
 					cwd: dir,
 					stdio: ['ignore', 'ignore', 'pipe'],
@@ -71,7 +82,12 @@ export async function orchestrationRun(root: string): Promise<OrchestrationFigur
 		const runs = results.timing?.runs ?? [];
 		const sum = (pick: (run: (typeof runs)[number]) => number) => runs.reduce((total, run) => total + pick(run), 0);
 		const {experimentTimeLine} = await import('../../source/analysis/timing.js');
+		const beside = [...new Set(steps.flatMap((step) => (step.step !== 'pull' && step.duringDownload !== null && step.model !== null ? [step.model] : [])))];
 		return {
+			machine,
+			totalRamBytes: results.environment?.totalRamBytes ?? 0,
+			freeRamBytes,
+			beside,
 			exitCode: code,
 			loads: [...counts.values()],
 			defaultContextLoads,

@@ -10,7 +10,7 @@ import {spawn as spawnPty} from '@lydell/node-pty';
 import {profileFor} from '../../source/simulator/profiles.js';
 import {measureStartup, type StartupFigures} from './startup.js';
 import type {SimulatorOptions} from '../../source/simulator/types.js';
-import {orchestrationRun, ORCHESTRATION_PACE} from './orchestration.js';
+import {orchestrationRun, ORCHESTRATION_PACE, type OrchestrationFigures} from './orchestration.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const here = path.join(root, 'test/bench');
@@ -137,8 +137,8 @@ async function startupFigures(full: boolean): Promise<void> {
 }
 
 async function orchestration(): Promise<void> {
-	console.error(`orchestration: trifecta run --yes against the simulator at pace ${ORCHESTRATION_PACE} (${fmt(1 / ORCHESTRATION_PACE)}× an M3 Max), real sizes…`);
-	const run = await orchestrationRun(root);
+	console.error(`orchestration: trifecta run --yes against the simulator at pace ${ORCHESTRATION_PACE} (${fmt(1 / ORCHESTRATION_PACE)}× an M3 Max), real sizes, 128 GB…`);
+	const run = await orchestrationRun(root, 'user');
 	figures['orchestration'] = run;
 	const worst = Math.max(...run.loads.map((entry) => entry.count));
 	const perModel = run.loads.map((entry) => `${entry.model} r${entry.round}: ${entry.count}`).join(', ');
@@ -150,14 +150,25 @@ async function orchestration(): Promise<void> {
 	});
 	const share = run.claudeMs > 0 ? run.claudeOverlapMs / run.claudeMs : 0;
 	rows.push({figure: 'Claude baseline wall time overlapping local work', value: `${fmt(share * 100, 1)} % of ${fmt(run.claudeMs / 1000, 1)} s`, goal: '>= 90 %', met: share >= 0.9});
+	rows.push(criticalPathRow('run wall time over its critical path (128 GB)', run));
+	rows.push({figure: 'time accounting, in simulated M3 Max time', value: run.timeLine ?? 'none recorded', goal: 'reported', met: null});
+	// The same run with this machine's own RAM: the 2x-RAM rule may keep installed models from
+	// measuring beside the download, and the critical path must then include them.
+	console.error(`orchestration: the same run with this machine's RAM (${fmt(os.freemem() / 1e9, 1)} GB free)…`);
+	const host = await orchestrationRun(root, 'host');
+	figures['orchestrationHostRam'] = host;
+	rows.push(criticalPathRow(`the same on this machine's RAM (${fmt(host.totalRamBytes / 1024 ** 3)} GB)`, host));
+}
+
+function criticalPathRow(figure: string, run: OrchestrationFigures): Row {
 	const ratio = run.wallMs / run.criticalPathMs;
-	rows.push({
-		figure: 'run wall time over its critical path',
-		value: `${ratio.toFixed(3)} (${fmt(run.wallMs / 1000, 1)} s over ${fmt(run.criticalPathMs / 1000, 1)} s)`,
+	const beside = run.beside.length > 0 ? `${run.beside.join(', ')} measured beside the download` : 'nothing measured beside the download';
+	return {
+		figure,
+		value: `${ratio.toFixed(3)} (${fmt(run.wallMs / 1000, 1)} s over ${fmt(run.criticalPathMs / 1000, 1)} s; ${beside})`,
 		goal: '<= 1.10',
 		met: ratio <= 1.1,
-	});
-	rows.push({figure: 'time accounting, in simulated M3 Max time', value: run.timeLine ?? 'none recorded', goal: 'reported', met: null});
+	};
 }
 
 const width = Math.max(...rows.map((row) => row.figure.length));

@@ -78,6 +78,7 @@ export async function performRound(host: RoundHost, work: RoundWork, signal: Abo
 		model: string | null,
 		run: (ctx: StepContext) => Promise<T>,
 		context: RoundContext = roundContext,
+		heldForPull?: boolean,
 	): Promise<T> => {
 		const meter = new StepMeter({timeScale: host.timeScale});
 		const during = step === 'pull' ? null : pulling;
@@ -85,7 +86,7 @@ export async function performRound(host: RoundHost, work: RoundWork, signal: Abo
 		try {
 			return await run(host.context(signal, meter, context));
 		} finally {
-			timing.step({round, step, model, started, meter, duringDownload: during});
+			timing.step({round, step, model, started, meter, duringDownload: during, ...(heldForPull !== undefined ? {heldForPull} : {})});
 		}
 	};
 
@@ -122,7 +123,8 @@ export async function performRound(host: RoundHost, work: RoundWork, signal: Abo
 		}
 	};
 
-	const runModel = async (entry: ModelWork): Promise<boolean> => {
+	/** `held`: the model waited for the round's pulls, so its steps extend the pull's chain. */
+	const runModel = async (entry: ModelWork, held: boolean): Promise<boolean> => {
 		try {
 			for (const {step, key, fingerprint} of entry.steps) {
 				if (signal.aborted) return false;
@@ -139,6 +141,7 @@ export async function performRound(host: RoundHost, work: RoundWork, signal: Abo
 							else await steps.tools(ctx, [entry.model]);
 						},
 						{...roundContext, defer: (work) => void deferred.push(work)},
+						held,
 					);
 				} catch (error) {
 					fail(key, error);
@@ -156,7 +159,13 @@ export async function performRound(host: RoundHost, work: RoundWork, signal: Abo
 			return true;
 		} finally {
 			// The one unload of this model in this round; never with the round's signal, which may be aborted.
-			await timed('unload', entry.model, (ctx) => ctx.ollama.unload(entry.model, {signal: AbortSignal.timeout(UNLOAD_TIMEOUT_MS)})).catch(() => undefined);
+			await timed(
+				'unload',
+				entry.model,
+				(ctx) => ctx.ollama.unload(entry.model, {signal: AbortSignal.timeout(UNLOAD_TIMEOUT_MS)}),
+				roundContext,
+				held,
+			).catch(() => undefined);
 		}
 	};
 
@@ -172,13 +181,13 @@ export async function performRound(host: RoundHost, work: RoundWork, signal: Abo
 		const pulled = new Set(work.pulls.map((pull) => pull.model));
 		const early = work.models.filter((entry) => !pulled.has(entry.model) && mayOverlap(state, entry.model, host.overlap));
 		const late = work.models.filter((entry) => !early.includes(entry));
-		for (const entry of early) if (!(await runModel(entry))) return;
+		for (const entry of early) if (!(await runModel(entry, false))) return;
 		for (const entry of late) {
 			const own = pullDone.get(entry.model);
 			await waitForPulls(own ? own.promise : allPulls);
 			if (own && !(await own.promise)) continue;
 			if (signal.aborted) return;
-			if (!(await runModel(entry))) return;
+			if (!(await runModel(entry, work.pulls.length > 0))) return;
 		}
 	};
 

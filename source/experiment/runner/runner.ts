@@ -2,7 +2,9 @@
 // write their own measurements; the runner writes rounds, the recommendation, the settings the
 // decisions were made with, and progress in the conf store. It stops at every question.
 import {setMaxListeners} from 'node:events';
+import path from 'node:path';
 import {buildHybridConfigs} from '../../output/configs/build.js';
+import {CONFIGS_FILE_NAME} from '../../output/configs/json.js';
 import {configNames} from '../../output/configs/naming.js';
 import {acquireResultsLock} from '../../output/lock.js';
 import {setSimulated, upsertModel} from '../../output/resultsStore.js';
@@ -239,7 +241,8 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 				if (files.length > 0) send({type: 'strategy:written', kind: 'configs', files});
 				// A patched pipeline in a git repository: the commit is offered next (never made unasked).
 				const commit = action.answer.patch && action.model !== null ? outputs.commitPlan(action.model) : null;
-				return apply({type: 'configs:written', files, commit});
+				const patched = action.answer.patch && files.some((file) => path.basename(file) !== CONFIGS_FILE_NAME);
+				return apply({type: 'configs:written', files, commit, patched});
 			}
 			case 'commitConfigs': {
 				const result = outputs.commit(action.plan);

@@ -26,7 +26,15 @@ export class TimingRecorder {
 		return this.clock();
 	}
 
-	step(input: {round: number; step: StepTiming['step']; model: string | null; started: number; meter: StepMeter; duringDownload: string | null}): void {
+	step(input: {
+		round: number;
+		step: StepTiming['step'];
+		model: string | null;
+		started: number;
+		meter: StepMeter;
+		duringDownload: string | null;
+		heldForPull?: boolean;
+	}): void {
 		const end = this.clock();
 		this.steps.push({
 			run: this.id,
@@ -40,6 +48,7 @@ export class TimingRecorder {
 			loadMs: input.meter.loadMs,
 			generationMs: input.meter.generationMs,
 			duringDownload: input.duringDownload,
+			...(input.heldForPull !== undefined ? {heldForPull: input.heldForPull} : {}),
 		});
 	}
 

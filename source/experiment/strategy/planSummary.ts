@@ -4,6 +4,7 @@
 import {sizeOf} from './evidence.js';
 import {nextAction} from './flow.js';
 import {policyOf} from './policy.js';
+import {available} from './steps.js';
 import type {Action, StrategyState} from './types.js';
 
 const SETTLED = new Set(['accept', 'escalate', 'swap', 'skip', 'keep-first', 'delete-first', 'recommend', 'ceiling']);
@@ -45,12 +46,14 @@ export function planSummary(state: StrategyState): string[] {
 	const why = policy.roundOneSource === 'plan' ? 'chosen on this plan' : 'next above what is installed';
 	const pull = pulled ? 'pulled by this experiment' : installed ? 'installed' : `pull ${size > 0 ? `${(size / 1e9).toFixed(1)} GB` : '(size unknown)'}`;
 	const lines = [`Round 1: ${policy.roundOne}, ${why}; ${pull}.`];
+	const done = state.results.rounds.filter((record) => SETTLED.has(record.decision));
+	// Only on a fresh plan: a resumed one needs its lines for what is done and what comes next.
+	if (done.length === 0) lines.push(`Measured in round 1: ${available(state, policy.roundOne).join(', ')}.`);
 	lines.push(
 		policy.candidates.length === 0
 			? 'No 70B-class model on the ladder: the experiment stops after round 1.'
 			: `Below ${policy.threshold.toFixed(1)}: ${policy.candidates.join(' or ')}, speed predicted first, one at a time.`,
 	);
-	const done = state.results.rounds.filter((record) => SETTLED.has(record.decision));
 	if (done.length > 0) lines.push(`Done: round ${done.map(decided).join(' · ')}.`);
 	if (done.length > 0 || state.results.models.length > 0) lines.push(`Next: ${describe(nextAction({...state, planConfirmed: true}))}.`);
 	return lines;

@@ -94,7 +94,7 @@ export function recommendationRule(input: RecommendInput): RecommendOutcome {
 			belowThreshold: false,
 			reason: `${chosen.model} is recommended: it scores ${f1(chosen.score)} on the trader prompt (threshold ${f1(threshold)}${claude}) and decodes at ${rate} t/s (minimum ${minRate} t/s), measured and installed.`,
 			ceiling,
-			nextStep: `Write the configs into the pipeline (trifecta configs --write) and run one full analysis with --hybrid ${config} to confirm the quality at pipeline scale.`,
+			nextStep: acceptedNextStep(config, false),
 			ceilingModel,
 		};
 	}
@@ -108,6 +108,19 @@ export function recommendationRule(input: RecommendInput): RecommendOutcome {
 		nextStep: `Run one full analysis with --hybrid ${config} and score it against all_cloud: the ${gap}-point gap to the threshold is what that run should confirm or refute; keep Claude for deep reasoning meanwhile.`,
 		ceilingModel,
 	};
+}
+
+/** The next step for a model that met the threshold; once the configs are in the pipeline, writing them is done. */
+function acceptedNextStep(config: string, patched: boolean): string {
+	const run = `one full analysis with --hybrid ${config} to confirm the quality at pipeline scale.`;
+	return patched ? `The configs are in the pipeline: run ${run}` : `Write the configs into the pipeline (trifecta configs --write) and run ${run}`;
+}
+
+/** The stored next step once the configs were patched into the pipeline; null when it does not change. */
+export function nextStepOncePatched(state: StrategyState): string | null {
+	const recommendation = state.results.recommendation;
+	if (!recommendation || recommendation.model === null || recommendation.belowThreshold) return null;
+	return acceptedNextStep(configOf(state, recommendation.model) ?? `the hybrid config for ${recommendation.model}`, true);
 }
 
 function configOf(state: StrategyState, model: string): string | null {

@@ -2,6 +2,7 @@
 import type {ResultsFile, RoundRecord} from '../../output/schema.js';
 import type {Settings} from '../settings.js';
 import {sizeOf} from './evidence.js';
+import {nextStepOncePatched} from './recommend.js';
 import type {EscalationChoice, EscalationOffer, StrategyEvent, StrategyState} from './types.js';
 
 /** Decisions depend on the threshold, the minimum rate and the ladder; measurements do not. */
@@ -157,8 +158,14 @@ export function reduce(state: StrategyState, event: StrategyEvent): StrategyStat
 		}
 		case 'configs:answered':
 			return {...state, configsAnswer: event.answer};
-		case 'configs:written':
-			return {...state, configsWritten: event.files, commitPlan: event.commit ?? null};
+		case 'configs:written': {
+			const written = {...state, configsWritten: event.files, commitPlan: event.commit ?? null};
+			// Every surface shows the stored sentence: it must stop asking for what was just done.
+			const nextStep = event.patched ? nextStepOncePatched(state) : null;
+			const recommendation = state.results.recommendation;
+			if (nextStep === null || recommendation === null) return written;
+			return {...written, results: {...state.results, recommendation: {...recommendation, nextStep}}};
+		}
 		case 'commit:answered':
 			return {...state, commitAnswer: event.commit};
 		case 'commit:done':

@@ -50,8 +50,8 @@ function toolsDone(state: StrategyState, model: string): boolean {
 	return tools?.native !== undefined && tools.openai !== undefined;
 }
 
-/** Installed ladder models plus the round's model, in ladder order. */
-function available(state: StrategyState, target: string): string[] {
+/** Installed ladder models plus the round's model, in ladder order: what a round measures. */
+export function available(state: StrategyState, target: string): string[] {
 	const models = state.settings.ladder.filter((model) => isInstalled(state.machine, model));
 	return models.includes(target) ? models : [...models, target];
 }
@@ -64,11 +64,15 @@ export function pendingStep(state: StrategyState, round: number, target: string,
 	if (!isInstalled(state.machine, target)) {
 		return {kind: 'step', step: 'pull', round, models: [target], baseline: false, keys: {[stepKey.pull(target)]: ''}};
 	}
-	if (!benchDone(state, target)) {
-		const fingerprint = benchFingerprint(state.settings);
-		return {kind: 'step', step: 'bench', round, models: [target], baseline: false, keys: {[stepKey.bench(target)]: fingerprint}};
-	}
 	const models = scope ?? available(state, target);
+	// Every model the round compares gets a speed too (issue 16): an installed one is measured
+	// while the round's model downloads, and each measured rate sharpens the 70B predictions.
+	const toBench = models.filter((model) => !benchDone(state, model));
+	if (toBench.length > 0) {
+		const fingerprint = benchFingerprint(state.settings);
+		const keys = Object.fromEntries(toBench.map((model) => [stepKey.bench(model), fingerprint]));
+		return {kind: 'step', step: 'bench', round, models: toBench, baseline: false, keys};
+	}
 	const toCompare = models.filter((model) => !compareDone(state, model));
 	const baseline = !baselineDone(state);
 	if (toCompare.length > 0 || baseline) {

@@ -149,7 +149,8 @@ export type StrategyEvent =
 	| {type: 'recommendation:recorded'; recommendation: FinalRecommendation; configs: string[]; at: string}
 	/** null takes the answer back (a write failed; the offer is asked again). */
 	| {type: 'configs:answered'; answer: ConfigsAnswer | null}
-	| {type: 'configs:written'; files: string[]; commit?: CommitPlan | null}
+	/** patched: the pipeline's own files were written, not only the JSON. */
+	| {type: 'configs:written'; files: string[]; commit?: CommitPlan | null; patched?: boolean}
 	| {type: 'commit:answered'; commit: boolean}
 	| {type: 'commit:done'}
 	| {type: 'report:written'; files: string[]};

@@ -3,16 +3,14 @@
 // no line is wider than the terminal, a resize re-lays it out, and a burst of keys in one write
 // moves the cursor once per key.
 import {afterEach, describe, expect, it} from 'vitest';
-import type {World} from '../../experiment/strategy/fixtures.js';
+import {roundOneWorld, type World} from '../../experiment/strategy/fixtures.js';
 import {harness} from '../../experiment/runner/fakes.js';
 import {KEY} from './helpers.js';
 import {renderSized} from './sizedRender.js';
 import {doctorReport} from './doctorFixture.js';
 
 const world: World = {
-	'qwen2.5:14b': {trader: 7.1, rate: 30},
-	'mistral-small:22b': {trader: 7.4, rate: 22},
-	'qwen2.5:32b': {trader: 8.4, rate: 16.2},
+	...roundOneWorld(),
 	'qwen2.5:72b': {trader: 9.2, rate: 8.5},
 	'llama3.3:70b': {trader: 9.1, rate: 9.0},
 };
@@ -88,7 +86,7 @@ describe.each([
 		await ui.until('Plan — the ladder');
 		await ui.press(KEY.enter);
 		await ui.until('Round 1 · Benchmark');
-		expectFits(ui, 'Round 1 · Benchmark · qwen2.5:32b');
+		expectFits(ui, 'Round 1 · Benchmark · qwen2.5:14b');
 		await ui.press(KEY.esc);
 		await ui.until('Step canceled');
 		expectFits(ui, 'Step canceled');

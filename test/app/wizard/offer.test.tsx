@@ -7,15 +7,13 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {createRunner, type Outputs} from '../../../source/experiment/runner/index.js';
 import {defaultOutputs} from '../../../source/experiment/runner/outputs.js';
-import type {World} from '../../experiment/strategy/fixtures.js';
+import {roundOneWorld, type World} from '../../experiment/strategy/fixtures.js';
 import {harness} from '../../experiment/runner/fakes.js';
 import {FIXTURE_PIPELINE, pipelineCopy} from '../../output/helpers.js';
 import {KEY, renderWizard} from './helpers.js';
 
 const world: World = {
-	'qwen2.5:14b': {trader: 7.1, rate: 30},
-	'mistral-small:22b': {trader: 7.4, rate: 22},
-	'qwen2.5:32b': {trader: 9.3, rate: 16.2},
+	...roundOneWorld({trader32: 9.3}),
 };
 
 const HYBRID_LLM = 'src/hybrid_llm.py';
@@ -61,7 +59,8 @@ describe('the configs offer', () => {
 		expect(existsSync(json)).toBe(false);
 		expect(readFileSync(path.join(pipeline, HYBRID_LLM), 'utf8')).toBe(original);
 		expect(existsSync(path.join(pipeline, `${HYBRID_LLM}.trifecta.bak`))).toBe(false);
-		expect(ui.flat()).toContain(`Files written: ${path.join(h.dir, 'docs', 'TASK_005_REPORT.md')}`);
+		expect(ui.flat()).toContain(`Files written: ${h.dir}/: docs/TASK_005_REPORT.md`);
+		expect(ui.flat()).toMatch(/Next step: Write the configs into the pipeline \(trifecta configs --write\)/);
 		await runner.close();
 	});
 
@@ -78,7 +77,13 @@ describe('the configs offer', () => {
 		await ui.until('Done');
 		expect(readFileSync(path.join(pipeline, HYBRID_LLM), 'utf8')).toContain('"hybrid_qwen32"');
 		expect(JSON.parse(readFileSync(json, 'utf8')).configs).toHaveLength(3);
-		for (const file of [json, path.join(pipeline, HYBRID_LLM), path.join(pipeline, 'src/run_analysis.py')]) expect(ui.frame()).toContain(`  ${file}`);
+		// Grouped by folder so the whole list fits; the patch's backups are counted.
+		expect(ui.flat()).toContain(`${path.dirname(json)}/: ${path.basename(json)}`);
+		expect(ui.flat()).toMatch(new RegExp(`${path.join(pipeline, 'src')}/: hybrid_llm\\.py, run_analysis\\.py`));
+		expect(ui.flat()).toMatch(/and \d+ backups? of the patched files beside them/);
+		// The next step no longer asks for what was just done.
+		expect(ui.flat()).toMatch(/Next step: The configs are in the pipeline: run one full analysis with --hybrid hybrid_qwen32/);
+		expect(ui.flat()).not.toContain('Write the configs into the pipeline');
 		await runner.close();
 	});
 

@@ -5,15 +5,13 @@ import {cleanup} from 'ink-testing-library';
 import {stripVTControlCharacters} from 'node:util';
 import type {Role} from '../../../source/output/schema.js';
 import {createRunner, type StepFunctions} from '../../../source/experiment/runner/index.js';
-import type {World} from '../../experiment/strategy/fixtures.js';
+import {roundOneWorld, type World} from '../../experiment/strategy/fixtures.js';
 import {harness, type Harness} from '../../experiment/runner/fakes.js';
 import {errorResponse, okResponse, scenario} from '../fixtures/compareEvents.js';
 import {KEY, renderWizard} from './helpers.js';
 
 const world: World = {
-	'qwen2.5:14b': {trader: 7.1, rate: 30},
-	'mistral-small:22b': {trader: 7.4, rate: 22},
-	'qwen2.5:32b': {trader: 8.4, rate: 16.2},
+	...roundOneWorld(),
 	'qwen2.5:72b': {trader: 9.2, rate: 8.5},
 };
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import type {ResultsFile} from '../../../source/output/schema.js';
-import type {World} from '../../experiment/strategy/fixtures.js';
+import {roundOneWorld, type World} from '../../experiment/strategy/fixtures.js';
 import {harness} from '../../experiment/runner/fakes.js';
 import {openSettingsStore} from '../../../source/experiment/settingsStore.js';
 import {KEY, renderWizard} from './helpers.js';
@@ -13,9 +13,7 @@ import {tempDir} from '../../output/helpers.js';
 import {git, pipelineRepo} from '../../output/gitRepo.js';
 
 const world: World = {
-	'qwen2.5:14b': {trader: 7.1, rate: 30},
-	'mistral-small:22b': {trader: 7.4, rate: 22},
-	'qwen2.5:32b': {trader: 8.4, rate: 16.2},
+	...roundOneWorld(),
 	'qwen2.5:72b': {trader: 9.2, rate: 8.5},
 	'llama3.3:70b': {trader: 9.1, rate: 9.0},
 };
@@ -69,7 +67,7 @@ describe('wizard', () => {
 		await ui.until('Done');
 		const done = ui.flat().slice(ui.flat().lastIndexOf('Done'));
 		expect(done).toMatch(/^Done Recommendation: qwen2\.5:72b is recommended: it scores 9\.2/);
-		expect(ui.frame()).toContain(`Files written:\n  ${h.dir}/hybrid-configs.json`);
+		expect(ui.frame()).toContain(`Files written:\n  ${h.dir}/: hybrid-configs.json`);
 		await ui.press(KEY.enter);
 		expect(ui.exits).toEqual([0]);
 		await runner.close();
@@ -178,7 +176,7 @@ describe('wizard', () => {
 	});
 
 	it('after a slow 70B met the threshold, Skip is the default: listed first, Enter takes it, no second 70B', async () => {
-		const h = harness({...world, 'qwen2.5:32b': {trader: 8.4, rate: 14.4}, 'qwen2.5:72b': {trader: 10, rate: 5.9}});
+		const h = harness({...world, ...roundOneWorld({rate32: 14.4}), 'qwen2.5:72b': {trader: 10, rate: 5.9}});
 		const runner = await h.start();
 		const ui = renderWizard(runner);
 		await toEscalation(ui);
@@ -299,7 +297,7 @@ describe('wizard', () => {
 
 describe('wizard: the configs commit question', () => {
 	const start = async () => {
-		const h = harness({...world, 'qwen2.5:32b': {trader: 9.3, rate: 16.2}});
+		const h = harness({...world, ...roundOneWorld({trader32: 9.3})});
 		const pipelineDir = pipelineRepo();
 		const real = defaultOutputs({pipelineDir, docsDir: tempDir()});
 		const runner = await createRunner(h.deps(), h.steps, {...h.outputs, offer: real.offer, configs: real.configs, commitPlan: real.commitPlan, commit: real.commit});

@@ -1,15 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import {createRunner, type Outputs, type RunnerEvent} from '../../../source/experiment/runner/index.js';
 import {defaultOutputs} from '../../../source/experiment/runner/outputs.js';
-import type {World} from '../strategy/fixtures.js';
+import {roundOneWorld, type World} from '../strategy/fixtures.js';
 import {git, pipelineRepo} from '../../output/gitRepo.js';
 import {tempDir} from '../../output/helpers.js';
 import {harness} from './fakes.js';
 
 const accepting: World = {
-	'qwen2.5:14b': {trader: 7.1, rate: 30},
-	'mistral-small:22b': {trader: 7.4, rate: 22},
-	'qwen2.5:32b': {trader: 9.3, rate: 16.2},
+	...roundOneWorld({trader32: 9.3}),
 	'qwen2.5:72b': {trader: 9.2, rate: 8.5},
 };
 

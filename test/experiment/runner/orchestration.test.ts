@@ -105,11 +105,16 @@ describe('round orchestration through the simulator', () => {
 		}
 
 		const saved = JSON.parse(fs.readFileSync(path.join(dir, 'scaling-results.json'), 'utf8')) as {
-			models: {name: string; duringDownload?: Record<string, string>}[];
-			timing?: {steps: {step: string; model: string | null; duringDownload: string | null}[]; runs: {criticalPathMs: number; claudeMs: number}[]};
+			models: {name: string; duringDownload?: Record<string, string>; speed?: {duringDownload?: string | null}}[];
+			timing?: {steps: {step: string; model: string | null; duringDownload: string | null; heldForPull?: boolean}[]; runs: {criticalPathMs: number; claudeMs: number}[]};
 		};
 		const steps = saved.timing?.steps ?? [];
 		expect(steps.some((step) => step.step === 'compare' && step.model === 'qwen2.5:14b' && step.duringDownload === 'qwen2.5:32b')).toBe(true);
+		// The installed models are benchmarked beside the download too, and marked so; the pulled one waits for its pull.
+		expect(steps.some((step) => step.step === 'bench' && step.model === 'qwen2.5:14b' && step.duringDownload === 'qwen2.5:32b')).toBe(true);
+		expect(saved.models.find((model) => model.name === 'qwen2.5:14b')?.speed?.duringDownload).toBe('qwen2.5:32b');
+		const held = (model: string) => [...new Set(steps.filter((step) => step.model === model && step.step !== 'pull').map((step) => step.heldForPull))];
+		expect([held('qwen2.5:14b'), held('mistral-small:22b'), held('qwen2.5:32b')]).toEqual([[false], [false], [true]]);
 		expect(steps.filter((step) => step.step === 'unload').map((step) => step.model)).toEqual(['qwen2.5:14b', 'mistral-small:22b', 'qwen2.5:32b']);
 		expect(saved.models.find((model) => model.name === 'qwen2.5:14b')?.duringDownload).toMatchObject({compare: 'qwen2.5:32b'});
 		expect(saved.models.find((model) => model.name === 'qwen2.5:32b')?.duringDownload).toBeUndefined();
@@ -118,13 +123,20 @@ describe('round orchestration through the simulator', () => {
 	});
 
 	it('with --no-overlap, measures nothing while the model downloads', async () => {
-		const {sim, runner} = await start({overlap: false});
+		const {sim, runner, dir} = await start({overlap: false});
 		await roundOne(runner);
 		const pull = sim.requests.find((request) => request.path === '/api/pull');
 		const local = sim.requests.filter((request) => LOCAL_ROUTES.has(request.path));
 		expect(pull).toBeDefined();
 		expect(local.length).toBeGreaterThan(0);
 		expect(local.every((request) => pull && (request.startedAt ?? 0) >= (pull.endedAt ?? Infinity))).toBe(true);
+		// Nothing could overlap the download, so the critical path is the pull and then every local step.
+		const {timing} = JSON.parse(fs.readFileSync(path.join(dir, 'scaling-results.json'), 'utf8')) as {
+			timing: {steps: {step: string; wallMs: number; heldForPull?: boolean}[]; runs: {criticalPathMs: number}[]};
+		};
+		const chain = timing.steps.filter((step) => step.step !== 'baseline').reduce((sum, step) => sum + step.wallMs, 0);
+		expect(timing.steps.filter((step) => step.step !== 'pull' && step.step !== 'baseline').every((step) => step.heldForPull === true)).toBe(true);
+		expect(timing.runs[0]?.criticalPathMs).toBeGreaterThanOrEqual(chain);
 	});
 
 	it('does not measure beside a pull when free RAM is under twice the installed model', async () => {

@@ -6,16 +6,14 @@ import {openSettingsStore} from '../../../source/experiment/settingsStore.js';
 import type {RunnerEvent} from '../../../source/experiment/runner/index.js';
 import {ProviderError} from '../../../source/providers/errors.js';
 import type {ResultsFile} from '../../../source/output/schema.js';
-import type {World} from '../strategy/fixtures.js';
+import {roundOneWorld, type World} from '../strategy/fixtures.js';
 import {advancePastOffer, harness} from './fakes.js';
 
 const world: World = {
-	'qwen2.5:14b': {trader: 7.1, rate: 30},
-	'mistral-small:22b': {trader: 7.4, rate: 22},
-	'qwen2.5:32b': {trader: 8.4, rate: 16.2},
+	...roundOneWorld(),
 	'qwen2.5:72b': {trader: 9.2, rate: 8.5},
 };
-const accepting: World = {...world, 'qwen2.5:32b': {trader: 9.3, rate: 16.2}};
+const accepting: World = {...world, ...roundOneWorld({trader32: 9.3})};
 
 function saved(dir: string): ResultsFile {
 	return JSON.parse(readFileSync(path.join(dir, 'scaling-results.json'), 'utf8')) as ResultsFile;
@@ -32,12 +30,14 @@ describe('runner', () => {
 		runner.dispatch({type: 'plan:confirmed'});
 		expect((await advancePastOffer(runner)).kind).toBe('done');
 		await runner.close();
-		// Installed models are measured while the 32B pulls; each model's compare and tools run back to back (one load).
+		// Installed models are benchmarked and compared while the 32B pulls; each model's steps run back to back (one load).
 		expect(h.calls).toEqual([
 			'pull qwen2.5:32b',
 			'baseline',
+			'bench qwen2.5:14b',
 			'compare qwen2.5:14b',
 			'tools qwen2.5:14b',
+			'bench mistral-small:22b',
 			'compare mistral-small:22b',
 			'tools mistral-small:22b',
 			'bench qwen2.5:32b',
@@ -115,7 +115,9 @@ describe('runner', () => {
 		expect((await advancePastOffer(runner)).kind).toBe('done');
 		await runner.close();
 		expect(h.calls.filter((call) => call === 'pull qwen2.5:32b').length).toBe(1);
-		expect(h.calls.filter((call) => call === 'bench qwen2.5:32b').length).toBe(2);
+		// The first benchmark (the installed 14B's) was canceled and runs again; nothing else repeats.
+		expect(h.calls.filter((call) => call === 'bench qwen2.5:14b').length).toBe(2);
+		expect(h.calls.filter((call) => call === 'bench qwen2.5:32b').length).toBe(1);
 	});
 
 	it('reports a failed step with what to do, and keeps earlier results', async () => {

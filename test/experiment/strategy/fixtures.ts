@@ -13,6 +13,21 @@ export type World = Record<string, ModelWorld>;
 
 const AT = '2026-01-01T00:00:00.000Z';
 
+/** A rate that keeps rate x bytes constant, as on one real machine, from the 32B's rate there. */
+export function rateOnMachine(rate32: number, model: string): number {
+	return (rate32 * (catalogEntry('qwen2.5:32b')?.sizeBytes ?? 0)) / (catalogEntry(model)?.sizeBytes ?? 1);
+}
+
+/** Round one's models (the two installed and the 32B) on a machine where the 32B decodes at `rate32`. */
+export function roundOneWorld(options: {rate32?: number; trader32?: number} = {}): World {
+	const rate32 = options.rate32 ?? 16.2;
+	return {
+		'qwen2.5:14b': {trader: 7.1, rate: rateOnMachine(rate32, 'qwen2.5:14b')},
+		'mistral-small:22b': {trader: 7.4, rate: rateOnMachine(rate32, 'mistral-small:22b')},
+		'qwen2.5:32b': {trader: options.trader32 ?? 8.4, rate: rate32},
+	};
+}
+
 export function dims(lost: {decision?: number; stopLoss?: number; target?: number; sizing?: number; depth?: number; grounding?: number}): RubricDimension[] {
 	const make = (id: string, label: string, max: number, missing = 0): RubricDimension => ({id, label, max, points: max - missing, note: ''});
 	return [

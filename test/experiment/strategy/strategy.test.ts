@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {defaultSettings} from '../../../source/experiment/settings.js';
 import {initialState, nextAction, planSummary, reduce} from '../../../source/experiment/strategy/index.js';
 import {emptyResults} from '../../../source/output/schema.js';
-import {decisions, dims, machine, play, type World} from './fixtures.js';
+import {decisions, dims, machine, play, rateOnMachine, roundOneWorld, type World} from './fixtures.js';
 
 const Q14 = 'qwen2.5:14b';
 const M22 = 'mistral-small:22b';
@@ -10,14 +10,12 @@ const Q32 = 'qwen2.5:32b';
 const Q72 = 'qwen2.5:72b';
 const L70 = 'llama3.3:70b';
 
-const familyStep: World = {
-	[Q14]: {trader: 7.1, rate: 30},
-	[M22]: {trader: 7.4, rate: 22},
-	[Q32]: {trader: 8.4, rate: 16.2},
-};
+const at = rateOnMachine;
+
+const familyStep: World = roundOneWorld();
 const formatLoss: World = {
-	[Q14]: {trader: 7.8, rate: 30},
-	[M22]: {trader: 7.4, rate: 22},
+	[Q14]: {trader: 7.8, rate: at(16.2, Q14)},
+	[M22]: {trader: 7.4, rate: at(16.2, M22)},
 	[Q32]: {trader: 8.2, rate: 16.2, dims: dims({stopLoss: 0.8, target: 0.5, sizing: 0.5})},
 };
 
@@ -26,7 +24,7 @@ describe('round 1 decision', () => {
 		const run = play({world: {...familyStep, [Q32]: {trader: 9.3, rate: 16.2}}});
 		expect(run.log).toEqual([
 			`pull ${Q32}`,
-			`bench ${Q32}`,
+			`bench ${Q14},${M22},${Q32}`,
 			`compare ${Q14},${M22},${Q32}+baseline`,
 			`tools ${Q14},${M22},${Q32}`,
 			'record accept',
@@ -79,8 +77,8 @@ describe('round 1 decision', () => {
 // Worlds where rate x bytes is about constant, as on a real machine. "slow" is the simulated M3 Max
 // (qwen2.5:32b at 14.4 t/s: every 70B-class model predicted near 6-7 t/s); "fast" is a machine
 // where the 32B decodes at 20 t/s (qwen2.5:72b predicted about 8.4 t/s, llama3.3:70b 9.3 t/s).
-const slow: World = {...familyStep, [Q32]: {trader: 8.4, rate: 14.4}};
-const fast: World = {...familyStep, [Q32]: {trader: 8.4, rate: 20}};
+const slow = roundOneWorld({rate32: 14.4});
+const fast = roundOneWorld({rate32: 20});
 
 describe('escalation defaults (what --yes takes)', () => {
 	const table: {
@@ -125,7 +123,7 @@ describe('escalation defaults (what --yes takes)', () => {
 			belowThreshold: false,
 			pulled: [Q32, Q72, L70],
 			defaults: ['accept', 'accept'],
-			offer: /llama3\.3:70b would run at about 8\.5 t\/s here, at or above 8: it could become a practical recommendation\. Pulling llama3\.3:70b first deletes qwen2\.5:72b/,
+			offer: /llama3\.3:70b would run at about 8\.6 t\/s here, at or above 8: it could become a practical recommendation\. Pulling llama3\.3:70b first deletes qwen2\.5:72b/,
 		},
 		{
 			name: 'the first 70B misses the threshold and the other is predicted too slow: Skip is the default',
@@ -243,6 +241,7 @@ describe('the plan decides which models run', () => {
 		const state = reduce(initialState(emptyResults(true), defaultSettings), {type: 'preflight:done', machine: machine([Q14, M22])});
 		expect(planSummary(state)).toEqual([
 			'Round 1: qwen2.5:32b, next above what is installed; pull 19.9 GB.',
+			'Measured in round 1: qwen2.5:14b, mistral-small:22b, qwen2.5:32b.',
 			'Below 9.0: qwen2.5:72b or llama3.3:70b, speed predicted first, one at a time.',
 		]);
 	});
@@ -257,9 +256,22 @@ describe('the plan decides which models run', () => {
 		expect(nextAction({...resumed, planConfirmed: true})).toMatchObject({kind: 'step', step: 'pull', models: [Q72]});
 	});
 
+	it('round 1 benchmarks every model it compares', () => {
+		const run = play({world: slow, escalation: ['skip']});
+		expect(run.log.filter((line) => line.startsWith('bench '))).toEqual([`bench ${Q14},${M22},${Q32}`]);
+		expect(run.state.results.models.filter((model) => model.speed).map((model) => model.name).sort()).toEqual([Q32, Q14, M22].sort());
+	});
+
 	it('a model compared but never benchmarked is "not measured", never impractical, and not recommended', () => {
-		// The installed 14B and 22B are compared but only the round's model is benchmarked.
-		const run = play({world: {...slow, [M22]: {trader: 9.5, rate: 22}}, escalation: ['skip']});
+		// A results file from before round 1 benchmarked every compared model (or from `trifecta
+		// compare`): the settled round re-measures only its own model, so the 22B keeps no speed.
+		const first = play({world: {...slow, [M22]: {trader: 9.5, rate: at(14.4, M22)}}, escalation: ['skip']});
+		const results = structuredClone(first.state.results);
+		delete results.models.find((model) => model.name === M22)!.speed;
+		results.rounds = results.rounds.filter((record) => record.decision === 'skip');
+		results.recommendation = null;
+		const run = play({world: slow, results, installed: first.installed});
+		expect(run.log.some((line) => line.startsWith('bench '))).toBe(false);
 		const recommendation = run.state.results.recommendation;
 		expect(recommendation?.model).toBe(Q32);
 		expect(recommendation?.ceiling).toMatch(/^mistral-small:22b scores 9\.5, the best local trader score here, but its speed is not measured/);
@@ -340,6 +352,21 @@ describe('resume', () => {
 		const state = reduce(reduce(initialState(results, defaultSettings), {type: 'preflight:done', machine: machine([Q14, M22, Q32])}), {
 			type: 'plan:confirmed',
 		});
-		expect(nextAction(state)).toMatchObject({kind: 'step', step: 'bench', models: [Q32]});
+		expect(nextAction(state)).toMatchObject({kind: 'step', step: 'bench', models: [Q14, M22, Q32]});
+	});
+});
+
+describe('the next step once the configs are written', () => {
+	const accepted = play({world: roundOneWorld({trader32: 9.3}), stopAfter: 8});
+	const belowThreshold = play({world: familyStep, escalation: ['skip'], stopAfter: 8});
+	it.each([
+		{name: 'patched into the pipeline', state: accepted.state, patched: true, next: /^The configs are in the pipeline: run one full analysis with --hybrid hybrid_qwen32/},
+		{name: 'JSON only', state: accepted.state, patched: false, next: /^Write the configs into the pipeline \(trifecta configs --write\)/},
+		{name: 'below threshold, patched', state: belowThreshold.state, patched: true, next: /^Run one full analysis with --hybrid hybrid_qwen32 and score it against all_cloud/},
+	])('$name', ({state, patched, next}) => {
+		expect(state.results.recommendation).not.toBeNull();
+		const written = reduce(state, {type: 'configs:written', files: ['hybrid-configs.json'], patched});
+		expect(written.results.recommendation?.nextStep).toMatch(next);
+		expect(written.results.recommendation?.reason).toBe(state.results.recommendation?.reason);
 	});
 });

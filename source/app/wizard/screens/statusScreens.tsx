@@ -5,6 +5,7 @@ import {Box, Text} from 'ink';
 import type {MachineFacts} from '../../../experiment/strategy/index.js';
 import type {Recommendation} from '../../../output/schema.js';
 import {Prose} from '../../components/prose.js';
+import {fileGroups} from '../../lines/fileGroups.js';
 import {verdictSentences} from '../../lines/runLines.js';
 
 export function MachineSummary({machine}: {machine: MachineFacts | null}): React.JSX.Element {
@@ -58,8 +59,8 @@ export function DoneScreen({
 			{timeLine ? <Prose>{timeLine[0]?.toUpperCase() + timeLine.slice(1)}</Prose> : null}
 			<Prose>{`Results: ${resultsPath}`}</Prose>
 			<Text bold>{files.length === 0 ? 'No files written besides the results.' : 'Files written:'}</Text>
-			{files.map((file) => (
-				<Prose key={file}>{`  ${file}`}</Prose>
+			{fileGroups(files).map((line) => (
+				<Prose key={line}>{`  ${line}`}</Prose>
 			))}
 		</Box>
 	);
