@@ -1,5 +1,5 @@
 // The facts the strategy decides from, read once per session from Ollama and the system probe.
-import type {EnvironmentRecord} from '../../output/schema.js';
+import type {EnvironmentRecord, SettingsRecord} from '../../output/schema.js';
 import type {InstalledModel} from '../../providers/types.js';
 import type {Settings} from '../settings.js';
 import type {MachineFacts} from '../strategy/index.js';
@@ -25,5 +25,18 @@ export function environmentRecord(services: RunnerServices, version: string | nu
 		bandwidthGBs: settings.bandwidthGBs ?? services.system.bandwidthGBs,
 		totalRamBytes: services.system.totalRamBytes,
 		platform: services.system.platform,
+	};
+}
+
+/** The settings the decisions were made with, as the results file keeps them. */
+export function settingsRecord(settings: Settings): SettingsRecord {
+	return {
+		ladder: [...settings.ladder],
+		roundOne: settings.roundOne,
+		threshold: settings.threshold,
+		minRate: settings.minRate,
+		reps: settings.reps,
+		numCtx: settings.numCtx,
+		claudeModel: settings.claudeModel,
 	};
 }

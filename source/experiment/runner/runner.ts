@@ -2,14 +2,8 @@
 // write their own measurements; the runner writes rounds, the recommendation, the settings the
 // decisions were made with, and progress in the conf store. It stops at every question.
 import {setMaxListeners} from 'node:events';
-import path from 'node:path';
-import {buildHybridConfigs} from '../../output/configs/build.js';
-import {CONFIGS_FILE_NAME} from '../../output/configs/json.js';
-import {configNames} from '../../output/configs/naming.js';
 import {acquireResultsLock} from '../../output/lock.js';
 import {setSimulated, upsertModel} from '../../output/resultsStore.js';
-import type {ResultsFile} from '../../output/schema.js';
-import {sanitizeInline} from '../../system/sanitize.js';
 import {isCanceled} from '../../providers/errors.js';
 import type {StepEvent} from '../events.js';
 import type {Settings} from '../settings.js';
@@ -19,7 +13,8 @@ import {BaselineBoard} from '../steps/baselineBoard.js';
 import type {RoundContext, StepContext} from '../steps/context.js';
 import {initialState, nextAction, reduce} from '../strategy/index.js';
 import type {Action, StepAction, StrategyEvent, StrategyState} from '../strategy/index.js';
-import {environmentRecord, machineFacts} from './preflight.js';
+import {environmentRecord, machineFacts, settingsRecord} from './preflight.js';
+import {configsFor, performOutput} from './outputActions.js';
 import type {StepMeter} from './meter.js';
 import {performRound} from './round.js';
 import {roundPlan, roundWork} from './roundPlan.js';
@@ -137,15 +132,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		services.results.update((draft) => {
 			setSimulated(draft, services.simulated);
 			draft.environment = environmentRecord(services, version, settings);
-			draft.settings = {
-				ladder: [...settings.ladder],
-				roundOne: settings.roundOne,
-				threshold: settings.threshold,
-				minRate: settings.minRate,
-				reps: settings.reps,
-				numCtx: settings.numCtx,
-				claudeModel: settings.claudeModel,
-			};
+			draft.settings = settingsRecord(settings);
 		});
 		apply({type: 'preflight:done', machine: machineFacts(services, installed, settings)});
 	};
@@ -203,18 +190,6 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		}
 	};
 
-	const configsFor = (results: ResultsFile, model: string | null): string[] => {
-		if (model === null) return [];
-		try {
-			// Every config the offer will show: the local-tools one only when the model earned it.
-			return buildHybridConfigs(results, model).configs.map((config) => config.name);
-		} catch {
-			const entry = results.models.find((candidate) => candidate.name === model);
-			const names = configNames(model, entry?.parameterSize);
-			return [names.hybrid, names.aggressive];
-		}
-	};
-
 	const perform = async (action: Exclude<Action, Waiting>) => {
 		const at = now().toISOString();
 		switch (action.kind) {
@@ -235,27 +210,10 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 					configs: configsFor(state.results, action.recommendation.model),
 					at,
 				});
-			case 'configs': {
-				// Only after the user's answer to the offer; a failure (a read-only file) is shown like a step's.
-				const files = await outputs.configs(services.results.read(), services.results.dir, action.answer);
-				if (files.length > 0) send({type: 'strategy:written', kind: 'configs', files});
-				// A patched pipeline in a git repository: the commit is offered next (never made unasked).
-				const commit = action.answer.patch && action.model !== null ? outputs.commitPlan(action.model) : null;
-				const patched = action.answer.patch && files.some((file) => path.basename(file) !== CONFIGS_FILE_NAME);
-				return apply({type: 'configs:written', files, commit, patched});
-			}
-			case 'commitConfigs': {
-				const result = outputs.commit(action.plan);
-				if (result.ok) send({type: 'strategy:written', kind: 'commit', files: action.plan.files.map((file) => `${file} (${result.hash})`)});
-				// A failed commit loses nothing: the files are written; the report still follows.
-				else send({type: 'warning', message: `The configs were written but not committed: ${sanitizeInline(result.error)}. Commit them by hand in ${action.plan.pipelineDir}.`});
-				return apply({type: 'commit:done'});
-			}
-			case 'report': {
-				const files = await outputs.report(services.results.read(), services.results.dir);
-				send({type: 'strategy:written', kind: 'report', files});
-				return apply({type: 'report:written', files});
-			}
+			case 'configs':
+			case 'commitConfigs':
+			case 'report':
+				return apply(await performOutput(action, {outputs, results: services.results, send}));
 		}
 	};
 
@@ -310,15 +268,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 			settings = next;
 			deps.settingsStore?.write(next);
 			services.results.update((draft) => {
-				draft.settings = {
-					ladder: [...next.ladder],
-					roundOne: next.roundOne,
-					threshold: next.threshold,
-					minRate: next.minRate,
-					reps: next.reps,
-					numCtx: next.numCtx,
-					claudeModel: next.claudeModel,
-				};
+				draft.settings = settingsRecord(next);
 			});
 			apply({type: 'settings:changed', settings: next});
 		},

@@ -4,19 +4,18 @@
 // to the same role and scenario exist. Once the baseline ends (done, failed, skipped), every
 // answer not posted reads as null.
 import type {Role, ScoredResponse} from '../../output/schema.js';
-import type {JudgeSetup, JudgeTally} from './compareJudge.js';
+import type {Judge} from './compareJudge.js';
 
 type Waiter = {resolve: (text: string | null) => void; promise: Promise<string | null>};
 
-/** The judge the baseline lane set up, shared with compare so one tally counts every call. */
-export type BoardJudge = {setup: JudgeSetup; tally: JudgeTally};
 
 export class BaselineBoard {
 	private readonly texts = new Map<string, Waiter>();
 	private readonly responses = new Map<Role, ScoredResponse>();
 	private closed = false;
 	/** Set by the baseline lane before its first post; null when quality comes from the rubric. */
-	judge: BoardJudge | null = null;
+	/** The judge the baseline lane set up, shared with compare so one tally counts every call. */
+	judge: Judge | null = null;
 
 	private waiter(key: string): Waiter {
 		let waiter = this.texts.get(key);

@@ -4,26 +4,21 @@
 // judge against the baseline's answer (default with a key) or from the offline rubric, never both
 // in one score. A local answer is judged once Claude's answer to the same role and scenario
 // exists, without holding up the next local prompt. Every answer is persisted as soon as it is scored.
-import type {BaselineResult, ReasoningResult, Role, ScoredResponse} from '../../output/schema.js';
+import type {BaselineResult, ReasoningResult} from '../../output/schema.js';
 import {writeComparisonTable} from '../../output/comparisonTable.js';
 import {bundledPromptsDir, loadPrompts} from '../../prompts/load.js';
 import {DEFAULT_SCENARIOS, loadScenarios} from '../../prompts/scenarios.js';
 import {isCanceled} from '../../providers/errors.js';
 import {BaselineBoard} from './baselineBoard.js';
 import type {StepContext} from './context.js';
-import {runOllamaCell} from './compareCell.js';
-import {aggregateRole, scenarioQuality, type QualitySource, type ScenarioRun} from './compareAggregate.js';
-import {baselineSubject, judgeRecordOf, measureBaseline, persistBaseline, reusableBaseline, textKey, type BaselineTexts} from './compareBaseline.js';
+import {baselineSubject, judgeRecordOf, measureBaseline, persistBaseline, reusableBaseline, type BaselineTexts} from './compareBaseline.js';
 import {COMPARE_ROLES} from './comparePrompts.js';
-import {answerHash, emptyTally, judgePair, type JudgeSetup, type JudgeTally} from './compareJudge.js';
-import {JUDGE_PROMPT_VERSION} from '../../analysis/judgePrompt.js';
+import {emptyTally, type Judge, type JudgeSetup} from './compareJudge.js';
+import {runLocalModels} from './compareLocal.js';
 import {rescoreStale, scenariosFrom} from '../rescore.js';
 import {rejudgeStale} from './compareRejudge.js';
-import {runSubject, type SubjectPlan} from './compareSubject.js';
-import {modelEntry} from './modelEntry.js';
-import {thinkOptionFor} from './thinkOption.js';
+import type {SubjectPlan} from './compareSubject.js';
 import {userMessage} from '../../system/userMessage.js';
-import {unloadQuietly} from './unloadQuietly.js';
 
 export {baselineSubject};
 
@@ -36,8 +31,6 @@ export type CompareOptions = {
 	 */
 	reuseBaseline?: boolean;
 };
-
-type Judge = {setup: JudgeSetup; tally: JudgeTally};
 
 /** The judge, unless the rubric was asked for or there is no Claude to judge with. */
 function judgeFor(ctx: StepContext, subjects: string[]): Judge | null {
@@ -191,7 +184,7 @@ async function baselineLane(ctx: StepContext, subjectPlan: SubjectPlan, baseline
 	if (judge && texts.size === 0) ctx.emit({type: 'warning', message: 'The Claude baseline has no answers to judge against: quality comes from the offline rubric.'});
 	// A new baseline: verdicts judged against the old one are judged again (judge calls only).
 	if (judge && texts.size > 0 && !kept && claude) {
-		const again = await rejudgeStale(ctx, subjectPlan, skip, texts, judge, judgeEntry);
+		const again = await rejudgeStale(ctx, subjectPlan, skip, texts, judge);
 		if (again > 0) ctx.emit({type: 'info', message: `re-judged ${again} stored answer(s) against the new Claude baseline (no new generation)`});
 	}
 }
@@ -214,123 +207,6 @@ async function compareAgainstBoard(ctx: StepContext, subjectPlan: SubjectPlan, m
 		writeTableQuietly(ctx);
 	}
 	return outcome;
-}
-
-/** The baseline's rubric quality per scenario, for the paired gap of rubric scores. */
-function baselineRubric(baseline: BaselineResult, role: (typeof COMPARE_ROLES)[number]): Partial<Record<string, number | null>> | null {
-	const response = baseline.reasoning[role];
-	if (baseline.status === 'skipped' || response?.status !== 'ok') return null;
-	return Object.fromEntries((response.scenarios ?? []).map((s) => [s.scenario, scenarioQuality(s, {kind: 'rubric', judgeModel: null})]));
-}
-
-/**
- * The local models, one request at a time. Judging an answer waits for Claude's answer to the same
- * role and scenario, and each role's final record for Claude's final one (the rubric's paired
- * gap), both deferred (ctx.round.defer, or awaited at the end) so generation never waits for Claude.
- */
-async function runLocalModels(
-	ctx: StepContext,
-	subjectPlan: SubjectPlan,
-	models: string[],
-	board: BaselineBoard,
-	baselineNow: () => BaselineResult,
-	outcome: CompareOutcome,
-): Promise<void> {
-	const keepAlive = ctx.round?.keepAlive;
-	const pending: Promise<void>[] = [];
-	const defer = ctx.round?.defer ?? ((work: Promise<void>) => void pending.push(work));
-	try {
-		for (const model of models) {
-			const reasoning: ReasoningResult = {};
-			outcome.models[model] = reasoning;
-			try {
-				const think = await thinkOptionFor(ctx.ollama, model, ctx.signal);
-				await runLocalModel(ctx, subjectPlan, model, board, baselineNow, reasoning, (prompt, onDelta) => runOllamaCell(ctx, model, prompt, think, onDelta, keepAlive), defer);
-			} finally {
-				if (!ctx.round?.keepLoaded) await unloadQuietly(ctx, model);
-			}
-		}
-	} finally {
-		await Promise.all(pending);
-	}
-}
-
-async function runLocalModel(
-	ctx: StepContext,
-	subjectPlan: SubjectPlan,
-	model: string,
-	board: BaselineBoard,
-	baselineNow: () => BaselineResult,
-	reasoning: ReasoningResult,
-	runCell: Parameters<typeof runSubject>[3],
-	defer: (work: Promise<void>) => void,
-): Promise<void> {
-	// Read when needed, not now: in a round the baseline lane may set the judge after this starts.
-	const judgeNow = () => board.judge;
-	const judged = new Map<Role, Promise<void>[]>();
-	const runsOf = new Map<Role, ScenarioRun[]>();
-	// The judge scores quality only once Claude has at least one answer; the rubric until then.
-	const sourceNow = (): QualitySource => {
-		const judge = judgeNow();
-		return judge && board.hasText() ? {kind: 'judge', judgeModel: judge.setup.model} : {kind: 'rubric', judgeModel: null};
-	};
-	const aggregate = (role: Role, runs: ScenarioRun[]): ScoredResponse => aggregateRole(role, runs, sourceNow(), baselineRubric(baselineNow(), role));
-	const persist = (role: Role, response: ScoredResponse) => {
-		reasoning[role] = response;
-		ctx.results.update((draft) => {
-			const entry = modelEntry(draft, model);
-			entry.reasoning = {...entry.reasoning, [role]: response};
-			const judge = judgeNow();
-			if (judge && draft.baseline) draft.baseline.judge = judgeRecordOf(judge);
-		});
-	};
-	await runSubject(ctx, subjectPlan, model, runCell, {
-		async afterScenario(role, scenario, entry, prompt) {
-			if (ctx.settings.judge === 'rubric' || !ctx.claude?.judge) return;
-			const work = board
-				.ref(textKey(role, scenario.id), ctx.signal)
-				.then(async (against) => {
-					const judge = judgeNow();
-					if (judge && against !== null) await judgeEntry(judge, entry, {role, task: prompt.system, context: scenario.context, answer: entry.text, baseline: against});
-				})
-				.catch((error: unknown) => {
-					// A cancel while waiting keeps the answer, already persisted with its rubric score.
-					if (!ctx.signal.aborted) throw error;
-				});
-			judged.set(role, [...(judged.get(role) ?? []), work]);
-		},
-		aggregate,
-		persist(role, response, runs) {
-			runsOf.set(role, runs);
-			persist(role, response);
-		},
-	});
-	// Each role scored again once its verdicts and Claude's final record are in: never stale.
-	for (const role of COMPARE_ROLES) {
-		const runs = runsOf.get(role);
-		if (!runs) continue;
-		defer(
-			(async () => {
-				const waited = await Promise.allSettled([...(judged.get(role) ?? []), board.roleDone(role, ctx.signal)]);
-				if (ctx.signal.aborted) return;
-				const failure = waited.find((result) => result.status === 'rejected');
-				if (failure) throw failure.reason;
-				const response = aggregate(role, runs);
-				const note = reasoning[role]?.note;
-				if (note) response.note = note;
-				persist(role, response);
-				ctx.emit({type: 'compare:cell-done', subject: model, role, response});
-			})(),
-		);
-	}
-}
-
-/** Adds the judge's verdict to a scored answer; its quality replaces the rubric's for this scenario. */
-export async function judgeEntry(judge: Judge, entry: ScenarioRun, pair: Parameters<typeof judgePair>[1]): Promise<void> {
-	const verdict = await judgePair(judge.setup, pair, judge.tally);
-	entry.score.judge = verdict;
-	entry.score.quality = verdict.quality;
-	entry.score.scorer = {kind: 'judge', version: JUDGE_PROMPT_VERSION, judgeModel: judge.setup.model, baseline: answerHash(pair.baseline)};
 }
 
 function writeTableQuietly(ctx: StepContext): void {

@@ -11,6 +11,7 @@ import type {JudgeRecord, Role} from '../../output/schema.js';
 import {isCanceled, isProviderError} from '../../providers/errors.js';
 import type {ClaudeProvider} from '../../providers/types.js';
 import type {ClaudeQueue} from '../claudeQueue.js';
+import type {ScenarioRun} from './compareAggregate.js';
 
 export type JudgeSetup = {
 	claude: ClaudeProvider;
@@ -25,6 +26,9 @@ export type JudgeSetup = {
 
 /** What the judge cost, recorded like the baseline's usage. */
 export type JudgeTally = {calls: number; cached: number; failed: number; inputTokens: number; outputTokens: number; costUsd: number | null};
+
+/** A judge as a compare run uses it: its setup and the tally every call adds to. */
+export type Judge = {setup: JudgeSetup; tally: JudgeTally};
 
 export function emptyTally(): JudgeTally {
 	return {calls: 0, cached: 0, failed: 0, inputTokens: 0, outputTokens: 0, costUsd: null};
@@ -116,4 +120,12 @@ export async function judgePair(setup: JudgeSetup, input: JudgePairInput, tally:
 		costUsd: costs.some((c) => c === null) ? null : costs.reduce<number>((sum, c) => sum + (c ?? 0), 0),
 		cached: answerFirst.cached && answerSecond.cached,
 	};
+}
+
+/** Adds the judge's verdict to a scored answer; its quality replaces the rubric's for this scenario. */
+export async function judgeEntry(judge: Judge, entry: ScenarioRun, pair: Parameters<typeof judgePair>[1]): Promise<void> {
+	const verdict = await judgePair(judge.setup, pair, judge.tally);
+	entry.score.judge = verdict;
+	entry.score.quality = verdict.quality;
+	entry.score.scorer = {kind: 'judge', version: JUDGE_PROMPT_VERSION, judgeModel: judge.setup.model, baseline: answerHash(pair.baseline)};
 }

@@ -8,11 +8,9 @@ import type {StepContext} from './context.js';
 import {qualityFields, scenarioQuality, type ScenarioRun} from './compareAggregate.js';
 import {textKey, type BaselineTexts} from './compareBaseline.js';
 import {COMPARE_ROLES, promptFor} from './comparePrompts.js';
-import {answerHash, type JudgeSetup, type JudgeTally} from './compareJudge.js';
+import {answerHash, judgeEntry, type Judge} from './compareJudge.js';
 import type {SubjectPlan} from './compareSubject.js';
 
-type Judge = {setup: JudgeSetup; tally: JudgeTally};
-export type JudgeEntry = (judge: Judge, entry: ScenarioRun, pair: {role: Role; task: string; context: string; answer: string; baseline: string}) => Promise<void>;
 
 function staleScenarios(scores: ScenarioScore[], role: Role, texts: BaselineTexts): ScenarioScore[] {
 	return scores.filter((s) => {
@@ -24,7 +22,7 @@ function staleScenarios(scores: ScenarioScore[], role: Role, texts: BaselineText
 }
 
 /** Re-judges, model by model, the stored pairs whose baseline answer changed; returns how many. */
-export async function rejudgeStale(ctx: StepContext, plan: SubjectPlan, skip: string[], texts: BaselineTexts, judge: Judge, judgeEntry: JudgeEntry): Promise<number> {
+export async function rejudgeStale(ctx: StepContext, plan: SubjectPlan, skip: string[], texts: BaselineTexts, judge: Judge): Promise<number> {
 	const stored: ResultsFile = ctx.results.read();
 	let count = 0;
 	for (const model of stored.models) {
