@@ -6,6 +6,11 @@ import {formatComparisonTable} from '../../source/output/comparisonTable.js';
 import type {ResultsFile} from '../../source/output/schema.js';
 import type {StepHarness} from '../helpers/stepHarness.js';
 import {compareHarness} from './steps/compareHarness.js';
+import {cpSync, readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {defaultOutputs} from '../../source/experiment/runner/outputs.js';
+import {bundledPromptsDir} from '../../source/prompts/load.js';
+import {tempDir} from '../output/helpers.js';
 
 let harness: StepHarness | undefined;
 afterEach(async () => {
@@ -58,5 +63,26 @@ describe('rescoreStale', () => {
 		const result = rescoreStale(aged, harness.dir, scenariosFrom(harness.ctx.promptsDir));
 		expect(result).toEqual({rescored: 2, unreadable: 1});
 		expect(aged.models[0]?.reasoning?.bull?.score).toBe(9.99);
+	});
+});
+
+describe('the report a run writes', () => {
+	it('re-scores stale answers against the markets of --prompts-dir, not the bundled ones', async () => {
+		harness = await compareHarness({scenarios: 1});
+		await runCompare(harness.ctx, ['qwen2.5:14b']);
+		// Answers measured on a market only the user's prompts folder has.
+		const custom = tempDir('trifecta-prompts-');
+		cpSync(bundledPromptsDir(), custom, {recursive: true});
+		writeFileSync(path.join(custom, 'markets', 'zz-custom.md'), readFileSync(path.join(custom, 'market-context.md'), 'utf8'));
+		const aged = harness.ctx.results.read();
+		ageScores(aged);
+		for (const response of Object.values(aged.models[0]?.reasoning ?? {})) for (const scenario of response.scenarios ?? []) scenario.scenario = 'zz-custom';
+		const tableAfter = async (promptsDir: string | undefined) => {
+			const outputs = defaultOutputs({pipelineDir: tempDir(), docsDir: tempDir(), ...(promptsDir === undefined ? {} : {promptsDir})});
+			const files = await outputs.report(structuredClone(aged), harness!.dir);
+			return readFileSync(files.find((file) => file.endsWith('model_scaling_comparison.txt')) ?? '', 'utf8');
+		};
+		expect(await tableAfter(custom)).not.toContain('Stale quality scores');
+		expect(await tableAfter(undefined)).toContain('Stale quality scores');
 	});
 });

@@ -9,6 +9,6 @@ export type * from './types.js';
 export {createRunner} from './runner.js';
 
 export async function createExperiment(deps: RunnerDeps & {pipelineDir: string; pipelineDirNamed?: boolean; docsDir: string}): Promise<Runner> {
-	const outputs = {...defaultOutputs({pipelineDir: deps.pipelineDir, pipelineDirNamed: deps.pipelineDirNamed ?? false, docsDir: deps.docsDir}), ...deps.outputs};
+	const outputs = {...defaultOutputs({pipelineDir: deps.pipelineDir, pipelineDirNamed: deps.pipelineDirNamed ?? false, docsDir: deps.docsDir, promptsDir: deps.promptsDir}), ...deps.outputs};
 	return createRunner(deps, {...realSteps, ...deps.steps}, outputs);
 }

@@ -18,8 +18,11 @@ function lineCounts(change: FileChange): {relative: string; added: number; remov
 	return {relative: change.relative, added: count('+', '+++'), removed: count('-', '---')};
 }
 
-/** pipelineDirNamed: the user named the folder (--pipeline-dir), so it is the pipeline even before it is patched. */
-export function defaultOutputs(options: {pipelineDir: string; pipelineDirNamed?: boolean; docsDir: string}): Outputs {
+/**
+ * pipelineDirNamed: the user named the folder (--pipeline-dir), so it is the pipeline even before it
+ * is patched. promptsDir: --prompts-dir, whose markets a stale score is re-scored against.
+ */
+export function defaultOutputs(options: {pipelineDir: string; pipelineDirNamed?: boolean; docsDir: string; promptsDir?: string}): Outputs {
 	const pipelineDir = path.resolve(options.pipelineDir);
 	/** The pipeline files the last configs() patched: what a configs commit would take. */
 	let patched: string[] = [];
@@ -65,7 +68,7 @@ export function defaultOutputs(options: {pipelineDir: string; pipelineDirNamed?:
 			return applyConfigsCommit(plan);
 		},
 		async report(results: ResultsFile, resultsDir: string) {
-			return writeFullReport(results, resultsDir, options.docsDir, knownPipelineDir(pipelineDir, options.pipelineDirNamed ?? false));
+			return writeFullReport(results, resultsDir, options.docsDir, knownPipelineDir(pipelineDir, options.pipelineDirNamed ?? false), options.promptsDir ?? '');
 		},
 	};
 }
