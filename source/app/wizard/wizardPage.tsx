@@ -41,7 +41,7 @@ export function WizardPage({screen, wizard, preflight, cursor, width, rows, anim
 		case 'preflight':
 			return preflight ? <DoctorScreen report={preflight} /> : <MachineSummary machine={strategy.machine} />;
 		case 'plan':
-			return <PlanScreen settings={strategy.settings} machine={strategy.machine} cursor={cursor} rows={rows} plan={planSummary(strategy)} roundOne={policyOf(strategy.settings, strategy.results, strategy.machine).roundOne} />;
+			return <PlanScreen settings={strategy.settings} machine={strategy.machine} cursor={cursor} rows={rows} width={width} plan={planSummary(strategy)} roundOne={policyOf(strategy.settings, strategy.results, strategy.machine).roundOne} />;
 		case 'step':
 			return wizard.running ? <StepScreen action={wizard.running} views={wizard.views} beside={wizard.beside} animate={animate} simulated={simulated} width={width} /> : WORKING;
 		case 'verdict': {

@@ -47,14 +47,15 @@ export function planSummary(state: StrategyState): string[] {
 	const pull = pulled ? 'pulled by this experiment' : installed ? 'installed' : `pull ${size > 0 ? `${(size / 1e9).toFixed(1)} GB` : '(size unknown)'}`;
 	const lines = [`Round 1: ${policy.roundOne}, ${why}; ${pull}.`];
 	const done = state.results.rounds.filter((record) => SETTLED.has(record.decision));
-	// Only on a fresh plan: a resumed one needs its lines for what is done and what comes next.
-	if (done.length === 0) lines.push(`Measured in round 1: ${available(state, policy.roundOne).join(', ')}.`);
+	const resumed = done.length > 0 || state.results.models.length > 0;
+	// Only on a fresh plan: a resumed one needs its lines (at 80x24) for what is done and what comes next.
+	if (!resumed) lines.push(`Measured in round 1: ${available(state, policy.roundOne).join(', ')}.`);
 	lines.push(
 		policy.candidates.length === 0
 			? 'No 70B-class model on the ladder: the experiment stops after round 1.'
 			: `Below ${policy.threshold.toFixed(1)}: ${policy.candidates.join(' or ')}, speed predicted first, one at a time.`,
 	);
 	if (done.length > 0) lines.push(`Done: round ${done.map(decided).join(' · ')}.`);
-	if (done.length > 0 || state.results.models.length > 0) lines.push(`Next: ${describe(nextAction({...state, planConfirmed: true}))}.`);
+	if (resumed) lines.push(`Next: ${describe(nextAction({...state, planConfirmed: true}))}.`);
 	return lines;
 }

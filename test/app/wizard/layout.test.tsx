@@ -51,6 +51,9 @@ describe.each([
 		await ui.press(KEY.enter);
 		await ui.until('Plan — the ladder');
 		expectFits(ui, 'Plan — the ladder', /on\s+model\s+size\s+installed/);
+		// The plan's sentences leave room for every model and setting: nothing scrolled away.
+		expect(ui.screen().join('\n')).toMatch(/Claude model/);
+		expect(ui.screen().join('\n')).not.toMatch(/↓ \d+ more/);
 		await ui.press('?');
 		await ui.until('Keys');
 		expectFits(ui, 'Keys');

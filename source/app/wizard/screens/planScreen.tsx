@@ -9,6 +9,7 @@ import {catalogEntry, defaultLadder} from '../../../models/catalog.js';
 import {DEFAULT_CLAUDE_MODEL, type Settings} from '../../../experiment/settings.js';
 import type {MachineFacts} from '../../../experiment/strategy/index.js';
 import {Prose} from '../../components/prose.js';
+import {wrappedRows} from '../../lines/wrappedRows.js';
 
 const CLAUDE_MODELS = [DEFAULT_CLAUDE_MODEL, 'claude-opus-4-1-20250805', 'claude-sonnet-4-20250514', 'claude-haiku-4-5-20251001'];
 const SETTING_ROWS = ['threshold', 'minRate', 'reps', 'numCtx', 'claudeModel'] as const;
@@ -124,21 +125,24 @@ export type PlanScreenProps = {
 	machine: MachineFacts | null;
 	cursor: number;
 	rows: number;
+	/** Columns the plan's sentences wrap at. */
+	width: number;
 	/** The plan as it stands now (strategy planSummary): exactly what runs. */
 	plan?: string[];
 	/** The round-one model the policy resolves to, marked in the list. */
 	roundOne?: string;
 };
 
-export function PlanScreen({settings, machine, cursor, rows, plan = [], roundOne}: PlanScreenProps): React.JSX.Element {
+export function PlanScreen({settings, machine, cursor, rows, width, plan = [], roundOne}: PlanScreenProps): React.JSX.Element {
+	const planRows = plan.reduce((sum, line) => sum + wrappedRows(line, width), 0);
 	return (
 		<Box flexDirection="column">
 			<Text bold>Plan — the ladder and the settings</Text>
 			<Text dimColor wrap="truncate">
 				{HEADER}
 			</Text>
-			{/* Title, header and the gap before the settings take three rows; each plan line up to two when narrow. */}
-			<SelectList items={planItems(settings, machine, cursor, roundOne)} cursor={cursor} rows={Math.max(3, rows - 3 - 2 * Math.max(1, plan.length))} />
+			{/* Title, header and the gap before the settings take three rows; the plan's sentences what they wrap to. */}
+			<SelectList items={planItems(settings, machine, cursor, roundOne)} cursor={cursor} rows={Math.max(3, rows - 3 - planRows)} />
 			{plan.map((line) => (
 				<Prose key={line} dimColor>
 					{line}

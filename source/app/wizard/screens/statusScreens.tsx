@@ -60,7 +60,10 @@ export function DoneScreen({
 			<Prose>{`Results: ${resultsPath}`}</Prose>
 			<Text bold>{files.length === 0 ? 'No files written besides the results.' : 'Files written:'}</Text>
 			{fileGroups(files).map((line) => (
-				<Prose key={line}>{`  ${line}`}</Prose>
+				// Indented as a block, so a group that wraps stays under its heading.
+				<Box key={line} paddingLeft={2}>
+					<Prose>{line}</Prose>
+				</Box>
 			))}
 		</Box>
 	);

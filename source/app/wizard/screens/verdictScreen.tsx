@@ -9,6 +9,7 @@ import {ScoreBars} from '../../components/scoreBar.js';
 import {Prose} from '../../components/prose.js';
 import {SpeedQualityPlot, speedQualityPlotLines} from '../../components/speedQualityPlot.js';
 import {chartData, type ChartData} from '../../../output/charts/chartData.js';
+import {wrappedRows} from '../../lines/wrappedRows.js';
 
 type Row = {
 	model: string;
@@ -75,11 +76,6 @@ export type VerdictProps = {
 	/** Rows the page may use; the plot is drawn only when it fits whole. Unbounded when absent. */
 	rows?: number;
 };
-
-/** Rows a paragraph takes when Ink wraps it at `width` (words are not split, so this is a lower bound). */
-function wrappedRows(text: string, width: number): number {
-	return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / Math.max(1, width))), 0);
-}
 
 /**
  * The plot's height that fits in the rows left under the table and the sentences (3 to 9 plot
