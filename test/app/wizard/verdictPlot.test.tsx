@@ -27,4 +27,18 @@ describe('the verdict screen’s speed-vs-quality plot', () => {
 		expect(short.lastFrame()).not.toContain('decode t/s across');
 		short.unmount();
 	});
+
+	it('says what † beside a rate means, only when a rate has one', () => {
+		const during = structuredClone(results);
+		const first = during.models.find((model) => model.speed);
+		if (!first?.speed) throw new Error('fixture without a benchmark');
+		first.speed.duringDownload = 'qwen2.5:32b';
+		const marked = render(<VerdictScreen results={during} settings={defaultSettings} focus={null} title="Verdict — final" reason="Recommendation: x." width={80} rows={60} />);
+		expect(marked.lastFrame()).toMatch(new RegExp(`${first.name.replace(/[.]/g, '\\.')}\\s+[\\d.]+ †`));
+		expect(marked.lastFrame()).toContain('† benchmarked while qwen2.5:32b downloaded (disk and network busy)');
+		marked.unmount();
+		const plain = render(<VerdictScreen results={results} settings={defaultSettings} focus={null} title="Verdict — final" reason="Recommendation: x." width={80} rows={60} />);
+		expect(plain.lastFrame()).not.toContain('†');
+		plain.unmount();
+	});
 });

@@ -63,6 +63,12 @@ export function verdictRows(results: ResultsFile, settings: Settings): Row[] {
 	return rows;
 }
 
+/** What † beside a rate means, when a rate has one: measured while another model downloaded. */
+export function downloadLegend(results: ResultsFile): string | null {
+	const downloads = [...new Set(results.models.flatMap((model) => (model.speed?.duringDownload ? [model.speed.duringDownload] : [])))];
+	return downloads.length === 0 ? null : `† benchmarked while ${downloads.join(', ')} downloaded (disk and network busy)`;
+}
+
 export type VerdictProps = {
 	results: ResultsFile;
 	settings: Settings;
@@ -95,15 +101,21 @@ export function VerdictScreen({results, settings, focus, title, reason, width, r
 	const dims = results.models.find((model) => model.name === focus)?.reasoning?.trader?.dimensions ?? [];
 	const baselineNote = results.baseline?.status === 'ok' ? null : `Claude baseline ${results.baseline?.status ?? 'not run'}${results.baseline?.note ? `: ${results.baseline.note}` : ''}`;
 	const table = verdictRows(results, settings);
+	const legend = downloadLegend(results);
 	const plotData = {...chartData(results), threshold: settings.threshold, minRate: settings.minRate};
 	const plotWidth = Math.min(width, 80);
-	// Title, table (header, rule, rows), the note, a gap, the sentences, a gap.
-	const used = 1 + 2 + table.length + (baselineNote ? wrappedRows(baselineNote, width) : 0) + 1 + wrappedRows(reason, width) + 1;
+	// Title, table (header, rule, rows), the † legend, the note, a gap, the sentences, a gap.
+	const used = 1 + 2 + table.length + (legend ? 1 : 0) + (baselineNote ? wrappedRows(baselineNote, width) : 0) + 1 + wrappedRows(reason, width) + 1;
 	const height = plotHeight(plotData, plotWidth, rows - used);
 	return (
 		<Box flexDirection="column">
 			<Text bold>{title}</Text>
 			<CompactTable columns={COLUMNS} rows={table} width={width} bold={(row) => row.model === focus} />
+			{legend ? (
+				<Text dimColor wrap="truncate">
+					{legend}
+				</Text>
+			) : null}
 			{baselineNote ? <Text color="yellow">{baselineNote}</Text> : null}
 			<Box marginTop={1}>
 				<Prose>{reason}</Prose>
