@@ -1,5 +1,6 @@
 // A StepContext wired to the loopback simulator, a results store in a temp folder and an event
 // log, for the pull and bench step tests. Everything a test needs to check is on the harness.
+import {setMaxListeners} from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +51,8 @@ export async function stepHarness(
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trifecta-steps-'));
 	const results = createResultsStore(dir, {simulated: true});
 	const controller = new AbortController();
+	// As the CLI's session signal (cli/services.ts): every answer waiting for Claude's listens on it.
+	setMaxListeners(0, controller.signal);
 	const events: StepEvent[] = [];
 	const harness: StepHarness = {
 		sim,
