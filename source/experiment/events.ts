@@ -37,7 +37,8 @@ export type CompareEvent =
 	/** scenario: the market this answer is for (one cell runs once per scenario). */
 	| {type: 'compare:cell-start'; subject: string; role: Role; at: number; scenario?: string}
 	| {type: 'compare:delta'; subject: string; role: Role; text: string; at: number}
-	| {type: 'compare:cell-done'; subject: string; role: Role; response: ScoredResponse}
+	/** settled false: the judge's verdicts will revise this record, in another cell-done for the same cell. */
+	| {type: 'compare:cell-done'; subject: string; role: Role; response: ScoredResponse; settled?: boolean}
 	| {type: 'compare:baseline-done'; baseline: BaselineResult};
 
 export type ToolsEvent =

@@ -59,6 +59,8 @@ export function createStepSummaryLines(): StepSummaryFormatter {
 				pad = Math.max(0, ...event.subjects.map((subject) => subjectLabel(subject).length));
 				return event.baseline === 'skipped' ? fit(`Claude baseline skipped: ${event.baselineNote ?? 'no Claude key'}`) : null;
 			case 'compare:cell-done': {
+				// One line per subject, from its final figures: a record the judge will revise is not one.
+				if (event.settled === false) return null;
 				const cells = {...figures.get(event.subject), [event.role]: cellFigures(event.response)};
 				figures.set(event.subject, cells);
 				if (!roles.every((role) => cells[role] !== undefined)) return null;

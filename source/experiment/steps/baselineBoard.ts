@@ -11,7 +11,7 @@ type Waiter = {resolve: (text: string | null) => void; promise: Promise<string |
 
 export class BaselineBoard {
 	private readonly texts = new Map<string, Waiter>();
-	private readonly responses = new Map<Role, ScoredResponse>();
+	private readonly responses = new Map<Role, {response: ScoredResponse; complete: boolean}>();
 	private closed = false;
 	/** Set by the baseline lane before its first post; null when quality comes from the rubric. */
 	/** The judge the baseline lane set up, shared with compare so one tally counts every call. */
@@ -46,7 +46,7 @@ export class BaselineBoard {
 
 	/** A role's record so far, to show on a screen that opens later; `complete` once every scenario is in. */
 	postResponse(role: Role, response: ScoredResponse, complete: boolean): void {
-		this.responses.set(role, response);
+		this.responses.set(role, {response, complete});
 		// The bare role (no `/scenario`) is the role's own key: answered on every scenario.
 		if (complete) this.waiter(role).resolve(null);
 	}
@@ -56,9 +56,9 @@ export class BaselineBoard {
 		await this.ref(role, signal);
 	}
 
-	/** Claude's answers posted so far, to show them on a screen that opens later. */
-	posted(): [Role, ScoredResponse][] {
-		return [...this.responses];
+	/** Claude's records posted so far (and whether each is final), to show on a screen that opens later. */
+	posted(): [Role, ScoredResponse, boolean][] {
+		return [...this.responses].map(([role, {response, complete}]) => [role, response, complete]);
 	}
 
 	/** The baseline ended: answers never posted have no reference. */

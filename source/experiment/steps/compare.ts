@@ -196,7 +196,7 @@ async function compareAgainstBoard(ctx: StepContext, subjectPlan: SubjectPlan, m
 	const skipped = startBaseline(ctx, null);
 	ctx.emit({type: 'compare:start', subjects: [...(subject ? [subject] : []), ...models], roles: [...COMPARE_ROLES], baseline: claude ? 'run' : 'skipped', baselineNote: skipped.note});
 	if (subject) {
-		for (const [role, response] of board.posted()) ctx.emit({type: 'compare:cell-done', subject, role, response});
+		for (const [role, response, complete] of board.posted()) ctx.emit({type: 'compare:cell-done', subject, role, response, settled: complete});
 	}
 	board.judge?.setup.names.push(...models);
 	const current = () => ctx.results.read().baseline ?? skipped;

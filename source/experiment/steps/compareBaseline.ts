@@ -112,6 +112,7 @@ export async function measureBaseline(
 			noise.set(role, [...(noise.get(role) ?? []), work]);
 		},
 		aggregate: (role, runs) => aggregateBaselineRole(role, runs, source),
+		revised: judge !== null,
 		persist(role, response, runs) {
 			runsOf.set(role, runs);
 			persist(role, response, !judge && runs.length === plan.scenarios.length);

@@ -101,6 +101,8 @@ async function runLocalModel(
 			judged.set(role, [...(judged.get(role) ?? []), work]);
 		},
 		aggregate,
+		// Every role is recorded again below, once its verdicts and Claude's final record are in.
+		revised: true,
 		persist(role, response, runs) {
 			runsOf.set(role, runs);
 			persist(role, response);

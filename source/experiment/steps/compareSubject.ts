@@ -21,6 +21,8 @@ export type SubjectHooks = {
 	/** The role's record from the scenarios so far; called after every scenario and at the end. */
 	aggregate(role: Role, runs: ScenarioRun[]): ScoredResponse;
 	persist(role: Role, response: ScoredResponse, runs: ScenarioRun[]): void;
+	/** The judge revises each role after its last scenario: the cell-done sent here is not the last word. */
+	revised?: boolean;
 };
 
 export async function runSubject(ctx: StepContext, plan: SubjectPlan, subject: string, runCell: CellRunner, hooks: SubjectHooks): Promise<void> {
@@ -55,6 +57,6 @@ export async function runSubject(ctx: StepContext, plan: SubjectPlan, subject: s
 		if (notes.size > 0) response.note = [...notes].join('; ');
 		for (const cutOff of [...notes].filter((part) => part.startsWith('answer cut off'))) ctx.emit({type: 'warning', message: `${subject} ${role}: ${cutOff}`});
 		hooks.persist(role, response, runs);
-		ctx.emit({type: 'compare:cell-done', subject, role, response});
+		ctx.emit({type: 'compare:cell-done', subject, role, response, settled: !hooks.revised});
 	}
 }

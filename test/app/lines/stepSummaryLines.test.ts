@@ -39,6 +39,18 @@ describe('step summary lines', () => {
 		);
 	});
 
+	it('prints a subject once, from the records the judge will not revise again', () => {
+		const lines = createStepSummaryLines();
+		lines({type: 'compare:start', subjects: ['a:1b'], roles: ['bull', 'trader'], baseline: 'run', baselineNote: null});
+		// Scored by the rubric as they land; the judge's verdicts follow.
+		expect(lines({type: 'compare:cell-done', subject: 'a:1b', role: 'bull', response: okResponse('bull', 6, {words: 400}), settled: false})).toBeNull();
+		expect(lines({type: 'compare:cell-done', subject: 'a:1b', role: 'trader', response: okResponse('trader', 6.5, {words: 90}), settled: false})).toBeNull();
+		expect(lines({type: 'compare:cell-done', subject: 'a:1b', role: 'bull', response: okResponse('bull', 7.2, {words: 400}), settled: true})).toBeNull();
+		expect(lines({type: 'compare:cell-done', subject: 'a:1b', role: 'trader', response: okResponse('trader', 8.1, {words: 90, decision: 'BUY'}), settled: true})).toBe(
+			'a:1b  bull 7.2 400w · trader 8.1 90w BUY',
+		);
+	});
+
 	it('gives a tool failure’s reason in short, within 80 columns', () => {
 		const lines = createStepSummaryLines();
 		const reason = 'leaked into text: <tool_call> {"name":"get_stock_data","arguments":{"symbol":"AAPL"}}';
