@@ -105,6 +105,20 @@ describe('trifecta configs', () => {
 		expect(snapshot(pipelineDir)).toEqual(after);
 	});
 
+	it('--write --yes: the stored next step stops asking to write the configs; one about another model is left alone', async () => {
+		const asked = 'Write the configs into the pipeline (trifecta configs --write) and run one full analysis with --hybrid hybrid_llama70 to confirm the quality at pipeline scale.';
+		const results = completeResults();
+		if (results.recommendation) results.recommendation.nextStep = asked;
+		const resultsDir = resultsDirWith(results);
+		expect(await configsCommand.run(commandInput({resultsDir, pipelineDir: pipelineCopy(), write: true, yes: true}, fakeIO(false)))).toBe(0);
+		const stored = createResultsStore(resultsDir, {simulated: false}).read().recommendation;
+		expect(stored?.nextStep).toBe('The configs are in the pipeline: run one full analysis with --hybrid hybrid_llama70 to confirm the quality at pipeline scale.');
+		// Configs for a model that is not the recommended one: the recommendation's sentence stays.
+		const other = resultsDirWith(results);
+		expect(await configsCommand.run(commandInput({resultsDir: other, pipelineDir: pipelineCopy(), write: true, yes: true}, fakeIO(false), ['qwen2.5:32b']))).toBe(0);
+		expect(createResultsStore(other, {simulated: false}).read().recommendation?.nextStep).toBe(asked);
+	});
+
 	it('asks on a terminal and writes nothing when the answer is no', async () => {
 		const resultsDir = resultsDirWith(completeResults());
 		const pipelineDir = pipelineCopy();

@@ -5,7 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {createInterface} from 'node:readline/promises';
-import {createResultsStore} from '../../output/resultsStore.js';
+import {acquireResultsLock} from '../../output/lock.js';
+import {createResultsStore, type ResultsStore} from '../../output/resultsStore.js';
+import {nextStepOncePatched} from '../../experiment/strategy/index.js';
 import {buildHybridConfigs} from '../../output/configs/build.js';
 import {writeHybridConfigsJson} from '../../output/configs/json.js';
 import {applyPipelinePatch, formatPlanDiff, planPipelinePatch, PIPELINE_FILES} from '../../output/configs/patchPipeline.js';
@@ -28,6 +30,29 @@ const askOnTerminal: Ask = async (question, io) => {
 		prompt.close();
 	}
 };
+
+/**
+ * The recommended model's configs are in the pipeline now: the stored next step stops asking to
+ * write them (the report and the done screen show it). Skipped, saying nothing, while a run holds
+ * the results: it records the same when it writes configs itself.
+ */
+async function recordPatched(store: ResultsStore, model: string): Promise<void> {
+	if (store.read().recommendation?.model !== model) return;
+	let release: (() => Promise<void>) | null = null;
+	try {
+		release = await acquireResultsLock(store.dir);
+	} catch {
+		return;
+	}
+	try {
+		store.update((draft) => {
+			const nextStep = nextStepOncePatched(draft);
+			if (nextStep !== null && draft.recommendation) draft.recommendation.nextStep = nextStep;
+		});
+	} finally {
+		await release();
+	}
+}
 
 export function createConfigsCommand(deps: {ask?: Ask} = {}): CommandModule {
 	const ask = deps.ask ?? askOnTerminal;
@@ -108,6 +133,7 @@ export function createConfigsCommand(deps: {ask?: Ask} = {}): CommandModule {
 			}
 			const applied = applyPipelinePatch(plan);
 			out.write(`Written: ${applied.written.join(', ')}\nBackups (the files as they were before trifecta first changed them): ${applied.backups.join(', ')}\n`);
+			await recordPatched(store, document.model);
 			const commit = await offerCommit(applied.written);
 			return finish({...summary, ...applied, ...(commit ? {commit} : {})});
 		},

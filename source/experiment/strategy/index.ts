@@ -3,7 +3,7 @@ export type * from './types.js';
 export {reduce, initialState, choiceRecord, decisionsStale} from './reducer.js';
 export {nextAction, currentRound} from './flow.js';
 export {escalationOffer, candidateFacts, remainingCandidates} from './offer.js';
-export {finalRecommendation, recommendationRule} from './recommend.js';
+export {finalRecommendation, nextStepOncePatched, recommendationRule} from './recommend.js';
 export type {RecommendCandidate, RecommendInput, RecommendOutcome} from './recommend.js';
 export {policyOf} from './policy.js';
 export type {Policy} from './policy.js';

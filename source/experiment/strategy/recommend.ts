@@ -2,6 +2,7 @@
 // speed and quality, practical and installed; a higher scorer that is impractical (or gone, or
 // never benchmarked) is the quality ceiling, never the recommendation. Three sentences come out
 // (recommendation, ceiling, next step) and every surface shows them verbatim.
+import type {ResultsFile} from '../../output/schema.js';
 import {configNames} from '../../output/configs/naming.js';
 import {baselineTraderScore, isInstalled, meanRate, modelResult, traderScore} from './evidence.js';
 import type {FinalRecommendation, StrategyState} from './types.js';
@@ -116,16 +117,20 @@ function acceptedNextStep(config: string, patched: boolean): string {
 	return patched ? `The configs are in the pipeline: run ${run}` : `Write the configs into the pipeline (trifecta configs --write) and run ${run}`;
 }
 
-/** The stored next step once the configs were patched into the pipeline; null when it does not change. */
-export function nextStepOncePatched(state: StrategyState): string | null {
-	const recommendation = state.results.recommendation;
-	if (!recommendation || recommendation.model === null || recommendation.belowThreshold) return null;
-	return acceptedNextStep(configOf(state, recommendation.model) ?? `the hybrid config for ${recommendation.model}`, true);
+/**
+ * The stored next step once the recommended model's configs were patched into the pipeline: the
+ * sentence that asked to write them says they are written. null when the stored one is another.
+ */
+export function nextStepOncePatched(results: ResultsFile): string | null {
+	const recommendation = results.recommendation;
+	if (!recommendation || recommendation.model === null) return null;
+	const config = configOf(results, recommendation.model) ?? `the hybrid config for ${recommendation.model}`;
+	return recommendation.nextStep === acceptedNextStep(config, false) ? acceptedNextStep(config, true) : null;
 }
 
-function configOf(state: StrategyState, model: string): string | null {
+function configOf(results: ResultsFile, model: string): string | null {
 	try {
-		return configNames(model, modelResult(state.results, model)?.parameterSize).hybrid;
+		return configNames(model, modelResult(results, model)?.parameterSize).hybrid;
 	} catch {
 		// A name the configs cannot carry is said by the configs step; the sentence names the model instead.
 		return null;
@@ -141,7 +146,7 @@ export function finalRecommendation(state: StrategyState, round: number): FinalR
 			score: traderScore(results, model.name),
 			rate: meanRate(results, model.name),
 			installed: isInstalled(machine, model.name),
-			config: configOf(state, model.name),
+			config: configOf(results, model.name),
 		})),
 		threshold: settings.threshold,
 		minRate: settings.minRate,

@@ -161,7 +161,7 @@ export function reduce(state: StrategyState, event: StrategyEvent): StrategyStat
 		case 'configs:written': {
 			const written = {...state, configsWritten: event.files, commitPlan: event.commit ?? null};
 			// Every surface shows the stored sentence: it must stop asking for what was just done.
-			const nextStep = event.patched ? nextStepOncePatched(state) : null;
+			const nextStep = event.patched ? nextStepOncePatched(state.results) : null;
 			const recommendation = state.results.recommendation;
 			if (nextStep === null || recommendation === null) return written;
 			return {...written, results: {...state.results, recommendation: {...recommendation, nextStep}}};
