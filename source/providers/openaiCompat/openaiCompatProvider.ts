@@ -4,6 +4,7 @@
 import OpenAI from 'openai';
 import type {ChatCompletionMessageParam, ChatCompletionTool} from 'openai/resources/chat/completions';
 import {ProviderError} from '../errors.js';
+import {BodyCap} from '../network/bodyCap.js';
 import {DEFAULT_TIMEOUTS, RequestTimeouts, timeoutError, type TimeoutSettings} from '../network/timeouts.js';
 import {normalizeOllamaHost} from '../ollama/hostUrl.js';
 import type {ChatMessage, CompatChatResult, OpenAICompatProvider} from '../types.js';
@@ -23,6 +24,12 @@ export type OpenAICompatProviderOptions = {
 	/** --load-timeout / --stall-timeout (default 900 s / 120 s). */
 	timeouts?: TimeoutSettings;
 };
+
+/**
+ * 16 MB per response body. The SDK buffers an SSE line whole before the streamed-text budget
+ * sees it, so a server that never ends a line is bounded here, below the parser.
+ */
+export const MAX_COMPAT_BODY_BYTES = 16 * 1024 * 1024;
 
 /** Ollama ends /v1 streams with a finish_reason, then [DONE]; an in-band error (runner crash, cut connection) has none. */
 export const STREAM_ENDED_EARLY = 'the server ended the stream early';
@@ -57,8 +64,8 @@ function toOpenAIMessages(messages: ChatMessage[]): ChatCompletionMessageParam[]
 export function createOpenAICompatProvider(options: OpenAICompatProviderOptions): OpenAICompatProvider {
 	const host = normalizeOllamaHost(options.host);
 	const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
-	// One client per request, so its fetch carries that request's timeouts.
-	const clientFor = (guard: RequestTimeouts) =>
+	// One client per request, so its fetch carries that request's timeouts and size cap.
+	const clientFor = (guard: RequestTimeouts, cap: BodyCap) =>
 		new OpenAI({
 			baseURL: `${host}/v1`,
 			// Ollama ignores the key but the client refuses to start without one; LangChain sends 'ollama'.
@@ -66,9 +73,20 @@ export function createOpenAICompatProvider(options: OpenAICompatProviderOptions)
 			maxRetries: options.maxRetries ?? 0,
 			// The SDK logs through console; nothing may print over the Ink frame.
 			logLevel: 'off',
-			fetch: guard.fetch(options.fetch ?? fetch),
+			fetch: cap.fetch(guard.fetch(options.fetch ?? fetch)),
 		});
-	const explain = (guard: RequestTimeouts, error: unknown): unknown => (guard.fired ? timeoutError(guard.fired, `Ollama at ${host}/v1`) : error);
+	/** Our own timeouts and size cap, in the user's terms, before the SDK's reading of the abort. */
+	const explain = (guard: RequestTimeouts, cap: BodyCap, error: unknown): unknown => {
+		if (guard.fired) return timeoutError(guard.fired, `Ollama at ${host}/v1`);
+		if (cap.exceeded !== null) {
+			return new ProviderError(
+				'in-band',
+				`Ollama at ${host}/v1 sent more than ${cap.exceeded / 1024 / 1024} MB for one response; it was cut off`,
+				'make sure the host is a real Ollama server; if it is, update Ollama and retry',
+			);
+		}
+		return error;
+	};
 
 	return {
 		async chat(request, opts) {
@@ -82,8 +100,9 @@ export function createOpenAICompatProvider(options: OpenAICompatProviderOptions)
 			// The same bound as Ollama's native streams: max_tokens x 2 parts, or 4 MB of text and arguments.
 			const budget = new ResponseBudget(host, request.model, request.maxTokens);
 			const guard = new RequestTimeouts(timeouts, signal);
+			const cap = new BodyCap(MAX_COMPAT_BODY_BYTES);
 			try {
-				const stream = await clientFor(guard).chat.completions.create(
+				const stream = await clientFor(guard, cap).chat.completions.create(
 					{
 						model: request.model,
 						messages: toOpenAIMessages(request.messages),
@@ -109,11 +128,11 @@ export function createOpenAICompatProvider(options: OpenAICompatProviderOptions)
 					if (chunk.usage) usage = {promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens};
 				}
 			} catch (error) {
-				throw mapOpenAIError(explain(guard, error), {host, model: request.model, signal});
+				throw mapOpenAIError(explain(guard, cap, error), {host, model: request.model, signal});
 			} finally {
 				guard.clear();
 			}
-			if (guard.fired) throw explain(guard, null);
+			if (guard.fired || cap.exceeded !== null) throw explain(guard, cap, null);
 			// The SDK ends the loop silently when the signal aborts; a half answer must not pass as whole.
 			if (signal?.aborted) throw new ProviderError('canceled', 'Canceled', '');
 			// Real Ollama reports an in-band failure on /v1 as an empty delta and the end of the stream,
@@ -130,11 +149,12 @@ export function createOpenAICompatProvider(options: OpenAICompatProviderOptions)
 
 		async listModels(opts) {
 			const guard = new RequestTimeouts(timeouts, opts?.signal);
+			const cap = new BodyCap(MAX_COMPAT_BODY_BYTES);
 			try {
-				const page = await clientFor(guard).models.list({signal: guard.signal});
+				const page = await clientFor(guard, cap).models.list({signal: guard.signal});
 				return page.data.map((model) => model.id);
 			} catch (error) {
-				throw mapOpenAIError(explain(guard, error), {host, signal: opts?.signal});
+				throw mapOpenAIError(explain(guard, cap, error), {host, signal: opts?.signal});
 			} finally {
 				guard.clear();
 			}

@@ -114,3 +114,28 @@ describe('OpenAI-compatible adapter', () => {
 		await vi.waitFor(() => expect(sim.requests.find((request) => request.path === '/v1/chat/completions')?.aborted).toBe(true));
 	});
 });
+
+describe('OpenAI-compatible adapter: a server that is not Ollama', () => {
+	it('an SSE line that never ends is cut off past the size cap, before the SDK buffers it all', async () => {
+		const chunk = new TextEncoder().encode('x'.repeat(64 * 1024));
+		let sent = 0;
+		// One `data:` line that never ends: the SDK's line decoder would hold all of it.
+		const endless: typeof fetch = async () =>
+			new Response(
+				new ReadableStream<Uint8Array>({
+					start: (controller) => controller.enqueue(new TextEncoder().encode('data: {"choices":[{"delta":{"content":"')),
+					pull: (controller) => {
+						sent += chunk.byteLength;
+						controller.enqueue(chunk);
+					},
+				}),
+				{status: 200, headers: {'content-type': 'text/event-stream'}},
+			);
+		const provider = createOpenAICompatProvider({host: 'http://127.0.0.1:9', maxRetries: 0, fetch: endless});
+		const error = await provider.chat({model: 'qwen2.5:14b', messages: toolQuestion, maxTokens: 64}).catch((caught: unknown) => caught as {kind: string; message: string});
+		expect(error).toMatchObject({kind: 'in-band'});
+		expect(error.message).toMatch(/sent more than 16 MB for one response; it was cut off/);
+		// Read no further than the cap and what was in flight.
+		expect(sent).toBeLessThan(20 * 1024 * 1024);
+	});
+});
