@@ -8,11 +8,15 @@ import path from 'node:path';
 import {defaultSettings} from '../../source/experiment/settings.js';
 import {resultsFile, type ResultsFile} from '../../source/output/schema.js';
 import {startSimulator} from '../../source/simulator/index.js';
+import {cliEnv} from '../helpers/runCli.js';
 
 /** Real ms per simulated ms: fifty times faster than an M3 Max. */
 export const ORCHESTRATION_PACE = 0.02;
 /** A home connection: 60 MB/s of simulated time. */
 const PULL_BYTES_PER_SECOND = 60e6;
+
+/** The users' M3 Max with 128 GB, 72 % of it free (the demo's simulated system), as userMachine.mjs presents it. */
+const USER_MACHINE = {totalRamBytes: 128 * 1024 ** 3, freeRamBytes: Math.round(128 * 1024 ** 3 * 0.72)};
 
 /** Whose RAM the run sees: the 128 GB M3 Max users have, or the machine the bench runs on. */
 export type BenchMachine = 'user' | 'host';
@@ -41,8 +45,9 @@ export async function orchestrationRun(root: string, machine: BenchMachine = 'us
 	const sim = await startSimulator({pace: ORCHESTRATION_PACE, pullBytesPerSecond: PULL_BYTES_PER_SECOND / ORCHESTRATION_PACE});
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'trifecta-orchestration-'));
 	try {
-		// The user machine's figure is userMachine.mjs's; the host's is read as the run starts.
-		const freeRamBytes = machine === 'user' ? Math.round(128 * 1024 ** 3 * 0.72) : os.freemem();
+		// The host's free RAM is read as the run starts.
+		const freeRamBytes = machine === 'user' ? USER_MACHINE.freeRamBytes : os.freemem();
+		const userRam = machine === 'user' ? {TRIFECTA_BENCH_TOTAL_RAM: String(USER_MACHINE.totalRamBytes), TRIFECTA_BENCH_FREE_RAM: String(USER_MACHINE.freeRamBytes)} : {};
 		const started = performance.now();
 		const {code, stderr} = await new Promise<{code: number | null; stderr: string}>((resolve) => {
 			const child = spawn(
@@ -51,7 +56,7 @@ export async function orchestrationRun(root: string, machine: BenchMachine = 'us
 				{
 					cwd: dir,
 					stdio: ['ignore', 'ignore', 'pipe'],
-					env: {PATH: process.env['PATH'], HOME: process.env['HOME'], XDG_CONFIG_HOME: dir, NO_COLOR: '1', CI: 'true', ANTHROPIC_API_KEY: 'bench-key', ANTHROPIC_BASE_URL: sim.anthropicUrl, NODE_ENV: 'production'},
+					env: cliEnv({XDG_CONFIG_HOME: dir, ANTHROPIC_API_KEY: 'bench-key', ANTHROPIC_BASE_URL: sim.anthropicUrl, NODE_ENV: 'production', ...userRam}),
 				},
 			);
 			let err = '';

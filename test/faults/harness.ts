@@ -8,7 +8,7 @@ import path from 'node:path';
 import {createResultsStore, upsertModel} from '../../source/output/resultsStore.js';
 import {resultsFile, type ResultsFile} from '../../source/output/schema.js';
 import {startSimulator, type SimulatorHandle, type SimulatorOptions} from '../../source/simulator/index.js';
-import {CLI, type CliResult} from '../helpers/runCli.js';
+import {CLI, cliEnv, type CliResult} from '../helpers/runCli.js';
 
 export const SECRET_KEY = 'sk-ant-test-SECRET-4f2b9c';
 
@@ -57,16 +57,8 @@ export async function faultLab(options: SimulatorOptions = {}): Promise<Lab> {
 	const children = new Set<ChildProcess>();
 
 	const argv = (args: string[]) => [...args, '--host', sim.url, '--results-dir', dir, '--docs-dir', path.join(dir, 'docs'), '--reps', '1'];
-	const env = (options: CliOptions): NodeJS.ProcessEnv => ({
-		PATH: process.env['PATH'],
-		HOME: process.env['HOME'],
-		XDG_CONFIG_HOME: confHome,
-		NO_COLOR: '1',
-		CI: 'true',
-		TRIFECTA_DEMO_PACE: '0',
-		...(options.claude ? {ANTHROPIC_API_KEY: SECRET_KEY, ANTHROPIC_BASE_URL: sim.anthropicUrl} : {}),
-		...options.env,
-	});
+	const env = (options: CliOptions): NodeJS.ProcessEnv =>
+		cliEnv({XDG_CONFIG_HOME: confHome, ...(options.claude ? {ANTHROPIC_API_KEY: SECRET_KEY, ANTHROPIC_BASE_URL: sim.anthropicUrl} : {}), ...options.env});
 
 	const start = (args: string[], options: CliOptions = {}): RunningCli => {
 		const child = spawn(process.execPath, [CLI, ...argv(args)], {cwd: dir, env: env(options), stdio: ['ignore', 'pipe', 'pipe']});

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {startSimulator, type SimulatorHandle} from '../../source/simulator/index.js';
-import {CLI} from '../helpers/runCli.js';
+import {CLI, cliEnv} from '../helpers/runCli.js';
 import {hostileOllama, type HostileServer} from './hostileServer.js';
 
 const MAX_RSS_PRELOAD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'maxRss.mjs');
@@ -57,17 +57,7 @@ export async function hostileLab(): Promise<HostileLab> {
 		const argv = [CLI, ...args, '--host', options.host ?? proxy.url, '--results-dir', options.resultsDir ?? dir, '--docs-dir', path.join(dir, 'docs'), '--reps', '1'];
 		const child = spawn(process.execPath, argv, {
 			cwd: dir,
-			env: {
-				PATH: process.env['PATH'],
-				HOME: process.env['HOME'],
-				XDG_CONFIG_HOME: confHome,
-				NO_COLOR: '1',
-				CI: 'true',
-				TRIFECTA_DEMO_PACE: '0',
-				NODE_OPTIONS: `--import=${MAX_RSS_PRELOAD}`,
-				TRIFECTA_TEST_RSS_FILE: rssFile,
-				...options.env,
-			},
+			env: cliEnv({XDG_CONFIG_HOME: confHome, NODE_OPTIONS: `--import=${MAX_RSS_PRELOAD}`, TRIFECTA_TEST_RSS_FILE: rssFile, ...options.env}),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		children.add(child);

@@ -7,19 +7,27 @@ export const CLI = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 
 export type CliResult = {code: number | null; stdout: string; stderr: string};
 
+/**
+ * The environment a headless CLI under test gets: only PATH and HOME from ours (no stray key or
+ * host), no colour, CI set, the demo flat out; `overrides` last.
+ */
+export function cliEnv(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	return {
+		PATH: process.env['PATH'],
+		HOME: process.env['HOME'],
+		XDG_CONFIG_HOME: process.env['XDG_CONFIG_HOME'],
+		NO_COLOR: '1',
+		CI: 'true',
+		TRIFECTA_DEMO_PACE: '0',
+		...overrides,
+	};
+}
+
 export function runCli(args: string[], options: {env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number} = {}): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, [CLI, ...args], {
 			cwd: options.cwd ?? process.cwd(),
-			env: {
-				PATH: process.env['PATH'],
-				HOME: process.env['HOME'],
-				XDG_CONFIG_HOME: process.env['XDG_CONFIG_HOME'],
-				NO_COLOR: '1',
-				CI: 'true',
-				TRIFECTA_DEMO_PACE: '0',
-				...options.env,
-			},
+			env: cliEnv(options.env),
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		let stdout = '';

@@ -55,3 +55,16 @@ export function renderWizard(runner: Runner) {
 	};
 	return {...rendered, frame, flat, press, until, exits};
 }
+
+/**
+ * Walks pages with Enter, the way a user accepts every default: waits for the first page, then
+ * presses Enter and waits for each next one ("Preflight", "Plan — the ladder", "Verdict — final").
+ */
+export async function enterThrough(ui: {until(text: string): Promise<void>; press(keys: string): Promise<void>}, pages: readonly string[]): Promise<void> {
+	const [first, ...rest] = pages;
+	if (first !== undefined) await ui.until(first);
+	for (const page of rest) {
+		await ui.press(KEY.enter);
+		await ui.until(page);
+	}
+}

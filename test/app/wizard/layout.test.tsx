@@ -5,7 +5,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {roundOneWorld, type World} from '../../experiment/strategy/fixtures.js';
 import {harness} from '../../experiment/runner/fakes.js';
-import {KEY} from './helpers.js';
+import {KEY, enterThrough} from './helpers.js';
 import {renderSized} from './sizedRender.js';
 import {doctorReport} from './doctorFixture.js';
 
@@ -84,11 +84,7 @@ describe.each([
 		const runner = await h.start();
 		const ui = renderSized(runner, columns, rows, doctorReport);
 		unmount = ui.unmount;
-		await ui.until('Preflight');
-		await ui.press(KEY.enter);
-		await ui.until('Plan — the ladder');
-		await ui.press(KEY.enter);
-		await ui.until('Round 1 · Benchmark');
+		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Round 1 · Benchmark']);
 		expectFits(ui, 'Round 1 · Benchmark · qwen2.5:14b');
 		await ui.press(KEY.esc);
 		await ui.until('Step canceled');
@@ -103,11 +99,7 @@ describe('the wizard and the terminal', () => {
 		const runner = await h.start();
 		const ui = renderSized(runner, 120, 40, doctorReport);
 		unmount = ui.unmount;
-		await ui.until('Preflight');
-		await ui.press(KEY.enter);
-		await ui.until('Plan — the ladder');
-		await ui.press(KEY.enter);
-		await ui.until('Verdict — round 1');
+		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Verdict — round 1']);
 		const wide = ui.live();
 		ui.stdout.resize(60, 16);
 		await ui.until('Verdict — round 1');
@@ -153,13 +145,7 @@ describe('the wizard and the terminal', () => {
 		const runner = await h.start();
 		const ui = renderSized(runner, 80, 24);
 		unmount = ui.unmount;
-		await ui.until('Preflight');
-		await ui.press(KEY.enter);
-		await ui.until('Plan — the ladder');
-		await ui.press(KEY.enter);
-		await ui.until('Verdict — round 1');
-		await ui.press(KEY.enter);
-		await ui.until('Escalation after round 1');
+		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Verdict — round 1', 'Escalation after round 1']);
 		await ui.press(`${KEY.down}${KEY.enter}${KEY.enter}`);
 		await ui.until('Verdict — final');
 		await runner.close();

@@ -10,7 +10,7 @@ import {defaultOutputs} from '../../../source/experiment/runner/outputs.js';
 import {roundOneWorld, type World} from '../../experiment/strategy/fixtures.js';
 import {harness} from '../../experiment/runner/fakes.js';
 import {FIXTURE_PIPELINE, pipelineCopy} from '../../output/helpers.js';
-import {KEY, renderWizard} from './helpers.js';
+import {KEY, renderWizard, enterThrough} from './helpers.js';
 
 const world: World = {
 	...roundOneWorld({trader32: 9.3}),
@@ -26,13 +26,7 @@ async function toOffer(override: Partial<Outputs> = {}) {
 	const outputs = {...defaultOutputs({pipelineDir: pipeline, docsDir: path.join(h.dir, 'docs')}), ...override};
 	const runner = await createRunner(h.deps(), h.steps, outputs);
 	const ui = renderWizard(runner);
-	await ui.until('Preflight');
-	await ui.press(KEY.enter);
-	await ui.until('Plan — the ladder');
-	await ui.press(KEY.enter);
-	await ui.until('Verdict — final');
-	await ui.press(KEY.enter);
-	await ui.until('Hybrid configs for qwen2.5:32b');
+	await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Verdict — final', 'Hybrid configs for qwen2.5:32b']);
 	return {h, pipeline, runner, ui, json: path.join(h.dir, 'hybrid-configs.json')};
 }
 

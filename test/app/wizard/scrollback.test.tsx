@@ -8,7 +8,7 @@ import {createRunner, type StepFunctions} from '../../../source/experiment/runne
 import {roundOneWorld, type World} from '../../experiment/strategy/fixtures.js';
 import {harness, type Harness} from '../../experiment/runner/fakes.js';
 import {errorResponse, okResponse, scenario} from '../fixtures/compareEvents.js';
-import {KEY, renderWizard} from './helpers.js';
+import {renderWizard, enterThrough} from './helpers.js';
 
 const world: World = {
 	...roundOneWorld(),
@@ -76,11 +76,7 @@ describe('wizard scrollback', () => {
 		const h = harness(world);
 		const runner = await createRunner(h.deps(), emitting(h), h.outputs);
 		const ui = renderWizard(runner);
-		await ui.until('Preflight');
-		await ui.press(KEY.enter);
-		await ui.until('Plan — the ladder');
-		await ui.press(KEY.enter);
-		await ui.until('Verdict — round 1: qwen2.5:32b');
+		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Verdict — round 1: qwen2.5:32b']);
 		const lines = stripVTControlCharacters(ui.frame()).split('\n');
 		const after = (header: string) => lines.slice(lines.findIndex((line) => line.startsWith(header)) + 1);
 
@@ -101,15 +97,7 @@ describe('wizard scrollback', () => {
 		const h = harness(world);
 		const runner = await createRunner(h.deps(), emitting(h), h.outputs);
 		const ui = renderWizard(runner);
-		await ui.until('Preflight');
-		await ui.press(KEY.enter);
-		await ui.until('Plan — the ladder');
-		await ui.press(KEY.enter);
-		await ui.until('Verdict — round 1');
-		await ui.press(KEY.enter);
-		await ui.until('Escalation after round 1');
-		await ui.press(KEY.enter);
-		await ui.until('Verdict — final');
+		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Verdict — round 1', 'Escalation after round 1', 'Verdict — final']);
 		const frame = stripVTControlCharacters(ui.frame());
 		expect(frame).toContain('── round 2 · bench · qwen2.5:72b\nqwen2.5:72b  8.5 ± 0.1 t/s decode (42% of 20.1 t/s ceiling) · practical');
 		expect(frame).toContain('── round 2 · tools · qwen2.5:72b\nqwen2.5:72b: native 5/5, openai 5/5');

@@ -6,7 +6,7 @@ import type {ResultsFile} from '../../../source/output/schema.js';
 import {roundOneWorld, type World} from '../../experiment/strategy/fixtures.js';
 import {harness} from '../../experiment/runner/fakes.js';
 import {openSettingsStore} from '../../../source/experiment/settingsStore.js';
-import {KEY, renderWizard} from './helpers.js';
+import {KEY, renderWizard, enterThrough} from './helpers.js';
 import {createRunner} from '../../../source/experiment/runner/index.js';
 import {defaultOutputs} from '../../../source/experiment/runner/outputs.js';
 import {tempDir} from '../../output/helpers.js';
@@ -23,13 +23,7 @@ const saved = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'scaling-r
 afterEach(() => cleanup());
 
 async function toEscalation(ui: ReturnType<typeof renderWizard>) {
-	await ui.until('Preflight');
-	await ui.press(KEY.enter);
-	await ui.until('Plan — the ladder');
-	await ui.press(KEY.enter);
-	await ui.until('Verdict — round 1');
-	await ui.press(KEY.enter);
-	await ui.until('Escalation after round 1');
+	await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Verdict — round 1', 'Escalation after round 1']);
 }
 
 describe('wizard', () => {
@@ -124,11 +118,7 @@ describe('wizard', () => {
 		const ui = renderWizard(runner);
 		await toEscalation(ui);
 		await ui.press(KEY.enter);
-		await ui.until('Verdict — round 2: qwen2.5:72b');
-		await ui.press(KEY.enter);
-		await ui.until('Escalation after round 2');
-		await ui.press(KEY.enter);
-		await ui.until('Make room for llama3.3:70b');
+		await enterThrough(ui, ['Verdict — round 2: qwen2.5:72b', 'Escalation after round 2', 'Make room for llama3.3:70b']);
 		expect(ui.frame()).toContain('› Delete qwen2.5:72b, then pull llama3.3:70b');
 		expect(h.deleted).toEqual([]);
 		await ui.press(KEY.down);
@@ -263,11 +253,7 @@ describe('wizard', () => {
 		h.hold.bench = 'wait-cancel';
 		const runner = await h.start();
 		const ui = renderWizard(runner);
-		await ui.until('Preflight');
-		await ui.press(KEY.enter);
-		await ui.until('Plan — the ladder');
-		await ui.press(KEY.enter);
-		await ui.until('Benchmark');
+		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Benchmark']);
 		await ui.press(KEY.ctrlC);
 		await ui.until('Step canceled');
 		expect(ui.frame()).toContain('press Ctrl+C again to exit');
@@ -282,11 +268,7 @@ describe('wizard', () => {
 		h.hold.bench = 'wait-cancel';
 		const runner = await h.start();
 		const ui = renderWizard(runner);
-		await ui.until('Preflight');
-		await ui.press(KEY.enter);
-		await ui.until('Plan — the ladder');
-		await ui.press(KEY.enter);
-		await ui.until('Benchmark');
+		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Benchmark']);
 		await ui.press(KEY.esc);
 		await ui.until('Step canceled');
 		await ui.press(KEY.enter);
@@ -302,13 +284,7 @@ describe('wizard: the configs commit question', () => {
 		const real = defaultOutputs({pipelineDir, docsDir: tempDir()});
 		const runner = await createRunner(h.deps(), h.steps, {...h.outputs, offer: real.offer, configs: real.configs, commitPlan: real.commitPlan, commit: real.commit});
 		const ui = renderWizard(runner);
-		await ui.until('Preflight');
-		await ui.press(KEY.enter);
-		await ui.until('Plan — the ladder');
-		await ui.press(KEY.enter);
-		await ui.until('Verdict — final');
-		await ui.press(KEY.enter);
-		await ui.until('Hybrid configs for');
+		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Verdict — final', 'Hybrid configs for']);
 		// Write (the first option) patches the pipeline.
 		await ui.press(KEY.enter);
 		await ui.until('Commit the configs in');

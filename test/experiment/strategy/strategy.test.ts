@@ -10,12 +10,11 @@ const Q32 = 'qwen2.5:32b';
 const Q72 = 'qwen2.5:72b';
 const L70 = 'llama3.3:70b';
 
-const at = rateOnMachine;
 
 const familyStep: World = roundOneWorld();
 const formatLoss: World = {
-	[Q14]: {trader: 7.8, rate: at(16.2, Q14)},
-	[M22]: {trader: 7.4, rate: at(16.2, M22)},
+	[Q14]: {trader: 7.8, rate: rateOnMachine(16.2, Q14)},
+	[M22]: {trader: 7.4, rate: rateOnMachine(16.2, M22)},
 	[Q32]: {trader: 8.2, rate: 16.2, dims: dims({stopLoss: 0.8, target: 0.5, sizing: 0.5})},
 };
 
@@ -265,7 +264,7 @@ describe('the plan decides which models run', () => {
 	it('a model compared but never benchmarked is "not measured", never impractical, and not recommended', () => {
 		// A results file from before round 1 benchmarked every compared model (or from `trifecta
 		// compare`): the settled round re-measures only its own model, so the 22B keeps no speed.
-		const first = play({world: {...slow, [M22]: {trader: 9.5, rate: at(14.4, M22)}}, escalation: ['skip']});
+		const first = play({world: {...slow, [M22]: {trader: 9.5, rate: rateOnMachine(14.4, M22)}}, escalation: ['skip']});
 		const results = structuredClone(first.state.results);
 		delete results.models.find((model) => model.name === M22)!.speed;
 		results.rounds = results.rounds.filter((record) => record.decision === 'skip');

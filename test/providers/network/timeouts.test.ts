@@ -2,10 +2,10 @@
 // never as "not running"; the SDKs do not retry on top.
 import {afterEach, describe, expect, it} from 'vitest';
 import {createClaudeProvider} from '../../../source/providers/claude.js';
-import {ProviderError} from '../../../source/providers/errors.js';
 import {createOllamaProvider} from '../../../source/providers/ollama/index.js';
 import {createOpenAICompatProvider} from '../../../source/providers/openaiCompat.js';
 import {startSimulator, type SimulatorHandle} from '../../../source/simulator/index.js';
+import {failureOf} from '../../helpers/failureOf.js';
 
 let sim: SimulatorHandle | undefined;
 afterEach(async () => {
@@ -15,16 +15,6 @@ afterEach(async () => {
 
 const timeouts = {loadMs: 400, stallMs: 300};
 const ask = [{role: 'user' as const, content: 'Explain the bull case for Apple stock.'}];
-
-async function failureOf(run: () => Promise<unknown>): Promise<ProviderError> {
-	try {
-		await run();
-	} catch (error) {
-		if (error instanceof ProviderError) return error;
-		throw error;
-	}
-	throw new Error('expected a failure');
-}
 
 async function drain<T>(stream: AsyncIterable<T>): Promise<void> {
 	for await (const event of stream) void event;

@@ -2,13 +2,13 @@
 // is an empty delta and the end of the stream (no finish_reason, no [DONE]); parallel tool calls
 // all carry index 0 on older servers; a 500 is not retried by the SDK.
 import {afterEach, describe, expect, it} from 'vitest';
-import {ProviderError} from '../../../source/providers/errors.js';
 import {createOllamaProvider} from '../../../source/providers/ollama/index.js';
 import {createOpenAICompatProvider, STREAM_ENDED_EARLY} from '../../../source/providers/openaiCompat/openaiCompatProvider.js';
 import {ToolCallAccumulator} from '../../../source/providers/openaiCompat/toolCallAccumulator.js';
 import type {ToolSchema} from '../../../source/providers/types.js';
 import {analystTools} from '../../../source/prompts/tools.js';
 import {profileFor, startSimulator, type SimulatorHandle} from '../../../source/simulator/index.js';
+import {failureOf} from '../../helpers/failureOf.js';
 
 let sim: SimulatorHandle | undefined;
 afterEach(async () => {
@@ -18,16 +18,6 @@ afterEach(async () => {
 
 const ask = [{role: 'user' as const, content: 'Explain the bull case for Apple stock.'}];
 const fundamentalsQuestion = [{role: 'user' as const, content: 'Look up the fundamentals for MSFT as of 2025-03-14 and tell me its trailing P/E ratio.'}];
-
-async function failureOf(run: () => Promise<unknown>): Promise<ProviderError> {
-	try {
-		await run();
-	} catch (error) {
-		if (error instanceof ProviderError) return error;
-		throw error;
-	}
-	throw new Error('expected a failure');
-}
 
 describe('/v1 streams that end early', () => {
 	it('a runner crash mid-answer (empty delta, then end of stream) is an infrastructure error, not a complete answer', async () => {
