@@ -4,12 +4,14 @@ import reactHooks from 'eslint-plugin-react-hooks';
 
 
 // Folders import only downward: cli/ -> app/ -> experiment/ -> analysis/, prompts/, output/ ->
-// providers/, system/, models/. Each entry names the folders a layer may not reach into.
+// providers/, system/, models/ -> domain/ (docs/ARCHITECTURE.md). Each entry names the folders a layer
+// may not reach into.
 const layers = [
 	{files: ['source/app/**'], above: ['cli']},
 	{files: ['source/experiment/**'], above: ['cli', 'app']},
 	{files: ['source/analysis/**', 'source/prompts/**', 'source/output/**', 'source/simulator/**'], above: ['cli', 'app', 'experiment']},
 	{files: ['source/providers/**', 'source/system/**', 'source/models/**'], above: ['cli', 'app', 'experiment', 'analysis', 'prompts', 'output', 'simulator']},
+	{files: ['source/domain/**'], above: ['cli', 'app', 'experiment', 'analysis', 'prompts', 'output', 'simulator', 'providers', 'system', 'models']},
 ];
 const layerRules = layers.map(({files, above}) => ({
 	files,
@@ -17,7 +19,7 @@ const layerRules = layers.map(({files, above}) => ({
 		'no-restricted-imports': ['error', {
 			patterns: [{
 				regex: `^(\\.\\./)+(${above.join('|')})(/|\\.|$)`,
-				message: `Imports go downward only (cli -> app -> experiment -> analysis/prompts/output -> providers/system/models): this folder may not import ${above.join(', ')}/. Move what both sides need below them.`,
+				message: `Imports go downward only (cli -> app -> experiment -> analysis/prompts/output -> providers/system/models -> domain): this folder may not import ${above.join(', ')}/. Move what both sides need below them.`,
 			}],
 		}],
 	},

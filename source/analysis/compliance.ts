@@ -1,6 +1,6 @@
 // Compliance: can the pipeline use this answer? Checks and counts, shown beside the quality score
 // and never folded into it (a missing decision line is a compliance failure, not a quality of 0).
-import type {Compliance, ComplianceCheck, ResponseMetrics, Role} from '../output/schema.js';
+import type {Compliance, ComplianceCheck, ResponseMetrics, Role} from '../domain/schema.js';
 
 function check(id: string, label: string, pass: boolean | null, note: string): ComplianceCheck {
 	return {id, label, pass, note};

@@ -1,5 +1,5 @@
 // The trader's decision line, as TradingAgents writes it: FINAL TRANSACTION PROPOSAL: **BUY**.
-import type {Decision} from '../output/schema.js';
+import type {Decision} from '../domain/schema.js';
 
 export type DecisionNote = 'absent' | 'contradictory';
 

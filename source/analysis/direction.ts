@@ -1,7 +1,7 @@
 // Which way an argument leans, from a small finance lexicon with negation ("not cheap",
 // "no longer growing") flipped within three words. Only a flag for clear cases: rebuttals quote
 // the other side, so a trader's text is "against" its decision only when it leans hard the other way.
-import type {Decision} from '../output/schema.js';
+import type {Decision} from '../domain/schema.js';
 
 const POSITIVE =
 	/^(?:upside|grew|grows|growing|beat|beats|strong|stronger|strength|momentum|bullish|rising|rose|rises|record|expand\w*|accelerat\w*|tailwinds?|cheap|attractive|undervalued|uptrend|outperform\w*|higher|gains?|gained|rally|rallied|improv\w*|resilient|compounding|compounds|upgrade[sd]?|support|supports|supported|healthy|robust|recover\w*|rebound\w*|breakout|positive|constructive|opportunity)$/;

@@ -1,7 +1,7 @@
 // Mean with a 95 % t interval for the handful of scenarios a model is scored on
 // (reference/judging.md §4): at n = 3 the half-width is 4.303·s/√3. Not a bootstrap, which at
 // n = 3 has only ten distinct resamples and covers 75 %, not 95 %.
-import type {QualityInterval} from '../output/schema.js';
+import type {QualityInterval} from '../domain/schema.js';
 import {mean, sampleSd} from './stats.js';
 
 /** t(0.975, df) for df = 1..30; beyond that the normal 1.96 is close enough. */

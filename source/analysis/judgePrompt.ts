@@ -3,7 +3,7 @@
 // removed, four criteria each with a one-line reason and an absolute 0-10 score for each
 // response, and the instruction that length is not quality. The answer's shape is a JSON schema (output_config.format), checked again with zod.
 import {z} from 'zod';
-import type {Role} from '../output/schema.js';
+import type {Role} from '../domain/schema.js';
 
 /** Bump when the prompt or the criteria change: stored verdicts of another version are re-judged. */
 export const JUDGE_PROMPT_VERSION = '2';

@@ -3,7 +3,7 @@
 // is the mean of its criterion scores over both orders, the baseline's likewise, so a strong answer
 // scores 9-10 whoever wrote it. Per criterion the higher score wins; an outcome that changes with
 // the order is a tie (position bias, not a preference).
-import type {CriterionVerdict} from '../output/schema.js';
+import type {CriterionVerdict} from '../domain/schema.js';
 import {CRITERIA, judgeVerdictSchema, type CriterionId, type JudgeVerdict} from './judgePrompt.js';
 
 export type ParsedVerdict = {ok: true; verdict: JudgeVerdict} | {ok: false; error: string};

@@ -1,5 +1,5 @@
 // The risk elements of a trader proposal: entry, stop-loss, target, sizing and horizon.
-import type {Decision} from '../output/schema.js';
+import type {Decision} from '../domain/schema.js';
 import {extractFigures} from './figures.js';
 
 export type TradeLevels = {

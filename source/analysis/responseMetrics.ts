@@ -1,5 +1,5 @@
 // Everything measurable in one response, in the shape the results file keeps.
-import type {ResponseMetrics, Role} from '../output/schema.js';
+import type {ResponseMetrics, Role} from '../domain/schema.js';
 import {parseDecision} from './decision.js';
 import {groundFigures, type GroundingResult} from './grounding.js';
 import {extractLevels, levelsCoherent} from './levels.js';

@@ -1,7 +1,7 @@
 // What a risk desk checks before an order goes out (reference/judging.md §5): the stop on the
 // right side and within a plausible distance of the price, reward/risk at least 1, and a position
 // size within a cap. Every check says why it passed or failed.
-import type {ResponseMetrics} from '../output/schema.js';
+import type {ResponseMetrics} from '../domain/schema.js';
 import {findLastPrice} from './grounding.js';
 
 /** Stop distance outside 0.5-4 ATR is implausible (a convention; chartmill suggests 2-3 ATR). */

@@ -3,7 +3,7 @@
 // saturates at a moderate length of distinct content, figures count only inside reasoning
 // sentences, the argument's direction is checked against the decision, and the levels must pass
 // a risk desk's sanity checks. The baseline is scored by exactly these rules.
-import type {Compliance, ResponseMetrics, Role, RubricDimension} from '../output/schema.js';
+import type {Compliance, ResponseMetrics, Role, RubricDimension} from '../domain/schema.js';
 import {complianceOf} from './compliance.js';
 import {directionAgrees, sideAgrees} from './direction.js';
 import {figuresInProse} from './figuresInProse.js';

@@ -1,6 +1,6 @@
 // One builder per rubric dimension: points, maximum and a note saying why. Every dimension reads
 // distinct content only (redundancy.ts), so saying a thing twice never earns twice.
-import type {RubricDimension} from '../output/schema.js';
+import type {RubricDimension} from '../domain/schema.js';
 import type {DirectionCheck} from './direction.js';
 import type {ProseFigures} from './figuresInProse.js';
 import type {Redundancy} from './redundancy.js';

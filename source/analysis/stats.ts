@@ -1,5 +1,5 @@
 // Mean ± sample standard deviation, as llama-bench reports repetitions.
-import type {SampleStats} from '../output/schema.js';
+import type {SampleStats} from '../domain/schema.js';
 
 export function mean(samples: readonly number[]): number {
 	if (samples.length === 0) return 0;

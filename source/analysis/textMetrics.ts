@@ -1,5 +1,5 @@
 // Length, engagement with the other side of the debate, and visible structure of a response.
-import type {Role} from '../output/schema.js';
+import type {Role} from '../domain/schema.js';
 
 export type TextMetrics = {
 	words: number;

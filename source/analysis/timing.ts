@@ -13,7 +13,7 @@ export type TimedStep = {
 	wallMs: number;
 	loadMs: number;
 	generationMs: number;
-	/** Waited for the round's pulls (see output/schema.ts); when absent, a pulled model's steps did. */
+	/** Waited for the round's pulls (see domain/schema.ts); when absent, a pulled model's steps did. */
 	heldForPull?: boolean | undefined;
 };
 

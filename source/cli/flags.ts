@@ -9,7 +9,7 @@ import {normalizeOllamaHost} from '../providers/ollama/hostUrl.js';
 import {DEFAULT_TIMEOUTS} from '../providers/network/timeouts.js';
 import type {GlobalFlags} from './types.js';
 import type {Settings} from '../experiment/settings.js';
-import {isValidClaudeModel, modelNameProblem} from '../models/modelName.js';
+import {isValidClaudeModel, modelNameProblem} from '../domain/modelName.js';
 
 /** The smallest context window accepted, from a flag or the settings file alike. */
 export const MIN_NUM_CTX = 256;

@@ -6,7 +6,7 @@ import type {GlobalFlags, Services} from './types.js';
 import {defaultSettings, type Settings} from '../experiment/settings.js';
 import {catalogEntry, isSeventyBClass} from '../models/catalog.js';
 import {DEFAULT_CLAUDE_MODEL, SEED_CLAUDE_MODEL} from '../models/pipeline.js';
-import type {ResultsFile} from '../output/schema.js';
+import type {ResultsFile} from '../domain/schema.js';
 import {deprecationFor} from '../providers/claude/deprecation.js';
 import {ProviderError} from '../providers/errors.js';
 import {acquireResultsLock} from '../output/lock.js';

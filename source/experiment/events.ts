@@ -11,7 +11,7 @@ import type {
 	SpeedResult,
 	ToolCallingResult,
 	ToolScenarioOutcome,
-} from '../output/schema.js';
+} from '../domain/schema.js';
 
 export type Endpoint = 'native' | 'openai';
 

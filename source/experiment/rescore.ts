@@ -3,7 +3,7 @@
 // judged quality is kept (only the judge can renew it; compare re-judges pairs whose baseline
 // changed), but its compliance checks and rubric figures are refreshed like everyone's.
 import {RUBRIC_VERSION} from '../analysis/rubric.js';
-import type {ResultsFile, Role, ScenarioScore, ScoredResponse} from '../output/schema.js';
+import type {ResultsFile, Role, ScenarioScore, ScoredResponse} from '../domain/schema.js';
 import {readTranscript} from '../output/transcripts.js';
 import {bundledPromptsDir, loadPrompts} from '../prompts/load.js';
 import {FIRST_SCENARIO, availableScenarios, type Scenario} from '../prompts/scenarios.js';

@@ -4,7 +4,7 @@
 import {existsSync, renameSync} from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
-import {isValidClaudeModel, isValidModelName} from '../models/modelName.js';
+import {isValidClaudeModel, isValidModelName} from '../domain/modelName.js';
 import {defaultSettings, type Settings} from './settings.js';
 import {userMessage} from '../system/userMessage.js';
 

@@ -99,7 +99,7 @@ export function isSeventyBClass(sizeBytes: number): boolean {
 
 // The name rule lives in modelName.ts (one validator for every source of names); re-exported here
 // because most callers already import the catalog.
-export {checkModelName, isValidModelName} from './modelName.js';
+export {checkModelName, isValidModelName} from '../domain/modelName.js';
 
 
 /**

@@ -1,7 +1,7 @@
 // results/model_scaling_comparison.txt: every scored response in one table, then each trader
 // output's tail (where the decision line and the risk levels should be).
 import path from 'node:path';
-import type {ResultsFile, Role, ScoredResponse} from './schema.js';
+import type {ResultsFile, Role, ScoredResponse} from '../domain/schema.js';
 import {writeFileAtomic} from './atomicWrite.js';
 import {SIMULATED_BANNER, baselineMissingReason, fixed, integer, textTable, truncate} from './textFormat.js';
 import {formatInterval} from '../analysis/interval.js';

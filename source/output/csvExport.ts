@@ -5,7 +5,7 @@ import path from 'node:path';
 import {stringify} from 'csv-stringify/sync';
 import {writeFileAtomic} from './atomicWrite.js';
 import {sanitizeText} from '../system/sanitize.js';
-import type {ResultsFile, ScoredResponse} from './schema.js';
+import type {ResultsFile, ScoredResponse} from '../domain/schema.js';
 import {ENDPOINTS} from './toolTable.js';
 
 export const CSV_FILES = {benchmark: 'benchmark.csv', reasoning: 'reasoning.csv', tools: 'tools.csv'} as const;

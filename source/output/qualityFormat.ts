@@ -5,7 +5,7 @@
 import {formatInterval} from '../analysis/interval.js';
 import {RUBRIC_VERSION} from '../analysis/rubric.js';
 import {JUDGE_PROMPT_VERSION} from '../analysis/judgePrompt.js';
-import type {BaselineResult, Role, ScoredResponse} from './schema.js';
+import type {BaselineResult, Role, ScoredResponse} from '../domain/schema.js';
 
 export function scorerLabel(response: ScoredResponse | undefined): string {
 	if (!response?.scorer) return 'rubric v1 (legacy)';

@@ -1,5 +1,5 @@
 // `trifecta report` and the wizard's last step: every derived file, rebuilt from the results file alone.
-import type {ResultsFile} from './schema.js';
+import type {ResultsFile} from '../domain/schema.js';
 import {writeComparisonTable} from './comparisonTable.js';
 import {writeToolTable} from './toolTable.js';
 import {writeReport, type ReportOptions} from './report.js';

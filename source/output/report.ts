@@ -1,6 +1,6 @@
 // docs/TASK_005_REPORT.md: the eight sections of issue 7, every figure from the results file.
 import path from 'node:path';
-import type {ResultsFile} from './schema.js';
+import type {ResultsFile} from '../domain/schema.js';
 import {writeFileAtomic} from './atomicWrite.js';
 import {formatHeader} from './report/header.js';
 import {section} from './report/markdown.js';

@@ -2,7 +2,7 @@
 // cannot be read, written atomically, merged by model name so one step never drops another's work.
 import fs from 'node:fs';
 import path from 'node:path';
-import {emptyResults, resultsFile, type ModelResult, type ResultsFile} from './schema.js';
+import {emptyResults, resultsFile, type ModelResult, type ResultsFile} from '../domain/schema.js';
 import {writeFileAtomic} from './atomicWrite.js';
 import {CorruptResultsError} from './errors.js';
 import {jsonText} from '../system/sanitize.js';

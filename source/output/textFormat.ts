@@ -1,6 +1,6 @@
 // Small formatting helpers shared by the text tables and the markdown report, so a figure reads
 // the same everywhere ("not measured" rather than a blank or NaN).
-import type {ResultsFile, ScoredResponse} from './schema.js';
+import type {ResultsFile, ScoredResponse} from '../domain/schema.js';
 
 export const NOT_MEASURED = 'not measured';
 

@@ -1,6 +1,6 @@
 // results/tool_calling_scaling.txt: per endpoint the pipeline uses, models x scenarios.
 import path from 'node:path';
-import type {EndpointToolResult, ResultsFile, ToolScenarioId, ToolScenarioOutcome} from './schema.js';
+import type {EndpointToolResult, ResultsFile, ToolScenarioId, ToolScenarioOutcome} from '../domain/schema.js';
 import {writeFileAtomic} from './atomicWrite.js';
 import {SIMULATED_BANNER, textTable, truncate} from './textFormat.js';
 import {sanitizeText} from '../system/sanitize.js';

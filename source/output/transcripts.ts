@@ -1,9 +1,9 @@
 // Full response texts, one markdown file per subject and role, beside the results JSON.
 import fs from 'node:fs';
 import path from 'node:path';
-import {isValidModelName, modelFolderName} from '../models/modelName.js';
+import {isValidModelName, modelFolderName} from '../domain/modelName.js';
 import {sanitizeInline, sanitizeText} from '../system/sanitize.js';
-import {role as roleSchema, type Role} from './schema.js';
+import {role as roleSchema, type Role} from '../domain/schema.js';
 import {writeFileAtomic} from './atomicWrite.js';
 import {UnsafeNameError} from './errors.js';
 

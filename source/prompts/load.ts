@@ -2,7 +2,7 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import type {Role} from '../output/schema.js';
+import type {Role} from '../domain/schema.js';
 
 export type Prompts = {context: string; bull: string; bear: string; trader: string};
 export type RenderedPrompt = {system: string; user: string};

@@ -1,5 +1,5 @@
 // Which pipeline role a prompt is for, recognised from its first line ("You are the Bull Analyst").
-import type {Role} from '../output/schema.js';
+import type {Role} from '../domain/schema.js';
 
 const ROLE_LINES: readonly [Role, RegExp][] = [
 	['bull', /\bbull(?:ish)?\s+(?:analyst|researcher)\b/i],

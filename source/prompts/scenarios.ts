@@ -3,7 +3,7 @@
 // quality is a mean over several with an interval.
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import type {Role} from '../output/schema.js';
+import type {Role} from '../domain/schema.js';
 import type {Prompts} from './load.js';
 
 export const DEFAULT_SCENARIOS = 3;

@@ -7,7 +7,7 @@
 // get equal scores whatever the order.
 import {splitJudgeUser, CRITERIA, type CriterionId} from '../analysis/judgePrompt.js';
 import {scoreResponse} from '../analysis/rubric.js';
-import type {Role, RubricDimension} from '../output/schema.js';
+import type {Role, RubricDimension} from '../domain/schema.js';
 import {isRecord} from './wire.js';
 
 /** A request whose output format is a JSON schema with the judge's criteria. */

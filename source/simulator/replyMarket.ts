@@ -3,7 +3,7 @@
 // market's numbers, and the levels follow its last price and ATR. Deterministic, by quality tier.
 import {findLastPrice} from '../analysis/grounding.js';
 import {findAtr} from '../analysis/riskSanity.js';
-import type {Role} from '../output/schema.js';
+import type {Role} from '../domain/schema.js';
 import type {QualityTier} from './types.js';
 import {variantFor} from './replyVariant.js';
 

@@ -2,7 +2,7 @@
 // grounded in the shipped market context, and as good as the model's quality tier.
 import {isBenchPrompt} from '../prompts/bench.js';
 import {roleOfPrompt} from '../prompts/roles.js';
-import type {Role} from '../output/schema.js';
+import type {Role} from '../domain/schema.js';
 import {bearReply} from './replyBear.js';
 import {benchReply, genericReply} from './replyBench.js';
 import {bullReply} from './replyBull.js';

@@ -6,7 +6,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {defaultSettings} from '../../source/experiment/settings.js';
-import {resultsFile, type ResultsFile} from '../../source/output/schema.js';
+import {resultsFile, type ResultsFile} from '../../source/domain/schema.js';
 import {startSimulator} from '../../source/simulator/index.js';
 import {cliEnv} from '../helpers/runCli.js';
 

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {demoInstalled} from '../../source/cli/services.js';
-import {emptyResults, type ModelResult, type PullResult} from '../../source/output/schema.js';
+import {emptyResults, type ModelResult, type PullResult} from '../../source/domain/schema.js';
 
 function pulled(name: string, sizeBytes: number, status: PullResult['status'], at: string): ModelResult {
 	return {name, sizeBytes, parameterSize: null, quantization: null, capabilities: [], pull: {status, bytes: sizeBytes, seconds: 1, at}};

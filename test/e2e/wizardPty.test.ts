@@ -7,7 +7,7 @@ import {spawn, type IPty} from '@lydell/node-pty';
 import stripAnsi from 'strip-ansi';
 import {describe, expect, it} from 'vitest';
 import {CLI} from '../helpers/runCli.js';
-import type {ResultsFile} from '../../source/output/schema.js';
+import type {ResultsFile} from '../../source/domain/schema.js';
 import {tempDir} from './headless.js';
 import {pipelineCopy} from '../output/helpers.js';
 

@@ -3,7 +3,7 @@ import {RUBRIC_VERSION} from '../../source/analysis/rubric.js';
 import {rescoreStale, scenariosFrom} from '../../source/experiment/rescore.js';
 import {runCompare} from '../../source/experiment/steps/compare.js';
 import {formatComparisonTable} from '../../source/output/comparisonTable.js';
-import type {ResultsFile} from '../../source/output/schema.js';
+import type {ResultsFile} from '../../source/domain/schema.js';
 import type {StepHarness} from '../helpers/stepHarness.js';
 import {compareHarness} from './steps/compareHarness.js';
 import {cpSync, readFileSync, writeFileSync} from 'node:fs';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {createResultsStore, upsertModel} from '../../source/output/resultsStore.js';
-import {resultsFile, type ResultsFile} from '../../source/output/schema.js';
+import {resultsFile, type ResultsFile} from '../../source/domain/schema.js';
 import {startSimulator, type SimulatorHandle, type SimulatorOptions} from '../../source/simulator/index.js';
 import {CLI, cliEnv, type CliResult} from '../helpers/runCli.js';
 

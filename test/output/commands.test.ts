@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {createReportCommand} from '../../source/cli/commands/report.js';
 import {configsCommand, createConfigsCommand} from '../../source/cli/commands/configs.js';
 import {createResultsStore} from '../../source/output/resultsStore.js';
-import type {ResultsFile} from '../../source/output/schema.js';
+import type {ResultsFile} from '../../source/domain/schema.js';
 import {completeResults} from './fixtureResults.js';
 import {commandInput, fakeIO, pipelineCopy, snapshot, tempDir} from './helpers.js';
 

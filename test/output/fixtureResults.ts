@@ -1,7 +1,7 @@
 import {RUBRIC_VERSION} from '../../source/analysis/rubric.js';
 // Results records with known figures, built the way the steps would write them, so every number
 // the report and tables print can be checked against its source.
-import {emptyResults, type ModelResult, type ResultsFile, type Role, type ScoredResponse, type SpeedResult, type EndpointToolResult, type ToolScenarioId} from '../../source/output/schema.js';
+import {emptyResults, type ModelResult, type ResultsFile, type Role, type ScoredResponse, type SpeedResult, type EndpointToolResult, type ToolScenarioId} from '../../source/domain/schema.js';
 
 const AT = '2026-01-10T12:00:00.000Z';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {formatReport, writeReport, REPORT_FILE_NAME, REPORT_SECTIONS} from '../../source/output/report.js';
 import type {GitRunner} from '../../source/output/report/gitSection.js';
-import {emptyResults} from '../../source/output/schema.js';
+import {emptyResults} from '../../source/domain/schema.js';
 import {completeResults, partialResults} from './fixtureResults.js';
 import {tempDir} from './helpers.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {createResultsStore, setSimulated, upsertModel, RESULTS_FILE_NAME} from '../../source/output/resultsStore.js';
 import {CorruptResultsError} from '../../source/output/errors.js';
-import {emptyResults} from '../../source/output/schema.js';
+import {emptyResults} from '../../source/domain/schema.js';
 import {completeResults} from './fixtureResults.js';
 import {tempDir} from './helpers.js';
 

@@ -5,7 +5,7 @@ import {formatComparisonTable, writeComparisonTable, COMPARISON_FILE_NAME} from 
 import {JUDGE_PROMPT_VERSION} from '../../source/analysis/judgePrompt.js';
 import {formatToolTable, writeToolTable, TOOL_TABLE_FILE_NAME} from '../../source/output/toolTable.js';
 import {SIMULATED_BANNER} from '../../source/output/textFormat.js';
-import {emptyResults, type ResultsFile} from '../../source/output/schema.js';
+import {emptyResults, type ResultsFile} from '../../source/domain/schema.js';
 import {completeResults, partialResults, response} from './fixtureResults.js';
 import {tempDir} from './helpers.js';
 

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {scoreResponse} from '../../source/analysis/rubric.js';
 import {groundFigures} from '../../source/analysis/grounding.js';
 import {countWords} from '../../source/analysis/textMetrics.js';
-import type {Role} from '../../source/output/schema.js';
+import type {Role} from '../../source/domain/schema.js';
 import {benchPrompt} from '../../source/prompts/bench.js';
 import {bundledPromptsDir, loadPrompts, renderRolePrompt} from '../../source/prompts/load.js';
 import {simulatedReply, truncateToTokens} from '../../source/simulator/texts.js';

@@ -2,7 +2,7 @@
 // score (the Verdict screen and the Reasoning screen's detail use them).
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {RubricDimension} from '../../output/schema.js';
+import type {RubricDimension} from '../../domain/schema.js';
 import {ProgressBar} from './progressBar.js';
 
 export type ScoreBarProps = {

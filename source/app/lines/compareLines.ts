@@ -2,7 +2,7 @@
 // (with its figures or its failure), nothing per streamed chunk.
 import type {CompareEvent, NoticeEvent} from '../../experiment/events.js';
 import {formatInterval} from '../../analysis/interval.js';
-import type {ScoredResponse} from '../../output/schema.js';
+import type {ScoredResponse} from '../../domain/schema.js';
 import {subjectLabel} from '../screens/reasoningScreen.js';
 import {noticeLine} from './noticeLine.js';
 

@@ -1,7 +1,7 @@
 // Pull events as plain stderr lines for non-interactive runs. Progress is throttled to one
 // line per layer per 10 % (a 47 GB pull would otherwise print thousands of lines).
 import type {NoticeEvent, PullEvent} from '../../experiment/events.js';
-import type {PullResult} from '../../output/schema.js';
+import type {PullResult} from '../../domain/schema.js';
 import {formatBytes, formatTransferRate, shortDigest} from '../../analysis/units.js';
 
 export type PullLineFormatter = (event: PullEvent | NoticeEvent) => string | null;

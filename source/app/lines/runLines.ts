@@ -2,7 +2,7 @@
 // step's own lines, plus where the strategy stands: rounds, decisions with their reasons, offers.
 import type {RunnerEvent} from '../../experiment/runner/index.js';
 import type {CandidateFacts, EscalationOffer} from '../../experiment/strategy/index.js';
-import type {Recommendation} from '../../output/schema.js';
+import type {Recommendation} from '../../domain/schema.js';
 import {createBenchLines} from './benchLines.js';
 import {compareLine} from './compareLines.js';
 import {createPullLines} from './pullLines.js';

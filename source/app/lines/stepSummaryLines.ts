@@ -4,7 +4,7 @@
 // built from the same formatters as the screens and the stderr lines, each within 80 columns.
 // `trifecta run` does not need them: its stderr lines already carry every one of these figures.
 import type {StepEvent} from '../../experiment/events.js';
-import type {Role, ToolCallingResult} from '../../output/schema.js';
+import type {Role, ToolCallingResult} from '../../domain/schema.js';
 import {speedLine} from '../state/speedSummary.js';
 import {cellFigures, subjectLabel} from '../screens/reasoningScreen.js';
 import {endpointSummary, formatOutcome} from '../../output/toolTable.js';

@@ -3,7 +3,7 @@
 // its reason. Renders CompareView only; the step does the work.
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Role, ScoredResponse} from '../../output/schema.js';
+import type {Role, ScoredResponse} from '../../domain/schema.js';
 import {GridCell, type CellTone} from '../components/gridCell.js';
 import {StreamTail} from '../components/streamTail.js';
 import {isBaselineSubject, runningElapsedSeconds, type CompareCell, type CompareView} from '../state/compareView.js';

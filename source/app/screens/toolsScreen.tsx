@@ -4,7 +4,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {Endpoint} from '../../experiment/events.js';
-import type {ToolScenarioId} from '../../output/schema.js';
+import type {ToolScenarioId} from '../../domain/schema.js';
 import {GridCell, type CellTone} from '../components/gridCell.js';
 import {gridKey, TOOL_SCENARIOS, toolCell, type ToolCell, type ToolsView} from '../state/toolsView.js';
 import {SimulatedBanner} from '../components/simulatedBanner.js';

@@ -3,7 +3,7 @@
 // most TAIL_CHARS, a window of recent arrival times, a capped sparkline — so a fast stream never
 // grows memory or slows the step that emits it.
 import type {BenchEvent, NoticeEvent} from '../../experiment/events.js';
-import type {RepRecord, SpeedResult} from '../../output/schema.js';
+import type {RepRecord, SpeedResult} from '../../domain/schema.js';
 
 export const TAIL_CHARS = 400;
 /** The live rate counts chunks that arrived in the last RATE_WINDOW_MS. */

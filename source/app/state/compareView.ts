@@ -2,7 +2,7 @@
 // running prompt's bounded tail. compare:delta is the hot path (one event per streamed chunk):
 // it only appends to a tail capped at TAIL_CHARS, so a fast stream never grows the state.
 import type {CompareEvent, NoticeEvent} from '../../experiment/events.js';
-import type {Role, ScoredResponse} from '../../output/schema.js';
+import type {Role, ScoredResponse} from '../../domain/schema.js';
 
 export const TAIL_CHARS = 400;
 const MAX_WARNINGS = 5;

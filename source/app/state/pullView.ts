@@ -2,7 +2,7 @@
 // and the outcome. Pure and cheap per update (a model has a handful of layers), so the wizard
 // can reuse it with its own store.
 import type {NoticeEvent, PullEvent} from '../../experiment/events.js';
-import type {PullResult} from '../../output/schema.js';
+import type {PullResult} from '../../domain/schema.js';
 import type {PullUpdate} from '../../providers/types.js';
 import {shortDigest} from '../../analysis/units.js';
 

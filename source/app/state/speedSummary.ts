@@ -2,7 +2,7 @@
 // lines: the `ollama run --verbose` block of the last rep, then mean ± sd of every figure,
 // ceiling, efficiency and memory. Every line fits 80 columns.
 import {verboseLines} from '../../analysis/verboseBlock.js';
-import type {RepRecord, SpeedResult} from '../../output/schema.js';
+import type {RepRecord, SpeedResult} from '../../domain/schema.js';
 import type {OllamaCounters} from '../../providers/types.js';
 import {formatBytes, formatPercent} from '../../analysis/units.js';
 

@@ -1,7 +1,7 @@
 // Folds tool-calling events into the Tool-calling screen's grids: one models x scenarios grid per
 // endpoint, each cell waiting, running, or the scenario's outcome.
 import type {Endpoint, NoticeEvent, ToolsEvent} from '../../experiment/events.js';
-import type {EndpointToolResult, ToolScenarioId, ToolScenarioOutcome} from '../../output/schema.js';
+import type {EndpointToolResult, ToolScenarioId, ToolScenarioOutcome} from '../../domain/schema.js';
 
 export const TOOL_SCENARIOS: readonly ToolScenarioId[] = ['single-call', 'choose-tool', 'use-result', 'structured-output', 'no-leak'];
 const MAX_WARNINGS = 5;

@@ -3,7 +3,7 @@
 // local lane moving from one model's step to the next.
 import type {StepEvent} from '../../experiment/events.js';
 import {COMPARE_ROLES} from '../../experiment/steps/comparePrompts.js';
-import type {Role} from '../../output/schema.js';
+import type {Role} from '../../domain/schema.js';
 
 export type BesideView = {
 	pull: {model: string; completed: number; total: number} | null;

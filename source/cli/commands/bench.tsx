@@ -5,7 +5,7 @@ import React from 'react';
 import type {BenchEvent, NoticeEvent, StepEvent} from '../../experiment/events.js';
 import {runBench} from '../../experiment/steps/bench.js';
 import {isValidModelName} from '../../models/catalog.js';
-import type {ModelResult} from '../../output/schema.js';
+import type {ModelResult} from '../../domain/schema.js';
 import {isCanceled} from '../../providers/errors.js';
 import {BenchScreen} from '../../app/screens/benchScreen.js';
 import {benchViewReducer, initialBenchView} from '../../app/state/benchView.js';

@@ -4,7 +4,7 @@
 import React from 'react';
 import type {StepEvent} from '../../experiment/events.js';
 import type {StepContext} from '../../experiment/steps/context.js';
-import type {ModelResult, ResultsFile} from '../../output/schema.js';
+import type {ModelResult, ResultsFile} from '../../domain/schema.js';
 import {bundledPromptsDir} from '../../prompts/load.js';
 import {isCanceled} from '../../providers/errors.js';
 import {describeFailure, EXIT} from '../errors.js';

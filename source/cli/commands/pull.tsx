@@ -6,7 +6,7 @@ import React from 'react';
 import type {NoticeEvent, PullEvent, StepEvent} from '../../experiment/events.js';
 import {runPull} from '../../experiment/steps/pull.js';
 import {isValidModelName} from '../../models/catalog.js';
-import type {PullResult} from '../../output/schema.js';
+import type {PullResult} from '../../domain/schema.js';
 import {isCanceled} from '../../providers/errors.js';
 import {PullScreen} from '../../app/screens/pullScreen.js';
 import {initialPullView, pullViewReducer} from '../../app/state/pullView.js';

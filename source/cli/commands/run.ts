@@ -7,7 +7,7 @@ import type {Runner, WaitingAction} from '../../experiment/runner/index.js';
 import {openExperiment} from '../../experiment/runner/session.js';
 import type {EscalationChoice, EscalationOffer} from '../../experiment/strategy/index.js';
 import {userMessage} from '../../system/userMessage.js';
-import type {ResultsFile} from '../../output/schema.js';
+import type {ResultsFile} from '../../domain/schema.js';
 import {createRunLines, offerLines, verdictLines} from '../../app/lines/runLines.js';
 import type {CommandIO, CommandModule, GlobalFlags, Services} from '../types.js';
 import {jsonText} from '../../system/sanitize.js';

@@ -3,7 +3,7 @@
 // (exit 0); exit 1 only when a scenario could not be run at all, 130 when interrupted.
 import {runTools} from '../../experiment/steps/tools.js';
 import type {ToolsEvent, NoticeEvent, StepEvent} from '../../experiment/events.js';
-import type {ToolCallingResult} from '../../output/schema.js';
+import type {ToolCallingResult} from '../../domain/schema.js';
 import {initialToolsView, reduceToolsView} from '../../app/state/toolsView.js';
 import {ToolsScreen} from '../../app/screens/toolsScreen.js';
 import {toolsLine} from '../../app/lines/toolsLines.js';

@@ -6,7 +6,7 @@ import {buildHybridConfigs} from '../../output/configs/build.js';
 import {CONFIGS_FILE_NAME} from '../../output/configs/json.js';
 import {configNames} from '../../output/configs/naming.js';
 import type {ResultsStore} from '../../output/resultsStore.js';
-import type {ResultsFile} from '../../output/schema.js';
+import type {ResultsFile} from '../../domain/schema.js';
 import {sanitizeInline} from '../../system/sanitize.js';
 import type {Action, StrategyEvent} from '../strategy/index.js';
 import type {Outputs, RunnerEvent} from './types.js';

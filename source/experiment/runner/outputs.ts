@@ -8,7 +8,7 @@ import {formatPlanNotes} from '../../output/configs/format.js';
 import {applyPipelinePatch, formatPlanDiff, planPipelinePatch, type FileChange} from '../../output/configs/patchPipeline.js';
 import {applyConfigsCommit, planConfigsCommit} from '../../output/configs/commit.js';
 import {knownPipelineDir} from '../../output/report/gitSection.js';
-import type {ResultsFile} from '../../output/schema.js';
+import type {ResultsFile} from '../../domain/schema.js';
 import type {Outputs} from './types.js';
 import {writeFullReport} from './reportWriter.js';
 

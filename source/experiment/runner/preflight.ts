@@ -1,5 +1,5 @@
 // The facts the strategy decides from, read once per session from Ollama and the system probe.
-import type {EnvironmentRecord, SettingsRecord} from '../../output/schema.js';
+import type {EnvironmentRecord, SettingsRecord} from '../../domain/schema.js';
 import type {InstalledModel} from '../../providers/types.js';
 import type {Settings} from '../settings.js';
 import type {MachineFacts} from '../strategy/index.js';

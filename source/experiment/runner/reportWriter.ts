@@ -1,7 +1,7 @@
 // The report, its charts and both text tables, rebuilt from the results file alone (the output
 // module's writers), with the pipeline repository's git history in section 7.
 import {rebuildOutputs} from '../../output/rebuild.js';
-import type {ResultsFile} from '../../output/schema.js';
+import type {ResultsFile} from '../../domain/schema.js';
 import {rescoreStale, scenariosFrom} from '../rescore.js';
 
 /** pipelineDir: the pipeline repository, or null when none is known (section 7 says how to name it). */

@@ -4,7 +4,7 @@
 // a copy of the state where each step is marked done, so the round runs exactly what the
 // strategy would have asked for, one step after another.
 import {upsertModel} from '../../output/resultsStore.js';
-import type {ResultsFile} from '../../output/schema.js';
+import type {ResultsFile} from '../../domain/schema.js';
 import {nextAction, reduce} from '../strategy/index.js';
 import type {StepAction, StepKind, StrategyState} from '../strategy/index.js';
 import {stepKey} from '../strategy/steps.js';

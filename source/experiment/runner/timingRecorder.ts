@@ -2,7 +2,7 @@
 // busy (waiting on the user is not the experiment's time), and the Claude queue's busy spans;
 // folds them into the results file's `timing` (this session's entries replaced, others kept).
 import {criticalPathMs, overlapMs, summarizeSteps, unionMs, type Span} from '../../analysis/timing.js';
-import type {ResultsFile, RunTiming, StepTiming} from '../../output/schema.js';
+import type {ResultsFile, RunTiming, StepTiming} from '../../domain/schema.js';
 import type {BusySpan} from '../claudeQueue.js';
 import type {StepMeter} from './meter.js';
 

@@ -1,6 +1,6 @@
 // What the runner needs (injectable so tests fake the steps and outputs) and what it tells its
 // listeners: the steps' own events, plus where the strategy stands.
-import type {BaselineResult, PullResult, ReasoningResult, ResultsFile, RoundRecord, SpeedResult, ToolCallingResult} from '../../output/schema.js';
+import type {BaselineResult, PullResult, ReasoningResult, ResultsFile, RoundRecord, SpeedResult, ToolCallingResult} from '../../domain/schema.js';
 import type {CommitPlan} from '../../output/configs/commit.js';
 import type {CommitResult} from '../../system/git.js';
 import type {Services} from '../services.js';

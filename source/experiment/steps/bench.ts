@@ -7,7 +7,7 @@ import os from 'node:os';
 import {randomUUID} from 'node:crypto';
 import {implausibleCounters} from '../../analysis/plausibility.js';
 import {ceilingRate} from '../../analysis/rates.js';
-import type {BenchOptions, ModelResult, RepRecord, SpeedResult} from '../../output/schema.js';
+import type {BenchOptions, ModelResult, RepRecord, SpeedResult} from '../../domain/schema.js';
 import {applyModelFacts, upsertModel} from '../../output/resultsStore.js';
 import {BENCH_PROMPT, benchRequestText, PREFILL_NOTE} from '../../prompts/bench.js';
 import {bundledPromptsDir, loadPrompts} from '../../prompts/load.js';

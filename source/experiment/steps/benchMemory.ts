@@ -2,7 +2,7 @@
 // (below all of it means partial CPU offload, where decode speed collapses), and the machine's
 // free RAM says whether it is about to swap.
 import {formatBytes, formatPercent} from '../../analysis/units.js';
-import type {MemoryRecord} from '../../output/schema.js';
+import type {MemoryRecord} from '../../domain/schema.js';
 import type {LoadedModel} from '../../providers/types.js';
 import {canonicalModelName} from './modelNames.js';
 

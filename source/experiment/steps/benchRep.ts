@@ -4,7 +4,7 @@ import {implausibleCounters} from '../../analysis/plausibility.js';
 import {decodeRate, prefillRate} from '../../analysis/rates.js';
 import {ProviderError} from '../../providers/errors.js';
 import type {GenerationOptions, OllamaCounters} from '../../providers/types.js';
-import type {RepRecord} from '../../output/schema.js';
+import type {RepRecord} from '../../domain/schema.js';
 import type {StepContext} from './context.js';
 
 export type RepRequest = {

@@ -3,7 +3,7 @@
 import {efficiency, pipelineEstimateSeconds, practical as isPractical} from '../../analysis/rates.js';
 import {summarize} from '../../analysis/stats.js';
 import {formatDuration} from '../../analysis/verboseBlock.js';
-import type {BenchOptions, MemoryRecord, RepRecord, SpeedResult} from '../../output/schema.js';
+import type {BenchOptions, MemoryRecord, RepRecord, SpeedResult} from '../../domain/schema.js';
 import {PIPELINE_OUTPUT_TOKENS} from '../settings.js';
 
 export type SummaryInput = {

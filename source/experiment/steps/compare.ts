@@ -4,7 +4,7 @@
 // judge against the baseline's answer (default with a key) or from the offline rubric, never both
 // in one score. A local answer is judged once Claude's answer to the same role and scenario
 // exists, without holding up the next local prompt. Every answer is persisted as soon as it is scored.
-import type {BaselineResult, ReasoningResult} from '../../output/schema.js';
+import type {BaselineResult, ReasoningResult} from '../../domain/schema.js';
 import {writeComparisonTable} from '../../output/comparisonTable.js';
 import {bundledPromptsDir, loadPrompts} from '../../prompts/load.js';
 import {DEFAULT_SCENARIOS, loadScenarios} from '../../prompts/scenarios.js';

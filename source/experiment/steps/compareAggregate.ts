@@ -5,7 +5,7 @@
 import {meanInterval} from '../../analysis/interval.js';
 import {relativeToBaseline} from '../../analysis/rubric.js';
 import {JUDGE_PROMPT_VERSION} from '../../analysis/judgePrompt.js';
-import type {QualityInterval, Role, ScenarioScore, ScoredResponse} from '../../output/schema.js';
+import type {QualityInterval, Role, ScenarioScore, ScoredResponse} from '../../domain/schema.js';
 import {RUBRIC_VERSION} from '../../analysis/rubric.js';
 import {errorResponse, TAIL_CHARS} from './compareResponse.js';
 import type {CellRun} from './compareCell.js';

@@ -2,7 +2,7 @@
 // Claude sample per scenario judged against the first: the noise floor a model's gap is read
 // against. A baseline measured earlier for the same model and scenarios can be kept.
 import {JUDGE_PROMPT_VERSION} from '../../analysis/judgePrompt.js';
-import type {BaselineResult, Role, ScoredResponse} from '../../output/schema.js';
+import type {BaselineResult, Role, ScoredResponse} from '../../domain/schema.js';
 import {readTranscript} from '../../output/transcripts.js';
 import type {Scenario} from '../../prompts/scenarios.js';
 import {isCanceled} from '../../providers/errors.js';

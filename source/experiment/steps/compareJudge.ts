@@ -7,7 +7,7 @@ import {JUDGE_PROMPT_VERSION, JUDGE_SYSTEM, blindAnswer, buildJudgeUser, judgeJs
 import {combineOrders, parseVerdict} from '../../analysis/judgeVerdict.js';
 import type {JudgeVerdict} from '../../analysis/judgePrompt.js';
 import {readJudgeCache, writeJudgeCache} from '../../output/judgeCache.js';
-import type {JudgeRecord, Role} from '../../output/schema.js';
+import type {JudgeRecord, Role} from '../../domain/schema.js';
 import {isCanceled, isProviderError} from '../../providers/errors.js';
 import type {ClaudeProvider} from '../../providers/types.js';
 import type {ClaudeQueue} from '../claudeQueue.js';

@@ -1,7 +1,7 @@
 // The local lane of the reasoning comparison: the models one request at a time, each answer
 // scored as it lands, judged once Claude's answer to the same role and scenario is on the board;
 // the judging and each role's final record are deferred so generation never waits for Claude.
-import type {BaselineResult, ReasoningResult, Role, ScoredResponse} from '../../output/schema.js';
+import type {BaselineResult, ReasoningResult, Role, ScoredResponse} from '../../domain/schema.js';
 import type {BaselineBoard} from './baselineBoard.js';
 import type {StepContext} from './context.js';
 import {runOllamaCell} from './compareCell.js';

@@ -7,7 +7,7 @@
 // subject's trader sees the same plan.
 import {renderRolePrompt, type Prompts} from '../../prompts/load.js';
 import {FIRST_SCENARIO, GENERIC_OPPONENT, promptsFor, type Scenario} from '../../prompts/scenarios.js';
-import type {Role} from '../../output/schema.js';
+import type {Role} from '../../domain/schema.js';
 import type {RolePrompt} from './compareCell.js';
 
 export const COMPARE_ROLES: readonly Role[] = ['bull', 'bear', 'trader'];

@@ -2,7 +2,7 @@
 // answers that no longer exist (or by an older judge prompt): those pairs are judged again from the stored transcripts
 // (judge calls only, no generation), so stale and fresh verdicts never meet in one table.
 import {JUDGE_PROMPT_VERSION} from '../../analysis/judgePrompt.js';
-import type {ResultsFile, Role, ScenarioScore} from '../../output/schema.js';
+import type {ResultsFile, Role, ScenarioScore} from '../../domain/schema.js';
 import {readTranscript} from '../../output/transcripts.js';
 import type {StepContext} from './context.js';
 import {qualityFields, scenarioQuality, type ScenarioRun} from './compareAggregate.js';

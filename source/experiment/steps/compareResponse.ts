@@ -1,7 +1,7 @@
 // Turns a measured cell into what the results file keeps: per scenario, the rubric score with its
 // dimensions, the compliance checks, the scorer and the transcript.
 import {RUBRIC_VERSION, scoreResponse} from '../../analysis/rubric.js';
-import type {Role, ScenarioScore, ScoredResponse, ScorerRecord} from '../../output/schema.js';
+import type {Role, ScenarioScore, ScoredResponse, ScorerRecord} from '../../domain/schema.js';
 import {writeTranscript} from '../../output/transcripts.js';
 import type {Scenario} from '../../prompts/scenarios.js';
 import type {CellRun} from './compareCell.js';

@@ -1,7 +1,7 @@
 // One subject (a local model or the Claude baseline) through every role x scenario: each answer
 // streamed, scored and persisted as it lands; a role's cell is done after its last scenario.
 // A failing call marks only that scenario.
-import type {Role, ScoredResponse} from '../../output/schema.js';
+import type {Role, ScoredResponse} from '../../domain/schema.js';
 import type {Prompts} from '../../prompts/load.js';
 import type {Scenario} from '../../prompts/scenarios.js';
 import {isCanceled} from '../../providers/errors.js';

@@ -2,7 +2,7 @@
 // first to record it (compare or tools can run before any pull or benchmark).
 import {catalogEntry} from '../../models/catalog.js';
 import {upsertModel} from '../../output/resultsStore.js';
-import type {ModelResult, ResultsFile} from '../../output/schema.js';
+import type {ModelResult, ResultsFile} from '../../domain/schema.js';
 
 export function modelEntry(draft: ResultsFile, name: string): ModelResult {
 	const known = catalogEntry(name);

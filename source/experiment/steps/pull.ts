@@ -4,7 +4,7 @@
 import {catalogEntry} from '../../models/catalog.js';
 import {isCanceled, ProviderError} from '../../providers/errors.js';
 import type {InstalledModel} from '../../providers/types.js';
-import type {ModelResult, PullResult} from '../../output/schema.js';
+import type {ModelResult, PullResult} from '../../domain/schema.js';
 import {applyModelFacts, upsertModel} from '../../output/resultsStore.js';
 import type {StepContext} from './context.js';
 import {findInstalled} from './modelNames.js';

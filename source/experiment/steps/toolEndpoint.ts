@@ -2,7 +2,7 @@
 // 400) makes the whole endpoint unsupported rather than an error; any other failure marks only
 // that scenario, and the run goes on.
 import {performance} from 'node:perf_hooks';
-import type {EndpointToolResult, ToolScenarioOutcome} from '../../output/schema.js';
+import type {EndpointToolResult, ToolScenarioOutcome} from '../../domain/schema.js';
 import {isCanceled, isProviderError} from '../../providers/errors.js';
 import type {Emit, Endpoint} from '../events.js';
 import type {ToolDriver} from './toolDrivers.js';

@@ -3,7 +3,7 @@
 // analyst loop), structured output as a function call (the trader), and calls kept out of text.
 // Each request names its ticker and ISO dates so the right arguments are checkable.
 import type {ChatMessage, ToolCall, ToolSchema} from '../../providers/types.js';
-import type {ToolScenarioId} from '../../output/schema.js';
+import type {ToolScenarioId} from '../../domain/schema.js';
 import {analystTools, getStockDataTool, TRADER_PROPOSAL, traderProposalTool, validateTraderProposal} from '../../prompts/tools.js';
 import {checkCall, describeCall, type ExpectedCall} from './toolArgs.js';
 import type {ToolDriver, ToolTurn} from './toolDrivers.js';

@@ -1,7 +1,7 @@
 // The tool-calling test (issue 5): each model on native /api/chat and on /v1/chat/completions,
 // five scenarios each. Results are persisted after every endpoint so Ctrl+C or a dead server
 // never loses what was measured; the text grid is written at the end.
-import type {ToolCallingResult} from '../../output/schema.js';
+import type {ToolCallingResult} from '../../domain/schema.js';
 import {writeToolTable} from '../../output/toolTable.js';
 import type {Endpoint} from '../events.js';
 import type {StepContext} from './context.js';

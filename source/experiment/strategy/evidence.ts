@@ -1,7 +1,7 @@
 // Reading the measurements the decisions rest on. Practicality is recomputed from the measured
 // mean rate and the current minimum rate, so changing --min-rate re-decides without re-measuring.
 import {catalogEntry, isSeventyBClass} from '../../models/catalog.js';
-import type {ModelResult, ResultsFile, RubricDimension} from '../../output/schema.js';
+import type {ModelResult, ResultsFile, RubricDimension} from '../../domain/schema.js';
 import type {MachineFacts} from './types.js';
 
 export function modelResult(results: ResultsFile, name: string): ModelResult | undefined {

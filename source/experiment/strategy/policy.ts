@@ -2,7 +2,7 @@
 // It is read off the settings (the editable part, kept with conf and overridden by flags) and
 // the catalog (facts about models); the strategy reads models from nowhere else.
 import {isSeventyBClass} from '../../models/catalog.js';
-import type {ResultsFile} from '../../output/schema.js';
+import type {ResultsFile} from '../../domain/schema.js';
 import type {Settings} from '../settings.js';
 import {sizeOf} from './evidence.js';
 import type {MachineFacts} from './types.js';

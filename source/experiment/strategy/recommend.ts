@@ -2,7 +2,7 @@
 // speed and quality, practical and installed; a higher scorer that is impractical (or gone, or
 // never benchmarked) is the quality ceiling, never the recommendation. Three sentences come out
 // (recommendation, ceiling, next step) and every surface shows them verbatim.
-import type {ResultsFile} from '../../output/schema.js';
+import type {ResultsFile} from '../../domain/schema.js';
 import {configNames} from '../../output/configs/naming.js';
 import {baselineTraderScore, isInstalled, meanRate, modelResult, traderScore} from './evidence.js';
 import type {FinalRecommendation, StrategyState} from './types.js';

@@ -1,5 +1,5 @@
 // The strategy as a pure reducer: (state, event) -> state. No I/O; timestamps come in events.
-import type {ResultsFile, RoundRecord} from '../../output/schema.js';
+import type {ResultsFile, RoundRecord} from '../../domain/schema.js';
 import type {Settings} from '../settings.js';
 import {sizeOf} from './evidence.js';
 import {nextStepOncePatched} from './recommend.js';

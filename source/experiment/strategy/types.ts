@@ -1,7 +1,7 @@
 // The strategy's state, the events that fold into it, and the actions it asks the runner (or
 // the user) to perform next. Everything here is plain data so the reducer stays pure and a
 // state can be rebuilt from the results file on resume.
-import type {ResultsFile, RoundRecord} from '../../output/schema.js';
+import type {ResultsFile, RoundRecord} from '../../domain/schema.js';
 import type {Settings} from '../settings.js';
 import type {CommitPlan} from '../../output/configs/commit.js';
 

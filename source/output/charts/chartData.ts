@@ -1,6 +1,6 @@
 // The one view of the results record the charts (SVG and terminal) draw from. Every chart reads
 // this, never the record, so a change in how quality is scored is picked up here in one place.
-import type {ModelResult, ReasoningResult, ResultsFile, Role, ScoredResponse} from '../schema.js';
+import type {ModelResult, ReasoningResult, ResultsFile, Role, ScoredResponse} from '../../domain/schema.js';
 
 export const ROLES: Role[] = ['bull', 'bear', 'trader'];
 

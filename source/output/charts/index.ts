@@ -1,7 +1,7 @@
 // The report's charts, built from the results record alone and written beside the report in
 // docs/charts/, so `trifecta report` redraws them from saved results.
 import path from 'node:path';
-import type {ResultsFile} from '../schema.js';
+import type {ResultsFile} from '../../domain/schema.js';
 import {writeFileAtomic} from '../atomicWrite.js';
 import {chartData} from './chartData.js';
 import {RATE_CEILING_FILE, rateCeilingChart} from './rateCeilingChart.js';

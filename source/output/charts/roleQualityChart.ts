@@ -2,7 +2,7 @@
 // that role as the reference line, and the threshold on the trader panel (the one it applies to).
 import {linearScale} from '../../analysis/scale.js';
 import {ROLES, type ChartData, type ScorePoint} from './chartData.js';
-import type {Role} from '../schema.js';
+import type {Role} from '../../domain/schema.js';
 import {el, line, svgDocument, text, textWidth} from './svg.js';
 
 export const ROLE_QUALITY_FILE = 'quality-per-role.svg';

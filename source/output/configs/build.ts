@@ -3,7 +3,7 @@
 import {catalogEntry} from '../../models/catalog.js';
 import {costUsd} from '../../providers/claudePricing.js';
 import {DEFAULT_CLAUDE_MODEL, PIPELINE_OUTPUT_TOKENS} from '../../models/pipeline.js';
-import type {ModelResult, ResultsFile} from '../schema.js';
+import type {ModelResult, ResultsFile} from '../../domain/schema.js';
 import {meanScore, traderScore} from '../textFormat.js';
 import {configNames, assertSafeModelName} from './naming.js';
 import type {ConfigAssumptions, ConfigEvidence, ConfigKind, HybridConfigEntry, HybridConfigsDocument, HybridLLMConfig} from './types.js';

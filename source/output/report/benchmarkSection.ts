@@ -1,5 +1,5 @@
 // Section 1: one row per model (and the baseline) with speed, tool calling and the reasoning figures.
-import type {ModelResult, ReasoningResult, ResultsFile} from '../schema.js';
+import type {ModelResult, ReasoningResult, ResultsFile} from '../../domain/schema.js';
 import {endpointSummary} from '../toolTable.js';
 import {NOT_MEASURED, baselineMissingReason, fixed, gigabytes, integer, percent, truncate} from '../textFormat.js';
 import {sizeOf} from './facts.js';

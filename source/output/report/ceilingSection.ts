@@ -1,6 +1,6 @@
 // Section 5: can a local model match Claude here, and how fast could bigger models decode on this machine.
 import {catalog, isSeventyBClass} from '../../models/catalog.js';
-import type {ResultsFile} from '../schema.js';
+import type {ResultsFile} from '../../domain/schema.js';
 import {NOT_MEASURED, fixed, gigabytes, percent} from '../textFormat.js';
 import {predictRate, rateBytesConstant, type Measured} from '../../analysis/ratePrediction.js';
 import {bandwidth, baselineScores, bestLocal, isSeventyB, meanEfficiency, minRate, sizeOf, threshold} from './facts.js';

@@ -1,5 +1,5 @@
 // Section 6: the detailed comparison table and each trader output's last 500 characters.
-import type {ResultsFile} from '../schema.js';
+import type {ResultsFile} from '../../domain/schema.js';
 import {formatComparisonGrid, traderExcerpts} from '../comparisonTable.js';
 import {integer} from '../textFormat.js';
 import {fence} from './markdown.js';

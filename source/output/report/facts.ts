@@ -1,6 +1,6 @@
 // Derived facts the report sections share, computed from the results file alone.
 import {catalogEntry, isSeventyBClass} from '../../models/catalog.js';
-import type {ModelResult, ResultsFile} from '../schema.js';
+import type {ModelResult, ResultsFile} from '../../domain/schema.js';
 import {meanScore, traderScore} from '../textFormat.js';
 
 export type RankedModel = {model: ModelResult; trader: number | null; mean: number | null; rate: number | null};

@@ -1,5 +1,5 @@
 // The words the report uses, for a reader who did not run the experiment.
-import type {ResultsFile} from '../schema.js';
+import type {ResultsFile} from '../../domain/schema.js';
 import {minRate} from './facts.js';
 
 export function formatGlossary(results: ResultsFile): string {

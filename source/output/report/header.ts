@@ -1,6 +1,6 @@
 // The report's title block: SIMULATED marking, when and how the figures were measured.
 import {experimentTimeLine} from '../../analysis/timing.js';
-import type {ResultsFile} from '../schema.js';
+import type {ResultsFile} from '../../domain/schema.js';
 import {NOT_MEASURED, SIMULATED_BANNER} from '../textFormat.js';
 
 function optionsLine(results: ResultsFile): string {

@@ -1,5 +1,5 @@
 // Section 8: whether the team can run the full pipeline with the recommended config, and what is left.
-import type {ResultsFile} from '../schema.js';
+import type {ResultsFile} from '../../domain/schema.js';
 import {fixed} from '../textFormat.js';
 import {baselineScores, threshold} from './facts.js';
 import {recommendedConfigs} from './recommendationSection.js';

@@ -2,7 +2,7 @@
 // scorer named (judge or rubric (offline)), intervals over the markets, and compliance shown
 // apart. Stale scores are listed separately and never ranked.
 import {formatInterval} from '../../analysis/interval.js';
-import type {ResultsFile, ScoredResponse} from '../schema.js';
+import type {ResultsFile, ScoredResponse} from '../../domain/schema.js';
 import {NOT_MEASURED, baselineMissingReason, fixed} from '../textFormat.js';
 import {baselineHashes, gapText, qualityText, scorerLabel, staleReason} from '../qualityFormat.js';
 import {baselineScores, rankModels, relative, threshold} from './facts.js';

@@ -1,5 +1,5 @@
 // Section 4: the recommended model, the decisions that led to it, and its hybrid configs.
-import type {ResultsFile} from '../schema.js';
+import type {ResultsFile} from '../../domain/schema.js';
 import {buildHybridConfigs} from '../configs/build.js';
 import type {HybridConfigsDocument, HybridLLMConfig} from '../configs/types.js';
 import {NOT_MEASURED, duration, fixed} from '../textFormat.js';

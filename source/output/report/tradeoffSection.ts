@@ -1,5 +1,5 @@
 // Section 3: what each model's quality costs in speed, and whether the 70B is worth its slowdown.
-import type {ResultsFile} from '../schema.js';
+import type {ResultsFile} from '../../domain/schema.js';
 import {NOT_MEASURED, duration, fixed} from '../textFormat.js';
 import {isSeventyB, minRate, rankModels, threshold, type RankedModel} from './facts.js';
 import {mdTable} from './markdown.js';

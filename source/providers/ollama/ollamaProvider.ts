@@ -11,7 +11,7 @@ import {
 	type Tool,
 	type ToolCall as WireToolCall,
 } from 'ollama';
-import {modelNameProblem} from '../../models/modelName.js';
+import {modelNameProblem} from '../../domain/modelName.js';
 import {ProviderError} from '../errors.js';
 import {isAbortError} from '../networkErrors.js';
 import {DEFAULT_TIMEOUTS, RequestTimeouts, timeoutError, type TimeoutSettings} from '../network/timeouts.js';

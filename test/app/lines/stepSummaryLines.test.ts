@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {createStepSummaryLines} from '../../../source/app/lines/stepSummaryLines.js';
-import type {SpeedResult} from '../../../source/output/schema.js';
+import type {SpeedResult} from '../../../source/domain/schema.js';
 import {defaultSettings} from '../../../source/experiment/settings.js';
 import {speed} from '../../experiment/strategy/fixtures.js';
 import {okResponse, scenario} from '../fixtures/compareEvents.js';

@@ -4,7 +4,7 @@ import {cleanup, render} from 'ink-testing-library';
 import {ToolsScreen} from '../../../source/app/screens/toolsScreen.js';
 import {initialToolsView, reduceToolsView, type ToolsView} from '../../../source/app/state/toolsView.js';
 import type {ToolsEvent} from '../../../source/experiment/events.js';
-import type {ToolScenarioOutcome} from '../../../source/output/schema.js';
+import type {ToolScenarioOutcome} from '../../../source/domain/schema.js';
 import {scenario} from '../fixtures/compareEvents.js';
 
 afterEach(() => cleanup());

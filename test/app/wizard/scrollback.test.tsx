@@ -3,7 +3,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {stripVTControlCharacters} from 'node:util';
-import type {Role} from '../../../source/output/schema.js';
+import type {Role} from '../../../source/domain/schema.js';
 import {createRunner, type StepFunctions} from '../../../source/experiment/runner/index.js';
 import {roundOneWorld, type World} from '../../experiment/strategy/fixtures.js';
 import {harness, type Harness} from '../../experiment/runner/fakes.js';

@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import type {ResultsFile} from '../../../source/output/schema.js';
+import type {ResultsFile} from '../../../source/domain/schema.js';
 import {roundOneWorld, type World} from '../../experiment/strategy/fixtures.js';
 import {harness} from '../../experiment/runner/fakes.js';
 import {openSettingsStore} from '../../../source/experiment/settingsStore.js';

@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {compareCommand} from '../../../source/cli/commands/compare.js';
-import type {BaselineResult, ModelResult} from '../../../source/output/schema.js';
+import type {BaselineResult, ModelResult} from '../../../source/domain/schema.js';
 import {commandHarness, type CommandHarness} from './commandHarness.js';
 
 let harness: CommandHarness | undefined;

@@ -3,7 +3,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {compareCommand} from '../../../source/cli/commands/compare.js';
 import {toolsCommand} from '../../../source/cli/commands/tools.js';
 import {profileFor} from '../../../source/simulator/index.js';
-import type {ResultsFile} from '../../../source/output/schema.js';
+import type {ResultsFile} from '../../../source/domain/schema.js';
 import {commandHarness, type CommandHarness} from './commandHarness.js';
 
 let harness: CommandHarness | undefined;

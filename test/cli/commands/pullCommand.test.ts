@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {pullCommand} from '../../../source/cli/commands/pull.js';
-import {resultsFile} from '../../../source/output/schema.js';
+import {resultsFile} from '../../../source/domain/schema.js';
 import {commandHarness, type CommandHarness} from './commandHarness.js';
 
 let harness: CommandHarness | null = null;

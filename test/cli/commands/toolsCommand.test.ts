@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {toolsCommand} from '../../../source/cli/commands/tools.js';
 import {profileFor} from '../../../source/simulator/index.js';
-import type {ModelResult} from '../../../source/output/schema.js';
+import type {ModelResult} from '../../../source/domain/schema.js';
 import {commandHarness, type CommandHarness} from './commandHarness.js';
 
 let harness: CommandHarness | undefined;

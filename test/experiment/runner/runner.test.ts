@@ -5,7 +5,7 @@ import {defaultSettings} from '../../../source/experiment/settings.js';
 import {openSettingsStore} from '../../../source/experiment/settingsStore.js';
 import type {RunnerEvent} from '../../../source/experiment/runner/index.js';
 import {ProviderError} from '../../../source/providers/errors.js';
-import type {ResultsFile} from '../../../source/output/schema.js';
+import type {ResultsFile} from '../../../source/domain/schema.js';
 import {roundOneWorld, type World} from '../strategy/fixtures.js';
 import {advancePastOffer, harness} from './fakes.js';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
 import {runBench} from '../../../source/experiment/steps/bench.js';
-import {resultsFile} from '../../../source/output/schema.js';
+import {resultsFile} from '../../../source/domain/schema.js';
 import {BENCH_PROMPT, PREFILL_NOTE} from '../../../source/prompts/bench.js';
 import {formatDuration} from '../../../source/analysis/verboseBlock.js';
 import {profileFor} from '../../../source/simulator/index.js';

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {repRecord} from '../../../source/experiment/steps/benchRep.js';
 import {impracticalWarning, summarizeSpeed, type SummaryInput} from '../../../source/experiment/steps/benchSummary.js';
 import {ceilingRate} from '../../../source/analysis/rates.js';
-import type {RepRecord} from '../../../source/output/schema.js';
+import type {RepRecord} from '../../../source/domain/schema.js';
 
 function rep(evalCount: number, evalSeconds: number, overrides: Partial<RepRecord> = {}): RepRecord {
 	return {...repRecord({totalDuration: 20e9, loadDuration: 5e6, promptEvalCount: 26, promptEvalDuration: 0.2e9, evalCount, evalDuration: evalSeconds * 1e9}, 150, 'stop', 'm'), ...overrides};

@@ -4,7 +4,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {runCompare, baselineSubject, type CompareOutcome} from '../../../source/experiment/steps/compare.js';
 import {ClaudeQueue} from '../../../source/experiment/claudeQueue.js';
 import {DEFAULT_CLAUDE_MODEL} from '../../../source/experiment/settings.js';
-import type {ResultsFile, ScoredResponse} from '../../../source/output/schema.js';
+import type {ResultsFile, ScoredResponse} from '../../../source/domain/schema.js';
 import {eventsOfType, type StepHarness} from '../../helpers/stepHarness.js';
 import {compareHarness, TEST_KEY} from './compareHarness.js';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import {afterEach, describe, expect, it} from 'vitest';
 import {runPull} from '../../../source/experiment/steps/pull.js';
 import {PullRefusedError} from '../../../source/experiment/steps/pullPreflight.js';
-import {resultsFile} from '../../../source/output/schema.js';
+import {resultsFile} from '../../../source/domain/schema.js';
 import {isCanceled} from '../../../source/providers/errors.js';
 import {profileFor} from '../../../source/simulator/index.js';
 import {eventsOfType, stepHarness, type StepHarness} from '../../helpers/stepHarness.js';

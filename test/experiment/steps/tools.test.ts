@@ -4,7 +4,7 @@ import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {profileFor} from '../../../source/simulator/index.js';
 import {createOpenAICompatProvider} from '../../../source/providers/openaiCompat.js';
 import {runTools} from '../../../source/experiment/steps/tools.js';
-import type {EndpointToolResult, ToolCallingResult, ToolScenarioId} from '../../../source/output/schema.js';
+import type {EndpointToolResult, ToolCallingResult, ToolScenarioId} from '../../../source/domain/schema.js';
 import {eventsOfType, stepHarness, type StepHarness} from '../../helpers/stepHarness.js';
 
 const MODELS = {

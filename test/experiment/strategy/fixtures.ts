@@ -1,8 +1,8 @@
 // Builders for results-file fragments and a pure driver that plays the runner's part against a
 // scripted world, so strategy tests read as scenarios: measurements in, decisions out.
 import {catalogEntry, isSeventyBClass} from '../../../source/models/catalog.js';
-import type {ModelResult, ResultsFile, RubricDimension, ScoredResponse, SpeedResult} from '../../../source/output/schema.js';
-import {emptyResults} from '../../../source/output/schema.js';
+import type {ModelResult, ResultsFile, RubricDimension, ScoredResponse, SpeedResult} from '../../../source/domain/schema.js';
+import {emptyResults} from '../../../source/domain/schema.js';
 import {defaultSettings, type Settings} from '../../../source/experiment/settings.js';
 import {initialState, nextAction, reduce} from '../../../source/experiment/strategy/index.js';
 import type {Action, EscalationChoice, EscalationOffer, MachineFacts, StrategyState} from '../../../source/experiment/strategy/index.js';

@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest';
 import {defaultSettings} from '../../../source/experiment/settings.js';
 import {policyOf, predictRate} from '../../../source/experiment/strategy/index.js';
-import {emptyResults} from '../../../source/output/schema.js';
+import {emptyResults} from '../../../source/domain/schema.js';
 import {machine} from './fixtures.js';
 
 const Q14 = 'qwen2.5:14b';

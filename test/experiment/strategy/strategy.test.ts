@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {defaultSettings} from '../../../source/experiment/settings.js';
 import {initialState, nextAction, planSummary, reduce} from '../../../source/experiment/strategy/index.js';
-import {emptyResults} from '../../../source/output/schema.js';
+import {emptyResults} from '../../../source/domain/schema.js';
 import {decisions, dims, machine, play, rateOnMachine, roundOneWorld, type World} from './fixtures.js';
 
 const Q14 = 'qwen2.5:14b';

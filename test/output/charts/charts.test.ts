@@ -6,7 +6,7 @@ import {speedQualityChart, speedQualityGeometry} from '../../../source/output/ch
 import {rateCeilingChart} from '../../../source/output/charts/rateCeilingChart.js';
 import {roleQualityChart} from '../../../source/output/charts/roleQualityChart.js';
 import {escapeXml} from '../../../source/output/charts/svg.js';
-import {emptyResults} from '../../../source/output/schema.js';
+import {emptyResults} from '../../../source/domain/schema.js';
 import {completeResults, partialResults} from '../fixtureResults.js';
 import {tempDir} from '../helpers.js';
 import {lineById, parseSvg} from './svgHelpers.js';

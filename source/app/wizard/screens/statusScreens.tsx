@@ -3,7 +3,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {MachineFacts} from '../../../experiment/strategy/index.js';
-import type {Recommendation} from '../../../output/schema.js';
+import type {Recommendation} from '../../../domain/schema.js';
 import {Prose} from '../../components/prose.js';
 import {fileGroups} from '../../lines/fileGroups.js';
 import {verdictSentences} from '../../lines/runLines.js';

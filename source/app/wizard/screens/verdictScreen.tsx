@@ -3,7 +3,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {CompactTable, type Column} from '../../components/compactTable.js';
-import type {ResultsFile} from '../../../output/schema.js';
+import type {ResultsFile} from '../../../domain/schema.js';
 import type {Settings} from '../../../experiment/settings.js';
 import {ScoreBars} from '../../components/scoreBar.js';
 import {Prose} from '../../components/prose.js';

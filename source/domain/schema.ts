@@ -1,7 +1,7 @@
 // results/scaling-results.json: the one record of the experiment. Versioned, validated on read,
 // merged across runs (by model name), written atomically. Every figure in the report comes from here.
 import {z} from 'zod';
-import {isValidClaudeModel, isValidModelName} from '../models/modelName.js';
+import {isValidClaudeModel, isValidModelName} from './modelName.js';
 
 export const SCHEMA_VERSION = 1;
 // The parts live beside this file, one per kind of measurement; this file puts them together.

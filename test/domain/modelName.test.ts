@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {checkModelName, isValidClaudeModel, isValidModelName, modelFolderName, modelNameProblem} from '../../source/models/modelName.js';
+import {checkModelName, isValidClaudeModel, isValidModelName, modelFolderName, modelNameProblem} from '../../source/domain/modelName.js';
 
 describe('model names', () => {
 	it.each([
