@@ -7,9 +7,9 @@ import type {ResultsFile, Role, ScenarioScore, ScoredResponse} from '../domain/s
 import {readTranscript} from '../output/transcripts.js';
 import {bundledPromptsDir, loadPrompts} from '../prompts/load.js';
 import {FIRST_SCENARIO, availableScenarios, type Scenario} from '../prompts/scenarios.js';
-import {judgedBaseline, qualityFields, scenarioQuality, type QualitySource} from './steps/compareAggregate.js';
-import {COMPARE_ROLES} from './steps/comparePrompts.js';
-import {rubricScenario} from './steps/compareResponse.js';
+import {judgedBaseline, qualityFields, scenarioQuality, type QualitySource} from './steps/compare/aggregate.js';
+import {COMPARE_ROLES} from './steps/compare/prompts.js';
+import {rubricScenario} from './steps/compare/response.js';
 
 export type RescoreOutcome = {rescored: number; unreadable: number};
 

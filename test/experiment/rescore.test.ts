@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {RUBRIC_VERSION} from '../../source/analysis/rubric.js';
 import {rescoreStale, scenariosFrom} from '../../source/experiment/rescore.js';
-import {runCompare} from '../../source/experiment/steps/compare.js';
+import {runCompare} from '../../source/experiment/steps/compare/compare.js';
 import {formatComparisonTable} from '../../source/output/comparisonTable.js';
 import type {ResultsFile} from '../../source/domain/schema.js';
 import type {StepHarness} from '../helpers/stepHarness.js';

@@ -2,7 +2,7 @@
 // Kept apart from the step views, which reset at every step start, so the line survives the
 // local lane moving from one model's step to the next.
 import type {StepEvent} from '../../experiment/events.js';
-import {COMPARE_ROLES} from '../../experiment/steps/comparePrompts.js';
+import {COMPARE_ROLES} from '../../experiment/steps/compare/prompts.js';
 import type {Role} from '../../domain/schema.js';
 
 export type BesideView = {

@@ -1,7 +1,7 @@
 // `trifecta compare [model...]`: the isolated reasoning comparison with its live grid, or plain
 // lines (scores on stdout, progress on stderr); with --json, stdout carries {"models":[...],"baseline":{...}} and nothing else.
 // Exit 1 when any cell failed (its reason is in the results), 130 when interrupted.
-import {runCompare, type CompareOutcome} from '../../experiment/steps/compare.js';
+import {runCompare, type CompareOutcome} from '../../experiment/steps/compare/compare.js';
 import type {CompareEvent, NoticeEvent, StepEvent} from '../../experiment/events.js';
 import {initialCompareView, reduceCompareView} from '../../app/state/compareView.js';
 import {ReasoningScreen} from '../../app/screens/reasoningScreen.js';

@@ -6,7 +6,7 @@
 // pull streams unless --no-overlap or memory is short. Every finished step is marked done at once,
 // so a cancel or a kill keeps it; the first failure is reported after the other lanes finish.
 import {isCanceled} from '../../providers/errors.js';
-import type {BaselineBoard} from '../steps/baselineBoard.js';
+import type {BaselineBoard} from '../steps/compare/baselineBoard.js';
 import type {RoundContext, StepContext} from '../steps/context.js';
 import type {StepAction, StrategyState} from '../strategy/index.js';
 import {StepMeter} from './meter.js';

@@ -9,7 +9,7 @@ import type {StepEvent} from '../events.js';
 import type {Settings} from '../settings.js';
 import {userMessage} from '../../system/userMessage.js';
 import {ClaudeQueue} from '../claudeQueue.js';
-import {BaselineBoard} from '../steps/baselineBoard.js';
+import {BaselineBoard} from '../steps/compare/baselineBoard.js';
 import type {RoundContext, StepContext} from '../steps/context.js';
 import {initialState, nextAction, reduce} from '../strategy/index.js';
 import type {Action, StepAction, StrategyEvent, StrategyState} from '../strategy/index.js';

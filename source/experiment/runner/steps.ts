@@ -1,6 +1,6 @@
 // The real step functions, bound lazily so tests that inject fakes never load them.
 import {runBench} from '../steps/bench.js';
-import {runBaseline, runCompare} from '../steps/compare.js';
+import {runBaseline, runCompare} from '../steps/compare/compare.js';
 import {runPull} from '../steps/pull.js';
 import {runTools} from '../steps/tools.js';
 import type {StepFunctions} from './types.js';

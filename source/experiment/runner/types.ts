@@ -6,7 +6,7 @@ import type {CommitResult} from '../../system/git.js';
 import type {Services} from '../services.js';
 import type {StepEvent} from '../events.js';
 import type {SettingsStore} from '../settingsStore.js';
-import type {BaselineBoard} from '../steps/baselineBoard.js';
+import type {BaselineBoard} from '../steps/compare/baselineBoard.js';
 import type {StepContext} from '../steps/context.js';
 import type {Action, ConfigsAnswer, StepAction, StrategyState} from '../strategy/index.js';
 

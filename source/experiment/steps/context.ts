@@ -7,7 +7,7 @@ import type {SystemInfo} from '../../system/types.js';
 import type {ClaudeQueue} from '../claudeQueue.js';
 import type {Emit} from '../events.js';
 import type {Settings} from '../settings.js';
-import type {BaselineBoard} from './baselineBoard.js';
+import type {BaselineBoard} from './compare/baselineBoard.js';
 
 /**
  * Set when the runner orchestrates a whole round (issue 16): the model stays loaded across the

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {runCompare, baselineSubject, type CompareOutcome} from '../../../source/experiment/steps/compare.js';
+import {runCompare, baselineSubject, type CompareOutcome} from '../../../source/experiment/steps/compare/compare.js';
 import {ClaudeQueue} from '../../../source/experiment/claudeQueue.js';
 import {DEFAULT_CLAUDE_MODEL} from '../../../source/experiment/settings.js';
 import type {ResultsFile, ScoredResponse} from '../../../source/domain/schema.js';

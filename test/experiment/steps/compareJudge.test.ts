@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {JUDGE_SYSTEM} from '../../../source/analysis/judgePrompt.js';
-import {emptyTally, judgePair, type JudgeSetup} from '../../../source/experiment/steps/compareJudge.js';
+import {emptyTally, judgePair, type JudgeSetup} from '../../../source/experiment/steps/compare/judge.js';
 import type {ClaudeProvider, JudgeReply, JudgeRequest} from '../../../source/providers/types.js';
 
 const CRITERIA = ['thesis', 'risk', 'consistency', 'actionability'] as const;

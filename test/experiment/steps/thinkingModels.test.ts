@@ -3,7 +3,7 @@
 // think:false, and only the answer is scored. The capability comes from /api/show: /api/tags lists
 // capabilities only from v0.30, so on v0.29 a lookup by /api/tags would find none.
 import {afterEach, describe, expect, it} from 'vitest';
-import {runCompare} from '../../../source/experiment/steps/compare.js';
+import {runCompare} from '../../../source/experiment/steps/compare/compare.js';
 import {runTools} from '../../../source/experiment/steps/tools.js';
 import {createOpenAICompatProvider} from '../../../source/providers/openaiCompat.js';
 import {profileFor, startSimulator, thinkingProfile} from '../../../source/simulator/index.js';

@@ -1,16 +1,16 @@
 // One subject (a local model or the Claude baseline) through every role x scenario: each answer
 // streamed, scored and persisted as it lands; a role's cell is done after its last scenario.
 // A failing call marks only that scenario.
-import type {Role, ScoredResponse} from '../../domain/schema.js';
-import type {Prompts} from '../../prompts/load.js';
-import type {Scenario} from '../../prompts/scenarios.js';
-import {isCanceled} from '../../providers/errors.js';
-import type {StepContext} from './context.js';
-import {CellFailure, canceledError, type CellRun, type OnDelta, type RolePrompt} from './compareCell.js';
-import type {ScenarioRun} from './compareAggregate.js';
-import {COMPARE_ROLES, promptFor} from './comparePrompts.js';
-import {errorScenario, scenarioScore} from './compareResponse.js';
-import {userMessage} from '../../system/userMessage.js';
+import type {Role, ScoredResponse} from '../../../domain/schema.js';
+import type {Prompts} from '../../../prompts/load.js';
+import type {Scenario} from '../../../prompts/scenarios.js';
+import {isCanceled} from '../../../providers/errors.js';
+import type {StepContext} from '../context.js';
+import {CellFailure, canceledError, type CellRun, type OnDelta, type RolePrompt} from './cell.js';
+import type {ScenarioRun} from './aggregate.js';
+import {COMPARE_ROLES, promptFor} from './prompts.js';
+import {errorScenario, scenarioScore} from './response.js';
+import {userMessage} from '../../../system/userMessage.js';
 
 export type SubjectPlan = {prompts: Prompts; scenarios: Scenario[]};
 export type CellRunner = (prompt: RolePrompt, onDelta: OnDelta) => Promise<CellRun>;

@@ -2,13 +2,13 @@
 // score = the mean quality with its 95 % interval, the gap to the baseline with its interval,
 // win/tie/loss counts, and the first scenario's metrics and compliance for the tables. Judged and
 // rubric qualities are never averaged together: the source decides which one every scenario gives.
-import {meanInterval} from '../../analysis/interval.js';
-import {relativeToBaseline} from '../../analysis/rubric.js';
-import {JUDGE_PROMPT_VERSION} from '../../analysis/judgePrompt.js';
-import type {QualityInterval, Role, ScenarioScore, ScoredResponse} from '../../domain/schema.js';
-import {RUBRIC_VERSION} from '../../analysis/rubric.js';
-import {errorResponse, TAIL_CHARS} from './compareResponse.js';
-import type {CellRun} from './compareCell.js';
+import {meanInterval} from '../../../analysis/interval.js';
+import {relativeToBaseline} from '../../../analysis/rubric.js';
+import {JUDGE_PROMPT_VERSION} from '../../../analysis/judgePrompt.js';
+import type {QualityInterval, Role, ScenarioScore, ScoredResponse} from '../../../domain/schema.js';
+import {RUBRIC_VERSION} from '../../../analysis/rubric.js';
+import {errorResponse, TAIL_CHARS} from './response.js';
+import type {CellRun} from './cell.js';
 
 export type ScenarioRun = {score: ScenarioScore; run: CellRun | null; text: string; elapsedSeconds: number};
 

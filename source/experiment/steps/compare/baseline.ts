@@ -1,21 +1,21 @@
 // The Claude baseline over every role x scenario, and, when the judge scores quality, a second
 // Claude sample per scenario judged against the first: the noise floor a model's gap is read
 // against. A baseline measured earlier for the same model and scenarios can be kept.
-import {JUDGE_PROMPT_VERSION} from '../../analysis/judgePrompt.js';
-import type {BaselineResult, Role, ScoredResponse} from '../../domain/schema.js';
-import {readTranscript} from '../../output/transcripts.js';
-import type {Scenario} from '../../prompts/scenarios.js';
-import {isCanceled} from '../../providers/errors.js';
-import type {ClaudeProvider} from '../../providers/types.js';
-import type {StepContext} from './context.js';
-import {runClaudeCell, type CellRun, type OnDelta, type RolePrompt} from './compareCell.js';
+import {JUDGE_PROMPT_VERSION} from '../../../analysis/judgePrompt.js';
+import type {BaselineResult, Role, ScoredResponse} from '../../../domain/schema.js';
+import {readTranscript} from '../../../output/transcripts.js';
+import type {Scenario} from '../../../prompts/scenarios.js';
+import {isCanceled} from '../../../providers/errors.js';
+import type {ClaudeProvider} from '../../../providers/types.js';
+import type {StepContext} from '../context.js';
+import {runClaudeCell, type CellRun, type OnDelta, type RolePrompt} from './cell.js';
 import type {BaselineBoard} from './baselineBoard.js';
-import {aggregateBaselineRole, type QualitySource, type ScenarioRun} from './compareAggregate.js';
-import {COMPARE_ROLES} from './comparePrompts.js';
-import {judgePair, type JudgeSetup, type JudgeTally} from './compareJudge.js';
-import {userMessage} from '../../system/userMessage.js';
-import {runSubject, type SubjectPlan} from './compareSubject.js';
-import {writeTranscript} from '../../output/transcripts.js';
+import {aggregateBaselineRole, type QualitySource, type ScenarioRun} from './aggregate.js';
+import {COMPARE_ROLES} from './prompts.js';
+import {judgePair, type JudgeSetup, type JudgeTally} from './judge.js';
+import {userMessage} from '../../../system/userMessage.js';
+import {runSubject, type SubjectPlan} from './subject.js';
+import {writeTranscript} from '../../../output/transcripts.js';
 
 /** The baseline's answers by `${role}/${scenario}`: what every local answer is judged against. */
 export type BaselineTexts = Map<string, string>;

@@ -1,15 +1,15 @@
 // When the baseline is measured again, verdicts of models not in this run were judged against
 // answers that no longer exist (or by an older judge prompt): those pairs are judged again from the stored transcripts
 // (judge calls only, no generation), so stale and fresh verdicts never meet in one table.
-import {JUDGE_PROMPT_VERSION} from '../../analysis/judgePrompt.js';
-import type {ResultsFile, Role, ScenarioScore} from '../../domain/schema.js';
-import {readTranscript} from '../../output/transcripts.js';
-import type {StepContext} from './context.js';
-import {qualityFields, scenarioQuality, type ScenarioRun} from './compareAggregate.js';
-import {textKey, type BaselineTexts} from './compareBaseline.js';
-import {COMPARE_ROLES, promptFor} from './comparePrompts.js';
-import {answerHash, judgeEntry, type Judge} from './compareJudge.js';
-import type {SubjectPlan} from './compareSubject.js';
+import {JUDGE_PROMPT_VERSION} from '../../../analysis/judgePrompt.js';
+import type {ResultsFile, Role, ScenarioScore} from '../../../domain/schema.js';
+import {readTranscript} from '../../../output/transcripts.js';
+import type {StepContext} from '../context.js';
+import {qualityFields, scenarioQuality, type ScenarioRun} from './aggregate.js';
+import {textKey, type BaselineTexts} from './baseline.js';
+import {COMPARE_ROLES, promptFor} from './prompts.js';
+import {answerHash, judgeEntry, type Judge} from './judge.js';
+import type {SubjectPlan} from './subject.js';
 
 
 function staleScenarios(scores: ScenarioScore[], role: Role, texts: BaselineTexts): ScenarioScore[] {

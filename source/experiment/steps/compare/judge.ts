@@ -3,15 +3,15 @@
 // a scheduler can run pairs alongside local generation. An invalid answer is asked once more,
 // then recorded as "judge failed" with a null quality, never as 0.
 import {createHash} from 'node:crypto';
-import {JUDGE_PROMPT_VERSION, JUDGE_SYSTEM, blindAnswer, buildJudgeUser, judgeJsonSchema} from '../../analysis/judgePrompt.js';
-import {combineOrders, parseVerdict} from '../../analysis/judgeVerdict.js';
-import type {JudgeVerdict} from '../../analysis/judgePrompt.js';
-import {readJudgeCache, writeJudgeCache} from '../../output/judgeCache.js';
-import type {JudgeRecord, Role} from '../../domain/schema.js';
-import {isCanceled, isProviderError} from '../../providers/errors.js';
-import type {ClaudeProvider} from '../../providers/types.js';
-import type {ClaudeQueue} from '../claudeQueue.js';
-import type {ScenarioRun} from './compareAggregate.js';
+import {JUDGE_PROMPT_VERSION, JUDGE_SYSTEM, blindAnswer, buildJudgeUser, judgeJsonSchema} from '../../../analysis/judgePrompt.js';
+import {combineOrders, parseVerdict} from '../../../analysis/judgeVerdict.js';
+import type {JudgeVerdict} from '../../../analysis/judgePrompt.js';
+import {readJudgeCache, writeJudgeCache} from '../../../output/judgeCache.js';
+import type {JudgeRecord, Role} from '../../../domain/schema.js';
+import {isCanceled, isProviderError} from '../../../providers/errors.js';
+import type {ClaudeProvider} from '../../../providers/types.js';
+import type {ClaudeQueue} from '../../claudeQueue.js';
+import type {ScenarioRun} from './aggregate.js';
 
 export type JudgeSetup = {
 	claude: ClaudeProvider;

@@ -1,11 +1,11 @@
 // Streams one prompt through a local model or Claude and measures it: the text, wall time,
 // output tokens and rate (Ollama's own counters where there are any), time to first token.
 import {performance} from 'node:perf_hooks';
-import {implausibleCounters} from '../../analysis/plausibility.js';
-import {cutOffNote, splitThinking} from '../../analysis/thinkBlocks.js';
-import type {ClaudeProvider, ClaudeUsage} from '../../providers/types.js';
-import {ProviderError} from '../../providers/errors.js';
-import type {StepContext} from './context.js';
+import {implausibleCounters} from '../../../analysis/plausibility.js';
+import {cutOffNote, splitThinking} from '../../../analysis/thinkBlocks.js';
+import type {ClaudeProvider, ClaudeUsage} from '../../../providers/types.js';
+import {ProviderError} from '../../../providers/errors.js';
+import type {StepContext} from '../context.js';
 
 export type RolePrompt = {system: string; user: string};
 

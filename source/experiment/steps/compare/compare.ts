@@ -4,21 +4,21 @@
 // judge against the baseline's answer (default with a key) or from the offline rubric, never both
 // in one score. A local answer is judged once Claude's answer to the same role and scenario
 // exists, without holding up the next local prompt. Every answer is persisted as soon as it is scored.
-import type {BaselineResult, ReasoningResult} from '../../domain/schema.js';
-import {writeComparisonTable} from '../../output/comparisonTable.js';
-import {bundledPromptsDir, loadPrompts} from '../../prompts/load.js';
-import {DEFAULT_SCENARIOS, loadScenarios} from '../../prompts/scenarios.js';
-import {isCanceled} from '../../providers/errors.js';
+import type {BaselineResult, ReasoningResult} from '../../../domain/schema.js';
+import {writeComparisonTable} from '../../../output/comparisonTable.js';
+import {bundledPromptsDir, loadPrompts} from '../../../prompts/load.js';
+import {DEFAULT_SCENARIOS, loadScenarios} from '../../../prompts/scenarios.js';
+import {isCanceled} from '../../../providers/errors.js';
 import {BaselineBoard} from './baselineBoard.js';
-import type {StepContext} from './context.js';
-import {baselineSubject, judgeRecordOf, measureBaseline, persistBaseline, reusableBaseline, type BaselineTexts} from './compareBaseline.js';
-import {COMPARE_ROLES} from './comparePrompts.js';
-import {emptyTally, type Judge, type JudgeSetup} from './compareJudge.js';
-import {runLocalModels} from './compareLocal.js';
-import {rescoreStale, scenariosFrom} from '../rescore.js';
-import {rejudgeStale} from './compareRejudge.js';
-import type {SubjectPlan} from './compareSubject.js';
-import {userMessage} from '../../system/userMessage.js';
+import type {StepContext} from '../context.js';
+import {baselineSubject, judgeRecordOf, measureBaseline, persistBaseline, reusableBaseline, type BaselineTexts} from './baseline.js';
+import {COMPARE_ROLES} from './prompts.js';
+import {emptyTally, type Judge, type JudgeSetup} from './judge.js';
+import {runLocalModels} from './local.js';
+import {rescoreStale, scenariosFrom} from '../../rescore.js';
+import {rejudgeStale} from './rejudge.js';
+import type {SubjectPlan} from './subject.js';
+import {userMessage} from '../../../system/userMessage.js';
 
 export {baselineSubject};
 

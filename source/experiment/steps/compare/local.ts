@@ -1,18 +1,18 @@
 // The local lane of the reasoning comparison: the models one request at a time, each answer
 // scored as it lands, judged once Claude's answer to the same role and scenario is on the board;
 // the judging and each role's final record are deferred so generation never waits for Claude.
-import type {BaselineResult, ReasoningResult, Role, ScoredResponse} from '../../domain/schema.js';
+import type {BaselineResult, ReasoningResult, Role, ScoredResponse} from '../../../domain/schema.js';
 import type {BaselineBoard} from './baselineBoard.js';
-import type {StepContext} from './context.js';
-import {runOllamaCell} from './compareCell.js';
-import {aggregateRole, scenarioQuality, type QualitySource, type ScenarioRun} from './compareAggregate.js';
-import {judgeRecordOf, textKey} from './compareBaseline.js';
-import {COMPARE_ROLES} from './comparePrompts.js';
-import {judgeEntry} from './compareJudge.js';
-import {runSubject, type SubjectPlan} from './compareSubject.js';
-import {modelEntry} from './modelEntry.js';
-import {thinkOptionFor} from './thinkOption.js';
-import {unloadQuietly} from './unloadQuietly.js';
+import type {StepContext} from '../context.js';
+import {runOllamaCell} from './cell.js';
+import {aggregateRole, scenarioQuality, type QualitySource, type ScenarioRun} from './aggregate.js';
+import {judgeRecordOf, textKey} from './baseline.js';
+import {COMPARE_ROLES} from './prompts.js';
+import {judgeEntry} from './judge.js';
+import {runSubject, type SubjectPlan} from './subject.js';
+import {modelEntry} from '../modelEntry.js';
+import {thinkOptionFor} from '../thinkOption.js';
+import {unloadQuietly} from '../unloadQuietly.js';
 
 /** Where the local lane writes each model's reasoning as it is scored. */
 export type LocalOutcome = {models: Record<string, ReasoningResult>};

@@ -1,11 +1,11 @@
 // Turns a measured cell into what the results file keeps: per scenario, the rubric score with its
 // dimensions, the compliance checks, the scorer and the transcript.
-import {RUBRIC_VERSION, scoreResponse} from '../../analysis/rubric.js';
-import type {Role, ScenarioScore, ScoredResponse, ScorerRecord} from '../../domain/schema.js';
-import {writeTranscript} from '../../output/transcripts.js';
-import type {Scenario} from '../../prompts/scenarios.js';
-import type {CellRun} from './compareCell.js';
-import {answerHash} from './compareJudge.js';
+import {RUBRIC_VERSION, scoreResponse} from '../../../analysis/rubric.js';
+import type {Role, ScenarioScore, ScoredResponse, ScorerRecord} from '../../../domain/schema.js';
+import {writeTranscript} from '../../../output/transcripts.js';
+import type {Scenario} from '../../../prompts/scenarios.js';
+import type {CellRun} from './cell.js';
+import {answerHash} from './judge.js';
 
 /** Where a trader's decision and risk levels should be (DESIGN.md, report section 6). */
 export const TAIL_CHARS = 500;

@@ -3,8 +3,8 @@
 // the two run side by side, and a local answer is judged as soon as both it and Claude's answer
 // to the same role and scenario exist. Once the baseline ends (done, failed, skipped), every
 // answer not posted reads as null.
-import type {Role, ScoredResponse} from '../../domain/schema.js';
-import type {Judge} from './compareJudge.js';
+import type {Role, ScoredResponse} from '../../../domain/schema.js';
+import type {Judge} from './judge.js';
 
 type Waiter = {resolve: (text: string | null) => void; promise: Promise<string | null>};
 

@@ -5,10 +5,10 @@
 // subject's own bull text for the same market, as in the pipeline (falling back to the fixed
 // opening if that bull call failed). The trader gets the fixed summary of the debate, so every
 // subject's trader sees the same plan.
-import {renderRolePrompt, type Prompts} from '../../prompts/load.js';
-import {FIRST_SCENARIO, GENERIC_OPPONENT, promptsFor, type Scenario} from '../../prompts/scenarios.js';
-import type {Role} from '../../domain/schema.js';
-import type {RolePrompt} from './compareCell.js';
+import {renderRolePrompt, type Prompts} from '../../../prompts/load.js';
+import {FIRST_SCENARIO, GENERIC_OPPONENT, promptsFor, type Scenario} from '../../../prompts/scenarios.js';
+import type {Role} from '../../../domain/schema.js';
+import type {RolePrompt} from './cell.js';
 
 export const COMPARE_ROLES: readonly Role[] = ['bull', 'bear', 'trader'];
 
