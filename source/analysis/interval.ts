@@ -1,5 +1,5 @@
 // Mean with a 95 % t interval for the handful of scenarios a model is scored on
-// (reference/judging.md §4): at n = 3 the half-width is 4.303·s/√3. Not a bootstrap, which at
+// (docs/reference/judging.md §4): at n = 3 the half-width is 4.303·s/√3. Not a bootstrap, which at
 // n = 3 has only ten distinct resamples and covers 75 %, not 95 %.
 import type {QualityInterval} from '../domain/schema.js';
 import {mean, sampleSd} from './stats.js';

@@ -1,4 +1,4 @@
-// What the pairwise judge sees (reference/judging.md §1, §6): two answers to the same prompt and
+// What the pairwise judge sees (docs/reference/judging.md §1, §6): two answers to the same prompt and
 // market under neutral labels, identical formatting, thinking blocks and model or vendor names
 // removed, four criteria each with a one-line reason and an absolute 0-10 score for each
 // response, and the instruction that length is not quality. The answer's shape is a JSON schema (output_config.format), checked again with zod.
@@ -17,10 +17,10 @@ export const CRITERIA = [
 
 export type CriterionId = (typeof CRITERIA)[number]['id'];
 
-// An enum, not minimum/maximum: numeric bounds are not enforced by output_config (judging.md §3).
+// An enum, not minimum/maximum: numeric bounds are not enforced by output_config (docs/reference/judging.md §3).
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 const score = z.literal(SCORES);
-// The reason comes before the scores so the judge explains first (reference/judging.md §6). Which
+// The reason comes before the scores so the judge explains first (docs/reference/judging.md §6). Which
 // response is better follows from the two scores (equal = tie), so the two can never disagree.
 const criterion = z.object({reason: z.string(), response_1: score, response_2: score}).strict();
 

@@ -1,5 +1,5 @@
 // From two judge answers (the pair asked in both orders) to absolute qualities and a comparison
-// (reference/judging.md §2). Each order scores both answers 0-10 per criterion; an answer's quality
+// (docs/reference/judging.md §2). Each order scores both answers 0-10 per criterion; an answer's quality
 // is the mean of its criterion scores over both orders, the baseline's likewise, so a strong answer
 // scores 9-10 whoever wrote it. Per criterion the higher score wins; an outcome that changes with
 // the order is a tie (position bias, not a preference).

@@ -1,4 +1,4 @@
-// What a risk desk checks before an order goes out (reference/judging.md §5): the stop on the
+// What a risk desk checks before an order goes out (docs/reference/judging.md §5): the stop on the
 // right side and within a plausible distance of the price, reward/risk at least 1, and a position
 // size within a cap. Every check says why it passed or failed.
 import type {ResponseMetrics} from '../domain/schema.js';

@@ -1,5 +1,5 @@
-// The offline quality rubric (DESIGN.md "Quality"): deterministic, 0-10, every point explained,
-// made hard to fool (reference/judging.md §5). Repetition earns nothing and costs points, depth
+// The offline quality rubric (docs/DESIGN.md "Quality"): deterministic, 0-10, every point explained,
+// made hard to fool (docs/reference/judging.md §5). Repetition earns nothing and costs points, depth
 // saturates at a moderate length of distinct content, figures count only inside reasoning
 // sentences, the argument's direction is checked against the decision, and the levels must pass
 // a risk desk's sanity checks. The baseline is scored by exactly these rules.

@@ -1,4 +1,4 @@
-// Where an experiment's time went (issue 16), from the runner's per-step records: pure arithmetic
+// Where an experiment's time went, from the runner's per-step records: pure arithmetic
 // on time spans. Local generation is one request at a time, so local steps form one chain; a
 // pulled model's steps also wait for its pull: the critical path is the longer of the two chains.
 import {formatDuration} from './verboseBlock.js';

@@ -1,4 +1,4 @@
-// The block `ollama run --verbose` prints after a reply (ollama-wire.md §3), for the bench screen.
+// The block `ollama run --verbose` prints after a reply (docs/reference/ollama-wire.md §3), for the bench screen.
 import type {OllamaCounters} from '../providers/types.js';
 import {formatGoDuration} from './goDuration.js';
 

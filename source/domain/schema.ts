@@ -31,7 +31,7 @@ export const modelResult = z.object({
 	benchProgress: z.object({options: benchOptions, reps: z.array(repRecord), at: z.string()}).optional(),
 	reasoning: reasoningResult.optional(),
 	toolCalling: toolCallingResult.optional(),
-	/** Steps of this model measured while another model downloaded (issue 16), e.g. {compare: 'qwen2.5:32b'}. */
+	/** Steps of this model measured while another model downloaded, e.g. {compare: 'qwen2.5:32b'}. */
 	duringDownload: z.record(z.string(), z.string()).optional(),
 });
 export type ModelResult = z.infer<typeof modelResult>;
@@ -102,7 +102,7 @@ export const settingsRecord = z.object({
 });
 export type SettingsRecord = z.infer<typeof settingsRecord>;
 
-/** One step of one model (or the baseline) as the runner timed it (issue 16). */
+/** One step of one model (or the baseline) as the runner timed it. */
 export const stepTiming = z.object({
 	run: z.string(),
 	round: z.number(),
@@ -155,7 +155,7 @@ export const resultsFile = z.object({
 	baseline: baselineResult.nullable(),
 	rounds: z.array(roundRecord),
 	recommendation: recommendation.nullable(),
-	/** Time accounting per step and per session (issue 16); absent in files written before it. */
+	/** Time accounting per step and per session; absent in files written before it. */
 	timing: z.object({steps: z.array(stepTiming), runs: z.array(runTiming)}).optional(),
 });
 export type ResultsFile = z.infer<typeof resultsFile>;

@@ -1,4 +1,4 @@
-// The built-in facts about the ladder models (reference/ollama-wire.md §5), used when Ollama
+// The built-in facts about the ladder models (docs/reference/ollama-wire.md §5), used when Ollama
 // does not have a model yet and by the simulator. Ollama's own answers win when present.
 
 export type CatalogEntry = {
@@ -78,7 +78,7 @@ export const catalog: readonly CatalogEntry[] = [
 	},
 ];
 
-/** The default ladder, in order of size as DESIGN.md lists it. */
+/** The default ladder, in order of size as docs/DESIGN.md lists it. */
 export const defaultLadder: readonly string[] = [
 	'qwen2.5:14b',
 	'mistral-small:22b',

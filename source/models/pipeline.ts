@@ -1,4 +1,4 @@
-// Facts about the pipeline trifecta serves (reference/tradingagents.md) and its Claude baseline,
+// Facts about the pipeline trifecta serves (docs/reference/tradingagents.md) and its Claude baseline,
 // kept below every layer that needs them (analysis, output, experiment).
 
 /** The Claude model the pipeline's seed configuration names; deprecated (end-of-life 2026-11-30). */
@@ -10,5 +10,5 @@ export const SEED_CLAUDE_MODEL = 'claude-sonnet-4-5-20250929';
  */
 export const DEFAULT_CLAUDE_MODEL = 'claude-sonnet-5-5';
 
-/** Output tokens in one full pipeline run (reference/tradingagents.md §4: about 15-25K). */
+/** Output tokens in one full pipeline run (docs/reference/tradingagents.md §4: about 15-25K). */
 export const PIPELINE_OUTPUT_TOKENS = 20_000;

@@ -1,4 +1,4 @@
-// docs/TASK_005_REPORT.md: the eight sections of issue 7, every figure from the results file.
+// docs/TASK_005_REPORT.md: the eight sections docs/DESIGN.md lists, every figure from the results file.
 import path from 'node:path';
 import type {ResultsFile} from '../domain/schema.js';
 import {writeFileAtomic} from './atomicWrite.js';

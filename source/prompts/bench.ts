@@ -1,4 +1,4 @@
-// The standard speed-benchmark prompt (DESIGN.md "Speed").
+// The standard speed-benchmark prompt (docs/DESIGN.md "Speed").
 
 export const BENCH_PROMPT = 'Explain the bull case for Apple stock in exactly 200 words, citing specific financial metrics.';
 

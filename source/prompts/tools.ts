@@ -1,4 +1,4 @@
-// The tools the pipeline binds to its analysts (reference/tradingagents.md §1), shaped as the
+// The tools the pipeline binds to its analysts (docs/reference/tradingagents.md §1), shaped as the
 // pipeline sends them, plus TraderProposal: with_structured_output on an OpenAI-compatible
 // provider sends the schema as a function, so structured output is a tool call too (§1, §3).
 import {z} from 'zod';

@@ -1,5 +1,5 @@
-// One error taxonomy for everything the services can do wrong (reference/ollama-wire.md §2,
-// libs.md §4-5). Each kind carries a message a user can act on; adapters map into it.
+// One error taxonomy for everything the services can do wrong (docs/reference/ollama-wire.md §2,
+// docs/reference/libs.md §4-5). Each kind carries a message a user can act on; adapters map into it.
 import {sanitizeInline} from '../system/sanitize.js';
 
 export type ProviderErrorKind =

@@ -80,7 +80,7 @@ function templated(profile: SimModelProfile, messages: SimMessage[], tools: SimT
 
 type OomWording = Extract<OllamaFault, {kind: 'oom'}>['wording'];
 
-/** Out-of-memory texts by server version (ollama-wire.md §2; issue 13 item 6). */
+/** Out-of-memory texts by server version (docs/reference/ollama-wire.md §2). */
 function oomMessage(profile: SimModelProfile, state: SimState, numCtx: number, wording: OomWording): string {
 	const needGiB = (state.footprint(profile, numCtx).size / 2 ** 30).toFixed(1);
 	switch (wording) {
@@ -175,7 +175,7 @@ export function prepareTurn(ctx: EngineContext, request: TurnRequest): Rejection
 			maxTokens: (request.numPredict !== undefined && request.numPredict > 0 ? request.numPredict : DEFAULT_REPLY_BUDGET) + 1,
 		});
 	}
-	// Thinking tokens count against num_predict and eval_count like any other (ollama-wire.md §1).
+	// Thinking tokens count against num_predict and eval_count like any other (docs/reference/ollama-wire.md §1).
 	const budget = request.numPredict !== undefined && request.numPredict > 0 ? request.numPredict : undefined;
 	const thought = capReply(thinking, budget, Math.max(0, numCtx - promptTokens));
 	const capped = capAfterThinking(tokenize(inlineThinking + replyText), thought, budget, Math.max(0, numCtx - promptTokens - thought.tokens.length));

@@ -1,6 +1,6 @@
 // The six ladder models as an M3 Max (40-core GPU, 400 GB/s, 128 GB) would serve them:
 // real sizes and quantizations from the catalog, decode rates at 65-80 % of the bandwidth bound
-// (reference/ollama-wire.md §6), and GGUF architecture facts for /api/show and the KV estimate.
+// (docs/reference/ollama-wire.md §6), and GGUF architecture facts for /api/show and the KV estimate.
 import {catalog, catalogEntry} from '../models/catalog.js';
 import type {CatalogEntry} from '../models/catalog.js';
 import {sha256Hex} from './hashing.js';
@@ -213,7 +213,7 @@ export function profileFor(name: string, overrides: Partial<SimModelProfile> = {
 	return profile;
 }
 
-/** fp16 KV-cache bytes per token of context: 4 x blocks x kv heads x head dim (ollama-wire.md §5). */
+/** fp16 KV-cache bytes per token of context: 4 x blocks x kv heads x head dim (docs/reference/ollama-wire.md §5). */
 export function kvBytesPerToken(profile: SimModelProfile): number {
 	const arch = profile.architecture;
 	if (!arch) return 0.25e6;

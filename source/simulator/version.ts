@@ -1,5 +1,5 @@
 // The simulated server's version decides behaviours that changed between Ollama releases; each
-// rule below names the release it comes from (reference/ollama-wire.md and issue 13's reading of
+// rule below names the release it comes from (docs/reference/ollama-wire.md and a reading of
 // server/routes.go, api/types.go, openai/openai.go and the runners).
 
 /** [major, minor, patch] of "0.12.4", "v0.30.0-rc2", ...; unparsable parts are 0. */
@@ -68,7 +68,7 @@ export function parallelCallsShareIndex(version: string, family: string): boolea
 /**
  * v0.30+ (llama-server): prompt_eval_count = cached + fresh tokens while prompt_eval_duration
  * times only the fresh ones (llm/llama_server.go:1503-1513). The Go runner before it counted
- * only the tokens it processed, so a fully cached prompt gave 0, omitted (issue #5370).
+ * only the tokens it processed, so a fully cached prompt gave 0, omitted.
  */
 export function countsCachedPromptTokens(version: string): boolean {
 	return atLeast(version, '0.30.0');

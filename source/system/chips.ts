@@ -1,4 +1,4 @@
-// Memory bandwidth of Apple chips in GB/s (Apple's figures; reference/ollama-wire.md §6). Decode
+// Memory bandwidth of Apple chips in GB/s (Apple's figures; docs/reference/ollama-wire.md §6). Decode
 // speed is bound by it, so it gives each model's ceiling. Variants with fewer CPU cores also have
 // a narrower memory bus (the 14-core M3 Max, with the 30-core GPU, has 300 GB/s, not 400).
 

@@ -1,4 +1,4 @@
-// Every file trifecta writes goes through here (reference/terminal.md §7). A file is written to a
+// Every file trifecta writes goes through here (docs/reference/terminal.md §7). A file is written to a
 // random temp file created exclusively ('wx') in the same folder, flushed, then renamed over the
 // target: a crash leaves the old file or the new one, never half of one, and rename replaces a
 // link rather than writing through it. Before that, every path component from the root folder

@@ -1,5 +1,5 @@
 // The one sanitiser for text that came from outside (model output, names, versions, error
-// bodies, tool names and arguments) on its way to a terminal or a file (reference/terminal.md §6).
+// bodies, tool names and arguments) on its way to a terminal or a file (docs/reference/terminal.md §6).
 // Escape sequences are removed whole; every other control character, C1 code and bidi override
 // becomes U+FFFD, so nothing can retitle the window, plant a link, clear the screen, overwrite a
 // line (CR, BS) or reorder what is read (Trojan Source). Newline and tab are kept.

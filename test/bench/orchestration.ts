@@ -1,4 +1,4 @@
-// Issue 16's figures: a full `trifecta run --yes` (the built CLI) against the simulator at a
+// The orchestration figures: a full `trifecta run --yes` (the built CLI) against the simulator at a
 // fixed pace with the ladder's real sizes (the wizard's first frame is test/bench/startup.ts's).
 // The simulator runs in this process (its load log is read afterwards); the CLI is a child.
 import {spawn} from 'node:child_process';

@@ -1,4 +1,4 @@
-// The performance budget (issue 8): how much the client itself costs while it measures.
+// The performance budget: how much the client itself costs while it measures.
 // Prints a table and writes the figures to results/benchmark-harness.json.
 //   npm run bench            (builds dist/ first; start-up is timed on the built CLI)
 import {spawn, spawnSync} from 'node:child_process';
@@ -83,7 +83,7 @@ const rows: Row[] = [];
 const figures: Record<string, unknown> = {};
 const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', {maximumFractionDigits: digits, minimumFractionDigits: digits});
 
-// --orchestration-only: issue 16's figures alone (the orchestration run and the wizard's first frame).
+// --orchestration-only: the orchestration figures alone (the orchestration run and the wizard's first frame).
 const orchestrationOnly = process.argv.includes('--orchestration-only');
 if (!orchestrationOnly) await clientOverhead();
 await startupFigures(!orchestrationOnly);
@@ -122,7 +122,7 @@ async function clientOverhead(): Promise<void> {
 	rows.push({figure: 'peak RSS growth, 25k → 100k tokens', value: `${fmt(mb(short.maxRssBytes), 1)} → ${fmt(mb(long.maxRssBytes), 1)} MB (${(growth * 100).toFixed(1)} %)`, goal: 'flat (< 15 %)', met: growth < 0.15});
 }
 
-/** Start-up, measured once (test/bench/startup.ts); the preflight frame is issue 16's figure (d). */
+/** Start-up, measured once (test/bench/startup.ts); the preflight frame is the wizard's first-frame figure. */
 async function startupFigures(full: boolean): Promise<void> {
 	console.error('start-up…');
 	const startup: StartupFigures = await measureStartup(3, full);

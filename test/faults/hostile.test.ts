@@ -1,4 +1,4 @@
-// The hostile-server matrix (issue 14): an Ollama and an Anthropic look-alike on loopback that
+// The hostile-server matrix: an Ollama and an Anthropic look-alike on loopback that
 // misbehave, run through the built CLI. Each case asserts the message and the exit code, that no
 // ESC (0x1b) or NUL (0x00) byte from the server reaches stdout, stderr or any written file, that
 // nothing is written outside its folder, and (for floods) that the process stays small and quick.

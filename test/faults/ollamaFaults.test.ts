@@ -1,4 +1,4 @@
-// The fault matrix, Ollama side (issue 8): each fault from the simulator's injection, run through
+// The fault matrix, Ollama side: each fault from the simulator's injection, run through
 // the built CLI. Each must give one clear line (what happened — what to do), keep every result
 // measured before it, and leave scaling-results.json valid.
 import fs from 'node:fs';

@@ -60,7 +60,7 @@ describe.skipIf(skipReason !== null)('real Ollama contract', () => {
 		expect(events.some((event) => event.type === 'delta')).toBe(true);
 	});
 
-	// Issue 13 item 1: capabilities come from /api/show; a thinking model sent think:false sends no reasoning.
+	// capabilities come from /api/show; a thinking model sent think:false sends no reasoning.
 	it('a thinking-capable model (per /api/show) sends no thinking with think:false', {timeout: 600_000}, async (context) => {
 		const shown = await Promise.all(models.map(async (model) => ({model, details: await ollama.show(model.name)})));
 		const thinker = shown.filter((entry) => entry.details.capabilities.includes('thinking')).sort((a, b) => a.model.sizeBytes - b.model.sizeBytes)[0];
@@ -80,7 +80,7 @@ describe.skipIf(skipReason !== null)('real Ollama contract', () => {
 		expect(answer).not.toMatch(/<think>/);
 	});
 
-	// Issue 13 item 2: the prompt cache makes a repeated prompt's prefill nearly free; a nonce first defeats it.
+	// the prompt cache makes a repeated prompt's prefill nearly free; a nonce first defeats it.
 	it('a repeated prompt is prefilled from the cache, a prompt with a different first token is not', {timeout: 600_000}, async (context) => {
 		const smallest = [...models].filter((model) => !model.capabilities.includes('embedding')).sort((a, b) => a.sizeBytes - b.sizeBytes)[0];
 		if (!smallest) {
@@ -102,7 +102,7 @@ describe.skipIf(skipReason !== null)('real Ollama contract', () => {
 		expect(busted.promptEvalDuration).toBeGreaterThan(repeated.promptEvalDuration);
 	});
 
-	// Issue 13 item 8: /v1 cannot pin num_ctx; /api/ps says what context it ran at.
+	// /v1 cannot pin num_ctx; /api/ps says what context it ran at.
 	it('/api/ps reports the context_length a /v1 request ran at', {timeout: 600_000}, async (context) => {
 		const smallest = [...models].filter((model) => !model.capabilities.includes('embedding')).sort((a, b) => a.sizeBytes - b.sizeBytes)[0];
 		if (!smallest) {

@@ -1,5 +1,5 @@
-// What the simulator does because real Ollama does it (issue 13's "also correct" list and the
-// prompt cache), by server version where it changed.
+// What the simulator does because real Ollama does it (the
+// prompt cache among others), by server version where it changed.
 import {afterEach, describe, expect, it} from 'vitest';
 import {startSimulator, type SimulatorHandle} from '../../source/simulator/index.js';
 import {mapOllamaError} from '../../source/providers/ollama/mapOllamaError.js';

@@ -4,7 +4,7 @@ import {clearSecrets, registerSecret} from '../../source/system/redact.js';
 
 afterEach(() => clearSecrets());
 
-// The cases of reference/terminal.md §6: what must never reach a terminal or a file raw.
+// The cases of docs/reference/terminal.md §6: what must never reach a terminal or a file raw.
 describe('sanitizeText', () => {
 	it.each([
 		['OSC 0 window title (BEL)', 'a\u001b]0;PWNED\u0007b', 'ab'],

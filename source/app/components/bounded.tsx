@@ -1,6 +1,6 @@
 // A live region that is never taller than `rows`: Ink erases a frame by moving the cursor up,
 // which cannot reach rows scrolled off the top, and a frame as tall as the terminal makes it
-// clear the whole screen and the scrollback (terminal.md §1). Content that does not fit is cut
+// clear the whole screen and the scrollback (docs/reference/terminal.md §1). Content that does not fit is cut
 // at the bottom, so a screen's title and table header stay in view.
 //
 // Ink 6.8 has no maxHeight, so the box gets an explicit height: the content's own height

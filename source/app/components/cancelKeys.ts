@@ -1,5 +1,5 @@
 // Esc or Ctrl+C cancels the running step. Only listens when stdin can be put in raw mode:
-// otherwise Ink would throw "Raw mode is not supported" (libs.md §1), and the terminal's own
+// otherwise Ink would throw "Raw mode is not supported" (docs/reference/libs.md §1), and the terminal's own
 // SIGINT handling applies.
 import {useInput, useStdin} from 'ink';
 

@@ -1,5 +1,5 @@
 // A table one line per row: a bold header, a rule, then the rows. @alcalzone/ink-table draws a
-// rule between every row and has no option to drop it (libs.md §6), which doubles a table's
+// rule between every row and has no option to drop it (docs/reference/libs.md §6), which doubles a table's
 // height; at 24 rows that pushed the verdict's title off the screen. Cells are truncated so the
 // table never exceeds `width` (ink-table sizes columns by content with no maximum).
 import React from 'react';

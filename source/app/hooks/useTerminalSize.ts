@@ -1,5 +1,5 @@
 // The terminal's columns and rows as React state, updated on 'resize'. Ink 6.8 re-lays out on a
-// resize but does not re-render components (terminal.md §3), and has no useWindowSize yet, so
+// resize but does not re-render components (docs/reference/terminal.md §3), and has no useWindowSize yet, so
 // anything sized from the terminal subscribes here.
 import {useEffect, useState} from 'react';
 import {useStdout} from 'ink';

@@ -41,7 +41,7 @@ export type AppProps = {
 	feedIntervalMs?: number;
 };
 
-/** What keys change. Kept in a ref so every key of a burst sees the one before it (terminal.md §4). */
+/** What keys change. Kept in a ref so every key of a burst sees the one before it (docs/reference/terminal.md §4). */
 type UiState = {
 	page: {identity: string; index: number};
 	cursor: number;

@@ -1,4 +1,4 @@
-// What runs beside the local step in a round (issue 16): the download and the Claude baseline.
+// What runs beside the local step in a round: the download and the Claude baseline.
 // Kept apart from the step views, which reset at every step start, so the line survives the
 // local lane moving from one model's step to the next.
 import type {StepEvent} from '../../experiment/events.js';

@@ -1,6 +1,6 @@
 // Keys as the wizard sees them. Ink hands useInput one event per escape sequence but a whole
 // run of plain text as one string ("jjj", a paste), so every event is split into single
-// presses here; a burst of keys is then handled press by press (terminal.md §4).
+// presses here; a burst of keys is then handled press by press (docs/reference/terminal.md §4).
 //
 // Each screen has one table of bindings: the same entries run the handlers, fill the footer
 // and the ? help, so a key cannot be shown with one meaning and do another.

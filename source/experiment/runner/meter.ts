@@ -95,7 +95,7 @@ export class StepMeter {
 			model: inner.model,
 			deprecation: () => inner.deprecation(),
 			stream: (request, opts) => this.stream(() => inner.stream(request, opts)),
-			// The judge (issue 12) is a Claude call like the baseline's: metered, and kept when present.
+			// The judge is a Claude call like the baseline's: metered, and kept when present.
 			...(inner.judge ? {judge: (request, opts) => this.call(() => inner.judge!(request, opts))} : {}),
 		};
 	}

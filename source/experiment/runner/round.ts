@@ -1,4 +1,4 @@
-// Performs one round without waste (issue 16). Three lanes run side by side: the pulls (disk and
+// Performs one round without waste. Three lanes run side by side: the pulls (disk and
 // network), the Claude baseline (network, through the bounded queue), and local generation, which
 // stays strictly one request at a time so no measured rate is ever shared. Each model is loaded
 // once: its benchmark's warm-up measures the cold load, then compare and tools run while it stays

@@ -1,4 +1,4 @@
-// The whole round at once (issue 16): the strategy names one step at a time, but orchestrating
+// The whole round at once: the strategy names one step at a time, but orchestrating
 // without waste needs to know them all (to pull while measuring, run the baseline beside local
 // work, and keep each model loaded across its steps). Derived by asking the strategy itself, on
 // a copy of the state where each step is marked done, so the round runs exactly what the

@@ -1,4 +1,4 @@
-// Collects one session's time accounting (issue 16): every timed step, the time the runner was
+// Collects one session's time accounting: every timed step, the time the runner was
 // busy (waiting on the user is not the experiment's time), and the Claude queue's busy spans;
 // folds them into the results file's `timing` (this session's entries replaced, others kept).
 import {criticalPathMs, overlapMs, summarizeSteps, unionMs, type Span} from '../../analysis/timing.js';

@@ -1,4 +1,4 @@
-// The speed benchmark of one model, by DESIGN.md's measurement rules: one untimed warm-up that
+// The speed benchmark of one model, by docs/DESIGN.md's measurement rules: one untimed warm-up that
 // loads the model, then N timed reps of the standard prompt (unique at its start each time),
 // options pinned; rates from Ollama's counters; memory from /api/ps while loaded. Alone, the model
 // is unloaded afterwards whatever happens; inside a round it stays loaded for compare and tools

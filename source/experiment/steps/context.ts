@@ -10,7 +10,7 @@ import type {Settings} from '../settings.js';
 import type {BaselineBoard} from './compare/baselineBoard.js';
 
 /**
- * Set when the runner orchestrates a whole round (issue 16): the model stays loaded across the
+ * Set when the runner orchestrates a whole round: the model stays loaded across the
  * round's steps and is unloaded once by the runner; the Claude baseline runs in its own task and
  * posts each role on the board, which compare reads instead of calling Claude itself.
  */

@@ -11,7 +11,7 @@ import {findInstalled} from './modelNames.js';
 import {diskRefusal, seventyBWarning, type PullRefusedError} from './pullPreflight.js';
 import {userMessage} from '../../system/userMessage.js';
 
-/** Said on cancel: Ollama keeps the partial blobs, but prunes them when the server starts (ollama-wire.md §1). */
+/** Said on cancel: Ollama keeps the partial blobs, but prunes them when the server starts (docs/reference/ollama-wire.md §1). */
 export function resumeNote(model: string): string {
 	return `Pull of ${model} canceled — run \`trifecta pull ${model}\` again to resume the download (the partial download is lost if the Ollama server restarts meanwhile).`;
 }

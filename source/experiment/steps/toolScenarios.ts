@@ -1,4 +1,4 @@
-// The five tool-calling scenarios, each what the pipeline really asks of a model (issue 5):
+// The five tool-calling scenarios, each what the pipeline really asks of a model:
 // a single call, choosing among the analysts' four tools, finishing after a tool result (the
 // analyst loop), structured output as a function call (the trader), and calls kept out of text.
 // Each request names its ticker and ISO dates so the right arguments are checkable.

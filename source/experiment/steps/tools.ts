@@ -1,4 +1,4 @@
-// The tool-calling test (issue 5): each model on native /api/chat and on /v1/chat/completions,
+// The tool-calling test: each model on native /api/chat and on /v1/chat/completions,
 // five scenarios each. Results are persisted after every endpoint so Ctrl+C or a dead server
 // never loses what was measured; the text grid is written at the end.
 import type {ToolCallingResult} from '../../domain/schema.js';

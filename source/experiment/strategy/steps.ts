@@ -65,7 +65,7 @@ export function pendingStep(state: StrategyState, round: number, target: string,
 		return {kind: 'step', step: 'pull', round, models: [target], baseline: false, keys: {[stepKey.pull(target)]: ''}};
 	}
 	const models = scope ?? available(state, target);
-	// Every model the round compares gets a speed too (issue 16): an installed one is measured
+	// Every model the round compares gets a speed too: an installed one is measured
 	// while the round's model downloads, and each measured rate sharpens the 70B predictions.
 	const toBench = models.filter((model) => !benchDone(state, model));
 	if (toBench.length > 0) {

@@ -31,11 +31,11 @@ export type ChartData = {
 
 /**
  * One role's quality as the charts show it. Today a role has one rubric score; the judged quality
- * (issue 12) brings a per-market mean with its 95 % interval: read those fields here.
+ * brings a per-market mean with its 95 % interval: read those fields here.
  */
 export function scorePoint(response: ScoredResponse | undefined): ScorePoint | null {
 	if (!response || response.status !== 'ok' || response.score === null) return null;
-	// Several markets give a 95 % interval around the mean (issue 12); one market, a bare point.
+	// Several markets give a 95 % interval around the mean; one market, a bare point.
 	const quality = response.quality;
 	return {value: response.score, interval: quality && quality.n > 1 ? {low: quality.low, high: quality.high} : null};
 }

@@ -1,5 +1,5 @@
 // Builds the hybrid configs for one model with the evidence behind each: scores, decode rate,
-// and what one pipeline run would take and cost, from the agent split of reference/tradingagents.md §1.
+// and what one pipeline run would take and cost, from the agent split of docs/reference/tradingagents.md §1.
 import {catalogEntry} from '../../models/catalog.js';
 import {costUsd} from '../../providers/claudePricing.js';
 import {DEFAULT_CLAUDE_MODEL, PIPELINE_OUTPUT_TOKENS} from '../../models/pipeline.js';

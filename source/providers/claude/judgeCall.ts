@@ -1,6 +1,6 @@
 // One judge request: a non-streamed message whose answer is shaped by output_config.format (a
 // JSON schema). Forced tool use is not an option: Claude Sonnet 5.5 rejects it
-// (reference/judging.md §3). The SDK has no temperature field, so nothing is pinned here; the
+// (docs/reference/judging.md §3). The SDK has no temperature field, so nothing is pinned here; the
 // caller caches verdicts instead. Only text blocks are read: thinking blocks never reach a verdict.
 import type Anthropic from '@anthropic-ai/sdk';
 import {costUsd} from '../claudePricing.js';

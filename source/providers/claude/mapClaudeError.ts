@@ -1,5 +1,5 @@
 // Anthropic SDK errors as ProviderErrors. A mid-stream `event: error` arrives as a base APIError
-// with no status (libs.md §5), so it is told apart from a 529 before the request. The API key
+// with no status (docs/reference/libs.md §5), so it is told apart from a 529 before the request. The API key
 // must never appear in a message, whatever the server or SDK put into theirs.
 import {APIConnectionError, APIError, APIUserAbortError} from '@anthropic-ai/sdk';
 import {ProviderError} from '../errors.js';

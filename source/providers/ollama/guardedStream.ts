@@ -1,7 +1,7 @@
 // The one place an ollama-js stream is opened and consumed. It guarantees what the adapter
 // promises: a busy server is retried before streaming starts; leaving early (break, return,
 // throw in the consumer) or aborting the signal aborts the HTTP request — `break` alone would
-// let the server keep generating (libs.md §4); and every failure surfaces as a ProviderError.
+// let the server keep generating (docs/reference/libs.md §4); and every failure surfaces as a ProviderError.
 import type {AbortableAsyncIterator} from 'ollama';
 import {withBusyRetry, type BusyRetryOptions} from './busyRetry.js';
 import {mapOllamaError, type OllamaErrorContext} from './mapOllamaError.js';

@@ -1,4 +1,4 @@
-// The same normalisation ollama-js applies (reference libs.md §4), so messages name the URL that
+// The same normalisation ollama-js applies (docs/reference/libs.md §4), so messages name the URL that
 // is actually contacted: a missing scheme becomes http://, a bare host gets :11434, ':5555' means
 // 127.0.0.1:5555, and a trailing slash is dropped.
 const DEFAULT_PORT = '11434';

@@ -1,6 +1,6 @@
 // Everything ollama-js (and Node's fetch under it) can throw, turned into one ProviderError with a
-// message that says what happened and a hint that says what to do (reference/ollama-wire.md §2,
-// libs.md §4). ollama-js does not export ResponseError, so it is recognised by shape.
+// message that says what happened and a hint that says what to do (docs/reference/ollama-wire.md §2,
+// docs/reference/libs.md §4). ollama-js does not export ResponseError, so it is recognised by shape.
 import {ProviderError} from '../errors.js';
 import {errorCodes, isAbortError, isBrokenStream, isConnectionFailure} from '../networkErrors.js';
 import {MALFORMED_LINE_PREFIX, OversizedResponseError} from './quietFetch.js';

@@ -1,4 +1,4 @@
-// ollama-js types disagree with the wire in a few places (reference/ollama-wire.md §4): dates are
+// ollama-js types disagree with the wire in a few places (docs/reference/ollama-wire.md §4): dates are
 // strings, model_info is a plain object, ps entries carry context_length, capabilities appear on
 // /api/tags entries since v0.30, tool calls carry id, and think/tool_call_id exist. These
 // conversions read what actually arrives and return trifecta's own shapes.

@@ -1,5 +1,5 @@
 // Rendering the wizard over a fake runner, and pressing keys the way ink-testing-library wants:
-// one key per write, then wait for the frame it causes (libs.md §2), never a fixed sleep: a fixed
+// one key per write, then wait for the frame it causes (docs/reference/libs.md §2), never a fixed sleep: a fixed
 // wait is too short on a loaded machine and wasted time on an idle one.
 import React from 'react';
 import {render} from 'ink-testing-library';

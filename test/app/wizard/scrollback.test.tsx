@@ -80,7 +80,7 @@ describe('wizard scrollback', () => {
 		const lines = stripVTControlCharacters(ui.frame()).split('\n');
 		const after = (header: string) => lines.slice(lines.findIndex((line) => line.startsWith(header)) + 1);
 
-		// The installed models are measured while the 32B pulls (issue 16): their lines come between.
+		// The installed models are measured while the 32B pulls: their lines come between.
 		expect(after('── round 1 · pull · qwen2.5:32b')).toContain('pulled qwen2.5:32b: 19.9 GB in 12.4 s');
 		// 16.2 t/s against a 20.1 t/s ceiling: 81 %, above the 8 t/s minimum.
 		expect(after('── round 1 · bench · qwen2.5:32b')[0]).toBe('qwen2.5:32b  16.2 ± 0.1 t/s decode (81% of 20.1 t/s ceiling) · practical');

@@ -1,4 +1,4 @@
-// The runner's round orchestration (issue 16) through the simulator with the real steps and
+// The runner's round orchestration through the simulator with the real steps and
 // providers: one load per model per round, Claude beside the pull, local requests one at a
 // time, and a cancel in the middle of overlapping work.
 import fs from 'node:fs';

@@ -52,7 +52,7 @@ describe('runCompare', () => {
 			}
 		}
 
-		// Done-when of issue 4: the complete (simulated Claude) proposal scores at least 9; the
+		// The complete (simulated Claude) proposal scores at least 9; the
 		// shallow 14B proposal, without levels, far below.
 		expect(outcome.baseline.reasoning.trader?.score).toBeGreaterThanOrEqual(9);
 		expect(outcome.models['qwen2.5:14b']?.trader?.score).toBeLessThan((outcome.baseline.reasoning.trader?.score ?? 0) - 3);

@@ -1,4 +1,4 @@
-// Issue 13 item 1: a thinking-capable model (qwen3:32b) measured on Ollama v0.29 and the current
+// a thinking-capable model (qwen3:32b) measured on Ollama v0.29 and the current
 // release. Both think when `think` is absent (v0.12.4+), so every measured request must carry
 // think:false, and only the answer is scored. The capability comes from /api/show: /api/tags lists
 // capabilities only from v0.30, so on v0.29 a lookup by /api/tags would find none.

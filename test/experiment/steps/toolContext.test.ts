@@ -1,4 +1,4 @@
-// Issue 13 item 8: /v1 cannot pin num_ctx, so it runs at the server's default, which changed by
+// /v1 cannot pin num_ctx, so it runs at the server's default, which changed by
 // version (2048 before v0.6.7, 4096 until v0.15.4, then a VRAM tier capped at the trained context).
 import {afterEach, describe, expect, it} from 'vitest';
 import {runTools} from '../../../source/experiment/steps/tools.js';

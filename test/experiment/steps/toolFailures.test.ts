@@ -1,4 +1,4 @@
-// Issue 13 items 3 and 7 in the tool-calling step: a tool call Ollama's parser cannot read is the
+// The tool-calling step: a tool call Ollama's parser cannot read is the
 // model failing the scenario (with the text); a /v1 stream that ends early is an error of the run.
 import {afterEach, describe, expect, it} from 'vitest';
 import {runTools} from '../../../source/experiment/steps/tools.js';

@@ -1,4 +1,4 @@
-// Issue 13 item 10: the baseline defaults to the newest Sonnet the key can use, never a deprecated
+// the baseline defaults to the newest Sonnet the key can use, never a deprecated
 // one; a thinking Sonnet's reasoning is not part of its answer and its tokens are counted apart.
 import {afterEach, describe, expect, it} from 'vitest';
 import {listClaudeModels, newestSonnet} from '../../../source/providers/claude/baselineModel.js';

@@ -1,4 +1,4 @@
-// Issue 13 item 4: a server that goes silent is reported as what it is, within the timeout, and
+// a server that goes silent is reported as what it is, within the timeout, and
 // never as "not running"; the SDKs do not retry on top.
 import {afterEach, describe, expect, it} from 'vitest';
 import {createClaudeProvider} from '../../../source/providers/claude.js';

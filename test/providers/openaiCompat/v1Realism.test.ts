@@ -1,4 +1,4 @@
-// Issue 13 items 3, 5, 6, 7 on /v1/chat/completions as real Ollama serves it: an in-band failure
+// /v1/chat/completions as real Ollama serves it: an in-band failure
 // is an empty delta and the end of the stream (no finish_reason, no [DONE]); parallel tool calls
 // all carry index 0 on older servers; a 500 is not retried by the SDK.
 import {afterEach, describe, expect, it} from 'vitest';

@@ -45,7 +45,7 @@ export function DoneScreen({
 	files: string[];
 	resultsPath: string;
 	recommendation: Recommendation | null;
-	/** "experiment took 1 h 12 min; models generating 41 min, …" (issue 16), when timed. */
+	/** "experiment took 1 h 12 min; models generating 41 min, …", when timed. */
 	timeLine?: string | null;
 }): React.JSX.Element {
 	return (

@@ -56,7 +56,7 @@ export function persistBaseline(ctx: StepContext, baseline: BaselineResult): voi
 	});
 }
 
-/** One Claude answer, through the session's queue when there is one (issue 16). */
+/** One Claude answer, through the session's queue when there is one. */
 function queuedClaudeCell(ctx: StepContext, claude: ClaudeProvider, prompt: RolePrompt, onDelta: OnDelta, label: string): Promise<CellRun> {
 	const queue = ctx.claudeQueue;
 	if (!queue) return runClaudeCell(ctx, claude, prompt, onDelta);
@@ -78,7 +78,7 @@ export async function measureBaseline(
 	const texts: BaselineTexts = new Map();
 	const source: QualitySource = judge ? {kind: 'judge', judgeModel: judge.setup.model} : {kind: 'rubric', judgeModel: null};
 	const subject = baselineSubject(claude.model);
-	// The noise floor runs beside the next baseline answers (issue 16: the queue bounds it); a
+	// The noise floor runs beside the next baseline answers (the queue bounds it); a
 	// role's record is final, and posted as such, once its second samples are judged.
 	const noise = new Map<Role, Promise<void>[]>();
 	const runsOf = new Map<Role, ScenarioRun[]>();

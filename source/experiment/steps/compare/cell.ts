@@ -25,7 +25,7 @@ export type OnDelta = (text: string, at: number) => void;
 
 /**
  * Long enough for the 1.2-1.4K-word answers the pipeline's researchers write
- * (reference/tradingagents.md §4); the benchmark's 512 would cut them off.
+ * (docs/reference/tradingagents.md §4); the benchmark's 512 would cut them off.
  */
 export const COMPARE_NUM_PREDICT = 4096;
 /** Claude's own cap; its baseline answers run to about 18K characters. */
@@ -136,7 +136,7 @@ export async function runClaudeCell(ctx: StepContext, claude: ClaudeProvider, pr
 				};
 			}
 		}
-		// The SDK ends an aborted stream silently (libs.md §5), so no 'done' after Ctrl+C is a cancel.
+		// The SDK ends an aborted stream silently (docs/reference/libs.md §5), so no 'done' after Ctrl+C is a cancel.
 		if (ctx.signal.aborted) throw canceledError();
 		throw new ProviderError('claude-stream-error', 'The reply from Claude ended early', 'Run compare again; finished cells are kept.');
 	} catch (error) {

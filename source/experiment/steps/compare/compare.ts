@@ -1,4 +1,4 @@
-// The isolated reasoning comparison: the Claude baseline beside the local models (issue 16: Claude
+// The isolated reasoning comparison: the Claude baseline beside the local models (Claude
 // uses the network, not the GPU), local models strictly one at a time, each unloaded after its
 // prompts. Every role is asked about every market scenario; quality comes from the blind pairwise
 // judge against the baseline's answer (default with a key) or from the offline rubric, never both

@@ -1,5 +1,5 @@
 // One pairwise judgement: an answer against the baseline's answer to the same prompt and market,
-// asked in both orders (reference/judging.md §2). Each pair is an independent async function, so
+// asked in both orders (docs/reference/judging.md §2). Each pair is an independent async function, so
 // a scheduler can run pairs alongside local generation. An invalid answer is asked once more,
 // then recorded as "judge failed" with a null quality, never as 0.
 import {createHash} from 'node:crypto';
@@ -20,7 +20,7 @@ export type JudgeSetup = {
 	signal: AbortSignal;
 	/** Subject names to strip from answers (model ids, `claude:<model>`). */
 	names: string[];
-	/** Every judge call waits its turn here when set (issue 16: bounded, FIFO, 429/529 backoff). */
+	/** Every judge call waits its turn here when set (bounded, FIFO, 429/529 backoff). */
 	queue?: ClaudeQueue;
 };
 

@@ -7,7 +7,7 @@ import type {Scenario} from '../../../prompts/scenarios.js';
 import type {CellRun} from './cell.js';
 import {answerHash} from './judge.js';
 
-/** Where a trader's decision and risk levels should be (DESIGN.md, report section 6). */
+/** Where a trader's decision and risk levels should be (docs/DESIGN.md, report section 6). */
 export const TAIL_CHARS = 500;
 
 export function rubricScorer(): ScorerRecord {
