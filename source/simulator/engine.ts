@@ -183,6 +183,7 @@ export function prepareTurn(ctx: EngineContext, request: TurnRequest): Rejection
 	const callTokens = answered.reduce((sum, call) => sum + tokenize(jsonWords({name: call.name, arguments: call.arguments})).length, 0);
 	const counters = planCounters({
 		profile,
+		version: request.version,
 		promptTokens: countsCachedPromptTokens(request.version) ? promptTokens : freshPromptTokens,
 		freshPromptTokens,
 		outputTokens: thought.tokens.length + capped.tokens.length + callTokens,

@@ -66,10 +66,28 @@ export function parallelCallsShareIndex(version: string, family: string): boolea
 }
 
 /**
- * v0.30+ (llama-server): prompt_eval_count = cached + fresh tokens while prompt_eval_duration
- * times only the fresh ones (llm/llama_server.go:1503-1513). The Go runner before it counted
- * only the tokens it processed, so a fully cached prompt gave 0, omitted.
+ * Whether prompt_eval_count includes the tokens served from the prompt cache (while
+ * prompt_eval_duration times only the fresh ones). From v0.4.0 the Go runners count every prompt
+ * input: `numPromptInputs: len(inputs)` is set before LoadCacheSlot trims the cached prefix
+ * (llama/runner/runner.go v0.4.0; runner/ollamarunner/runner.go v0.20.0:197). From v0.30
+ * llama-server reports cache_n + prompt_n (llm/llama_server.go:1503-1513). Before v0.4.0 the C++
+ * ext_server reported only the tokens it processed (n_prompt_tokens_processed,
+ * llm/ext_server/server.cpp v0.3.0), so a fully cached prompt gave 0, omitted (issue #5370 upstream).
  */
 export function countsCachedPromptTokens(version: string): boolean {
-	return atLeast(version, '0.30.0');
+	return atLeast(version, '0.4.0');
+}
+
+/**
+ * The eval_duration the runner reports for `tokens` generated tokens, given the time decoding them
+ * took. Every runner starts its decode clock at the first token (it comes out of prompt
+ * processing): the Go runners reset `startedAt` when numPredicted reaches 1
+ * (runner/ollamarunner/runner.go v0.20.0:743-746), so one token is 0 ns, omitted; from v0.30
+ * llama-server's predicted_ms (llm/llama_server.go:1726) has llama.cpp's floor of 1 µs
+ * (t_token_generation = max(1, ...) µs), so one token is 1000 ns.
+ */
+export function reportedEvalDuration(version: string, tokens: number, nsPerToken: number): number {
+	if (tokens <= 0) return 0;
+	const timed = Math.round((tokens - 1) * nsPerToken);
+	return atLeast(version, '0.30.0') ? Math.max(1000, timed) : timed;
 }

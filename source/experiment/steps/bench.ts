@@ -5,7 +5,7 @@
 // (the runner unloads it once). The result is persisted as soon as the model finishes.
 import os from 'node:os';
 import {randomUUID} from 'node:crypto';
-import {implausibleCounters} from '../../analysis/plausibility.js';
+import {implausibleLoad} from '../../analysis/plausibility.js';
 import {ceilingRate} from '../../analysis/rates.js';
 import type {BenchOptions, ModelResult, RepRecord, SpeedResult} from '../../domain/schema.js';
 import {applyModelFacts, upsertModel} from '../../output/resultsStore.js';
@@ -63,8 +63,10 @@ async function warmUp(ctx: StepContext, model: string, generation: GenerationOpt
 	);
 	for await (const event of stream) {
 		if (event.type !== 'done') continue;
-		const problem = implausibleCounters(event.counters);
-		// The warm-up only yields the load time: implausible counters leave it unknown (0), not negative or absurd.
+		// The warm-up only yields the load time, so only load_duration is checked: its one token's
+		// decode counters are degenerate on every real server. An implausible load time is left
+		// unknown (0), never recorded negative or absurd.
+		const problem = implausibleLoad(event.counters);
 		if (problem !== null) ctx.emit({type: 'warning', message: `Ollama reported implausible counters loading ${model} (${problem}); the load time is not recorded`});
 		else loadNs = event.counters.loadDuration;
 	}

@@ -94,6 +94,16 @@ describe('runBench against the simulator', () => {
 		for (const rep of speed.reps) expect(rep.promptEvalCount).toBeGreaterThan(350);
 	});
 
+	it.each(['0.20.0', '0.32.15'])('records the load time Ollama %s reported for the one-token warm-up, with no "implausible" warning', async (version) => {
+		// The warm-up's single token has degenerate decode counters on every real server (eval_duration
+		// 0 on the Go runners, 1000 ns on llama-server): they must not cost the load time.
+		harness = await stepHarness({sim: {version, installed: ['qwen2.5:14b']}, settings: {reps: 1}});
+		const {speed} = await runBench(harness.ctx, 'qwen2.5:14b');
+		expect(Math.abs(speed.loadMs / 4100 - 1)).toBeLessThan(0.03);
+		expect(eventsOfType(harness.events, 'bench:loaded')[0]?.loadMs).toBe(speed.loadMs);
+		expect(eventsOfType(harness.events, 'warning').map((event) => event.message).join('\n')).not.toMatch(/implausible/);
+	});
+
 	it('computes the ceiling from bandwidth and size, and the efficiency from the mean', async () => {
 		harness = await stepHarness({sim: {installed: ['qwen2.5:32b']}, settings: {reps: 2}});
 		const {speed} = await runBench(harness.ctx, 'qwen2.5:32b');
