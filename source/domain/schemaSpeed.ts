@@ -61,6 +61,8 @@ export type MemoryRecord = z.infer<typeof memoryRecord>;
 export const speedResult = z.object({
 	evalRate: sampleStats,
 	promptEvalRate: sampleStats,
+	/** The prompt length the prefill rate was measured over, as the server counted it (prompt_eval_count); absent in results written before it was recorded. */
+	promptEvalCount: sampleStats.optional(),
 	ttftMs: sampleStats,
 	loadMs: z.number(),
 	evalCount: sampleStats,

@@ -25,7 +25,7 @@ export function toCsv(table: CsvTable): string {
 export function benchmarkTable(results: ResultsFile): CsvTable {
 	const columns = [
 		'model', 'simulated', 'size (bytes)', 'parameters', 'quantization', 'decode mean (t/s)', 'decode sd (t/s)', 'decode samples (t/s)',
-		'prefill mean (t/s)', 'prefill sd (t/s)', 'TTFT mean (ms)', 'load (ms)', 'ceiling (t/s)', 'bandwidth (GB/s)', 'efficiency (0-1)',
+		'prefill mean (t/s)', 'prefill sd (t/s)', 'prefill prompt (tokens)', 'TTFT mean (ms)', 'load (ms)', 'ceiling (t/s)', 'bandwidth (GB/s)', 'efficiency (0-1)',
 		'practical', 'minimum rate (t/s)', 'pipeline run estimate (s)', 'GPU share (0-1)', 'num_ctx (tokens)', 'repetitions',
 	];
 	const rows = results.models.map((model): Cell[] => {
@@ -33,7 +33,7 @@ export function benchmarkTable(results: ResultsFile): CsvTable {
 		return [
 			model.name, results.simulated, model.sizeBytes, model.parameterSize, model.quantization,
 			speed?.evalRate.mean ?? null, speed?.evalRate.sd ?? null, speed ? speed.evalRate.samples.join(' ') : null,
-			speed?.promptEvalRate.mean ?? null, speed?.promptEvalRate.sd ?? null, speed?.ttftMs.mean ?? null, speed?.loadMs ?? null,
+			speed?.promptEvalRate.mean ?? null, speed?.promptEvalRate.sd ?? null, speed?.promptEvalCount?.mean ?? null, speed?.ttftMs.mean ?? null, speed?.loadMs ?? null,
 			speed?.ceilingRate ?? null, speed?.bandwidthGBs ?? null, speed?.efficiency ?? null,
 			model.practical ?? null, results.settings?.minRate ?? null, speed?.pipelineEstimateSeconds ?? null, speed?.memory?.gpuShare ?? null,
 			speed?.options.num_ctx ?? null, speed?.options.reps ?? null,

@@ -10,7 +10,7 @@ import {parseKeepAlive} from './keepAlive.js';
 import type {SimState} from './state.js';
 import {normalizeName} from './state.js';
 import {simulatedReply} from './texts.js';
-import {tokenize} from './tokenize.js';
+import {promptTokens as tokenizePrompt, tokenize} from './tokenize.js';
 import {decideToolTurn} from './toolDecision.js';
 import type {OllamaFault, SimModelProfile} from './types.js';
 import {countsCachedPromptTokens, defaultNumCtx, thinkingMode} from './version.js';
@@ -142,7 +142,7 @@ export function prepareTurn(ctx: EngineContext, request: TurnRequest): Rejection
 	const prompt = templated(profile, request.messages, request.tools);
 	const seed = `${profile.name}:${useCount}:${sha256Hex(prompt).slice(0, 16)}`;
 	// Ollama silently truncates a prompt longer than the context; the only sign is the count.
-	const promptWords = tokenize(prompt).slice(0, numCtx);
+	const promptWords = tokenizePrompt(prompt, profile.family).slice(0, numCtx);
 	const promptTokens = promptWords.length;
 	const cached = state.reusePrompt(profile, promptWords);
 	const freshPromptTokens = promptTokens - cached;

@@ -47,6 +47,8 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 		expect(row).toEqual(['qwen2.5:32b', '19.9', '12.3 ± 0.4', '20.1', '61%', '5/5', '4/5', '900', '850', '400', 'BUY', '244.10', '290.00', '5% of portfolio', '8.7']);
 		expect(tableRow(sectionOf(report, 1), 'claude:claude-sonnet-4-5-20250929 (baseline)')[9]).toBe('650');
 		expect(sectionOf(report, 1)).toContain('$0.1234');
+		// Every prefill figure names the prompt it was read over, in the server's own tokens.
+		expect(sectionOf(report, 1)).toContain("Prefill (reading the prompt; the token counts are Ollama's own prompt_eval_count): qwen2.5:14b 300.0 t/s over 975 prompt tokens;");
 	});
 
 	it('2: ranks by trader score relative to Claude', () => {

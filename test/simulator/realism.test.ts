@@ -84,6 +84,16 @@ describe('simulated Ollama, as the real server behaves', () => {
 		expect(Number(final['load_duration'])).toBeGreaterThan(3e9);
 	});
 
+	it.each([
+		['qwen2.5:14b', 'Revenue 391035 and EPS 6.11.', 14],
+		['llama3.3:70b', 'Revenue 391035 and EPS 6.11.', 9],
+	])('%s counts prompt tokens as its tokenizer does: %j is %i tokens once the template is taken away', async (model, prompt, tokens) => {
+		// Qwen splits every digit apart; Llama 3 groups up to three. A prompt rich in figures is far longer than its word count.
+		sim = await startSimulator({installed: [model]});
+		const count = async (text: string) => Number(((await (await post('/api/generate', {model, prompt: text, system: 'S', stream: false})).json()) as Final).prompt_eval_count);
+		expect((await count(`${prompt} x`)) - (await count('x'))).toBe(tokens);
+	});
+
 	it('a pull that fills the disk fails in-band with the OS text, mapped to disk-full with what to do', async () => {
 		sim = await startSimulator();
 		sim.injectOllamaFault({kind: 'disk-full', afterChunks: 3}, '/api/pull');

@@ -32,6 +32,18 @@ function traderCells(reasoning: ReasoningResult | undefined): string[] {
 	];
 }
 
+/** Each prefill rate with the prompt it was measured over, as the server's tokenizer counted it. */
+function prefillSentence(results: ResultsFile): string | null {
+	const each = results.models.flatMap((model) => {
+		const speed = model.speed;
+		if (!speed || speed.promptEvalRate.samples.length === 0) return [];
+		const tokens = speed.promptEvalCount?.samples.length ? ` over ${integer(speed.promptEvalCount.mean)} prompt tokens` : '';
+		return [`${model.name} ${fixed(speed.promptEvalRate.mean)} t/s${tokens}`];
+	});
+	if (each.length === 0) return null;
+	return `Prefill (reading the prompt; the token counts are Ollama's own prompt_eval_count): ${each.join('; ')}.`;
+}
+
 export function formatBenchmarkSection(results: ResultsFile): string {
 	const headers = ['model', 'size GB', 'speed t/s (mean ± sd)', 'ceiling t/s', 'efficiency', 'tools native', 'tools openai', 'bull words', 'bear words', 'trader words', 'decision', 'stop-loss', 'target', 'sizing', 'trader score'];
 	const rows = results.models.map((model) => [
@@ -61,6 +73,8 @@ export function formatBenchmarkSection(results: ResultsFile): string {
 	else if (baseline?.costUsd !== null && baseline?.costUsd !== undefined) {
 		parts.push(`Claude baseline cost for the three prompts: $${baseline.costUsd.toFixed(4)} (${integer(baseline.usage?.inputTokens)} input, ${integer(baseline.usage?.outputTokens)} output tokens).`);
 	}
+	const prefill = prefillSentence(results);
+	if (prefill !== null) parts.push(prefill);
 	parts.push('Speed is the decode rate from Ollama\'s counters; the ceiling is memory bandwidth / model bytes; "-" or "not measured" means the step has not run for that model.');
 	return parts.join('\n\n');
 }
