@@ -13,7 +13,7 @@ import {simulatedReply} from './texts.js';
 import {promptTokens as tokenizePrompt, tokenize} from './tokenize.js';
 import {decideToolTurn} from './toolDecision.js';
 import type {OllamaFault, SimModelProfile} from './types.js';
-import {countsCachedPromptTokens, defaultNumCtx, thinkingMode} from './version.js';
+import {countsCachedPromptTokens, defaultNumCtx, harmonyReasoningShare, thinkingMode, usesHarmony} from './version.js';
 
 export type TurnRequest = {
 	path: string;
@@ -60,8 +60,8 @@ const DEFAULT_REPLY_BUDGET = 8192;
 const TEMPLATE_HEAD = '<|im_start|>system\n';
 export const PARSER_ERROR = 'failed to parse JSON: unexpected end of JSON input';
 
-function reasoning(profile: SimModelProfile): string {
-	const wanted = profile.reasoningTokens ?? DEFAULT_REASONING_TOKENS;
+function reasoning(profile: SimModelProfile, share = 1): string {
+	const wanted = Math.max(1, Math.round((profile.reasoningTokens ?? DEFAULT_REASONING_TOKENS) * share));
 	const words: string[] = [];
 	for (let line = 0; words.length < wanted; line++) words.push(...tokenize(`${THINKING_LINES[line % THINKING_LINES.length] ?? ''} `));
 	return words.slice(0, wanted).join('').trimEnd();
@@ -146,8 +146,10 @@ export function prepareTurn(ctx: EngineContext, request: TurnRequest): Rejection
 	const promptTokens = promptWords.length;
 	const cached = state.reusePrompt(profile, promptWords);
 	const freshPromptTokens = promptTokens - cached;
-	const mode = profile.capabilities.includes('thinking') ? thinkingMode(request.version, request.think) : 'off';
-	const thinking = mode === 'separate' ? tokenize(reasoning(profile)) : [];
+	const harmony = usesHarmony(profile.family);
+	// A harmony model always reasons, into the separate field: think only sets how long.
+	const mode = harmony ? 'separate' : profile.capabilities.includes('thinking') ? thinkingMode(request.version, request.think) : 'off';
+	const thinking = mode === 'separate' ? tokenize(reasoning(profile, harmony ? harmonyReasoningShare(request.think) : 1)) : [];
 	const inlineThinking = mode === 'inline' ? `<think>\n${reasoning(profile)}\n</think>\n\n` : '';
 
 	let replyText = '';

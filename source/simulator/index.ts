@@ -18,7 +18,7 @@ import {parseBody, readBody, sendOllamaError, sendText} from './wire.js';
 import type {Exchange} from './wire.js';
 
 export type {LoadLogEntry, SimulatorHandle, SimulatorOptions, SimModelProfile, OllamaFault, ClaudeFault, FaultTarget, QualityTier, ToolBehaviour, RequestLogEntry} from './types.js';
-export {defaultProfiles, profileFor, thinkingProfile} from './profiles.js';
+export {defaultProfiles, gptOssProfile, profileFor, thinkingProfile} from './profiles.js';
 
 type Handler = (ctx: RouteContext, exchange: Exchange) => void | Promise<void>;
 

@@ -44,6 +44,23 @@ export function thinkingMode(version: string, think: unknown): ThinkingMode {
 	return atLeast(version, '0.12.4') ? 'separate' : 'inline';
 }
 
+/** gpt-oss runs on the harmony format (server/routes.go shouldUseHarmony: family "gptoss" or "gpt-oss"). */
+export function usesHarmony(family: string): boolean {
+	return family === 'gptoss' || family === 'gpt-oss';
+}
+
+/**
+ * How much a harmony model reasons for `think`, relative to its medium level. Harmony's Reasoning
+ * field knows only low / medium / high ("max" is mapped to high, routes.go); `think: false`, true
+ * or absent leave the template's default, medium (api/types.go ThinkValue.String gives "" for
+ * false and "medium" for true). So the reasoning cannot be switched off, only made short.
+ */
+export function harmonyReasoningShare(think: unknown): number {
+	if (think === 'low') return 0.25;
+	if (think === 'high' || think === 'max') return 2.5;
+	return 1;
+}
+
 /**
  * The num_ctx a request without one runs at: 2048 before v0.6.7, 4096 until v0.15.4, then a tier
  * by GPU memory (under 23 GiB 4k, under 47 GiB 32k, else 256k; routes.go:2040-2058), capped at

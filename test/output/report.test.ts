@@ -126,6 +126,17 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 		expect(next).toContain('SIMULATED');
 	});
 
+	it('names the think level of a model that cannot turn its reasoning off beside the others\' think false', () => {
+		const results = completeResults(true);
+		const [first, second] = results.models;
+		if (first?.speed) first.speed.options.think = false;
+		if (second?.speed) second.speed.options.think = 'low';
+		const text = formatReport(results, {cwd: '/repo', git: gitLog, now: NOW});
+		expect(text).toContain(
+			`num_predict 512, think false, think "low" for ${second?.name} (the lowest level it accepts: its reasoning cannot be turned off and counts in its decode rate and TTFT); one untimed warm-up`,
+		);
+	});
+
 	it('is not marked SIMULATED for a real run', () => {
 		const real = formatReport(completeResults(false), {cwd: '/repo', git: gitLog, now: NOW});
 		expect(real).not.toContain('SIMULATED');

@@ -3,7 +3,7 @@
 import {performance} from 'node:perf_hooks';
 import {implausibleCounters} from '../../../analysis/plausibility.js';
 import {cutOffNote, splitThinking} from '../../../analysis/thinkBlocks.js';
-import type {ClaudeProvider, ClaudeUsage} from '../../../providers/types.js';
+import type {ClaudeProvider, ClaudeUsage, ThinkSetting} from '../../../providers/types.js';
 import {ProviderError} from '../../../providers/errors.js';
 import type {StepContext} from '../context.js';
 
@@ -51,7 +51,7 @@ export async function runOllamaCell(
 	ctx: StepContext,
 	model: string,
 	prompt: RolePrompt,
-	think: boolean | undefined,
+	think: ThinkSetting | undefined,
 	onDelta: OnDelta,
 	keepAlive?: string,
 ): Promise<CellRun> {
