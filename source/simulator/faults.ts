@@ -5,7 +5,8 @@ import type {ClaudeFault, FaultTarget, OllamaFault} from './types.js';
 type Queued<F> = {fault: F; route: string | undefined; model?: string | undefined; remaining: number};
 
 /** A fault that changes how a stream runs once it has started. */
-export type StreamFault = Extract<OllamaFault, {kind: 'die-mid-stream' | 'malformed-line' | 'no-done' | 'runner-crash' | 'stall' | 'disk-full'}>;
+export type StreamFault = Extract<OllamaFault, {kind: 'die-mid-stream' | 'malformed-line' | 'no-done' | 'runner-crash' | 'stall' | 'disk-full' | 'empty-chunks' | 'stuck'}>;
+const STREAM_KINDS = ['die-mid-stream', 'malformed-line', 'no-done', 'runner-crash', 'stall', 'disk-full', 'empty-chunks', 'stuck'] as const;
 export type ClaudeStreamFault = Extract<ClaudeFault, {kind: 'mid-stream-error' | 'stall' | 'endless'}>;
 
 const GENERATION_ROUTES = new Set(['/api/chat', '/api/generate', '/v1/chat/completions']);
@@ -21,7 +22,12 @@ function appliesTo(fault: OllamaFault, path: string): boolean {
 		case 'disk-full':
 			return path === '/api/pull';
 		case 'refuse':
+		case 'silent':
 			return false;
+		case 'empty-chunks':
+			return GENERATION_ROUTES.has(path);
+		case 'trickle':
+			return true;
 		default:
 			return STREAM_ROUTES.has(path);
 	}
@@ -72,7 +78,11 @@ export class FaultQueue {
 	}
 
 	takeStream(path: string, model?: unknown): StreamFault | undefined {
-		return this.take(path, ['die-mid-stream', 'malformed-line', 'no-done', 'runner-crash', 'stall', 'disk-full'], model);
+		return this.take(path, STREAM_KINDS, model);
+	}
+
+	takeTrickle(path: string, model?: unknown): Extract<OllamaFault, {kind: 'trickle'}> | undefined {
+		return this.take(path, ['trickle'], model);
 	}
 
 	private takeClaude<K extends ClaudeFault['kind']>(kinds: readonly K[]): Extract<ClaudeFault, {kind: K}> | undefined {
