@@ -93,14 +93,19 @@ export const openAiSse: StreamFormat = {
  * before any chunk can still answer with a real status. send() returns false once the stream
  * must stop (client gone or a fault ended it); callers stop producing then.
  */
+const DROPPED_KEYS = new Set(['tool_calls', 'done_reason', 'context', 'usage', 'total_duration', 'load_duration', 'prompt_eval_count', 'prompt_eval_duration', 'eval_count', 'eval_duration']);
+
 /** A chunk with its text taken out: what a server sends when it streams without saying anything. */
 function blanked(chunk: unknown): unknown {
 	if (Array.isArray(chunk)) return chunk.map(blanked);
 	if (!isRecord(chunk)) return chunk;
 	const out: Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(chunk)) {
-		if (key === 'tool_calls') continue;
-		out[key] = ['content', 'response', 'thinking', 'reasoning'].includes(key) && typeof value === 'string' ? '' : blanked(value);
+		// Nothing that carries content, ends the stream or reports counters.
+		if (DROPPED_KEYS.has(key)) continue;
+		if (key === 'done') out[key] = false;
+		else if (key === 'finish_reason') out[key] = null;
+		else out[key] = ['content', 'response', 'thinking', 'reasoning'].includes(key) && typeof value === 'string' ? '' : blanked(value);
 	}
 	return out;
 }
