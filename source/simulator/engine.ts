@@ -13,7 +13,7 @@ import {simulatedReply} from './texts.js';
 import {promptTokens as tokenizePrompt, tokenize} from './tokenize.js';
 import {decideToolTurn} from './toolDecision.js';
 import type {OllamaFault, SimModelProfile} from './types.js';
-import {countsCachedPromptTokens, defaultNumCtx, harmonyReasoningShare, thinkingMode, usesHarmony} from './version.js';
+import {atLeast, countsCachedPromptTokens, defaultNumCtx, harmonyReasoningShare, thinkingMode, usesHarmony} from './version.js';
 
 export type TurnRequest = {
 	path: string;
@@ -59,6 +59,17 @@ const DEFAULT_REPLY_BUDGET = 8192;
 /** The chat template's opening marker: the part of every prompt no cache-buster can move before. */
 const TEMPLATE_HEAD = '<|im_start|>system\n';
 export const PARSER_ERROR = 'failed to parse JSON: unexpected end of JSON input';
+
+/**
+ * What the server says when it cannot parse the model's tool call, by version and family: GLM's
+ * own parser (model/parsers/glm46.go), llama-server's from v0.30 (llm/llama_server.go:2120), else
+ * the Go parser's JSON error.
+ */
+export function parserErrorText(version: string, family: string, toolName: string): string {
+	if (family.startsWith('glm')) return 'incomplete GLM tool call: XML syntax error on line 1: unexpected EOF';
+	if (atLeast(version, '0.30.0')) return `llama-server returned invalid tool call arguments for ${JSON.stringify(toolName)}: unexpected end of JSON input`;
+	return PARSER_ERROR;
+}
 
 function reasoning(profile: SimModelProfile, share = 1): string {
 	const wanted = Math.max(1, Math.round((profile.reasoningTokens ?? DEFAULT_REASONING_TOKENS) * share));
@@ -158,7 +169,7 @@ export function prepareTurn(ctx: EngineContext, request: TurnRequest): Rejection
 	if (request.tools.length > 0 && profile.tools === 'parse-error') {
 		// The model writes a call Ollama's parser cannot read: what arrived before it, then the error.
 		replyText = '<tool_call>\n{"name": "';
-		parserError = PARSER_ERROR;
+		parserError = parserErrorText(request.version, profile.family, request.tools[0]?.name ?? 'tool');
 	} else if (request.tools.length > 0 && profile.tools !== 'unsupported') {
 		const decided = decideToolTurn({behaviour: profile.tools, tools: request.tools, messages: request.messages, useCount});
 		if (decided.kind === 'call') {
