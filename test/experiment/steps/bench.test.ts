@@ -107,6 +107,14 @@ describe('runBench against the simulator', () => {
 		expect(eventsOfType(harness.events, 'warning').map((event) => event.message).join('\n')).not.toMatch(/implausible/);
 	});
 
+	it('finds the installed model whatever the case or form of its name, as Ollama does', async () => {
+		harness = await stepHarness({sim: {installed: ['qwen2.5:14b']}, settings: {reps: 1}});
+		const {speed} = await runBench(harness.ctx, 'registry.ollama.ai/library/Qwen2.5:14B');
+		expect(speed.evalRate.samples).toHaveLength(1);
+		// Loaded for the reps under the server's name, and unloaded afterwards.
+		expect(harness.sim.loaded()).toEqual([]);
+	});
+
 	it('computes the ceiling from bandwidth and size, and the efficiency from the mean', async () => {
 		harness = await stepHarness({sim: {installed: ['qwen2.5:32b']}, settings: {reps: 2}});
 		const {speed} = await runBench(harness.ctx, 'qwen2.5:32b');
