@@ -112,6 +112,16 @@ function oomMessage(profile: SimModelProfile, state: SimState, numCtx: number, w
 	}
 }
 
+/**
+ * A runner that dies loading the model: the Go scheduler's wording before v0.30 (llm/server.go:1362
+ * in v0.20.0), llama-server's from v0.30 (llm/llama_server.go:1309), each carrying llama.cpp's line.
+ */
+function loadFailureMessage(version: string, profile: SimModelProfile): string {
+	const blob = profile.layers[0]?.digest.replace(':', '-') ?? 'sha256-0';
+	const loader = `error loading model: llama_model_loader: failed to load model from /Users/sim/.ollama/models/blobs/${blob}`;
+	return atLeast(version, '0.30.0') ? `llama-server process has terminated: exit status 1: ${loader}` : `llama runner process has terminated: ${loader}`;
+}
+
 function fullyQualified(name: string): string {
 	const normal = normalizeName(name);
 	return normal.includes('/') ? `registry.ollama.ai/${normal}` : `registry.ollama.ai/library/${normal}`;
@@ -145,6 +155,10 @@ export function prepareTurn(ctx: EngineContext, request: TurnRequest): Rejection
 	if (oom) {
 		state.unload(profile);
 		return {kind: 'reject', status: 500, message: oomMessage(profile, state, numCtx, oom.wording)};
+	}
+	if (faults.takeLoadFailure(request.path, name)) {
+		state.unload(profile);
+		return {kind: 'reject', status: 500, message: loadFailureMessage(request.version, profile)};
 	}
 	const {cold} = state.use(profile, numCtx, keepAlive);
 	if (request.loadOnly) return {kind: 'load', profile, doneReason: 'load', cold};

@@ -15,6 +15,7 @@ const STREAM_ROUTES = new Set([...GENERATION_ROUTES, '/api/pull']);
 function appliesTo(fault: OllamaFault, path: string): boolean {
 	switch (fault.kind) {
 		case 'oom':
+		case 'load-failure':
 			return GENERATION_ROUTES.has(path);
 		// The request queue (OLLAMA_MAX_QUEUE) only holds generation requests: /api/pull never answers 503.
 		case 'busy':
@@ -75,6 +76,10 @@ export class FaultQueue {
 
 	takeOom(path: string, model?: unknown): Extract<OllamaFault, {kind: 'oom'}> | undefined {
 		return this.take(path, ['oom'], model);
+	}
+
+	takeLoadFailure(path: string, model?: unknown): boolean {
+		return this.take(path, ['load-failure'], model) !== undefined;
 	}
 
 	takeStream(path: string, model?: unknown): StreamFault | undefined {

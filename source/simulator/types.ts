@@ -77,6 +77,8 @@ export type OllamaFault =
 	/** The stream ends cleanly but without the done:true chunk. */
 	| {kind: 'no-done'}
 	| {kind: 'oom'; wording: 'legacy' | 'llama-server' | 'memory-layout' | 'allocate' | 'insufficient'}
+	/** The runner dies loading the model (a damaged blob, an architecture too new): 500, worded by version. */
+	| {kind: 'load-failure'}
 	/** A pull that fills the disk: in-band "no space left on device" after N progress lines. */
 	| {kind: 'disk-full'; afterChunks: number}
 	| {kind: 'busy'; times?: number}

@@ -94,6 +94,23 @@ describe('simulated Ollama, as the real server behaves', () => {
 		expect((await count(`${prompt} x`)) - (await count('x'))).toBe(tokens);
 	});
 
+	it.each([
+		['0.20.0', /^Ollama could not load qwen2\.5:14b: llama runner process has terminated: error loading model: /],
+		['0.32.15', /^Ollama could not load qwen2\.5:14b: llama-server process has terminated: exit status 1: error loading model: /],
+	])('a runner that dies loading the model on %s is a load failure with what to do', async (version, message) => {
+		sim = await startSimulator({version});
+		sim.injectOllamaFault({kind: 'load-failure'}, '/api/generate');
+		const ollama = createOllamaProvider({host: sim.url});
+		let caught: unknown;
+		try {
+			for await (const event of ollama.generate({model: 'qwen2.5:14b', prompt: 'hi'})) void event;
+		} catch (error) {
+			caught = error;
+		}
+		expect(caught).toMatchObject({kind: 'runner-crashed'});
+		expect((caught as {message: string}).message).toMatch(message);
+	});
+
 	it('a pull that fills the disk fails in-band with the OS text, mapped to disk-full with what to do', async () => {
 		sim = await startSimulator();
 		sim.injectOllamaFault({kind: 'disk-full', afterChunks: 3}, '/api/pull');

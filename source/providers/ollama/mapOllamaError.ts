@@ -75,10 +75,12 @@ export const PARSER_FAILED = new RegExp(
 );
 /**
  * The runner could not load the model: "llama runner process has terminated: ..." (the Go
- * scheduler, v0.1x-v0.2x llm/server.go:1362) and llama.cpp's "error loading model" (llm/status.go
- * lists it among the runner's fatal lines). Out-of-memory wordings inside them are matched first.
+ * scheduler, v0.1x-v0.2x llm/server.go:1362), "llama-server process has terminated: ..." and
+ * "llama-server process no longer running" (v0.30+, llm/llama_server.go:1198, 1306-1325), and
+ * llama.cpp's "error loading model" (llm/status.go lists it among the runner's fatal lines).
+ * Out-of-memory wordings inside them are matched first.
  */
-export const LOAD_FAILED = /llama runner process has terminated|error loading model/i;
+export const LOAD_FAILED = /llama runner process has terminated|llama-server process has terminated|llama-server process no longer running|error loading model/i;
 
 /** A pull that broke off resumes where it stopped (Ollama keeps the partial blobs until it restarts). */
 function incompleteHint(ctx: OllamaErrorContext): string {

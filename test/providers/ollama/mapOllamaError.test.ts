@@ -125,6 +125,8 @@ describe('mapOllamaError: what the model wrote vs what the server did', () => {
 	it.each([
 		['llama runner process has terminated: error loading model: llama_model_loader: failed to load model from /Users/me/.ollama/models/blobs/sha256-9f13'],
 		['llama runner process has terminated: exit status 2'],
+		['llama-server process has terminated: exit status 1: error loading model: unknown model architecture: \'glm5\''],
+		['llama-server process no longer running: exit status 2 '],
 		['error loading model: done_getting_tensors: wrong number of tensors; expected 771, got 579'],
 	])('%s: a load failure, with what to do', (message) => {
 		const mapped = mapOllamaError(responseError(message, 500), {host, model: 'qwen2.5:32b', operation: 'generate'});
