@@ -46,7 +46,7 @@ export function implausibleCounters(counters: OllamaCounters): string | null {
  * What is implausible about the load time a warm-up reported, or null. Only load_duration is
  * read: a one-token warm-up's decode counters are legitimately degenerate (eval_count 1 in an
  * eval_duration of 0 ns on the Go runners, 1000 ns on llama-server from v0.30, because every
- * runner starts its decode clock at the first token; docs/reference/ollama-wire.md §3), so they
+ * runner starts its decode clock at the first token; docs/reference/ollama-wire.md §1), so they
  * say nothing about the load.
  */
 export function implausibleLoad(counters: Pick<OllamaCounters, 'loadDuration'>): string | null {

@@ -23,7 +23,7 @@ export type BenchRequestText = {system: string; prompt: string};
  * prompt cache reuses every token before it, and a request without a system message gets the
  * template's default one (qwen2.5: "You are Qwen, ...") ahead of the user's text. Only the template's
  * opening marker is still shared; prompt_eval_count counts cached tokens while
- * prompt_eval_duration times only fresh ones (v0.30+), so anything shared inflates the rate.
+ * prompt_eval_duration times only fresh ones (v0.4.0 and later), so anything shared inflates the rate.
  */
 export function benchRequestText(nonce: string, marketContext: string): BenchRequestText {
 	return {
