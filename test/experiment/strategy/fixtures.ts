@@ -1,6 +1,6 @@
 // Builders for results-file fragments and a pure driver that plays the runner's part against a
 // scripted world, so strategy tests read as scenarios: measurements in, decisions out.
-import {catalogEntry, isSeventyBClass} from '../../../source/models/catalog.js';
+import {catalogEntry, isOneAtATime} from '../../../source/models/catalog.js';
 import type {ModelResult, ResultsFile, RubricDimension, ScoredResponse, SpeedResult} from '../../../source/domain/schema.js';
 import {emptyResults} from '../../../source/domain/schema.js';
 import {defaultSettings, type Settings} from '../../../source/experiment/settings.js';
@@ -175,7 +175,7 @@ export function play(script: Script): Played {
 					const trader = script.baselineTrader ?? 9.8;
 					results.baseline = {provider: 'claude', model: state.settings.claudeModel, status: 'ok', note: null, reasoning: {trader: response('trader', trader)}, costUsd: 0.1, usage: null};
 				}
-				const large = installed.filter((name) => isSeventyBClass(catalogEntry(name)?.sizeBytes ?? 0)).length;
+				const large = installed.filter((name) => isOneAtATime(name, catalogEntry(name)?.sizeBytes ?? 0)).length;
 				maxLarge = Math.max(maxLarge, large);
 				state = reduce(state, {type: 'step:done', keys: action.keys, results, ...(pulled.length > 0 ? {pulled} : {})});
 				break;
