@@ -5,6 +5,7 @@
 import {experimentTimeLine} from '../../analysis/timing.js';
 import type {Runner, WaitingAction} from '../../experiment/runner/index.js';
 import {openExperiment} from '../../experiment/runner/session.js';
+import {pipelineFor} from '../pipelineFolder.js';
 import type {EscalationChoice, EscalationOffer} from '../../experiment/strategy/index.js';
 import {userMessage} from '../../system/userMessage.js';
 import type {ResultsFile} from '../../domain/schema.js';
@@ -145,7 +146,7 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 	if (session.simulated) say(`SIMULATED: running against the built-in simulator, not your machine. Results: ${session.results.dir}`);
 	let runner: Runner;
 	try {
-		runner = await openExperiment(flags, session);
+		runner = await openExperiment(flags, session, pipelineFor(flags));
 	} catch (error) {
 		say(userMessage(error));
 		return 1;
