@@ -101,13 +101,11 @@ describe('the wizard and the terminal', () => {
 		unmount = ui.unmount;
 		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Verdict — round 1']);
 		const wide = ui.live();
-		ui.stdout.resize(60, 16);
+		await ui.resize(60, 16);
 		await ui.until('Verdict — round 1');
-		await new Promise((resolve) => setTimeout(resolve, 50));
 		expectFits(ui, 'Verdict — round 1', /^model\s+t\/s/);
 		expect(Math.max(...wide.map((line) => line.length))).toBeGreaterThan(60);
-		ui.stdout.resize(100, 30);
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		await ui.resize(100, 30);
 		expectFits(ui, 'Verdict — round 1', /^model\s+t\/s/);
 		expect(Math.max(...ui.live().map((line) => line.length))).toBeGreaterThan(60);
 		await runner.close();
