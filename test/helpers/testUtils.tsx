@@ -112,3 +112,25 @@ export function renderAtSize(element: React.ReactElement, columns: number, rows:
 		unmount: () => instance.unmount(),
 	};
 }
+
+const ARROW = {down: '\u001B[B', up: '\u001B[A'};
+
+/**
+ * Moves the cursor (the line that starts with ›) to the row showing `label`, one arrow key at a
+ * time towards it, so a test says which row it wants, not how many rows away it is today. Of
+ * several lines that match, the one nearest the cursor. Resolves to the number of keys it took.
+ */
+export async function focusRow(ui: {frame(): string; press(key: string): Promise<void>}, label: string | RegExp, max = 40): Promise<number> {
+	const matches = (line: string) => (typeof label === 'string' ? line.includes(label) : label.test(line));
+	for (let moves = 0; moves <= max; moves += 1) {
+		const lines = ui.frame().split('\n');
+		const cursor = lines.findIndex((line) => /^\s*›/.test(line));
+		if (cursor === -1) throw new Error(`no cursor (›) on screen to move to ${String(label)}:\n${ui.frame()}`);
+		if (matches(lines[cursor] ?? '')) return moves;
+		const targets = lines.flatMap((line, index) => (matches(line) ? [index] : [])).sort((a, b) => Math.abs(a - cursor) - Math.abs(b - cursor));
+		const target = targets[0];
+		if (target === undefined) throw new Error(`no row ${String(label)} on screen:\n${ui.frame()}`);
+		await ui.press(target > cursor ? ARROW.down : ARROW.up);
+	}
+	throw new Error(`the cursor did not reach ${String(label)} in ${max} moves:\n${ui.frame()}`);
+}
