@@ -3,7 +3,8 @@
 import {catalogEntry, isOneAtATime} from '../../../source/models/catalog.js';
 import type {ModelResult, ResultsFile, RubricDimension, ScoredResponse, SpeedResult} from '../../../source/domain/schema.js';
 import {emptyResults} from '../../../source/domain/schema.js';
-import {defaultSettings, type Settings} from '../../../source/experiment/settings.js';
+import {type Settings} from '../../../source/experiment/settings.js';
+import {testSettings} from '../../helpers/testSettings.js';
 import {initialState, nextAction, reduce} from '../../../source/experiment/strategy/index.js';
 import type {Action, EscalationChoice, EscalationOffer, MachineFacts, StrategyState} from '../../../source/experiment/strategy/index.js';
 
@@ -127,7 +128,7 @@ export type Played = {
 
 /** Plays the runner's role against `world` until done, a missing answer, or `stopAfter`. */
 export function play(script: Script): Played {
-	const settings = script.settings ?? defaultSettings;
+	const settings = script.settings ?? testSettings;
 	const escalation = [...(script.escalation ?? [])];
 	const deleteFirst = [...(script.deleteFirst ?? [])];
 	let installed = [...(script.installed ?? ['qwen2.5:14b', 'mistral-small:22b'])];
