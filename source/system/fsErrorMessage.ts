@@ -3,6 +3,17 @@
 
 type ErrnoLike = {code?: unknown; path?: unknown; dest?: unknown; syscall?: unknown};
 
+/** Codes after which no further write can succeed: the disk (or quota) is full, or the file system is read-only. */
+const NO_ROOM = new Set(['ENOSPC', 'EDQUOT', 'EROFS']);
+
+/**
+ * Whether `error` means nothing more can be written: retrying, or saving the failure itself,
+ * would fail the same way, so whoever meets it stops rather than trying again.
+ */
+export function isOutOfRoom(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && NO_ROOM.has(String((error as ErrnoLike).code));
+}
+
 /** The user message for a Node file-system error, or null when `error` is not one we recognise. */
 export function fsErrorMessage(error: unknown, fallbackPath?: string): string | null {
 	if (typeof error !== 'object' || error === null) return null;

@@ -110,8 +110,16 @@ export function writeFileSafe(file: string, content: string | Uint8Array, option
 	} catch (error) {
 		if (fd !== null) fs.closeSync(fd);
 		fs.rmSync(temp, {force: true});
-		throw error;
+		throw namingTarget(error, file);
 	}
+}
+
+/** A write through a file descriptor fails without a path ("ENOSPC: no space left on device, write"): name the file the user knows. */
+function namingTarget(error: unknown, file: string): unknown {
+	if (typeof error === 'object' && error !== null && 'code' in error && typeof (error as NodeJS.ErrnoException).path !== 'string') {
+		(error as NodeJS.ErrnoException).path = path.resolve(file);
+	}
+	return error;
 }
 
 /**
