@@ -122,6 +122,42 @@ function namingTarget(error: unknown, file: string): unknown {
 	return error;
 }
 
+/** The temp file writeFileSafe makes beside `.<name>`: the writer's process id is its third part. */
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function processAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		// EPERM: it exists, it is someone else's.
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * Removes the temp files a killed writer left under `dir` (SIGKILL runs no cleanup): only ours by
+ * their name, and only those whose process is gone, so a live writer's file is never pulled from
+ * under it. Returns what it removed.
+ */
+export function removeOrphanTemps(dir: string): string[] {
+	let entries: fs.Dirent[];
+	try {
+		entries = fs.readdirSync(dir, {recursive: true, withFileTypes: true});
+	} catch {
+		return [];
+	}
+	const removed: string[] = [];
+	for (const entry of entries) {
+		const pid = entry.isFile() ? TEMP_NAME.exec(entry.name)?.[1] : undefined;
+		if (pid === undefined || Number(pid) === process.pid || processAlive(Number(pid))) continue;
+		const file = path.join(entry.parentPath, entry.name);
+		fs.rmSync(file, {force: true});
+		removed.push(file);
+	}
+	return removed;
+}
+
 /**
  * Creates `file` only if nothing is there (not even a dangling link: 'wx' refuses one), e.g. a
  * backup. Returns false when it exists already as a regular file; refuses a link.
