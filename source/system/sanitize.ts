@@ -43,9 +43,23 @@ export function isPrintableInline(text: string): boolean {
 	return !found;
 }
 
+/** Values whose producer already sanitised every string in them (see markClean). */
+const CLEAN = new WeakSet<object>();
+
+/**
+ * Marks a value whose strings its producer has already sanitised, so sanitizeDeep passes it on
+ * without walking it again: a list of thousands of pull layers, re-sent with every progress line,
+ * would otherwise be walked and copied whole for each line. Returns the value.
+ */
+export function markClean<T extends object>(value: T): T {
+	CLEAN.add(value);
+	return value;
+}
+
 /** Every string inside a plain value (an event, a record) sanitised; other values as they are. */
 export function sanitizeDeep<T>(value: T): T {
 	if (typeof value === 'string') return sanitizeText(value) as T;
+	if (typeof value === 'object' && value !== null && CLEAN.has(value)) return value;
 	if (Array.isArray(value)) return value.map((item: unknown) => sanitizeDeep(item)) as T;
 	if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
 		const out: Record<string, unknown> = {};
