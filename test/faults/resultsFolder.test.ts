@@ -1,6 +1,7 @@
 // The results folder after a SIGKILL and beside another trifecta: a temp file the killed writer
 // left is cleaned up by the next command that takes the folder (a live writer's never is), and
-// `report` refuses a folder another trifecta has locked, naming the lock, writing nothing.
+// `report` refuses a folder another trifecta has locked, naming the lock, writing nothing; a
+// --docs-dir that is a file is named as such.
 import {spawnSync} from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -50,5 +51,17 @@ describe('the results folder', () => {
 		} finally {
 			await release();
 		}
+	});
+
+	it('a --docs-dir that is a file: the message names --docs-dir, not --results-dir', async () => {
+		lab = await faultLab();
+		seedResults(lab.dir, ['qwen2.5:14b']);
+		const docs = path.join(lab.dir, 'docs');
+		fs.writeFileSync(docs, 'not a folder');
+		const result = await lab.cli(['report']);
+		expect(result.code).toBe(1);
+		expect(result.stderr).toContain(`${docs} exists and is not a folder — move it aside, or pass another --docs-dir`);
+		expect(result.stderr).not.toContain('--results-dir');
+		expect(fs.readFileSync(docs, 'utf8')).toBe('not a folder');
 	});
 });
