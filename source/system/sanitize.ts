@@ -49,22 +49,40 @@ const CLEAN = new WeakSet<object>();
 /**
  * Marks a value whose strings its producer has already sanitised, so sanitizeDeep passes it on
  * without walking it again: a list of thousands of pull layers, re-sent with every progress line,
- * would otherwise be walked and copied whole for each line. Returns the value.
+ * would otherwise be walked whole for each line. Returns the value.
  */
 export function markClean<T extends object>(value: T): T {
 	CLEAN.add(value);
 	return value;
 }
 
-/** Every string inside a plain value (an event, a record) sanitised; other values as they are. */
+/**
+ * Every string inside a plain value (an event, a record) sanitised; other values as they are.
+ * Copies only what it changes: a clean value comes back as the same object. Every streamed token
+ * passes through here on its way to a screen, and a copy per token was most of what a long stream
+ * allocated with the UI on (test/bench/run.ts, peak RSS at 100k tokens).
+ */
 export function sanitizeDeep<T>(value: T): T {
 	if (typeof value === 'string') return sanitizeText(value) as T;
 	if (typeof value === 'object' && value !== null && CLEAN.has(value)) return value;
-	if (Array.isArray(value)) return value.map((item: unknown) => sanitizeDeep(item)) as T;
+	if (Array.isArray(value)) {
+		let out: unknown[] | null = null;
+		for (let index = 0; index < value.length; index++) {
+			const item: unknown = value[index];
+			const clean = sanitizeDeep(item);
+			if (clean !== item) (out ??= value.slice())[index] = clean;
+		}
+		return (out ?? value) as T;
+	}
 	if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-		const out: Record<string, unknown> = {};
-		for (const [key, item] of Object.entries(value)) out[key] = sanitizeDeep(item);
-		return out as T;
+		const record = value as Record<string, unknown>;
+		let out: Record<string, unknown> | null = null;
+		for (const key in record) {
+			const item = record[key];
+			const clean = sanitizeDeep(item);
+			if (clean !== item) (out ??= {...record})[key] = clean;
+		}
+		return (out ?? value) as T;
 	}
 	return value;
 }
