@@ -1,4 +1,5 @@
 // What every route handler gets: the state, the queued faults and the resolved options.
+import type {PromptCache} from './anthropicCache.js';
 import type {EngineContext} from './engine.js';
 import type {QualityTier} from './types.js';
 
@@ -12,7 +13,7 @@ export type ResolvedOptions = {
 	pullLinesPerLayer: number | null;
 };
 
-export type RouteContext = EngineContext & {options: ResolvedOptions};
+export type RouteContext = EngineContext & {options: ResolvedOptions; anthropicCache: PromptCache};
 
 /** A finite number from a request field, or undefined. */
 export function numberField(value: unknown): number | undefined {

@@ -1,6 +1,6 @@
 // GET /v1/models of the Anthropic API: the models a key can use, newest first, paginated with
-// has_more/first_id/last_id (the SDK's page iterator follows after_id). And which of them think
-// on their own: current Sonnets think adaptively by default, and refuse thinking disabled.
+// has_more/first_id/last_id (the SDK's page iterator follows after_id). What each model accepts
+// is in ../anthropicRules.ts.
 import type {RouteContext} from '../context.js';
 import {sendJson} from '../wire.js';
 import type {Exchange} from '../wire.js';
@@ -15,11 +15,6 @@ export const ANTHROPIC_MODELS: readonly ModelInfo[] = [
 	{type: 'model', id: 'claude-sonnet-4-5-20250929', display_name: 'Claude Sonnet 4.5', created_at: '2025-09-29T00:00:00Z'},
 	{type: 'model', id: 'claude-sonnet-4-20250514', display_name: 'Claude Sonnet 4', created_at: '2025-05-14T00:00:00Z'},
 ];
-
-/** Sonnet 5.x thinks adaptively unless told otherwise, and answers thinking {type:"disabled"} with a 400. */
-export function thinksByDefault(model: string): boolean {
-	return /^claude-sonnet-5/.test(model);
-}
 
 export function handleAnthropicModels(_ctx: RouteContext, exchange: Exchange): void {
 	const url = new URL(exchange.req.url ?? '/', 'http://127.0.0.1');

@@ -42,18 +42,24 @@ describe('the Models API and thinking blocks against the simulator', () => {
 		expect(await listClaudeModels({apiKey: 'test-key', baseURL: url})).toBeNull();
 	});
 
-	it('a thinking Sonnet: the thinking block is not in the answer text; its tokens are counted apart and billed', async () => {
+	it('a model that cannot stop thinking (Opus 5.5): the thinking block is not in the answer text; its tokens are counted apart and billed', async () => {
 		sim = await startSimulator({installed: []});
-		const claude = createClaudeProvider({apiKey: 'test-key', baseURL: sim.anthropicUrl, model: 'claude-sonnet-5-5', maxRetries: 0, warn: () => {}});
+		const claude = createClaudeProvider({apiKey: 'test-key', baseURL: sim.anthropicUrl, model: 'claude-opus-5-5', maxRetries: 0, warn: () => {}});
 		const events: ClaudeStreamEvent[] = [];
-		for await (const event of claude.stream({model: 'claude-sonnet-5-5', messages: [{role: 'user', content: 'Write the trader proposal for AAPL.'}], maxTokens: 1024})) events.push(event);
+		for await (const event of claude.stream({model: 'claude-opus-5-5', messages: [{role: 'user', content: 'Write the trader proposal for AAPL.'}], maxTokens: 1024})) events.push(event);
 		const text = events.map((event) => (event.type === 'delta' ? event.text : '')).join('');
 		expect(text).not.toMatch(/I weigh the growth figures/);
 		const done = events.at(-1);
 		if (done?.type !== 'done') throw new Error('no done event');
+		expect(done.stopReason).toBe('end_turn');
 		expect(done.usage.thinkingTokens).toBeGreaterThan(10);
 		expect(done.usage.outputTokens).toBeGreaterThan(done.usage.thinkingTokens ?? 0);
-		expect(done.costUsd).toBeCloseTo((done.usage.inputTokens * 3 + done.usage.outputTokens * 15) / 1e6, 12);
+		// Opus 5.5 list price: $4 / $20 per million tokens.
+		expect(done.costUsd).toBeCloseTo((done.usage.inputTokens * 4 + done.usage.outputTokens * 20) / 1e6, 12);
+		// Its thinking cannot be turned off: the request left room for it beyond the answer's 1024 tokens.
+		const sent = sim.requests.find((entry) => entry.path === '/v1/messages')?.body as {max_tokens: number; thinking: unknown};
+		expect(sent.thinking).toEqual({type: 'adaptive'});
+		expect(sent.max_tokens).toBeGreaterThan(1024);
 	});
 
 	it('the simulator answers thinking {type: "disabled"} on Sonnet 5.5 with a 400, as the API does', async () => {
