@@ -2,6 +2,7 @@
 import type {PromptCache} from './anthropicCache.js';
 import type {EngineContext} from './engine.js';
 import type {QualityTier} from './types.js';
+import type {SimClaudeModel} from './routes/anthropicModels.js';
 
 export type ResolvedOptions = {
 	version: string;
@@ -9,6 +10,8 @@ export type ResolvedOptions = {
 	pullBytesPerSecond: number;
 	claudeQuality: QualityTier;
 	claudeRate: number;
+	/** The Models API's list, when a test replaces the built-in one. */
+	claudeModels: readonly SimClaudeModel[] | null;
 	/** Progress lines per layer when not pacing (the benchmark harness floods with many). */
 	pullLinesPerLayer: number | null;
 };

@@ -89,6 +89,7 @@ function resolveOptions(options: SimulatorOptions): ResolvedOptions {
 		pullBytesPerSecond: options.pullBytesPerSecond ?? 400e6,
 		claudeQuality: options.claudeQuality ?? 'excellent',
 		claudeRate: options.claudeRate ?? 60,
+		claudeModels: options.claudeModels ?? null,
 		pullLinesPerLayer: options.pullLinesPerLayer ?? null,
 	};
 }

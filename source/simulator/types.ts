@@ -123,6 +123,8 @@ export type SimulatorOptions = {
 	port?: number;
 	/** Decode rate of the simulated Claude, for pacing only (default 60 t/s). */
 	claudeRate?: number;
+	/** What the Models API lists (default: the current models, with retired ones marked so); a test may list hostile ids. */
+	claudeModels?: {id: string; created_at: string; display_name?: string; lifecycle?: 'active' | 'deprecated' | 'retired'}[];
 	/** Progress lines per layer when not pacing (default about one per GB); the benchmark harness floods with many. */
 	pullLinesPerLayer?: number;
 };

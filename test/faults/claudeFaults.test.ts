@@ -138,4 +138,22 @@ describe('Claude errors during the comparison', () => {
 		expect(results.models.find((model) => model.name === LOCAL)?.reasoning?.trader?.status).toBe('ok');
 		expectNoKey(lab, again.stdout + again.stderr);
 	});
+
+	it('hostile ids from the Models API are never picked: the baseline falls back to a valid model and the run completes', async () => {
+		lab = await faultLab({
+			claudeModels: [
+				{id: 'claude-sonnet-4-5@20250929', created_at: '2028-01-03T00:00:00Z'},
+				{id: 'claude-sonnet-\u001b]0;pwned\u0007', created_at: '2028-01-02T00:00:00Z'},
+				{id: `claude-sonnet-${'9'.repeat(5000)}`, created_at: '2028-01-01T00:00:00Z'},
+				{id: 'claude-sonnet-4-20250514', created_at: '2027-12-01T00:00:00Z', lifecycle: 'retired'},
+			],
+		});
+
+		const result = await lab.cli(['compare', LOCAL, '--json', '--scenarios', '1'], {claude: true});
+
+		expect(result.stderr).not.toMatch(/Internal error|invalid results record/);
+		expect(result.code).toBe(0);
+		expect(lab.results().baseline).toMatchObject({model: 'claude-sonnet-5-5', status: 'ok'});
+		expect(result.stdout + result.stderr).not.toContain('pwned');
+	});
 });
