@@ -1,5 +1,7 @@
 // A Claude baseline answer that is not an answer (refused, cut, over the context window) never
 // becomes the reference a local model is judged against, and rate limits never lose a role.
+import fs from 'node:fs';
+import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {runCompare} from '../../../source/experiment/steps/compare/compare.js';
 import {announcedClaudeQueue} from '../../../source/experiment/claudeQueueNotices.js';
@@ -42,6 +44,8 @@ describe('a Claude baseline that is not an answer', () => {
 		expect(local?.scenarios?.every((scenario) => scenario.judge?.status !== 'ok')).toBe(true);
 		const stored = JSON.parse(JSON.stringify(harness.ctx.results.read().baseline)) as {reasoning: {bull: {status: string}}};
 		expect(stored.reasoning.bull.status).toBe('error');
+		// The text tables the report is built from name it too.
+		expect(fs.readFileSync(path.join(harness.dir, 'model_scaling_comparison.txt'), 'utf8')).toMatch(/ERROR: Claude \(claude-sonnet-5-5\)/);
 	});
 
 	it('a stream cut before message_stop is asked once more, said so, and the complete answer is kept', async () => {
