@@ -1,9 +1,12 @@
 // The Claude queue as every command builds it: its pauses said where the user is looking. A pause
 // is a warning naming the reason, how long the API asked for and when requests resume; while it
-// lasts, the time left is counted down as notices (plain-line output prints each), so a wait never
+// lasts, the time left is counted down (a screen replaces the last tick, plain lines print each), so a wait never
 // reads as a hang or a stall. A burst of short pauses for one reason is said once, not per request.
 import {ClaudeQueue, type ClaudeQueueOptions} from './claudeQueue.js';
 import type {Emit} from './events.js';
+
+/** Every countdown notice starts so: a screen keeps only the latest, so it reads as one ticking line. */
+export const CLAUDE_COUNTDOWN_PREFIX = 'Claude requests paused by the rate limit';
 
 /** The same reason again within this long is the same spell of rate limiting, already said. */
 const REPEAT_AFTER_MS = 30_000;
@@ -28,6 +31,6 @@ export function announcedClaudeQueue(emit: Emit, options: Omit<ClaudeQueueOption
 			last = {reason, at: now, until};
 			emit({type: 'warning', message: `${reason} — pausing Claude requests for ${seconds(ms)} (until ${clock(new Date(until))}), then trying again; nothing measured is lost`});
 		},
-		onCountdown: (remainingMs) => emit({type: 'info', message: `Claude requests paused by the rate limit: resuming in ${Math.ceil(remainingMs / 1000)} s`}),
+		onCountdown: (remainingMs) => emit({type: 'warning', message: `${CLAUDE_COUNTDOWN_PREFIX}: resuming in ${Math.ceil(remainingMs / 1000)} s`}),
 	});
 }

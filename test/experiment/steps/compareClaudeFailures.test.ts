@@ -6,6 +6,8 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {runCompare} from '../../../source/experiment/steps/compare/compare.js';
 import {announcedClaudeQueue} from '../../../source/experiment/claudeQueueNotices.js';
 import {eventsOfType, type StepHarness} from '../../helpers/stepHarness.js';
+import {initialCompareView, reduceCompareView} from '../../../source/app/state/compareView.js';
+import {isCompareScreenEvent} from '../../../source/cli/commands/compare.js';
 import {compareHarness} from './compareHarness.js';
 
 const LOCAL = 'qwen2.5:14b';
@@ -69,7 +71,11 @@ describe('rate limits', () => {
 		expect(outcome.baseline.status).toBe('ok');
 		const pauses = warnings(harness).filter((message) => /rate limit was hit.*pausing Claude requests for a moment \(until \d\d:\d\d:\d\d\), then trying again/.test(message));
 		expect(pauses.length).toBeGreaterThan(0);
-		expect(eventsOfType(harness.events, 'info').some((event) => /paused by the rate limit: resuming in \d+ s/.test(event.message))).toBe(true);
+		const ticks = warnings(harness).filter((message) => /^Claude requests paused by the rate limit: resuming in \d+ s$/.test(message));
+		expect(ticks.length).toBeGreaterThan(0);
+		// On the Reasoning screen the countdown is one line that ticks, not one line per tick.
+		const view = harness.events.filter(isCompareScreenEvent).reduce(reduceCompareView, initialCompareView);
+		expect(view.warnings.filter((message) => message.startsWith('Claude requests paused')).length).toBe(1);
 	});
 
 	it('a retry-after of an hour is not waited out silently: the roles fail at once, saying how long the API asked for', async () => {
