@@ -154,6 +154,9 @@ export function createClaudeProvider(options: ClaudeProviderOptions): ClaudeProv
 						// Current Sonnets think adaptively: the reasoning is never part of the answer text.
 						watch.progress();
 						thinkingChars += event.delta.thinking.length;
+					} else if (event.type === 'content_block_start' || event.type === 'content_block_stop' || (event.type === 'content_block_delta' && event.delta.type === 'signature_delta')) {
+						// A block opening or closing (thinking shown as "omitted" arrives as a signature only) is the answer moving on.
+						watch.progress();
 					} else if (event.type === 'message_delta') {
 						stopReason = event.delta.stop_reason ?? stopReason;
 						// message_delta usage is cumulative for the whole message; absent counts keep message_start's.
