@@ -125,6 +125,16 @@ describe('time limits that pings cannot defeat', () => {
 	});
 });
 
+describe('a total deadline from what the request asked for', () => {
+	it('a stream that never ends is stopped once an answer of that size would long be done, even with the stall timer off', async () => {
+		sim.injectClaudeFault({kind: 'pings', afterChunks: 1, everyMs: 10});
+		// 1 token asked for: the load timeout (1 s) to the first byte plus 0.1 s for the token, at the slowest honest rate.
+		const provider = claude('claude-sonnet-4-5-20250929', {timeouts: {loadMs: 1000, stallMs: 0}});
+		const error = await failure(collect(provider.stream({model: 'claude-sonnet-4-5-20250929', messages: [{role: 'user', content: 'Write.'}], maxTokens: 1})));
+		expect(error).toMatchObject({kind: 'stall-timeout', message: expect.stringMatching(/had not finished after 1\.1 s, longer than an answer of this size takes/)});
+	});
+});
+
 describe('rate limits', () => {
 	it('a 429 is not retried inside the SDK: it reaches the caller with the retry-after the API asked for', async () => {
 		sim.injectClaudeFault({kind: 'status', status: 429, retryAfter: 3, times: 3});
