@@ -44,7 +44,10 @@ export const baselineResult = z.object({
 	note: z.string().nullable(),
 	reasoning: reasoningResult,
 	costUsd: z.number().nullable(),
-	usage: z.object({inputTokens: z.number(), outputTokens: z.number(), thinkingTokens: z.number().optional()}).nullable(),
+	/** inputTokens is the uncached input; prompt-cache reads and writes are counted apart (billed at 0.1x and 1.25x). */
+	usage: z
+		.object({inputTokens: z.number(), outputTokens: z.number(), thinkingTokens: z.number().optional(), cacheReadTokens: z.number().optional(), cacheWriteTokens: z.number().optional()})
+		.nullable(),
 	/** The judge's calls and their cost, recorded like the baseline's. */
 	judge: z
 		.object({model: z.string(), calls: z.number(), cached: z.number(), failed: z.number(), costUsd: z.number().nullable(), usage: z.object({inputTokens: z.number(), outputTokens: z.number()})})

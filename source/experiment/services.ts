@@ -41,6 +41,8 @@ export type Services = {
 	results: ResultsStore;
 	/** Settings after flags were applied over the stored ones. */
 	settings: Settings;
+	/** The Claude ids the key can use, from the Models API (validated, active only); absent offline or without a key. */
+	claudeModels?: readonly string[];
 	system: SystemInfo;
 	simulated: boolean;
 	/** See StepContext.timeScale: the demo's pace, 1 otherwise. */

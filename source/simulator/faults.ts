@@ -7,7 +7,9 @@ type Queued<F> = {fault: F; route: string | undefined; model?: string | undefine
 /** A fault that changes how a stream runs once it has started. */
 export type StreamFault = Extract<OllamaFault, {kind: 'die-mid-stream' | 'malformed-line' | 'no-done' | 'runner-crash' | 'stall' | 'disk-full' | 'empty-chunks' | 'stuck'}>;
 const STREAM_KINDS = ['die-mid-stream', 'malformed-line', 'no-done', 'runner-crash', 'stall', 'disk-full', 'empty-chunks', 'stuck'] as const;
-export type ClaudeStreamFault = Extract<ClaudeFault, {kind: 'mid-stream-error' | 'stall' | 'endless'}>;
+export type ClaudeStreamFault = Extract<ClaudeFault, {kind: 'mid-stream-error' | 'stall' | 'endless' | 'cut' | 'pings'}>;
+/** A fault in what the model answers, streamed or not. */
+export type ClaudeAnswerFault = Extract<ClaudeFault, {kind: 'refusal' | 'context-exceeded'}>;
 
 const GENERATION_ROUTES = new Set(['/api/chat', '/api/generate', '/v1/chat/completions']);
 const STREAM_ROUTES = new Set([...GENERATION_ROUTES, '/api/pull']);
@@ -104,6 +106,10 @@ export class FaultQueue {
 	}
 
 	takeClaudeStream(): ClaudeStreamFault | undefined {
-		return this.takeClaude(['mid-stream-error', 'stall', 'endless']);
+		return this.takeClaude(['mid-stream-error', 'stall', 'endless', 'cut', 'pings']);
+	}
+
+	takeClaudeAnswer(): ClaudeAnswerFault | undefined {
+		return this.takeClaude(['refusal', 'context-exceeded']);
 	}
 }

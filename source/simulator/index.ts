@@ -6,6 +6,7 @@ import type {AddressInfo, Socket} from 'node:net';
 import type {ResolvedOptions, RouteContext} from './context.js';
 import {FaultQueue} from './faults.js';
 import {defaultProfiles} from './profiles.js';
+import {PromptCache} from './anthropicCache.js';
 import {handleAnthropicMessages} from './routes/anthropic.js';
 import {handleAnthropicModels} from './routes/anthropicModels.js';
 import {handleDelete, handleOpenAiModels, handlePs, handleRoot, handleShow, handleTags, handleVersion} from './routes/info.js';
@@ -88,6 +89,7 @@ function resolveOptions(options: SimulatorOptions): ResolvedOptions {
 		pullBytesPerSecond: options.pullBytesPerSecond ?? 400e6,
 		claudeQuality: options.claudeQuality ?? 'excellent',
 		claudeRate: options.claudeRate ?? 60,
+		claudeModels: options.claudeModels ?? null,
 		pullLinesPerLayer: options.pullLinesPerLayer ?? null,
 	};
 }
@@ -96,7 +98,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const profiles = options.profiles ?? defaultProfiles();
 	const state = new SimState(profiles, options.installed ?? ['qwen2.5:14b', 'mistral-small:22b'], Math.max(0, options.pace ?? 0));
 	const faults = new FaultQueue();
-	const ctx: RouteContext = {state, faults, options: resolveOptions(options)};
+	const ctx: RouteContext = {state, faults, options: resolveOptions(options), anthropicCache: new PromptCache()};
 	const requests: RequestLogEntry[] = [];
 	let refusing = false;
 	let silent = false;

@@ -101,8 +101,17 @@ export type OllamaFault =
 export type FaultTarget = {route?: string; model?: string};
 
 export type ClaudeFault =
-	| {kind: 'status'; status: 401 | 429 | 529 | 500; times?: number}
+	/** `retryAfter` (seconds) is sent as retry-after on a 429/529, with no retry-after-ms: the client must wait it out. */
+	| {kind: 'status'; status: 401 | 429 | 529 | 500; times?: number; retryAfter?: number}
 	| {kind: 'mid-stream-error'; afterChunks: number}
+	/** The answer stops after N text deltas with stop_reason "refusal" (streamed or not). */
+	| {kind: 'refusal'; afterChunks: number}
+	/** The answer stops after N text deltas with stop_reason "model_context_window_exceeded". */
+	| {kind: 'context-exceeded'; afterChunks: number}
+	/** The stream ends cleanly after N text deltas, without content_block_stop, message_delta or message_stop. */
+	| {kind: 'cut'; afterChunks: number}
+	/** After N text deltas, `event: ping` frames only, until the client disconnects (the connection stays busy). */
+	| {kind: 'pings'; afterChunks: number; everyMs: number}
 	/** The stream sends N text deltas, then hangs until the client disconnects. */
 	| {kind: 'stall'; afterChunks: number}
 	/** Not the API (a broken or hostile proxy): after N deltas, deltas of `chars` characters until the client disconnects. */
@@ -127,6 +136,8 @@ export type SimulatorOptions = {
 	port?: number;
 	/** Decode rate of the simulated Claude, for pacing only (default 60 t/s). */
 	claudeRate?: number;
+	/** What the Models API lists (default: the current models, with retired ones marked so); a test may list hostile ids. */
+	claudeModels?: {id: string; created_at: string; display_name?: string; lifecycle?: 'active' | 'deprecated' | 'retired'}[];
 	/** Progress lines per layer when not pacing (default about one per GB); the benchmark harness floods with many. */
 	pullLinesPerLayer?: number;
 };

@@ -5,6 +5,7 @@ import React, {useSyncExternalStore} from 'react';
 import {render} from 'ink';
 import type {StepEvent} from '../../experiment/events.js';
 import type {StepContext} from '../../experiment/steps/context.js';
+import {announcedClaudeQueue} from '../../experiment/claudeQueueNotices.js';
 import {createEventFeed, type EventFeed} from '../../app/state/eventFeed.js';
 import {useCancelKeys} from '../../app/components/cancelKeys.js';
 import {MAX_FPS} from '../../app/frameRate.js';
@@ -24,6 +25,8 @@ export function stepContext(input: CommandInput, services: Services, emit: (even
 		promptsDir: input.flags.promptsDir,
 		simulated: services.simulated,
 		timeScale: services.timeScale,
+		// Standalone compare waits its turn for Claude like a run does: bounded, and paused on a 429.
+		claudeQueue: announcedClaudeQueue(emit),
 	};
 }
 

@@ -12,6 +12,7 @@ import {isCanceled, isProviderError} from '../../../providers/errors.js';
 import type {ClaudeProvider} from '../../../providers/types.js';
 import type {ClaudeQueue} from '../../claudeQueue.js';
 import type {ScenarioRun} from './types.js';
+import {sharedPrefixOf} from './cell.js';
 
 export type JudgeSetup = {
 	claude: ClaudeProvider;
@@ -50,7 +51,9 @@ export function judgeCacheKey(model: string, user: string): string {
 
 type Asked = {ok: true; verdict: JudgeVerdict; cached: boolean; costUsd: number | null} | {ok: false; error: string};
 
-async function ask(setup: JudgeSetup, user: string, tally: JudgeTally): Promise<Asked> {
+async function ask(setup: JudgeSetup, user: string, tally: JudgeTally, context: string): Promise<Asked> {
+	// Every pair on one market repeats the prompt up to the market data: cacheable.
+	const sharedPrefix = sharedPrefixOf(user, [context]);
 	const key = judgeCacheKey(setup.model, user);
 	const hit = readJudgeCache(setup.resultsDir, key);
 	const fromCache = hit ? parseVerdict(hit.text) : null;
@@ -64,7 +67,7 @@ async function ask(setup: JudgeSetup, user: string, tally: JudgeTally): Promise<
 	for (const maxTokens of [JUDGE_MAX_TOKENS, 2 * JUDGE_MAX_TOKENS]) {
 		let reply;
 		try {
-			const request = {model: setup.model, system: JUDGE_SYSTEM, user, schema: judgeJsonSchema(), maxTokens};
+			const request = {model: setup.model, system: JUDGE_SYSTEM, user, schema: judgeJsonSchema(), maxTokens, ...(sharedPrefix ? {sharedPrefix} : {})};
 			reply = setup.queue
 				? await setup.queue.run('judge', (signal) => judge(request, {signal}), setup.signal)
 				: await judge(request, {signal: setup.signal});
@@ -97,12 +100,12 @@ export async function judgePair(setup: JudgeSetup, input: JudgePairInput, tally:
 	const baseline = blindAnswer(input.baseline, setup.names);
 	const callsBefore = tally.calls;
 	const base = {role: input.role, task: blindAnswer(input.task, setup.names), context: input.context};
-	const answerFirst = await ask(setup, buildJudgeUser({...base, first: answer, second: baseline}), tally);
+	const answerFirst = await ask(setup, buildJudgeUser({...base, first: answer, second: baseline}), tally, input.context);
 	if (!answerFirst.ok) {
 		tally.failed++;
 		return failed(setup, answerFirst.error, tally.calls - callsBefore);
 	}
-	const answerSecond = await ask(setup, buildJudgeUser({...base, first: baseline, second: answer}), tally);
+	const answerSecond = await ask(setup, buildJudgeUser({...base, first: baseline, second: answer}), tally, input.context);
 	if (!answerSecond.ok) {
 		tally.failed++;
 		return failed(setup, answerSecond.error, tally.calls - callsBefore);
