@@ -8,15 +8,27 @@
 import {splitJudgeUser, CRITERIA, type CriterionId} from '../analysis/judgePrompt.js';
 import {scoreResponse} from '../analysis/rubric.js';
 import type {Role, RubricDimension} from '../domain/schema.js';
+import type {RouteContext} from './context.js';
+import type {JudgeMode} from './types.js';
 import {isRecord} from './wire.js';
 
-/** A request whose output format is a JSON schema with the judge's criteria. */
+function hasCriteria(schema: unknown): boolean {
+	const properties = isRecord(schema) ? schema['properties'] : null;
+	return isRecord(properties) && CRITERIA.every((c) => c.id in properties);
+}
+
+/** An Anthropic request whose output format (output_config.format) is a JSON schema with the judge's criteria. */
 export function isJudgeRequest(body: Record<string, unknown>): boolean {
 	const config = body['output_config'];
 	if (!isRecord(config) || !isRecord(config['format']) || config['format']['type'] !== 'json_schema') return false;
-	const schema = config['format']['schema'];
-	const properties = isRecord(schema) ? schema['properties'] : null;
-	return isRecord(properties) && CRITERIA.every((c) => c.id in properties);
+	return hasCriteria(config['format']['schema']);
+}
+
+/** An OpenAI chat request whose response_format is a JSON schema with the judge's criteria. */
+export function isOpenAiJudgeRequest(body: Record<string, unknown>): boolean {
+	const format = body['response_format'];
+	if (!isRecord(format) || format['type'] !== 'json_schema' || !isRecord(format['json_schema'])) return false;
+	return hasCriteria(format['json_schema']['schema']);
 }
 
 function share(dimensions: RubricDimension[], ids: readonly string[]): number {
@@ -42,20 +54,68 @@ function toScore(share: number): number {
 	return Math.round(10 * Math.min(1, Math.max(0, share)));
 }
 
-/** The judge's JSON answer for a judge prompt, or null when the prompt is not one. */
-export function simulatedJudgeAnswer(user: string): string | null {
-	const pair = splitJudgeUser(user);
-	if (!pair) return null;
-	const role = pair.role ?? 'trader';
-	const first = criterionScores(role, pair.first, pair.context);
-	const second = criterionScores(role, pair.second, pair.context);
+type Scores = Record<CriterionId, number>;
+
+function verdictJson(first: Scores, second: Scores, why: string): string {
 	const answer = Object.fromEntries(
 		CRITERIA.map(({id, label}) => {
-			const a = toScore(first[id]);
-			const b = toScore(second[id]);
-			const reason = `SIMULATED judge: ${label.toLowerCase()} measured ${a}/10 for response 1 and ${b}/10 for response 2.`;
+			const a = first[id];
+			const b = second[id];
+			const reason = `SIMULATED judge${why}: ${label.toLowerCase()} scored ${a}/10 for response 1 and ${b}/10 for response 2.`;
 			return [id, {reason, response_1: a, response_2: b}];
 		}),
 	);
 	return JSON.stringify(answer);
+}
+
+function everyCriterion(score: (id: CriterionId, index: number) => number): Scores {
+	return Object.fromEntries(CRITERIA.map(({id}, index) => [id, score(id, index)])) as Scores;
+}
+
+/** What the simulated judge sends back: the text of its answer, and whether it declined instead. */
+export type SimulatedJudgeReply = {text: string; refusal: boolean};
+
+/** What a judge that declines writes (the OpenAI side carries it as `message.refusal`). */
+export const REFUSAL_TEXT = "I can't help with evaluating these responses.";
+
+/**
+ * The judge's answer to a judge prompt in the given mode, or null when the prompt is not one. The
+ * misbehaving modes are what real judges do (docs/reference/judging.md §1): a lenient one passes
+ * everything, a position-biased one prefers whatever is shown first, a refusing one declines.
+ */
+export function simulatedJudge(user: string, mode: JudgeMode = 'fair'): SimulatedJudgeReply | null {
+	const pair = splitJudgeUser(user);
+	if (!pair) return null;
+	switch (mode) {
+		case 'refusing':
+			return {text: '', refusal: true};
+		case 'position-biased':
+			return {text: verdictJson(everyCriterion(() => 10), everyCriterion(() => 8), ' (position-biased)'), refusal: false};
+		case 'lenient': {
+			// 9 or 10, varying by criterion and response, never by what the responses say.
+			const first = everyCriterion((_id, i) => (i % 2 === 0 ? 10 : 9));
+			const second = everyCriterion((_id, i) => (i % 2 === 0 ? 9 : 10));
+			return {text: verdictJson(first, second, ' (lenient)'), refusal: false};
+		}
+		case 'fair':
+			return {text: fairAnswer(pair), refusal: false};
+	}
+}
+
+/** The judge's JSON answer for a judge prompt, graded fairly, or null when the prompt is not one. */
+export function simulatedJudgeAnswer(user: string): string | null {
+	return simulatedJudge(user, 'fair')?.text ?? null;
+}
+
+/** The reply to a judge request on either route: a queued 'judge' fault first, else the simulator's judge mode. */
+export function judgeReplyFor(ctx: RouteContext, user: string): SimulatedJudgeReply | null {
+	if (!splitJudgeUser(user)) return null;
+	return simulatedJudge(user, ctx.faults.takeJudge() ?? ctx.options.judge);
+}
+
+function fairAnswer(pair: NonNullable<ReturnType<typeof splitJudgeUser>>): string {
+	const role = pair.role ?? 'trader';
+	const first = criterionScores(role, pair.first, pair.context);
+	const second = criterionScores(role, pair.second, pair.context);
+	return verdictJson(everyCriterion((id) => toScore(first[id])), everyCriterion((id) => toScore(second[id])), '');
 }

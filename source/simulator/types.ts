@@ -87,8 +87,21 @@ export type OllamaFault =
 /** Which Ollama requests a queued fault may hit; every field given must match. */
 export type FaultTarget = {route?: string; model?: string};
 
+/** How the simulated judge grades, on the Anthropic route and on the OpenAI-compatible one alike. */
+export type JudgeMode =
+	/** The default: a stand-in for a careful judge. */
+	| 'fair'
+	/** Scores every response 9 or 10 on every criterion, whatever it says. */
+	| 'lenient'
+	/** Scores Response 1 10 and Response 2 8 on every criterion: pure position bias. */
+	| 'position-biased'
+	/** Declines to judge: stop_reason "refusal" (Anthropic), `message.refusal` (OpenAI). */
+	| 'refusing';
+
 export type ClaudeFault =
 	| {kind: 'status'; status: 401 | 429 | 529 | 500; times?: number}
+	/** The next `times` judge requests (default 1; Infinity: all of them) are graded in `mode`, on either route. */
+	| {kind: 'judge'; mode: JudgeMode; times?: number}
 	| {kind: 'mid-stream-error'; afterChunks: number}
 	/** The stream sends N text deltas, then hangs until the client disconnects. */
 	| {kind: 'stall'; afterChunks: number}
@@ -110,6 +123,8 @@ export type SimulatorOptions = {
 	claude?: boolean;
 	/** Quality of the simulated Claude baseline (default 'excellent'). */
 	claudeQuality?: QualityTier;
+	/** How the simulated judge grades every judge request (default 'fair'); a 'judge' fault overrides it for some requests. */
+	judge?: JudgeMode;
 	/** Port for the Ollama-compatible API (default 0: any free port). The Anthropic API gets its own free port. */
 	port?: number;
 	/** Decode rate of the simulated Claude, for pacing only (default 60 t/s). */
