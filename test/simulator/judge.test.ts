@@ -5,7 +5,7 @@ import {simulatedJudgeAnswer} from '../../source/simulator/judge.js';
 import {BARE_LIST_AND_FILLER, BEARISH_THEN_BUY, CONCISE_COMPLETE, CONCISE_PLUS_REPEATS, CONTEXT, KEYWORD_STUFFED} from '../analysis/fixtures/gamedTexts.js';
 
 function ask(first: string, second: string): JudgeVerdict {
-	const answer = simulatedJudgeAnswer(buildJudgeUser({role: 'trader', task: 'You are the Trader.', context: CONTEXT, first, second}));
+	const answer = simulatedJudgeAnswer(buildJudgeUser({role: 'trader', task: 'You are the Trader.', context: CONTEXT, first, second}, 'a1b2c3d4e5f60718'));
 	return judgeVerdictSchema.parse(JSON.parse(answer ?? 'null'));
 }
 

@@ -12,7 +12,7 @@ afterEach(async () => {
 	sim = undefined;
 });
 
-const user = (first: string, second: string): string => buildJudgeUser({role: 'trader', task: 'You are the Trader.', context: CONTEXT, first, second});
+const user = (first: string, second: string): string => buildJudgeUser({role: 'trader', task: 'You are the Trader.', context: CONTEXT, first, second}, 'a1b2c3d4e5f60718');
 
 async function askClaude(s: SimulatorHandle, first: string, second: string): Promise<{stop: string | null; text: string}> {
 	const client = new Anthropic({apiKey: 'test', baseURL: s.anthropicUrl, maxRetries: 0});

@@ -2,8 +2,8 @@
 // asked in both orders (docs/reference/judging.md §2). Each pair is an independent async function, so
 // a scheduler can run pairs alongside local generation. An invalid answer is asked once more,
 // then recorded as "judge failed" with a null quality, never as 0.
-import {createHash} from 'node:crypto';
-import {JUDGE_PROMPT_VERSION, JUDGE_SYSTEM, blindAnswer, buildJudgeUser, judgeJsonSchema} from '../../../analysis/judgePrompt.js';
+import {createHash, randomBytes} from 'node:crypto';
+import {JUDGE_PROMPT_VERSION, JUDGE_SYSTEM, blindAnswer, buildJudgeUser, judgeBoundary, judgeJsonSchema, type JudgePairText} from '../../../analysis/judgePrompt.js';
 import {combineOrders, parseVerdict} from '../../../analysis/judgeVerdict.js';
 import type {JudgeVerdict} from '../../../analysis/judgePrompt.js';
 import {readJudgeCache, writeJudgeCache} from '../../../output/judgeCache.js';
@@ -44,14 +44,15 @@ export function answerHash(text: string): string {
 	return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
-export function judgeCacheKey(model: string, user: string): string {
-	return createHash('sha256').update(JSON.stringify([model, JUDGE_PROMPT_VERSION, JUDGE_SYSTEM, user])).digest('hex');
+/** The cache key of a pair in one order: what the judge is shown, without the per-request boundary. */
+export function judgeCacheKey(model: string, pair: JudgePairText): string {
+	return createHash('sha256').update(JSON.stringify([model, JUDGE_PROMPT_VERSION, JUDGE_SYSTEM, pair.role, pair.task, pair.context, pair.first, pair.second])).digest('hex');
 }
 
 type Asked = {ok: true; verdict: JudgeVerdict; cached: boolean; costUsd: number | null} | {ok: false; error: string};
 
-async function ask(setup: JudgeSetup, user: string, tally: JudgeTally): Promise<Asked> {
-	const key = judgeCacheKey(setup.model, user);
+async function ask(setup: JudgeSetup, pair: JudgePairText, tally: JudgeTally): Promise<Asked> {
+	const key = judgeCacheKey(setup.model, pair);
 	const hit = readJudgeCache(setup.resultsDir, key);
 	const fromCache = hit ? parseVerdict(hit.text) : null;
 	if (fromCache?.ok) {
@@ -64,6 +65,8 @@ async function ask(setup: JudgeSetup, user: string, tally: JudgeTally): Promise<
 	for (const maxTokens of [JUDGE_MAX_TOKENS, 2 * JUDGE_MAX_TOKENS]) {
 		let reply;
 		try {
+			// A new boundary for every request: an answer cannot have been written to forge it.
+			const user = buildJudgeUser(pair, judgeBoundary(randomBytes(12)));
 			const request = {model: setup.model, system: JUDGE_SYSTEM, user, schema: judgeJsonSchema(), maxTokens};
 			reply = setup.queue
 				? await setup.queue.run('judge', (signal) => judge(request, {signal}), setup.signal)
@@ -97,12 +100,12 @@ export async function judgePair(setup: JudgeSetup, input: JudgePairInput, tally:
 	const baseline = blindAnswer(input.baseline, setup.names);
 	const callsBefore = tally.calls;
 	const base = {role: input.role, task: blindAnswer(input.task, setup.names), context: input.context};
-	const answerFirst = await ask(setup, buildJudgeUser({...base, first: answer, second: baseline}), tally);
+	const answerFirst = await ask(setup, {...base, first: answer, second: baseline}, tally);
 	if (!answerFirst.ok) {
 		tally.failed++;
 		return failed(setup, answerFirst.error, tally.calls - callsBefore);
 	}
-	const answerSecond = await ask(setup, buildJudgeUser({...base, first: baseline, second: answer}), tally);
+	const answerSecond = await ask(setup, {...base, first: baseline, second: answer}, tally);
 	if (!answerSecond.ok) {
 		tally.failed++;
 		return failed(setup, answerSecond.error, tally.calls - callsBefore);
