@@ -135,7 +135,9 @@ export function splitJudgeUser(user: string): {role: Role | null; context: strin
 	const second = block(2);
 	if (!first || !second || second.from < first.from) return null;
 	const role = /^Role: (bull|bear|trader)\./m.exec(user)?.[1] as Role | undefined;
-	const dataAt = user.indexOf('Market data given to both analysts:');
-	const context = dataAt >= 0 ? user.slice(dataAt, first.from) : '';
+	const label = 'Market data given to both analysts:';
+	const dataAt = user.indexOf(label);
+	const dataEnd = user.indexOf('\nThe two responses follow.', dataAt);
+	const context = dataAt >= 0 ? user.slice(dataAt + label.length, dataEnd >= 0 ? dataEnd : first.from).trim() : '';
 	return {role: role ?? null, context, first: first.text.trim(), second: second.text.trim()};
 }

@@ -46,6 +46,20 @@ async function bothOrders(s: SimulatorHandle, answer: string, baseline: string):
 	return combineOrders(parse(first.text), parse(second.text));
 }
 
+describe("simulated Claude's samples", () => {
+	it('words a second sample of the same trader request differently, at the same quality', async () => {
+		sim = await startSimulator();
+		const client = new Anthropic({apiKey: 'test', baseURL: sim.anthropicUrl, maxRetries: 0});
+		const request = {model: 'claude-sonnet-4-6', max_tokens: 4000, system: 'You are the Trader.', messages: [{role: 'user' as const, content: 'Give your trade proposal for AAPL.'}]};
+		const text = async () => (await client.messages.create(request)).content.map((block) => (block.type === 'text' ? block.text : '')).join('');
+		const first = await text();
+		const second = await text();
+		expect(second).not.toBe(first);
+		expect(second).toContain('FINAL TRANSACTION PROPOSAL: **BUY**');
+		expect(second.length).toBeGreaterThan(0.8 * first.length);
+	});
+});
+
 describe('simulated misbehaving judges', () => {
 	it('a lenient judge scores a bare list of numbers 9-10 like the complete answer', async () => {
 		sim = await startSimulator({judge: 'lenient'});

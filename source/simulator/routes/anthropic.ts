@@ -4,7 +4,7 @@ import type {RouteContext} from '../context.js';
 import type {ClaudeStreamFault} from '../faults.js';
 import {shortId} from '../hashing.js';
 import {isJudgeRequest, judgeReplyFor} from '../judge.js';
-import {simulatedReply} from '../texts.js';
+import {nextSample, simulatedReply} from '../texts.js';
 import {tokenize} from '../tokenize.js';
 import {ChunkStream, isRecord, sendJson, sleep} from '../wire.js';
 import {thinksByDefault} from './anthropicModels.js';
@@ -104,7 +104,9 @@ export async function handleAnthropicMessages(ctx: RouteContext, exchange: Excha
 	// One token past the budget, so a reply that would have gone on ends with "max_tokens".
 	// A judge request (output_config.format with the judge's criteria) gets the simulated verdict.
 	const judged = isJudgeRequest(body) ? judgeReplyFor(ctx, messages.at(-1)?.content ?? '') : null;
-	const text = judged ? judged.text : simulatedReply({model, quality: ctx.options.claudeQuality, messages: conversation, maxTokens: answerBudget + 1});
+	// Samples are counted per request shape: a streamed and a non-streamed request are two first samples.
+	const sample = judged ? 0 : nextSample(ctx, [model, conversation, body['stream'] === true]);
+	const text = judged ? judged.text : simulatedReply({model, quality: ctx.options.claudeQuality, messages: conversation, maxTokens: answerBudget + 1, sample});
 	const allTokens = tokenize(text);
 	const tokens = allTokens.slice(0, answerBudget);
 	const stopReason = judged?.refusal ? 'refusal' : tokens.length < allTokens.length ? 'max_tokens' : 'end_turn';
