@@ -9,12 +9,16 @@ import type {JudgeVerdict} from '../../../analysis/judgePrompt.js';
 import {readJudgeCache, writeJudgeCache} from '../../../output/judgeCache.js';
 import type {JudgeRecord, Role} from '../../../domain/schema.js';
 import {isCanceled, isProviderError} from '../../../providers/errors.js';
-import type {ClaudeProvider} from '../../../providers/types.js';
+import type {ClaudeProvider, JudgeProvider} from '../../../providers/types.js';
+import type {StepContext} from '../context.js';
 import type {ClaudeQueue} from '../../claudeQueue.js';
 import type {ScenarioRun} from './aggregate.js';
 
 export type JudgeSetup = {
-	claude: ClaudeProvider;
+	claude: ClaudeProvider | null;
+	/** A judge that is not Claude (--judge openai:<model>): used instead of claude, outside the Claude queue. */
+	provider?: JudgeProvider;
+	/** What verdicts record as their judge: the Claude id, or the provider's label ("openai:<model>"). */
 	model: string;
 	resultsDir: string;
 	signal: AbortSignal;
@@ -59,8 +63,10 @@ async function ask(setup: JudgeSetup, pair: JudgePairText, tally: JudgeTally): P
 		tally.cached++;
 		return {ok: true, verdict: fromCache.verdict, cached: true, costUsd: 0};
 	}
-	const judge = setup.claude.judge?.bind(setup.claude);
+	const judge = setup.provider ? setup.provider.judge.bind(setup.provider) : setup.claude?.judge?.bind(setup.claude);
 	if (!judge) return {ok: false, error: 'this Claude provider cannot judge'};
+	// The Claude queue paces Claude; another endpoint has its own limits.
+	const queue = setup.provider ? undefined : setup.queue;
 	let lastError = '';
 	for (const maxTokens of [JUDGE_MAX_TOKENS, 2 * JUDGE_MAX_TOKENS]) {
 		let reply;
@@ -68,8 +74,8 @@ async function ask(setup: JudgeSetup, pair: JudgePairText, tally: JudgeTally): P
 			// A new boundary for every request: an answer cannot have been written to forge it.
 			const user = buildJudgeUser(pair, judgeBoundary(randomBytes(12)));
 			const request = {model: setup.model, system: JUDGE_SYSTEM, user, schema: judgeJsonSchema(), maxTokens};
-			reply = setup.queue
-				? await setup.queue.run('judge', (signal) => judge(request, {signal}), setup.signal)
+			reply = queue
+				? await queue.run('judge', (signal) => judge(request, {signal}), setup.signal)
 				: await judge(request, {signal: setup.signal});
 		} catch (error) {
 			if (isCanceled(error) || setup.signal.aborted) throw error;
@@ -92,6 +98,16 @@ async function ask(setup: JudgeSetup, pair: JudgePairText, tally: JudgeTally): P
 
 function failed(setup: JudgeSetup, error: string, calls: number): JudgeRecord {
 	return {status: 'failed', error: `judge failed: ${error}`, model: setup.model, verdict: null, quality: null, baselineQuality: null, criteria: [], calls, costUsd: null, cached: false};
+}
+
+/**
+ * Whether this run has a judge: not the rubric, a Claude baseline to judge against, and the judge
+ * asked for (Claude's judge, or the OpenAI-compatible one). Never Claude when another was asked for.
+ */
+export function judgeAvailable(ctx: Pick<StepContext, 'settings' | 'claude' | 'judgeProvider'>): boolean {
+	if (ctx.settings.judge === 'rubric' || !ctx.claude) return false;
+	if (ctx.settings.judge === 'openai') return Boolean(ctx.judgeProvider);
+	return Boolean(ctx.claude.judge);
 }
 
 /** Judges `answer` against `baseline`, in both orders: both get an absolute 0-10 quality, plus win/tie/loss. */
