@@ -23,7 +23,7 @@ describe('compare with --judge openai:<model>', () => {
 		const trader = outcome.models['qwen2.5:14b']?.trader;
 		expect(trader).toMatchObject({status: 'ok', scoreSource: 'judge', scorer: {kind: 'judge', judgeModel: 'openai:gpt-judge'}, quality: {n: 2}});
 		expect(outcome.baseline.reasoning.trader?.scenarios?.every((s) => s.noise?.status === 'ok' && s.noise.model === 'openai:gpt-judge')).toBe(true);
-		expect(outcome.baseline.judge).toMatchObject({model: 'openai:gpt-judge', costUsd: null});
+		expect(outcome.baseline.judge).toMatchObject({model: 'openai:gpt-judge', costUsd: null, kind: 'openai', favoursBaseline: false});
 		const claude = harness.sim.requests.filter((request) => request.path === '/v1/messages');
 		// Claude wrote the baseline answers and their second samples, and judged nothing.
 		expect(claude.length).toBeGreaterThan(0);
@@ -32,13 +32,20 @@ describe('compare with --judge openai:<model>', () => {
 		expect(judged.length).toBe(outcome.baseline.judge?.calls);
 	});
 
+	it('records, for the report and --json, that a Claude judge which is the baseline model favours Claude', async () => {
+		harness = await compareHarness({claude: true, scenarios: 1, judge: 'claude'});
+		const outcome = await runCompare(harness.ctx, ['qwen2.5:14b']);
+		expect(outcome.baseline.judge).toMatchObject({kind: 'claude', favoursBaseline: true, note: expect.stringMatching(/the baseline model itself: a judge favours its own answers/)});
+		expect(outcome.models['qwen2.5:14b']?.trader?.scorer).toMatchObject({kind: 'judge', label: outcome.baseline.model});
+	});
+
 	it('falls back to the offline rubric, saying why, when the OpenAI-compatible judge cannot run', async () => {
 		harness = await compareHarness({claude: true, scenarios: 1, judge: 'claude'});
 		harness.ctx.settings = {...harness.ctx.settings, judge: 'openai', judgeModel: 'gpt-judge'};
 		harness.ctx.judgeProvider = null;
 		harness.ctx.judgeSkipReason = 'OPENAI_API_KEY is not set';
 		const outcome = await runCompare(harness.ctx, ['qwen2.5:14b']);
-		expect(outcome.models['qwen2.5:14b']?.trader).toMatchObject({scoreSource: 'rubric'});
+		expect(outcome.models['qwen2.5:14b']?.trader).toMatchObject({scoreSource: 'rubric', scorer: {kind: 'rubric', label: 'format-and-grounding check'}});
 		expect(eventsOfType(harness.events, 'warning').map((event) => event.message)).toContain(
 			'The OpenAI-compatible judge cannot run (OPENAI_API_KEY is not set): quality comes from the offline rubric, a format-and-grounding check.',
 		);

@@ -2,6 +2,7 @@
 // Claude sample per scenario judged against the first: the noise floor a model's gap is read
 // against. A baseline measured earlier for the same model and scenarios can be kept.
 import {JUDGE_PROMPT_VERSION} from '../../../analysis/judgePrompt.js';
+import {judgeIdentity} from '../../../analysis/judgeIdentity.js';
 import type {BaselineResult, Role, ScoredResponse} from '../../../domain/schema.js';
 import {readTranscript} from '../../../output/transcripts.js';
 import type {Scenario} from '../../../prompts/scenarios.js';
@@ -136,7 +137,18 @@ export async function measureBaseline(
 
 export function judgeRecordOf(judge: {setup: JudgeSetup; tally: JudgeTally}): NonNullable<BaselineResult['judge']> {
 	const {tally} = judge;
-	return {model: judge.setup.model, calls: tally.calls, cached: tally.cached, failed: tally.failed, costUsd: tally.costUsd, usage: {inputTokens: tally.inputTokens, outputTokens: tally.outputTokens}};
+	const identity = judgeIdentity(judge.setup.model, judge.setup.claude?.model);
+	return {
+		model: judge.setup.model,
+		calls: tally.calls,
+		cached: tally.cached,
+		failed: tally.failed,
+		costUsd: tally.costUsd,
+		usage: {inputTokens: tally.inputTokens, outputTokens: tally.outputTokens},
+		kind: identity.kind === 'openai' ? 'openai' : 'claude',
+		favoursBaseline: identity.favoursBaseline,
+		note: identity.note,
+	};
 }
 
 /**

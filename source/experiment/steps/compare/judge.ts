@@ -146,5 +146,5 @@ export async function judgeEntry(judge: Judge, entry: ScenarioRun, pair: Paramet
 	const verdict = await judgePair(judge.setup, pair, judge.tally);
 	entry.score.judge = verdict;
 	entry.score.quality = verdict.quality;
-	entry.score.scorer = {kind: 'judge', version: JUDGE_PROMPT_VERSION, judgeModel: judge.setup.model, baseline: answerHash(pair.baseline)};
+	entry.score.scorer = {kind: 'judge', version: JUDGE_PROMPT_VERSION, judgeModel: judge.setup.model, baseline: answerHash(pair.baseline), label: judge.setup.model};
 }
