@@ -52,3 +52,19 @@ describe('compare with --judge openai:<model>', () => {
 		expect(harness.sim.requests.filter((request) => request.path === '/v1/messages' && isClaudeJudgeRequest(request.body))).toEqual([]);
 	});
 });
+
+describe('a run resumed with another scorer', () => {
+	it('judges the stored rubric scores again when a judge is asked for, so rubric and judged scores never meet', async () => {
+		harness = await compareHarness({claude: true, scenarios: 1, judge: 'rubric'});
+		await runCompare(harness.ctx, ['qwen2.5:14b']);
+		expect(harness.ctx.results.read().models.find((m) => m.name === 'qwen2.5:14b')?.reasoning?.trader).toMatchObject({scoreSource: 'rubric'});
+		harness.ctx.settings = {...harness.ctx.settings, judge: 'claude'};
+		await runCompare(harness.ctx, ['mistral-small:22b'], {reuseBaseline: true});
+		const stored = harness.ctx.results.read();
+		for (const name of ['qwen2.5:14b', 'mistral-small:22b']) {
+			expect(stored.models.find((m) => m.name === name)?.reasoning?.trader).toMatchObject({scoreSource: 'judge', scorer: {kind: 'judge', judgeModel: stored.baseline?.model}});
+		}
+		expect(stored.baseline?.reasoning.trader).toMatchObject({scoreSource: 'judge'});
+		expect(eventsOfType(harness.events, 'info').map((event) => event.message).join('\n')).toMatch(/re-judged \d+ stored answer\(s\) by claude-/);
+	});
+});

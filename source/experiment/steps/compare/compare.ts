@@ -188,10 +188,11 @@ async function baselineLane(ctx: StepContext, subjectPlan: SubjectPlan, baseline
 	ctx.emit({type: 'compare:baseline-done', baseline: structuredClone(baseline)});
 	// Without a single baseline answer there is nothing to judge against.
 	if (judge && texts.size === 0) ctx.emit({type: 'warning', message: 'The Claude baseline has no answers to judge against: quality comes from the offline rubric.'});
-	// A new baseline: verdicts judged against the old one are judged again (judge calls only).
-	if (judge && texts.size > 0 && !kept && claude) {
+	// A new baseline, or a judge other than the one that scored the stored answers (a rubric run
+	// resumed with a judge): those answers are judged again (judge calls only, no generation).
+	if (judge && texts.size > 0 && claude) {
 		const again = await rejudgeStale(ctx, subjectPlan, skip, texts, judge);
-		if (again > 0) ctx.emit({type: 'info', message: `re-judged ${again} stored answer(s) against the new Claude baseline (no new generation)`});
+		if (again > 0) ctx.emit({type: 'info', message: `re-judged ${again} stored answer(s) by ${judge.setup.model} against the Claude baseline (no new generation)`});
 	}
 }
 
