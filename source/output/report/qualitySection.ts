@@ -37,7 +37,12 @@ export function formatQualitySection(results: ResultsFile): string {
 	const hashes = baselineHashes(results.baseline, 'trader');
 	const scored = rankModels(results).filter((entry) => entry.trader !== null || entry.mean !== null);
 	const stale = scored.filter((entry) => staleReason(entry.model.reasoning?.trader, hashes) !== null);
-	const ranked = scored.filter((entry) => !stale.includes(entry));
+	const current = scored.filter((entry) => !stale.includes(entry));
+	// One scorer per ranking: with any judged model, the ones only the rubric scored (a
+	// format-and-grounding check) are listed apart, never ranked beside judged scores.
+	const anyJudged = current.some((entry) => entry.model.reasoning?.trader?.scorer?.kind === 'judge');
+	const apart = anyJudged ? current.filter((entry) => entry.model.reasoning?.trader?.scorer?.kind !== 'judge') : [];
+	const ranked = current.filter((entry) => !apart.includes(entry));
 	const parts: string[] = [];
 	const missing = baselineMissingReason(results);
 	const baseTrader = results.baseline?.reasoning.trader;
@@ -67,6 +72,10 @@ export function formatQualitySection(results: ResultsFile): string {
 	});
 	if (rows.length > 0) {
 		parts.push(mdTable(['rank', 'model', 'trader quality', 'trader vs Claude', 'mean quality (bull, bear, trader)', 'mean vs Claude', 'trader compliance checks', 'scorer', 'meets threshold'], rows));
+	}
+	if (apart.length > 0) {
+		const lines = apart.map((entry) => `- ${entry.model.name}: trader ${fixed(entry.trader)} by the ${RUBRIC_LABEL} (not ranked with judged scores; run \`trifecta compare ${entry.model.name}\` with the judge)`);
+		parts.push(['Scored by the format-and-grounding check only, kept apart:', ...lines].join('\n'));
 	}
 	if (stale.length > 0) {
 		const lines = stale.map((entry) => `- ${entry.model.name}: ${staleReason(entry.model.reasoning?.trader, hashes) ?? ''} (not ranked; run \`trifecta compare ${entry.model.name}\` again)`);

@@ -38,3 +38,16 @@ describe('who scored quality, on the verdict screen and in the report', () => {
 		expect(verdict(completeResults()).replace(/\s+/g, ' ')).toContain('Quality is a format-and-grounding check (the offline rubric)');
 	});
 });
+
+describe('the report never ranks rubric scores with judged ones', () => {
+	it('lists a model only the rubric scored apart from the judged ranking', () => {
+		const results = judgedBy('claude-sonnet-4-5-20250929');
+		const rubricOnly = results.models.find((model) => model.name === 'qwen2.5:14b')?.reasoning?.trader;
+		if (rubricOnly) rubricOnly.scorer = {kind: 'rubric', version: '3', judgeModel: null, baseline: null};
+		const section = formatQualitySection(results);
+		const ranking = section.slice(section.indexOf('| rank'), section.indexOf('Scored by the format-and-grounding check only'));
+		expect(ranking).toContain('qwen2.5:32b');
+		expect(ranking).not.toContain('qwen2.5:14b');
+		expect(section).toContain('Scored by the format-and-grounding check only, kept apart:\n- qwen2.5:14b: trader 8.1 by the format-and-grounding check (not ranked with judged scores');
+	});
+});
