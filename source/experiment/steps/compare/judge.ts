@@ -10,9 +10,9 @@ import {readJudgeCache, writeJudgeCache} from '../../../output/judgeCache.js';
 import type {JudgeRecord, Role} from '../../../domain/schema.js';
 import {isCanceled, isProviderError} from '../../../providers/errors.js';
 import type {ClaudeProvider, JudgeProvider} from '../../../providers/types.js';
-import type {StepContext} from '../context.js';
+import type {Settings} from '../../settings.js';
 import type {ClaudeQueue} from '../../claudeQueue.js';
-import type {ScenarioRun} from './aggregate.js';
+import type {ScenarioRun} from './types.js';
 
 export type JudgeSetup = {
 	claude: ClaudeProvider | null;
@@ -104,7 +104,7 @@ function failed(setup: JudgeSetup, error: string, calls: number): JudgeRecord {
  * Whether this run has a judge: not the rubric, a Claude baseline to judge against, and the judge
  * asked for (Claude's judge, or the OpenAI-compatible one). Never Claude when another was asked for.
  */
-export function judgeAvailable(ctx: Pick<StepContext, 'settings' | 'claude' | 'judgeProvider'>): boolean {
+export function judgeAvailable(ctx: {settings: Pick<Settings, 'judge'>; claude: ClaudeProvider | null; judgeProvider?: JudgeProvider | null}): boolean {
 	if (ctx.settings.judge === 'rubric' || !ctx.claude) return false;
 	if (ctx.settings.judge === 'openai') return Boolean(ctx.judgeProvider);
 	return Boolean(ctx.claude.judge);
