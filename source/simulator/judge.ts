@@ -36,9 +36,12 @@ export function isOpenAiJudgeRequest(body: Record<string, unknown>): boolean {
 	return hasCriteria(format['json_schema']['schema']);
 }
 
-/** What a careful judge gives each tier before noise: excellent about 9, good about 8, partial and vague far below. */
+/**
+ * What a careful judge gives each tier before noise: excellent 10 (about 9.8 once noise takes a
+ * point here and there: the scale tops out at 10), good about 8, partial and vague far below.
+ */
 export const TIER_SCORES: Record<QualityTier, Scores> = {
-	excellent: {thesis: 9, risk: 9, consistency: 9, actionability: 9},
+	excellent: {thesis: 10, risk: 10, consistency: 10, actionability: 10},
 	good: {thesis: 8, risk: 7, consistency: 8, actionability: 8},
 	partial: {thesis: 6, risk: 3, consistency: 6, actionability: 4},
 	vague: {thesis: 2, risk: 1, consistency: 3, actionability: 1},
