@@ -9,6 +9,7 @@ import {DEFAULT_CLAUDE_MODEL, SEED_CLAUDE_MODEL} from '../models/pipeline.js';
 import type {ResultsFile} from '../domain/schema.js';
 import {deprecationFor} from '../providers/claude/deprecation.js';
 import {ProviderError} from '../providers/errors.js';
+import type {JudgeProvider} from '../providers/types.js';
 import {acquireResultsLock} from '../output/lock.js';
 import {createResultsStore} from '../output/resultsStore.js';
 import {collectSystemInfo, realProbes, simulatedSystemInfo} from '../system/collect.js';
@@ -154,6 +155,14 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 			if (message !== deprecationFor(settings.claudeModel)) warn(message);
 		},
 	});
+	// --judge openai:<model>: the judge on an OpenAI-compatible endpoint; the demo's is the simulator's /v1.
+	let judgeProvider: JudgeProvider | null = null;
+	let judgeSkipReason: string | null = null;
+	if (settings.judge === 'openai' && settings.judgeModel) {
+		const {openAiJudgeFromEnv} = await import('../providers/openaiJudge/fromEnv.js');
+		const judgeEnv = flags.demo ? {OPENAI_BASE_URL: `${host}/v1`, OPENAI_API_KEY: 'demo-key-simulated'} : env;
+		({provider: judgeProvider, skipReason: judgeSkipReason} = await openAiJudgeFromEnv(judgeEnv, settings.judgeModel));
+	}
 	let releaseHeld: (() => Promise<void>) | null = null;
 	try {
 		// A results file that cannot be read would refuse every measurement at its first write:
@@ -172,6 +181,8 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		openai: lazyOpenAICompatProvider({host, ...(timeouts ? {timeouts} : {})}),
 		claude,
 		claudeSkipReason: skipReason,
+		judgeProvider,
+		judgeSkipReason,
 		results,
 		settings,
 		...(claudeModels ? {claudeModels} : {}),

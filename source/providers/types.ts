@@ -227,6 +227,19 @@ export type JudgeRequest = {
 
 export type JudgeReply = {text: string; stopReason: string | null; model: string; usage: ClaudeUsage; costUsd: number | null};
 
+/**
+ * A judge that is not the Claude baseline: any OpenAI-compatible endpoint (OpenAI itself or a
+ * local server) answering with JSON-schema structured output. `label` names it in reports
+ * ("openai:gpt-5.1"); `baseURL` says where it runs.
+ */
+export interface JudgeProvider {
+	readonly kind: 'openai';
+	readonly model: string;
+	readonly label: string;
+	readonly baseURL: string;
+	judge(request: JudgeRequest, opts?: CallOptions): Promise<JudgeReply>;
+}
+
 export interface ClaudeProvider {
 	readonly model: string;
 	stream(request: ClaudeRequest, opts?: CallOptions): AsyncIterable<ClaudeStreamEvent>;

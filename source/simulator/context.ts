@@ -1,7 +1,7 @@
 // What every route handler gets: the state, the queued faults and the resolved options.
 import type {PromptCache} from './anthropicCache.js';
 import type {EngineContext} from './engine.js';
-import type {QualityTier} from './types.js';
+import type {JudgeMode, QualityTier} from './types.js';
 import type {SimClaudeModel} from './routes/anthropicModels.js';
 
 export type ResolvedOptions = {
@@ -9,6 +9,7 @@ export type ResolvedOptions = {
 	pace: number;
 	pullBytesPerSecond: number;
 	claudeQuality: QualityTier;
+	judge: JudgeMode;
 	claudeRate: number;
 	/** The Models API's list, when a test replaces the built-in one. */
 	claudeModels: readonly SimClaudeModel[] | null;

@@ -1,6 +1,6 @@
 // Queued faults and which requests they hit. Each fault fires on the next matching request and
-// is then used up (busy and Claude status faults after `times` requests).
-import type {ClaudeFault, FaultTarget, OllamaFault} from './types.js';
+// is then used up (busy, Claude status and judge faults after `times` requests).
+import type {ClaudeFault, FaultTarget, JudgeMode, OllamaFault} from './types.js';
 
 type Queued<F> = {fault: F; route: string | undefined; model?: string | undefined; remaining: number};
 
@@ -47,7 +47,7 @@ export class FaultQueue {
 	}
 
 	addClaude(fault: ClaudeFault): void {
-		const times = fault.kind === 'status' ? (fault.times ?? 1) : 1;
+		const times = fault.kind === 'status' || fault.kind === 'judge' ? (fault.times ?? 1) : 1;
 		this.claude.push({fault, route: undefined, remaining: times});
 	}
 
@@ -111,5 +111,10 @@ export class FaultQueue {
 
 	takeClaudeAnswer(): ClaudeAnswerFault | undefined {
 		return this.takeClaude(['refusal', 'context-exceeded']);
+	}
+
+	/** The misbehaviour due for this judge request, if one is queued (taken only by judge requests, on either route). */
+	takeJudge(): JudgeMode | undefined {
+		return this.takeClaude(['judge'])?.mode;
 	}
 }

@@ -18,7 +18,7 @@ import type {ClaudeFault, FaultTarget, OllamaFault, RequestLogEntry, SimulatorHa
 import {isRecord, parseBody, readBody, sendOllamaError, sendText, trickle} from './wire.js';
 import type {Exchange} from './wire.js';
 
-export type {LoadLogEntry, SimulatorHandle, SimulatorOptions, SimModelProfile, OllamaFault, ClaudeFault, FaultTarget, QualityTier, ToolBehaviour, RequestLogEntry} from './types.js';
+export type {LoadLogEntry, SimulatorHandle, SimulatorOptions, SimModelProfile, OllamaFault, ClaudeFault, FaultTarget, JudgeMode, QualityTier, ToolBehaviour, RequestLogEntry} from './types.js';
 export {defaultProfiles, gptOssProfile, profileFor, thinkingProfile} from './profiles.js';
 
 type Handler = (ctx: RouteContext, exchange: Exchange) => void | Promise<void>;
@@ -88,6 +88,7 @@ function resolveOptions(options: SimulatorOptions): ResolvedOptions {
 		pace: Math.max(0, options.pace ?? 0),
 		pullBytesPerSecond: options.pullBytesPerSecond ?? 400e6,
 		claudeQuality: options.claudeQuality ?? 'excellent',
+		judge: options.judge ?? 'fair',
 		claudeRate: options.claudeRate ?? 60,
 		claudeModels: options.claudeModels ?? null,
 		pullLinesPerLayer: options.pullLinesPerLayer ?? null,

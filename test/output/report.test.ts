@@ -59,10 +59,10 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 
 	it('2: ranks by trader score relative to Claude', () => {
 		const quality = sectionOf(report, 2);
-		expect(quality).toContain('trader quality 9.8, mean quality 9.6 (rubric (offline))');
-		expect(quality).toContain('Quality by the rubric (offline)');
-		expect(tableRow(quality, '1')).toEqual(['1', 'llama3.3:70b', '9.3', '95%', '9.0', '94%', 'not measured', 'rubric (offline)', 'yes (>= 9)']);
-		expect(tableRow(quality, '3')).toEqual(['3', 'qwen2.5:14b', '8.1', '83%', '7.9', '82%', 'not measured', 'rubric (offline)', 'no (< 9)']);
+		expect(quality).toContain('trader quality 9.8, mean quality 9.6 (format-and-grounding check)');
+		expect(quality).toContain('Quality by the format-and-grounding check');
+		expect(tableRow(quality, '1')).toEqual(['1', 'llama3.3:70b', '9.3', '95%', '9.0', '94%', 'not measured', 'format-and-grounding check', 'yes (>= 9)']);
+		expect(tableRow(quality, '3')).toEqual(['3', 'qwen2.5:14b', '8.1', '83%', '7.9', '82%', 'not measured', 'format-and-grounding check', 'no (< 9)']);
 	});
 
 	it('3: weighs the 70B against the 32B with the pipeline estimate and the practical flag', () => {
@@ -118,7 +118,7 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 
 	it('6: embeds the detailed table and each trader excerpt', () => {
 		const detail = sectionOf(report, 6);
-		expect(detail).toMatch(/qwen2\.5:32b\s+trader\s+8\.7\s+rubric \(offline\)/);
+		expect(detail).toMatch(/qwen2\.5:32b\s+trader\s+8\.7\s+format-and-grounding check/);
 		expect(detail).toMatch(/qwen2\.5:32b\s+trader\s+–\s+400\s+12\s+10\s+2\s+BUY\s+244\.10\s+290\.00\s+5% of portfolio\s+42\.5/);
 		expect(detail).toContain('**llama3.3:70b**: 400 words, 2,400 characters.');
 		expect(detail).toContain('trader llama3.3:70b tail: stop-loss 244.10, target 290. FINAL TRANSACTION PROPOSAL: **BUY**');
@@ -159,7 +159,7 @@ describe('TASK_005 report from partial results', () => {
 		const row = markdownRow(sectionOf(report, 1), 'qwen2.5:32b');
 		expect([row['speed t/s (mean ± sd)'], row['ceiling t/s'], row['efficiency'], row['tools native'], row['tools openai']]).toEqual(['not measured', '-', '-', 'not tested', 'not tested']);
 		expect(sectionOf(report, 1)).toContain('Claude baseline skipped: ANTHROPIC_API_KEY is not set.');
-		expect(tableRow(sectionOf(report, 2), '1')).toEqual(['1', 'qwen2.5:14b', '7.2', 'not measured', '7.2', 'not measured', 'not measured', 'rubric (offline)', 'not measured']);
+		expect(tableRow(sectionOf(report, 2), '1')).toEqual(['1', 'qwen2.5:14b', '7.2', 'not measured', '7.2', 'not measured', 'not measured', 'format-and-grounding check', 'not measured']);
 		expect(sectionOf(report, 3)).toContain('No 70B-class model was scored');
 		expect(sectionOf(report, 4)).toContain('No recommendation recorded yet');
 		expect(sectionOf(report, 5)).toContain('Memory bandwidth is not measured');

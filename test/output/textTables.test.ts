@@ -20,7 +20,7 @@ describe('model_scaling_comparison.txt', () => {
 		expect(text).not.toContain('SIMULATED');
 		expect(text).toMatch(/model\s+role\s+quality 0-10\s+scorer\s+vs Claude/);
 		expect(text).toMatch(/model\s+role\s+checks\s+words\s+numbers\s+grounded\s+unsupported\s+decision\s+stop-loss\s+target\s+sizing\s+seconds/);
-		expect(rowOf(text, 'qwen2.5:32b', 'trader')).toEqual(['qwen2.5:32b', 'trader', '8.7', 'rubric (offline)', '–']);
+		expect(rowOf(text, 'qwen2.5:32b', 'trader')).toEqual(['qwen2.5:32b', 'trader', '8.7', 'format-and-grounding check', '–']);
 		const compliance = text.slice(text.indexOf('Compliance ('));
 		expect(rowOf(compliance, 'qwen2.5:32b', 'trader')).toEqual(['qwen2.5:32b', 'trader', '–', '400', '12', '10', '2', 'BUY', '244.10', '290.00', '5% of portfolio', '42.5']);
 		expect(rowOf(compliance, 'claude:claude-sonnet-4-5-20250929', 'bull')).toEqual(['claude:claude-sonnet-4-5-20250929', 'bull', '–', '1,400', '12', '10', '2', 'none', 'none', 'none', 'none', '42.5']);
@@ -74,7 +74,7 @@ describe('model_scaling_comparison.txt: scorers', () => {
 		expect(rowOf(stale, first?.name ?? '', 'trader')[4]).toMatch(/^stale: rubric v1, current v\d/);
 		expect(rowOf(stale, second?.name ?? '', 'bull')[4]).toBe('stale: scored before scorers were recorded');
 		expect(rowOf(fresh, first?.name ?? '', 'trader')).toEqual([]);
-		expect(rowOf(fresh, first?.name ?? '', 'bull')[3]).toBe('rubric (offline)');
+		expect(rowOf(fresh, first?.name ?? '', 'bull')[3]).toBe('format-and-grounding check');
 	});
 
 	it('shows judged quality with its interval, the gap to Claude and win/tie/loss, and the judge cost', () => {

@@ -17,6 +17,8 @@ export function stepContext(input: CommandInput, services: Services, emit: (even
 		openai: services.openai,
 		claude: services.claude,
 		claudeSkipReason: services.claudeSkipReason,
+		judgeProvider: services.judgeProvider ?? null,
+		judgeSkipReason: services.judgeSkipReason ?? null,
 		settings: services.settings,
 		system: services.system,
 		results: services.results,

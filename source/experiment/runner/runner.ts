@@ -95,6 +95,8 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		openai: services.openai,
 		claude: services.claude,
 		claudeSkipReason: services.claudeSkipReason,
+		judgeProvider: services.judgeProvider ?? null,
+		judgeSkipReason: services.judgeSkipReason ?? null,
 		settings,
 		system: settings.bandwidthGBs === null ? services.system : {...services.system, bandwidthGBs: settings.bandwidthGBs, bandwidthSource: 'flag'},
 		results: services.results,

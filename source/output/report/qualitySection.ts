@@ -2,6 +2,7 @@
 // scorer named (judge or rubric (offline)), intervals over the markets, and compliance shown
 // apart. Stale scores are listed separately and never ranked.
 import {formatInterval} from '../../analysis/interval.js';
+import {judgeIdentity, RUBRIC_LABEL} from '../../analysis/judgeIdentity.js';
 import type {ResultsFile, ScoredResponse} from '../../domain/schema.js';
 import {NOT_MEASURED, baselineMissingReason, fixed} from '../textFormat.js';
 import {baselineHashes, gapText, qualityText, scorerLabel, staleReason} from '../qualityFormat.js';
@@ -19,11 +20,14 @@ function scorerIntro(results: ResultsFile): string[] {
 	if ([...sources].some((s) => s.startsWith('judge'))) {
 		lines.push('Quality by a blind pairwise judge: each answer shown beside the Claude answer to the same prompt and market, asked in both orders; both scored 0-10 per criterion on an absolute scale, so quality is comparable with the threshold and Claude has its own judged score. Gap = quality minus Claude\'s on the same pairs; W/T/L = markets won, tied, lost on the criteria (a verdict that flips with the order is a tie).');
 	}
-	if (sources.has('rubric (offline)')) lines.push('Quality by the rubric (offline): deterministic, and not fooled by padding, repetition or bare lists of numbers.');
+	if (sources.has(RUBRIC_LABEL)) lines.push(`Quality by the ${RUBRIC_LABEL} (the offline rubric): deterministic checks of format, trade levels and grounding in the market data, not fooled by padding, repetition or bare lists of numbers; it is not a judge of reasoning, and its scores are never ranked with judged ones.`);
 	const floor = results.baseline?.reasoning.trader?.noiseFloor;
 	if (floor) lines.push(`Noise floor (gap of a second Claude sample to the first, same judge, trader): ${formatInterval(floor)}. A gap inside it is indistinguishable from Claude under this judge.`);
 	const judge = results.baseline?.judge;
-	if (judge) lines.push(`Judge ${judge.model}: ${judge.calls} calls (${judge.cached} from the cache, ${judge.failed} failed pairs), cost ${judge.costUsd === null ? 'unknown' : `$${judge.costUsd.toFixed(4)}`}.`);
+	if (judge) {
+		lines.push(`Judge ${judge.model}: ${judge.calls} calls (${judge.cached} from the cache, ${judge.failed} failed pairs), cost ${judge.costUsd === null ? 'unknown' : `$${judge.costUsd.toFixed(4)}`}.`);
+		lines.push(judge.note ?? judgeIdentity(judge.model, results.baseline?.model).note);
+	}
 	return lines;
 }
 
@@ -33,7 +37,12 @@ export function formatQualitySection(results: ResultsFile): string {
 	const hashes = baselineHashes(results.baseline, 'trader');
 	const scored = rankModels(results).filter((entry) => entry.trader !== null || entry.mean !== null);
 	const stale = scored.filter((entry) => staleReason(entry.model.reasoning?.trader, hashes) !== null);
-	const ranked = scored.filter((entry) => !stale.includes(entry));
+	const current = scored.filter((entry) => !stale.includes(entry));
+	// One scorer per ranking: with any judged model, the ones only the rubric scored (a
+	// format-and-grounding check) are listed apart, never ranked beside judged scores.
+	const anyJudged = current.some((entry) => entry.model.reasoning?.trader?.scorer?.kind === 'judge');
+	const apart = anyJudged ? current.filter((entry) => entry.model.reasoning?.trader?.scorer?.kind !== 'judge') : [];
+	const ranked = current.filter((entry) => !apart.includes(entry));
 	const parts: string[] = [];
 	const missing = baselineMissingReason(results);
 	const baseTrader = results.baseline?.reasoning.trader;
@@ -63,6 +72,10 @@ export function formatQualitySection(results: ResultsFile): string {
 	});
 	if (rows.length > 0) {
 		parts.push(mdTable(['rank', 'model', 'trader quality', 'trader vs Claude', 'mean quality (bull, bear, trader)', 'mean vs Claude', 'trader compliance checks', 'scorer', 'meets threshold'], rows));
+	}
+	if (apart.length > 0) {
+		const lines = apart.map((entry) => `- ${entry.model.name}: trader ${fixed(entry.trader)} by the ${RUBRIC_LABEL} (not ranked with judged scores; run \`trifecta compare ${entry.model.name}\` with the judge)`);
+		parts.push(['Scored by the format-and-grounding check only, kept apart:', ...lines].join('\n'));
 	}
 	if (stale.length > 0) {
 		const lines = stale.map((entry) => `- ${entry.model.name}: ${staleReason(entry.model.reasoning?.trader, hashes) ?? ''} (not ranked; run \`trifecta compare ${entry.model.name}\` again)`);

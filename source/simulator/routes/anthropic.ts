@@ -4,8 +4,8 @@
 import type {RouteContext} from '../context.js';
 import type {ClaudeStreamFault} from '../faults.js';
 import {shortId} from '../hashing.js';
-import {isJudgeRequest, simulatedJudgeAnswer} from '../judge.js';
-import {simulatedReply} from '../texts.js';
+import {isJudgeRequest, judgeReplyFor} from '../judge.js';
+import {nextSample, simulatedReply} from '../texts.js';
 import {tokenize} from '../tokenize.js';
 import {ChunkStream, isRecord, sendJson, sleep} from '../wire.js';
 import {claudeInputTokens} from '../anthropicCache.js';
@@ -119,12 +119,14 @@ export async function handleAnthropicMessages(ctx: RouteContext, exchange: Excha
 	const answerBudget = Math.max(0, maxTokens - thought.length);
 	// One token past the budget, so a reply that would have gone on ends with "max_tokens".
 	// A judge request (output_config.format with the judge's criteria) gets the simulated verdict.
-	const judged = isJudgeRequest(body) ? simulatedJudgeAnswer(messages.at(-1)?.content ?? '') : null;
-	const text = judged ?? simulatedReply({model, quality: ctx.options.claudeQuality, messages: conversation, maxTokens: answerBudget + 1});
+	const judged = isJudgeRequest(body) ? judgeReplyFor(ctx, messages.at(-1)?.content ?? '') : null;
+	// Samples are counted per request shape: a streamed and a non-streamed request are two first samples.
+	const sample = judged ? 0 : nextSample(ctx, [model, conversation, body['stream'] === true]);
+	const text = judged ? judged.text : simulatedReply({model, quality: ctx.options.claudeQuality, messages: conversation, maxTokens: answerBudget + 1, sample});
 	const allTokens = tokenize(text);
 	const answerFault = ctx.faults.takeClaudeAnswer();
 	const tokens = allTokens.slice(0, answerFault ? Math.min(answerFault.afterChunks, answerBudget) : answerBudget);
-	const stopReason = answerFault?.kind === 'refusal' ? 'refusal' : answerFault ? 'model_context_window_exceeded' : tokens.length < allTokens.length ? 'max_tokens' : 'end_turn';
+	const stopReason = judged?.refusal || answerFault?.kind === 'refusal' ? 'refusal' : answerFault ? 'model_context_window_exceeded' : tokens.length < allTokens.length ? 'max_tokens' : 'end_turn';
 	const outputUsage = {output_tokens: thought.length + tokens.length, output_tokens_details: {thinking_tokens: thought.length}};
 	const textIndex = thought.length > 0 ? 1 : 0;
 	const inputTokens = claudeInputTokens(conversation.map((message) => message.content).join(''));

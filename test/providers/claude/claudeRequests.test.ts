@@ -2,7 +2,7 @@
 // one, against the simulator's Messages API (which follows Sonnet 5.5's documented rules).
 import Anthropic from '@anthropic-ai/sdk';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {buildJudgeUser, JUDGE_SYSTEM, judgeJsonSchema} from '../../../source/analysis/judgePrompt.js';
+import {buildJudgeUser, judgeBoundary, JUDGE_SYSTEM, judgeJsonSchema} from '../../../source/analysis/judgePrompt.js';
 import {createClaudeProvider} from '../../../source/providers/claude.js';
 import {costUsd} from '../../../source/providers/claudePricing.js';
 import type {ClaudeProvider, ClaudeStreamEvent, JudgeRequest} from '../../../source/providers/types.js';
@@ -30,7 +30,7 @@ function judgeRequest(model: string): JudgeRequest {
 		context: CONTEXT,
 		first: 'BUY at $187, stop-loss $181, target $200, 3% of the portfolio, 6 weeks. FINAL TRANSACTION PROPOSAL: **BUY**',
 		second: 'HOLD. FINAL TRANSACTION PROPOSAL: **HOLD**',
-	});
+	}, judgeBoundary(new Uint8Array(12).fill(7)));
 	return {model, system: JUDGE_SYSTEM, user, schema: judgeJsonSchema(), maxTokens: 1500};
 }
 

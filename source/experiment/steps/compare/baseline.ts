@@ -2,6 +2,7 @@
 // Claude sample per scenario judged against the first: the noise floor a model's gap is read
 // against. A baseline measured earlier for the same model and scenarios can be kept.
 import {JUDGE_PROMPT_VERSION} from '../../../analysis/judgePrompt.js';
+import {judgeIdentity} from '../../../analysis/judgeIdentity.js';
 import type {BaselineResult, Role, ScoredResponse} from '../../../domain/schema.js';
 import {readTranscript} from '../../../output/transcripts.js';
 import type {Scenario} from '../../../prompts/scenarios.js';
@@ -14,7 +15,7 @@ import type {BaselineBoard} from './baselineBoard.js';
 import {aggregateBaselineRole, type QualitySource} from './aggregate.js';
 import type {ScenarioRun} from './types.js';
 import {COMPARE_ROLES} from './prompts.js';
-import {judgePair, type JudgeSetup, type JudgeTally} from './judge.js';
+import {judgeAvailable, judgePair, type JudgeSetup, type JudgeTally} from './judge.js';
 import {userMessage} from '../../../system/userMessage.js';
 import {runSubject, type SubjectPlan} from './subject.js';
 import {writeTranscript} from '../../../output/transcripts.js';
@@ -164,13 +165,30 @@ export async function measureBaseline(
 
 export function judgeRecordOf(judge: {setup: JudgeSetup; tally: JudgeTally}): NonNullable<BaselineResult['judge']> {
 	const {tally} = judge;
-	return {model: judge.setup.model, calls: tally.calls, cached: tally.cached, failed: tally.failed, costUsd: tally.costUsd, usage: {inputTokens: tally.inputTokens, outputTokens: tally.outputTokens}};
+	const identity = judgeIdentity(judge.setup.model, judge.setup.claude?.model);
+	return {
+		model: judge.setup.model,
+		calls: tally.calls,
+		cached: tally.cached,
+		failed: tally.failed,
+		costUsd: tally.costUsd,
+		usage: {inputTokens: tally.inputTokens, outputTokens: tally.outputTokens},
+		kind: identity.kind === 'openai' ? 'openai' : 'claude',
+		favoursBaseline: identity.favoursBaseline,
+		note: identity.note,
+	};
 }
 
 /**
  * A baseline from an earlier run that can stand: same model, every role answered on every
  * scenario asked for, with the transcripts still on disk (the judge needs the texts).
  */
+/** What this run's verdicts will name as their judge; null when the rubric scores. */
+function expectedJudge(ctx: StepContext): string | null {
+	if (!ctx.claude || !judgeAvailable(ctx)) return null;
+	return ctx.settings.judge === 'openai' ? (ctx.judgeProvider?.label ?? null) : (ctx.settings.judgeModel ?? ctx.claude.model);
+}
+
 export function reusableBaseline(ctx: StepContext, scenarios: Scenario[]): {baseline: BaselineResult; texts: BaselineTexts} | null {
 	const stored = ctx.results.read().baseline;
 	if (!ctx.claude || !stored || stored.model !== ctx.claude.model || stored.status !== 'ok') return null;
@@ -180,6 +198,8 @@ export function reusableBaseline(ctx: StepContext, scenarios: Scenario[]): {base
 		if (response?.status !== 'ok') return null;
 		// Judged by an older judge prompt: its own quality and noise floor are on another scale.
 		if (response.scorer?.kind === 'judge' && response.scorer.version !== JUDGE_PROMPT_VERSION) return null;
+		// Scored by another scorer than this run's (the rubric, or another judge): measured and judged again.
+		if ((response.scorer?.kind === 'judge' ? response.scorer.judgeModel : null) !== expectedJudge(ctx)) return null;
 		for (const scenario of scenarios) {
 			const entry = response.scenarios?.find((s) => s.scenario === scenario.id && s.status === 'ok');
 			const text = entry?.transcript ? readTranscript(ctx.results.dir, entry.transcript) : null;
