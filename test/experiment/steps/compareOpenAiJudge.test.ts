@@ -10,8 +10,11 @@ afterEach(async () => {
 	harness = undefined;
 });
 
+// Baseline requests carry output_config too (their effort); a judge request is the one with a format.
 function isClaudeJudgeRequest(body: unknown): boolean {
-	return typeof body === 'object' && body !== null && 'output_config' in body;
+	if (typeof body !== 'object' || body === null || !('output_config' in body)) return false;
+	const config = body.output_config;
+	return typeof config === 'object' && config !== null && 'format' in config;
 }
 
 describe('compare with --judge openai:<model>', () => {
