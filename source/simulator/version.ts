@@ -73,3 +73,12 @@ export function parallelCallsShareIndex(version: string, family: string): boolea
 export function countsCachedPromptTokens(version: string): boolean {
 	return atLeast(version, '0.30.0');
 }
+
+/**
+ * Before v0.11.4, /v1 keeps only the content of an assistant turn whose content is a string and drops
+ * its tool_calls; only a turn with no content (null) keeps them (openai/openai.go fromChatRequest, v0.11.3).
+ * Tool results are not matched to their call by tool_call_id either until v0.11.4.
+ */
+export function v1DropsToolCallsOfTextTurns(version: string): boolean {
+	return !atLeast(version, '0.11.4');
+}

@@ -46,7 +46,9 @@ function toOpenAIMessages(messages: ChatMessage[]): ChatCompletionMessageParam[]
 			case 'assistant':
 				return {
 					role: 'assistant',
-					content: message.content,
+					// LangChain sends a tool-call turn without text as `content: null`; Ollama before v0.11.4
+					// drops the tool_calls of a turn whose content is a string, even "" (openai/openai.go).
+					content: message.toolCalls?.length && message.content === '' ? null : message.content,
 					...(message.toolCalls?.length
 						? {
 								tool_calls: message.toolCalls.map((call, index) => ({

@@ -6,7 +6,7 @@ import {parseMessages, parseTools} from '../conversation.js';
 import {pacing, prepareTurn} from '../engine.js';
 import type {Turn} from '../engine.js';
 import {ChunkStream, isRecord, openAiSse, sendJson, sleep} from '../wire.js';
-import {parallelCallsShareIndex} from '../version.js';
+import {parallelCallsShareIndex, v1DropsToolCallsOfTextTurns} from '../version.js';
 import type {Exchange} from '../wire.js';
 
 /** The OpenAI error shape; the type follows the HTTP status (openai.go:225). */
@@ -40,13 +40,23 @@ function usage(turn: Turn): Record<string, number> {
 	return {prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion};
 }
 
+/** The messages as this version's fromChatRequest reads them (see v1DropsToolCallsOfTextTurns). */
+function readMessages(raw: unknown, version: string): unknown {
+	if (!Array.isArray(raw) || !v1DropsToolCallsOfTextTurns(version)) return raw;
+	return raw.map((message: unknown) => {
+		if (!isRecord(message) || typeof message['content'] !== 'string' || !('tool_calls' in message)) return message;
+		const {tool_calls: _dropped, ...kept} = message;
+		return kept;
+	});
+}
+
 export async function handleOpenAiChat(ctx: RouteContext, exchange: Exchange): Promise<void> {
 	const body = isRecord(exchange.body) ? exchange.body : {};
 	const result = prepareTurn(ctx, {
 		path: exchange.path,
 		version: ctx.options.version,
 		model: body['model'],
-		messages: parseMessages(body['messages']),
+		messages: parseMessages(readMessages(body['messages'], ctx.options.version)),
 		tools: parseTools(body['tools']),
 		think: undefined,
 		keepAlive: undefined,
