@@ -6,7 +6,8 @@ import {ProviderError} from '../errors.js';
 import {isAbortError} from '../networkErrors.js';
 import {HINTS, OUT_OF_MEMORY, PARSER_FAILED} from '../ollama/mapOllamaError.js';
 
-export type OpenAIErrorContext = {host: string; model?: string; signal?: AbortSignal};
+/** `serverName`: who answers, in messages ("Ollama" when absent). */
+export type OpenAIErrorContext = {host: string; model?: string; signal?: AbortSignal; serverName?: string};
 
 function serverMessage(error: APIError): string {
 	const body = error.error as {message?: unknown} | undefined;
@@ -20,9 +21,15 @@ export function mapOpenAIError(error: unknown, ctx: OpenAIErrorContext): Provide
 		return new ProviderError('canceled', 'Canceled', '', {cause: error});
 	}
 	if (error instanceof APIConnectionError) {
+		if (ctx.serverName && ctx.serverName !== 'Ollama') {
+			return new ProviderError('unreachable', `${ctx.serverName} is not answering at ${ctx.host}`, 'check that the server is running and that --host names its address and port', {cause: error});
+		}
 		return new ProviderError('unreachable', `Ollama is not running at ${ctx.host}`, HINTS.unreachable, {cause: error});
 	}
 	const model = ctx.model ?? 'the model';
+	if (ctx.serverName && ctx.serverName !== 'Ollama' && error instanceof APIError && error.status === 404) {
+		return new ProviderError('model-not-found', `${model} is not served by ${ctx.serverName} at ${ctx.host}`, 'serving another model is done on the server; `trifecta doctor --backend openai` lists what it serves', {status: 404, cause: error});
+	}
 	if (error instanceof APIError) {
 		const status = error.status;
 		const text = serverMessage(error);
