@@ -3,6 +3,9 @@
 import {setMaxListeners} from 'node:events';
 import {mkdirSync, rmSync} from 'node:fs';
 import type {GlobalFlags, Services} from './types.js';
+import type {ServedBackend} from '../experiment/services.js';
+import type {ServedProvider} from '../providers/served/servedProvider.js';
+import type {SystemInfo} from '../system/types.js';
 import {defaultSettings, type Settings} from '../experiment/settings.js';
 import {catalogEntry, isSeventyBClass} from '../models/catalog.js';
 import {DEFAULT_CLAUDE_MODEL, SEED_CLAUDE_MODEL} from '../models/pipeline.js';
@@ -37,6 +40,8 @@ function demoPace(env: NodeJS.ProcessEnv): number {
 export type ServicesHandle = {services: Services; close(): Promise<void>};
 
 const DEMO_PREINSTALLED = ['qwen2.5:14b', 'mistral-small:22b'];
+/** --demo --backend openai: a GPU box serving the ladder with vLLM (served, so nothing is pulled). */
+const DEMO_SERVED = ['qwen2.5:14b', 'qwen2.5:32b', 'qwen2.5:72b', 'llama3.3:70b'];
 
 /**
  * The demo's simulator starts afresh in every process; a resumed demo must find the models its
@@ -65,6 +70,47 @@ async function newestBaseline(apiKey: string, baseURL: string | undefined, signa
 	const {listClaudeModels, newestSonnet} = await import('../providers/claude/baselineModel.js');
 	const models = await listClaudeModels({apiKey, ...(baseURL ? {baseURL} : {}), signal});
 	return (models && newestSonnet(models)) ?? DEFAULT_CLAUDE_MODEL;
+}
+
+/** The machine facts that still hold when the measured server is elsewhere. */
+function servedSystem(machine: SystemInfo, bandwidthGBs: number | null): SystemInfo {
+	return {
+		...machine,
+		chip: null,
+		gpuCores: null,
+		bandwidthGBs,
+		bandwidthSource: bandwidthGBs === null ? 'unknown' : 'flag',
+		modelsDisk: null,
+		ollamaIsLocal: false,
+	};
+}
+
+/** --backend openai: the served provider, the server named and its models listed, or a clear failure. */
+async function servedBackend(
+	host: string,
+	env: NodeJS.ProcessEnv,
+	timeouts: GlobalFlags['timeouts'],
+	closeSimulator: (() => Promise<void>) | null,
+): Promise<{provider: ServedProvider; backend: ServedBackend}> {
+	const [{createServedProvider}, {connectionOf}] = await Promise.all([import('../providers/served/servedProvider.js'), import('../providers/openaiCompat/openaiCompatProvider.js')]);
+	const connection = connectionOf({host, ...(timeouts ? {timeouts} : {}), apiKey: env['OPENAI_COMPATIBLE_API_KEY'] ?? '', serverName: 'the inference server'});
+	const provider = createServedProvider(connection);
+	try {
+		if (!(await provider.ping())) {
+			throw new ProviderError(
+				'unreachable',
+				`No OpenAI-compatible server answers GET ${host}/v1/models`,
+				'start it (e.g. `vllm serve <model>` or `llama-server -m <file> --jinja`), and give --host its address and port; set OPENAI_COMPATIBLE_API_KEY if it wants a key',
+			);
+		}
+		const server = await provider.server();
+		const models = await provider.served();
+		const label = `${server.name}${server.version ? ` ${server.version}` : ''} at ${host}`;
+		return {provider, backend: {label, name: server.name, version: server.version, models: models.map(({id, contextLength, parameterSize, sizeBytes}) => ({id, contextLength, parameterSize, sizeBytes}))}};
+	} catch (error) {
+		await closeSimulator?.();
+		throw error;
+	}
 }
 
 export async function createServices(options: ServiceOptions): Promise<ServicesHandle> {
@@ -102,7 +148,12 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		} catch {
 			// A corrupt results file is reported below, or by the command that needs it, with what to do.
 		}
-		const simulator = await startSimulator({pace, pullBytesPerSecond: 2e9, installed: demoInstalled(earlier)});
+		const simulator = await startSimulator({
+			pace,
+			pullBytesPerSecond: 2e9,
+			installed: flags.backend === 'openai' ? DEMO_SERVED : demoInstalled(earlier),
+			...(flags.backend === 'openai' ? {server: {flavour: 'vllm' as const}} : {}),
+		});
 		host = simulator.url;
 		anthropicBaseURL = simulator.anthropicUrl;
 		// The demo's Claude is simulated too; a real key must never reach the simulator.
@@ -116,8 +167,9 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		import('../providers/claude/claudeFromEnv.js'),
 	]);
 	const timeouts = flags.timeouts;
-	const ollama = createOllamaProvider({host, warn, ...(timeouts ? {timeouts} : {})});
-	if (!(await ollama.ping())) {
+	const servedSetup = flags.backend === 'openai' ? await servedBackend(host, env, timeouts, closeSimulator) : null;
+	const ollama = servedSetup?.provider ?? createOllamaProvider({host, warn, ...(timeouts ? {timeouts} : {})});
+	if (!servedSetup && !(await ollama.ping())) {
 		await closeSimulator?.();
 		throw new ProviderError(
 			'unreachable',
@@ -152,12 +204,19 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		await closeSimulator?.();
 		throw error;
 	}
-	const system = flags.demo
+	const machine = flags.demo
 		? simulatedSystemInfo(await realProbes.statfs(flags.resultsDir))
 		: await collectSystemInfo({host, resultsDir: flags.resultsDir, bandwidthGBs: settings.bandwidthGBs});
+	// The server's machine is not this one: its RAM, disk and bandwidth are unknown unless --bandwidth says.
+	const system = servedSetup ? servedSystem(machine, settings.bandwidthGBs) : machine;
 	const services: Services = {
 		ollama,
-		openai: lazyOpenAICompatProvider({host, ...(timeouts ? {timeouts} : {})}),
+		openai: lazyOpenAICompatProvider({
+			host,
+			...(timeouts ? {timeouts} : {}),
+			...(servedSetup ? {serverName: servedSetup.backend.name, apiKey: env['OPENAI_COMPATIBLE_API_KEY'] ?? ''} : {}),
+		}),
+		...(servedSetup ? {served: servedSetup.backend} : {}),
 		claude,
 		claudeSkipReason: skipReason,
 		results,

@@ -96,10 +96,15 @@ export type OllamaCounters = {
 
 export type StreamDelta = {type: 'delta'; text: string; thinking?: string; at: number};
 export type StreamToolCalls = {type: 'tool_calls'; calls: ToolCall[]; at: number};
+export type {RateSource} from '../domain/schemaSpeed.js';
+import type {RateSource} from '../domain/schemaSpeed.js';
+
 export type OllamaStreamDone = {
 	type: 'done';
 	doneReason: string;
 	counters: OllamaCounters;
+	/** Where the counters come from; absent: Ollama's own. */
+	rateSource?: RateSource;
 	/** Client-measured ms from request start to the first non-empty delta (null if none came). */
 	ttftMs: number | null;
 	at: number;

@@ -1,6 +1,7 @@
 // What every route handler gets: the state, the queued faults and the resolved options.
 import type {EngineContext} from './engine.js';
 import type {QualityTier} from './types.js';
+import type {ServedMetrics} from './served/metrics.js';
 
 export type ResolvedOptions = {
 	version: string;
@@ -12,7 +13,11 @@ export type ResolvedOptions = {
 	pullLinesPerLayer: number | null;
 };
 
-export type RouteContext = EngineContext & {options: ResolvedOptions};
+export type RouteContext = EngineContext & {
+	options: ResolvedOptions;
+	/** Set when the simulator plays an OpenAI-compatible inference server (SimServer). */
+	served?: {flavour: 'vllm' | 'llama.cpp'; version: string; metrics: ServedMetrics};
+};
 
 /** A finite number from a request field, or undefined. */
 export function numberField(value: unknown): number | undefined {

@@ -16,6 +16,7 @@ export function stepContext(input: CommandInput, services: Services, emit: (even
 		openai: services.openai,
 		claude: services.claude,
 		claudeSkipReason: services.claudeSkipReason,
+		...(services.served ? {servedBy: services.served.label} : {}),
 		settings: services.settings,
 		system: services.system,
 		results: services.results,

@@ -97,6 +97,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		openai: services.openai,
 		claude: services.claude,
 		claudeSkipReason: services.claudeSkipReason,
+		...(services.served ? {servedBy: services.served.label} : {}),
 		settings,
 		system: settings.bandwidthGBs === null ? services.system : {...services.system, bandwidthGBs: settings.bandwidthGBs, bandwidthSource: 'flag'},
 		results: services.results,

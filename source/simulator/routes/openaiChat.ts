@@ -7,6 +7,7 @@ import {pacing, prepareTurn} from '../engine.js';
 import type {Turn} from '../engine.js';
 import {ChunkStream, isRecord, openAiSse, sendJson, sleep} from '../wire.js';
 import {parallelCallsShareIndex, v1DropsToolCallsOfTextTurns} from '../version.js';
+import {llamaTimings} from '../served/metrics.js';
 import type {Exchange} from '../wire.js';
 
 /** The OpenAI error shape; the type follows the HTTP status (openai.go:225). */
@@ -41,8 +42,8 @@ function usage(turn: Turn): Record<string, number> {
 }
 
 /** The messages as this version's fromChatRequest reads them (see v1DropsToolCallsOfTextTurns). */
-function readMessages(raw: unknown, version: string): unknown {
-	if (!Array.isArray(raw) || !v1DropsToolCallsOfTextTurns(version)) return raw;
+function readMessages(raw: unknown, version: string, served: boolean): unknown {
+	if (!Array.isArray(raw) || served || !v1DropsToolCallsOfTextTurns(version)) return raw;
 	return raw.map((message: unknown) => {
 		if (!isRecord(message) || typeof message['content'] !== 'string' || !('tool_calls' in message)) return message;
 		const {tool_calls: _dropped, ...kept} = message;
@@ -56,7 +57,7 @@ export async function handleOpenAiChat(ctx: RouteContext, exchange: Exchange): P
 		path: exchange.path,
 		version: ctx.options.version,
 		model: body['model'],
-		messages: parseMessages(readMessages(body['messages'], ctx.options.version)),
+		messages: parseMessages(readMessages(body['messages'], ctx.options.version, ctx.served !== undefined)),
 		tools: parseTools(body['tools']),
 		think: undefined,
 		keepAlive: undefined,
@@ -129,7 +130,11 @@ export async function handleOpenAiChat(ctx: RouteContext, exchange: Exchange): P
 		return;
 	}
 	if (calls && !(await out.send(chunk({role: 'assistant', content: '', tool_calls: calls}, null)))) return;
-	const closing: unknown[] = [chunk({role: 'assistant', content: ''}, finishReason)];
+	// A served request's figures: vLLM adds them to /metrics as it finishes; llama-server sends its
+	// `timings` on the last chunk (the one with the finish_reason).
+	if (ctx.served?.flavour === 'vllm') ctx.served.metrics.record(model, turn.counters);
+	const last = chunk({role: 'assistant', content: ''}, finishReason);
+	const closing: unknown[] = [ctx.served?.flavour === 'llama.cpp' ? {...last, timings: llamaTimings(turn.counters)} : last];
 	const streamOptions = body['stream_options'];
 	if (isRecord(streamOptions) && streamOptions['include_usage'] === true) {
 		closing.push({id, object: 'chat.completion.chunk', created, model, system_fingerprint: 'fp_ollama', choices: [], usage: usage(turn)});
