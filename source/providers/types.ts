@@ -167,7 +167,16 @@ export type CompatChatResult = {
 
 export interface OpenAICompatProvider {
 	chat(
-		request: {model: string; messages: ChatMessage[]; tools?: ToolSchema[]; temperature?: number; seed?: number; maxTokens?: number},
+		request: {
+			model: string;
+			messages: ChatMessage[];
+			tools?: ToolSchema[];
+			temperature?: number;
+			seed?: number;
+			maxTokens?: number;
+			/** OpenAI's reasoning_effort ("none" turns thinking off on Ollama v0.12.4+); absent: the model's default. */
+			reasoningEffort?: string;
+		},
 		opts?: CallOptions,
 	): Promise<CompatChatResult>;
 	listModels(opts?: CallOptions): Promise<string[]>;

@@ -82,3 +82,13 @@ export function countsCachedPromptTokens(version: string): boolean {
 export function v1DropsToolCallsOfTextTurns(version: string): boolean {
 	return !atLeast(version, '0.11.4');
 }
+
+/**
+ * The `think` a /v1 request's reasoning_effort becomes: from v0.12.4 "none" is think:false and the
+ * levels pass through (openai/openai.go, the validated list); before, the value went through as given.
+ */
+export function thinkFromReasoningEffort(version: string, effort: unknown): unknown {
+	if (typeof effort !== 'string' || effort === '') return undefined;
+	if (atLeast(version, '0.12.4') && effort === 'none') return false;
+	return effort;
+}

@@ -47,8 +47,9 @@ export function createOpenAICompatProvider(options: OpenAICompatProviderOptions)
 	return {
 		async chat(request, opts) {
 			let content = '';
-			const extra = options.extra ? await options.extra(request.model) : undefined;
-			const stream = completionStream(connection, {...request, ...(extra ? {extra} : {})}, opts?.signal);
+			const {reasoningEffort, ...rest} = request;
+			const extra = {...(options.extra ? await options.extra(request.model) : {}), ...(reasoningEffort === undefined ? {} : {reasoning_effort: reasoningEffort})};
+			const stream = completionStream(connection, {...rest, ...(Object.keys(extra).length > 0 ? {extra} : {})}, opts?.signal);
 			for await (const event of stream) {
 				if (event.type === 'delta') {
 					content += event.text;

@@ -6,7 +6,7 @@ import {parseMessages, parseTools} from '../conversation.js';
 import {pacing, prepareTurn} from '../engine.js';
 import type {Turn} from '../engine.js';
 import {ChunkStream, isRecord, openAiSse, sendJson, sleep} from '../wire.js';
-import {parallelCallsShareIndex, v1DropsToolCallsOfTextTurns} from '../version.js';
+import {parallelCallsShareIndex, thinkFromReasoningEffort, v1DropsToolCallsOfTextTurns} from '../version.js';
 import {llamaTimings} from '../served/metrics.js';
 import type {Exchange} from '../wire.js';
 
@@ -59,7 +59,7 @@ export async function handleOpenAiChat(ctx: RouteContext, exchange: Exchange): P
 		model: body['model'],
 		messages: parseMessages(readMessages(body['messages'], ctx.options.version, ctx.served !== undefined)),
 		tools: parseTools(body['tools']),
-		think: undefined,
+		think: ctx.served ? undefined : thinkFromReasoningEffort(ctx.options.version, body['reasoning_effort']),
 		keepAlive: undefined,
 		numPredict: numberField(body['max_tokens'] ?? body['max_completion_tokens']),
 		numCtx: undefined,
