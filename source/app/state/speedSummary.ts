@@ -5,6 +5,7 @@ import {verboseLines} from '../../analysis/verboseBlock.js';
 import type {RepRecord, SpeedResult} from '../../domain/schema.js';
 import type {OllamaCounters} from '../../providers/types.js';
 import {formatBytes, formatPercent} from '../../analysis/units.js';
+import {rateSourceOf, rateSourceText} from '../../analysis/rateSource.js';
 
 const MAX_SAMPLES_SHOWN = 6;
 
@@ -50,7 +51,7 @@ export function ceilingLine(speed: SpeedResult): string {
 
 export function memoryLine(speed: SpeedResult): string {
 	const memory = speed.memory;
-	if (!memory) return 'memory   not reported by /api/ps';
+	if (!memory) return rateSourceOf(speed) === 'ollama-counters' ? 'memory   not reported by /api/ps' : 'memory   not reported by the server';
 	const context = memory.contextLength === null ? '' : ` · context ${memory.contextLength}`;
 	return `memory   ${formatBytes(memory.residentBytes)} resident · ${formatPercent(memory.gpuShare)} GPU${context}`;
 }
@@ -60,13 +61,14 @@ export function speedSummaryLines(speed: SpeedResult): string[] {
 	const last = speed.reps[speed.reps.length - 1];
 	const lines: string[] = [];
 	if (last) {
-		lines.push(`last rep, as \`ollama run --verbose\` prints it:`);
+		lines.push(rateSourceOf(speed) === 'ollama-counters' ? `last rep, as \`ollama run --verbose\` prints it:` : 'last rep, in `ollama run --verbose` form:');
 		lines.push(...verboseLines(repCounters(last)));
 		lines.push('');
 	}
 	lines.push(stat('decode', speed.evalRate, 't/s', 2));
 	lines.push(stat('prefill', speed.promptEvalRate, 't/s', 1));
 	lines.push(stat('TTFT', speed.ttftMs, 'ms', 0));
+	lines.push(`rates    from ${rateSourceText(speed)}`);
 	lines.push(`load     ${(speed.loadMs / 1000).toFixed(2)} s (warm-up, untimed)`);
 	lines.push(ceilingLine(speed));
 	lines.push(memoryLine(speed));

@@ -4,6 +4,8 @@ import {endpointSummary} from '../toolTable.js';
 import {NOT_MEASURED, baselineMissingReason, fixed, gigabytes, integer, percent, truncate} from '../textFormat.js';
 import {sizeOf} from './facts.js';
 import {mdTable} from './markdown.js';
+import {RATE_SOURCE_TEXT, rateSourceOf} from '../../analysis/rateSource.js';
+import type {RateSource} from '../../domain/schemaSpeed.js';
 
 function speedCell(model: ModelResult): string {
 	const rate = model.speed?.evalRate;
@@ -30,6 +32,23 @@ function traderCells(reasoning: ReasoningResult | undefined): string[] {
 		m.positionSizing ? truncate(m.positionSizing, 30) : 'none',
 		fixed(trader.score),
 	];
+}
+
+/** Where the speed column comes from, naming the models of each source when there is more than one. */
+function speedSources(results: ResultsFile): string {
+	const bySource = new Map<RateSource, string[]>();
+	for (const model of results.models) {
+		if (!model.speed) continue;
+		const source = rateSourceOf(model.speed);
+		bySource.set(source, [...(bySource.get(source) ?? []), model.name]);
+	}
+	if (bySource.size === 0) return "Speed is the decode rate from Ollama's counters";
+	if (bySource.size === 1) {
+		const [source] = [...bySource.keys()];
+		const server = results.models.find((model) => model.speed?.server)?.speed?.server;
+		return `Speed is the decode rate from ${RATE_SOURCE_TEXT[source ?? 'ollama-counters']}${server ? `, measured on ${server}` : ''}`;
+	}
+	return `Speed is the decode rate from ${[...bySource].map(([source, names]) => `${RATE_SOURCE_TEXT[source]} for ${names.join(', ')}`).join('; ')}`;
 }
 
 export function formatBenchmarkSection(results: ResultsFile): string {
@@ -61,6 +80,6 @@ export function formatBenchmarkSection(results: ResultsFile): string {
 	else if (baseline?.costUsd !== null && baseline?.costUsd !== undefined) {
 		parts.push(`Claude baseline cost for the three prompts: $${baseline.costUsd.toFixed(4)} (${integer(baseline.usage?.inputTokens)} input, ${integer(baseline.usage?.outputTokens)} output tokens).`);
 	}
-	parts.push('Speed is the decode rate from Ollama\'s counters; the ceiling is memory bandwidth / model bytes; "-" or "not measured" means the step has not run for that model.');
+	parts.push(`${speedSources(results)}; the ceiling is memory bandwidth / model bytes; "-" or "not measured" means the step has not run for that model.`);
 	return parts.join('\n\n');
 }
