@@ -6,6 +6,8 @@ import type {GlobalFlags, Services} from './types.js';
 import type {ServedBackend} from '../experiment/services.js';
 import type {ServedProvider} from '../providers/served/servedProvider.js';
 import type {SystemInfo} from '../system/types.js';
+import {servedTierBytes} from '../models/servedSize.js';
+import {UsageError} from './flags.js';
 import {defaultSettings, type Settings} from '../experiment/settings.js';
 import {catalogEntry, isSeventyBClass} from '../models/catalog.js';
 import {DEFAULT_CLAUDE_MODEL, SEED_CLAUDE_MODEL} from '../models/pipeline.js';
@@ -83,6 +85,18 @@ function servedSystem(machine: SystemInfo, bandwidthGBs: number | null): SystemI
 		modelsDisk: null,
 		ollamaIsLocal: false,
 	};
+}
+
+/**
+ * The ladder on a served backend is what the server serves, smallest first (the one size rule,
+ * models/servedSize.ts), or the --ladder entries it serves; the others are said and left out.
+ */
+export function servedLadder(backend: ServedBackend, asked: readonly string[] | undefined, warn: (message: string) => void): string[] {
+	const bySize = [...backend.models].sort((a, b) => servedTierBytes(a) - servedTierBytes(b)).map((model) => model.id);
+	if (asked === undefined) return bySize;
+	const missing = asked.filter((name) => !bySize.includes(name));
+	if (missing.length > 0) warn(`--ladder: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not served by ${backend.label}, so left out; serving another model is done on the server.`);
+	return asked.filter((name) => bySize.includes(name));
 }
 
 /** --backend openai: the served provider, the server named and its models listed, or a clear failure. */
@@ -177,6 +191,15 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 			// Started through the quick start (`npm start`), the flag has to pass through npm.
 			`start it with \`ollama serve\`, or try \`${env['npm_lifecycle_event'] === 'start' ? 'npm start -- --demo' : 'trifecta --demo'}\``,
 		);
+	}
+	if (servedSetup) {
+		const ladder = servedLadder(servedSetup.backend, options.overrides.ladder, warn);
+		if (ladder.length === 0) {
+			await closeSimulator?.();
+			throw new UsageError(`--ladder names no model ${servedSetup.backend.label} serves; it serves: ${servedSetup.backend.models.map((model) => model.id).join(', ') || 'none'}`);
+		}
+		settings.ladder = ladder;
+		if (settings.roundOne !== null && !ladder.includes(settings.roundOne)) settings.roundOne = null;
 	}
 	if (flags.claude && apiKey?.trim() && options.overrides.claudeModel === undefined && isAutomaticBaseline(settings.claudeModel)) {
 		settings.claudeModel = await newestBaseline(apiKey.trim(), anthropicBaseURL?.trim() || undefined, controller.signal);

@@ -17,6 +17,11 @@ export type MachineFacts = {
 	bandwidthGBs: number | null;
 	/** false when ANTHROPIC_API_KEY is missing or --no-claude: the baseline cannot run. */
 	claudeAvailable: boolean;
+	/**
+	 * --backend openai: the server whose models are `installed` ("vLLM 0.11.0 at http://gpu:8000"). Its
+	 * models are served, never pulled or deleted, and its memory is not this machine's.
+	 */
+	servedBy?: string;
 };
 
 /** One 70B-class model as the escalation offer shows it. */

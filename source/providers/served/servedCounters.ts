@@ -24,6 +24,12 @@ function finite(value: unknown): number | null {
 const MS = 1e6;
 
 export function servedCounters(figures: ServedFigures): {counters: OllamaCounters; rateSource: RateSource} {
+	const {counters, rateSource} = fromSource(figures);
+	// The client's wall time, never shorter than the server's own parts of it.
+	return {counters: {...counters, totalDuration: Math.max(counters.totalDuration, counters.promptEvalDuration + counters.evalDuration)}, rateSource};
+}
+
+function fromSource(figures: ServedFigures): {counters: OllamaCounters; rateSource: RateSource} {
 	const totalDuration = Math.max(0, Math.round((figures.endedAt - figures.startedAt) * MS));
 	const t = figures.timings;
 	const predictedN = finite(t?.['predicted_n']);
