@@ -38,6 +38,7 @@ export function environmentRecord(services: RunnerServices, version: string | nu
 		bandwidthGBs: settings.bandwidthGBs ?? services.system.bandwidthGBs,
 		totalRamBytes: services.system.totalRamBytes,
 		platform: services.system.platform,
+		...(services.served ? {backend: {kind: 'openai' as const, url: `${services.ollama.host}/v1`, server: services.served.label}} : {}),
 	};
 }
 
