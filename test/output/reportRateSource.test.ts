@@ -42,3 +42,13 @@ describe('rate source in the report and on the bench screen', () => {
 		expect(lines).toContain('memory   not reported by the server');
 	});
 });
+
+describe('the report header on a served backend', () => {
+	it('names the inference server and the URL the pipeline reaches, not an Ollama version', () => {
+		const results = completeResults();
+		results.environment = {...results.environment!, backend: {kind: 'openai', url: 'http://gpu:8000/v1', server: 'vLLM 0.11.0 at http://gpu:8000'}};
+		const report = formatReport(results, {cwd: '/repo', git: noRepo, now: NOW});
+		expect(report).toContain('- Inference server: vLLM 0.11.0 at http://gpu:8000 (--backend openai; the pipeline reaches it at http://gpu:8000/v1)');
+		expect(report).not.toContain('- Ollama version:');
+	});
+});
