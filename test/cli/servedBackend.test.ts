@@ -63,6 +63,15 @@ describe.each([
 		expect(sim.requests.filter((request) => request.path.startsWith('/api/'))).toEqual([]);
 	});
 
+	it('compare runs the three roles against the served model', async () => {
+		const result = await runCli(['compare', 'qwen2.5:14b', '--json', '--backend', 'openai', '--host', sim.url, '--results-dir', resultsDir, '--no-claude'], {env: env(), timeoutMs: 90_000});
+		expect(result.code).toBe(0);
+		const out = JSON.parse(result.stdout) as {models: {name: string; reasoning?: Record<string, {status: string}>}[]};
+		const reasoning = out.models.find((model) => model.name === 'qwen2.5:14b')?.reasoning;
+		for (const role of ['bull', 'bear', 'trader']) expect(reasoning?.[role]?.status).toBe('ok');
+		expect(sim.requests.filter((request) => request.path.startsWith('/api/'))).toEqual([]);
+	});
+
 	it('a host where no server answers is a clear failure naming what was asked', async () => {
 		const result = await runCli(['doctor', '--backend', 'openai', '--host', 'http://127.0.0.1:9', '--results-dir', resultsDir], {env: env()});
 		expect(result.code).toBe(1);
