@@ -88,12 +88,26 @@ export function toOpenAIMessages(messages: ChatMessage[]): ChatCompletionMessage
 	});
 }
 
+/** setTimeout's longest delay; a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The SDK's own wait for the response headers (600 s by default) would cut a cold load that
+ * --load-timeout still allows, and report it as a lost connection ("not running"): it is set past
+ * ours, so --load-timeout decides and says so.
+ */
+export function sdkTimeoutMs(timeouts: TimeoutSettings): number {
+	const ours = timeouts.loadMs > 0 && Number.isFinite(timeouts.loadMs) ? timeouts.loadMs : MAX_TIMER_MS;
+	return Math.min(MAX_TIMER_MS, ours + 60_000);
+}
+
 /** A client for one request, so its fetch carries that request's timeouts and size cap. */
 export function clientFor(connection: CompletionConnection, guard: RequestTimeouts, cap: BodyCap): OpenAI {
 	return new OpenAI({
 		baseURL: `${connection.host}/v1`,
 		apiKey: connection.apiKey,
 		maxRetries: connection.maxRetries,
+		timeout: sdkTimeoutMs(connection.timeouts),
 		// The SDK logs through console; nothing may print over the Ink frame.
 		logLevel: 'off',
 		fetch: cap.fetch(guard.fetch(connection.fetch ?? fetch)),
