@@ -16,7 +16,7 @@ export type ResolvedOptions = {
 export type RouteContext = EngineContext & {
 	options: ResolvedOptions;
 	/** Set when the simulator plays an OpenAI-compatible inference server (SimServer). */
-	served?: {flavour: 'vllm' | 'llama.cpp'; version: string; metrics: ServedMetrics};
+	served?: {flavour: 'vllm' | 'llama.cpp'; version: string; metrics: ServedMetrics; tools: boolean};
 };
 
 /** A finite number from a request field, or undefined. */

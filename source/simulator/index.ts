@@ -116,7 +116,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const state = new SimState(profiles, options.installed ?? ['qwen2.5:14b', 'mistral-small:22b'], Math.max(0, options.pace ?? 0));
 	const faults = new FaultQueue();
 	const served = options.server
-		? {flavour: options.server.flavour, version: options.server.version ?? (options.server.flavour === 'vllm' ? '0.11.0' : 'b6550-5f7e166c'), metrics: new ServedMetrics()}
+		? {
+				flavour: options.server.flavour,
+				version: options.server.version ?? (options.server.flavour === 'vllm' ? '0.11.0' : 'b6550-5f7e166c'),
+				metrics: new ServedMetrics(),
+				tools: options.server.tools ?? true,
+			}
 		: undefined;
 	const ctx: RouteContext = {state, faults, options: resolveOptions(options), ...(served ? {served} : {})};
 	const requests: RequestLogEntry[] = [];

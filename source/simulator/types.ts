@@ -100,7 +100,15 @@ export type ClaudeFault =
  * the `installed` models served (resident, never pulled). vLLM (default version 0.11.0) exports
  * Prometheus /metrics; llama.cpp's llama-server (default build b6550) puts `timings` on its last chunk.
  */
-export type SimServer = {flavour: 'vllm' | 'llama.cpp'; version?: string};
+export type SimServer = {
+	flavour: 'vllm' | 'llama.cpp';
+	version?: string;
+	/**
+	 * Started with tool calling on (default): vLLM `--enable-auto-tool-choice --tool-call-parser hermes`,
+	 * llama-server `--jinja`. false: a request with tools is refused as that server refuses it.
+	 */
+	tools?: boolean;
+};
 
 export type SimulatorOptions = {
 	/** Serve as vLLM or llama-server instead of Ollama (see SimServer). */

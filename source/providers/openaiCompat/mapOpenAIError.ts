@@ -12,7 +12,15 @@ export type OpenAIErrorContext = {host: string; model?: string; signal?: AbortSi
 function serverMessage(error: APIError): string {
 	const body = error.error as {message?: unknown} | undefined;
 	if (body && typeof body.message === 'string') return body.message;
-	return error.message.replace(/^\d{3}\s+/, '');
+	const text = error.message.replace(/^\d{3}\s+/, '');
+	// vLLM's error body is not wrapped in `error` ({"object":"error","message":...}): the SDK quotes it whole.
+	try {
+		const parsed: unknown = JSON.parse(text);
+		if (parsed && typeof parsed === 'object' && typeof (parsed as {message?: unknown}).message === 'string') return (parsed as {message: string}).message;
+	} catch {
+		// Not JSON: the text as the server sent it.
+	}
+	return text;
 }
 
 export function mapOpenAIError(error: unknown, ctx: OpenAIErrorContext): ProviderError {
@@ -34,6 +42,15 @@ export function mapOpenAIError(error: unknown, ctx: OpenAIErrorContext): Provide
 		const status = error.status;
 		const text = serverMessage(error);
 		const opts = {status, cause: error};
+		// The server, not the model: started without tool calling (vLLM, llama-server; docs/reference/servers.md).
+		if (/--enable-auto-tool-choice|requires --jinja/i.test(text)) {
+			return new ProviderError(
+				'bad-request',
+				`${ctx.serverName ?? 'The server'} at ${ctx.host} was started without tool calling, so no tool call of ${model} can be tested (${text})`,
+				'restart it with tool calling on: `vllm serve ... --enable-auto-tool-choice --tool-call-parser hermes`, or `llama-server ... --jinja`',
+				opts,
+			);
+		}
 		if (/does not support tools/i.test(text)) {
 			return new ProviderError(
 				'tools-unsupported',

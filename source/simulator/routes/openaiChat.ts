@@ -51,8 +51,25 @@ function readMessages(raw: unknown, version: string, served: boolean): unknown {
 	});
 }
 
+/**
+ * A served server started without tool calling: vLLM refuses tools (default tool_choice "auto") with a
+ * 400 (vllm/entrypoints/openai/serving_chat.py); llama-server without --jinja with a 500 server_error
+ * (tools/server/utils.hpp, oaicompat_chat_params_parse).
+ */
+function refuseTools(ctx: RouteContext, exchange: Exchange, body: Record<string, unknown>): boolean {
+	if (!ctx.served || ctx.served.tools || !Array.isArray(body['tools']) || body['tools'].length === 0) return false;
+	if (ctx.served.flavour === 'vllm') {
+		// The OpenAI error shape, {"error": {...}}, as vLLM's ErrorResponse sends it in the v0.10+ releases.
+		sendJson(exchange.res, 400, {error: {message: '"auto" tool choice requires --enable-auto-tool-choice and --tool-call-parser to be set', type: 'BadRequestError', param: null, code: 400}});
+	} else {
+		sendJson(exchange.res, 500, {error: {code: 500, message: 'tools param requires --jinja flag', type: 'server_error'}});
+	}
+	return true;
+}
+
 export async function handleOpenAiChat(ctx: RouteContext, exchange: Exchange): Promise<void> {
 	const body = isRecord(exchange.body) ? exchange.body : {};
+	if (refuseTools(ctx, exchange, body)) return;
 	const result = prepareTurn(ctx, {
 		path: exchange.path,
 		version: ctx.options.version,

@@ -75,3 +75,26 @@ describe('bench --backend openai', () => {
 		expect(error.hint).toMatch(/serving another model is done on the server itself/);
 	});
 });
+
+describe('a served server started without tool calling', () => {
+	it.each([
+		['vllm', /vllm serve \.\.\. --enable-auto-tool-choice --tool-call-parser hermes/, '"auto" tool choice requires --enable-auto-tool-choice and --tool-call-parser to be set'],
+		['llama.cpp', /llama-server \.\.\. --jinja/, 'tools param requires --jinja flag'],
+	] as const)('%s: every tool scenario says the server needs tool calling on, naming the flag', async (flavour, hint, text) => {
+		const {runTools} = await import('../../../source/experiment/steps/tools.js');
+		const {createOpenAICompatProvider} = await import('../../../source/providers/openaiCompat/openaiCompatProvider.js');
+		harness = await stepHarness({sim: {server: {flavour, tools: false}, installed: ['qwen2.5:14b']}});
+		harness.ctx.ollama = createServedProvider(connectionOf({host: harness.sim.url}));
+		harness.ctx.openai = createOpenAICompatProvider({host: harness.sim.url, serverName: flavour});
+		harness.ctx.servedBy = `${flavour} at ${harness.sim.url}`;
+		const results = await runTools(harness.ctx, ['qwen2.5:14b']);
+		const scenarios = results['qwen2.5:14b']?.openai?.scenarios ?? [];
+		expect(scenarios).toHaveLength(5);
+		for (const scenario of scenarios) {
+			expect(scenario.outcome).toBe('error');
+			expect(scenario.reason).toContain(`was started without tool calling, so no tool call of qwen2.5:14b can be tested (${text})`);
+			expect(scenario.reason).toMatch(hint);
+		}
+		expect(results['qwen2.5:14b']?.native).toBeUndefined();
+	});
+});
