@@ -237,7 +237,8 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		openai: lazyOpenAICompatProvider({
 			host,
 			...(timeouts ? {timeouts} : {}),
-			...(servedSetup ? {serverName: servedSetup.backend.name, apiKey: env['OPENAI_COMPATIBLE_API_KEY'] ?? ''} : {}),
+			// The tool test's thinking setting matches the served benchmark and comparison (servedProvider.ts).
+			...(servedSetup ? {serverName: servedSetup.backend.name, apiKey: env['OPENAI_COMPATIBLE_API_KEY'] ?? '', extra: () => ({chat_template_kwargs: {enable_thinking: false}})} : {}),
 		}),
 		...(servedSetup ? {served: servedSetup.backend} : {}),
 		claude,

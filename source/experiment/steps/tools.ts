@@ -30,11 +30,11 @@ function atLeast(version: string, minimum: string): boolean {
 /**
  * What /v1 can ask of a thinking model so both endpoints test the same thing: reasoning_effort "none"
  * (the pipeline's openai_reasoning_effort carries the same value) where the server takes it, else
- * the model's default, said once. Served backends: the model's default (their switch is per template).
+ * the model's default, said once.
  */
 async function v1Thinking(ctx: StepContext, model: string, think: boolean | undefined): Promise<{effort?: string; thinking?: 'off' | 'model default'}> {
-	if (think !== false) return {};
-	if (ctx.servedBy) return {thinking: 'model default'};
+	// A served backend's requests carry the chat template's enable_thinking:false (servedProvider.ts).
+	if (think !== false || ctx.servedBy) return {};
 	let version = '';
 	try {
 		version = await ctx.ollama.version({signal: ctx.signal});

@@ -87,9 +87,14 @@ export function createServedProvider(connection: CompletionConnection): ServedPr
 		}
 	}
 
-	const completion = (model: string, messages: ChatMessage[], request: Pick<ChatRequest, 'options' | 'tools'>): CompletionRequest => ({
+	const completion = (model: string, messages: ChatMessage[], request: Pick<ChatRequest, 'options' | 'tools' | 'think'>): CompletionRequest => ({
 		model,
 		messages,
+		// Thinking off, as think:false on Ollama, the way these servers take it: the chat template's
+		// enable_thinking switch (Qwen3 and others), passed by vLLM, SGLang and llama-server as
+		// chat_template_kwargs. They do not say which models think, so it is always sent; templates
+		// without the switch ignore it.
+		...(request.think === true ? {} : {extra: {chat_template_kwargs: {enable_thinking: false}}}),
 		...(request.tools?.length ? {tools: request.tools} : {}),
 		...(request.options?.temperature === undefined ? {} : {temperature: request.options.temperature}),
 		...(request.options?.seed === undefined ? {} : {seed: request.options.seed}),

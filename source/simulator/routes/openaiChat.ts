@@ -67,6 +67,12 @@ function refuseTools(ctx: RouteContext, exchange: Exchange, body: Record<string,
 	return true;
 }
 
+/** A served server's thinking switch: the chat template's enable_thinking, else the model's default. */
+function servedThink(body: Record<string, unknown>): unknown {
+	const kwargs = body['chat_template_kwargs'];
+	return isRecord(kwargs) && kwargs['enable_thinking'] === false ? false : undefined;
+}
+
 export async function handleOpenAiChat(ctx: RouteContext, exchange: Exchange): Promise<void> {
 	const body = isRecord(exchange.body) ? exchange.body : {};
 	if (refuseTools(ctx, exchange, body)) return;
@@ -76,7 +82,7 @@ export async function handleOpenAiChat(ctx: RouteContext, exchange: Exchange): P
 		model: body['model'],
 		messages: parseMessages(readMessages(body['messages'], ctx.options.version, ctx.served !== undefined)),
 		tools: parseTools(body['tools']),
-		think: ctx.served ? undefined : thinkFromReasoningEffort(ctx.options.version, body['reasoning_effort']),
+		think: ctx.served ? servedThink(body) : thinkFromReasoningEffort(ctx.options.version, body['reasoning_effort']),
 		keepAlive: undefined,
 		numPredict: numberField(body['max_tokens'] ?? body['max_completion_tokens']),
 		numCtx: undefined,

@@ -98,3 +98,18 @@ describe('a served server started without tool calling', () => {
 		expect(results['qwen2.5:14b']?.native).toBeUndefined();
 	});
 });
+
+describe('a thinking model on a served backend', () => {
+	it('the benchmark turns its thinking off through the chat template, so decode counts the answer only', async () => {
+		const {thinkingProfile} = await import('../../../source/simulator/index.js');
+		harness = await stepHarness({sim: {server: {flavour: 'llama.cpp'}, profiles: [thinkingProfile()], installed: ['qwen3:32b']}, settings: {reps: 1}, system: {bandwidthGBs: null, ollamaIsLocal: false}});
+		harness.ctx.ollama = createServedProvider(connectionOf({host: harness.sim.url}));
+		harness.ctx.servedBy = `llama.cpp at ${harness.sim.url}`;
+		const {speed} = await runBench(harness.ctx, 'qwen3:32b');
+		const bodies = harness.sim.requests.filter((request) => request.path === '/v1/chat/completions').map((request) => request.body as {chat_template_kwargs?: unknown});
+		expect(bodies.length).toBeGreaterThan(1);
+		for (const body of bodies) expect(body.chat_template_kwargs).toEqual({enable_thinking: false});
+		// No reasoning tokens in the count: the 200-word answer is a few hundred tokens, not 600 more.
+		expect(speed.reps[0]?.evalCount).toBeLessThan(500);
+	});
+});
