@@ -7,9 +7,9 @@ import type {ServedBackend} from '../experiment/services.js';
 import type {ServedProvider} from '../providers/served/servedProvider.js';
 import type {SystemInfo} from '../system/types.js';
 import {servedTierBytes} from '../models/servedSize.js';
-import {UsageError} from './flags.js';
+import {UsageError} from './errors.js';
 import {defaultSettings, type Settings} from '../experiment/settings.js';
-import {catalogEntry, isSeventyBClass} from '../models/catalog.js';
+import {catalogEntry, isOneAtATime} from '../models/catalog.js';
 import {DEFAULT_CLAUDE_MODEL, SEED_CLAUDE_MODEL} from '../models/pipeline.js';
 import type {ResultsFile} from '../domain/schema.js';
 import {deprecationFor} from '../providers/claude/deprecation.js';
@@ -54,7 +54,7 @@ export function demoInstalled(results: ResultsFile | null): string[] {
 	const pulled = (results?.models ?? [])
 		.filter((model) => model.pull?.status === 'pulled' || model.pull?.status === 'present')
 		.sort((a, b) => (a.pull?.at ?? '').localeCompare(b.pull?.at ?? ''));
-	const large = pulled.filter((model) => isSeventyBClass(model.sizeBytes ?? catalogEntry(model.name)?.sizeBytes ?? 0));
+	const large = pulled.filter((model) => isOneAtATime(model.name, model.sizeBytes ?? catalogEntry(model.name)?.sizeBytes ?? 0));
 	const kept = pulled.filter((model) => !large.includes(model) || model === large.at(-1)).map((model) => model.name);
 	return [...new Set([...DEMO_PREINSTALLED, ...kept])];
 }

@@ -138,7 +138,7 @@ export function createServedProvider(connection: CompletionConnection): ServedPr
 					family: familyOf(model.id),
 					parameterSize: model.parameterSize,
 					quantization: '',
-					capabilities: catalogEntry(model.id)?.capabilities ?? [],
+					capabilities: [...(catalogEntry(model.id)?.capabilities ?? [])],
 				}),
 			);
 		},
@@ -153,7 +153,7 @@ export function createServedProvider(connection: CompletionConnection): ServedPr
 				family: familyOf(found.id),
 				parameterSize: found.parameterSize,
 				quantization: '',
-				capabilities: catalogEntry(found.id)?.capabilities ?? [],
+				capabilities: [...(catalogEntry(found.id)?.capabilities ?? [])],
 				contextLength: found.contextLength,
 				parameterCount: null,
 			};
