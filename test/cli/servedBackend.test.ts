@@ -72,6 +72,17 @@ describe.each([
 		expect(sim.requests.filter((request) => request.path.startsWith('/api/'))).toEqual([]);
 	});
 
+	it('pull never downloads: a served model has nothing to pull, another one is said to be served on the server', async () => {
+		const served = await runCli(['pull', 'qwen2.5:14b', '--backend', 'openai', '--host', sim.url, '--results-dir', resultsDir], {env: env()});
+		expect(served.code).toBe(0);
+		expect(served.stderr).toContain(`qwen2.5:14b is served by ${name} ${version} at ${sim.url}: nothing to pull.`);
+		const other = await runCli(['pull', 'qwen2.5:72b', '--json', '--backend', 'openai', '--host', sim.url, '--results-dir', resultsDir], {env: env()});
+		expect(other.code).toBe(1);
+		expect(JSON.parse(other.stdout)).toMatchObject({model: 'qwen2.5:72b', status: 'failed', error: {code: 'not-served'}});
+		expect(other.stderr).toMatch(/serving another model is done on the server/);
+		expect(sim.requests.filter((request) => request.path.startsWith('/api/'))).toEqual([]);
+	});
+
 	it('a host where no server answers is a clear failure naming what was asked', async () => {
 		const result = await runCli(['doctor', '--backend', 'openai', '--host', 'http://127.0.0.1:9', '--results-dir', resultsDir], {env: env()});
 		expect(result.code).toBe(1);
