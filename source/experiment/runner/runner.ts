@@ -267,7 +267,8 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		dispatch: apply,
 		updateSettings(next) {
 			settings = next;
-			deps.settingsStore?.write(next);
+			// A served backend's ladder is what that server serves: the stored (Ollama) ladder and round-one choice stay.
+			deps.settingsStore?.write(services.served ? {...next, ladder: deps.settingsStore.read().ladder, roundOne: deps.settingsStore.read().roundOne} : next);
 			services.results.update((draft) => {
 				draft.settings = settingsRecord(next);
 			});
