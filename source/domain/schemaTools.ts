@@ -24,9 +24,10 @@ export const endpointToolResult = z.object({
 	contextLength: z.number().nullable().optional(),
 	/**
 	 * What this endpoint's requests asked of a thinking-capable model: 'off' (think:false natively,
-	 * reasoning_effort "none" on /v1) or 'model default' (the server cannot turn it off). Absent for other models.
+	 * reasoning_effort "none" on /v1), 'low' (gpt-oss, which cannot turn it off) or 'model default' (the
+	 * server takes no setting on /v1). Absent for other models.
 	 */
-	thinking: z.enum(['off', 'model default']).optional(),
+	thinking: z.enum(['off', 'low', 'model default']).optional(),
 });
 export type EndpointToolResult = z.infer<typeof endpointToolResult>;
 

@@ -2,7 +2,7 @@
 // judge: the text and the structured tool calls. Errors stay ProviderErrors so the caller can
 // tell "does not support tools" from a broken server.
 import {cutOffNote, splitThinking} from '../../analysis/thinkBlocks.js';
-import type {ChatMessage, ToolCall, ToolSchema} from '../../providers/types.js';
+import type {ChatMessage, ThinkSetting, ToolCall, ToolSchema} from '../../providers/types.js';
 import type {Endpoint} from '../events.js';
 import type {StepContext} from './context.js';
 
@@ -14,10 +14,10 @@ export type ToolDriver = (messages: ChatMessage[], tools: ToolSchema[]) => Promi
 export const TOOL_OPTIONS = {temperature: 0, seed: 42, numPredict: 1024} as const;
 
 /**
- * `reasoningEffort`: sent on /v1 to turn a thinking model's reasoning off as native think:false does
- * ("none", Ollama v0.12.4+); undefined leaves the model's default.
+ * `reasoningEffort`: sent on /v1 to set a thinking model's reasoning as the native `think` does
+ * ("none" for think:false, "low" for gpt-oss; Ollama v0.12.4+); undefined leaves the model's default.
  */
-export function createToolDriver(ctx: StepContext, model: string, endpoint: Endpoint, think: boolean | undefined, reasoningEffort?: string): ToolDriver {
+export function createToolDriver(ctx: StepContext, model: string, endpoint: Endpoint, think: ThinkSetting | undefined, reasoningEffort?: string): ToolDriver {
 	if (endpoint === 'openai') {
 		return async (messages, tools) => {
 			const result = await ctx.openai.chat(

@@ -1,7 +1,8 @@
 // The tool-calling test: each model on native /api/chat and on /v1/chat/completions,
 // five scenarios each. Results are persisted after every endpoint so Ctrl+C or a dead server
 // never loses what was measured; the text grid is written at the end.
-import type {ToolCallingResult} from '../../domain/schema.js';
+import type {EndpointToolResult, ToolCallingResult} from '../../domain/schema.js';
+import type {ThinkSetting} from '../../providers/types.js';
 import {writeToolTable} from '../../output/toolTable.js';
 import type {Endpoint} from '../events.js';
 import type {StepContext} from './context.js';
@@ -32,16 +33,22 @@ function atLeast(version: string, minimum: string): boolean {
  * (the pipeline's openai_reasoning_effort carries the same value) where the server takes it, else
  * the model's default, said once.
  */
-async function v1Thinking(ctx: StepContext, model: string, think: boolean | undefined): Promise<{effort?: string; thinking?: 'off' | 'model default'}> {
+/** What the native run's `think` is, in the words a tool result records. */
+function thinkingOf(think: ThinkSetting | undefined): EndpointToolResult['thinking'] {
+	if (think === undefined || think === true) return undefined;
+	return think === false ? 'off' : think === 'low' ? 'low' : undefined;
+}
+
+async function v1Thinking(ctx: StepContext, model: string, think: ThinkSetting | undefined): Promise<{effort?: string; thinking?: EndpointToolResult['thinking']}> {
 	// A served backend's requests carry the chat template's enable_thinking:false (servedProvider.ts).
-	if (think !== false || ctx.servedBy) return {};
+	if (think === undefined || think === true || ctx.servedBy) return {};
 	let version = '';
 	try {
 		version = await ctx.ollama.version({signal: ctx.signal});
 	} catch (error) {
 		if (isCanceled(error)) throw error;
 	}
-	if (version !== '' && atLeast(version, V1_THINK_OFF_SINCE)) return {effort: 'none', thinking: 'off'};
+	if (version !== '' && atLeast(version, V1_THINK_OFF_SINCE)) return {effort: think === false ? 'none' : think, thinking: thinkingOf(think)};
 	ctx.emit({
 		type: 'warning',
 		message: `${model} thinks by default on /v1: Ollama ${version || '(version unknown)'} cannot turn it off there (reasoning_effort "none" needs v${V1_THINK_OFF_SINCE}), while /api/chat sends think:false; the two endpoints' results are not like for like`,
@@ -62,7 +69,7 @@ export async function runTools(ctx: StepContext, models: string[]): Promise<Reco
 			try {
 				const think = await thinkOptionFor(ctx.ollama, model, ctx.signal);
 				for (const endpoint of endpoints) {
-					const v1 = endpoint === 'openai' ? await v1Thinking(ctx, model, think) : {thinking: think === false ? ('off' as const) : undefined};
+					const v1 = endpoint === 'openai' ? await v1Thinking(ctx, model, think) : {thinking: thinkingOf(think)};
 					const driver = createToolDriver(ctx, model, endpoint, think, v1.effort);
 					const measured = await runEndpoint(model, endpoint, driver, ctx.emit);
 					if (v1.thinking) measured.thinking = v1.thinking;
