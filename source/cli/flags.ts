@@ -17,6 +17,7 @@ export const MIN_NUM_CTX = 256;
 
 const meowFlags = {
 	host: {type: 'string'},
+	backend: {type: 'string'},
 	json: {type: 'boolean', default: false},
 	demo: {type: 'boolean', default: false},
 	fresh: {type: 'boolean', default: false},
@@ -132,7 +133,13 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 	}
 	if (command === null && args.length > 0) throw new UsageError(`Unknown command '${name}'.`);
 
-	const host = normaliseHost(flags.host ?? env['OLLAMA_HOST'] ?? DEFAULT_HOST, flags.host === undefined && env['OLLAMA_HOST'] !== undefined ? 'OLLAMA_HOST' : '--host');
+	const backend = flags.backend ?? 'ollama';
+	if (backend !== 'ollama' && backend !== 'openai') throw new UsageError(`--backend must be 'ollama' or 'openai', not ${JSON.stringify(backend)}`);
+	if (backend === 'openai' && flags.host === undefined && !flags.demo) {
+		throw new UsageError('--backend openai needs --host: the URL of the inference server (e.g. http://gpu-box:8000 for vLLM, http://127.0.0.1:8080 for llama-server)');
+	}
+	// The server's /v1 is where the pipeline points; trifecta also reads the server's own endpoints beside it.
+	const host = normaliseHost(backend === 'openai' && flags.host ? flags.host.trim().replace(/\/v1\/?$/, '') : (flags.host ?? env['OLLAMA_HOST'] ?? DEFAULT_HOST), flags.host === undefined && env['OLLAMA_HOST'] !== undefined ? 'OLLAMA_HOST' : '--host');
 	for (const name of BASE_URL_VARIABLES) checkBaseUrl(name, env[name]);
 	if (flags.fresh && !flags.demo) throw new UsageError('--fresh starts the demo over: it goes with --demo.');
 	if (flags.fresh && flags.resultsDir) {
@@ -185,6 +192,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 		overrides,
 		flags: {
 			host,
+			backend,
 			json: flags.json,
 			demo: flags.demo,
 			fresh: flags.fresh,

@@ -21,7 +21,10 @@ export function helpText(): string {
 ${list}
 
   Options
-    --host URL           Ollama server (default: $OLLAMA_HOST, else ${DEFAULT_HOST})
+    --host URL           Ollama server (default: $OLLAMA_HOST, else ${DEFAULT_HOST}); with
+                         --backend openai, the inference server (its /v1 is found below it)
+    --backend B          ollama (default) or openai: vLLM, SGLang, llama-server or LM Studio at
+                         --host, measuring what it serves (key: $OPENAI_COMPATIBLE_API_KEY)
     --demo               run against a built-in simulator of an M3 Max (SIMULATED); its results
                          stay in one folder in your cache directory, so it resumes
     --fresh              with --demo: start the demo over (clears its folder)

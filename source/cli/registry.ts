@@ -103,6 +103,7 @@ export const wizardEntry: CommandEntry = {
 
 export const commonFlags = [
 	'host',
+	'backend',
 	'json',
 	'demo',
 	'yes',

@@ -3,6 +3,11 @@
 import {setMaxListeners} from 'node:events';
 import {mkdirSync, rmSync} from 'node:fs';
 import type {GlobalFlags, Services} from './types.js';
+import type {ServedBackend} from '../experiment/services.js';
+import type {ServedProvider} from '../providers/served/servedProvider.js';
+import type {SystemInfo} from '../system/types.js';
+import {servedTierBytes} from '../models/servedSize.js';
+import {UsageError} from './errors.js';
 import {defaultSettings, type Settings} from '../experiment/settings.js';
 import {catalogEntry, isOneAtATime} from '../models/catalog.js';
 import {DEFAULT_CLAUDE_MODEL, SEED_CLAUDE_MODEL} from '../models/pipeline.js';
@@ -38,6 +43,8 @@ function demoPace(env: NodeJS.ProcessEnv): number {
 export type ServicesHandle = {services: Services; close(): Promise<void>};
 
 const DEMO_PREINSTALLED = ['qwen2.5:14b', 'mistral-small:22b'];
+/** --demo --backend openai: a GPU box serving the ladder with vLLM (served, so nothing is pulled). */
+const DEMO_SERVED = ['qwen2.5:14b', 'qwen2.5:32b', 'qwen2.5:72b', 'llama3.3:70b'];
 
 /**
  * The demo's simulator starts afresh in every process; a resumed demo must find the models its
@@ -70,6 +77,59 @@ async function claudeCatalogue(apiKey: string, baseURL: string | undefined, sign
 	const models = await listClaudeModels({apiKey, ...(baseURL ? {baseURL} : {}), signal});
 	if (!models) return null;
 	return {offered: offeredClaudeModels(models), usable: new Set(models.filter((model) => isUsableClaudeModel(model)).map((model) => model.id)), newest: newestSonnet(models)};
+}
+
+/** The machine facts that still hold when the measured server is elsewhere. */
+function servedSystem(machine: SystemInfo, bandwidthGBs: number | null): SystemInfo {
+	return {
+		...machine,
+		chip: null,
+		gpuCores: null,
+		bandwidthGBs,
+		bandwidthSource: bandwidthGBs === null ? 'unknown' : 'flag',
+		modelsDisk: null,
+		ollamaIsLocal: false,
+	};
+}
+
+/**
+ * The ladder on a served backend is what the server serves, smallest first (the one size rule,
+ * models/servedSize.ts), or the --ladder entries it serves; the others are said and left out.
+ */
+export function servedLadder(backend: ServedBackend, asked: readonly string[] | undefined, warn: (message: string) => void): string[] {
+	const bySize = [...backend.models].sort((a, b) => servedTierBytes(a) - servedTierBytes(b)).map((model) => model.id);
+	if (asked === undefined) return bySize;
+	const missing = asked.filter((name) => !bySize.includes(name));
+	if (missing.length > 0) warn(`--ladder: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not served by ${backend.label}, so left out; serving another model is done on the server.`);
+	return asked.filter((name) => bySize.includes(name));
+}
+
+/** --backend openai: the served provider, the server named and its models listed, or a clear failure. */
+async function servedBackend(
+	host: string,
+	env: NodeJS.ProcessEnv,
+	timeouts: GlobalFlags['timeouts'],
+	closeSimulator: (() => Promise<void>) | null,
+): Promise<{provider: ServedProvider; backend: ServedBackend}> {
+	const [{createServedProvider}, {connectionOf}] = await Promise.all([import('../providers/served/servedProvider.js'), import('../providers/openaiCompat/openaiCompatProvider.js')]);
+	const connection = connectionOf({host, ...(timeouts ? {timeouts} : {}), apiKey: env['OPENAI_COMPATIBLE_API_KEY'] ?? '', serverName: 'the inference server'});
+	const provider = createServedProvider(connection);
+	try {
+		if (!(await provider.ping())) {
+			throw new ProviderError(
+				'unreachable',
+				`No OpenAI-compatible server answers GET ${host}/v1/models`,
+				'start it (e.g. `vllm serve <model>` or `llama-server -m <file> --jinja`), and give --host its address and port; set OPENAI_COMPATIBLE_API_KEY if it wants a key',
+			);
+		}
+		const server = await provider.server();
+		const models = await provider.served();
+		const label = `${server.name}${server.version ? ` ${server.version}` : ''} at ${host}`;
+		return {provider, backend: {label, name: server.name, version: server.version, models: models.map(({id, contextLength, parameterSize, sizeBytes}) => ({id, contextLength, parameterSize, sizeBytes}))}};
+	} catch (error) {
+		await closeSimulator?.();
+		throw error;
+	}
 }
 
 export async function createServices(options: ServiceOptions): Promise<ServicesHandle> {
@@ -107,7 +167,12 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		} catch {
 			// A corrupt results file is reported below, or by the command that needs it, with what to do.
 		}
-		const simulator = await startSimulator({pace, pullBytesPerSecond: 2e9, installed: demoInstalled(earlier)});
+		const simulator = await startSimulator({
+			pace,
+			pullBytesPerSecond: 2e9,
+			installed: flags.backend === 'openai' ? DEMO_SERVED : demoInstalled(earlier),
+			...(flags.backend === 'openai' ? {server: {flavour: 'vllm' as const}} : {}),
+		});
 		host = simulator.url;
 		anthropicBaseURL = simulator.anthropicUrl;
 		// The demo's Claude is simulated too; a real key must never reach the simulator.
@@ -121,8 +186,9 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		import('../providers/claude/claudeFromEnv.js'),
 	]);
 	const timeouts = flags.timeouts;
-	const ollama = createOllamaProvider({host, warn, ...(timeouts ? {timeouts} : {})});
-	if (!(await ollama.ping())) {
+	const servedSetup = flags.backend === 'openai' ? await servedBackend(host, env, timeouts, closeSimulator) : null;
+	const ollama = servedSetup?.provider ?? createOllamaProvider({host, warn, ...(timeouts ? {timeouts} : {})});
+	if (!servedSetup && !(await ollama.ping())) {
 		await closeSimulator?.();
 		throw new ProviderError(
 			'unreachable',
@@ -130,6 +196,15 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 			// Started through the quick start (`npm start`), the flag has to pass through npm.
 			`start it with \`ollama serve\`, or try \`${env['npm_lifecycle_event'] === 'start' ? 'npm start -- --demo' : 'trifecta --demo'}\``,
 		);
+	}
+	if (servedSetup) {
+		const ladder = servedLadder(servedSetup.backend, options.overrides.ladder, warn);
+		if (ladder.length === 0) {
+			await closeSimulator?.();
+			throw new UsageError(`--ladder names no model ${servedSetup.backend.label} serves; it serves: ${servedSetup.backend.models.map((model) => model.id).join(', ') || 'none'}`);
+		}
+		settings.ladder = ladder;
+		if (settings.roundOne !== null && !ladder.includes(settings.roundOne)) settings.roundOne = null;
 	}
 	let claudeModels: readonly string[] | undefined;
 	if (flags.claude && apiKey?.trim()) {
@@ -173,12 +248,20 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		await closeSimulator?.();
 		throw error;
 	}
-	const system = flags.demo
+	const machine = flags.demo
 		? simulatedSystemInfo(await realProbes.statfs(flags.resultsDir))
 		: await collectSystemInfo({host, resultsDir: flags.resultsDir, bandwidthGBs: settings.bandwidthGBs});
+	// The server's machine is not this one: its RAM, disk and bandwidth are unknown unless --bandwidth says.
+	const system = servedSetup ? servedSystem(machine, settings.bandwidthGBs) : machine;
 	const services: Services = {
 		ollama,
-		openai: lazyOpenAICompatProvider({host, ...(timeouts ? {timeouts} : {})}),
+		openai: lazyOpenAICompatProvider({
+			host,
+			...(timeouts ? {timeouts} : {}),
+			// The tool test's thinking setting matches the served benchmark and comparison (servedProvider.ts).
+			...(servedSetup ? {serverName: servedSetup.backend.name, apiKey: env['OPENAI_COMPATIBLE_API_KEY'] ?? '', extra: () => ({chat_template_kwargs: {enable_thinking: false}})} : {}),
+		}),
+		...(servedSetup ? {served: servedSetup.backend} : {}),
 		claude,
 		claudeSkipReason: skipReason,
 		judgeProvider,

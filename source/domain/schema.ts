@@ -103,6 +103,11 @@ export const environmentRecord = z.object({
 	bandwidthGBs: z.number().nullable(),
 	totalRamBytes: z.number().nullable(),
 	platform: z.string(),
+	/**
+	 * --backend openai: the inference server measured instead of Ollama. `url` is its /v1 (what the
+	 * pipeline's openai_compatible provider takes as backend_url); `server` names it and its version.
+	 */
+	backend: z.object({kind: z.literal('openai'), url: z.string(), server: z.string()}).optional(),
 });
 export type EnvironmentRecord = z.infer<typeof environmentRecord>;
 

@@ -34,6 +34,14 @@ export const benchOptions = z.object({
 });
 export type BenchOptions = z.infer<typeof benchOptions>;
 
+/**
+ * Where a rate comes from: Ollama's counters; an inference server's own per-request timings
+ * (llama.cpp); its Prometheus metrics read around the request (vLLM); or the client's clock from the
+ * first to the last token (docs/DESIGN.md, --backend openai).
+ */
+export const rateSource = z.enum(['ollama-counters', 'server-timings', 'server-metrics', 'client-timed']);
+export type RateSource = z.infer<typeof rateSource>;
+
 export const repRecord = z.object({
 	evalCount: z.number(),
 	evalDurationNs: z.number(),
@@ -45,6 +53,8 @@ export const repRecord = z.object({
 	evalRate: z.number(),
 	promptEvalRate: z.number().nullable(),
 	doneReason: z.string(),
+	/** Absent in results written before other servers were measured: Ollama's counters. */
+	rateSource: rateSource.optional(),
 });
 export type RepRecord = z.infer<typeof repRecord>;
 
@@ -83,5 +93,9 @@ export const speedResult = z.object({
 	othersLoaded: z.array(z.string()).optional(),
 	/** The model being downloaded while these reps ran (disk and network busy), if any. */
 	duringDownload: z.string().nullable().optional(),
+	/** Where every rep's rates came from; absent (results before --backend openai): Ollama's counters. */
+	rateSource: rateSource.optional(),
+	/** The server that was measured when it was not Ollama ("vLLM 0.11.0 at http://gpu:8000"). */
+	server: z.string().optional(),
 });
 export type SpeedResult = z.infer<typeof speedResult>;

@@ -22,6 +22,12 @@ export const endpointToolResult = z.object({
 	 * cannot, so it runs at the server's default (2048, 4096 or a VRAM tier by version).
 	 */
 	contextLength: z.number().nullable().optional(),
+	/**
+	 * What this endpoint's requests asked of a thinking-capable model: 'off' (think:false natively,
+	 * reasoning_effort "none" on /v1), 'low' (gpt-oss, which cannot turn it off) or 'model default' (the
+	 * server takes no setting on /v1). Absent for other models.
+	 */
+	thinking: z.enum(['off', 'low', 'model default']).optional(),
 });
 export type EndpointToolResult = z.infer<typeof endpointToolResult>;
 

@@ -8,6 +8,8 @@ import type {ResultsStore} from './steps/context.js';
 
 export type GlobalFlags = {
 	host: string;
+	/** --backend: Ollama (default), or an OpenAI-compatible inference server at `host`. */
+	backend?: 'ollama' | 'openai';
 	json: boolean;
 	demo: boolean;
 	/** --demo --fresh: the demo's folder is cleared before it starts. */
@@ -33,8 +35,21 @@ export type GlobalFlags = {
 	timeouts?: {loadMs: number; stallMs: number};
 };
 
+/** --backend openai: which server answers, for every screen and record that names it. */
+export type ServedBackend = {
+	/** "vLLM 0.11.0 at http://gpu:8000" */
+	label: string;
+	name: string;
+	version: string | null;
+	/** GET /v1/models, with what the server says of each. */
+	models: {id: string; contextLength: number | null; parameterSize: string; sizeBytes: number}[];
+};
+
 export type Services = {
+	/** Ollama, or with --backend openai the inference server behind the same interface (no pulls, no deletes). */
 	ollama: OllamaProvider;
+	/** Set with --backend openai. */
+	served?: ServedBackend;
 	openai: OpenAICompatProvider;
 	claude: ClaudeProvider | null;
 	claudeSkipReason: string | null;

@@ -102,10 +102,15 @@ export type OllamaCounters = {
 
 export type StreamDelta = {type: 'delta'; text: string; thinking?: string; at: number};
 export type StreamToolCalls = {type: 'tool_calls'; calls: ToolCall[]; at: number};
+export type {RateSource} from '../domain/schemaSpeed.js';
+import type {RateSource} from '../domain/schemaSpeed.js';
+
 export type OllamaStreamDone = {
 	type: 'done';
 	doneReason: string;
 	counters: OllamaCounters;
+	/** Where the counters come from; absent: Ollama's own. */
+	rateSource?: RateSource;
 	/** Client-measured ms from request start to the first non-empty delta (null if none came). */
 	ttftMs: number | null;
 	at: number;
@@ -174,7 +179,16 @@ export type CompatChatResult = {
 
 export interface OpenAICompatProvider {
 	chat(
-		request: {model: string; messages: ChatMessage[]; tools?: ToolSchema[]; temperature?: number; seed?: number; maxTokens?: number},
+		request: {
+			model: string;
+			messages: ChatMessage[];
+			tools?: ToolSchema[];
+			temperature?: number;
+			seed?: number;
+			maxTokens?: number;
+			/** OpenAI's reasoning_effort ("none" turns thinking off on Ollama v0.12.4+); absent: the model's default. */
+			reasoningEffort?: string;
+		},
 		opts?: CallOptions,
 	): Promise<CompatChatResult>;
 	listModels(opts?: CallOptions): Promise<string[]>;

@@ -3,6 +3,7 @@ import type {PromptCache} from './anthropicCache.js';
 import type {EngineContext} from './engine.js';
 import type {JudgeMode, QualityTier} from './types.js';
 import type {SimClaudeModel} from './routes/anthropicModels.js';
+import type {ServedMetrics} from './served/metrics.js';
 
 export type ResolvedOptions = {
 	version: string;
@@ -17,7 +18,12 @@ export type ResolvedOptions = {
 	pullLinesPerLayer: number | null;
 };
 
-export type RouteContext = EngineContext & {options: ResolvedOptions; anthropicCache: PromptCache};
+export type RouteContext = EngineContext & {
+	options: ResolvedOptions;
+	anthropicCache: PromptCache;
+	/** Set when the simulator plays an OpenAI-compatible inference server (SimServer). */
+	served?: {flavour: 'vllm' | 'llama.cpp'; version: string; metrics: ServedMetrics; tools: boolean};
+};
 
 /** A finite number from a request field, or undefined. */
 export function numberField(value: unknown): number | undefined {

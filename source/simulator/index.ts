@@ -13,6 +13,8 @@ import {handleDelete, handleOpenAiModels, handlePs, handleRoot, handleShow, hand
 import {handleOllamaGeneration} from './routes/ollamaChat.js';
 import {handleOpenAiChat} from './routes/openaiChat.js';
 import {handlePull} from './routes/pull.js';
+import {ServedMetrics} from './served/metrics.js';
+import {handleHealth, handleMetrics, handleProps, handleServedModels, handleVllmVersion} from './served/routes.js';
 import {SimState} from './state.js';
 import type {ClaudeFault, FaultTarget, OllamaFault, RequestLogEntry, SimulatorHandle, SimulatorOptions} from './types.js';
 import {isRecord, parseBody, readBody, sendOllamaError, sendText, trickle} from './wire.js';
@@ -37,6 +39,23 @@ const ollamaRoutes: Record<string, Handler> = {
 	'POST /api/chat': (ctx, exchange) => handleOllamaGeneration(ctx, exchange, 'chat'),
 	'POST /v1/chat/completions': handleOpenAiChat,
 	'GET /v1/models': handleOpenAiModels,
+};
+
+/** vLLM: only /v1 and its own endpoints; nothing of Ollama's API (/api/pull is a 404). */
+const vllmRoutes: Record<string, Handler> = {
+	'POST /v1/chat/completions': handleOpenAiChat,
+	'GET /v1/models': handleServedModels,
+	'GET /version': handleVllmVersion,
+	'GET /metrics': handleMetrics,
+	'GET /health': handleHealth,
+};
+
+/** llama-server: /v1, /props and /health; /metrics only with --metrics, and not in vLLM's names. */
+const llamaRoutes: Record<string, Handler> = {
+	'POST /v1/chat/completions': handleOpenAiChat,
+	'GET /v1/models': handleServedModels,
+	'GET /props': handleProps,
+	'GET /health': handleHealth,
 };
 
 const anthropicRoutes: Record<string, Handler> = {
@@ -99,7 +118,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const profiles = options.profiles ?? defaultProfiles();
 	const state = new SimState(profiles, options.installed ?? ['qwen2.5:14b', 'mistral-small:22b'], Math.max(0, options.pace ?? 0));
 	const faults = new FaultQueue();
-	const ctx: RouteContext = {state, faults, options: resolveOptions(options), anthropicCache: new PromptCache()};
+	const served = options.server
+		? {
+				flavour: options.server.flavour,
+				version: options.server.version ?? (options.server.flavour === 'vllm' ? '0.11.0' : 'b6550-5f7e166c'),
+				metrics: new ServedMetrics(),
+				tools: options.server.tools ?? true,
+			}
+		: undefined;
+	const ctx: RouteContext = {state, faults, options: resolveOptions(options), anthropicCache: new PromptCache(), ...(served ? {served} : {})};
 	const requests: RequestLogEntry[] = [];
 	let refusing = false;
 	let silent = false;
@@ -138,7 +165,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		})();
 	};
 
-	const ollama = new Listener(dispatcher(ollamaRoutes));
+	const ollama = new Listener(dispatcher(served ? (served.flavour === 'vllm' ? vllmRoutes : llamaRoutes) : ollamaRoutes));
 	const anthropic = new Listener(dispatcher(anthropicRoutes));
 	await ollama.start(options.port ?? 0);
 	if (options.claude !== false) await anthropic.start(0);

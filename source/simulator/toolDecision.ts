@@ -156,7 +156,11 @@ export function decideToolTurn(input: ToolTurnInput): ToolTurn {
 	const lastUser = [...messages].reverse().find((message) => message.role === 'user')?.content ?? userText;
 	const tool = chooseTool(tools, lastUser) ?? tools[0];
 	if (!tool) return {kind: 'text', text: ''};
-	if (last?.role === 'tool' && behaviour !== 'loops') return {kind: 'text', text: answerFromResults(messages)};
+	// A result with no call before it (the server dropped the assistant's tool_calls) is not one the
+	// model asked for: it calls the tool again, as a model that never saw its own call does.
+	const lastAssistant = messages.map((message) => message.role).lastIndexOf('assistant');
+	const answered = (messages[lastAssistant]?.toolCalls?.length ?? 0) > 0;
+	if (last?.role === 'tool' && behaviour !== 'loops' && answered) return {kind: 'text', text: answerFromResults(messages)};
 	const call = callFor(tool, userText, behaviour === 'loops' ? 'good' : behaviour);
 	if (behaviour === 'leaky') return {kind: 'text', text: leak(call, useCount)};
 	return {kind: 'call', call};

@@ -130,7 +130,24 @@ export type ClaudeFault =
 	/** Not the API (a broken or hostile proxy): after N deltas, deltas of `chars` characters until the client disconnects. */
 	| {kind: 'endless'; afterChunks: number; chars: number};
 
+/**
+ * An OpenAI-compatible inference server instead of Ollama: only /v1 and the server's own endpoints,
+ * the `installed` models served (resident, never pulled). vLLM (default version 0.11.0) exports
+ * Prometheus /metrics; llama.cpp's llama-server (default build b6550) puts `timings` on its last chunk.
+ */
+export type SimServer = {
+	flavour: 'vllm' | 'llama.cpp';
+	version?: string;
+	/**
+	 * Started with tool calling on (default): vLLM `--enable-auto-tool-choice --tool-call-parser hermes`,
+	 * llama-server `--jinja`. false: a request with tools is refused as that server refuses it.
+	 */
+	tools?: boolean;
+};
+
 export type SimulatorOptions = {
+	/** Serve as vLLM or llama-server instead of Ollama (see SimServer). */
+	server?: SimServer;
 	/** Profiles to serve; default: the six ladder models (see profiles.ts). */
 	profiles?: SimModelProfile[];
 	/** Names installed at start; default: qwen2.5:14b and mistral-small:22b. */

@@ -108,3 +108,22 @@ export function reportedEvalDuration(version: string, tokens: number, nsPerToken
 	const timed = Math.round((tokens - 1) * nsPerToken);
 	return atLeast(version, '0.30.0') ? Math.max(1000, timed) : timed;
 }
+
+/**
+ * Before v0.11.4, /v1 keeps only the content of an assistant turn whose content is a string and drops
+ * its tool_calls; only a turn with no content (null) keeps them (openai/openai.go fromChatRequest, v0.11.3).
+ * Tool results are not matched to their call by tool_call_id either until v0.11.4.
+ */
+export function v1DropsToolCallsOfTextTurns(version: string): boolean {
+	return !atLeast(version, '0.11.4');
+}
+
+/**
+ * The `think` a /v1 request's reasoning_effort becomes: from v0.12.4 "none" is think:false and the
+ * levels pass through (openai/openai.go, the validated list); before, the value went through as given.
+ */
+export function thinkFromReasoningEffort(version: string, effort: unknown): unknown {
+	if (typeof effort !== 'string' || effort === '') return undefined;
+	if (atLeast(version, '0.12.4') && effort === 'none') return false;
+	return effort;
+}

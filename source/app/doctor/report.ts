@@ -1,7 +1,7 @@
 // The preflight report: what `trifecta doctor` prints and the wizard's first screen shows.
 import type {ClaudeProvider, InstalledModel, LoadedModel, OllamaProvider} from '../../providers/types.js';
 import type {SystemInfo} from '../../system/types.js';
-import type {Services} from '../../experiment/services.js';
+import type {ServedBackend, Services} from '../../experiment/services.js';
 
 export type DoctorModel = InstalledModel & {sizeGB: number};
 
@@ -15,7 +15,16 @@ export type DoctorReport = {
 	anthropicApiKey: 'set' | 'missing';
 	claude: {model: string; baseline: 'enabled' | 'skipped'; skipReason: string | null; deprecation: string | null};
 	warnings: string[];
+	/** --backend openai: the inference server measured instead of Ollama, and what trifecta cannot know of it. */
+	server?: ServedBackend & {cannotKnow: string[]};
 };
+
+/** Said by doctor and the wizard's preflight for a served backend: what a client of /v1 cannot see. */
+export const SERVED_UNKNOWNS = [
+	"the server's RAM, free disk and memory bandwidth (its machine is not this one; --bandwidth GB/s gives the ceiling)",
+	'which models could be served next: serving another model is done on the server, so nothing is pulled or deleted',
+	'per-model memory and GPU offload (the server has no /api/ps)',
+];
 
 export function gigabytes(bytes: number): number {
 	return Math.round((bytes / 1e9) * 100) / 100;
@@ -91,5 +100,10 @@ export async function doctorReportFor(services: Services): Promise<DoctorReport>
 		signal: services.signal,
 	});
 	for (const warning of services.warnings) if (!report.warnings.includes(warning)) report.warnings.push(warning);
+	if (services.served) {
+		report.server = {...services.served, cannotKnow: [...SERVED_UNKNOWNS]};
+		// The machine-bandwidth warning is about this machine, which is not the one measured.
+		report.warnings = report.warnings.filter((warning) => !warning.startsWith('Memory bandwidth is unknown on this machine') && !warning.startsWith('Free RAM is under 10 %'));
+	}
 	return report;
 }

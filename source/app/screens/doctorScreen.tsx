@@ -24,7 +24,53 @@ function Row({label, children}: {label: string; children: React.ReactNode}) {
 	);
 }
 
+/** --backend openai: the server, its models as it lists them, and what cannot be known through /v1. */
+function ServedPreflight({report, server}: {report: DoctorReport; server: NonNullable<DoctorReport['server']>}) {
+	return (
+		<Box flexDirection="column">
+			<SimulatedBanner show={report.simulated} what="a built-in simulator of an inference server, not yours" />
+			<Text bold>Preflight (--backend openai)</Text>
+			<Row label="Server">
+				<Text color="green" wrap="wrap">{`${server.name} answers at ${report.host}/v1, version ${server.version ?? 'not given'}`}</Text>
+			</Row>
+			<Row label="API key">{process.env['OPENAI_COMPATIBLE_API_KEY'] ? 'OPENAI_COMPATIBLE_API_KEY set' : 'none (set OPENAI_COMPATIBLE_API_KEY if the server wants one)'}</Row>
+			<Row label="Bandwidth">{report.system.bandwidthGBs === null ? 'unknown (pass --bandwidth <GB/s> for a ceiling)' : `${report.system.bandwidthGBs} GB/s (--bandwidth)`}</Row>
+			<Row label="Anthropic key">
+				<Text color={report.anthropicApiKey === 'set' ? 'green' : 'yellow'}>
+					{report.anthropicApiKey === 'set' ? 'set' : 'missing (the Claude baseline will be skipped)'}
+				</Text>
+			</Row>
+			<Row label="Claude baseline">
+				{`${report.claude.model}${report.claude.baseline === 'skipped' ? ` — skipped: ${report.claude.skipReason ?? ''}` : ''}`}
+			</Row>
+			<Box marginTop={1} flexDirection="column">
+				<Text bold>Served models ({server.models.length})</Text>
+				{server.models.length > 0 ? <Text dimColor>{`  ${'id'.padEnd(36)} ${'params'.padEnd(7)} context`}</Text> : <Text dimColor>none: the server lists no model</Text>}
+				{server.models.map((model) => (
+					<Text key={model.id} wrap="truncate-end">{`  ${model.id.padEnd(36)} ${(model.parameterSize || '?').padEnd(7)} ${model.contextLength ?? 'not given'}`}</Text>
+				))}
+			</Box>
+			<Box marginTop={1} flexDirection="column">
+				<Text bold>Not known through /v1</Text>
+				{server.cannotKnow.map((line) => (
+					<Text key={line} dimColor wrap="wrap">{`  - ${line}`}</Text>
+				))}
+			</Box>
+			{report.warnings.length > 0 ? (
+				<Box marginTop={1} flexDirection="column">
+					{report.warnings.map((warning) => (
+						<Text key={warning} color="yellow">
+							⚠ {warning}
+						</Text>
+					))}
+				</Box>
+			) : null}
+		</Box>
+	);
+}
+
 export function DoctorScreen({report}: {report: DoctorReport}) {
+	if (report.server) return <ServedPreflight report={report} server={report.server} />;
 	const {system} = report;
 	const bandwidth =
 		system.bandwidthGBs === null

@@ -5,6 +5,7 @@ import {verboseLines} from '../../analysis/verboseBlock.js';
 import type {RepRecord, SpeedResult} from '../../domain/schema.js';
 import type {OllamaCounters} from '../../providers/types.js';
 import {formatBytes, formatPercent} from '../../analysis/units.js';
+import {rateSourceOf, rateSourceText} from '../../analysis/rateSource.js';
 
 const MAX_SAMPLES_SHOWN = 6;
 
@@ -50,7 +51,7 @@ export function ceilingLine(speed: SpeedResult): string {
 
 export function memoryLine(speed: SpeedResult): string {
 	const memory = speed.memory;
-	if (!memory) return 'memory   not reported by /api/ps';
+	if (!memory) return rateSourceOf(speed) === 'ollama-counters' ? 'memory   not reported by /api/ps' : 'memory   not reported by the server';
 	const context = memory.contextLength === null ? '' : ` · context ${memory.contextLength}`;
 	return `memory   ${formatBytes(memory.residentBytes)} resident · ${formatPercent(memory.gpuShare)} GPU${context}`;
 }
@@ -60,7 +61,7 @@ export function speedSummaryLines(speed: SpeedResult): string[] {
 	const last = speed.reps[speed.reps.length - 1];
 	const lines: string[] = [];
 	if (last) {
-		lines.push(`last rep, as \`ollama run --verbose\` prints it:`);
+		lines.push(rateSourceOf(speed) === 'ollama-counters' ? `last rep, as \`ollama run --verbose\` prints it:` : 'last rep, in `ollama run --verbose` form:');
 		lines.push(...verboseLines(repCounters(last)));
 		lines.push('');
 	}
@@ -69,6 +70,7 @@ export function speedSummaryLines(speed: SpeedResult): string[] {
 	// The prompt the prefill rate was read over, as the server counted it (not an estimate).
 	if (speed.promptEvalCount?.samples.length) lines.push(`prompt   ${Math.round(speed.promptEvalCount.mean)} tokens per rep (Ollama's prompt_eval_count)`);
 	lines.push(stat('TTFT', speed.ttftMs, 'ms', 0));
+	lines.push(`rates    from ${rateSourceText(speed)}`);
 	lines.push(`load     ${(speed.loadMs / 1000).toFixed(2)} s (warm-up, untimed)`);
 	lines.push(ceilingLine(speed));
 	lines.push(memoryLine(speed));

@@ -37,6 +37,16 @@ export const pullCommand: CommandModule = {
 			return EXIT.usage;
 		}
 		const services = await input.services();
+		// A served backend serves its models itself: nothing is downloaded, and nothing is sent to /api/pull.
+		if (services.served) {
+			const served = services.served.models.some((entry) => entry.id === model);
+			const message = served
+				? `${model} is served by ${services.served.label}: nothing to pull.`
+				: `${model} is not served by ${services.served.label}, and trifecta does not download models on it: serving another model is done on the server (e.g. \`vllm serve <model>\`).`;
+			if (input.flags.json) io.stdout.write(`${JSON.stringify(served ? {model, status: 'served', server: services.served.label} : {model, status: 'failed', error: {message, code: 'not-served'}})}\n`);
+			io.stderr.write(`${message}\n`);
+			return served ? EXIT.ok : EXIT.failed;
+		}
 		const shown: Session = io.interactive
 			? screenSession(io, {
 					reducer: pullViewReducer,

@@ -19,6 +19,7 @@ export function stepContext(input: CommandInput, services: Services, emit: (even
 		claudeSkipReason: services.claudeSkipReason,
 		judgeProvider: services.judgeProvider ?? null,
 		judgeSkipReason: services.judgeSkipReason ?? null,
+		...(services.served ? {servedBy: services.served.label} : {}),
 		settings: services.settings,
 		system: services.system,
 		results: services.results,

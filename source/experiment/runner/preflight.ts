@@ -4,9 +4,22 @@ import type {InstalledModel} from '../../providers/types.js';
 import type {Settings} from '../settings.js';
 import type {MachineFacts} from '../strategy/index.js';
 import type {RunnerServices} from './types.js';
+import {servedTierBytes} from '../../models/servedSize.js';
 
 export function machineFacts(services: RunnerServices, installed: InstalledModel[], settings: Settings): MachineFacts {
-	const {system} = services;
+	const {system, served} = services;
+	if (served) {
+		// Everything served is "installed": nothing is pulled or deleted, and the server's RAM and disk are not ours to check.
+		return {
+			installed: served.models.map((model) => ({name: model.id, sizeBytes: servedTierBytes(model)})),
+			totalRamBytes: system.totalRamBytes,
+			freeRamBytes: system.freeRamBytes,
+			modelsDiskFreeBytes: null,
+			bandwidthGBs: settings.bandwidthGBs,
+			claudeAvailable: services.claude !== null,
+			servedBy: served.label,
+		};
+	}
 	return {
 		installed: installed.map((model) => ({name: model.name, sizeBytes: model.sizeBytes})),
 		totalRamBytes: system.totalRamBytes,
@@ -26,6 +39,7 @@ export function environmentRecord(services: RunnerServices, version: string | nu
 		bandwidthGBs: settings.bandwidthGBs ?? services.system.bandwidthGBs,
 		totalRamBytes: services.system.totalRamBytes,
 		platform: services.system.platform,
+		...(services.served ? {backend: {kind: 'openai' as const, url: `${services.ollama.host}/v1`, server: services.served.label}} : {}),
 	};
 }
 

@@ -97,6 +97,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		claudeSkipReason: services.claudeSkipReason,
 		judgeProvider: services.judgeProvider ?? null,
 		judgeSkipReason: services.judgeSkipReason ?? null,
+		...(services.served ? {servedBy: services.served.label} : {}),
 		settings,
 		system: settings.bandwidthGBs === null ? services.system : {...services.system, bandwidthGBs: settings.bandwidthGBs, bandwidthSource: 'flag'},
 		results: services.results,
@@ -295,7 +296,8 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		dispatch: apply,
 		updateSettings(next) {
 			settings = next;
-			deps.settingsStore?.write(next);
+			// A served backend's ladder is what that server serves: the stored (Ollama) ladder and round-one choice stay.
+			deps.settingsStore?.write(services.served ? {...next, ladder: deps.settingsStore.read().ladder, roundOne: deps.settingsStore.read().roundOne} : next);
 			services.results.update((draft) => {
 				draft.settings = settingsRecord(next);
 			});

@@ -199,9 +199,11 @@ async function measure(ctx: StepContext, model: string, installed: InstalledMode
 		at: new Date().toISOString(),
 	});
 	if (verdict) emit({type: 'warning', message: verdict});
-	const outcome = {speed: {...speed, othersLoaded, duringDownload}, practical};
+	// Every rep of one benchmark comes from the same server, so from the same source.
+	const rateSource = reps[0]?.rateSource ?? 'ollama-counters';
+	const outcome = {speed: {...speed, othersLoaded, duringDownload, rateSource, ...(ctx.servedBy ? {server: ctx.servedBy} : {})}, practical};
 	persist(ctx, model, installed, capabilities, outcome);
-	emit({type: 'bench:done', model, speed, practical});
+	emit({type: 'bench:done', model, speed: outcome.speed, practical});
 	return outcome;
 }
 
@@ -209,7 +211,11 @@ export async function runBench(ctx: StepContext, model: string, deps: BenchDeps 
 	let installed: InstalledModel | undefined;
 	try {
 		installed = findInstalled(await ctx.ollama.list({signal: ctx.signal}), model);
-		if (!installed) throw notInstalled(model, ctx.ollama.host);
+		if (!installed) {
+			throw ctx.servedBy
+				? new ProviderError('model-not-found', `${model} is not served by ${ctx.servedBy}`, 'serving another model is done on the server itself; `trifecta doctor --backend openai` lists what it serves')
+				: notInstalled(model, ctx.ollama.host);
+		}
 	} catch (error) {
 		// A cancel is the user's choice, not a failure: said as information.
 		ctx.emit(isCanceled(error) ? {type: 'info', message: 'Benchmark canceled.'} : {type: 'step-error', step: 'bench', model, message: userMessage(error)});

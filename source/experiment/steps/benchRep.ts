@@ -70,7 +70,7 @@ export async function runRep(ctx: StepContext, request: RepRequest): Promise<{re
 		if (event.type === 'delta') {
 			if (event.text.length > 0) emit({type: 'bench:delta', model, rep, text: event.text, at: event.at});
 		} else if (event.type === 'done') {
-			const record = repRecord(event.counters, event.ttftMs, event.doneReason, model);
+			const record = {...repRecord(event.counters, event.ttftMs, event.doneReason, model), rateSource: event.rateSource ?? ('ollama-counters' as const)};
 			emit({type: 'bench:rep-done', model, rep, record});
 			return {record, counters: event.counters};
 		}

@@ -59,6 +59,11 @@ export type StepContext = {
 	/** Every Claude request goes through it (FIFO, bounded concurrency); absent: the step makes its own. */
 	claudeQueue?: ClaudeQueue;
 	round?: RoundContext;
+	/**
+	 * --backend openai: the inference server measured instead of Ollama ("vLLM 0.11.0 at http://gpu:8000"),
+	 * recorded with every benchmark; absent on Ollama.
+	 */
+	servedBy?: string;
 };
 
 export type {ResultsStore};

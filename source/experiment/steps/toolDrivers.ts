@@ -13,11 +13,23 @@ export type ToolDriver = (messages: ChatMessage[], tools: ToolSchema[]) => Promi
 /** Pinned as in the benchmark; a tool turn is short, so a small cap keeps a rambling model cheap. */
 export const TOOL_OPTIONS = {temperature: 0, seed: 42, numPredict: 1024} as const;
 
-export function createToolDriver(ctx: StepContext, model: string, endpoint: Endpoint, think: ThinkSetting | undefined): ToolDriver {
+/**
+ * `reasoningEffort`: sent on /v1 to set a thinking model's reasoning as the native `think` does
+ * ("none" for think:false, "low" for gpt-oss; Ollama v0.12.4+); undefined leaves the model's default.
+ */
+export function createToolDriver(ctx: StepContext, model: string, endpoint: Endpoint, think: ThinkSetting | undefined, reasoningEffort?: string): ToolDriver {
 	if (endpoint === 'openai') {
 		return async (messages, tools) => {
 			const result = await ctx.openai.chat(
-				{model, messages, tools, temperature: TOOL_OPTIONS.temperature, seed: TOOL_OPTIONS.seed, maxTokens: TOOL_OPTIONS.numPredict},
+				{
+					model,
+					messages,
+					tools,
+					temperature: TOOL_OPTIONS.temperature,
+					seed: TOOL_OPTIONS.seed,
+					maxTokens: TOOL_OPTIONS.numPredict,
+					...(reasoningEffort === undefined ? {} : {reasoningEffort}),
+				},
 				{signal: ctx.signal},
 			);
 			return {

@@ -59,7 +59,8 @@ export function candidateFacts(state: StrategyState, model: string): CandidateFa
 		model,
 		sizeBytes,
 		installed,
-		fitsRam: machine === null ? true : sizeBytes * OVERHEAD <= machine.totalRamBytes * GPU_RAM_SHARE,
+		// A served model already runs on its server: this machine's RAM says nothing about it.
+		fitsRam: machine === null || machine.servedBy !== undefined ? true : sizeBytes * OVERHEAD <= machine.totalRamBytes * GPU_RAM_SHARE,
 		fitsDisk,
 		ceilingRate: ceiling,
 		belowMinRate: ceiling !== null && ceiling < settings.minRate,
@@ -224,7 +225,7 @@ export function escalationOffer(state: StrategyState, afterRound: number, roundM
 		roundModel,
 		recommended,
 		alternative,
-		reason: `${short}; ${why}. ${purpose}${room}${unfit}`,
+		reason: `${short}; ${why}. ${purpose}${room}${unfit}${state.machine?.servedBy ? ` Both are served by ${state.machine.servedBy}: nothing is pulled; serving another model is done on the server.` : ''}`,
 		shortfall: `${short}.`,
 		candidates: [recommended, ...(alternative === null ? [] : [alternative])].map(facts),
 		defaultChoice,

@@ -2,7 +2,7 @@
 // with the same settings, or when the results file already holds a measurement made with them,
 // which is what makes resume work after a crash, a quit or a settings change.
 import type {Settings} from '../settings.js';
-import {isInstalled, modelResult} from './evidence.js';
+import {isInstalled, isLarge, modelResult} from './evidence.js';
 import type {StepAction, StrategyState} from './types.js';
 
 export const stepKey = {
@@ -52,7 +52,9 @@ function toolsDone(state: StrategyState, model: string): boolean {
 
 /** Installed ladder models plus the round's model, in ladder order: what a round measures. */
 export function available(state: StrategyState, target: string): string[] {
-	const models = state.settings.ladder.filter((model) => isInstalled(state.machine, model));
+	// Served 70B-class models are escalation steps, measured only when the strategy escalates to them.
+	const served = state.machine?.servedBy !== undefined;
+	const models = state.settings.ladder.filter((model) => isInstalled(state.machine, model) && (!served || model === target || !isLarge(state.results, state.machine, model)));
 	return models.includes(target) ? models : [...models, target];
 }
 

@@ -19,6 +19,11 @@ export type MachineFacts = {
 	claudeAvailable: boolean;
 	/** The Claude ids the key can use (Models API, validated, active only); absent offline: the plan offers the built-in ones. */
 	claudeModels?: string[];
+	/**
+	 * --backend openai: the server whose models are `installed` ("vLLM 0.11.0 at http://gpu:8000"). Its
+	 * models are served, never pulled or deleted, and its memory is not this machine's.
+	 */
+	servedBy?: string;
 };
 
 /** One 70B-class model as the escalation offer shows it. */

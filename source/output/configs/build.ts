@@ -36,17 +36,20 @@ function claudeRate(results: ResultsFile): {value: number; source: 'baseline mea
 	return {value: rates.reduce((sum, rate) => sum + rate, 0) / rates.length, source: 'baseline measurement'};
 }
 
-function configFor(kind: ConfigKind, model: string, claude: string): HybridLLMConfig {
-	const local = (on: boolean) => (on ? {provider: 'ollama' as const, model} : {provider: 'anthropic' as const, model: claude});
+/** `servedUrl`: the inference server's /v1 when the model was measured there (--backend openai), else Ollama. */
+function configFor(kind: ConfigKind, model: string, claude: string, servedUrl: string | null): HybridLLMConfig {
+	const localProvider = servedUrl === null ? ('ollama' as const) : ('openai_compatible' as const);
+	const local = (on: boolean) => (on ? {provider: localProvider, model} : {provider: 'anthropic' as const, model: claude});
 	const tools = local(kind === 'aggressive-localtools');
 	const deep = local(kind !== 'hybrid');
 	return {
 		tool_provider: tools.provider,
 		tool_model: tools.model,
-		reasoning_quick_provider: 'ollama',
+		reasoning_quick_provider: localProvider,
 		reasoning_quick_model: model,
 		reasoning_deep_provider: deep.provider,
 		reasoning_deep_model: deep.model,
+		...(servedUrl === null ? {} : {backend_url: servedUrl}),
 	};
 }
 
@@ -83,6 +86,7 @@ export function buildHybridConfigs(results: ResultsFile, requested?: string, now
 	const localToolsEligible = Boolean(openai && openai.supported && openai.total > 0 && openai.passed === openai.total);
 	const baselineTrader = results.baseline?.status === 'ok' ? traderScore(results.baseline.reasoning) : null;
 	const rate = entry?.speed?.evalRate.mean ?? null;
+	const served = results.environment?.backend ?? null;
 
 	const kinds: ConfigKind[] = localToolsEligible ? ['hybrid', 'aggressive', 'aggressive-localtools'] : ['hybrid', 'aggressive'];
 	const nameOf: Record<ConfigKind, string> = {hybrid: names.hybrid, aggressive: names.aggressive, 'aggressive-localtools': names.aggressiveLocalTools};
@@ -104,7 +108,7 @@ export function buildHybridConfigs(results: ResultsFile, requested?: string, now
 			estimatedPipelineSeconds: localSeconds === null ? null : localSeconds + (PIPELINE_OUTPUT_TOKENS * claudeShare) / claudeDecode.value,
 			claudeCostUsdPerRun: claudeShare === 0 ? 0 : costUsd(claude, PIPELINE_INPUT_TOKENS * claudeShare, PIPELINE_OUTPUT_TOKENS * claudeShare),
 		};
-		return {name: nameOf[kind], kind, description: DESCRIPTIONS[kind], config: configFor(kind, model, claude), evidence};
+		return {name: nameOf[kind], kind, description: DESCRIPTIONS[kind], config: configFor(kind, model, claude, served?.url ?? null), evidence};
 	});
 
 	const notes: string[] = [];
@@ -115,6 +119,7 @@ export function buildHybridConfigs(results: ResultsFile, requested?: string, now
 	} else {
 		notes.push(`Tool calling was not measured for ${model}: tools stay on Claude.`);
 	}
+	if (served) notes.push(`${model} was measured on ${served.server}: the local tiers use the pipeline's openai_compatible provider with backend_url ${served.url}.`);
 	if (rate === null) notes.push(`The decode rate of ${model} was not measured: wall-time estimates are null.`);
 	if (entry?.practical === false) notes.push(`${model} is below the minimum decode rate: flagged impractical for a 12-agent pipeline.`);
 

@@ -1,5 +1,5 @@
 // Inserts the new entries into CONFIGS in src/hybrid_llm.py, copying an existing entry's layout.
-import {HYBRID_FIELDS, type HybridConfigEntry} from './types.js';
+import {BACKEND_URL_FIELD, HYBRID_FIELDS, type HybridConfigEntry} from './types.js';
 import {indentOfLine, lastCodeChar, lineStart, matchingBracket, splitTopLevel, startsLine, stripComments} from './pythonScan.js';
 import {configsSnippet, renderEntries, type EntryStyle} from './pythonStyle.js';
 import type {FilePatchResult} from './patchTypes.js';
@@ -50,13 +50,62 @@ function hasKey(body: string, name: string): boolean {
 	return new RegExp(`(["'])${name}\\1\\s*:`).test(body);
 }
 
+const DATACLASS = /^([ \t]*)class[ \t]+HybridLLMConfig\b[^\n]*:[ \t]*\r?\n/m;
+const FIELD_LINE = /^([ \t]+)([A-Za-z_]\w*)[ \t]*:[ \t]*[^=\n]+(?:=[^\n]*)?$/;
+
+/**
+ * The dataclass with a `backend_url: str | None = None` field after its last field, when it has none:
+ * a default, so every existing entry still loads unchanged. A string when the class is not recognised.
+ */
+function withBackendUrlField(source: string): {source: string} | {problem: string} {
+	const match = DATACLASS.exec(source);
+	if (!match) return {problem: 'no `class HybridLLMConfig:` found to add a backend_url field to'};
+	const eol = source.includes('\r\n') ? '\r\n' : '\n';
+	let at = match.index + match[0].length;
+	let lastFieldEnd = -1;
+	let indent = '    ';
+	// The class body's leading annotated fields, up to the first line that is not one (a blank line, a method).
+	for (;;) {
+		const end = source.indexOf('\n', at);
+		const line = source.slice(at, end === -1 ? undefined : end).replace(/\r$/, '');
+		// Comments between fields (ours included) are part of the field block.
+		if (line.trimStart().startsWith('#')) {
+			if (end === -1) break;
+			at = end + 1;
+			continue;
+		}
+		const field = FIELD_LINE.exec(line);
+		if (!field || line.trimStart().startsWith('def ')) break;
+		if (field[2] === BACKEND_URL_FIELD) return {source};
+		indent = field[1] ?? indent;
+		lastFieldEnd = end === -1 ? source.length : end + 1;
+		if (end === -1) break;
+		at = end + 1;
+	}
+	if (lastFieldEnd === -1) return {problem: 'HybridLLMConfig has no annotated fields to add backend_url after'};
+	const added = `${indent}# Added by trifecta: the OpenAI-compatible server (vLLM, llama-server) for openai_compatible tiers.${eol}${indent}${BACKEND_URL_FIELD}: "str | None" = None${eol}`;
+	return {source: `${source.slice(0, lastFieldEnd)}${added}${source.slice(lastFieldEnd)}`};
+}
+
 export function patchHybridLlm(source: string, entries: readonly HybridConfigEntry[], model: string): FilePatchResult {
+	if (entries.some((entry) => entry.config.backend_url !== undefined)) {
+		const widened = withBackendUrlField(source);
+		if ('problem' in widened) return {status: 'unrecognised', reason: widened.problem, snippet: configsSnippet(entries, model)};
+		return patchEntries(widened.source, entries, model, widened.source !== source);
+	}
+	return patchEntries(source, entries, model, false);
+}
+
+function patchEntries(source: string, entries: readonly HybridConfigEntry[], model: string, fieldAdded: boolean): FilePatchResult {
 	const snippet = configsSnippet(entries, model);
 	const dict = locateConfigs(source);
 	if (typeof dict === 'string') return {status: 'unrecognised', reason: dict, snippet};
 	const body = source.slice(dict.open + 1, dict.close);
 	const missing = entries.filter((entry) => !hasKey(body, entry.name));
-	if (missing.length === 0) return {status: 'unchanged', reason: `${entries.map((e) => e.name).join(', ')} already in CONFIGS`};
+	if (missing.length === 0) {
+		if (fieldAdded) return {status: 'changed', after: source, added: [BACKEND_URL_FIELD]};
+		return {status: 'unchanged', reason: `${entries.map((e) => e.name).join(', ')} already in CONFIGS`};
+	}
 	const style = detectStyle(source, dict);
 	if (typeof style === 'string') return {status: 'unrecognised', reason: style, snippet};
 

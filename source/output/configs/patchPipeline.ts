@@ -47,6 +47,9 @@ export type PipelinePatchPlan = {
 
 export type AppliedPatch = {written: string[]; backups: string[]};
 
+/** An origin (host, IPv4/IPv6, port) and /v1: nothing that could end a Python string. */
+const SAFE_BACKEND_URL = /^https?:\/\/[A-Za-z0-9.\-[\]:]+\/v1$/;
+
 /** Every value that goes into Python source is re-checked here, whatever built the document. */
 function assertSafeDocument(document: HybridConfigsDocument): void {
 	assertSafeModelName(document.model);
@@ -55,11 +58,15 @@ function assertSafeDocument(document: HybridConfigsDocument): void {
 		for (const field of HYBRID_FIELDS) {
 			const value = entry.config[field];
 			if (field.endsWith('_provider')) {
-				if (value !== 'anthropic' && value !== 'ollama') throw new Error(`Refusing provider ${JSON.stringify(value)}: only "anthropic" and "ollama" are written.`);
+				if (value !== 'anthropic' && value !== 'ollama' && value !== 'openai_compatible') {
+					throw new Error(`Refusing provider ${JSON.stringify(value)}: only "anthropic", "ollama" and "openai_compatible" are written.`);
+				}
 			} else {
 				assertSafeModelName(value);
 			}
 		}
+		const url = entry.config.backend_url;
+		if (url !== undefined && !SAFE_BACKEND_URL.test(url)) throw new Error(`Refusing backend_url ${JSON.stringify(url)}: only an http(s) origin followed by /v1 is written.`);
 	}
 }
 

@@ -11,6 +11,7 @@ export function testFunctionName(entries: readonly HybridConfigEntry[]): string 
 function renderTest(module: string, entries: readonly HybridConfigEntry[], model: string, indent: string, quote: string, eol: string): string {
 	const q = (text: string) => `${quote}${text}${quote}`;
 	const names = entries.map((entry) => q(entry.name)).join(', ');
+	const url = entries[0]?.config.backend_url;
 	const lines = [
 		`def ${testFunctionName(entries)}():`,
 		`${indent}# Added by trifecta: the hybrid configs for ${model} must stay selectable.`,
@@ -18,8 +19,9 @@ function renderTest(module: string, entries: readonly HybridConfigEntry[], model
 		'',
 		`${indent}for name in (${names}${entries.length === 1 ? ',' : ''}):`,
 		`${indent}${indent}assert name in configs`,
-		`${indent}${indent}assert configs[name].reasoning_quick_provider == ${q('ollama')}`,
+		`${indent}${indent}assert configs[name].reasoning_quick_provider == ${q(entries[0]?.config.reasoning_quick_provider ?? 'ollama')}`,
 		`${indent}${indent}assert configs[name].reasoning_quick_model == ${q(model)}`,
+		...(url === undefined ? [] : [`${indent}${indent}assert configs[name].backend_url == ${q(url)}`]),
 	];
 	return lines.join(eol) + eol;
 }

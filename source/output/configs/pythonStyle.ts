@@ -1,5 +1,5 @@
 // Python text for new configs, in a given file's style (or the default one for snippets).
-import {HYBRID_FIELDS, type HybridConfigEntry} from './types.js';
+import {BACKEND_URL_FIELD, HYBRID_FIELDS, type HybridConfigEntry} from './types.js';
 
 export type EntryStyle = {
 	/** Indentation of the dict entries. */
@@ -30,6 +30,8 @@ export const DEFAULT_STYLE: EntryStyle = {
 export function renderEntry(entry: HybridConfigEntry, style: EntryStyle): string {
 	const q = style.quote;
 	const args = style.order.map((field) => `${field}=${q}${entry.config[field as keyof typeof entry.config]}${q}`);
+	// The served server's URL, after the six fields the file already writes (its dataclass default is None).
+	if (entry.config.backend_url !== undefined && !style.order.includes(BACKEND_URL_FIELD)) args.push(`${BACKEND_URL_FIELD}=${q}${entry.config.backend_url}${q}`);
 	const head = `${style.entryIndent}${q}${entry.name}${q}: HybridLLMConfig(`;
 	if (style.argIndent === null) return `${head}${args.join(', ')}),${style.eol}`;
 	const lines = args.map((arg, index) => `${style.argIndent}${arg}${index < args.length - 1 || style.trailingArgComma ? ',' : ''}`);

@@ -1,5 +1,6 @@
 // The hybrid configs document (results/hybrid-configs.json) and the pipeline's HybridLLMConfig.
-export type LlmProvider = 'anthropic' | 'ollama';
+/** openai_compatible: the pipeline's provider for vLLM, LM Studio, llama.cpp (docs/reference/tradingagents.md §2). */
+export type LlmProvider = 'anthropic' | 'ollama' | 'openai_compatible';
 
 /** Field for field the pipeline's dataclass, in its order. */
 export type HybridLLMConfig = {
@@ -9,9 +10,17 @@ export type HybridLLMConfig = {
 	reasoning_quick_model: string;
 	reasoning_deep_provider: LlmProvider;
 	reasoning_deep_model: string;
+	/**
+	 * The server's /v1 for the local tiers on openai_compatible; absent for Ollama. The pipeline's
+	 * dataclass gets this field, defaulting to None, when it has none (patchHybridLlm.ts).
+	 */
+	backend_url?: string;
 };
 
-export const HYBRID_FIELDS: readonly (keyof HybridLLMConfig)[] = [
+/** The field the patch adds to the pipeline's HybridLLMConfig for served models. */
+export const BACKEND_URL_FIELD = 'backend_url';
+
+export const HYBRID_FIELDS: readonly Exclude<keyof HybridLLMConfig, 'backend_url'>[] = [
 	'tool_provider',
 	'tool_model',
 	'reasoning_quick_provider',

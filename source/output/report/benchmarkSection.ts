@@ -5,6 +5,25 @@ import {baselineMissingReason, fixed, integer} from '../textFormat.js';
 import {BENCHMARK_COLUMNS, benchmarkRows} from '../tables/benchmarkSpec.js';
 import {textCells, textTable} from '../tables/tableSpec.js';
 import {mdTable} from './markdown.js';
+import {RATE_SOURCE_TEXT, rateSourceOf} from '../../analysis/rateSource.js';
+import type {RateSource} from '../../domain/schemaSpeed.js';
+
+/** Where the speed column comes from, naming the models of each source when there is more than one. */
+function speedSources(results: ResultsFile): string {
+	const bySource = new Map<RateSource, string[]>();
+	for (const model of results.models) {
+		if (!model.speed) continue;
+		const source = rateSourceOf(model.speed);
+		bySource.set(source, [...(bySource.get(source) ?? []), model.name]);
+	}
+	if (bySource.size === 0) return "Speed is the decode rate from Ollama's counters";
+	if (bySource.size === 1) {
+		const [source] = [...bySource.keys()];
+		const server = results.models.find((model) => model.speed?.server)?.speed?.server;
+		return `Speed is the decode rate from ${RATE_SOURCE_TEXT[source ?? 'ollama-counters']}${server ? `, measured on ${server}` : ''}`;
+	}
+	return `Speed is the decode rate from ${[...bySource].map(([source, names]) => `${RATE_SOURCE_TEXT[source]} for ${names.join(', ')}`).join('; ')}`;
+}
 
 /** Each prefill rate with the prompt it was measured over, as the server's tokenizer counted it. */
 function prefillSentence(results: ResultsFile): string | null {
@@ -29,6 +48,6 @@ export function formatBenchmarkSection(results: ResultsFile): string {
 	}
 	const prefill = prefillSentence(results);
 	if (prefill !== null) parts.push(prefill);
-	parts.push('Speed is the decode rate from Ollama\'s counters; the ceiling is memory bandwidth / model bytes; "-" or "not measured" means the step has not run for that model.');
+	parts.push(`${speedSources(results)}; the ceiling is memory bandwidth / model bytes; "-" or "not measured" means the step has not run for that model.`);
 	return parts.join('\n\n');
 }

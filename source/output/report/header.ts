@@ -56,8 +56,10 @@ export function formatHeader(results: ResultsFile, now: Date): string {
 		'',
 		`Generated ${now.toISOString()} from results/scaling-results.json (record updated ${results.updatedAt}).`,
 		'',
-		`- Ollama version: ${env?.ollamaVersion ?? 'not recorded'}${env ? ` at ${env.host}` : ''}`,
-		`- Machine: ${env?.chip ?? 'chip not recorded'}, memory bandwidth ${env?.bandwidthGBs === null || env?.bandwidthGBs === undefined ? NOT_MEASURED : `${env.bandwidthGBs} GB/s`}, ` +
+		env?.backend
+			? `- Inference server: ${env.backend.server} (--backend openai; the pipeline reaches it at ${env.backend.url}); its machine's RAM and bandwidth are not known to trifecta`
+			: `- Ollama version: ${env?.ollamaVersion ?? 'not recorded'}${env ? ` at ${env.host}` : ''}`,
+		`- ${env?.backend ? 'This machine' : 'Machine'}: ${env?.chip ?? 'chip not recorded'}, memory bandwidth ${env?.bandwidthGBs === null || env?.bandwidthGBs === undefined ? NOT_MEASURED : `${env.bandwidthGBs} GB/s`}, ` +
 			`RAM ${env?.totalRamBytes ? `${Math.round(env.totalRamBytes / 1024 ** 3)} GB` : NOT_MEASURED}${env ? ` (${env.platform})` : ''}`,
 		optionsLine(results),
 		settings

@@ -6,12 +6,21 @@ import {ProviderError} from '../errors.js';
 import {isAbortError} from '../networkErrors.js';
 import {HINTS, OUT_OF_MEMORY, PARSER_FAILED} from '../ollama/mapOllamaError.js';
 
-export type OpenAIErrorContext = {host: string; model?: string; signal?: AbortSignal};
+/** `serverName`: who answers, in messages ("Ollama" when absent). */
+export type OpenAIErrorContext = {host: string; model?: string; signal?: AbortSignal; serverName?: string};
 
 function serverMessage(error: APIError): string {
 	const body = error.error as {message?: unknown} | undefined;
 	if (body && typeof body.message === 'string') return body.message;
-	return error.message.replace(/^\d{3}\s+/, '');
+	const text = error.message.replace(/^\d{3}\s+/, '');
+	// vLLM's error body is not wrapped in `error` ({"object":"error","message":...}): the SDK quotes it whole.
+	try {
+		const parsed: unknown = JSON.parse(text);
+		if (parsed && typeof parsed === 'object' && typeof (parsed as {message?: unknown}).message === 'string') return (parsed as {message: string}).message;
+	} catch {
+		// Not JSON: the text as the server sent it.
+	}
+	return text;
 }
 
 export function mapOpenAIError(error: unknown, ctx: OpenAIErrorContext): ProviderError {
@@ -20,13 +29,28 @@ export function mapOpenAIError(error: unknown, ctx: OpenAIErrorContext): Provide
 		return new ProviderError('canceled', 'Canceled', '', {cause: error});
 	}
 	if (error instanceof APIConnectionError) {
+		if (ctx.serverName && ctx.serverName !== 'Ollama') {
+			return new ProviderError('unreachable', `${ctx.serverName} is not answering at ${ctx.host}`, 'check that the server is running and that --host names its address and port', {cause: error});
+		}
 		return new ProviderError('unreachable', `Ollama is not running at ${ctx.host}`, HINTS.unreachable, {cause: error});
 	}
 	const model = ctx.model ?? 'the model';
+	if (ctx.serverName && ctx.serverName !== 'Ollama' && error instanceof APIError && error.status === 404) {
+		return new ProviderError('model-not-found', `${model} is not served by ${ctx.serverName} at ${ctx.host}`, 'serving another model is done on the server; `trifecta doctor --backend openai` lists what it serves', {status: 404, cause: error});
+	}
 	if (error instanceof APIError) {
 		const status = error.status;
 		const text = serverMessage(error);
 		const opts = {status, cause: error};
+		// The server, not the model: started without tool calling (vLLM, llama-server; docs/reference/servers.md).
+		if (/--enable-auto-tool-choice|requires --jinja/i.test(text)) {
+			return new ProviderError(
+				'bad-request',
+				`${ctx.serverName ?? 'The server'} at ${ctx.host} was started without tool calling, so no tool call of ${model} can be tested (${text})`,
+				'restart it with tool calling on: `vllm serve ... --enable-auto-tool-choice --tool-call-parser hermes`, or `llama-server ... --jinja`',
+				opts,
+			);
+		}
 		if (/does not support tools/i.test(text)) {
 			return new ProviderError(
 				'tools-unsupported',

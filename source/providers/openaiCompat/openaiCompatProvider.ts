@@ -1,16 +1,14 @@
-// Ollama's OpenAI-compatible endpoint, called exactly as LangChain's ChatOpenAI calls it (the
-// openai client, baseURL <host>/v1, a dummy key), so the tool-calling test sees what the
-// pipeline will see. Streams with include_usage; the SDK does the SSE parsing.
-import OpenAI from 'openai';
-import type {ChatCompletionMessageParam, ChatCompletionTool} from 'openai/resources/chat/completions';
-import {ProviderError} from '../errors.js';
+// The OpenAI-compatible endpoint (/v1) of Ollama or any inference server, called exactly as
+// LangChain's ChatOpenAI calls it (the openai client, baseURL <host>/v1, a key or a dummy one), so
+// the tool-calling test sees what the pipeline will see. The request itself is completionStream.ts.
 import {BodyCap} from '../network/bodyCap.js';
-import {DEFAULT_TIMEOUTS, RequestTimeouts, timeoutError, type TimeoutSettings} from '../network/timeouts.js';
+import {DEFAULT_TIMEOUTS, RequestTimeouts, type TimeoutSettings} from '../network/timeouts.js';
 import {normalizeOllamaHost} from '../ollama/hostUrl.js';
-import type {ChatMessage, CompatChatResult, OpenAICompatProvider} from '../types.js';
+import type {CompatChatResult, OpenAICompatProvider} from '../types.js';
+import {clientFor, completionStream, explainAbort, type CompletionConnection} from './completionStream.js';
 import {mapOpenAIError} from './mapOpenAIError.js';
-import {ToolCallAccumulator} from './toolCallAccumulator.js';
-import {ResponseBudget} from '../ollama/responseBudget.js';
+
+export {MAX_COMPAT_BODY_BYTES, STREAM_ENDED_EARLY} from './completionStream.js';
 
 export type OpenAICompatProviderOptions = {
 	host: string;
@@ -23,138 +21,63 @@ export type OpenAICompatProviderOptions = {
 	fetch?: typeof fetch;
 	/** --load-timeout / --stall-timeout (default 900 s / 120 s). */
 	timeouts?: TimeoutSettings;
+	/** OPENAI_COMPATIBLE_API_KEY for a server that wants one; Ollama ignores it (LangChain sends 'ollama'). */
+	apiKey?: string;
+	/** Who answers, in messages: "Ollama" (default) or the inference server's name. */
+	serverName?: string;
+	/** Extra body fields for every chat request (e.g. the reasoning setting that matches the native run). */
+	extra?: (model: string) => Promise<Record<string, unknown>> | Record<string, unknown>;
 };
 
-/**
- * 16 MB per response body. The SDK buffers an SSE line whole before the streamed-text budget
- * sees it, so a server that never ends a line is bounded here, below the parser.
- */
-export const MAX_COMPAT_BODY_BYTES = 16 * 1024 * 1024;
-
-/** Ollama ends /v1 streams with a finish_reason, then [DONE]; an in-band error (runner crash, cut connection) has none. */
-export const STREAM_ENDED_EARLY = 'the server ended the stream early';
-
-function toOpenAIMessages(messages: ChatMessage[]): ChatCompletionMessageParam[] {
-	return messages.map((message): ChatCompletionMessageParam => {
-		switch (message.role) {
-			case 'system':
-				return {role: 'system', content: message.content};
-			case 'user':
-				return {role: 'user', content: message.content};
-			case 'tool':
-				return {role: 'tool', content: message.content, tool_call_id: message.toolCallId ?? message.toolName ?? ''};
-			case 'assistant':
-				return {
-					role: 'assistant',
-					content: message.content,
-					...(message.toolCalls?.length
-						? {
-								tool_calls: message.toolCalls.map((call, index) => ({
-									id: call.id ?? `call_${index}`,
-									type: 'function' as const,
-									function: {name: call.name, arguments: call.rawArguments ?? JSON.stringify(call.arguments)},
-								})),
-							}
-						: {}),
-				};
-		}
-	});
+export function connectionOf(options: OpenAICompatProviderOptions): CompletionConnection {
+	return {
+		host: normalizeOllamaHost(options.host),
+		serverName: options.serverName ?? 'Ollama',
+		apiKey: options.apiKey?.trim() || 'ollama',
+		maxRetries: options.maxRetries ?? 0,
+		timeouts: options.timeouts ?? DEFAULT_TIMEOUTS,
+		...(options.fetch ? {fetch: options.fetch} : {}),
+	};
 }
 
 export function createOpenAICompatProvider(options: OpenAICompatProviderOptions): OpenAICompatProvider {
-	const host = normalizeOllamaHost(options.host);
-	const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
-	// One client per request, so its fetch carries that request's timeouts and size cap.
-	const clientFor = (guard: RequestTimeouts, cap: BodyCap) =>
-		new OpenAI({
-			baseURL: `${host}/v1`,
-			// Ollama ignores the key but the client refuses to start without one; LangChain sends 'ollama'.
-			apiKey: 'ollama',
-			maxRetries: options.maxRetries ?? 0,
-			// The SDK logs through console; nothing may print over the Ink frame.
-			logLevel: 'off',
-			fetch: cap.fetch(guard.fetch(options.fetch ?? fetch)),
-		});
-	/** Our own timeouts and size cap, in the user's terms, before the SDK's reading of the abort. */
-	const explain = (guard: RequestTimeouts, cap: BodyCap, error: unknown): unknown => {
-		if (guard.fired) return timeoutError(guard.fired, `Ollama at ${host}/v1`);
-		if (cap.exceeded !== null) {
-			return new ProviderError(
-				'in-band',
-				`Ollama at ${host}/v1 sent more than ${cap.exceeded / 1024 / 1024} MB for one response; it was cut off`,
-				'make sure the host is a real Ollama server; if it is, update Ollama and retry',
-			);
-		}
-		return error;
-	};
+	const connection = connectionOf(options);
+	const {host} = connection;
 
 	return {
 		async chat(request, opts) {
-			const signal = opts?.signal;
-			const started = performance.now();
-			let ttftMs: number | null = null;
 			let content = '';
-			let finishReason: string | null = null;
-			let usage: CompatChatResult['usage'] = null;
-			const toolCalls = new ToolCallAccumulator();
-			// The same bound as Ollama's native streams: max_tokens x 2 parts, or 4 MB of text and arguments.
-			const budget = new ResponseBudget(host, request.model, request.maxTokens);
-			const guard = new RequestTimeouts(timeouts, signal);
-			const cap = new BodyCap(MAX_COMPAT_BODY_BYTES);
-			try {
-				const stream = await clientFor(guard, cap).chat.completions.create(
-					{
-						model: request.model,
-						messages: toOpenAIMessages(request.messages),
-						stream: true,
-						stream_options: {include_usage: true},
-						...(request.tools?.length ? {tools: request.tools as ChatCompletionTool[]} : {}),
-						...(request.temperature === undefined ? {} : {temperature: request.temperature}),
-						...(request.seed === undefined ? {} : {seed: request.seed}),
-						...(request.maxTokens === undefined ? {} : {max_tokens: request.maxTokens}),
-					},
-					{signal: guard.signal},
-				);
-				for await (const chunk of stream) {
-					const choice = chunk.choices[0];
-					const delta = choice?.delta;
-					if (delta?.content || delta?.tool_calls?.length) {
-						budget.add((delta.content?.length ?? 0) + (delta.tool_calls ?? []).reduce((sum, call) => sum + (call.function?.arguments?.length ?? 0) + (call.function?.name?.length ?? 0), 0));
-					}
-					if (delta?.content) content += delta.content;
-					if (delta?.tool_calls?.length) toolCalls.add(delta.tool_calls);
-					if (ttftMs === null && (delta?.content || delta?.tool_calls?.length)) ttftMs = performance.now() - started;
-					if (choice?.finish_reason) finishReason = choice.finish_reason;
-					if (chunk.usage) usage = {promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens};
+			const {reasoningEffort, ...rest} = request;
+			const extra = {...(options.extra ? await options.extra(request.model) : {}), ...(reasoningEffort === undefined ? {} : {reasoning_effort: reasoningEffort})};
+			const stream = completionStream(connection, {...rest, ...(Object.keys(extra).length > 0 ? {extra} : {})}, opts?.signal);
+			for await (const event of stream) {
+				if (event.type === 'delta') {
+					content += event.text;
+					continue;
 				}
-			} catch (error) {
-				throw mapOpenAIError(explain(guard, cap, error), {host, model: request.model, signal});
-			} finally {
-				guard.clear();
+				const result: CompatChatResult = {
+					content,
+					toolCalls: event.toolCalls,
+					finishReason: event.finishReason,
+					usage: event.usage,
+					ttftMs: event.firstAt === null ? null : event.firstAt - event.startedAt,
+					elapsedMs: performance.now() - event.startedAt,
+				};
+				return result;
 			}
-			if (guard.fired || cap.exceeded !== null) throw explain(guard, cap, null);
-			// The SDK ends the loop silently when the signal aborts; a half answer must not pass as whole.
-			if (signal?.aborted) throw new ProviderError('canceled', 'Canceled', '');
-			// Real Ollama reports an in-band failure on /v1 as an empty delta and the end of the stream,
-			// with no finish_reason and no [DONE] (middleware/openai.go); the SDK ends without an error.
-			if (finishReason === null) {
-				throw new ProviderError(
-					'stream-incomplete',
-					`${STREAM_ENDED_EARLY}: the reply of ${request.model} on ${host}/v1 stopped without a finish reason`,
-					'Ollama may have crashed or run out of memory mid-answer; check `ollama ps` and the server log, then retry',
-				);
-			}
-			return {content, toolCalls: toolCalls.result(), finishReason, usage, ttftMs, elapsedMs: performance.now() - started};
+			// completionStream always ends with an 'end' event or throws.
+			throw mapOpenAIError(new Error('the stream ended without a result'), {host, model: request.model, serverName: connection.serverName});
 		},
 
 		async listModels(opts) {
-			const guard = new RequestTimeouts(timeouts, opts?.signal);
-			const cap = new BodyCap(MAX_COMPAT_BODY_BYTES);
+			const guard = new RequestTimeouts(connection.timeouts, opts?.signal);
+			const cap = new BodyCap(1024 * 1024 * 16);
 			try {
-				const page = await clientFor(guard, cap).models.list({signal: guard.signal});
+				// One page: the SDK's models page has no next page, so a server answering has_more forever is read once.
+				const page = await clientFor(connection, guard, cap).models.list({signal: guard.signal});
 				return page.data.map((model) => model.id);
 			} catch (error) {
-				throw mapOpenAIError(explain(guard, cap, error), {host, signal: opts?.signal});
+				throw mapOpenAIError(explainAbort(connection, guard, cap, error), {host, serverName: connection.serverName, ...(opts?.signal ? {signal: opts.signal} : {})});
 			} finally {
 				guard.clear();
 			}

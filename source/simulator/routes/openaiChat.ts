@@ -6,7 +6,8 @@ import {parseMessages, parseTools} from '../conversation.js';
 import {pacing, prepareTurn} from '../engine.js';
 import type {Turn} from '../engine.js';
 import {ChunkStream, isRecord, openAiSse, sendJson, sleep} from '../wire.js';
-import {parallelCallsShareIndex} from '../version.js';
+import {parallelCallsShareIndex, thinkFromReasoningEffort, v1DropsToolCallsOfTextTurns} from '../version.js';
+import {llamaTimings} from '../served/metrics.js';
 import {isOpenAiJudgeRequest} from '../judge.js';
 import {handleOpenAiJudge} from './openaiJudge.js';
 import type {Exchange} from '../wire.js';
@@ -42,16 +43,49 @@ function usage(turn: Turn): Record<string, number> {
 	return {prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion};
 }
 
+/** The messages as this version's fromChatRequest reads them (see v1DropsToolCallsOfTextTurns). */
+function readMessages(raw: unknown, version: string, served: boolean): unknown {
+	if (!Array.isArray(raw) || served || !v1DropsToolCallsOfTextTurns(version)) return raw;
+	return raw.map((message: unknown) => {
+		if (!isRecord(message) || typeof message['content'] !== 'string' || !('tool_calls' in message)) return message;
+		const {tool_calls: _dropped, ...kept} = message;
+		return kept;
+	});
+}
+
+/**
+ * A served server started without tool calling: vLLM refuses tools (default tool_choice "auto") with a
+ * 400 (vllm/entrypoints/openai/serving_chat.py); llama-server without --jinja with a 500 server_error
+ * (tools/server/utils.hpp, oaicompat_chat_params_parse).
+ */
+function refuseTools(ctx: RouteContext, exchange: Exchange, body: Record<string, unknown>): boolean {
+	if (!ctx.served || ctx.served.tools || !Array.isArray(body['tools']) || body['tools'].length === 0) return false;
+	if (ctx.served.flavour === 'vllm') {
+		// The OpenAI error shape, {"error": {...}}, as vLLM's ErrorResponse sends it in the v0.10+ releases.
+		sendJson(exchange.res, 400, {error: {message: '"auto" tool choice requires --enable-auto-tool-choice and --tool-call-parser to be set', type: 'BadRequestError', param: null, code: 400}});
+	} else {
+		sendJson(exchange.res, 500, {error: {code: 500, message: 'tools param requires --jinja flag', type: 'server_error'}});
+	}
+	return true;
+}
+
+/** A served server's thinking switch: the chat template's enable_thinking, else the model's default. */
+function servedThink(body: Record<string, unknown>): unknown {
+	const kwargs = body['chat_template_kwargs'];
+	return isRecord(kwargs) && kwargs['enable_thinking'] === false ? false : undefined;
+}
+
 export async function handleOpenAiChat(ctx: RouteContext, exchange: Exchange): Promise<void> {
 	const body = isRecord(exchange.body) ? exchange.body : {};
 	if (isOpenAiJudgeRequest(body) && body['stream'] !== true && handleOpenAiJudge(ctx, exchange, body)) return;
+	if (refuseTools(ctx, exchange, body)) return;
 	const result = prepareTurn(ctx, {
 		path: exchange.path,
 		version: ctx.options.version,
 		model: body['model'],
-		messages: parseMessages(body['messages']),
+		messages: parseMessages(readMessages(body['messages'], ctx.options.version, ctx.served !== undefined)),
 		tools: parseTools(body['tools']),
-		think: undefined,
+		think: ctx.served ? servedThink(body) : thinkFromReasoningEffort(ctx.options.version, body['reasoning_effort']),
 		keepAlive: undefined,
 		numPredict: numberField(body['max_tokens'] ?? body['max_completion_tokens']),
 		numCtx: undefined,
@@ -122,7 +156,11 @@ export async function handleOpenAiChat(ctx: RouteContext, exchange: Exchange): P
 		return;
 	}
 	if (calls && !(await out.send(chunk({role: 'assistant', content: '', tool_calls: calls}, null)))) return;
-	const closing: unknown[] = [chunk({role: 'assistant', content: ''}, finishReason)];
+	// A served request's figures: vLLM adds them to /metrics as it finishes; llama-server sends its
+	// `timings` on the last chunk (the one with the finish_reason).
+	if (ctx.served?.flavour === 'vllm') ctx.served.metrics.record(model, turn.counters);
+	const last = chunk({role: 'assistant', content: ''}, finishReason);
+	const closing: unknown[] = [ctx.served?.flavour === 'llama.cpp' ? {...last, timings: llamaTimings(turn.counters)} : last];
 	const streamOptions = body['stream_options'];
 	if (isRecord(streamOptions) && streamOptions['include_usage'] === true) {
 		closing.push({id, object: 'chat.completion.chunk', created, model, system_fingerprint: 'fp_ollama', choices: [], usage: usage(turn)});

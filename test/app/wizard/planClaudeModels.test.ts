@@ -4,6 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {planKey, planModels} from '../../../source/app/wizard/screens/planScreen.js';
 import {defaultSettings} from '../../../source/experiment/settings.js';
 import {CLAUDE_FALLBACK_MODELS} from '../../../source/models/pipeline.js';
+import {machine} from '../../experiment/strategy/fixtures.js';
 
 /** Every id the Claude model row offers, pressing right from the default until it comes round. */
 function offered(claudeModels?: readonly string[]): string[] {
@@ -11,7 +12,7 @@ function offered(claudeModels?: readonly string[]): string[] {
 	const row = planModels(settings).length + 4;
 	const seen = [settings.claudeModel];
 	for (let press = 0; press < 20; press++) {
-		settings = planKey(settings, row, 'right', claudeModels).settings;
+		settings = planKey(settings, row, 'right', machine([], claudeModels ? {claudeModels: [...claudeModels]} : {})).settings;
 		if (settings.claudeModel === seen[0]) break;
 		seen.push(settings.claudeModel);
 	}

@@ -100,6 +100,25 @@ describe('think blocks and cut-off answers', () => {
 	});
 });
 
+describe('a thinking model on /v1: the same thinking setting as on /api/chat where the server allows it', () => {
+	it.each([
+		['0.32.15', 'none', 'off'],
+		['0.12.4', 'none', 'off'],
+		['0.12.3', undefined, 'model default'],
+	])('Ollama %s: reasoning_effort %s, recorded as thinking %s', async (version, effort, thinking) => {
+		harness = await compareHarness({sim: {version, profiles: [thinkingProfile()], installed: [MODEL]}});
+		harness.ctx.openai = createOpenAICompatProvider({host: harness.sim.url});
+		const results = await runTools(harness.ctx, [MODEL]);
+		const v1 = harness.sim.requests.filter((request) => request.path === '/v1/chat/completions').map((request) => request.body as {reasoning_effort?: unknown});
+		expect(v1.length).toBeGreaterThanOrEqual(5);
+		for (const body of v1) expect(body.reasoning_effort).toBe(effort);
+		expect(results[MODEL]?.openai?.thinking).toBe(thinking);
+		expect(results[MODEL]?.native?.thinking).toBe('off');
+		const warned = harness.events.some((event) => event.type === 'warning' && /thinks by default on \/v1/.test(event.message));
+		expect(warned).toBe(thinking === 'model default');
+	});
+});
+
 describe('lowestThink: the lowest think a model accepts', () => {
 	it.each<[string, string[], false | 'low' | undefined]>([
 		['qwen2.5:14b', ['completion', 'tools'], undefined],

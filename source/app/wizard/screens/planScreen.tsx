@@ -15,14 +15,18 @@ import {wrappedRows} from '../../lines/wrappedRows.js';
 const SETTING_ROWS = ['threshold', 'minRate', 'reps', 'numCtx', 'claudeModel'] as const;
 type SettingRow = (typeof SETTING_ROWS)[number];
 
-/** The ladder in its order, then the known models that are toggled off. */
-export function planModels(settings: Settings): {name: string; on: boolean}[] {
-	const off = defaultLadder.filter((name) => !settings.ladder.includes(name));
+/**
+ * The ladder in its order, then the known models that are toggled off: the catalog's, or on a served
+ * backend (--backend openai) the other models the server serves, since serving another is done there.
+ */
+export function planModels(settings: Settings, machine?: MachineFacts | null): {name: string; on: boolean}[] {
+	const known = machine?.servedBy ? machine.installed.map((model) => model.name) : defaultLadder;
+	const off = known.filter((name) => !settings.ladder.includes(name));
 	return [...settings.ladder.map((name) => ({name, on: true})), ...off.map((name) => ({name, on: false}))];
 }
 
-function rowCount(settings: Settings): number {
-	return planModels(settings).length + SETTING_ROWS.length;
+function rowCount(settings: Settings, machine?: MachineFacts | null): number {
+	return planModels(settings, machine).length + SETTING_ROWS.length;
 }
 
 function cycle<T>(values: readonly T[], current: T, step: number): T {
@@ -50,10 +54,12 @@ function adjust(settings: Settings, row: SettingRow, step: number, claudeModels:
 export type PlanKeyResult = {cursor: number; settings: Settings; start: boolean};
 
 /** One press on the plan: the cursor, the settings after it, and whether it starts the experiment. */
-export function planKey(settings: Settings, cursor: number, press: Press, claudeModels: readonly string[] = CLAUDE_FALLBACK_MODELS): PlanKeyResult {
-	const models = planModels(settings);
+/** `machine.claudeModels`: what the Models API lists for the key; the built-in current ones only offline. */
+export function planKey(settings: Settings, cursor: number, press: Press, machine?: MachineFacts | null): PlanKeyResult {
+	const claudeModels = machine?.claudeModels ?? CLAUDE_FALLBACK_MODELS;
+	const models = planModels(settings, machine);
 	const same = {cursor, settings, start: false};
-	if (press === 'up' || press === 'down') return {...same, cursor: moveCursor(cursor, press === 'up' ? -1 : 1, rowCount(settings))};
+	if (press === 'up' || press === 'down') return {...same, cursor: moveCursor(cursor, press === 'up' ? -1 : 1, rowCount(settings, machine))};
 	if (press === 'enter') return {...same, start: true};
 	const model = models[cursor];
 	if (model) {
@@ -99,14 +105,17 @@ function settingText(settings: Settings, row: SettingRow): [string, string] {
 }
 
 const HEADER = `   on  ${'model'.padEnd(18)} ${'size'.padEnd(8)} ${'installed'.padEnd(10)} ${'fits RAM'.padEnd(9)} expected`;
+/** A served backend: sizes are the tier estimate, nothing is installed here and this machine's RAM says nothing. */
+const SERVED_HEADER = `   on  ${'model'.padEnd(18)} ${'size'.padEnd(8)} ${'served'.padEnd(10)} ${'fits RAM'.padEnd(9)} expected`;
 
 /** The rows of the plan's list; `roundOne` (the model the policy resolves to) is marked 1. */
 export function planItems(settings: Settings, machine: MachineFacts | null, cursor: number, roundOne?: string): SelectItem[] {
-	const models = planModels(settings);
+	const models = planModels(settings, machine);
+	const served = machine?.servedBy !== undefined;
 	const modelRows = models.map((model): SelectItem => {
 		const installed = machine?.installed.find((entry) => entry.name === model.name);
 		const size = installed?.sizeBytes ?? catalogEntry(model.name)?.sizeBytes ?? null;
-		const fits = size !== null && machine !== null ? size * 1.1 <= machine.totalRamBytes * 0.75 : null;
+		const fits = size !== null && machine !== null && !served ? size * 1.1 <= machine.totalRamBytes * 0.75 : null;
 		const ceiling = size !== null && machine?.bandwidthGBs ? (machine.bandwidthGBs * 1e9) / size : null;
 		return {
 			key: model.name,
@@ -134,13 +143,14 @@ export type PlanScreenProps = {
 	roundOne?: string;
 };
 
-export function PlanScreen({settings, machine, cursor, rows, width, plan = [], roundOne}: PlanScreenProps): React.JSX.Element {
+export function PlanScreen({settings, machine, cursor, rows, width, plan: strategyPlan = [], roundOne}: PlanScreenProps): React.JSX.Element {
+	const plan = machine?.servedBy ? [`Served by ${machine.servedBy}: nothing is pulled or deleted; serving another model is done on the server.`, ...strategyPlan] : strategyPlan;
 	const planRows = plan.reduce((sum, line) => sum + wrappedRows(line, width), 0);
 	return (
 		<Box flexDirection="column">
 			<Text bold>Plan — the ladder and the settings</Text>
 			<Text dimColor wrap="truncate">
-				{HEADER}
+				{machine?.servedBy ? SERVED_HEADER : HEADER}
 			</Text>
 			{/* Title, header and the gap before the settings take three rows; the plan's sentences what they wrap to. */}
 			<SelectList items={planItems(settings, machine, cursor, roundOne)} cursor={cursor} rows={Math.max(3, rows - 3 - planRows)} />
