@@ -72,6 +72,15 @@ describe('section 7: the pipeline repository history', () => {
 		expect(body).toContain('trifecta configs --write --commit');
 	});
 
+	it('configs written but not committed (a failed or declined commit) are named as such, with the command that commits them', () => {
+		const dir = pipelineRepo();
+		fs.appendFileSync(path.join(dir, 'src/hybrid_llm.py'), '# configs\n');
+		const body = section7(formatReport(completeResults(), {pipelineDir: dir, now: NOW}));
+		expect(body).toContain('The configs are written but not committed (src/hybrid_llm.py)');
+		expect(body).toContain(`trifecta configs --write --commit --yes --pipeline-dir ${dir}`);
+		expect(body).not.toContain('write and commit the configs');
+	});
+
 	it('a named folder that is not a repository is said to be one', () => {
 		const dir = tempDir();
 		expect(section7(formatReport(completeResults(), {pipelineDir: dir, now: NOW}))).toContain(`${dir} is not a git repository`);

@@ -66,6 +66,11 @@ export function WizardPage({screen, wizard, preflight, cursor, width, rows, anim
 				WORKING
 			);
 		case 'done':
-			return <DoneScreen files={[...(strategy.configsWritten ?? []), ...(strategy.reportWritten ?? [])]} resultsPath={resultsPath} recommendation={recommendation} timeLine={experimentTimeLine(strategy.results.timing?.runs)} />;
+			return (
+				<DoneScreen
+					files={[...(strategy.configsWritten ?? []), ...(strategy.reportWritten ?? [])]} resultsPath={resultsPath} recommendation={recommendation} timeLine={experimentTimeLine(strategy.results.timing?.runs)}
+					commitFailure={strategy.commitError !== null && strategy.commitPlan !== null ? {error: strategy.commitError, pipelineDir: strategy.commitPlan.pipelineDir, commands: strategy.commitPlan.commands} : null}
+				/>
+			);
 	}
 }

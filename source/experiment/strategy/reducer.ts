@@ -36,6 +36,7 @@ export function initialState(results: ResultsFile, settings: Settings): Strategy
 		commitPlan: null,
 		commitAnswer: null,
 		committed: false,
+		commitError: null,
 		reportWritten: null,
 		canceled: null,
 		failure: null,
@@ -83,6 +84,7 @@ export function reduce(state: StrategyState, event: StrategyEvent): StrategyStat
 				commitPlan: stale ? null : state.commitPlan,
 				commitAnswer: stale ? null : state.commitAnswer,
 				committed: stale ? false : state.committed,
+				commitError: stale ? null : state.commitError,
 				reportWritten: stale ? null : state.reportWritten,
 			};
 		}
@@ -169,7 +171,7 @@ export function reduce(state: StrategyState, event: StrategyEvent): StrategyStat
 		case 'commit:answered':
 			return {...state, commitAnswer: event.commit};
 		case 'commit:done':
-			return {...state, committed: true};
+			return {...state, committed: true, commitError: event.error ?? null};
 		case 'report:written':
 			return {...state, reportWritten: event.files};
 	}

@@ -10,7 +10,7 @@ import {KEY, renderWizard, enterThrough} from './helpers.js';
 import {createRunner} from '../../../source/experiment/runner/index.js';
 import {defaultOutputs} from '../../../source/experiment/runner/outputs.js';
 import {tempDir} from '../../output/helpers.js';
-import {git, pipelineRepo} from '../../output/gitRepo.js';
+import {git, pipelineRepo, refuseCommits} from '../../output/gitRepo.js';
 
 const world: World = {
 	...roundOneWorld(),
@@ -278,9 +278,10 @@ describe('wizard', () => {
 });
 
 describe('wizard: the configs commit question', () => {
-	const start = async () => {
+	const start = async (refuse = false) => {
 		const h = harness({...world, ...roundOneWorld({trader32: 9.3})});
 		const pipelineDir = pipelineRepo();
+		if (refuse) refuseCommits(pipelineDir);
 		const real = defaultOutputs({pipelineDir, docsDir: tempDir()});
 		const runner = await createRunner(h.deps(), h.steps, {...h.outputs, offer: real.offer, configs: real.configs, commitPlan: real.commitPlan, commit: real.commit});
 		const ui = renderWizard(runner);
@@ -310,6 +311,17 @@ describe('wizard: the configs commit question', () => {
 		await ui.until('Done');
 		expect(git(pipelineDir, 'log', '-1', '--format=%s').trim()).toBe('feat: add hybrid configs for qwen2.5:32b');
 		expect(h.calls).toContain('report');
+		await runner.close();
+	});
+
+	it('a failed commit is on the Done screen, with the error and the commands to run by hand', async () => {
+		const {pipelineDir, runner, ui} = await start(true);
+		await ui.press(KEY.down);
+		await ui.press(KEY.enter);
+		await ui.until('Done');
+		expect(ui.flat()).toContain('The configs are written but not committed: Author identity unknown.');
+		expect(ui.flat()).toContain(`cd ${pipelineDir}`);
+		expect(git(pipelineDir, 'diff', '--cached', '--name-only').trim()).toBe('');
 		await runner.close();
 	});
 });

@@ -41,12 +41,15 @@ export function DoneScreen({
 	resultsPath,
 	recommendation,
 	timeLine = null,
+	commitFailure = null,
 }: {
 	files: string[];
 	resultsPath: string;
 	recommendation: Recommendation | null;
 	/** "experiment took 1 h 12 min; models generating 41 min, …", when timed. */
 	timeLine?: string | null;
+	/** The configs commit the user asked for failed: why, and what to run by hand. */
+	commitFailure?: {error: string; pipelineDir: string; commands: string[]} | null;
 }): React.JSX.Element {
 	return (
 		<Box flexDirection="column">
@@ -57,6 +60,14 @@ export function DoneScreen({
 				<Prose key={label}>{`${label}: ${text}`}</Prose>
 			))}
 			{timeLine ? <Prose>{timeLine[0]?.toUpperCase() + timeLine.slice(1)}</Prose> : null}
+			{commitFailure ? (
+				<Box flexDirection="column">
+					<Prose color="red">{`The configs are written but not committed: ${commitFailure.error}. Fix git, then commit them by hand:`}</Prose>
+					<Box paddingLeft={2}>
+						<Prose>{[`cd ${commitFailure.pipelineDir}`, ...commitFailure.commands].join('\n')}</Prose>
+					</Box>
+				</Box>
+			) : null}
 			<Prose>{`Results: ${resultsPath}`}</Prose>
 			<Text bold>{files.length === 0 ? 'No files written besides the results.' : 'Files written:'}</Text>
 			{fileGroups(files).map((line) => (
