@@ -9,9 +9,10 @@
 // content is positioned absolutely because Yoga lays out an in-flow child at most as tall as
 // its parent, which would hide the height to measure; an absolute child keeps its own.
 import React, {useLayoutEffect, useRef, useState} from 'react';
-import {Box, measureElement, type DOMElement} from 'ink';
+import {Box, Text, measureElement, type DOMElement} from 'ink';
 
-export function Bounded({rows, children}: {rows: number; children: React.ReactNode}): React.JSX.Element {
+/** `marked`: when the content is cut, its last row says so. */
+export function Bounded({rows, children, marked = false}: {rows: number; children: React.ReactNode; marked?: boolean}): React.JSX.Element {
 	const inner = useRef<DOMElement>(null);
 	const [natural, setNatural] = useState(0);
 	const cap = Math.max(1, rows);
@@ -23,11 +24,19 @@ export function Bounded({rows, children}: {rows: number; children: React.ReactNo
 		const {height} = measureElement(inner.current);
 		setNatural((previous) => (previous === height ? previous : height));
 	});
+	const cut = marked && natural > cap;
 	return (
-		<Box flexDirection="column" height={Math.min(cap, natural)} overflow="hidden" flexShrink={0}>
-			<Box ref={inner} flexDirection="column" position="absolute" width="100%">
-				{children}
+		<Box flexDirection="column" flexShrink={0}>
+			<Box flexDirection="column" height={Math.min(cut ? cap - 1 : cap, natural)} overflow="hidden" flexShrink={0}>
+				<Box ref={inner} flexDirection="column" position="absolute" width="100%">
+					{children}
+				</Box>
 			</Box>
+			{cut ? (
+				<Text dimColor wrap="truncate">
+					… (cut to fit: a taller terminal shows all of it)
+				</Text>
+			) : null}
 		</Box>
 	);
 }

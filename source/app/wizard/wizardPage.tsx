@@ -52,13 +52,13 @@ export function WizardPage({screen, wizard, preflight, cursor, width, rows, anim
 			return <VerdictScreen results={strategy.results} settings={strategy.settings} focus={null} title="Verdict — final" reason={verdictSentences(recommendation).map(([label, text]) => `${label}: ${text}`).join('\n')} width={width} rows={rows} />;
 		}
 		case 'escalation':
-			return waiting?.kind === 'ask-escalation' ? <EscalationScreen offer={waiting.offer} cursor={cursor} /> : WORKING;
+			return waiting?.kind === 'ask-escalation' ? <EscalationScreen offer={waiting.offer} cursor={cursor} rows={rows} /> : WORKING;
 		case 'delete':
-			return waiting?.kind === 'ask-delete' ? <DeleteScreen model={waiting.model} next={waiting.next} cursor={cursor} protect={waiting.protect} /> : WORKING;
+			return waiting?.kind === 'ask-delete' ? <DeleteScreen model={waiting.model} next={waiting.next} cursor={cursor} rows={rows} protect={waiting.protect} /> : WORKING;
 		case 'offer':
-			return waiting?.kind === 'ask-configs' ? <OfferScreen offer={waiting.offer} cursor={cursor} /> : WORKING;
+			return waiting?.kind === 'ask-configs' ? <OfferScreen offer={waiting.offer} cursor={cursor} rows={rows} /> : WORKING;
 		case 'commit':
-			return waiting?.kind === 'ask-commit' ? <CommitScreen plan={waiting.plan} cursor={cursor} /> : WORKING;
+			return waiting?.kind === 'ask-commit' ? <CommitScreen plan={waiting.plan} cursor={cursor} rows={rows} /> : WORKING;
 		case 'interrupted':
 			return waiting?.kind === 'canceled' || waiting?.kind === 'failed' ? (
 				<InterruptedScreen kind={waiting.kind} message={waiting.kind === 'failed' ? waiting.message : `${waiting.key} was canceled.`} resultsPath={resultsPath} resumeCommand={resumeCommand} />

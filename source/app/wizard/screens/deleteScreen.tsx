@@ -1,8 +1,8 @@
 // Round 2's guard: never two 70B-class models at once. Deleting needs an explicit yes; keeping
 // the first skips the pull of the second. A model that met the threshold is kept by default.
 import React from 'react';
-import {Box, Text} from 'ink';
-import {SelectList} from '../../components/selectList.js';
+import {Text} from 'ink';
+import {ListPage} from '../../components/listPage.js';
 import {Prose} from '../../components/prose.js';
 
 export type DeleteOption = 'delete' | 'keep';
@@ -12,18 +12,15 @@ export function deleteOptions(protect: boolean): DeleteOption[] {
 	return protect ? ['keep', 'delete'] : ['delete', 'keep'];
 }
 
-export function DeleteScreen({model, next, cursor, protect = false}: {model: string; next: string; cursor: number; protect?: boolean}): React.JSX.Element {
+export function DeleteScreen({model, next, cursor, rows, protect = false}: {model: string; next: string; cursor: number; rows: number; protect?: boolean}): React.JSX.Element {
 	const text: Record<DeleteOption, string> = {delete: `Delete ${model}, then pull ${next}`, keep: `Keep ${model} and skip ${next}`};
 	return (
-		<Box flexDirection="column">
+		<ListPage rows={rows} items={deleteOptions(protect).map((option) => ({key: option, label: text[option]}))} cursor={cursor}>
 			<Text bold>Make room for {next}</Text>
 			<Prose>
 				{model} is installed and is also 70B-class: trifecta never holds two at once. Its measurements stay in the results.
 				{protect ? ` ${model} met the threshold: keeping it is the default.` : ''}
 			</Prose>
-			<Box flexDirection="column" marginTop={1}>
-				<SelectList items={deleteOptions(protect).map((option) => ({key: option, label: text[option]}))} cursor={cursor} />
-			</Box>
-		</Box>
+		</ListPage>
 	);
 }
