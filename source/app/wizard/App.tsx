@@ -50,6 +50,8 @@ type UiState = {
 	ctrlC: 'step' | 'idle' | null;
 	/** The wait already answered: later keys of the same burst must not answer it again. */
 	answered: object | null;
+	/** The plan's model rows in the order drawn, so ticking one never moves it. */
+	planOrder: string[] | undefined;
 };
 
 export function App({runner, preflight, simulated, resultsPath, resumeCommand = 'trifecta', animate, onExit, feedIntervalMs}: AppProps): React.JSX.Element {
@@ -57,7 +59,7 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const printed = useRef(0);
-	const ui = useRef<UiState>({page: {identity: '', index: 0}, cursor: 0, overlay: null, ctrlC: null, answered: null});
+	const ui = useRef<UiState>({page: {identity: '', index: 0}, cursor: 0, overlay: null, ctrlC: null, answered: null, planOrder: undefined});
 	const [, redraw] = useReducer((count: number) => count + 1, 0);
 	const set = (patch: Partial<UiState>) => {
 		ui.current = {...ui.current, ...patch};
@@ -93,9 +95,9 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 			},
 			cancelStep: wizard.cancelStep,
 			plan: (press) => {
-				const result = planKey(runner.state().settings, ui.current.cursor, press);
+				const result = planKey(runner.state().settings, ui.current.cursor, press, ui.current.planOrder);
 				if (result.settings !== runner.state().settings) wizard.updateSettings(result.settings);
-				set({cursor: result.cursor});
+				set({cursor: result.cursor, planOrder: result.order});
 				if (result.start) {
 					set({answered: wizard.waiting});
 					wizard.decide({type: 'plan:confirmed'});
@@ -186,6 +188,7 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 						simulated={simulated}
 						resultsPath={resultsPath}
 						resumeCommand={resumeCommand}
+						planOrder={ui.current.planOrder}
 					/>
 				)}
 			</Bounded>

@@ -28,11 +28,13 @@ export type WizardPageProps = {
 	simulated: boolean;
 	resultsPath: string;
 	resumeCommand: string;
+	/** The plan's model rows in the order drawn (App keeps it between keys). */
+	planOrder?: readonly string[];
 };
 
 const WORKING = <WorkingScreen what="Working…" />;
 
-export function WizardPage({screen, wizard, preflight, cursor, width, rows, animate, simulated, resultsPath, resumeCommand}: WizardPageProps): React.JSX.Element {
+export function WizardPage({screen, wizard, preflight, cursor, width, rows, animate, simulated, resultsPath, resumeCommand, planOrder}: WizardPageProps): React.JSX.Element {
 	const {strategy, waiting} = wizard;
 	const recommendation = strategy.results.recommendation;
 	switch (screen) {
@@ -41,7 +43,7 @@ export function WizardPage({screen, wizard, preflight, cursor, width, rows, anim
 		case 'preflight':
 			return preflight ? <DoctorScreen report={preflight} /> : <MachineSummary machine={strategy.machine} />;
 		case 'plan':
-			return <PlanScreen settings={strategy.settings} machine={strategy.machine} cursor={cursor} rows={rows} width={width} plan={planSummary(strategy)} roundOne={policyOf(strategy.settings, strategy.results, strategy.machine).roundOne} />;
+			return <PlanScreen settings={strategy.settings} machine={strategy.machine} cursor={cursor} rows={rows} width={width} plan={planSummary(strategy)} roundOne={policyOf(strategy.settings, strategy.results, strategy.machine).roundOne} order={planOrder} />;
 		case 'step':
 			return wizard.running ? <StepScreen action={wizard.running} views={wizard.views} beside={wizard.beside} animate={animate} simulated={simulated} width={width} /> : WORKING;
 		case 'verdict': {

@@ -151,6 +151,25 @@ describe('wizard', () => {
 		expect(saved(h.dir).recommendation?.model).toBe('command-r:35b');
 	});
 
+	it('Space twice on the plan unticks and re-ticks the same row, which never moves', async () => {
+		const h = harness(world);
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await enterThrough(ui, ['Preflight', 'Plan — the ladder']);
+		const rows = () => ui.frame().split('\n').filter((line) => /\[[x ]\]/.test(line)).map((line) => line.replace(/^[›\s1]*/, '').slice(0, 20));
+		const before = rows();
+		await ui.press(KEY.down);
+		await ui.press(KEY.down);
+		await ui.press(' ');
+		await ui.until('[ ] qwen2.5:32b');
+		expect(rows()).toEqual(before.map((row) => row.replace('[x] qwen2.5:32b', '[ ] qwen2.5:32b')));
+		await ui.press(' ');
+		await ui.until('Round 1: qwen2.5:32b');
+		expect(rows()).toEqual(before);
+		expect(runner.state().settings.ladder).toEqual(['qwen2.5:14b', 'mistral-small:22b', 'qwen2.5:32b', 'qwen2.5:72b', 'llama3.3:70b', 'command-r:35b']);
+		await runner.close();
+	});
+
 	it('r on the plan picks the round-one model', async () => {
 		const h = harness({...world, 'command-r:35b': {trader: 9.3, rate: 15}});
 		const runner = await h.start();

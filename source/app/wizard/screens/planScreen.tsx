@@ -15,14 +15,33 @@ const CLAUDE_MODELS = [DEFAULT_CLAUDE_MODEL, 'claude-opus-4-1-20250805', 'claude
 const SETTING_ROWS = ['threshold', 'minRate', 'reps', 'numCtx', 'claudeModel'] as const;
 type SettingRow = (typeof SETTING_ROWS)[number];
 
-/** The ladder in its order, then the known models that are toggled off. */
-export function planModels(settings: Settings): {name: string; on: boolean}[] {
-	const off = defaultLadder.filter((name) => !settings.ladder.includes(name));
-	return [...settings.ladder.map((name) => ({name, on: true})), ...off.map((name) => ({name, on: false}))];
+/** The ladder in its order, each known model that is toggled off where the default ladder has it. */
+function defaultOrder(settings: Settings): string[] {
+	const rank = (name: string) => defaultLadder.indexOf(name);
+	const names = [...settings.ladder];
+	for (const name of defaultLadder) {
+		if (names.includes(name)) continue;
+		const after = names.findLastIndex((other) => rank(other) !== -1 && rank(other) < rank(name));
+		names.splice(after + 1, 0, name);
+	}
+	return names;
 }
 
-function rowCount(settings: Settings): number {
-	return planModels(settings).length + SETTING_ROWS.length;
+/**
+ * The plan's model rows. `order` is the order the rows were drawn in: a toggled row keeps its
+ * place (Space never moves a row); the ticked rows take the ladder's models in the ladder's
+ * order, so u/d, which reorder the ladder, move them.
+ */
+export function planModels(settings: Settings, order: readonly string[] = defaultOrder(settings)): {name: string; on: boolean}[] {
+	const on = new Set(settings.ladder);
+	const names = order.filter((name) => on.has(name) || defaultLadder.includes(name));
+	for (const name of defaultOrder(settings)) if (!names.includes(name)) names.push(name);
+	let next = 0;
+	return names.map((name) => (on.has(name) ? {name: settings.ladder[next++] as string, on: true} : {name, on: false}));
+}
+
+function rowCount(settings: Settings, order?: readonly string[]): number {
+	return planModels(settings, order).length + SETTING_ROWS.length;
 }
 
 function cycle<T>(values: readonly T[], current: T, step: number): T {
@@ -46,18 +65,25 @@ function adjust(settings: Settings, row: SettingRow, step: number): Settings {
 	}
 }
 
-export type PlanKeyResult = {cursor: number; settings: Settings; start: boolean};
+/** `order`: the model rows in the order drawn after the press (keep it for the next one). */
+export type PlanKeyResult = {cursor: number; settings: Settings; start: boolean; order: string[]};
 
-/** One press on the plan: the cursor, the settings after it, and whether it starts the experiment. */
-export function planKey(settings: Settings, cursor: number, press: Press): PlanKeyResult {
-	const models = planModels(settings);
-	const same = {cursor, settings, start: false};
-	if (press === 'up' || press === 'down') return {...same, cursor: moveCursor(cursor, press === 'up' ? -1 : 1, rowCount(settings))};
+/**
+ * One press on the plan: the cursor, the settings after it, and whether it starts the experiment.
+ * `order` is the order the model rows were drawn in (the previous result's), so a toggle keeps rows in place.
+ */
+export function planKey(settings: Settings, cursor: number, press: Press, order?: readonly string[]): PlanKeyResult {
+	const models = planModels(settings, order);
+	const drawn = models.map((model) => model.name);
+	const same = {cursor, settings, start: false, order: drawn};
+	if (press === 'up' || press === 'down') return {...same, cursor: moveCursor(cursor, press === 'up' ? -1 : 1, rowCount(settings, drawn))};
 	if (press === 'enter') return {...same, start: true};
 	const model = models[cursor];
 	if (model) {
 		if (press === 'space') {
-			const ladder = model.on ? settings.ladder.filter((name) => name !== model.name) : [...settings.ladder, model.name];
+			// Re-ticked, a model goes back into the ladder at its row: after the ticked rows above it.
+			const above = models.slice(0, cursor).filter((row) => row.on).length;
+			const ladder = model.on ? settings.ladder.filter((name) => name !== model.name) : settings.ladder.toSpliced(above, 0, model.name);
 			// The experiment needs at least one model on the ladder; an unticked round-one choice goes with it.
 			if (ladder.length === 0) return same;
 			const roundOne = model.on && settings.roundOne === model.name ? null : settings.roundOne;
@@ -73,7 +99,9 @@ export function planKey(settings: Settings, cursor: number, press: Press): PlanK
 			if (target < 0 || target >= settings.ladder.length) return same;
 			const ladder = [...settings.ladder];
 			[ladder[index], ladder[target]] = [ladder[target] as string, ladder[index] as string];
-			return {cursor: target, settings: {...settings, ladder}, start: false};
+			const moved = {...settings, ladder};
+			const rows = planModels(moved, drawn).map((row) => row.name);
+			return {cursor: rows.indexOf(model.name), settings: moved, start: false, order: rows};
 		}
 		return same;
 	}
@@ -100,8 +128,8 @@ function settingText(settings: Settings, row: SettingRow): [string, string] {
 const HEADER = `   on  ${'model'.padEnd(18)} ${'size'.padEnd(8)} ${'installed'.padEnd(10)} ${'fits RAM'.padEnd(9)} expected`;
 
 /** The rows of the plan's list; `roundOne` (the model the policy resolves to) is marked 1. */
-export function planItems(settings: Settings, machine: MachineFacts | null, cursor: number, roundOne?: string): SelectItem[] {
-	const models = planModels(settings);
+export function planItems(settings: Settings, machine: MachineFacts | null, cursor: number, roundOne?: string, order?: readonly string[]): SelectItem[] {
+	const models = planModels(settings, order);
 	const modelRows = models.map((model): SelectItem => {
 		const installed = machine?.installed.find((entry) => entry.name === model.name);
 		const size = installed?.sizeBytes ?? catalogEntry(model.name)?.sizeBytes ?? null;
@@ -131,9 +159,11 @@ export type PlanScreenProps = {
 	plan?: string[];
 	/** The round-one model the policy resolves to, marked in the list. */
 	roundOne?: string;
+	/** The order the model rows were drawn in (planKey's), so a toggle never moves a row. */
+	order?: readonly string[];
 };
 
-export function PlanScreen({settings, machine, cursor, rows, width, plan = [], roundOne}: PlanScreenProps): React.JSX.Element {
+export function PlanScreen({settings, machine, cursor, rows, width, plan = [], roundOne, order}: PlanScreenProps): React.JSX.Element {
 	const planRows = plan.reduce((sum, line) => sum + wrappedRows(line, width), 0);
 	return (
 		<Box flexDirection="column">
@@ -142,7 +172,7 @@ export function PlanScreen({settings, machine, cursor, rows, width, plan = [], r
 				{HEADER}
 			</Text>
 			{/* Title, header and the gap before the settings take three rows; the plan's sentences what they wrap to. */}
-			<SelectList items={planItems(settings, machine, cursor, roundOne)} cursor={cursor} rows={Math.max(3, rows - 3 - planRows)} />
+			<SelectList items={planItems(settings, machine, cursor, roundOne, order)} cursor={cursor} rows={Math.max(3, rows - 3 - planRows)} />
 			{plan.map((line) => (
 				<Prose key={line} dimColor>
 					{line}
