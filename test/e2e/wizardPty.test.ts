@@ -96,7 +96,10 @@ describe.runIf(existsSync(CLI))('the wizard in a real terminal', () => {
 		await first.key('q');
 		await first.see('Quit trifecta?');
 		await first.key('y');
-		expect(await first.exited).toBe(0);
+		// Quit before the end: interrupted, 130 (partial results kept).
+		expect(await first.exited).toBe(130);
+		// The last frame drawn after the question says the wizard quit (the output is the whole stream).
+		expect(first.screen().slice(first.screen().lastIndexOf('Quit trifecta?'))).toContain('Quit. Quitting keeps every result');
 		expect(first.screen()).toContain(`Start trifecta --demo --results-dir ${dir} again to resume`);
 		const afterQuit = results(dir);
 		expect(afterQuit.rounds).toEqual([]);

@@ -11,6 +11,7 @@ import type {Runner} from '../../experiment/runner/index.js';
 import {currentRound} from '../../experiment/strategy/index.js';
 import type {DoctorReport} from '../doctor/report.js';
 import {Bounded} from '../components/bounded.js';
+import {Prose} from '../components/prose.js';
 import {StaticAnchor} from '../components/staticAnchor.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {screenBindings} from './bindings.js';
@@ -36,7 +37,7 @@ export type AppProps = {
 	resumeCommand?: string;
 	/** Spinners and live gauges only on a real terminal. */
 	animate: boolean;
-	/** Called once with the exit code (0 done or quit, 130 Ctrl+C twice). */
+	/** Called once with the exit code (0 done, 130 quit or Ctrl+C twice before the end: interrupted). */
 	onExit(code: number): void;
 	feedIntervalMs?: number;
 };
@@ -45,7 +46,8 @@ export type AppProps = {
 type UiState = {
 	page: {identity: string; index: number};
 	cursor: number;
-	overlay: 'help' | 'quit' | null;
+	/** 'left': quit confirmed; the last frame says so (not the question) while Ink unmounts. */
+	overlay: 'help' | 'quit' | 'left' | null;
 	/** Ctrl+C pressed once: over a running step (canceled) or elsewhere. */
 	ctrlC: 'step' | 'idle' | null;
 	/** The wait already answered: later keys of the same burst must not answer it again. */
@@ -122,10 +124,13 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 			return;
 		}
 		if (state.ctrlC !== null) set({ctrlC: null});
+		if (state.overlay === 'left') return;
 		if (state.overlay === 'quit') {
 			if (press === 'y') {
 				wizard.cancelStep();
-				leave(0);
+				set({overlay: 'left'});
+				// Quitting before the end is an interruption (docs/DESIGN.md, exit codes); after it, a plain exit.
+				leave(wizard.waiting?.kind === 'done' ? 0 : 130);
 			} else if (press === 'n' || press === 'escape') set({overlay: null});
 			return;
 		}
@@ -144,7 +149,16 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 
 	const {screen} = where();
 	const visible = bindings().filter((binding) => !binding.hidden);
-	const hints = [...visible, {label: '?', does: 'help'}, {label: 'q', does: 'quit'}];
+	// An overlay takes the keys: the footer shows its keys, not the page's underneath.
+	const overlay = ui.current.overlay;
+	const hints =
+		overlay === 'quit'
+			? [{label: 'y', does: 'quit (results kept)'}, {label: 'n/Esc', does: 'stay'}]
+			: overlay === 'help'
+				? [{label: '?/Esc', does: 'close the help'}]
+				: overlay === 'left'
+					? []
+					: [...visible, {label: '?', does: 'help'}, {label: 'q', does: 'quit'}];
 	const width = Math.max(20, Math.min(columns, MAX_WIDTH));
 	const lines = footerLines(hints, width);
 	const warning =
@@ -176,6 +190,8 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 					<HelpOverlay hints={helpHints} resumeNote={resumeNote} />
 				) : ui.current.overlay === 'quit' ? (
 					<QuitConfirm resumeNote={resumeNote} />
+				) : ui.current.overlay === 'left' ? (
+					<Prose>{`Quit. ${resumeNote}`}</Prose>
 				) : (
 					<WizardPage
 						screen={screen}

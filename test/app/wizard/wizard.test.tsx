@@ -232,9 +232,26 @@ describe('wizard', () => {
 		await ui.until('Preflight');
 		await ui.press('q');
 		await ui.until('Quit trifecta?');
+		// The footer offers the dialog's keys, not the page's underneath.
+		expect(ui.frame()).toContain('y quit (results kept) · n/Esc stay');
+		expect(ui.frame()).not.toContain('Enter plan the experiment');
 		await ui.press('n');
 		await ui.until('Preflight');
 		expect(ui.exits).toEqual([]);
+		await ui.press('q');
+		await ui.press('y');
+		// Quitting before the end is an interruption: 130, as the README says; the last frame is not the question.
+		expect(ui.exits).toEqual([130]);
+		expect(ui.frame()).not.toContain('Quit trifecta?');
+		expect(ui.flat()).toContain('Quit. Quitting keeps every result in /tmp/results/scaling-results.json');
+		await runner.close();
+	});
+
+	it('q then y on the Done screen exits 0: nothing was interrupted', async () => {
+		const h = harness({...world, ...roundOneWorld({trader32: 9.3})});
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Verdict — final', 'Hybrid configs for', 'Done']);
 		await ui.press('q');
 		await ui.press('y');
 		expect(ui.exits).toEqual([0]);
