@@ -44,7 +44,12 @@ export function initialState(results: ResultsFile, settings: Settings): Strategy
 }
 
 export function choiceRecord(offer: EscalationOffer, choice: EscalationChoice, at: string): RoundRecord {
-	const base = {round: offer.afterRound, model: offer.roundModel, at};
+	const predictions = offer.candidates.flatMap((candidate) =>
+		candidate.predictedRate === null || candidate.predictedRange === null
+			? []
+			: [{model: candidate.model, rate: candidate.predictedRate, low: candidate.predictedRange[0], high: candidate.predictedRange[1], from: candidate.predictedFrom}],
+	);
+	const base = {round: offer.afterRound, model: offer.roundModel, at, ...(predictions.length > 0 ? {predictions} : {})};
 	if (choice === 'accept') {
 		return {...base, decision: 'escalate', chosen: offer.recommended, reason: `${offer.reason} Escalation to ${offer.recommended} accepted.`};
 	}
