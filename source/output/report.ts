@@ -48,7 +48,7 @@ export function formatReport(results: ResultsFile, options: ReportOptions = {}):
 		formatCeilingSection(results),
 		formatDetailSection(results),
 		formatGitSection(pipelineDir, options.git ?? runGit, results.recommendation?.model ?? null),
-		formatNextStepsSection(results),
+		formatNextStepsSection(results, pipelineDir),
 	];
 	const sections = bodies.map((body, index) => section(index + 1, REPORT_SECTIONS[index] ?? '', body));
 	return `${formatHeader(results, options.now ?? new Date())}\n\n${formatChartsBlock()}\n\n${sections.join('\n')}\n${formatGlossary(results)}`;

@@ -1,9 +1,12 @@
 // Report §5 agrees with what the screens said and with its own table: the prediction shown is the
 // one the escalation offer made before the pull, a size limit never contradicts a measured rate,
 // and the best score names every model that reached it.
+import fs from 'node:fs';
+import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {formatReport} from '../../source/output/report.js';
 import {completeResults} from './fixtureResults.js';
+import {pipelineCopy} from './helpers.js';
 
 const NOW = new Date('2026-02-02T10:00:00.000Z');
 
@@ -50,5 +53,22 @@ describe('report §5: the ceiling', () => {
 		expect(body).toContain('Best local trader score: 9.6 (qwen2.5:32b, llama3.3:70b)');
 		expect(body).not.toContain('Scores rise with size');
 		expect(body).toContain('no higher than qwen2.5:32b');
+	});
+});
+
+describe('report §8: next steps never ask for what was done', () => {
+	const section8 = (report: string) => report.slice(report.indexOf('## 8. '), report.indexOf('\n## Glossary'));
+
+	it('does not ask to write the configs once the pipeline has them', () => {
+		const dir = pipelineCopy();
+		fs.appendFileSync(path.join(dir, 'src/hybrid_llm.py'), '\n# "hybrid_llama70": {...}\n');
+		const body = section8(formatReport(completeResults(), {pipelineDir: dir, now: NOW}));
+		expect(body).not.toContain('Write the configs into the pipeline');
+		expect(body).toContain('python src/run_analysis.py AAPL --hybrid hybrid_llama70');
+	});
+
+	it('asks to write them while the pipeline has not got them', () => {
+		const body = section8(formatReport(completeResults(), {pipelineDir: pipelineCopy(), now: NOW}));
+		expect(body).toContain('Write the configs into the pipeline: `trifecta configs --write`');
 	});
 });

@@ -34,6 +34,17 @@ export type WizardPageProps = {
 
 const WORKING = <WorkingScreen what="Working…" />;
 
+/**
+ * The config the stored next step sends the user to run, when the answer to the offer left it
+ * out of the pipeline (Skip, or the configs file only) and the sentence does not say to write it.
+ */
+function unwrittenConfig(strategy: Wizard['strategy']): string | null {
+	const recommendation = strategy.results.recommendation;
+	const config = recommendation?.nextStep ? /--hybrid (\S+?)[.,:;]?(?:\s|$)/.exec(recommendation.nextStep)?.[1] : undefined;
+	if (config === undefined || strategy.configsAnswer === null || strategy.configsAnswer.patch) return null;
+	return recommendation?.nextStep?.includes('configs --write') ? null : config;
+}
+
 export function WizardPage({screen, wizard, preflight, cursor, width, rows, animate, simulated, resultsPath, resumeCommand, planOrder}: WizardPageProps): React.JSX.Element {
 	const {strategy, waiting} = wizard;
 	const recommendation = strategy.results.recommendation;
@@ -71,6 +82,7 @@ export function WizardPage({screen, wizard, preflight, cursor, width, rows, anim
 			return (
 				<DoneScreen
 					files={[...(strategy.configsWritten ?? []), ...(strategy.reportWritten ?? [])]} resultsPath={resultsPath} recommendation={recommendation} timeLine={experimentTimeLine(strategy.results.timing?.runs)}
+					unwrittenConfig={unwrittenConfig(strategy)}
 					commitFailure={strategy.commitError !== null && strategy.commitPlan !== null ? {error: strategy.commitError, pipelineDir: strategy.commitPlan.pipelineDir, commands: strategy.commitPlan.commands} : null}
 				/>
 			);

@@ -170,6 +170,26 @@ describe('wizard', () => {
 		await runner.close();
 	});
 
+	it('after Skip on the configs offer, Done never sends the user to run a config that was not written', async () => {
+		const h = harness({...roundOneWorld(), 'qwen2.5:72b': {trader: 8.6, rate: 8.5}, 'llama3.3:70b': {trader: 8.5, rate: 9.0}});
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Verdict — round 1', 'Escalation after round 1', 'Verdict — round 2', 'Escalation after round 2']);
+		// Stop here: the recommendation is the best practical model, below the threshold.
+		while (!/› Skip/.test(ui.frame())) await ui.press(KEY.down);
+		await ui.press(KEY.enter);
+		await ui.until('Verdict — final');
+		await ui.press(KEY.enter);
+		await ui.until('Hybrid configs for');
+		while (!/› Skip/.test(ui.frame())) await ui.press(KEY.down);
+		await ui.press(KEY.enter);
+		await ui.until('Done');
+		const config = /--hybrid (hybrid_\w+)/.exec(ui.flat())?.[1];
+		expect(config).toBeDefined();
+		expect(ui.flat()).toContain(`No configs were written: ${config} is not in the pipeline until \`trifecta configs --write\` writes it.`);
+		await runner.close();
+	});
+
 	it('r on the plan picks the round-one model', async () => {
 		const h = harness({...world, 'command-r:35b': {trader: 9.3, rate: 15}});
 		const runner = await h.start();

@@ -42,6 +42,7 @@ export function DoneScreen({
 	recommendation,
 	timeLine = null,
 	commitFailure = null,
+	unwrittenConfig = null,
 }: {
 	files: string[];
 	resultsPath: string;
@@ -50,6 +51,8 @@ export function DoneScreen({
 	timeLine?: string | null;
 	/** The configs commit the user asked for failed: why, and what to run by hand. */
 	commitFailure?: {error: string; pipelineDir: string; commands: string[]} | null;
+	/** The recommended config the next step names, when the user did not write it into the pipeline. */
+	unwrittenConfig?: string | null;
 }): React.JSX.Element {
 	return (
 		<Box flexDirection="column">
@@ -59,6 +62,7 @@ export function DoneScreen({
 			{verdictSentences(recommendation).map(([label, text]) => (
 				<Prose key={label}>{`${label}: ${text}`}</Prose>
 			))}
+			{unwrittenConfig ? <Prose color="yellow">{`No configs were written: ${unwrittenConfig} is not in the pipeline until \`trifecta configs --write\` writes it.`}</Prose> : null}
 			{timeLine ? <Prose>{timeLine[0]?.toUpperCase() + timeLine.slice(1)}</Prose> : null}
 			{commitFailure ? (
 				<Box flexDirection="column">
