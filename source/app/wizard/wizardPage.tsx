@@ -2,7 +2,7 @@
 import React from 'react';
 import type {DoctorReport} from '../doctor/report.js';
 import {DoctorScreen} from '../screens/doctorScreen.js';
-import {planSummary, policyOf} from '../../experiment/strategy/index.js';
+import {describeStepKey, planSummary, policyOf} from '../../experiment/strategy/index.js';
 import {verdictSentences} from '../lines/runLines.js';
 import type {ScreenName} from './keys.js';
 import {DeleteScreen} from './screens/deleteScreen.js';
@@ -31,6 +31,8 @@ export type WizardPageProps = {
 	/** The plan's model rows in the order drawn (App keeps it between keys). */
 	planOrder?: readonly string[];
 };
+
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const WORKING = <WorkingScreen what="Working…" />;
 
@@ -74,7 +76,7 @@ export function WizardPage({screen, wizard, preflight, cursor, width, rows, anim
 			return waiting?.kind === 'ask-commit' ? <CommitScreen plan={waiting.plan} cursor={cursor} rows={rows} /> : WORKING;
 		case 'interrupted':
 			return waiting?.kind === 'canceled' || waiting?.kind === 'failed' ? (
-				<InterruptedScreen kind={waiting.kind} message={waiting.kind === 'failed' ? waiting.message : `${waiting.key} was canceled.`} resultsPath={resultsPath} resumeCommand={resumeCommand} />
+				<InterruptedScreen kind={waiting.kind} message={waiting.kind === 'failed' ? waiting.message : `${capitalized(describeStepKey(waiting.key))} was canceled.`} resultsPath={resultsPath} resumeCommand={resumeCommand} />
 			) : (
 				WORKING
 			);

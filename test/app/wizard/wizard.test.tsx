@@ -327,6 +327,8 @@ describe('wizard', () => {
 		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Benchmark']);
 		await ui.press(KEY.esc);
 		await ui.until('Step canceled');
+		expect(ui.flat()).toContain('The benchmark of qwen2.5:14b');
+		expect(ui.flat()).not.toContain('bench:');
 		await ui.press(KEY.enter);
 		await ui.until('Verdict — round 1');
 		await runner.close();
