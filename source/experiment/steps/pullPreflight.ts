@@ -58,5 +58,8 @@ export function seventyBWarning(model: string, modelBytes: number | null, instal
 	const others = installed.filter((entry) => entry.name !== model && isSeventyBClass(entry.sizeBytes));
 	if (others.length === 0) return null;
 	const names = others.map((entry) => `${entry.name} (${formatBytes(entry.sizeBytes)})`).join(', ');
+	if (modelBytes === null) {
+		return `The size of ${model} is unknown until the pull starts; ${names} ${others.length === 1 ? 'is' : 'are'} installed and 70B-class: if ${model} is one too, the strategy never holds two — consider \`ollama rm\` first.`;
+	}
 	return `Another 70B-class model is installed: ${names}. The strategy never holds two — consider \`ollama rm\` before pulling ${model}.`;
 }
