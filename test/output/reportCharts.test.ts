@@ -33,6 +33,15 @@ describe('the report at a glance', () => {
 		expect(glossary).toContain('(8 t/s)');
 	});
 
+	it('names the results file it was built from where it really is (the demo keeps it in its own folder)', () => {
+		const resultsDir = tempDir();
+		const files = rebuildOutputs(completeResults(true), {resultsDir, docsDir: path.join(tempDir(), 'docs')}, {pipelineDir: null, now: NOW});
+		expect(fs.readFileSync(files.report, 'utf8')).toContain(`from ${path.join(resultsDir, 'scaling-results.json')} (record updated`);
+		const root = tempDir();
+		const usual = rebuildOutputs(completeResults(true), {resultsDir: path.join(root, 'results'), docsDir: path.join(root, 'docs')}, {pipelineDir: null, now: NOW});
+		expect(fs.readFileSync(usual.report, 'utf8')).toContain('from results/scaling-results.json (record updated');
+	});
+
 	it('rebuilding writes the charts the report links, beside it', () => {
 		const docsDir = path.join(tempDir(), 'docs');
 		const files = rebuildOutputs(completeResults(true), {resultsDir: tempDir(), docsDir}, {pipelineDir: null, now: NOW});

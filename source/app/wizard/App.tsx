@@ -170,7 +170,7 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 	// One row stays free (a frame as tall as the terminal is cleared whole), one is the header.
 	const bodyRows = rows - 2 - footerHeight(lines, warning, keysActive);
 	const round = currentRound(wizard.strategy);
-	const resumeNote = `Quitting keeps every result in ${resultsPath}; start ${resumeCommand} again to resume where you left.`;
+	const resumeNote = `Quitting keeps every result in ${resultsPath}; run \`${resumeCommand}\` again to resume where you left off.`;
 	// Exactly one <Static> in every frame (components/staticAnchor.tsx): the pull and benchmark
 	// screens print their finished lines through their own.
 	const running = wizard.running?.step;

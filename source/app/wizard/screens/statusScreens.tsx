@@ -31,7 +31,7 @@ export function InterruptedScreen({kind, message, resultsPath, resumeCommand}: {
 				{kind === 'failed' ? 'The step failed' : 'Step canceled'}
 			</Text>
 			<Prose>{message}</Prose>
-			<Prose>{`Everything measured so far is kept in ${resultsPath}. Enter retries; q quits (start ${resumeCommand} again to resume).`}</Prose>
+			<Prose>{`Everything measured so far is kept in ${resultsPath}. Enter retries; q quits (run \`${resumeCommand}\` again to resume).`}</Prose>
 		</Box>
 	);
 }
