@@ -18,6 +18,7 @@ import {screenBindings} from './bindings.js';
 import {Footer, footerHeight, footerLines} from './footer.js';
 import {dispatchPress, pressesOf, type Press, type ScreenName} from './keys.js';
 import {HelpOverlay, QuitConfirm} from './overlays.js';
+import {DiffView, clampOffset, diffRows} from './diffView.js';
 import {pagesFor, waitIdentity} from './pages.js';
 import {WizardPage} from './wizardPage.js';
 import {planKey} from './screens/planScreen.js';
@@ -47,7 +48,9 @@ type UiState = {
 	page: {identity: string; index: number};
 	cursor: number;
 	/** 'left': quit confirmed; the last frame says so (not the question) while Ink unmounts. */
-	overlay: 'help' | 'quit' | 'left' | null;
+	overlay: 'help' | 'quit' | 'left' | 'diff' | null;
+	/** The diff shown by "Show the diff" and the first row in view. */
+	diff: {text: string; offset: number} | null;
 	/** Ctrl+C pressed once: over a running step (canceled) or elsewhere. */
 	ctrlC: 'step' | 'idle' | null;
 	/** The wait already answered: later keys of the same burst must not answer it again. */
@@ -61,7 +64,10 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const printed = useRef(0);
-	const ui = useRef<UiState>({page: {identity: '', index: 0}, cursor: 0, overlay: null, ctrlC: null, answered: null, planOrder: undefined});
+	// The last frame's page size, for keys that scroll by a page.
+	const bodyRowsRef = useRef(rows);
+	const widthRef = useRef(columns);
+	const ui = useRef<UiState>({page: {identity: '', index: 0}, cursor: 0, overlay: null, ctrlC: null, answered: null, planOrder: undefined, diff: null});
 	const [, redraw] = useReducer((count: number) => count + 1, 0);
 	const set = (patch: Partial<UiState>) => {
 		ui.current = {...ui.current, ...patch};
@@ -105,7 +111,7 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 					wizard.decide({type: 'plan:confirmed'});
 				}
 			},
-			showDiff: (offer) => wizard.print(['── the diff the patch applies', ...offer.pipeline.diff.trimEnd().split('\n')]),
+			showDiff: (offer) => set({overlay: 'diff', diff: {text: offer.pipeline.diff, offset: 0}}),
 			reopenOffer: () => {
 				runner.dispatch({type: 'configs:answered', answer: null});
 				set({answered: wizard.waiting});
@@ -134,6 +140,16 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 			} else if (press === 'n' || press === 'escape') set({overlay: null});
 			return;
 		}
+		if (state.overlay === 'diff' && state.diff) {
+			const page = Math.max(1, bodyRowsRef.current - 3);
+			const step: Partial<Record<Press, number>> = {up: -1, k: -1, down: 1, j: 1, pageup: -page, pagedown: page, space: page};
+			if (press === 'escape' || press === 'q') set({overlay: null, diff: null});
+			else if (step[press] !== undefined) {
+				const rows = diffRows(state.diff.text, widthRef.current).length;
+				set({diff: {...state.diff, offset: clampOffset(state.diff.offset + (step[press] ?? 0), rows, Math.max(1, bodyRowsRef.current - 2))}});
+			}
+			return;
+		}
 		if (state.overlay === 'help') {
 			if (press === '?' || press === 'escape') set({overlay: null});
 			return;
@@ -154,6 +170,8 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 	const hints =
 		overlay === 'quit'
 			? [{label: 'y', does: 'quit (results kept)'}, {label: 'n/Esc', does: 'stay'}]
+			: overlay === 'diff'
+				? [{label: '↑/↓', does: 'scroll'}, {label: 'PgUp/PgDn', does: 'page'}, {label: 'Esc', does: 'back to the offer'}]
 			: overlay === 'help'
 				? [{label: '?/Esc', does: 'close the help'}]
 				: overlay === 'left'
@@ -169,6 +187,8 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 				: null;
 	// One row stays free (a frame as tall as the terminal is cleared whole), one is the header.
 	const bodyRows = rows - 2 - footerHeight(lines, warning, keysActive);
+	bodyRowsRef.current = bodyRows;
+	widthRef.current = width;
 	const round = currentRound(wizard.strategy);
 	const resumeNote = `Quitting keeps every result in ${resultsPath}; run \`${resumeCommand}\` again to resume where you left off.`;
 	// Exactly one <Static> in every frame (components/staticAnchor.tsx): the pull and benchmark
@@ -190,6 +210,8 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 					<HelpOverlay hints={helpHints} resumeNote={resumeNote} />
 				) : ui.current.overlay === 'quit' ? (
 					<QuitConfirm resumeNote={resumeNote} />
+				) : ui.current.overlay === 'diff' && ui.current.diff ? (
+					<DiffView diff={ui.current.diff.text} offset={ui.current.diff.offset} width={width} rows={bodyRows} />
 				) : ui.current.overlay === 'left' ? (
 					<Prose>{`Quit. ${resumeNote}`}</Prose>
 				) : (
