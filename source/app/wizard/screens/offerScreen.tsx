@@ -1,6 +1,6 @@
 // The configs offer, after the final verdict: every hybrid config by name, where each file
 // would go, what the pipeline patch changes; nothing is written until the user picks Write.
-// The diff itself goes to the scrollback (Show the diff), where it can be read at any length.
+// The diff itself opens in a view of its own (Show the diff), scrolled a page at a time.
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {ConfigsOffer} from '../../../experiment/runner/index.js';
