@@ -20,13 +20,18 @@ describe('report §5: the ceiling', () => {
 		const results = completeResults();
 		const first = results.rounds[0];
 		if (first === undefined) throw new Error('fixture has round 1');
-		results.rounds[0] = {...first, predictions: [{model: 'llama3.3:70b', rate: 6.0, low: 4.8, high: 7.2, from: 'qwen2.5:32b at 12.3 t/s'}]};
+		results.rounds[0] = {...first, predictions: [{model: 'llama3.3:70b', rate: 6.0, low: 4.8, high: 7.2, from: 'qwen2.5:32b at 12.3 t/s'}, {model: 'qwen2.5:72b', rate: 5.0, low: 4.0, high: 6.0, from: null}]};
+		// A later offer (after round 2) predicted qwen2.5:72b again, from more measurements: that is the one decided on.
+		const second = results.rounds[1];
+		if (second) results.rounds[1] = {...second, predictions: [{model: 'qwen2.5:72b', rate: 5.6, low: 5.0, high: 6.2, from: 'llama3.3:70b at 6.4 t/s'}]};
 		const body = section5(formatReport(results, {pipelineDir: null, now: NOW}));
 		const row = body.split('\n').find((line) => line.startsWith('| llama3.3:70b'));
 		expect(row).toContain('6.0 (4.8–7.2) at the offer');
 		expect(row).toContain('| 6.4 |');
-		// qwen2.5:72b was never offered with a recorded prediction: its figure is labelled as computed now.
-		expect(body.split('\n').find((line) => line.startsWith('| qwen2.5:72b'))).toMatch(/\d+\.\d \(\d+\.\d–\d+\.\d\) from the rates measured now/);
+		expect(body.split('\n').find((line) => line.startsWith('| qwen2.5:72b'))).toContain('5.6 (5.0–6.2) at the offer');
+		// Without any recorded offer, the figure is labelled as computed now.
+		const none = section5(formatReport(completeResults(), {pipelineDir: null, now: NOW}));
+		expect(none.split('\n').find((line) => line.startsWith('| qwen2.5:72b'))).toMatch(/\d+\.\d \(\d+\.\d–\d+\.\d\) from the rates measured now/);
 	});
 
 	it('never says larger models cannot be practical beside one measured practical', () => {

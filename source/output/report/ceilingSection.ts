@@ -48,9 +48,12 @@ function measuredRates(results: ResultsFile): Measured[] {
 	});
 }
 
-/** The prediction the escalation offer made for `name` before its pull, from the first round that recorded one. */
+/**
+ * The prediction the last escalation offer made for `name`: the one the user decided on (a model
+ * is offered no more once pulled, so for a measured model it is the one made before its pull).
+ */
 function offeredPrediction(results: ResultsFile, name: string): {rate: number; low: number; high: number} | null {
-	for (const round of results.rounds) {
+	for (const round of [...results.rounds].reverse()) {
 		const found = round.predictions?.find((prediction) => prediction.model === name);
 		if (found) return found;
 	}
