@@ -213,7 +213,7 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 				) : ui.current.overlay === 'diff' && ui.current.diff ? (
 					<DiffView diff={ui.current.diff.text} offset={ui.current.diff.offset} width={width} rows={bodyRows} />
 				) : ui.current.overlay === 'left' ? (
-					<Prose>{`Quit. ${resumeNote}`}</Prose>
+					<Prose>{wizard.waiting?.kind === 'done' ? `Done. Results: ${resultsPath}` : `Quit. ${resumeNote}`}</Prose>
 				) : (
 					<WizardPage
 						screen={screen}

@@ -275,6 +275,9 @@ describe('wizard', () => {
 		await ui.press('q');
 		await ui.press('y');
 		expect(ui.exits).toEqual([0]);
+		// Nothing to resume after the end.
+		expect(ui.flat()).toContain('Done. Results: /tmp/results/scaling-results.json');
+		expect(ui.flat()).not.toContain('again to resume');
 		await runner.close();
 	});
 
