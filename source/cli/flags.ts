@@ -1,22 +1,19 @@
 // Argument parsing with meow, then our own checks so every usage error is one line naming the
 // bad flag or command (meow's own report spans lines).
 import path from 'node:path';
-import envPaths from 'env-paths';
 import meow from 'meow';
 import {commands, commonFlags, findCommand, wizardEntry, type CommandEntry} from './registry.js';
 import {DEFAULT_HOST} from './help.js';
 import {normalizeOllamaHost} from '../providers/ollama/hostUrl.js';
 import {DEFAULT_TIMEOUTS} from '../providers/network/timeouts.js';
 import type {GlobalFlags} from './types.js';
+import {demoResultsDir} from './demoDir.js';
+import {UsageError} from './errors.js';
 import type {Settings} from '../experiment/settings.js';
 import {isValidClaudeModel, modelNameProblem} from '../domain/modelName.js';
 
 /** The smallest context window accepted, from a flag or the settings file alike. */
 export const MIN_NUM_CTX = 256;
-
-export class UsageError extends Error {
-	override readonly name = 'UsageError';
-}
 
 const meowFlags = {
 	host: {type: 'string'},
@@ -203,14 +200,6 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 			timeouts,
 		},
 	};
-}
-
-/**
- * The demo's one folder, in the user's cache directory (~/.cache/trifecta-nodejs/demo on Linux,
- * ~/Library/Caches/trifecta-nodejs/demo on macOS): the same every run, so the demo resumes.
- */
-export function demoResultsDir(): string {
-	return path.join(envPaths('trifecta').cache, 'demo');
 }
 
 /** Ollama's own host rules (the provider's normaliser), shown as the origin a user would type. */

@@ -2,7 +2,7 @@
 // real sizes and quantizations from the catalog, decode rates at 65-80 % of the bandwidth bound
 // (docs/reference/ollama-wire.md §6), and GGUF architecture facts for /api/show and the KV estimate.
 import {catalog, catalogEntry} from '../models/catalog.js';
-import type {CatalogEntry} from '../models/catalog.js';
+import type {CatalogEntry, CatalogName} from '../models/catalog.js';
 import {sha256Hex} from './hashing.js';
 import type {QualityTier, SimArchitecture, SimModelProfile, ToolBehaviour} from './types.js';
 
@@ -23,7 +23,9 @@ type Tuning = {
 /** qwen2.5's chat template inserts this when a request has no system message. */
 const QWEN_SYSTEM = 'You are Qwen, created by Alibaba Cloud. You are a helpful assistant.';
 
-const tuning: Record<string, Tuning> = {
+// Keyed by catalog name: a catalog entry without its tuning does not compile (it would otherwise
+// be served as a generic 4.9 GB model, and every figure about it would be wrong).
+const tuning: Record<CatalogName, Tuning> = {
 	'qwen2.5:14b': {
 		evalRate: 30.2,
 		promptEvalRate: 362,
@@ -185,11 +187,12 @@ function genericProfile(name: string): SimModelProfile {
 	};
 }
 
+function tuningOf(name: string): Tuning | undefined {
+	return Object.hasOwn(tuning, name) ? tuning[name as CatalogName] : undefined;
+}
+
 export function defaultProfiles(): SimModelProfile[] {
-	return catalog.map((entry) => {
-		const tune = tuning[entry.name];
-		return tune ? fromCatalog(entry, tune) : genericProfile(entry.name);
-	});
+	return catalog.map((entry) => fromCatalog(entry, tuning[entry.name]));
 }
 
 /**
@@ -199,7 +202,7 @@ export function defaultProfiles(): SimModelProfile[] {
  */
 export function profileFor(name: string, overrides: Partial<SimModelProfile> = {}): SimModelProfile {
 	const entry = catalogEntry(name);
-	const tune = entry ? tuning[entry.name] : undefined;
+	const tune = entry ? tuningOf(entry.name) : undefined;
 	const base = entry && tune ? fromCatalog(entry, tune) : name === 'qwen3:32b' ? thinkingProfile() : genericProfile(name);
 	const profile: SimModelProfile = {...base, ...overrides, name};
 	if (overrides.sizeBytes !== undefined && overrides.layers === undefined) {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {isLoopbackHost, normaliseHost, parseArgs, UsageError} from '../../source/cli/flags.js';
+import {isLoopbackHost, normaliseHost, parseArgs} from '../../source/cli/flags.js';
+import {UsageError} from '../../source/cli/errors.js';
 
 const parse = (argv: string[], env: NodeJS.ProcessEnv = {}) => parseArgs(argv, env, '/work/project');
 

@@ -4,7 +4,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {runCommand} from '../../source/cli/commands/run.js';
-import {isSeventyBClass, catalogEntry} from '../../source/models/catalog.js';
+import {isOneAtATime, catalogEntry} from '../../source/models/catalog.js';
 import {defaultProfiles, profileFor, startSimulator, type SimulatorHandle} from '../../source/simulator/index.js';
 import {runCli} from '../helpers/runCli.js';
 import {runHeadless, tempDir} from './headless.js';
@@ -24,7 +24,7 @@ afterEach(async () => {
 function watchLarge(handle: SimulatorHandle): {max: () => number; stop: () => void} {
 	let max = 0;
 	const timer = setInterval(() => {
-		const large = handle.installed().filter((name) => isSeventyBClass(catalogEntry(name)?.sizeBytes ?? 0)).length;
+		const large = handle.installed().filter((name) => isOneAtATime(name, catalogEntry(name)?.sizeBytes ?? 0)).length;
 		max = Math.max(max, large);
 	}, 2);
 	return {max: () => max, stop: () => clearInterval(timer)};
@@ -112,7 +112,7 @@ describe('trifecta run --yes --json', () => {
 		expect(summary.models.map((model) => model.name)).toContain(escalated);
 		expect(summary.recommendation?.model).not.toBeNull();
 		expect(watch.max()).toBeLessThanOrEqual(1);
-		const large = sim.installed().filter((name) => isSeventyBClass(catalogEntry(name)?.sizeBytes ?? 0));
+		const large = sim.installed().filter((name) => isOneAtATime(name, catalogEntry(name)?.sizeBytes ?? 0));
 		expect(large.length).toBeLessThanOrEqual(1);
 		expect(result.stderr).toMatch(/--yes: escalating to/);
 	});
@@ -183,7 +183,7 @@ describe('trifecta run --demo --yes --json (the built CLI)', () => {
 		for (const sentence of [rec?.reason, rec?.ceiling, rec?.nextStep]) expect(report).toContain(sentence);
 		// Every 70B-class pull was preceded by an offer showing its predicted rate, and a second one
 		// is pulled only when it was predicted practical.
-		const large = summary.models.filter((candidate) => candidate.pull?.status === 'pulled' && isSeventyBClass(candidate.sizeBytes ?? 0));
+		const large = summary.models.filter((candidate) => candidate.pull?.status === 'pulled' && isOneAtATime(candidate.name, candidate.sizeBytes ?? 0));
 		expect(large.length).toBeGreaterThan(0);
 		for (const [index, pulled] of large.entries()) {
 			const offer = summary.offers.find((candidateOffer) => candidateOffer.choice === 'accept' && candidateOffer.recommended === pulled.name);

@@ -6,6 +6,7 @@ import type {GitRunner} from '../../source/output/report/gitSection.js';
 import {emptyResults} from '../../source/domain/schema.js';
 import {completeResults, partialResults} from './fixtureResults.js';
 import {tempDir} from './helpers.js';
+import {markdownRow} from '../helpers/tables.js';
 
 const NOW = new Date('2026-02-02T10:00:00.000Z');
 const gitLog: GitRunner = () => ({ok: true, stdout: 'abc1234 Add hybrid_qwen14\ndef5678 Task 004 report\n'});
@@ -43,9 +44,14 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 	});
 
 	it('1: the benchmark table carries size, speed ± sd, ceiling, efficiency, tools, words and risk levels', () => {
-		const row = tableRow(sectionOf(report, 1), 'qwen2.5:32b');
-		expect(row).toEqual(['qwen2.5:32b', '19.9', '12.3 ± 0.4', '20.1', '61%', '5/5', '4/5', '900', '850', '400', 'BUY', '244.10', '290.00', '5% of portfolio', '8.7']);
-		expect(tableRow(sectionOf(report, 1), 'claude:claude-sonnet-4-5-20250929 (baseline)')[9]).toBe('650');
+		const row = markdownRow(sectionOf(report, 1), 'qwen2.5:32b');
+		expect(row).toEqual({
+			'model': 'qwen2.5:32b', 'size GB': '19.9', 'speed t/s (mean ± sd)': '12.3 ± 0.4', 'ceiling t/s': '20.1', 'efficiency': '61%', 'tools native': '5/5', 'tools openai': '4/5',
+			'bull words': '900', 'bear words': '850', 'trader words': '400', 'decision': 'BUY', 'stop-loss': '244.10', 'target': '290.00', 'sizing': '5% of portfolio', 'trader score': '8.7',
+		});
+		const baseline = markdownRow(sectionOf(report, 1), 'claude:claude-sonnet-4-5-20250929 (baseline)');
+		expect(baseline['trader words']).toBe('650');
+		expect([baseline['size GB'], baseline['speed t/s (mean ± sd)'], baseline['tools openai']]).toEqual(['-', '-', '-']);
 		expect(sectionOf(report, 1)).toContain('$0.1234');
 	});
 
@@ -138,7 +144,8 @@ describe('TASK_005 report from partial results', () => {
 	it('says "not measured" and why the baseline is missing instead of failing', () => {
 		expect(report).toContain('- Ollama version: not recorded');
 		expect(report).toContain('Benchmark options: not measured');
-		expect(tableRow(sectionOf(report, 1), 'qwen2.5:32b').slice(2, 7)).toEqual(['not measured', '-', '-', 'not tested', 'not tested']);
+		const row = markdownRow(sectionOf(report, 1), 'qwen2.5:32b');
+		expect([row['speed t/s (mean ± sd)'], row['ceiling t/s'], row['efficiency'], row['tools native'], row['tools openai']]).toEqual(['not measured', '-', '-', 'not tested', 'not tested']);
 		expect(sectionOf(report, 1)).toContain('Claude baseline skipped: ANTHROPIC_API_KEY is not set.');
 		expect(tableRow(sectionOf(report, 2), '1')).toEqual(['1', 'qwen2.5:14b', '7.2', 'not measured', '7.2', 'not measured', 'not measured', 'rubric (offline)', 'not measured']);
 		expect(sectionOf(report, 3)).toContain('No 70B-class model was scored');

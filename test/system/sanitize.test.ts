@@ -46,6 +46,22 @@ describe('sanitizeText', () => {
 		const event = {type: 'delta', text: 'x\u001b]0;t\u0007', n: 3, list: ['\u0000'], nested: {ok: true, name: 'a\rb'}};
 		expect(sanitizeDeep(event)).toEqual({type: 'delta', text: 'x', n: 3, list: [REPLACEMENT], nested: {ok: true, name: `a${REPLACEMENT}b`}});
 	});
+
+	it('sanitizeDeep hands a clean value back as it is and copies only what it changes, never the original', () => {
+		const clean = {type: 'bench:delta', model: 'qwen2.5:32b', text: 'the bull case', at: 12.5, list: ['a', 'b'], nested: {ok: true}};
+		expect(sanitizeDeep(clean)).toBe(clean);
+		const dirty = {text: 'a\u001b[2Jb', nested: {ok: true}, list: ['fine', 'x\u0000']};
+		const out = sanitizeDeep(dirty);
+		expect(out).toEqual({text: 'ab', nested: {ok: true}, list: ['fine', `x${REPLACEMENT}`]});
+		expect(out.nested).toBe(dirty.nested);
+		expect(dirty.text).toBe('a\u001b[2Jb');
+		expect(dirty.list[1]).toBe('x\u0000');
+	});
+
+	it('sanitizeDeep still redacts a registered key inside a value', () => {
+		registerSecret('sk-ant-0123456789abcdef');
+		expect(sanitizeDeep({note: 'key sk-ant-0123456789abcdef leaked'}).note).not.toContain('sk-ant-0123456789abcdef');
+	});
 });
 
 describe('jsonText', () => {

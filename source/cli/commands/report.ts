@@ -6,7 +6,7 @@ import {createResultsStore} from '../../output/resultsStore.js';
 import {rebuildOutputs} from '../../output/rebuild.js';
 import {writeCsvExports} from '../../output/csvExport.js';
 import {knownPipelineDir, type GitRunner} from '../../output/report/gitSection.js';
-import {pipelineFor} from '../../experiment/runner/session.js';
+import {pipelineFor} from '../pipelineFolder.js';
 import type {CommandModule} from '../types.js';
 import {RUBRIC_VERSION} from '../../analysis/rubric.js';
 import {rescoreStale, scenariosFrom} from '../../experiment/rescore.js';

@@ -4,15 +4,17 @@
 // stdout and nothing else, with every offer shown and its predictions.
 import path from 'node:path';
 import {experimentTimeLine} from '../../analysis/timing.js';
-import {demoResultsDir} from '../flags.js';
+import {demoResultsDir} from '../demoDir.js';
 import type {Runner, WaitingAction} from '../../experiment/runner/index.js';
 import {openExperiment} from '../../experiment/runner/session.js';
+import {pipelineFor} from '../pipelineFolder.js';
 import type {EscalationChoice, EscalationOffer} from '../../experiment/strategy/index.js';
 import {userMessage} from '../../system/userMessage.js';
 import type {ResultsFile} from '../../domain/schema.js';
 import {createRunLines, offerLines, verdictLines} from '../../app/lines/runLines.js';
 import type {CommandIO, CommandModule, GlobalFlags, Services} from '../types.js';
 import {jsonText} from '../../system/sanitize.js';
+import {NEVER_TWO} from '../../models/tiers.js';
 
 /** An offer as --json reports it: what was shown before any pull, and what was answered. */
 export type OfferRecord = Omit<EscalationOffer, 'candidates'> & {
@@ -96,7 +98,7 @@ async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsP
 				continue;
 			}
 			case 'ask-delete':
-				say(`${action.next} needs room: ${action.model} must be deleted first (never two 70B-class models at once).`);
+				say(`${action.next} needs room: ${action.model} must be deleted first (${NEVER_TWO}).`);
 				if (!yes) {
 					say(
 						`A decision is needed: rerun with --yes to ${action.protect ? `keep ${action.model} (it met the threshold) and skip ${action.next}` : `delete ${action.model} and pull ${action.next}`}, or run \`trifecta\` to choose.`,
@@ -146,7 +148,7 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 	if (session.simulated) say(`SIMULATED: running against the built-in simulator, not your machine. Results: ${session.results.dir}`);
 	let runner: Runner;
 	try {
-		runner = await openExperiment(flags, session);
+		runner = await openExperiment(flags, session, pipelineFor(flags));
 	} catch (error) {
 		say(userMessage(error));
 		return 1;

@@ -20,13 +20,13 @@ export async function capabilitiesOf(ollama: OllamaProvider, model: string, sign
 	try {
 		const shown = (await ollama.show(model, {signal})).capabilities;
 		// Before v0.6.4 there is no capabilities field: an empty list says nothing, so fall back.
-		const capabilities = shown.length > 0 ? shown : (catalogEntry(model)?.capabilities ?? []);
+		const capabilities = shown.length > 0 ? shown : [...(catalogEntry(model)?.capabilities ?? [])];
 		cache.set(key, capabilities);
 		return capabilities;
 	} catch (error) {
 		if (isCanceled(error)) throw error;
 		// An unreachable server fails the request itself with its own message; this only falls back.
-		return catalogEntry(model)?.capabilities ?? [];
+		return [...(catalogEntry(model)?.capabilities ?? [])];
 	}
 }
 

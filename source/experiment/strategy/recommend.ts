@@ -6,6 +6,7 @@ import type {ResultsFile} from '../../domain/schema.js';
 import {configNames} from '../../output/configs/naming.js';
 import {baselineTraderScore, isInstalled, meanRate, modelResult, traderScore} from './evidence.js';
 import type {FinalRecommendation, StrategyState} from './types.js';
+import {ONE_AT_A_TIME_WORDS} from '../../models/tiers.js';
 
 export type RecommendCandidate = {
 	model: string;
@@ -51,7 +52,7 @@ function ceilingSentence(best: Scored | undefined, chosen: Scored | undefined, i
 		return `${best.model} reaches ${f1(best.score)} but runs at ${f1(best.rate)} t/s (minimum ${minRate} t/s): ${quality} not at a usable speed on this machine.`;
 	}
 	if (!best.installed && best.model !== chosen?.model) {
-		return `${best.model} scores ${f1(best.score)} at ${f1(best.rate)} t/s but is not installed now (deleted to make room for another 70B-class model): pull it again (trifecta pull ${best.model}) to use it.`;
+		return `${best.model} scores ${f1(best.score)} at ${f1(best.rate)} t/s but is not installed now (deleted to make room for another ${ONE_AT_A_TIME_WORDS} model): pull it again (trifecta pull ${best.model}) to use it.`;
 	}
 	if (reaches) return `${best.model}'s ${f1(best.score)} is the best local trader score measured here, and it is usable at ${f1(best.rate)} t/s.`;
 	return `The best local trader score measured here is ${f1(best.score)} (${best.model}), ${f1(threshold - best.score)} below the threshold ${f1(threshold)}: no local model measured on this machine closes the gap.`;

@@ -1,60 +1,14 @@
 // Section 1: one row per model (and the baseline) with speed, tool calling and the reasoning figures.
-import type {ModelResult, ReasoningResult, ResultsFile} from '../../domain/schema.js';
-import {endpointSummary} from '../toolTable.js';
-import {NOT_MEASURED, baselineMissingReason, fixed, gigabytes, integer, percent, truncate} from '../textFormat.js';
-import {sizeOf} from './facts.js';
+// The columns are declared in output/tables/benchmarkSpec.ts, shared with the terminal and the CSV.
+import type {ResultsFile} from '../../domain/schema.js';
+import {baselineMissingReason, integer} from '../textFormat.js';
+import {BENCHMARK_COLUMNS, benchmarkRows} from '../tables/benchmarkSpec.js';
+import {textCells, textTable} from '../tables/tableSpec.js';
 import {mdTable} from './markdown.js';
 
-function speedCell(model: ModelResult): string {
-	const rate = model.speed?.evalRate;
-	if (!rate) return NOT_MEASURED;
-	// † : the reps ran while another model downloaded (the header says which).
-	return `${fixed(rate.mean)} ± ${fixed(rate.sd)}${model.speed?.duringDownload ? ' †' : ''}`;
-}
-
-function words(reasoning: ReasoningResult | undefined, role: 'bull' | 'bear' | 'trader'): string {
-	const response = reasoning?.[role];
-	if (!response) return '-';
-	if (response.status === 'error') return 'ERROR';
-	return integer(response.metrics?.words);
-}
-
-function traderCells(reasoning: ReasoningResult | undefined): string[] {
-	const trader = reasoning?.trader;
-	const m = trader?.metrics;
-	if (!trader || !m) return ['-', '-', '-', '-', trader?.status === 'error' ? 'ERROR' : '-'];
-	return [
-		m.decision ?? 'none',
-		m.stopLoss === null ? 'none' : fixed(m.stopLoss, 2),
-		m.target === null ? 'none' : fixed(m.target, 2),
-		m.positionSizing ? truncate(m.positionSizing, 30) : 'none',
-		fixed(trader.score),
-	];
-}
-
 export function formatBenchmarkSection(results: ResultsFile): string {
-	const headers = ['model', 'size GB', 'speed t/s (mean ± sd)', 'ceiling t/s', 'efficiency', 'tools native', 'tools openai', 'bull words', 'bear words', 'trader words', 'decision', 'stop-loss', 'target', 'sizing', 'trader score'];
-	const rows = results.models.map((model) => [
-		model.name,
-		gigabytes(sizeOf(model)),
-		speedCell(model),
-		fixed(model.speed?.ceilingRate),
-		percent(model.speed?.efficiency),
-		endpointSummary(model.toolCalling?.native),
-		endpointSummary(model.toolCalling?.openai),
-		words(model.reasoning, 'bull'),
-		words(model.reasoning, 'bear'),
-		words(model.reasoning, 'trader'),
-		...traderCells(model.reasoning),
-	]);
+	const {headers, rows} = textCells(textTable(BENCHMARK_COLUMNS, 'report', benchmarkRows(results, 'report')));
 	const baseline = results.baseline;
-	if (baseline?.status === 'ok') {
-		rows.push([
-			`claude:${baseline.model} (baseline)`, '-', '-', '-', '-', '-', '-',
-			words(baseline.reasoning, 'bull'), words(baseline.reasoning, 'bear'), words(baseline.reasoning, 'trader'),
-			...traderCells(baseline.reasoning),
-		]);
-	}
 	const parts = [rows.length === 0 ? 'No model has been measured yet.' : mdTable(headers, rows)];
 	const missing = baselineMissingReason(results);
 	if (missing !== null) parts.push(`Claude baseline skipped: ${missing}.`);

@@ -4,6 +4,7 @@ import React from 'react';
 import {Text} from 'ink';
 import {ListPage} from '../../components/listPage.js';
 import {Prose} from '../../components/prose.js';
+import {ONE_AT_A_TIME_WORDS} from '../../../models/tiers.js';
 
 export type DeleteOption = 'delete' | 'keep';
 
@@ -18,7 +19,7 @@ export function DeleteScreen({model, next, cursor, rows, protect = false}: {mode
 		<ListPage rows={rows} items={deleteOptions(protect).map((option) => ({key: option, label: text[option]}))} cursor={cursor}>
 			<Text bold>Make room for {next}</Text>
 			<Prose>
-				{model} is installed and is also 70B-class: trifecta never holds two at once. Its measurements stay in the results.
+				{model} is installed and is also {ONE_AT_A_TIME_WORDS}: trifecta never holds two at once. Its measurements stay in the results.
 				{protect ? ` ${model} met the threshold: keeping it is the default.` : ''}
 			</Prose>
 		</ListPage>

@@ -2,7 +2,9 @@
 // points, and the decision with its reason.
 import React from 'react';
 import {Box, Text} from 'ink';
-import {CompactTable, type Column} from '../../components/compactTable.js';
+import {CompactTable} from '../../components/compactTable.js';
+import {BENCHMARK_COLUMNS, benchmarkRows} from '../../../output/tables/benchmarkSpec.js';
+import {textTable, type TextTable} from '../../../output/tables/tableSpec.js';
 import type {ResultsFile} from '../../../domain/schema.js';
 import type {Settings} from '../../../experiment/settings.js';
 import {ScoreBars} from '../../components/scoreBar.js';
@@ -11,56 +13,9 @@ import {SpeedQualityPlot, speedQualityPlotLines} from '../../components/speedQua
 import {chartData, type ChartData} from '../../../output/charts/chartData.js';
 import {wrappedRows} from '../../lines/wrappedRows.js';
 
-type Row = {
-	model: string;
-	't/s': string;
-	bull: string;
-	bear: string;
-	trader: string;
-	'vs Claude': string;
-	tools: string;
-};
-
-function score(value: number | null | undefined): string {
-	return value === null || value === undefined ? '–' : value.toFixed(1);
-}
-
-const COLUMNS: Column<Row>[] = [
-	{key: 'model', header: 'model'},
-	{key: 't/s', header: 't/s', align: 'right'},
-	{key: 'bull', header: 'bull', align: 'right'},
-	{key: 'bear', header: 'bear', align: 'right'},
-	{key: 'trader', header: 'trader', align: 'right'},
-	{key: 'vs Claude', header: 'vs Claude', align: 'right'},
-	{key: 'tools', header: 'tools', align: 'right'},
-];
-
-export function verdictRows(results: ResultsFile, settings: Settings): Row[] {
-	const baselineTrader = results.baseline?.status === 'ok' ? (results.baseline.reasoning.trader?.score ?? null) : null;
-	const rows: Row[] = results.models
-		.filter((model) => model.reasoning !== undefined)
-		.map((model) => {
-			const trader = model.reasoning?.trader?.score ?? null;
-			const rate = model.speed?.evalRate.mean ?? null;
-			const practical = rate === null ? '' : rate >= settings.minRate ? '' : ' slow';
-			// † : measured while another model downloaded (disk and network busy).
-			const during = model.speed?.duringDownload ? ' †' : '';
-			const openai = model.toolCalling?.openai;
-			return {
-				model: model.name,
-				't/s': rate === null ? '–' : `${rate.toFixed(1)}${practical}${during}`,
-				bull: score(model.reasoning?.bull?.score),
-				bear: score(model.reasoning?.bear?.score),
-				trader: score(trader),
-				'vs Claude': trader !== null && baselineTrader ? `${Math.round((trader / baselineTrader) * 100)}%` : '–',
-				tools: openai ? `${openai.passed}/${openai.total}` : '–',
-			};
-		});
-	if (results.baseline?.status === 'ok') {
-		const reasoning = results.baseline.reasoning;
-		rows.push({model: 'Claude (baseline)', 't/s': '–', bull: score(reasoning.bull?.score), bear: score(reasoning.bear?.score), trader: score(reasoning.trader?.score), 'vs Claude': '100%', tools: '–'});
-	}
-	return rows;
+/** The benchmark table as the terminal shows it (columns declared in output/tables/benchmarkSpec.ts). */
+export function verdictTable(results: ResultsFile, settings: Settings): TextTable {
+	return textTable(BENCHMARK_COLUMNS, 'terminal', benchmarkRows(results, 'terminal', settings.minRate));
 }
 
 /** What † beside a rate means, when a rate has one: measured while another model downloaded. */
@@ -100,17 +55,17 @@ export function plotHeight(data: ChartData, width: number, left: number): number
 export function VerdictScreen({results, settings, focus, title, reason, width, rows = Number.POSITIVE_INFINITY}: VerdictProps): React.JSX.Element {
 	const dims = results.models.find((model) => model.name === focus)?.reasoning?.trader?.dimensions ?? [];
 	const baselineNote = results.baseline?.status === 'ok' ? null : `Claude baseline ${results.baseline?.status ?? 'not run'}${results.baseline?.note ? `: ${results.baseline.note}` : ''}`;
-	const table = verdictRows(results, settings);
+	const table = verdictTable(results, settings);
 	const legend = downloadLegend(results);
 	const plotData = {...chartData(results), threshold: settings.threshold, minRate: settings.minRate};
 	const plotWidth = Math.min(width, 80);
 	// Title, table (header, rule, rows), the † legend, the note, a gap, the sentences, a gap.
-	const used = 1 + 2 + table.length + (legend ? 1 : 0) + (baselineNote ? wrappedRows(baselineNote, width) : 0) + 1 + wrappedRows(reason, width) + 1;
+	const used = 1 + 2 + table.rows.length + (legend ? 1 : 0) + (baselineNote ? wrappedRows(baselineNote, width) : 0) + 1 + wrappedRows(reason, width) + 1;
 	const height = plotHeight(plotData, plotWidth, rows - used);
 	return (
 		<Box flexDirection="column">
 			<Text bold>{title}</Text>
-			<CompactTable columns={COLUMNS} rows={table} width={width} bold={(row) => row.model === focus} />
+			<CompactTable columns={table.columns} rows={table.rows} width={width} bold={(row) => row['model'] === focus} />
 			{legend ? (
 				<Text dimColor wrap="truncate">
 					{legend}
