@@ -113,6 +113,8 @@ describe('the configs offer', () => {
 		expect(ui.frame()).toContain('Esc back to the configs offer');
 		await ui.press(KEY.esc);
 		await ui.until('Hybrid configs for qwen2.5:32b');
+		// The page is laid out again once its height is measured: the options come with that frame.
+		await ui.until('› Write the configs file');
 		await focusRow(ui, 'Skip: write nothing');
 		await ui.press(KEY.enter);
 		await ui.until('Done');
