@@ -14,6 +14,7 @@ import {pipelineCopy} from '../output/helpers.js';
 const ENTER = '\r';
 const DOWN = '\u001B[B';
 const UP = '\u001B[A';
+const ESC = '\u001B';
 
 type Session = {
 	pty: IPty;
@@ -133,10 +134,12 @@ describe.runIf(existsSync(CLI))('the wizard in a real terminal', () => {
 		await second.key(ENTER);
 		await second.see('Hybrid configs for');
 		expect(existsSync(path.join(dir, 'hybrid-configs.json'))).toBe(false);
-		// Show the diff (into the scrollback), then Write.
+		// Show the diff (in its own view; Esc back to the offer), then Write.
 		await second.key(DOWN);
 		await second.key(ENTER);
 		await second.see('+++ b/src/hybrid_llm.py');
+		await second.key(ESC);
+		await second.see('› Show the diff');
 		await second.key(UP);
 		await second.key(ENTER);
 		await second.see('Done');
