@@ -106,13 +106,19 @@ export type OllamaStreamDone = {
 };
 export type OllamaStreamEvent = StreamDelta | StreamToolCalls | OllamaStreamDone;
 
+/**
+ * Ollama's `think`: a boolean, or a reasoning level for models that take levels (gpt-oss takes
+ * "low" | "medium" | "high" and ignores false; api/types.go ThinkValue).
+ */
+export type ThinkSetting = boolean | 'low' | 'medium' | 'high';
+
 export type ChatRequest = {
 	model: string;
 	messages: ChatMessage[];
 	options?: Partial<GenerationOptions>;
 	tools?: ToolSchema[];
-	/** Only sent when defined; send false to models with the thinking capability when benchmarking. */
-	think?: boolean;
+	/** Only sent when defined; the lowest setting a thinking-capable model accepts when measuring it. */
+	think?: ThinkSetting;
 	keepAlive?: string | number;
 };
 
@@ -121,7 +127,7 @@ export type GenerateRequest = {
 	prompt: string;
 	system?: string;
 	options?: Partial<GenerationOptions>;
-	think?: boolean;
+	think?: ThinkSetting;
 	keepAlive?: string | number;
 };
 

@@ -164,6 +164,34 @@ export function thinkingProfile(name = 'qwen3:32b'): SimModelProfile {
 	};
 }
 
+/**
+ * gpt-oss: an MoE reasoning model on the harmony format. Its reasoning has levels (low / medium /
+ * high) and `think: false` does not turn it off: Ollama's gpt-oss template falls back to
+ * "Reasoning: medium" (server/routes.go shouldUseHarmony, v0.11+). `reasoningTokens` is its
+ * medium level.
+ */
+export function gptOssProfile(name = 'gpt-oss:20b'): SimModelProfile {
+	const sizeBytes = 13_780_154_624;
+	return {
+		name,
+		sizeBytes,
+		family: 'gptoss',
+		parameterSize: '20.9B',
+		quantization: 'MXFP4',
+		contextLength: 131_072,
+		capabilities: ['completion', 'tools', 'thinking'],
+		layers: buildLayers(name, sizeBytes, sha256Hex(`trifecta-sim-weights:${name}`), 'gptoss', 'apache-2.0'),
+		evalRate: 58,
+		promptEvalRate: 900,
+		loadMs: 5_200,
+		gpuShare: 1,
+		quality: 'good',
+		tools: 'good',
+		architecture: {name: 'gptoss', parameterCount: 20_914_757_184, blockCount: 24, embeddingLength: 2880, headCount: 64, headCountKv: 8},
+		reasoningTokens: 400,
+	};
+}
+
 /** A plausible profile for a name outside the ladder (tests invent models like 'tiny:1b'). */
 function genericProfile(name: string): SimModelProfile {
 	const sizeBytes = 4_920_000_000;
@@ -203,7 +231,7 @@ export function defaultProfiles(): SimModelProfile[] {
 export function profileFor(name: string, overrides: Partial<SimModelProfile> = {}): SimModelProfile {
 	const entry = catalogEntry(name);
 	const tune = entry ? tuningOf(entry.name) : undefined;
-	const base = entry && tune ? fromCatalog(entry, tune) : name === 'qwen3:32b' ? thinkingProfile() : genericProfile(name);
+	const base = entry && tune ? fromCatalog(entry, tune) : name === 'qwen3:32b' ? thinkingProfile() : name.startsWith('gpt-oss') ? gptOssProfile(name) : genericProfile(name);
 	const profile: SimModelProfile = {...base, ...overrides, name};
 	if (overrides.sizeBytes !== undefined && overrides.layers === undefined) {
 		const weights = (base.layers[0]?.digest ?? `sha256:${sha256Hex(name)}`).replace(/^sha256:/, '');

@@ -53,6 +53,8 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 		expect(baseline['trader words']).toBe('650');
 		expect([baseline['size GB'], baseline['speed t/s (mean ± sd)'], baseline['tools openai']]).toEqual(['-', '-', '-']);
 		expect(sectionOf(report, 1)).toContain('$0.1234');
+		// Every prefill figure names the prompt it was read over, in the server's own tokens.
+		expect(sectionOf(report, 1)).toContain("Prefill (reading the prompt; the token counts are Ollama's own prompt_eval_count): qwen2.5:14b 300.0 t/s over 975 prompt tokens;");
 	});
 
 	it('2: ranks by trader score relative to Claude', () => {
@@ -129,6 +131,17 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 		expect(next).toContain('**Ready with a caveat:** llama3.3:70b');
 		expect(next).toContain('--hybrid hybrid_llama70');
 		expect(next).toContain('SIMULATED');
+	});
+
+	it('names the think level of a model that cannot turn its reasoning off beside the others\' think false', () => {
+		const results = completeResults(true);
+		const [first, second] = results.models;
+		if (first?.speed) first.speed.options.think = false;
+		if (second?.speed) second.speed.options.think = 'low';
+		const text = formatReport(results, {cwd: '/repo', git: gitLog, now: NOW});
+		expect(text).toContain(
+			`num_predict 512, think false, think "low" for ${second?.name} (the lowest level it accepts: its reasoning cannot be turned off and counts in its decode rate and TTFT); one untimed warm-up`,
+		);
 	});
 
 	it('is not marked SIMULATED for a real run', () => {

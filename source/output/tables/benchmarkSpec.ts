@@ -87,6 +87,8 @@ export const BENCHMARK_COLUMNS: readonly BenchmarkColumn[] = [
 	{key: 'decodeSamples', header: 'decode samples', unit: 't/s', value: (row) => (row.model?.speed ? row.model.speed.evalRate.samples.join(' ') : null), show: {csv: true}},
 	{key: 'prefill', header: 'prefill mean', unit: 't/s', value: (row) => row.model?.speed?.promptEvalRate.mean ?? null, show: {csv: true}},
 	{key: 'prefillSd', header: 'prefill sd', unit: 't/s', value: (row) => row.model?.speed?.promptEvalRate.sd ?? null, show: {csv: true}},
+	// The prompt the prefill rate was read over, as the server counted it (prompt_eval_count), not an estimate.
+	{key: 'prefillPrompt', header: 'prefill prompt', unit: 'tokens', value: (row) => row.model?.speed?.promptEvalCount?.mean ?? null, show: {csv: true}},
 	{key: 'ttft', header: 'TTFT mean', unit: 'ms', value: (row) => row.model?.speed?.ttftMs.mean ?? null, show: {csv: true}},
 	{key: 'load', header: 'load', unit: 'ms', value: (row) => row.model?.speed?.loadMs ?? null, show: {csv: true}},
 	{key: 'ceiling', header: 'ceiling', unit: 't/s', value: (row) => row.model?.speed?.ceilingRate ?? null, show: {report: {header: 'ceiling t/s'}, csv: true}},

@@ -3,7 +3,7 @@
 import {performance} from 'node:perf_hooks';
 import {implausibleCounters} from '../../../analysis/plausibility.js';
 import {cutOffNote, splitThinking} from '../../../analysis/thinkBlocks.js';
-import type {ClaudeProvider} from '../../../providers/types.js';
+import type {ClaudeProvider, ThinkSetting} from '../../../providers/types.js';
 import {ProviderError} from '../../../providers/errors.js';
 import type {StepContext} from '../context.js';
 import type {CellRun, OnDelta, RolePrompt} from './types.js';
@@ -37,7 +37,7 @@ export async function runOllamaCell(
 	ctx: StepContext,
 	model: string,
 	prompt: RolePrompt,
-	think: boolean | undefined,
+	think: ThinkSetting | undefined,
 	onDelta: OnDelta,
 	keepAlive?: string,
 ): Promise<CellRun> {
