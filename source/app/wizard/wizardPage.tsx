@@ -5,7 +5,7 @@ import {DoctorScreen} from '../screens/doctorScreen.js';
 import {describeStepKey, planSummary, policyOf} from '../../experiment/strategy/index.js';
 import {verdictSentences} from '../lines/runLines.js';
 import type {ScreenName} from './keys.js';
-import {DeleteScreen} from './screens/deleteScreen.js';
+import {DeleteScreen, deleteCost} from './screens/deleteScreen.js';
 import {EscalationScreen} from './screens/escalationScreen.js';
 import {OfferScreen} from './screens/offerScreen.js';
 import {CommitScreen} from './screens/commitScreen.js';
@@ -69,7 +69,7 @@ export function WizardPage({screen, wizard, preflight, cursor, width, rows, anim
 		case 'escalation':
 			return waiting?.kind === 'ask-escalation' ? <EscalationScreen offer={waiting.offer} cursor={cursor} rows={rows} /> : WORKING;
 		case 'delete':
-			return waiting?.kind === 'ask-delete' ? <DeleteScreen model={waiting.model} next={waiting.next} cursor={cursor} rows={rows} protect={waiting.protect} /> : WORKING;
+			return waiting?.kind === 'ask-delete' ? <DeleteScreen model={waiting.model} next={waiting.next} cursor={cursor} rows={rows} protect={waiting.protect} cost={deleteCost(strategy.results, waiting.model, strategy.settings.minRate)} /> : WORKING;
 		case 'offer':
 			return waiting?.kind === 'ask-configs' ? <OfferScreen offer={waiting.offer} cursor={cursor} rows={rows} /> : WORKING;
 		case 'commit':
