@@ -48,6 +48,12 @@ export type PullUpdate = {
 	completed: number;
 	/** performance.now() at arrival, for MB/s and ETA. */
 	at: number;
+	/**
+	 * The one layer this line moved (absent on a status line), as it is now and as it was before
+	 * (null on first sight): a consumer folds one layer per line, not every layer, so a pull of
+	 * thousands of layers costs time in proportion to its lines.
+	 */
+	changed?: {layer: LayerProgress; before: LayerProgress | null};
 };
 
 export type ChatRole = 'system' | 'user' | 'assistant' | 'tool';

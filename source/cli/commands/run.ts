@@ -55,8 +55,10 @@ export function runSummary(
 	status: 'done' | 'decision-needed' | 'canceled' | 'failed',
 	files: string[],
 	offers: OfferRecord[] = [],
+	error: {message: string; code: number} | null = null,
 ) {
 	return {
+		...(error === null ? {} : {error}),
 		status,
 		simulated: results.simulated,
 		rounds: results.rounds,
@@ -71,7 +73,7 @@ export function runSummary(
 }
 
 /** Drives the runner to the end, answering questions with --yes; returns the exit code. */
-async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsPath: string, offers: OfferRecord[]): Promise<{code: number; last: WaitingAction}> {
+async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsPath: string, offers: OfferRecord[]): Promise<{code: number; last: WaitingAction; message?: string}> {
 	const say = (line: string) => io.stderr.write(`${line}\n`);
 	const {yes} = flags;
 	for (;;) {
@@ -86,11 +88,9 @@ async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsP
 				const taking = offer.defaultChoice === 'accept' ? `escalate to ${offer.recommended}` : 'skip and record the ceiling';
 				if (!yes) {
 					offers.push(offerRecord(offer, null));
-					say(
-						`A decision is needed: rerun with --yes to take the default (${taking}), ` +
-							'or run `trifecta` to choose in the wizard. Everything measured so far is kept.',
-					);
-					return {code: 3, last: action};
+					const message = `A decision is needed: rerun with --yes to take the default (${taking}), or run \`trifecta\` to choose in the wizard. Everything measured so far is kept.`;
+					say(message);
+					return {code: 3, last: action, message};
 				}
 				offers.push(offerRecord(offer, offer.defaultChoice));
 				say(`--yes: ${offer.defaultChoice === 'accept' ? `escalating to ${offer.recommended}` : 'skipping: the ceiling is recorded'}`);
@@ -100,10 +100,9 @@ async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsP
 			case 'ask-delete':
 				say(`${action.next} needs room: ${action.model} must be deleted first (${NEVER_TWO}).`);
 				if (!yes) {
-					say(
-						`A decision is needed: rerun with --yes to ${action.protect ? `keep ${action.model} (it met the threshold) and skip ${action.next}` : `delete ${action.model} and pull ${action.next}`}, or run \`trifecta\` to choose.`,
-					);
-					return {code: 3, last: action};
+					const message = `A decision is needed: rerun with --yes to ${action.protect ? `keep ${action.model} (it met the threshold) and skip ${action.next}` : `delete ${action.model} and pull ${action.next}`}, or run \`trifecta\` to choose.`;
+					say(message);
+					return {code: 3, last: action, message};
 				}
 				// --yes never deletes a model that met the threshold: it keeps it and skips the pull instead.
 				say(action.protect ? `--yes: keeping ${action.model} (it met the threshold); ${action.next} is not pulled` : `--yes: deleting ${action.model}`);
@@ -128,13 +127,15 @@ async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsP
 				say(`The configs in ${action.plan.pipelineDir} are not committed: run \`trifecta configs --write --commit\` there, or: ${action.plan.commands.join(' && ')}`);
 				runner.dispatch({type: 'commit:answered', commit: false});
 				continue;
-			case 'canceled':
-				say(`Canceled. Results measured so far are kept in ${resultsPath}; run \`trifecta run\` again to resume.`);
-				return {code: 130, last: action};
+			case 'canceled': {
+				const message = `Canceled. Results measured so far are kept in ${resultsPath}; run \`trifecta run\` again to resume.`;
+				say(message);
+				return {code: 130, last: action, message};
+			}
 			case 'failed':
 				say(`${action.message}`);
 				say(`Results measured so far are kept in ${resultsPath}; run \`trifecta run\` again to resume at this step.`);
-				return {code: 1, last: action};
+				return {code: 1, last: action, message: action.message};
 			case 'done':
 				return {code: 0, last: action};
 		}
@@ -162,7 +163,7 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 	const stopWarnings = session.onWarning((warning) => say(`warning: ${warning}`));
 	try {
 		const offers: OfferRecord[] = [];
-		const {code} = await drive(runner, io, flags, session.results.path, offers);
+		const {code, message} = await drive(runner, io, flags, session.results.path, offers);
 		const state = runner.state();
 		const files = [...(state.configsWritten ?? []), ...(state.reportWritten ?? [])];
 		if (code === 0) {
@@ -174,7 +175,8 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 		}
 		if (flags.json) {
 			const status = code === 0 ? 'done' : code === 3 ? 'decision-needed' : code === 130 ? 'canceled' : 'failed';
-			io.stdout.write(`${jsonText(runSummary(session.results.read(), status, files, offers))}\n`);
+			const error = code === 0 ? null : {message: message ?? `trifecta run ended with code ${code}`, code};
+			io.stdout.write(`${jsonText(runSummary(session.results.read(), status, files, offers, error))}\n`);
 		}
 		return code;
 	} finally {
