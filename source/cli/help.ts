@@ -55,6 +55,8 @@ ${list}
 
   Environment
     OLLAMA_HOST, ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL, NO_COLOR
+    TRIFECTA_DEMO_PACE   with --demo: real time per simulated second (default 0.05, twenty times
+                         faster than an M3 Max; 0 runs flat out)
 
   Exit codes
     0 done, 1 failed, 2 usage error, 3 a decision is needed (pass --yes), 130 interrupted

@@ -78,6 +78,11 @@ export const roundRecord = z.object({
 	chosen: z.string().nullable(),
 	reason: z.string(),
 	at: z.string(),
+	/**
+	 * The decode rates the escalation offer predicted before any pull (t/s, with the range and its
+	 * basis), kept so the report shows the prediction the user decided on. Absent in older files.
+	 */
+	predictions: z.array(z.object({model: z.string(), rate: z.number(), low: z.number(), high: z.number(), from: z.string().nullable()})).optional(),
 });
 export type RoundRecord = z.infer<typeof roundRecord>;
 

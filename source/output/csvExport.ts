@@ -14,7 +14,7 @@ export const CSV_FILES = {benchmark: 'benchmark.csv', reasoning: 'reasoning.csv'
 
 export type {CsvTable};
 
-/** The one market context the prompts share today; per-market rows come with several contexts. */
+/** The market of a response recorded before per-market scenarios existed. */
 export const MARKET = 'market-context';
 
 export function toCsv(table: CsvTable): string {
@@ -27,19 +27,27 @@ export function benchmarkTable(results: ResultsFile): CsvTable {
 	return csvTable(BENCHMARK_COLUMNS, benchmarkRows(results, 'csv'));
 }
 
-function reasoningRow(subject: string, simulated: boolean, response: ScoredResponse): Cell[] {
-	const m = response.metrics;
-	return [
-		subject, simulated, MARKET, response.role, response.status, response.score, response.relativeToBaseline,
+/**
+ * One row per market the score is the mean of (one row for files from before markets), each with
+ * that market's own score, figures and transcript beside the mean and its n. Timing is recorded
+ * per response, not per market: it stays on the first market's row.
+ */
+function reasoningRows(subject: string, simulated: boolean, response: ScoredResponse): Cell[][] {
+	const markets = response.scenarios && response.scenarios.length > 0 ? response.scenarios : null;
+	const n = markets?.length ?? 1;
+	const row = (market: string, status: string, score: number | null, m: ScoredResponse['metrics'], transcript: string | null, error: string | null, first: boolean): Cell[] => [
+		subject, simulated, market, response.role, status, score, response.score, n, response.relativeToBaseline,
 		m?.words ?? null, m?.chars ?? null, m?.figures ?? null, m?.grounded ?? null, m?.unsupported ?? null,
 		m?.decision ?? null, m?.entry ?? null, m?.stopLoss ?? null, m?.target ?? null, m?.levelsCoherent ?? null, m?.positionSizing ?? null, m?.timeHorizon ?? null,
-		response.elapsedSeconds, response.outputTokens, response.tokensPerSecond, response.ttftMs, response.transcript, response.error ?? null,
+		first ? response.elapsedSeconds : null, first ? response.outputTokens : null, first ? response.tokensPerSecond : null, first ? response.ttftMs : null, transcript, error,
 	];
+	if (markets === null) return [row(MARKET, response.status, response.score, response.metrics, response.transcript, response.error ?? null, true)];
+	return markets.map((market, index) => row(market.scenario, market.status, market.quality, market.metrics, market.transcript, market.error ?? null, index === 0));
 }
 
 export function reasoningTable(results: ResultsFile): CsvTable {
 	const columns = [
-		'model', 'simulated', 'market', 'role', 'status', 'score (0-10)', 'relative to Claude (0-1)', 'words', 'characters', 'figures', 'grounded figures',
+		'model', 'simulated', 'market', 'role', 'status', 'score (0-10)', 'mean score over markets (0-10)', 'markets (n)', 'relative to Claude (0-1)', 'words', 'characters', 'figures', 'grounded figures',
 		'unsupported figures', 'decision', 'entry ($)', 'stop-loss ($)', 'target ($)', 'levels coherent', 'position sizing', 'time horizon',
 		'elapsed (s)', 'output tokens', 'rate (t/s)', 'TTFT (ms)', 'transcript', 'error',
 	];
@@ -48,7 +56,7 @@ export function reasoningTable(results: ResultsFile): CsvTable {
 	const rows = subjects.flatMap(({name, reasoning}) =>
 		(['bull', 'bear', 'trader'] as const).flatMap((role) => {
 			const response = reasoning?.[role];
-			return response ? [reasoningRow(name, results.simulated, response)] : [];
+			return response ? reasoningRows(name, results.simulated, response) : [];
 		}),
 	);
 	return {columns, rows};

@@ -25,6 +25,8 @@ export type ReportOptions = {
 	cwd?: string;
 	git?: GitRunner;
 	now?: Date;
+	/** The results file the report is built from, as the header names it (default results/scaling-results.json). */
+	resultsFile?: string;
 };
 
 export const REPORT_SECTIONS = [
@@ -48,10 +50,10 @@ export function formatReport(results: ResultsFile, options: ReportOptions = {}):
 		formatCeilingSection(results),
 		formatDetailSection(results),
 		formatGitSection(pipelineDir, options.git ?? runGit, results.recommendation?.model ?? null),
-		formatNextStepsSection(results),
+		formatNextStepsSection(results, pipelineDir),
 	];
 	const sections = bodies.map((body, index) => section(index + 1, REPORT_SECTIONS[index] ?? '', body));
-	return `${formatHeader(results, options.now ?? new Date())}\n\n${formatChartsBlock()}\n\n${sections.join('\n')}\n${formatGlossary(results)}`;
+	return `${formatHeader(results, options.now ?? new Date(), options.resultsFile)}\n\n${formatChartsBlock()}\n\n${sections.join('\n')}\n${formatGlossary(results)}`;
 }
 
 export function writeReport(docsDir: string, results: ResultsFile, options: ReportOptions = {}): string {

@@ -54,7 +54,11 @@ export type CommitResult = {ok: true; hash: string} | {ok: false; error: string}
 export function commitFiles(dir: string, files: string[], message: string, git: GitRunner = runGit): CommitResult {
 	for (const [, ...args] of commitCommands(files, message)) {
 		const result = git(args, dir);
-		if (!result.ok) return {ok: false, error: gitError(result)};
+		if (!result.ok) {
+			// The add may have run: leave the user's index as it was (the files stay written).
+			git(['reset', '-q', '--', ...files], dir);
+			return {ok: false, error: gitError(result)};
+		}
 	}
 	const head = git(['rev-parse', '--short', 'HEAD'], dir);
 	return head.ok ? {ok: true, hash: head.stdout.trim()} : {ok: false, error: gitError(head)};

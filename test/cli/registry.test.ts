@@ -18,3 +18,9 @@ describe('the command registry', () => {
 		expect(help).toContain(entry.summary);
 	});
 });
+
+describe('--help', () => {
+	it('names every environment variable the tool reads, the demo pace included', () => {
+		for (const name of ['OLLAMA_HOST', 'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'NO_COLOR', 'TRIFECTA_DEMO_PACE']) expect(helpText()).toContain(name);
+	});
+});

@@ -14,6 +14,7 @@ import {pipelineCopy} from '../output/helpers.js';
 const ENTER = '\r';
 const DOWN = '\u001B[B';
 const UP = '\u001B[A';
+const ESC = '\u001B';
 
 type Session = {
 	pty: IPty;
@@ -96,8 +97,11 @@ describe.runIf(existsSync(CLI))('the wizard in a real terminal', () => {
 		await first.key('q');
 		await first.see('Quit trifecta?');
 		await first.key('y');
-		expect(await first.exited).toBe(0);
-		expect(first.screen()).toContain(`Start trifecta --demo --results-dir ${dir} again to resume`);
+		// Quit before the end: interrupted, 130 (partial results kept).
+		expect(await first.exited).toBe(130);
+		// The last frame drawn after the question says the wizard quit (the output is the whole stream).
+		expect(first.screen().slice(first.screen().lastIndexOf('Quit trifecta?'))).toContain('Quit. Quitting keeps every result');
+		expect(first.screen()).toContain(`Run \`trifecta --demo --results-dir ${dir}\` again to resume`);
 		const afterQuit = results(dir);
 		expect(afterQuit.rounds).toEqual([]);
 		expect(afterQuit.models.find((model) => model.name === 'qwen2.5:32b')?.speed).toBeDefined();
@@ -130,10 +134,12 @@ describe.runIf(existsSync(CLI))('the wizard in a real terminal', () => {
 		await second.key(ENTER);
 		await second.see('Hybrid configs for');
 		expect(existsSync(path.join(dir, 'hybrid-configs.json'))).toBe(false);
-		// Show the diff (into the scrollback), then Write.
+		// Show the diff (in its own view; Esc back to the offer), then Write.
 		await second.key(DOWN);
 		await second.key(ENTER);
 		await second.see('+++ b/src/hybrid_llm.py');
+		await second.key(ESC);
+		await second.see('› Show the diff');
 		await second.key(UP);
 		await second.key(ENTER);
 		await second.see('Done');

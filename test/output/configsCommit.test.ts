@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {configsCommand, createConfigsCommand} from '../../source/cli/commands/configs.js';
 import {createResultsStore} from '../../source/output/resultsStore.js';
 import {completeResults} from './fixtureResults.js';
-import {git, pipelineRepo} from './gitRepo.js';
+import {git, pipelineRepo, refuseCommits} from './gitRepo.js';
 import {commandInput, fakeIO, tempDir} from './helpers.js';
 
 const MESSAGE = 'feat: add hybrid configs for llama3.3:70b';
@@ -56,6 +56,18 @@ describe('trifecta configs --write: the commit offer in the pipeline repository'
 		expect(await configsCommand.run(commandInput({resultsDir: results, pipelineDir, write: true, commit: true, yes: true}, io))).toBe(0);
 		expect(io.out()).toContain('Nothing to write');
 		expect(subject(pipelineDir)).toBe(MESSAGE);
+	});
+
+	it('a failed commit says so, leaves nothing staged and exits 1 (the configs stay written)', async () => {
+		const pipelineDir = pipelineRepo();
+		refuseCommits(pipelineDir);
+		const io = fakeIO();
+		expect(await configsCommand.run(commandInput({resultsDir: resultsDir(), pipelineDir, write: true, commit: true, yes: true}, io))).toBe(1);
+		expect(io.err()).toContain('The commit failed: Author identity unknown');
+		expect(subject(pipelineDir)).toBe('feat: hybrid_qwen14 config');
+		// Written but not staged: the user's index is as it was.
+		expect(git(pipelineDir, 'diff', '--cached', '--name-only').trim()).toBe('');
+		expect(git(pipelineDir, 'status', '--porcelain', 'src/hybrid_llm.py').trim()).toBe('M src/hybrid_llm.py');
 	});
 
 	it('--commit needs --write (usage error)', async () => {

@@ -46,6 +46,25 @@ describe('CSV exports for a spreadsheet', () => {
 		expect(reasoning?.filter((row) => row['model'] === 'claude:claude-sonnet-4-5-20250929').map((row) => row['role'])).toEqual(['bull', 'bear', 'trader']);
 	});
 
+	it('reasoning.csv: a score over three markets has a row for each market, each with its own score and the mean it counts toward', () => {
+		const results = completeResults(true);
+		const trader = results.models.find((model) => model.name === 'qwen2.5:32b')?.reasoning?.trader;
+		if (!trader) throw new Error('fixture has a qwen2.5:32b trader answer');
+		const base = {status: 'ok' as const, rubricScore: null, dimensions: [], metrics: trader.metrics, compliance: null, judge: null, scorer: null};
+		trader.scenarios = [
+			{...base, scenario: 'market-context', quality: 8.0, transcript: 'transcripts/a.md'},
+			{...base, scenario: 'earnings-miss', quality: 9.0, transcript: 'transcripts/b.md', metrics: trader.metrics ? {...trader.metrics, decision: 'SELL'} : null},
+			{...base, scenario: 'range-bound', quality: 9.1, transcript: 'transcripts/c.md'},
+		];
+		const rows = parse(toCsv(reasoningTable(results)), {columns: true}) as Array<Record<string, string>>;
+		const mine = rows.filter((row) => row['model'] === 'qwen2.5:32b' && row['role'] === 'trader');
+		expect(mine.map((row) => row['market'])).toEqual(['market-context', 'earnings-miss', 'range-bound']);
+		expect(mine.map((row) => Number(row['score (0-10)']))).toEqual([8, 9, 9.1]);
+		expect(mine.map((row) => row['decision'])).toEqual(['BUY', 'SELL', 'BUY']);
+		expect(mine.map((row) => row['transcript'])).toEqual(['transcripts/a.md', 'transcripts/b.md', 'transcripts/c.md']);
+		expect(mine.map((row) => `${row['mean score over markets (0-10)']} n=${row['markets (n)']}`)).toEqual(['8.7 n=3', '8.7 n=3', '8.7 n=3']);
+	});
+
 	it('tools.csv: one row per model x endpoint x scenario', () => {
 		expect(tools).toHaveLength(30);
 		const failed = tools?.find((row) => row['model'] === 'qwen2.5:14b' && row['endpoint'] === 'openai' && row['scenario'] === 'structured-output') ?? {};

@@ -29,3 +29,9 @@ export function emptyRepo(): string {
 	fs.writeFileSync(path.join(dir, 'README.md'), 'x\n');
 	return dir;
 }
+
+/** Makes every commit in `dir` fail the way git does without an identity or with a refusing hook. */
+export function refuseCommits(dir: string, message = 'Author identity unknown'): void {
+	const hook = path.join(dir, '.git', 'hooks', 'pre-commit');
+	fs.writeFileSync(hook, `#!/bin/sh\necho '${message}' >&2\nexit 1\n`, {mode: 0o755});
+}

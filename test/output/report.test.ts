@@ -91,9 +91,10 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 		// other measured models: for qwen2.5:72b (1808 x 272.1 + 394 x 244.2 + 80.8 x 221.1) / 2283 = 265.5 GB/s
 		// -> 5.6 t/s, +-10 % (llama3.3:70b measured, same class); for llama3.3:70b from the 14B and 32B only
 		// 240.3 / 42.5 = 5.7 t/s, +-20 % (extrapolated to a bigger class).
-		expect(tableRow(ceiling, 'qwen2.5:72b')).toEqual(['qwen2.5:72b', '47.4', '8.4', '5.6 (5.0–6.2)', 'not measured', 'unlikely']);
-		expect(tableRow(ceiling, 'llama3.3:70b')).toEqual(['llama3.3:70b', '42.5', '9.4', '5.7 (4.5–6.8)', '6.4', 'no (measured)']);
-		expect(ceiling).toContain('at most 50.0 GB at the bandwidth ceiling, or 33.2 GB at the rates measured here');
+		expect(tableRow(ceiling, 'qwen2.5:72b')).toEqual(['qwen2.5:72b', '47.4', '8.4', '5.6 (5.0–6.2) from the rates measured now', 'not measured', 'unlikely']);
+		expect(tableRow(ceiling, 'llama3.3:70b')).toEqual(['llama3.3:70b', '42.5', '9.4', '5.7 (4.5–6.8) from the rates measured now', '6.4', 'no (measured)']);
+		expect(ceiling).toContain('at most 50.0 GB at the bandwidth ceiling: larger local models cannot be practical');
+		expect(ceiling).toContain('At the rates measured here, models above about 33.2 GB are likely below 8 t/s.');
 	});
 
 	it('4, 5 and 8 quote the recommendation, ceiling and next-step sentences verbatim', () => {

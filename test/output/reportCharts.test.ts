@@ -33,6 +33,15 @@ describe('the report at a glance', () => {
 		expect(glossary).toContain('(8 t/s)');
 	});
 
+	it('names the results file it was built from where it really is (the demo keeps it in its own folder)', () => {
+		const resultsDir = tempDir();
+		const files = rebuildOutputs(completeResults(true), {resultsDir, docsDir: path.join(tempDir(), 'docs')}, {pipelineDir: null, now: NOW});
+		expect(fs.readFileSync(files.report, 'utf8')).toContain(`from ${path.join(resultsDir, 'scaling-results.json')} (record updated`);
+		const root = tempDir();
+		const usual = rebuildOutputs(completeResults(true), {resultsDir: path.join(root, 'results'), docsDir: path.join(root, 'docs')}, {pipelineDir: null, now: NOW});
+		expect(fs.readFileSync(usual.report, 'utf8')).toContain('from results/scaling-results.json (record updated');
+	});
+
 	it('rebuilding writes the charts the report links, beside it', () => {
 		const docsDir = path.join(tempDir(), 'docs');
 		const files = rebuildOutputs(completeResults(true), {resultsDir: tempDir(), docsDir}, {pipelineDir: null, now: NOW});
@@ -70,6 +79,15 @@ describe('section 7: the pipeline repository history', () => {
 		const body = section7(formatReport(completeResults(), {pipelineDir: dir, now: NOW}));
 		expect(body).toContain('No commit "feat: add hybrid configs for llama3.3:70b" among the one commit above');
 		expect(body).toContain('trifecta configs --write --commit');
+	});
+
+	it('configs written but not committed (a failed or declined commit) are named as such, with the command that commits them', () => {
+		const dir = pipelineRepo();
+		fs.appendFileSync(path.join(dir, 'src/hybrid_llm.py'), '# configs\n');
+		const body = section7(formatReport(completeResults(), {pipelineDir: dir, now: NOW}));
+		expect(body).toContain('The configs are written but not committed (src/hybrid_llm.py)');
+		expect(body).toContain(`trifecta configs --write --commit --yes --pipeline-dir ${dir}`);
+		expect(body).not.toContain('write and commit the configs');
 	});
 
 	it('a named folder that is not a repository is said to be one', () => {

@@ -19,7 +19,8 @@ export type RateGaugeProps = {
 };
 
 export function gaugeLabel(rate: number | null, ceiling: number | null, exact: boolean): string {
-	const value = `${exact ? '' : '~'}${formatTokenRate(rate)} ${exact ? 'measured' : 'live'}`;
+	// The estimate is the rate tokens reach trifecta by its own clock, not the server's count: said so.
+	const value = `${exact ? '' : '~'}${formatTokenRate(rate)} ${exact ? 'measured' : 'as received'}`;
 	if (ceiling === null) return `${value}  (ceiling unknown)`;
 	const share = rate === null ? null : rate / ceiling;
 	return `${value}  of ${formatTokenRate(ceiling)} ceiling · ${formatPercent(share)}`;

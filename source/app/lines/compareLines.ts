@@ -48,6 +48,23 @@ export function qualityText(response: ScoredResponse): string {
 	return parts.join(' · ');
 }
 
+/**
+ * The formatter for one run: a cell's quality line is printed once it is settled (the judge's
+ * revisions come in later events for the same cell), and never again when a later step posts the
+ * same figures (the Claude baseline's cells are shown to every compare step).
+ */
 export function createCompareLines(): CompareLineFormatter {
-	return compareLine;
+	const printed = new Map<string, string>();
+	return (event) => {
+		if (event.type !== 'compare:cell-done') return compareLine(event);
+		if (event.settled === false) return null;
+		const line = compareLine(event);
+		if (line === null) return null;
+		const key = `${event.subject}\u0000${event.role}`;
+		// The figures without the timing, which a re-posted cell repeats exactly.
+		const figures = line.replace(/ \([\d.]+ s\)$/, '');
+		if (printed.get(key) === figures) return null;
+		printed.set(key, figures);
+		return line;
+	};
 }

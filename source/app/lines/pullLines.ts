@@ -35,7 +35,7 @@ export function createPullLines(): PullLineFormatter {
 				printedStep.clear();
 				printedPhases.clear();
 				startCompleted = null;
-				return `pulling ${event.model}${event.expectedBytes === null ? '' : ` (${formatBytes(event.expectedBytes)})`}`;
+				return `pulling ${event.model}${event.expectedBytes === null ? '' : ` (expected ${formatBytes(event.expectedBytes)})`}`;
 			case 'pull:progress': {
 				const {update} = event;
 				const lines: string[] = [];

@@ -4,7 +4,7 @@ import type {RunnerEvent} from '../../experiment/runner/index.js';
 import type {CandidateFacts, EscalationOffer} from '../../experiment/strategy/index.js';
 import type {Recommendation} from '../../domain/schema.js';
 import {createBenchLines} from './benchLines.js';
-import {compareLine} from './compareLines.js';
+import {createCompareLines} from './compareLines.js';
 import {createPullLines} from './pullLines.js';
 import {toolsLine} from './toolsLines.js';
 import {noticeLine} from './noticeLine.js';
@@ -68,10 +68,11 @@ export function verdictLines(recommendation: Recommendation | null): string[] {
 export function createRunLines(): RunLineFormatter {
 	const pull = createPullLines();
 	const bench = createBenchLines();
+	const compare = createCompareLines();
 	return (event) => {
 		if (event.type.startsWith('pull:')) return pull(event as Parameters<typeof pull>[0]);
 		if (event.type.startsWith('bench:')) return bench(event as Parameters<typeof bench>[0]);
-		if (event.type.startsWith('compare:')) return compareLine(event as Parameters<typeof compareLine>[0]);
+		if (event.type.startsWith('compare:')) return compare(event as Parameters<typeof compare>[0]);
 		if (event.type.startsWith('tools:')) return toolsLine(event as Parameters<typeof toolsLine>[0]);
 		switch (event.type) {
 			case 'warning':
@@ -80,6 +81,8 @@ export function createRunLines(): RunLineFormatter {
 				return noticeLine(event);
 			case 'strategy:step-start': {
 				const {action} = event;
+				// A pull shown again while the local lane waits for it (no keys of its own) is the same step: no second header.
+				if (action.step === 'pull' && Object.keys(action.keys).length === 0) return null;
 				const what = action.models.length > 0 ? action.models.join(', ') : 'Claude baseline';
 				return `── round ${action.round} · ${action.step} · ${what}${action.baseline && action.models.length > 0 ? ' + Claude' : ''}`;
 			}

@@ -16,6 +16,11 @@ export type StepSummaryFormatter = (event: StepEvent) => string | null;
 const WIDTH = 80;
 const MIN_LABEL = 12;
 
+/** A message on one line, never cut: the scrollback wraps it, and a cut command cannot be run. */
+function whole(text: string): string {
+	return text.replace(/\s*\n\s*/g, ' ');
+}
+
 /** One line of at most WIDTH columns (an error message may span lines); single-width characters only. */
 function fit(text: string): string {
 	const line = text.replace(/\s*\n\s*/g, ' ');
@@ -47,24 +52,29 @@ export function createStepSummaryLines(): StepSummaryFormatter {
 	let roles: Role[] = [];
 	let figures = new Map<string, Partial<Record<Role, string>>>();
 	let pad = 0;
+	const summarized = new Map<string, string>();
 	return (event) => {
 		switch (event.type) {
 			case 'pull:done':
-				return fit(pullDoneLine(event.model, event.result));
+				return whole(pullDoneLine(event.model, event.result));
 			case 'bench:done':
 				return labelled(event.model, speedLine(event.speed, event.practical));
 			case 'compare:start':
 				roles = [...event.roles];
 				figures = new Map();
 				pad = Math.max(0, ...event.subjects.map((subject) => subjectLabel(subject).length));
-				return event.baseline === 'skipped' ? fit(`Claude baseline skipped: ${event.baselineNote ?? 'no Claude key'}`) : null;
+				return event.baseline === 'skipped' ? whole(`Claude baseline skipped: ${event.baselineNote ?? 'no Claude key'}`) : null;
 			case 'compare:cell-done': {
 				// One line per subject, from its final figures: a record the judge will revise is not one.
 				if (event.settled === false) return null;
 				const cells = {...figures.get(event.subject), [event.role]: cellFigures(event.response)};
 				figures.set(event.subject, cells);
 				if (!roles.every((role) => cells[role] !== undefined)) return null;
-				return labelled(subjectLabel(event.subject), roles.map((role) => `${role} ${cells[role]}`).join(' · '), pad);
+				const line = labelled(subjectLabel(event.subject), roles.map((role) => `${role} ${cells[role]}`).join(' · '), pad);
+				// The baseline's cells are shown to every compare step: its line is printed once, unless its figures change.
+				if (summarized.get(event.subject) === line) return null;
+				summarized.set(event.subject, line);
+				return line;
 			}
 			case 'tools:done':
 				return fit(`${event.model}: ${toolsFigures(event.result)}`);

@@ -11,12 +11,14 @@ import type {Runner} from '../../experiment/runner/index.js';
 import {currentRound} from '../../experiment/strategy/index.js';
 import type {DoctorReport} from '../doctor/report.js';
 import {Bounded} from '../components/bounded.js';
+import {Prose} from '../components/prose.js';
 import {StaticAnchor} from '../components/staticAnchor.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {screenBindings} from './bindings.js';
 import {Footer, footerHeight, footerLines} from './footer.js';
 import {dispatchPress, pressesOf, type Press, type ScreenName} from './keys.js';
 import {HelpOverlay, QuitConfirm} from './overlays.js';
+import {DiffView, clampOffset, diffRows} from './diffView.js';
 import {pagesFor, waitIdentity} from './pages.js';
 import {WizardPage} from './wizardPage.js';
 import {planKey} from './screens/planScreen.js';
@@ -36,7 +38,7 @@ export type AppProps = {
 	resumeCommand?: string;
 	/** Spinners and live gauges only on a real terminal. */
 	animate: boolean;
-	/** Called once with the exit code (0 done or quit, 130 Ctrl+C twice). */
+	/** Called once with the exit code (0 done, 130 quit or Ctrl+C twice before the end: interrupted). */
 	onExit(code: number): void;
 	feedIntervalMs?: number;
 };
@@ -45,11 +47,16 @@ export type AppProps = {
 type UiState = {
 	page: {identity: string; index: number};
 	cursor: number;
-	overlay: 'help' | 'quit' | null;
+	/** 'left': quit confirmed; the last frame says so (not the question) while Ink unmounts. */
+	overlay: 'help' | 'quit' | 'left' | 'diff' | null;
+	/** The diff shown by "Show the diff" and the first row in view. */
+	diff: {text: string; offset: number} | null;
 	/** Ctrl+C pressed once: over a running step (canceled) or elsewhere. */
 	ctrlC: 'step' | 'idle' | null;
 	/** The wait already answered: later keys of the same burst must not answer it again. */
 	answered: object | null;
+	/** The plan's model rows in the order drawn, so ticking one never moves it. */
+	planOrder: string[] | undefined;
 };
 
 export function App({runner, preflight, simulated, resultsPath, resumeCommand = 'trifecta', animate, onExit, feedIntervalMs}: AppProps): React.JSX.Element {
@@ -57,7 +64,10 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const printed = useRef(0);
-	const ui = useRef<UiState>({page: {identity: '', index: 0}, cursor: 0, overlay: null, ctrlC: null, answered: null});
+	// The last frame's page size, for keys that scroll by a page.
+	const bodyRowsRef = useRef(rows);
+	const widthRef = useRef(columns);
+	const ui = useRef<UiState>({page: {identity: '', index: 0}, cursor: 0, overlay: null, ctrlC: null, answered: null, planOrder: undefined, diff: null});
 	const [, redraw] = useReducer((count: number) => count + 1, 0);
 	const set = (patch: Partial<UiState>) => {
 		ui.current = {...ui.current, ...patch};
@@ -93,15 +103,15 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 			},
 			cancelStep: wizard.cancelStep,
 			plan: (press) => {
-				const result = planKey(runner.state().settings, ui.current.cursor, press, runner.state().machine);
+				const result = planKey(runner.state().settings, ui.current.cursor, press, runner.state().machine, ui.current.planOrder);
 				if (result.settings !== runner.state().settings) wizard.updateSettings(result.settings);
-				set({cursor: result.cursor});
+				set({cursor: result.cursor, planOrder: result.order});
 				if (result.start) {
 					set({answered: wizard.waiting});
 					wizard.decide({type: 'plan:confirmed'});
 				}
 			},
-			showDiff: (offer) => wizard.print(['── the diff the patch applies', ...offer.pipeline.diff.trimEnd().split('\n')]),
+			showDiff: (offer) => set({overlay: 'diff', diff: {text: offer.pipeline.diff, offset: 0}}),
 			reopenOffer: () => {
 				runner.dispatch({type: 'configs:answered', answer: null});
 				set({answered: wizard.waiting});
@@ -120,11 +130,24 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 			return;
 		}
 		if (state.ctrlC !== null) set({ctrlC: null});
+		if (state.overlay === 'left') return;
 		if (state.overlay === 'quit') {
 			if (press === 'y') {
 				wizard.cancelStep();
-				leave(0);
+				set({overlay: 'left'});
+				// Quitting before the end is an interruption (docs/DESIGN.md, exit codes); after it, a plain exit.
+				leave(wizard.waiting?.kind === 'done' ? 0 : 130);
 			} else if (press === 'n' || press === 'escape') set({overlay: null});
+			return;
+		}
+		if (state.overlay === 'diff' && state.diff) {
+			const page = Math.max(1, bodyRowsRef.current - 3);
+			const step: Partial<Record<Press, number>> = {up: -1, k: -1, down: 1, j: 1, pageup: -page, pagedown: page, space: page};
+			if (press === 'escape' || press === 'q') set({overlay: null, diff: null});
+			else if (step[press] !== undefined) {
+				const rows = diffRows(state.diff.text, widthRef.current).length;
+				set({diff: {...state.diff, offset: clampOffset(state.diff.offset + (step[press] ?? 0), rows, Math.max(1, bodyRowsRef.current - 2))}});
+			}
 			return;
 		}
 		if (state.overlay === 'help') {
@@ -142,7 +165,18 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 
 	const {screen} = where();
 	const visible = bindings().filter((binding) => !binding.hidden);
-	const hints = [...visible, {label: '?', does: 'help'}, {label: 'q', does: 'quit'}];
+	// An overlay takes the keys: the footer shows its keys, not the page's underneath.
+	const overlay = ui.current.overlay;
+	const hints =
+		overlay === 'quit'
+			? [{label: 'y', does: 'quit (results kept)'}, {label: 'n/Esc', does: 'stay'}]
+			: overlay === 'diff'
+				? [{label: '↑/↓', does: 'scroll'}, {label: 'PgUp/PgDn', does: 'page'}, {label: 'Esc', does: 'back to the offer'}]
+			: overlay === 'help'
+				? [{label: '?/Esc', does: 'close the help'}]
+				: overlay === 'left'
+					? []
+					: [...visible, {label: '?', does: 'help'}, {label: 'q', does: 'quit'}];
 	const width = Math.max(20, Math.min(columns, MAX_WIDTH));
 	const lines = footerLines(hints, width);
 	const warning =
@@ -153,8 +187,10 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 				: null;
 	// One row stays free (a frame as tall as the terminal is cleared whole), one is the header.
 	const bodyRows = rows - 2 - footerHeight(lines, warning, keysActive);
+	bodyRowsRef.current = bodyRows;
+	widthRef.current = width;
 	const round = currentRound(wizard.strategy);
-	const resumeNote = `Quitting keeps every result in ${resultsPath}; start ${resumeCommand} again to resume where you left.`;
+	const resumeNote = `Quitting keeps every result in ${resultsPath}; run \`${resumeCommand}\` again to resume where you left off.`;
 	// Exactly one <Static> in every frame (components/staticAnchor.tsx): the pull and benchmark
 	// screens print their finished lines through their own.
 	const running = wizard.running?.step;
@@ -174,6 +210,10 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 					<HelpOverlay hints={helpHints} resumeNote={resumeNote} />
 				) : ui.current.overlay === 'quit' ? (
 					<QuitConfirm resumeNote={resumeNote} />
+				) : ui.current.overlay === 'diff' && ui.current.diff ? (
+					<DiffView diff={ui.current.diff.text} offset={ui.current.diff.offset} width={width} rows={bodyRows} />
+				) : ui.current.overlay === 'left' ? (
+					<Prose>{wizard.waiting?.kind === 'done' ? `Done. Results: ${resultsPath}` : `Quit. ${resumeNote}`}</Prose>
 				) : (
 					<WizardPage
 						screen={screen}
@@ -186,6 +226,7 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 						simulated={simulated}
 						resultsPath={resultsPath}
 						resumeCommand={resumeCommand}
+						planOrder={ui.current.planOrder}
 					/>
 				)}
 			</Bounded>

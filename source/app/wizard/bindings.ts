@@ -19,7 +19,7 @@ export type BindingContext = {
 	cancelStep(): void;
 	/** One press on the plan (its rows and settings). */
 	plan(press: Press): void;
-	/** Prints the offer's diff into the scrollback. */
+	/** Opens the offer's diff in its own scrollable view. */
 	showDiff(offer: ConfigsOffer): void;
 	/** After a failed write: back to the offer, the answer undone. */
 	reopenOffer(): void;

@@ -31,7 +31,6 @@ export function QuitConfirm({resumeNote}: {resumeNote: string}): React.JSX.Eleme
 		<Box flexDirection="column" borderStyle="round" paddingX={1}>
 			<Text bold>Quit trifecta?</Text>
 			<Prose>{resumeNote}</Prose>
-			<Text>y: quit · n: stay</Text>
 		</Box>
 	);
 }

@@ -18,7 +18,7 @@ import {formatConfigs, formatPlanNotes} from '../../output/configs/format.js';
 import type {HybridConfigsDocument} from '../../output/configs/types.js';
 import type {CommandIO, CommandModule} from '../types.js';
 import {userMessage} from '../../system/userMessage.js';
-import {jsonText} from '../../system/sanitize.js';
+import {jsonText, sanitizeInline} from '../../system/sanitize.js';
 
 export type Ask = (question: string, io: CommandIO) => Promise<boolean>;
 
@@ -77,9 +77,11 @@ export function createConfigsCommand(deps: {ask?: Ask} = {}): CommandModule {
 			const jsonFile = writeHybridConfigsJson(store.dir, document);
 			// With --json, stdout carries the one JSON document; everything else goes to stderr.
 			const out = flags.json ? io.stderr : io.stdout;
+			// A commit that was asked for and failed is a failure, although the configs are written.
+			let commitFailed = false;
 			const finish = (patch: object | null) => {
 				if (flags.json) io.stdout.write(`${jsonText(patch ? {...document, patch} : document)}\n`);
-				return 0;
+				return commitFailed ? 1 : 0;
 			};
 			if (!flags.json) out.write(`${formatConfigs(document)}\nSaved to ${jsonFile}\n`);
 			if (!flags.write) return finish(null);
@@ -107,7 +109,8 @@ export function createConfigsCommand(deps: {ask?: Ask} = {}): CommandModule {
 				}
 				const result = applyConfigsCommit(commit);
 				if (!result.ok) {
-					io.stderr.write(`The commit failed: ${result.error}. The configs are written; commit them by hand with the commands above.\n`);
+					commitFailed = true;
+					io.stderr.write(`The commit failed: ${sanitizeInline(result.error)}. The configs are written (not staged); commit them by hand with the commands above, or fix git and run trifecta configs --write --commit --yes again.\n`);
 					return {committed: false, error: result.error, ...commit};
 				}
 				out.write(`Committed ${result.hash}: ${commit.message}\n`);

@@ -2,7 +2,9 @@
 // stdout; at a decision point --yes takes the offer's default (never deleting a model that met the
 // threshold), otherwise it stops with exit 3 naming --yes; --json puts one summary document on
 // stdout and nothing else, with every offer shown and its predictions.
+import path from 'node:path';
 import {experimentTimeLine} from '../../analysis/timing.js';
+import {demoResultsDir} from '../demoDir.js';
 import type {Runner, WaitingAction} from '../../experiment/runner/index.js';
 import {openExperiment} from '../../experiment/runner/session.js';
 import {pipelineFor} from '../pipelineFolder.js';
@@ -115,10 +117,10 @@ async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsP
 				// someone who read the diff: `trifecta configs --write`, or Write in the wizard.
 				const {pipeline} = action.offer;
 				if (pipeline.changes.length > 0) {
-					say(
-						`The pipeline in ${pipeline.dir} can take these configs: run \`trifecta configs --write --commit${flags.demo ? ' --demo' : ''}\` with the same --results-dir ` +
-							'to see the diff, apply it and commit it (each after a yes).',
-					);
+					// The command as it must be typed: the results folder named only when it is not the default one.
+					const usual = flags.demo ? demoResultsDir() : path.resolve('results');
+					const where = path.resolve(flags.resultsDir) === path.resolve(usual) ? '' : ` --results-dir ${flags.resultsDir}`;
+					say(`The pipeline in ${pipeline.dir} can take these configs: run \`trifecta configs --write --commit${flags.demo ? ' --demo' : ''}${where}\` to see the diff, apply it and commit it (each after a yes).`);
 				}
 				runner.dispatch({type: 'configs:answered', answer: {write: true, patch: false}});
 				continue;

@@ -88,7 +88,7 @@ async function runInteractive({flags, io, services}: CommandInput): Promise<numb
 		await runner.close();
 	}
 	const finished = runner.state().reportWritten !== null;
-	if (!finished) io.stderr.write(`Results so far are kept in ${session.results.path}. Start ${resume} again to resume.\n`);
+	if (!finished) io.stderr.write(`Results so far are kept in ${session.results.path}. Run \`${resume}\` again to resume.\n`);
 	return code;
 }
 

@@ -38,10 +38,15 @@ export async function performOutput(action: OutputAction, io: {outputs: Outputs;
 		}
 		case 'commitConfigs': {
 			const result = outputs.commit(action.plan);
-			if (result.ok) send({type: 'strategy:written', kind: 'commit', files: action.plan.files.map((file) => `${file} (${result.hash})`)});
-			// A failed commit loses nothing: the files are written; the report still follows.
-			else send({type: 'warning', message: `The configs were written but not committed: ${sanitizeInline(result.error)}. Commit them by hand in ${action.plan.pipelineDir}.`});
-			return {type: 'commit:done'};
+			if (result.ok) {
+				send({type: 'strategy:written', kind: 'commit', files: action.plan.files.map((file) => `${file} (${result.hash})`)});
+				return {type: 'commit:done'};
+			}
+			// A failed commit loses nothing: the files are written; the report still follows, and the
+			// done screen says what failed and how to commit by hand.
+			const error = sanitizeInline(result.error);
+			send({type: 'warning', message: `The configs are written but not committed: ${error}. Commit them by hand in ${action.plan.pipelineDir}.`});
+			return {type: 'commit:done', error};
 		}
 		case 'report': {
 			const files = await outputs.report(results.read(), results.dir);

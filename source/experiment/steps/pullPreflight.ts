@@ -59,5 +59,8 @@ export function seventyBWarning(model: string, modelBytes: number | null, instal
 	const others = installed.filter((entry) => entry.name !== model && isOneAtATime(entry.name, entry.sizeBytes));
 	if (others.length === 0) return null;
 	const names = others.map((entry) => `${entry.name} (${formatBytes(entry.sizeBytes)})`).join(', ');
+	if (modelBytes === null) {
+		return `The size of ${model} is unknown until the pull starts; ${names} ${others.length === 1 ? 'is' : 'are'} installed and ${ONE_AT_A_TIME_WORDS}: if ${model} is one too, the strategy never holds two — consider \`ollama rm\` first.`;
+	}
 	return `Another ${ONE_AT_A_TIME_WORDS} model is installed: ${names}. The strategy never holds two — consider \`ollama rm\` before pulling ${model}.`;
 }

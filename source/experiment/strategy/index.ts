@@ -9,6 +9,6 @@ export {policyOf} from './policy.js';
 export type {Policy} from './policy.js';
 export {predictRate, ceilingRate} from '../../analysis/ratePrediction.js';
 export type {Measured, RatePrediction} from '../../analysis/ratePrediction.js';
-export {planSummary} from './planSummary.js';
-export {benchFingerprint, pendingStep, stepKey} from './steps.js';
+export {describeAction, planSummary} from './planSummary.js';
+export {benchFingerprint, describeStepKey, pendingStep, stepKey} from './steps.js';
 export {traderScore, baselineTraderScore, isPractical, lostPoints} from './evidence.js';

@@ -4,12 +4,13 @@
 import {sizeOf} from './evidence.js';
 import {nextAction} from './flow.js';
 import {policyOf} from './policy.js';
-import {available} from './steps.js';
+import {available, describeStepKey} from './steps.js';
 import type {Action, StrategyState} from './types.js';
 
 const SETTLED = new Set(['accept', 'escalate', 'swap', 'skip', 'keep-first', 'delete-first', 'recommend', 'ceiling']);
 
-function describe(action: Action): string {
+/** What an action does, in words (the resumed plan's "Next: …"). */
+export function describeAction(action: Action): string {
 	switch (action.kind) {
 		case 'step':
 			return `${action.step} ${action.models.length > 0 ? action.models.join(', ') : 'the Claude baseline'} (round ${action.round})`;
@@ -27,8 +28,22 @@ function describe(action: Action): string {
 			return 'writing the report';
 		case 'done':
 			return 'nothing: the experiment is complete';
-		default:
-			return action.kind;
+		case 'preflight':
+			return 'checking Ollama and this machine';
+		case 'plan':
+			return 'this plan';
+		case 'delete':
+			return `deleting ${action.model}`;
+		case 'ask-configs':
+			return `the configs offer for ${action.model}`;
+		case 'ask-commit':
+			return `whether to commit the configs in ${action.plan.pipelineDir}`;
+		case 'commitConfigs':
+			return `committing the configs in ${action.plan.pipelineDir}`;
+		case 'canceled':
+			return `${describeStepKey(action.key)} again (it was canceled)`;
+		case 'failed':
+			return `${describeStepKey(action.key)} again (it failed)`;
 	}
 }
 
@@ -56,6 +71,6 @@ export function planSummary(state: StrategyState): string[] {
 			: `Below ${policy.threshold.toFixed(1)}: ${policy.candidates.join(' or ')}, speed predicted first, one at a time.`,
 	);
 	if (done.length > 0) lines.push(`Done: round ${done.map(decided).join(' · ')}.`);
-	if (resumed) lines.push(`Next: ${describe(nextAction({...state, planConfirmed: true}))}.`);
+	if (resumed) lines.push(`Next: ${describeAction(nextAction({...state, planConfirmed: true}))}.`);
 	return lines;
 }

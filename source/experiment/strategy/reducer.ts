@@ -37,6 +37,7 @@ export function initialState(results: ResultsFile, settings: Settings): Strategy
 		commitPlan: null,
 		commitAnswer: null,
 		committed: false,
+		commitError: null,
 		reportWritten: null,
 		canceled: null,
 		failure: null,
@@ -44,7 +45,12 @@ export function initialState(results: ResultsFile, settings: Settings): Strategy
 }
 
 export function choiceRecord(offer: EscalationOffer, choice: EscalationChoice, at: string): RoundRecord {
-	const base = {round: offer.afterRound, model: offer.roundModel, at};
+	const predictions = offer.candidates.flatMap((candidate) =>
+		candidate.predictedRate === null || candidate.predictedRange === null
+			? []
+			: [{model: candidate.model, rate: candidate.predictedRate, low: candidate.predictedRange[0], high: candidate.predictedRange[1], from: candidate.predictedFrom}],
+	);
+	const base = {round: offer.afterRound, model: offer.roundModel, at, ...(predictions.length > 0 ? {predictions} : {})};
 	if (choice === 'accept') {
 		return {...base, decision: 'escalate', chosen: offer.recommended, reason: `${offer.reason} Escalation to ${offer.recommended} accepted.`};
 	}
@@ -84,6 +90,7 @@ export function reduce(state: StrategyState, event: StrategyEvent): StrategyStat
 				commitPlan: stale ? null : state.commitPlan,
 				commitAnswer: stale ? null : state.commitAnswer,
 				committed: stale ? false : state.committed,
+				commitError: stale ? null : state.commitError,
 				reportWritten: stale ? null : state.reportWritten,
 			};
 		}
@@ -170,7 +177,7 @@ export function reduce(state: StrategyState, event: StrategyEvent): StrategyStat
 		case 'commit:answered':
 			return {...state, commitAnswer: event.commit};
 		case 'commit:done':
-			return {...state, committed: true};
+			return {...state, committed: true, commitError: event.error ?? null};
 		case 'report:written':
 			return {...state, reportWritten: event.files};
 	}

@@ -13,6 +13,17 @@ export const stepKey = {
 	tools: (model: string) => `tools:${model}`,
 };
 
+const STEP_WORDS: Record<string, string> = {pull: 'the pull', bench: 'the benchmark', compare: 'the reasoning comparison', tools: 'the tool-calling test'};
+const ACTION_WORDS: Record<string, string> = {baseline: 'the Claude baseline', configs: 'writing the configs', report: 'writing the report', delete: 'the delete', commitConfigs: 'the configs commit'};
+
+/** A step key ("pull:llama3.3:70b") or action kind in words, for screens ("the pull of llama3.3:70b"). */
+export function describeStepKey(key: string): string {
+	const colon = key.indexOf(':');
+	const step = colon === -1 ? key : key.slice(0, colon);
+	if (colon !== -1 && STEP_WORDS[step]) return `${STEP_WORDS[step]} of ${key.slice(colon + 1)}`;
+	return ACTION_WORDS[key] ?? key;
+}
+
 /** Benchmarks depend on repetitions and options; nothing else does. */
 export function benchFingerprint(settings: Settings): string {
 	return `reps=${settings.reps};num_ctx=${settings.numCtx};num_predict=${settings.numPredict}`;

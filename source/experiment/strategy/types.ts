@@ -134,6 +134,8 @@ export type StrategyState = {
 	commitPlan: CommitPlan | null;
 	commitAnswer: boolean | null;
 	committed: boolean;
+	/** Why the commit the user asked for failed (git's first line, sanitised); null when it did not fail. */
+	commitError: string | null;
 	reportWritten: string[] | null;
 	canceled: string | null;
 	failure: {key: string; message: string} | null;
@@ -159,5 +161,5 @@ export type StrategyEvent =
 	/** patched: the pipeline's own files were written, not only the JSON. */
 	| {type: 'configs:written'; files: string[]; commit?: CommitPlan | null; patched?: boolean}
 	| {type: 'commit:answered'; commit: boolean}
-	| {type: 'commit:done'}
+	| {type: 'commit:done'; error?: string}
 	| {type: 'report:written'; files: string[]};

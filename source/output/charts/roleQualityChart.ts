@@ -10,7 +10,8 @@ export const ROLE_QUALITY_FILE = 'quality-per-role.svg';
 const WIDTH = 760;
 const ROW = 26;
 const TOP = 76;
-const GAP = 16;
+// Wide enough that one panel's "10" and the next one's "0" read as two axes.
+const GAP = 32;
 
 export function roleQualityChart(data: ChartData): string {
 	const models: Array<{name: string; roles: Record<Role, ScorePoint | null>; claude: boolean}> = data.models

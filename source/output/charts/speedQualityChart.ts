@@ -3,6 +3,7 @@
 import {linearScale, niceDomain, niceTicks, type Scale} from '../../analysis/scale.js';
 import type {ChartData, ChartModel} from './chartData.js';
 import {el, line, svgDocument, text, textWidth} from './svg.js';
+import {emptyObstacles, placeLabel, type Box, type Obstacles} from './labelPlacement.js';
 
 export const SPEED_QUALITY_FILE = 'speed-vs-quality.svg';
 
@@ -57,8 +58,6 @@ function axes({x, y, plot}: Geometry): string[] {
 	return parts;
 }
 
-type Box = {left: number; right: number; top: number; bottom: number};
-
 type QuadrantLabel = {lines: string[]; box: Box};
 
 /** A quadrant's name on one line, or on two when the quadrant is narrow. */
@@ -100,46 +99,61 @@ function quadrants(data: ChartData, geometry: Geometry): string[] {
 	];
 }
 
-function decisionLines(data: ChartData, {x, y, plot}: Geometry): string[] {
-	const parts: string[] = [];
+const LABEL_HEIGHT = 14;
+
+/** A text box for a label whose baseline is at (x, y), anchored at its start or end. */
+function textBox(x: number, y: number, content: string, anchor: 'start' | 'end' = 'start'): Box {
+	const width = textWidth(content);
+	const left = anchor === 'end' ? x - width : x;
+	return {left, right: left + width, top: y - LABEL_HEIGHT + 3, bottom: y + 3};
+}
+
+/** Every line, point and error bar the chart draws, and the labels already placed: what a model's label must avoid. */
+function chartObstacles(data: ChartData, geometry: Geometry): {obstacles: Obstacles; decision: string[]} {
+	const {x, y, plot} = geometry;
+	const obstacles = emptyObstacles();
+	obstacles.boxes.push(...quadrantLabels(data, geometry).map((label) => label.box));
+	const decision: string[] = [];
 	if (data.claude?.quality != null) {
 		const at = y(data.claude.quality);
-		parts.push(line(plot.left, at, plot.right, at, {class: 'claude', id: 'claude-line'}), text(plot.right - 4, at - 5, `${data.claude.label}: ${data.claude.quality.toFixed(1)}`, {class: 'claude-label', 'text-anchor': 'end'}));
+		const content = `${data.claude.label}: ${data.claude.quality.toFixed(1)}`;
+		decision.push(line(plot.left, at, plot.right, at, {class: 'claude', id: 'claude-line'}), text(plot.right - 4, at - 5, content, {class: 'claude-label', 'text-anchor': 'end'}));
+		obstacles.hLines.push({y: at, left: plot.left, right: plot.right});
+		obstacles.boxes.push(textBox(plot.right - 4, at - 5, content, 'end'));
 	}
 	if (data.threshold !== null) {
 		const at = y(data.threshold);
-		parts.push(line(plot.left, at, plot.right, at, {class: 'threshold', id: 'threshold-line'}), text(plot.left + 6, at - 5, `threshold ${data.threshold.toFixed(1)}`, {class: 'threshold-label'}));
+		const content = `threshold ${data.threshold.toFixed(1)}`;
+		decision.push(line(plot.left, at, plot.right, at, {class: 'threshold', id: 'threshold-line'}), text(plot.left + 6, at - 5, content, {class: 'threshold-label'}));
+		obstacles.hLines.push({y: at, left: plot.left, right: plot.right});
+		obstacles.boxes.push(textBox(plot.left + 6, at - 5, content));
 	}
 	if (data.minRate !== null) {
 		const at = x(data.minRate);
-		parts.push(line(at, plot.top, at, plot.bottom, {class: 'minrate', id: 'min-rate-line'}), text(at + 5, plot.bottom - 24, `minimum ${data.minRate} t/s`, {class: 'minrate-label'}));
+		const content = `minimum ${data.minRate} t/s`;
+		decision.push(line(at, plot.top, at, plot.bottom, {class: 'minrate', id: 'min-rate-line'}), text(at + 5, plot.bottom - 24, content, {class: 'minrate-label'}));
+		obstacles.vLines.push({x: at, top: plot.top, bottom: plot.bottom});
+		obstacles.boxes.push(textBox(at + 5, plot.bottom - 24, content));
 	}
-	return parts;
+	for (const point of plotted(data)) {
+		const cx = x(point.rate);
+		const cy = y(point.quality);
+		obstacles.points.push({x: cx, y: cy, r: 5});
+		if (point.sd > 0) obstacles.hLines.push({y: cy, left: x(point.rate - point.sd), right: x(point.rate + point.sd)});
+		const interval = point.model.quality?.interval;
+		if (interval) obstacles.vLines.push({x: cx, top: y(interval.high), bottom: y(interval.low)});
+	}
+	return {obstacles, decision};
 }
 
-function overlaps(a: Box, b: Box): boolean {
-	return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-}
-
-/** Beside the point (right, left, above, below), the first place that stays in the plot and clear of other labels. */
-function labelBox(cx: number, cy: number, width: number, plot: Geometry['plot'], placed: Box[]): Box {
-	const at = (left: number, top: number): Box => ({left, right: left + width, top, bottom: top + 14});
-	const candidates = [at(cx + 9, cy - 9), at(cx - 9 - width, cy - 9), at(cx - width / 2, cy - 24), at(cx - width / 2, cy + 8)];
-	const inside = (box: Box) => box.left >= plot.left + 2 && box.right <= plot.right && box.top >= plot.top && box.bottom <= plot.bottom;
-	const clear = (box: Box) => inside(box) && !placed.some((other) => overlaps(box, other));
-	const found = candidates.find(clear);
-	if (found) return found;
-	// Crowded: the first place that fits, moved down until it is clear of the others.
-	let box = candidates.find(inside) ?? at(Math.max(plot.left + 2, Math.min(cx + 9, plot.right - width)), cy - 9);
-	for (let tries = 0; tries < 8 && placed.some((other) => overlaps(box, other)); tries++) box = {...box, top: box.top + 14, bottom: box.bottom + 14};
-	return box;
-}
-
-function points(data: ChartData, geometry: Geometry): string[] {
+/** The decision lines and their labels, then every point with its error bars and its label, placed clear of all of them. */
+function pointsAndLines(data: ChartData, geometry: Geometry): string[] {
 	const {x, y, plot} = geometry;
-	const parts: string[] = [];
-	const placed: Box[] = quadrantLabels(data, geometry).map((label) => label.box);
+	const {obstacles, decision} = chartObstacles(data, geometry);
+	const parts: string[] = [...decision];
+	const labels: string[] = [];
 	const slow = (rate: number) => (data.minRate !== null && rate < data.minRate ? ' slow' : '');
+	const bounds = {left: plot.left + 2, right: plot.right, top: plot.top, bottom: plot.bottom};
 	for (const point of [...plotted(data)].sort((a, b) => b.quality - a.quality || a.rate - b.rate)) {
 		const cx = x(point.rate);
 		const cy = y(point.quality);
@@ -155,11 +169,14 @@ function points(data: ChartData, geometry: Geometry): string[] {
 		}
 		parts.push(el('circle', {class: `point${kind}`, cx, cy, r: 5}));
 		const label = `${point.model.name} (${point.rate.toFixed(1)} t/s, ${point.quality.toFixed(1)})`;
-		const box = labelBox(cx, cy, textWidth(label), plot, placed);
-		placed.push(box);
-		parts.push(text(box.left, box.bottom - 3, label));
+		const {box, leader} = placeLabel({x: cx, y: cy}, textWidth(label), LABEL_HEIGHT, bounds, obstacles);
+		obstacles.boxes.push(box);
+		// A label moved away from its point is tied to it, so it cannot be read as another model's.
+		if (leader) parts.push(line(cx, cy, Math.min(Math.max(cx, box.left), box.right), Math.min(Math.max(cy, box.top), box.bottom), {class: 'leader'}));
+		labels.push(text(box.left, box.bottom - 3, label, {class: 'point-label'}));
 	}
-	return parts;
+	// Labels last, so no line is drawn over one.
+	return [...parts, ...labels];
 }
 
 function notPlotted(data: ChartData): string | null {
@@ -176,8 +193,7 @@ export function speedQualityChart(data: ChartData): string {
 		text(PLOT.left, 42, 'Each local model by decode rate and trader quality; the top-right quadrant is what the pipeline can use.', {class: 'muted'}),
 		...quadrants(data, geometry),
 		...axes(geometry),
-		...decisionLines(data, geometry),
-		...points(data, geometry),
+		...pointsAndLines(data, geometry),
 		...(plotted(data).length === 0 ? [text((PLOT.left + PLOT.right) / 2, (PLOT.top + PLOT.bottom) / 2, 'No model has both a speed and a quality score yet.', {'text-anchor': 'middle'})] : []),
 		...(missing ? [text(PLOT.left, HEIGHT - 8, missing, {class: 'muted'})] : []),
 	];

@@ -68,6 +68,7 @@ text{font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Helvetica,Arial,san
 .threshold-label{fill:#1a7f37}
 .minrate-label{fill:#cf222e}
 .claude-label{fill:#8250df}
+.leader{stroke:#8c959f;stroke-width:1}
 @media (prefers-color-scheme: dark){
 text{fill:#e6edf3}
 .bg{fill:#0d1117}
@@ -88,6 +89,7 @@ text{fill:#e6edf3}
 .threshold{stroke:#3fb950}
 .minrate{stroke:#f85149}
 .claude{stroke:#ab7df8}
+.leader{stroke:#6e7681}
 .threshold-label{fill:#3fb950}
 .minrate-label{fill:#f85149}
 .claude-label{fill:#ab7df8}

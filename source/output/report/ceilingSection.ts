@@ -4,7 +4,7 @@ import {ONE_AT_A_TIME_WORDS} from '../../models/tiers.js';
 import type {ResultsFile} from '../../domain/schema.js';
 import {NOT_MEASURED, fixed, gigabytes, percent} from '../textFormat.js';
 import {predictRate, rateBytesConstant, type Measured} from '../../analysis/ratePrediction.js';
-import {bandwidth, baselineScores, bestLocal, isSeventyB, meanEfficiency, minRate, sizeOf, threshold} from './facts.js';
+import {bandwidth, baselineScores, bestLocal, isSeventyB, meanEfficiency, minRate, rateOf, sizeOf, threshold} from './facts.js';
 import {mdTable} from './markdown.js';
 
 function qualityCeiling(results: ResultsFile): string {
@@ -12,7 +12,11 @@ function qualityCeiling(results: ResultsFile): string {
 	const base = baselineScores(results);
 	const limit = threshold(results);
 	if (!best) return `No local model has a trader score yet: the quality ceiling is ${NOT_MEASURED}.`;
-	const parts = [`Best local trader score: ${fixed(best.trader)} (${best.model.name}).`];
+	// Every model at the best score (as printed), smallest first: a tie names them all, so it agrees with any one the ceiling names.
+	const tied = results.models
+		.filter((model) => model.reasoning?.trader?.score != null && fixed(model.reasoning.trader.score) === fixed(best.trader))
+		.sort((a, b) => (sizeOf(a) ?? 0) - (sizeOf(b) ?? 0));
+	const parts = [`Best local trader score: ${fixed(best.trader)} (${tied.map((model) => model.name).join(', ')}).`];
 	parts.push(base.trader === null ? 'Claude baseline: not measured, so the gap to Claude is unknown.' : `Claude baseline: ${fixed(base.trader)}; gap ${fixed(base.trader - (best.trader ?? 0))} points.`);
 	if (limit !== null) parts.push((best.trader ?? 0) >= limit ? `It reaches the threshold of ${limit}.` : `It stays below the threshold of ${limit} by ${fixed(limit - (best.trader ?? 0))} points.`);
 	const scored = results.models.filter((model) => model.reasoning?.trader?.score !== null && model.reasoning?.trader?.score !== undefined && sizeOf(model) !== null);
@@ -22,9 +26,17 @@ function qualityCeiling(results: ResultsFile): string {
 		const first = bySize[0]?.reasoning?.trader?.score ?? 0;
 		const last = bySize.at(-1)?.reasoning?.trader?.score ?? 0;
 		const closes = limit !== null && (best.trader ?? 0) >= limit;
-		parts.push(
-			`By size: ${trend}. ${closes ? 'Size closed the gap to the threshold.' : last - first < 0.5 ? 'Scores barely move with size: a gap that size does not close.' : 'Scores rise with size but have not reached the threshold.'}`,
-		);
+		// The smallest model at the best score: larger ones beyond it add no quality.
+		const plateau = tied[0];
+		const flatAbove = plateau !== undefined && plateau !== bySize.at(-1) && bySize.indexOf(plateau) > 0;
+		const trendSentence = flatAbove
+			? `The score climbs with size up to ${plateau.name}; the larger models score no higher than ${plateau.name}.`
+			: closes
+				? 'Size closed the gap to the threshold.'
+				: last - first < 0.5
+					? 'Scores barely move with size: a gap that size does not close.'
+					: 'Scores rise with size but have not reached the threshold.';
+		parts.push(`By size: ${trend}. ${trendSentence}`);
 	}
 	return parts.join(' ');
 }
@@ -38,8 +50,21 @@ function measuredRates(results: ResultsFile): Measured[] {
 }
 
 /**
- * The 70B-class table: ceiling, the rate predicted from the other measured models (the same
- * prediction the escalation offer showed before the pull), and the rate measured.
+ * The prediction the last escalation offer made for `name`: the one the user decided on (a model
+ * is offered no more once pulled, so for a measured model it is the one made before its pull).
+ */
+function offeredPrediction(results: ResultsFile, name: string): {rate: number; low: number; high: number} | null {
+	for (const round of [...results.rounds].reverse()) {
+		const found = round.predictions?.find((prediction) => prediction.model === name);
+		if (found) return found;
+	}
+	return null;
+}
+
+/**
+ * The 70B-class table: ceiling, the rate the escalation offer predicted before the pull (or,
+ * for a model never offered, one predicted now from the rates measured, labelled so), and the
+ * rate measured.
  */
 function bandwidthCeiling(results: ResultsFile): string {
 	const bw = bandwidth(results);
@@ -51,25 +76,33 @@ function bandwidthCeiling(results: ResultsFile): string {
 	for (const model of results.models) if (isSeventyB(model)) sizes.set(model.name, sizeOf(model) ?? 0);
 	const rows = [...sizes].map(([name, bytes]) => {
 		const ceiling = bw === null ? null : (bw * 1e9) / bytes;
-		const predicted = predictRate(measured.filter((entry) => entry.model !== name), bytes, bw);
+		const offered = offeredPrediction(results, name);
+		const now = predictRate(measured.filter((entry) => entry.model !== name), bytes, bw);
+		const predicted = offered ?? (now === null ? null : {rate: now.rate, low: now.range[0], high: now.range[1]});
 		const rate = results.models.find((model) => model.name === name)?.speed?.evalRate.mean ?? null;
-		const range = predicted === null ? NOT_MEASURED : `${fixed(predicted.rate)} (${fixed(predicted.range[0])}–${fixed(predicted.range[1])})`;
+		const range = predicted === null ? NOT_MEASURED : `${fixed(predicted.rate)} (${fixed(predicted.low)}–${fixed(predicted.high)}) ${offered ? 'at the offer' : 'from the rates measured now'}`;
 		const practical = floor === null ? NOT_MEASURED : rate !== null ? (rate >= floor ? 'yes (measured)' : 'no (measured)') : predicted === null ? NOT_MEASURED : predicted.rate >= floor ? 'likely' : 'unlikely';
 		return [name, gigabytes(bytes), ceiling === null ? NOT_MEASURED : fixed(ceiling), range, rate === null ? NOT_MEASURED : fixed(rate), practical];
 	});
 	const parts = [
-		`Decode is memory-bandwidth bound, so rate x model bytes is about constant on one machine: each ${ONE_AT_A_TIME_WORDS} rate is predicted from the other models measured here (the largest weighs most)${bw === null ? '' : `, and capped by the ceiling t/s = ${bw} GB/s / model bytes`}. Measured efficiency: ${percent(efficiency)} of the ceiling (mean over the benchmarked models).`,
+		`Decode is memory-bandwidth bound, so rate x model bytes is about constant on one machine: each ${ONE_AT_A_TIME_WORDS} rate is predicted from the other models measured here (the largest weighs most)${bw === null ? '' : `, and capped by the ceiling t/s = ${bw} GB/s / model bytes`}. "at the offer" is the prediction the escalation offer showed before the pull, the one the decision was made on. Measured efficiency: ${percent(efficiency)} of the ceiling (mean over the benchmarked models).`,
 		mdTable([`${ONE_AT_A_TIME_WORDS} model`, 'size GB', 'ceiling t/s', 'predicted t/s (range)', 'measured t/s', `practical (>= ${floor ?? '?'} t/s)`], rows),
 	];
 	const constant = rateBytesConstant(measured);
 	if (floor !== null && (bw !== null || constant !== null)) {
 		const atCeiling = bw === null ? null : bw / floor;
 		const atMeasured = constant === null ? null : constant / floor / 1e9;
-		parts.push(
-			`To decode at ${floor} t/s a model must weigh at most ` +
-				[atCeiling === null ? null : `${fixed(atCeiling)} GB at the bandwidth ceiling`, atMeasured === null ? null : `${fixed(atMeasured)} GB at the rates measured here`].filter(Boolean).join(', or ') +
-				': larger local models cannot be practical on this machine, whatever their quality.',
-		);
+		// The ceiling is a hard bound; the measured constant is a trend (±20 %), which a measured rate overrules.
+		const beyond = atMeasured === null ? [] : results.models.filter((model) => (sizeOf(model) ?? 0) > atMeasured * 1e9 && (rateOf(model) ?? 0) >= floor);
+		const sentences = [];
+		if (atCeiling !== null) sentences.push(`To decode at ${floor} t/s a model must weigh at most ${fixed(atCeiling)} GB at the bandwidth ceiling: larger local models cannot be practical on this machine, whatever their quality.`);
+		if (atMeasured !== null) {
+			sentences.push(
+				`At the rates measured here, models above about ${fixed(atMeasured)} GB are likely below ${floor} t/s` +
+					(beyond.length === 0 ? '.' : `; the trend is not a bound: ${beyond.map((model) => `${model.name} (${gigabytes(sizeOf(model) ?? 0)} GB) measured ${fixed(rateOf(model))} t/s`).join(', ')}.`),
+			);
+		}
+		parts.push(sentences.join(' '));
 	}
 	if (bw === null) parts.push(`Memory bandwidth is ${NOT_MEASURED} (pass --bandwidth), so the hard ceiling is not shown.`);
 	return parts.join('\n\n');

@@ -2,7 +2,7 @@
 // configs commit when the user made one. Without a known pipeline it says how to point at one.
 import fs from 'node:fs';
 import path from 'node:path';
-import {gitLog, runGit, type GitRunner} from '../../system/git.js';
+import {changedFiles, gitLog, runGit, type GitRunner} from '../../system/git.js';
 import {PIPELINE_FILES} from '../configs/patchPipeline.js';
 import {configsCommitMessage} from '../configs/commit.js';
 import {fence} from './markdown.js';
@@ -35,10 +35,15 @@ export function formatGitSection(pipelineDir: string | null, git: GitRunner = ru
 			if (model !== null) {
 				const message = configsCommitMessage(model);
 				const commit = log.lines.find((entry) => entry.endsWith(` ${message}`));
+				// Written but not committed (the commit declined or failed): the repository says so, not a record.
+				const pending = changedFiles(pipelineDir, Object.values(PIPELINE_FILES), git);
+				const among = `No commit "${message}" among the ${log.lines.length === 1 ? 'one commit' : `${log.lines.length} commits`} above`;
 				parts.push(
 					commit
 						? `The configs commit: \`${commit.split(' ')[0]}\` ${message}.`
-						: `No commit "${message}" among the ${log.lines.length === 1 ? 'one commit' : `${log.lines.length} commits`} above: write and commit the configs with \`trifecta configs --write --commit --pipeline-dir ${pipelineDir}\`.`,
+						: pending.length > 0
+							? `${among}. The configs are written but not committed (${pending.join(', ')}): commit them with \`trifecta configs --write --commit --yes --pipeline-dir ${pipelineDir}\`.`
+							: `${among}: write and commit the configs with \`trifecta configs --write --commit --pipeline-dir ${pipelineDir}\`.`,
 				);
 			}
 			return parts.join('\n\n');

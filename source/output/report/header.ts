@@ -47,14 +47,15 @@ function timeLines(results: ResultsFile): string[] {
 	];
 }
 
-export function formatHeader(results: ResultsFile, now: Date): string {
+/** `resultsFile`: where the record is, as the reader should find it (default: results/ beside docs/). */
+export function formatHeader(results: ResultsFile, now: Date, resultsFile = 'results/scaling-results.json'): string {
 	const env = results.environment;
 	const settings = results.settings;
 	const lines = [
 		...(results.simulated ? [`> **${SIMULATED_BANNER}**`, ''] : []),
 		`# TASK 005: local model scaling report${results.simulated ? ' (SIMULATED)' : ''}`,
 		'',
-		`Generated ${now.toISOString()} from results/scaling-results.json (record updated ${results.updatedAt}).`,
+		`Generated ${now.toISOString()} from ${resultsFile} (record updated ${results.updatedAt}).`,
 		'',
 		env?.backend
 			? `- Inference server: ${env.backend.server} (--backend openai; the pipeline reaches it at ${env.backend.url}); its machine's RAM and bandwidth are not known to trifecta`

@@ -1,10 +1,24 @@
 // Section 8: whether the team can run the full pipeline with the recommended config, and what is left.
+import fs from 'node:fs';
+import path from 'node:path';
 import type {ResultsFile} from '../../domain/schema.js';
+import {PIPELINE_FILES} from '../configs/patchPipeline.js';
 import {fixed} from '../textFormat.js';
 import {baselineScores, threshold} from './facts.js';
 import {recommendedConfigs} from './recommendationSection.js';
 
-export function formatNextStepsSection(results: ResultsFile): string {
+/** The pipeline's CONFIGS file names `config` (quoted, as a dict key): the configs are written there. */
+function inPipeline(pipelineDir: string | null, config: string): boolean {
+	if (pipelineDir === null) return false;
+	try {
+		const text = fs.readFileSync(path.join(pipelineDir, PIPELINE_FILES.configs), 'utf8');
+		return text.includes(`"${config}"`) || text.includes(`'${config}'`);
+	} catch {
+		return false;
+	}
+}
+
+export function formatNextStepsSection(results: ResultsFile, pipelineDir: string | null = null): string {
 	const steps: string[] = [];
 	const rec = results.recommendation;
 	const model = rec?.model ? results.models.find((entry) => entry.name === rec.model) : undefined;
@@ -20,7 +34,8 @@ export function formatNextStepsSection(results: ResultsFile): string {
 	else if (model?.practical === false) ready = `**Ready with a caveat:** ${rec.model} reaches the quality bar but is below the minimum decode rate; run \`${first ?? 'its hybrid config'}\` once and time it before adopting it.`;
 	else ready = `**Ready for a full pipeline run** with \`--hybrid ${first ?? rec.model}\`.`;
 	steps.push(ready);
-	if (first) steps.push(`Write the configs into the pipeline: \`trifecta configs --write\` (shows the diff first), then \`python src/run_analysis.py AAPL --hybrid ${first}\`, and score its output against the all_cloud run.`);
+	const run = `\`python src/run_analysis.py AAPL --hybrid ${first}\`, and score its output against the all_cloud run.`;
+	if (first) steps.push(inPipeline(pipelineDir, first) ? `The configs are in the pipeline: run ${run}` : `Write the configs into the pipeline: \`trifecta configs --write\` (shows the diff first), then ${run}`);
 	if (results.baseline?.status !== 'ok') steps.push('Run the comparison with ANTHROPIC_API_KEY set so the scores can be read against the Claude baseline (`trifecta compare`).');
 	const unbenched = results.models.filter((entry) => !entry.speed).map((entry) => entry.name);
 	if (unbenched.length > 0) steps.push(`Benchmark the models with no speed yet: \`trifecta bench ${unbenched.join(' ')}\`.`);

@@ -4,9 +4,9 @@ import {render} from 'ink-testing-library';
 import {RateGauge, gaugeLabel} from '../../../source/app/components/rateGauge.js';
 
 describe('RateGauge', () => {
-	it('labels a measured rate against the ceiling, and a live one with ~', () => {
+	it('labels a measured rate against the ceiling, and the estimate while streaming with ~ and "as received"', () => {
 		expect(gaugeLabel(14.5, 20, true)).toBe('14.50 t/s measured  of 20.00 t/s ceiling · 73%');
-		expect(gaugeLabel(14.5, 20, false)).toMatch(/^~14\.50 t\/s live/);
+		expect(gaugeLabel(14.5, 20, false)).toMatch(/^~14\.50 t\/s as received/);
 		expect(gaugeLabel(14.5, null, true)).toMatch(/\(ceiling unknown\)$/);
 	});
 

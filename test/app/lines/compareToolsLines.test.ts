@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {compareLine} from '../../../source/app/lines/compareLines.js';
+import {compareLine, createCompareLines} from '../../../source/app/lines/compareLines.js';
 import {toolsLine} from '../../../source/app/lines/toolsLines.js';
 import {errorResponse, okResponse, scenario} from '../fixtures/compareEvents.js';
 
@@ -12,6 +12,20 @@ describe('compare lines', () => {
 		expect(compareLine({type: 'compare:cell-done', subject: 'claude:x', role: 'bear', response: errorResponse('bear', 'Claude is overloaded — retry later')})).toBe(
 			'  Claude (baseline) bear: ERROR Claude is overloaded — retry later (1.0 s)',
 		);
+	});
+
+	it('prints a cell once, when settled: not the judge’s provisional figures, not the baseline again for the next model', () => {
+		const lines = createCompareLines();
+		const provisional = okResponse('trader', 10, {words: 700, decision: 'BUY'});
+		const final = okResponse('trader', 9.6, {words: 700, decision: 'BUY'});
+		const printed = [
+			lines({type: 'compare:cell-done', subject: 'claude:x', role: 'trader', response: provisional, settled: false}),
+			lines({type: 'compare:cell-done', subject: 'claude:x', role: 'trader', response: final, settled: true}),
+			// The next compare step posts the same baseline cell again.
+			lines({type: 'compare:cell-done', subject: 'claude:x', role: 'trader', response: final, settled: true}),
+			lines({type: 'compare:cell-done', subject: 'a:1b', role: 'trader', response: final}),
+		].filter((line) => line !== null);
+		expect(printed).toEqual(['  Claude (baseline) trader: quality 9.6 · 700 words · BUY (12.5 s)', '  a:1b trader: quality 9.6 · 700 words · BUY (12.5 s)']);
 	});
 
 	it('says when the baseline is skipped and why', () => {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {createStepSummaryLines} from '../../../source/app/lines/stepSummaryLines.js';
+import {createRunLines} from '../../../source/app/lines/runLines.js';
 import type {SpeedResult} from '../../../source/domain/schema.js';
 import {testSettings} from '../../helpers/testSettings.js';
 import {speed} from '../../experiment/strategy/fixtures.js';
@@ -13,6 +14,29 @@ describe('step summary lines', () => {
 		expect(lines({type: 'pull:done', model: 'qwen2.5:14b', result: {status: 'present', bytes: 9e9, seconds: 0, at: 'now'}})).toBe(
 			'qwen2.5:14b is already installed — pull skipped.',
 		);
+	});
+
+	it('keeps a canceled pull’s message whole: the command in it can be run as printed', () => {
+		const lines = createStepSummaryLines();
+		const error = 'Pull of qwen2.5:32b canceled — run `trifecta pull qwen2.5:32b` again to resume the download (the partial download is lost if the Ollama server restarts meanwhile).';
+		const line = lines({type: 'pull:done', model: 'qwen2.5:32b', result: {status: 'canceled', bytes: 1e9, seconds: 3, error, at: 'now'}}) ?? '';
+		expect(line).toContain('again to resume the download (the partial download is lost if the Ollama server restarts meanwhile).');
+		expect(line).not.toContain('...');
+	});
+
+	it('prints the Claude baseline’s line once, although every compare step shows its cells', () => {
+		const lines = createStepSummaryLines();
+		const printed: string[] = [];
+		for (const model of ['a:1b', 'b:2b']) {
+			const start = lines({type: 'compare:start', subjects: [model, 'claude:x'], roles: ['trader'], baseline: 'run', baselineNote: null});
+			if (start) printed.push(start);
+			for (const subject of [model, 'claude:x']) {
+				const line = lines({type: 'compare:cell-done', subject, role: 'trader', response: okResponse('trader', 9.2, {words: 500, decision: 'BUY'})});
+				if (line) printed.push(line);
+			}
+		}
+		expect(printed.filter((line) => line.startsWith('Claude (baseline)'))).toHaveLength(1);
+		expect(printed.filter((line) => line.startsWith('a:1b') || line.startsWith('b:2b'))).toHaveLength(2);
 	});
 
 	it('marks a slow model IMPRACTICAL and says when the ceiling is unknown', () => {
@@ -58,5 +82,14 @@ describe('step summary lines', () => {
 		const line = lines({type: 'tools:done', model: 'mistral-small:22b', result: {native: failing, openai: failing, at: 'now'}}) ?? '';
 		expect(line.length).toBeLessThanOrEqual(80);
 		expect(line).toMatch(/^mistral-small:22b: native 0\/5, openai 0\/5 · FAIL: leaked into text: <tool_c/);
+	});
+});
+
+describe('run lines: step headers', () => {
+	it('a pull shown again while the local lane waits for it gets no second header', () => {
+		const lines = createRunLines();
+		const pull = {kind: 'step' as const, step: 'pull' as const, round: 1, models: ['qwen2.5:32b'], baseline: false};
+		expect(lines({type: 'strategy:step-start', action: {...pull, keys: {'pull:qwen2.5:32b': 'x'}}})).toBe('── round 1 · pull · qwen2.5:32b');
+		expect(lines({type: 'strategy:step-start', action: {...pull, keys: {}}})).toBeNull();
 	});
 });

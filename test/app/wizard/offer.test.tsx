@@ -59,14 +59,26 @@ describe('the configs offer', () => {
 		await runner.close();
 	});
 
-	it('Show the diff prints it to the scrollback; Write then patches the pipeline and lists every file', async () => {
+	it('Show the diff opens it in a view that scrolls (PgDn, ↑/↓) and Esc closes; Write then patches the pipeline and lists every file', async () => {
 		const {ui, runner, json, pipeline} = await toOffer();
 		await ui.press(KEY.down);
 		await ui.press(KEY.enter);
-		await ui.until('+++ b/src/hybrid_llm.py');
+		await ui.until('The diff the patch applies');
+		// In the view, not the scrollback: the footer offers its keys, and the first lines are the file headers.
+		expect(ui.frame()).toContain('PgUp/PgDn page');
+		expect(ui.frame()).toContain('--- a/src/hybrid_llm.py');
+		const first = /lines (\d+)–(\d+) of (\d+)/.exec(ui.frame());
+		expect(first?.[1]).toBe('1');
+		await ui.press('\u001B[6~');
+		const paged = /lines (\d+)–(\d+) of (\d+)/.exec(ui.frame());
+		expect(Number(paged?.[1])).toBeGreaterThan(1);
+		// Paging on reaches the added config, marked +.
+		for (let page = 0; page < 20 && !/^\+.*hybrid_qwen32/m.test(ui.frame()); page++) await ui.press(KEY.down);
 		expect(ui.frame()).toMatch(/^\+.*hybrid_qwen32/m);
-		expect(ui.frame()).toContain('› Show the diff');
 		expect(existsSync(json)).toBe(false);
+		await ui.press(KEY.esc);
+		await ui.until('Hybrid configs for qwen2.5:32b');
+		expect(ui.frame()).toContain('› Show the diff');
 		await ui.press(KEY.up);
 		await ui.press(KEY.enter);
 		await ui.until('Done');
@@ -101,6 +113,8 @@ describe('the configs offer', () => {
 		expect(ui.frame()).toContain('Esc back to the configs offer');
 		await ui.press(KEY.esc);
 		await ui.until('Hybrid configs for qwen2.5:32b');
+		// The page is laid out again once its height is measured: the options come with that frame.
+		await ui.until('› Write the configs file');
 		await focusRow(ui, 'Skip: write nothing');
 		await ui.press(KEY.enter);
 		await ui.until('Done');

@@ -10,7 +10,7 @@ import {KEY, renderWizard, enterThrough} from './helpers.js';
 import {createRunner} from '../../../source/experiment/runner/index.js';
 import {defaultOutputs} from '../../../source/experiment/runner/outputs.js';
 import {tempDir} from '../../output/helpers.js';
-import {git, pipelineRepo} from '../../output/gitRepo.js';
+import {git, pipelineRepo, refuseCommits} from '../../output/gitRepo.js';
 import {focusRow} from '../../helpers/testUtils.js';
 
 const world: World = {
@@ -118,6 +118,8 @@ describe('wizard', () => {
 		await ui.press(KEY.enter);
 		await enterThrough(ui, ['Verdict — round 2: qwen2.5:72b', 'Escalation after round 2', 'Make room for llama3.3:70b']);
 		expect(ui.frame()).toContain('› Delete qwen2.5:72b, then pull llama3.3:70b');
+		// qwen2.5:72b (8.6 at 8.5 t/s) is the best practical model so far: the screen says what deleting it costs.
+		expect(ui.flat()).toContain('qwen2.5:72b is the best practical model measured so far (trader 8.6 at 8.5 t/s): once deleted it cannot be the recommendation, which must be installed.');
 		expect(h.deleted).toEqual([]);
 		await ui.press(KEY.down);
 		await ui.press(KEY.enter);
@@ -144,6 +146,45 @@ describe('wizard', () => {
 		expect(h.calls).toContain('pull command-r:35b');
 		expect(h.calls.join('\n')).not.toContain('qwen2.5:32b');
 		expect(saved(h.dir).recommendation?.model).toBe('command-r:35b');
+	});
+
+	it('Space twice on the plan unticks and re-ticks the same row, which never moves', async () => {
+		const h = harness(world);
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await enterThrough(ui, ['Preflight', 'Plan — the ladder']);
+		const rows = () => ui.frame().split('\n').filter((line) => /\[[x ]\]/.test(line)).map((line) => line.replace(/^[›\s1]*/, '').slice(0, 20));
+		const before = rows();
+		await ui.press(KEY.down);
+		await ui.press(KEY.down);
+		await ui.press(' ');
+		await ui.until('[ ] qwen2.5:32b');
+		expect(rows()).toEqual(before.map((row) => row.replace('[x] qwen2.5:32b', '[ ] qwen2.5:32b')));
+		await ui.press(' ');
+		await ui.until('Round 1: qwen2.5:32b');
+		expect(rows()).toEqual(before);
+		expect(runner.state().settings.ladder).toEqual(['qwen2.5:14b', 'mistral-small:22b', 'qwen2.5:32b', 'qwen2.5:72b', 'llama3.3:70b', 'command-r:35b']);
+		await runner.close();
+	});
+
+	it('after Skip on the configs offer, Done never sends the user to run a config that was not written', async () => {
+		const h = harness({...roundOneWorld(), 'qwen2.5:72b': {trader: 8.6, rate: 8.5}, 'llama3.3:70b': {trader: 8.5, rate: 9.0}});
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Verdict — round 1', 'Escalation after round 1', 'Verdict — round 2', 'Escalation after round 2']);
+		// Stop here: the recommendation is the best practical model, below the threshold.
+		while (!/› Skip/.test(ui.frame())) await ui.press(KEY.down);
+		await ui.press(KEY.enter);
+		await ui.until('Verdict — final');
+		await ui.press(KEY.enter);
+		await ui.until('Hybrid configs for');
+		while (!/› Skip/.test(ui.frame())) await ui.press(KEY.down);
+		await ui.press(KEY.enter);
+		await ui.until('Done');
+		const config = /--hybrid (hybrid_\w+)/.exec(ui.flat())?.[1];
+		expect(config).toBeDefined();
+		expect(ui.flat()).toContain(`No configs were written: ${config} is not in the pipeline until \`trifecta configs --write\` writes it.`);
+		await runner.close();
 	});
 
 	it('r on the plan picks the round-one model', async () => {
@@ -200,12 +241,32 @@ describe('wizard', () => {
 		await ui.until('Preflight');
 		await ui.press('q');
 		await ui.until('Quit trifecta?');
+		// The footer offers the dialog's keys, not the page's underneath.
+		expect(ui.frame()).toContain('y quit (results kept) · n/Esc stay');
+		expect(ui.frame()).not.toContain('Enter plan the experiment');
 		await ui.press('n');
 		await ui.until('Preflight');
 		expect(ui.exits).toEqual([]);
 		await ui.press('q');
 		await ui.press('y');
+		// Quitting before the end is an interruption: 130, as the README says; the last frame is not the question.
+		expect(ui.exits).toEqual([130]);
+		expect(ui.frame()).not.toContain('Quit trifecta?');
+		expect(ui.flat()).toContain('Quit. Quitting keeps every result in /tmp/results/scaling-results.json');
+		await runner.close();
+	});
+
+	it('q then y on the Done screen exits 0: nothing was interrupted', async () => {
+		const h = harness({...world, ...roundOneWorld({trader32: 9.3})});
+		const runner = await h.start();
+		const ui = renderWizard(runner);
+		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Verdict — final', 'Hybrid configs for', 'Done']);
+		await ui.press('q');
+		await ui.press('y');
 		expect(ui.exits).toEqual([0]);
+		// Nothing to resume after the end.
+		expect(ui.flat()).toContain('Done. Results: /tmp/results/scaling-results.json');
+		expect(ui.flat()).not.toContain('again to resume');
 		await runner.close();
 	});
 
@@ -254,6 +315,8 @@ describe('wizard', () => {
 		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Benchmark']);
 		await ui.press(KEY.esc);
 		await ui.until('Step canceled');
+		expect(ui.flat()).toContain('The benchmark of qwen2.5:14b');
+		expect(ui.flat()).not.toContain('bench:');
 		await ui.press(KEY.enter);
 		await ui.until('Verdict — round 1');
 		await runner.close();
@@ -261,9 +324,10 @@ describe('wizard', () => {
 });
 
 describe('wizard: the configs commit question', () => {
-	const start = async () => {
+	const start = async (refuse = false) => {
 		const h = harness({...world, ...roundOneWorld({trader32: 9.3})});
 		const pipelineDir = pipelineRepo();
+		if (refuse) refuseCommits(pipelineDir);
 		const real = defaultOutputs({pipelineDir, docsDir: tempDir()});
 		const runner = await createRunner(h.deps(), h.steps, {...h.outputs, offer: real.offer, configs: real.configs, commitPlan: real.commitPlan, commit: real.commit});
 		const ui = renderWizard(runner);
@@ -293,6 +357,17 @@ describe('wizard: the configs commit question', () => {
 		await ui.until('Done');
 		expect(git(pipelineDir, 'log', '-1', '--format=%s').trim()).toBe('feat: add hybrid configs for qwen2.5:32b');
 		expect(h.calls).toContain('report');
+		await runner.close();
+	});
+
+	it('a failed commit is on the Done screen, with the error and the commands to run by hand', async () => {
+		const {pipelineDir, runner, ui} = await start(true);
+		await ui.press(KEY.down);
+		await ui.press(KEY.enter);
+		await ui.until('Done');
+		expect(ui.flat()).toContain('The configs are written but not committed: Author identity unknown.');
+		expect(ui.flat()).toContain(`cd ${pipelineDir}`);
+		expect(git(pipelineDir, 'diff', '--cached', '--name-only').trim()).toBe('');
 		await runner.close();
 	});
 });

@@ -20,7 +20,7 @@ describe('trifecta pull (headless)', () => {
 		harness = await commandHarness();
 		const run = await harness.run(pullCommand, ['qwen2.5:32b']);
 		expect(run.code).toBe(0);
-		expect(run.stderr).toContain('pulling qwen2.5:32b (19.9 GB)');
+		expect(run.stderr).toContain('pulling qwen2.5:32b (expected 19.9 GB)');
 		expect(run.stderr).toMatch(/100%\s+19\.9 GB \/ 19\.9 GB/);
 		expect(run.stdout).toMatch(/^pulled qwen2\.5:32b: 19\.9 GB in \d+\.\d s\n$/);
 		expect(results(harness).models.find((m) => m.name === 'qwen2.5:32b')?.pull?.status).toBe('pulled');

@@ -30,6 +30,11 @@ describe('seventyBWarning', () => {
 		expect(seventyBWarning('llama3.3:70b', 42.5e9, [installed('qwen2.5:72b', 47.4e9)])).toContain('qwen2.5:72b (47.4 GB)');
 	});
 
+	it('with the size unknown, says so instead of calling the model 70B-class', () => {
+		const warning = seventyBWarning('nosuch:model', null, [installed('llama3.3:70b', 42.5e9)]);
+		expect(warning).toBe('The size of nosuch:model is unknown until the pull starts; llama3.3:70b (42.5 GB) is installed and 70B-class: if nosuch:model is one too, the strategy never holds two — consider `ollama rm` first.');
+	});
+
 	it('stays quiet for a small model, or when the only big one is the model itself', () => {
 		expect(seventyBWarning('qwen2.5:32b', 19.8e9, [installed('qwen2.5:72b', 47.4e9)])).toBeNull();
 		expect(seventyBWarning('qwen2.5:72b', 47.4e9, [installed('qwen2.5:72b', 47.4e9)])).toBeNull();

@@ -3,7 +3,7 @@
 import React from 'react';
 import {Box} from 'ink';
 import type {CommitPlan} from '../../../output/configs/commit.js';
-import {SelectList} from '../../components/selectList.js';
+import {ListPage} from '../../components/listPage.js';
 import {Prose} from '../../components/prose.js';
 
 export type CommitChoice = 'no' | 'yes';
@@ -13,18 +13,15 @@ export const COMMIT_OPTIONS: {choice: CommitChoice; label: string}[] = [
 	{choice: 'yes', label: 'Yes: run these commands'},
 ];
 
-export function CommitScreen({plan, cursor}: {plan: CommitPlan; cursor: number}): React.JSX.Element {
+export function CommitScreen({plan, cursor, rows}: {plan: CommitPlan; cursor: number; rows: number}): React.JSX.Element {
 	return (
-		<Box flexDirection="column">
+		<ListPage rows={rows} items={COMMIT_OPTIONS.map((option) => ({key: option.choice, label: option.label}))} cursor={cursor}>
 			<Prose bold>{`Commit the configs in ${plan.pipelineDir}?`}</Prose>
 			<Box flexDirection="column" marginTop={1} paddingLeft={2}>
 				{plan.commands.map((command) => (
 					<Prose key={command}>{command}</Prose>
 				))}
 			</Box>
-			<Box marginTop={1}>
-				<SelectList items={COMMIT_OPTIONS.map((option) => ({key: option.choice, label: option.label}))} cursor={cursor} />
-			</Box>
-		</Box>
+		</ListPage>
 	);
 }

@@ -3,7 +3,7 @@
 // The default (what --yes takes) is listed first, so Enter takes it.
 import React from 'react';
 import {Box, Text} from 'ink';
-import {SelectList} from '../../components/selectList.js';
+import {ListPage} from '../../components/listPage.js';
 import type {EscalationChoice, EscalationOffer} from '../../../experiment/strategy/index.js';
 import {candidateLine} from '../../lines/runLines.js';
 import {Prose} from '../../components/prose.js';
@@ -20,19 +20,18 @@ export function escalationOptions(offer: EscalationOffer): EscalationOption[] {
 	return offer.defaultChoice === 'skip' ? [skip, ...escalate] : [...escalate, skip];
 }
 
-export function EscalationScreen({offer, cursor}: {offer: EscalationOffer; cursor: number}): React.JSX.Element {
+export function EscalationScreen({offer, cursor, rows}: {offer: EscalationOffer; cursor: number; rows: number}): React.JSX.Element {
 	return (
-		<Box flexDirection="column">
+		<ListPage rows={rows} items={escalationOptions(offer).map((option) => ({key: option.choice, label: option.label}))} cursor={cursor}>
 			<Text bold>Escalation after round {offer.afterRound}</Text>
 			<Prose>{offer.reason}</Prose>
-			<Box flexDirection="column" marginY={1}>
+			<Box flexDirection="column" marginTop={1}>
 				{offer.candidates.map((candidate) => (
 					<Prose key={candidate.model} color={candidate.fitsRam && candidate.fitsDisk !== false ? undefined : 'red'}>
 						{`• ${candidateLine(candidate)}`}
 					</Prose>
 				))}
 			</Box>
-			<SelectList items={escalationOptions(offer).map((option) => ({key: option.choice, label: option.label}))} cursor={cursor} />
-		</Box>
+		</ListPage>
 	);
 }

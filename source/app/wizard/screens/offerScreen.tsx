@@ -1,10 +1,10 @@
 // The configs offer, after the final verdict: every hybrid config by name, where each file
 // would go, what the pipeline patch changes; nothing is written until the user picks Write.
-// The diff itself goes to the scrollback (Show the diff), where it can be read at any length.
+// The diff itself opens in a view of its own (Show the diff), scrolled a page at a time.
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {ConfigsOffer} from '../../../experiment/runner/index.js';
-import {SelectList} from '../../components/selectList.js';
+import {ListPage} from '../../components/listPage.js';
 import {Prose} from '../../components/prose.js';
 
 export type OfferChoice = 'write' | 'json' | 'diff' | 'skip';
@@ -32,9 +32,9 @@ function pipelineLine(offer: ConfigsOffer): string {
 	return `Pipeline ${pipeline.dir}: ${pipeline.changes.map((change) => `${change.relative} +${change.added} -${change.removed}`).join(', ')} (backups kept; patching twice changes nothing)`;
 }
 
-export function OfferScreen({offer, cursor}: {offer: ConfigsOffer; cursor: number}): React.JSX.Element {
+export function OfferScreen({offer, cursor, rows}: {offer: ConfigsOffer; cursor: number; rows: number}): React.JSX.Element {
 	return (
-		<Box flexDirection="column">
+		<ListPage rows={rows} items={offerOptions(offer).map((option) => ({key: option.choice, label: option.label}))} cursor={cursor}>
 			<Text bold>{`Hybrid configs for ${offer.model}`}</Text>
 			{offer.configs.map((config) => (
 				<Text key={config.name} wrap="truncate">
@@ -50,9 +50,6 @@ export function OfferScreen({offer, cursor}: {offer: ConfigsOffer; cursor: numbe
 					</Text>
 				) : null}
 			</Box>
-			<Box marginTop={1}>
-				<SelectList items={offerOptions(offer).map((option) => ({key: option.choice, label: option.label}))} cursor={cursor} />
-			</Box>
-		</Box>
+		</ListPage>
 	);
 }

@@ -16,17 +16,42 @@ const SETTING_ROWS = ['threshold', 'minRate', 'reps', 'numCtx', 'claudeModel'] a
 type SettingRow = (typeof SETTING_ROWS)[number];
 
 /**
- * The ladder in its order, then the known models that are toggled off: the catalog's, or on a served
- * backend (--backend openai) the other models the server serves, since serving another is done there.
+ * The models the plan knows: the catalog's ladder, or on a served backend (--backend openai) the models
+ * the server serves, since serving another is done there.
  */
-export function planModels(settings: Settings, machine?: MachineFacts | null): {name: string; on: boolean}[] {
-	const known = machine?.servedBy ? machine.installed.map((model) => model.name) : defaultLadder;
-	const off = known.filter((name) => !settings.ladder.includes(name));
-	return [...settings.ladder.map((name) => ({name, on: true})), ...off.map((name) => ({name, on: false}))];
+function knownModels(machine?: MachineFacts | null): readonly string[] {
+	return machine?.servedBy ? machine.installed.map((model) => model.name) : defaultLadder;
 }
 
-function rowCount(settings: Settings, machine?: MachineFacts | null): number {
-	return planModels(settings, machine).length + SETTING_ROWS.length;
+/** The ladder in its order, each known model that is toggled off where the known order has it. */
+function defaultOrder(settings: Settings, known: readonly string[]): string[] {
+	const rank = (name: string) => known.indexOf(name);
+	const names = [...settings.ladder];
+	for (const name of known) {
+		if (names.includes(name)) continue;
+		const after = names.findLastIndex((other) => rank(other) !== -1 && rank(other) < rank(name));
+		names.splice(after + 1, 0, name);
+	}
+	return names;
+}
+
+/**
+ * The plan's model rows. `order` is the order the rows were drawn in: a toggled row keeps its
+ * place (Space never moves a row); the ticked rows take the ladder's models in the ladder's
+ * order, so u/d, which reorder the ladder, move them.
+ */
+export function planModels(settings: Settings, machine?: MachineFacts | null, order?: readonly string[]): {name: string; on: boolean}[] {
+	const known = knownModels(machine);
+	const base = defaultOrder(settings, known);
+	const on = new Set(settings.ladder);
+	const names = (order ?? base).filter((name) => on.has(name) || known.includes(name));
+	for (const name of base) if (!names.includes(name)) names.push(name);
+	let next = 0;
+	return names.map((name) => (on.has(name) ? {name: settings.ladder[next++] as string, on: true} : {name, on: false}));
+}
+
+function rowCount(settings: Settings, machine?: MachineFacts | null, order?: readonly string[]): number {
+	return planModels(settings, machine, order).length + SETTING_ROWS.length;
 }
 
 function cycle<T>(values: readonly T[], current: T, step: number): T {
@@ -51,20 +76,27 @@ function adjust(settings: Settings, row: SettingRow, step: number, claudeModels:
 	}
 }
 
-export type PlanKeyResult = {cursor: number; settings: Settings; start: boolean};
+/** `order`: the model rows in the order drawn after the press (keep it for the next one). */
+export type PlanKeyResult = {cursor: number; settings: Settings; start: boolean; order: string[]};
 
-/** One press on the plan: the cursor, the settings after it, and whether it starts the experiment. */
-/** `machine.claudeModels`: what the Models API lists for the key; the built-in current ones only offline. */
-export function planKey(settings: Settings, cursor: number, press: Press, machine?: MachineFacts | null): PlanKeyResult {
+/**
+ * One press on the plan: the cursor, the settings after it, and whether it starts the experiment.
+ * `machine.claudeModels`: what the Models API lists for the key (the built-in current ones only offline).
+ * `order` is the order the model rows were drawn in (the previous result's), so a toggle keeps rows in place.
+ */
+export function planKey(settings: Settings, cursor: number, press: Press, machine?: MachineFacts | null, order?: readonly string[]): PlanKeyResult {
 	const claudeModels = machine?.claudeModels ?? CLAUDE_FALLBACK_MODELS;
-	const models = planModels(settings, machine);
-	const same = {cursor, settings, start: false};
-	if (press === 'up' || press === 'down') return {...same, cursor: moveCursor(cursor, press === 'up' ? -1 : 1, rowCount(settings, machine))};
+	const models = planModels(settings, machine, order);
+	const drawn = models.map((model) => model.name);
+	const same = {cursor, settings, start: false, order: drawn};
+	if (press === 'up' || press === 'down') return {...same, cursor: moveCursor(cursor, press === 'up' ? -1 : 1, rowCount(settings, machine, drawn))};
 	if (press === 'enter') return {...same, start: true};
 	const model = models[cursor];
 	if (model) {
 		if (press === 'space') {
-			const ladder = model.on ? settings.ladder.filter((name) => name !== model.name) : [...settings.ladder, model.name];
+			// Re-ticked, a model goes back into the ladder at its row: after the ticked rows above it.
+			const above = models.slice(0, cursor).filter((row) => row.on).length;
+			const ladder = model.on ? settings.ladder.filter((name) => name !== model.name) : settings.ladder.toSpliced(above, 0, model.name);
 			// The experiment needs at least one model on the ladder; an unticked round-one choice goes with it.
 			if (ladder.length === 0) return same;
 			const roundOne = model.on && settings.roundOne === model.name ? null : settings.roundOne;
@@ -80,7 +112,9 @@ export function planKey(settings: Settings, cursor: number, press: Press, machin
 			if (target < 0 || target >= settings.ladder.length) return same;
 			const ladder = [...settings.ladder];
 			[ladder[index], ladder[target]] = [ladder[target] as string, ladder[index] as string];
-			return {cursor: target, settings: {...settings, ladder}, start: false};
+			const moved = {...settings, ladder};
+			const rows = planModels(moved, machine, drawn).map((row) => row.name);
+			return {cursor: rows.indexOf(model.name), settings: moved, start: false, order: rows};
 		}
 		return same;
 	}
@@ -109,8 +143,8 @@ const HEADER = `   on  ${'model'.padEnd(18)} ${'size'.padEnd(8)} ${'installed'.p
 const SERVED_HEADER = `   on  ${'model'.padEnd(18)} ${'size'.padEnd(8)} ${'served'.padEnd(10)} ${'fits RAM'.padEnd(9)} expected`;
 
 /** The rows of the plan's list; `roundOne` (the model the policy resolves to) is marked 1. */
-export function planItems(settings: Settings, machine: MachineFacts | null, cursor: number, roundOne?: string): SelectItem[] {
-	const models = planModels(settings, machine);
+export function planItems(settings: Settings, machine: MachineFacts | null, cursor: number, roundOne?: string, order?: readonly string[]): SelectItem[] {
+	const models = planModels(settings, machine, order);
 	const served = machine?.servedBy !== undefined;
 	const modelRows = models.map((model): SelectItem => {
 		const installed = machine?.installed.find((entry) => entry.name === model.name);
@@ -141,9 +175,11 @@ export type PlanScreenProps = {
 	plan?: string[];
 	/** The round-one model the policy resolves to, marked in the list. */
 	roundOne?: string;
+	/** The order the model rows were drawn in (planKey's), so a toggle never moves a row. */
+	order?: readonly string[];
 };
 
-export function PlanScreen({settings, machine, cursor, rows, width, plan: strategyPlan = [], roundOne}: PlanScreenProps): React.JSX.Element {
+export function PlanScreen({settings, machine, cursor, rows, width, plan: strategyPlan = [], roundOne, order}: PlanScreenProps): React.JSX.Element {
 	const plan = machine?.servedBy ? [`Served by ${machine.servedBy}: nothing is pulled or deleted; serving another model is done on the server.`, ...strategyPlan] : strategyPlan;
 	const planRows = plan.reduce((sum, line) => sum + wrappedRows(line, width), 0);
 	return (
@@ -153,7 +189,7 @@ export function PlanScreen({settings, machine, cursor, rows, width, plan: strate
 				{machine?.servedBy ? SERVED_HEADER : HEADER}
 			</Text>
 			{/* Title, header and the gap before the settings take three rows; the plan's sentences what they wrap to. */}
-			<SelectList items={planItems(settings, machine, cursor, roundOne)} cursor={cursor} rows={Math.max(3, rows - 3 - planRows)} />
+			<SelectList items={planItems(settings, machine, cursor, roundOne, order)} cursor={cursor} rows={Math.max(3, rows - 3 - planRows)} />
 			{plan.map((line) => (
 				<Prose key={line} dimColor>
 					{line}

@@ -31,7 +31,7 @@ export function InterruptedScreen({kind, message, resultsPath, resumeCommand}: {
 				{kind === 'failed' ? 'The step failed' : 'Step canceled'}
 			</Text>
 			<Prose>{message}</Prose>
-			<Prose>{`Everything measured so far is kept in ${resultsPath}. Enter retries; q quits (start ${resumeCommand} again to resume).`}</Prose>
+			<Prose>{`Everything measured so far is kept in ${resultsPath}. Enter retries; q quits (run \`${resumeCommand}\` again to resume).`}</Prose>
 		</Box>
 	);
 }
@@ -41,12 +41,18 @@ export function DoneScreen({
 	resultsPath,
 	recommendation,
 	timeLine = null,
+	commitFailure = null,
+	unwrittenConfig = null,
 }: {
 	files: string[];
 	resultsPath: string;
 	recommendation: Recommendation | null;
 	/** "experiment took 1 h 12 min; models generating 41 min, …", when timed. */
 	timeLine?: string | null;
+	/** The configs commit the user asked for failed: why, and what to run by hand. */
+	commitFailure?: {error: string; pipelineDir: string; commands: string[]} | null;
+	/** The recommended config the next step names, when the user did not write it into the pipeline. */
+	unwrittenConfig?: string | null;
 }): React.JSX.Element {
 	return (
 		<Box flexDirection="column">
@@ -56,7 +62,16 @@ export function DoneScreen({
 			{verdictSentences(recommendation).map(([label, text]) => (
 				<Prose key={label}>{`${label}: ${text}`}</Prose>
 			))}
+			{unwrittenConfig ? <Prose color="yellow">{`No configs were written: ${unwrittenConfig} is not in the pipeline until \`trifecta configs --write\` writes it.`}</Prose> : null}
 			{timeLine ? <Prose>{timeLine[0]?.toUpperCase() + timeLine.slice(1)}</Prose> : null}
+			{commitFailure ? (
+				<Box flexDirection="column">
+					<Prose color="red">{`The configs are written but not committed: ${commitFailure.error}. Fix git, then commit them by hand:`}</Prose>
+					<Box paddingLeft={2}>
+						<Prose>{[`cd ${commitFailure.pipelineDir}`, ...commitFailure.commands].join('\n')}</Prose>
+					</Box>
+				</Box>
+			) : null}
 			<Prose>{`Results: ${resultsPath}`}</Prose>
 			<Text bold>{files.length === 0 ? 'No files written besides the results.' : 'Files written:'}</Text>
 			{fileGroups(files).map((line) => (
