@@ -4,7 +4,7 @@
 // compliance gates it: an answer the pipeline cannot use never meets, whatever the judge thought.
 // Evidence that cannot decide (a straddling interval, markets the judge failed on, a judge whose
 // verdicts follow the position, scores from another judge) leaves it inconclusive, and says which.
-import type {Compliance, ScenarioScore, ScoredResponse, ThresholdCheck} from '../domain/schema.js';
+import type {Compliance, ResultsFile, ScenarioScore, ScoredResponse, ThresholdCheck} from '../domain/schema.js';
 import {formatRelative, marketPairs, relativeScore} from './relative.js';
 
 /** The fields the pipeline needs from a trader answer (docs/reference/tradingagents.md). */
@@ -14,6 +14,9 @@ export const REQUIRED_CHECKS = [
 	{id: 'target', missing: 'no target'},
 	{id: 'sizing', missing: 'no position sizing'},
 ] as const;
+
+/** The seed's ">= 9.0 on the trader prompt": within 10 % of Claude. */
+export const DEFAULT_THRESHOLD = 9.0;
 
 /** More than this share of criteria reversing with the order: the judge follows the position. */
 export const MAX_FLIP_RATE = 0.5;
@@ -133,4 +136,16 @@ export function thresholdCheck(input: ThresholdInput): ThresholdCheck {
 /** "meets", "misses", "inconclusive" with the relative score, for one table cell. */
 export function outcomeCell(result: ThresholdCheck): string {
 	return result.value === null ? result.outcome : `${result.outcome} (${result.value.toFixed(1)})`;
+}
+
+/**
+ * Every measured model's check written into the record (models[].thresholdCheck), from its trader
+ * answers and the threshold the record was made with: what --json and the results file carry.
+ */
+export function refreshThresholdChecks(results: ResultsFile): void {
+	const threshold = results.settings?.threshold ?? DEFAULT_THRESHOLD;
+	for (const model of results.models) {
+		if (model.reasoning?.trader) model.thresholdCheck = thresholdCheck({trader: model.reasoning.trader, threshold});
+		else delete model.thresholdCheck;
+	}
 }

@@ -101,6 +101,8 @@ export const settingsRecord = z.object({
 	reps: z.number(),
 	numCtx: z.number(),
 	claudeModel: z.string(),
+	/** Who scores quality ("judge:<model>" or "rubric"): decisions made under another scorer are made again. Absent in older files. */
+	scorer: z.string().optional(),
 });
 export type SettingsRecord = z.infer<typeof settingsRecord>;
 
