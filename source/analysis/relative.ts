@@ -84,8 +84,9 @@ export function relativeOfScenarios(scores: readonly ScenarioScore[]): RelativeI
 	return relativeScore(pairs);
 }
 
-/** "9.6 [9.1–10.1], n=12": the relative score as every surface writes it. */
+/** "9.6 [9.1–10.1], n=12" ("9.6, n=12" when every pair agrees): the relative score as every surface writes it. */
 export function formatRelative(relative: RelativeInterval | null | undefined, digits = 1): string {
 	if (!relative) return '–';
-	return `${relative.mean.toFixed(digits)} [${relative.low.toFixed(digits)}–${relative.high.toFixed(digits)}], n=${relative.n}`;
+	const interval = relative.low === relative.high ? '' : ` [${relative.low.toFixed(digits)}–${relative.high.toFixed(digits)}]`;
+	return `${relative.mean.toFixed(digits)}${interval}, n=${relative.n}`;
 }

@@ -3,26 +3,28 @@ import {catalog, isSeventyBClass} from '../../models/catalog.js';
 import type {ResultsFile} from '../../domain/schema.js';
 import {NOT_MEASURED, fixed, gigabytes, percent} from '../textFormat.js';
 import {predictRate, rateBytesConstant, type Measured} from '../../analysis/ratePrediction.js';
-import {bandwidth, baselineScores, bestLocal, isSeventyB, meanEfficiency, minRate, sizeOf, threshold} from './facts.js';
+import {bandwidth, bestLocal, isSeventyB, meanEfficiency, minRate, rankModels, sizeOf, threshold} from './facts.js';
 import {mdTable} from './markdown.js';
 
 function qualityCeiling(results: ResultsFile): string {
 	const best = bestLocal(results);
-	const base = baselineScores(results);
 	const limit = threshold(results);
-	if (!best) return `No local model has a trader score yet: the quality ceiling is ${NOT_MEASURED}.`;
-	const parts = [`Best local trader score: ${fixed(best.trader)} (${best.model.name}).`];
-	parts.push(base.trader === null ? 'Claude baseline: not measured, so the gap to Claude is unknown.' : `Claude baseline: ${fixed(base.trader)}; gap ${fixed(base.trader - (best.trader ?? 0))} points.`);
-	if (limit !== null) parts.push((best.trader ?? 0) >= limit ? `It reaches the threshold of ${limit}.` : `It stays below the threshold of ${limit} by ${fixed(limit - (best.trader ?? 0))} points.`);
-	const scored = results.models.filter((model) => model.reasoning?.trader?.score !== null && model.reasoning?.trader?.score !== undefined && sizeOf(model) !== null);
-	const bySize = [...scored].sort((a, b) => (sizeOf(a) ?? 0) - (sizeOf(b) ?? 0));
+	if (!best) return `No local model has a trader score relative to Claude yet: the quality ceiling is ${NOT_MEASURED}.`;
+	const score = best.trader ?? 0;
+	const parts = [`Best local trader score: ${fixed(score)} relative to Claude (${best.model.name}; Claude = 10, so the gap is ${fixed(Math.max(0, 10 - score))} points).`];
+	if (limit !== null) {
+		const outcome = best.check.outcome;
+		parts.push(outcome === 'meets' ? `It meets the threshold of ${limit}.` : outcome === 'misses' ? `It misses the threshold of ${limit}${score < limit ? ` by ${fixed(limit - score)} points` : ''}.` : `Whether it reaches the threshold of ${limit} is inconclusive: ${best.check.reasons[0] ?? ''}.`);
+	}
+	const scored = rankModels(results).filter((entry) => entry.trader !== null && sizeOf(entry.model) !== null);
+	const bySize = [...scored].sort((a, b) => (sizeOf(a.model) ?? 0) - (sizeOf(b.model) ?? 0));
 	if (bySize.length >= 2) {
-		const trend = bySize.map((model) => `${model.name} ${fixed(model.reasoning?.trader?.score)}`).join(' → ');
-		const first = bySize[0]?.reasoning?.trader?.score ?? 0;
-		const last = bySize.at(-1)?.reasoning?.trader?.score ?? 0;
-		const closes = limit !== null && (best.trader ?? 0) >= limit;
+		const trend = bySize.map((entry) => `${entry.model.name} ${fixed(entry.trader)}`).join(' → ');
+		const first = bySize[0]?.trader ?? 0;
+		const last = bySize.at(-1)?.trader ?? 0;
+		const closes = best.check.outcome === 'meets';
 		parts.push(
-			`By size: ${trend}. ${closes ? 'Size closed the gap to the threshold.' : last - first < 0.5 ? 'Scores barely move with size: a gap that size does not close.' : 'Scores rise with size but have not reached the threshold.'}`,
+			`By size (relative to Claude): ${trend}. ${closes ? 'Size closed the gap to the threshold.' : last - first < 0.5 ? 'Scores barely move with size: a gap that size does not close.' : 'Scores rise with size but have not reached the threshold.'}`,
 		);
 	}
 	return parts.join(' ');
