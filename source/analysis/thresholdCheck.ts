@@ -107,25 +107,30 @@ export function thresholdCheck(input: ThresholdInput): ThresholdCheck {
 		markets: scenarios.length,
 		flipRate,
 	};
-	const compliance = complianceFailures(trader);
-	if (compliance.length > 0) {
-		return check(threshold, 'misses', [`compliance fails: ${compliance.join('; ')}; the pipeline cannot use such an answer, whatever its score`], figures);
-	}
-	const stale = staleScorer(trader, input.scorer);
-	if (stale !== null) return check(threshold, 'inconclusive', [`stale score: ${stale}; judge it again (trifecta compare)`], figures);
-	if (trader.scoreSource !== 'judge' || measured.length === 0 && scenarios.every((s) => !s.judge)) {
-		const why = trader.scoreSource === 'rubric' ? 'scored only by the offline rubric, a format-and-grounding check the threshold does not apply to' : 'no judged comparison with Claude';
-		return check(threshold, 'inconclusive', [`not judged against Claude: ${why}`], figures);
-	}
-	const reasons: string[] = [];
+	// What keeps the judge's evidence from deciding anything, whatever the outcome: said even when
+	// compliance decides, so no one escalates on a judge that could not judge.
+	const judgeIssues: string[] = [];
 	const failures = scenarios.map(marketFailure).filter((f): f is string => f !== null);
-	if (failures.length > 0) reasons.push(`${failures.length} of ${scenarios.length} markets have no judged score, so n would silently shrink: ${failures.join('; ')}`);
+	const judgedAtAll = trader.scoreSource === 'judge' && scenarios.some((s) => s.judge);
+	if (judgedAtAll && failures.length > 0) judgeIssues.push(`${failures.length} of ${scenarios.length} markets have no judged score, so n would silently shrink: ${failures.join('; ')}`);
 	if (flipRate !== null && flipRate > MAX_FLIP_RATE) {
-		reasons.push(`the judge is position-inconsistent: its verdict reversed with the order on ${percent(flipRate)} of the criteria, so it judged the position, not the answer`);
+		judgeIssues.push(`the judge is position-inconsistent: its verdict reversed with the order on ${percent(flipRate)} of the criteria, so it judged the position, not the answer`);
 	}
 	const saturated = pairs.length > 0 && pairs.every((p) => p.answer >= 10 && p.baseline >= 10);
-	if (saturated) reasons.push('the judge gave every answer, Claude\'s included, 10/10 on every criterion: it did not tell them apart');
-	if (relative === null && measured.length > 0) reasons.push("Claude's answers scored 0, so there is no ratio to take");
+	if (saturated) judgeIssues.push('the judge gave every answer, Claude\'s included, 10/10 on every criterion: it did not tell them apart');
+	if (relative === null && measured.length > 0) judgeIssues.push("Claude's answers scored 0, so there is no ratio to take");
+	figures.judgeUsable = judgeIssues.length === 0;
+	const compliance = complianceFailures(trader);
+	if (compliance.length > 0) {
+		return check(threshold, 'misses', [`compliance fails: ${compliance.join('; ')}; the pipeline cannot use such an answer, whatever its score`, ...judgeIssues], figures);
+	}
+	const stale = staleScorer(trader, input.scorer);
+	if (stale !== null) return check(threshold, 'inconclusive', [`stale score: ${stale}; judge it again (trifecta compare)`], {...figures, judgeUsable: false});
+	if (!judgedAtAll) {
+		const why = trader.scoreSource === 'rubric' ? 'scored only by the offline rubric, a format-and-grounding check the threshold does not apply to' : 'no judged comparison with Claude';
+		return check(threshold, 'inconclusive', [`not judged against Claude: ${why}`], {...figures, judgeUsable: false});
+	}
+	const reasons = judgeIssues;
 	const stated = relative === null ? null : `relative ${formatRelative(relative)} over ${measured.length} of ${scenarios.length} markets, threshold ${threshold.toFixed(1)}`;
 	if (reasons.length > 0 || relative === null) return check(threshold, 'inconclusive', stated === null ? reasons : [stated, ...reasons], figures);
 	if (relative.low >= threshold) return check(threshold, 'meets', [`${stated}: the whole interval reaches the threshold`], figures);

@@ -94,6 +94,8 @@ export const thresholdCheck = z.object({
 	markets: z.number().optional(),
 	/** Share of judged criteria whose verdict reversed with the order; null when not judged. */
 	flipRate: z.number().nullable().optional(),
+	/** false when the judge's evidence cannot decide (failed markets, order flips, saturation, stale, unjudged), whatever the outcome. */
+	judgeUsable: z.boolean().optional(),
 });
 export type ThresholdCheck = z.infer<typeof thresholdCheck>;
 

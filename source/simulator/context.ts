@@ -1,6 +1,7 @@
 // What every route handler gets: the state, the queued faults and the resolved options.
 import type {EngineContext} from './engine.js';
 import type {QualityTier} from './types.js';
+import type {JudgeQuirk} from './judgeQuirks.js';
 
 export type ResolvedOptions = {
 	version: string;
@@ -10,6 +11,8 @@ export type ResolvedOptions = {
 	claudeRate: number;
 	/** Progress lines per layer when not pacing (the benchmark harness floods with many). */
 	pullLinesPerLayer: number | null;
+	/** A misbehaving judge (judgeQuirks.ts); null = the simulated judge. */
+	judgeQuirk: JudgeQuirk | null;
 };
 
 export type RouteContext = EngineContext & {options: ResolvedOptions};

@@ -89,6 +89,7 @@ function resolveOptions(options: SimulatorOptions): ResolvedOptions {
 		claudeQuality: options.claudeQuality ?? 'excellent',
 		claudeRate: options.claudeRate ?? 60,
 		pullLinesPerLayer: options.pullLinesPerLayer ?? null,
+		judgeQuirk: options.judgeQuirk ?? null,
 	};
 }
 

@@ -95,6 +95,8 @@ export type ClaudeFault =
 	/** Not the API (a broken or hostile proxy): after N deltas, deltas of `chars` characters until the client disconnects. */
 	| {kind: 'endless'; afterChunks: number; chars: number};
 
+import type {JudgeQuirk} from './judgeQuirks.js';
+
 export type SimulatorOptions = {
 	/** Profiles to serve; default: the six ladder models (see profiles.ts). */
 	profiles?: SimModelProfile[];
@@ -116,6 +118,8 @@ export type SimulatorOptions = {
 	claudeRate?: number;
 	/** Progress lines per layer when not pacing (default about one per GB); the benchmark harness floods with many. */
 	pullLinesPerLayer?: number;
+	/** A judge that misbehaves: scores by position alone, or refuses (judgeQuirks.ts). */
+	judgeQuirk?: JudgeQuirk;
 };
 
 export type RequestLogEntry = {

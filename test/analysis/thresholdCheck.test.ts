@@ -156,6 +156,15 @@ describe('thresholdCheck', () => {
 		expect(result.markets).toBe(3);
 	});
 
+	it('a compliance failure misses, and a judge that could not judge is still named beside it', () => {
+		const result = thresholdCheck({trader: judgedTrader({byPosition: [10, 8], missing: ['target']}), threshold: 9});
+		expect(result.outcome).toBe('misses');
+		expect(result.judgeUsable).toBe(false);
+		expect(result.reasons[0]).toMatch(/^compliance fails: .*no target/);
+		expect(result.reasons[1]).toMatch(/position-inconsistent/);
+		expect(thresholdCheck({trader: PASS, threshold: 9}).judgeUsable).toBe(true);
+	});
+
 	it('falls back to the judge\'s inconsistent flag for records without per-order scores', () => {
 		const old = judgedTrader({byPosition: [10, 8]});
 		for (const s of old.scenarios ?? []) for (const c of s.judge?.criteria ?? []) delete c.byOrder;

@@ -209,12 +209,14 @@ export function escalationOffer(state: StrategyState, afterRound: number, roundM
 	const roundMet = check.outcome === 'meets';
 	const purpose = first ? firstPurpose(pick, settings.minRate) : otherPurpose(pick, roundModel, roundMet, settings.minRate);
 	const worth = first || (!roundMet && pick.predictedPractical === true);
-	// A round that decided nothing is no reason to download 40 GB: settle it first.
-	const unsettled = check.outcome === 'inconclusive';
+	// A round that decided nothing is no reason to download 40 GB, nor is one whose judge could not
+	// judge (a miss on compliance alone says nothing about what a bigger model would score): settle it first.
+	const unsettled = check.outcome === 'inconclusive' || check.judgeUsable === false;
 	const defaultChoice = worth && fits(pick) && !unsettled ? 'accept' : 'skip';
 	const room = pick.mustDeleteFirst === null ? '' : ` Pulling ${recommended} first deletes ${pick.mustDeleteFirst} (never two 70B-class models at once; its measurements stay).`;
 	const unfit = fits(pick) ? '' : ` ${recommended} does not fit ${pick.fitsRam ? 'on disk' : 'in RAM'}, so Skip is the default.`;
-	const settle = unsettled ? ` The round is inconclusive, so Skip is the default: settle it before any 70B pull, ${settleAdvice(roundModel, state.settings.scenarios)}.` : '';
+	const unsettledWhy = check.outcome === 'inconclusive' ? 'The round is inconclusive' : `The judge could not judge this round (${check.reasons.slice(1).join('; ')})`;
+	const settle = unsettled ? ` ${unsettledWhy}, so Skip is the default: settle it before any 70B pull, ${settleAdvice(roundModel, state.settings.scenarios)}.` : '';
 	return {
 		afterRound,
 		roundModel,

@@ -4,6 +4,7 @@ import type {RouteContext} from '../context.js';
 import type {ClaudeStreamFault} from '../faults.js';
 import {shortId} from '../hashing.js';
 import {isJudgeRequest, simulatedJudgeAnswer} from '../judge.js';
+import {quirkyJudgeAnswer} from '../judgeQuirks.js';
 import {simulatedReply} from '../texts.js';
 import {tokenize} from '../tokenize.js';
 import {ChunkStream, isRecord, sendJson, sleep} from '../wire.js';
@@ -103,11 +104,13 @@ export async function handleAnthropicMessages(ctx: RouteContext, exchange: Excha
 	const answerBudget = Math.max(0, maxTokens - thought.length);
 	// One token past the budget, so a reply that would have gone on ends with "max_tokens".
 	// A judge request (output_config.format with the judge's criteria) gets the simulated verdict.
-	const judged = isJudgeRequest(body) ? simulatedJudgeAnswer(messages.at(-1)?.content ?? '') : null;
+	const judgeRequest = isJudgeRequest(body);
+	const quirk = judgeRequest && ctx.options.judgeQuirk !== null ? quirkyJudgeAnswer(ctx.options.judgeQuirk) : null;
+	const judged = quirk?.text ?? (judgeRequest ? simulatedJudgeAnswer(messages.at(-1)?.content ?? '') : null);
 	const text = judged ?? simulatedReply({model, quality: ctx.options.claudeQuality, messages: conversation, maxTokens: answerBudget + 1});
 	const allTokens = tokenize(text);
 	const tokens = allTokens.slice(0, answerBudget);
-	const stopReason = tokens.length < allTokens.length ? 'max_tokens' : 'end_turn';
+	const stopReason = quirk?.stopReason === 'refusal' ? 'refusal' : tokens.length < allTokens.length ? 'max_tokens' : 'end_turn';
 	const outputUsage = {output_tokens: thought.length + tokens.length, output_tokens_details: {thinking_tokens: thought.length}};
 	const textIndex = thought.length > 0 ? 1 : 0;
 	const inputTokens = tokenize(conversation.map((message) => message.content).join('\n')).length;

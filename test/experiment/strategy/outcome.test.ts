@@ -69,6 +69,14 @@ describe('what --yes does with each outcome of round 1', () => {
 			notInRecommendation: /decodes at 8 t\/s/,
 		},
 		{
+			name: 'a 32B without levels misses on compliance, but under a position-biased judge no 70B is pulled on it',
+			world: everyModel({byPosition: [10, 8], missing: ['stopLoss', 'target']}),
+			pulled: [Q32],
+			offer: /qwen2\.5:32b misses the threshold: compliance fails.*The judge could not judge this round \(the judge is position-inconsistent.*\), so Skip is the default/,
+			defaultChoice: 'skip',
+			recommendation: /below threshold/,
+		},
+		{
 			name: 'the judge failed on one market of the 32B: inconclusive, no 70B pulled',
 			world: {...fast, [Q32]: {trader: null, rate: 20, judged: [{answer: 9, baseline: 9}, {judgeError: 'The Claude API rejected the request (400): temperature'}, {answer: 9, baseline: 9}]}},
 			pulled: [Q32],
