@@ -131,11 +131,12 @@ export function thresholdCheck(input: ThresholdInput): ThresholdCheck {
 		return check(threshold, 'inconclusive', [`not judged against Claude: ${why}`], {...figures, judgeUsable: false});
 	}
 	const reasons = judgeIssues;
-	const stated = relative === null ? null : `relative ${formatRelative(relative)} over ${measured.length} of ${scenarios.length} markets, threshold ${threshold.toFixed(1)}`;
-	if (reasons.length > 0 || relative === null) return check(threshold, 'inconclusive', stated === null ? reasons : [stated, ...reasons], figures);
+	if (relative === null) return check(threshold, 'inconclusive', reasons, figures);
+	const stated = `relative ${formatRelative(relative)} over ${measured.length} of ${scenarios.length} markets, threshold ${threshold.toFixed(1)}`;
+	if (reasons.length > 0) return check(threshold, 'inconclusive', [stated, ...reasons], figures);
 	if (relative.low >= threshold) return check(threshold, 'meets', [`${stated}: the whole interval reaches the threshold`], figures);
 	if (relative.high < threshold) return check(threshold, 'misses', [`${stated}: the whole interval is below the threshold`], figures);
-	return check(threshold, 'inconclusive', [`${stated}: the interval straddles the threshold; more markets (--scenarios) would narrow it`], figures);
+	return check(threshold, 'inconclusive', [stated, 'the interval straddles the threshold; more markets (--scenarios) would narrow it'], figures);
 }
 
 /** "meets", "misses", "inconclusive" with the relative score, for one table cell. */

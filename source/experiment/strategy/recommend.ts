@@ -45,6 +45,12 @@ function byQualityThenSpeed(a: Scored, b: Scored): number {
 	return Number(compliant(b)) - Number(compliant(a)) || b.score - a.score || (b.rate ?? 0) - (a.rate ?? 0);
 }
 
+/** The reasons of a check without the sentence that only restates its score. */
+function whyNot(entry: RecommendCandidate): string {
+	const reasons = entry.check.reasons.filter((reason) => !reason.startsWith('relative '));
+	return (reasons.length > 0 ? reasons : entry.check.reasons).join('; ');
+}
+
 function rel(entry: RecommendCandidate): string {
 	return relativeText({...entry.check, basis: 'relative', threshold: 0});
 }
@@ -124,7 +130,7 @@ export function recommendationRule(input: RecommendInput): RecommendOutcome {
 			model: chosen.model,
 			practical: true,
 			belowThreshold: true,
-			reason: `${chosen.model} is recommended provisionally: the best practical model, its trader score ${rel(chosen)} is inconclusive against the threshold (${limits}): ${chosen.check.reasons.join('; ')}; at ${rate} t/s (minimum ${minRate} t/s).`,
+			reason: `${chosen.model} is recommended provisionally: the best practical model, its trader score ${rel(chosen)} is inconclusive against the threshold (${limits}): ${whyNot(chosen)}; at ${rate} t/s (minimum ${minRate} t/s).`,
 			ceiling,
 			nextStep: `Settle the quality before switching the pipeline, ${settleAdvice(chosen.model, input.scenarios)}; keep Claude for the trader meanwhile.`,
 			ceilingModel,

@@ -134,10 +134,10 @@ describe('recommendationRule', () => {
 		},
 		{
 			name: 'the best practical model is inconclusive: a provisional pick, and how to settle it',
-			models: [m(Q32, 9.4, 14.4, true, 'inconclusive', ['relative 9.4 [8.1–10.7], n=12 over 3 of 3 markets, threshold 9.0: the interval straddles the threshold']), m(M22, 7.0, 22)],
+			models: [m(Q32, 9.4, 14.4, true, 'inconclusive', ['relative 9.4 [8.1–10.7], n=12 over 3 of 3 markets, threshold 9.0', 'the interval straddles the threshold; more markets (--scenarios) would narrow it']), m(M22, 7.0, 22)],
 			model: Q32,
 			belowThreshold: true,
-			reason: /^qwen2\.5:32b is recommended provisionally: .*inconclusive against the threshold.*straddles/,
+			reason: /^qwen2\.5:32b is recommended provisionally: the best practical model, its trader score 9\.4 relative to Claude is inconclusive against the threshold \(threshold 9\.0; Claude = 10\): the interval straddles the threshold; more markets/,
 			ceiling: /inconclusive against the threshold 9\.0: whether a local model closes the gap is not settled yet/,
 			nextStep: /^Settle the quality before switching the pipeline, with more markets \(trifecta run --scenarios 5\) or by judging qwen2\.5:32b again \(trifecta compare qwen2\.5:32b\)/,
 		},
