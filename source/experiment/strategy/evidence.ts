@@ -25,12 +25,15 @@ export function scorerId(settings: Settings): string {
 	return settings.judge === 'rubric' ? 'rubric' : `judge:${settings.judgeModel ?? settings.claudeModel}`;
 }
 
-/** Whether a stored trader score came from the scorer this run uses (true when nothing can tell). */
+/** Whether a stored trader score may stand under the scorer this run uses: false when another judge (or, offline, a judge) scored it. */
 export function scoredByCurrent(state: {results: ResultsFile; settings: Settings; machine: MachineFacts | null}, name: string): boolean {
 	const scorer = currentScorer(state.settings, state.machine);
 	const stored = modelResult(state.results, name)?.reasoning?.trader?.scorer;
 	if (!scorer || !stored) return true;
-	return scorer.kind === 'rubric' ? stored.kind === 'rubric' : stored.kind === 'judge' && stored.judgeModel === scorer.judgeModel;
+	// A rubric score under a judge run is an answer whose judging did not finish (or an offline run):
+	// measuring it again would regenerate it, so it stays, and its outcome says it was not judged.
+	if (scorer.kind === 'judge' && stored.kind === 'rubric') return true;
+	return scorer.kind === 'rubric' ? stored.kind === 'rubric' : stored.judgeModel === scorer.judgeModel;
 }
 
 /** The one threshold verdict of a model (meets / misses / inconclusive), from its trader record. */

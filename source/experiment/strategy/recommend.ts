@@ -2,7 +2,7 @@
 // speed and quality, practical and installed; a higher scorer that is impractical (or gone, or
 // never benchmarked) is the quality ceiling, never the recommendation. Three sentences come out
 // (recommendation, ceiling, next step) and every surface shows them verbatim.
-import type {ResultsFile, ThresholdCheck} from '../../domain/schema.js';
+import type {ResultsFile, ScoredResponse, ThresholdCheck} from '../../domain/schema.js';
 import {configNames} from '../../output/configs/naming.js';
 import {isInstalled, meanRate, modelResult, relativeText, thresholdOf} from './evidence.js';
 import {settleAdvice} from './offer.js';
@@ -12,6 +12,8 @@ export type RecommendCandidate = {
 	model: string;
 	/** The model's threshold verdict: its relative trader score (null when not judged), outcome and reasons. */
 	check: Pick<ThresholdCheck, 'value' | 'low' | 'high' | 'outcome' | 'reasons'>;
+	/** The offline rubric's trader score (a format-and-grounding check): read only when no model was judged at all. */
+	rubric?: number | null;
 	/** Mean decode rate; null when never benchmarked ("not measured", never "impractical"). */
 	rate: number | null;
 	installed: boolean;
@@ -90,6 +92,28 @@ function nothingHint(input: RecommendInput, scored: Scored[]): string {
 		: 'no local model has both a speed and a judged trader score yet: run the comparison and the benchmark (trifecta run).';
 }
 
+/**
+ * No model was judged against Claude at all (an offline run): the best practical installed model by
+ * the offline rubric, recommended provisionally and labelled as such. Rubric scores are only ever
+ * ranked among themselves, never with judged ones.
+ */
+function offlinePick(input: RecommendInput): Omit<RecommendOutcome, 'ceiling' | 'ceilingModel'> | null {
+	const {minRate} = input;
+	const usable = input.models
+		.filter((entry) => typeof entry.rubric === 'number' && entry.rate !== null && entry.rate >= minRate && entry.installed)
+		.sort((a, b) => Number(compliant(b)) - Number(compliant(a)) || (b.rubric ?? 0) - (a.rubric ?? 0) || (b.rate ?? 0) - (a.rate ?? 0));
+	const pick = usable[0];
+	if (pick === undefined) return null;
+	const unusable = compliant(pick) ? '' : ` Its trader answers fail the pipeline's compliance checks (${pick.check.reasons[0] ?? ''}).`;
+	return {
+		model: pick.model,
+		practical: true,
+		belowThreshold: true,
+		reason: `${pick.model} is recommended provisionally: no trader answer was judged against Claude, so no model has a relative score; by the offline rubric (a format-and-grounding check, not a judgement of quality) its trader answers score ${f1(pick.rubric ?? 0)}, the best of the practical models, at ${f1(pick.rate ?? 0)} t/s (minimum ${minRate} t/s).${unusable}`,
+		nextStep: `Judge it against Claude before switching the pipeline: with ANTHROPIC_API_KEY set, run trifecta compare ${pick.model}.`,
+	};
+}
+
 export function recommendationRule(input: RecommendInput): RecommendOutcome {
 	const {threshold, minRate} = input;
 	const scored = input.models.filter((entry): entry is Scored => entry.check.value !== null).map((entry) => ({...entry, score: entry.check.value as number}));
@@ -100,6 +124,10 @@ export function recommendationRule(input: RecommendInput): RecommendOutcome {
 	const best = scored[0];
 	const ceiling = ceilingSentence(best, chosen, input);
 	const ceilingModel = best?.model ?? null;
+	if (chosen === undefined && scored.length === 0) {
+		const offline = offlinePick(input);
+		if (offline !== null) return {...offline, ceiling, ceilingModel};
+	}
 	if (chosen === undefined) {
 		return {
 			model: null,
@@ -166,6 +194,10 @@ export function nextStepOncePatched(results: ResultsFile): string | null {
 	return recommendation.nextStep === acceptedNextStep(config, false) ? acceptedNextStep(config, true) : null;
 }
 
+function rubricOf(trader: ScoredResponse | undefined): number | null {
+	return trader?.status === 'ok' && trader.scoreSource !== 'judge' ? trader.score : null;
+}
+
 function configOf(results: ResultsFile, model: string): string | null {
 	try {
 		return configNames(model, modelResult(results, model)?.parameterSize).hybrid;
@@ -182,6 +214,7 @@ export function finalRecommendation(state: StrategyState, round: number): FinalR
 		models: results.models.map((model) => ({
 			model: model.name,
 			check: thresholdOf(state, model.name),
+			rubric: rubricOf(model.reasoning?.trader),
 			rate: meanRate(results, model.name),
 			installed: isInstalled(machine, model.name),
 			config: configOf(results, model.name),

@@ -117,6 +117,15 @@ describe('recommendationRule', () => {
 			nextStep: /^Keep the pipeline on Claude; qwen2\.5:14b, qwen2\.5:32b are fast enough, but no trader answer has a judged score relative to Claude \(3 of 3 markets .*refusal.*\): judge them again \(trifecta compare qwen2\.5:14b qwen2\.5:32b\)\.$/,
 		},
 		{
+			name: 'offline (nothing judged): the best practical model by the rubric, provisionally and labelled so',
+			models: [{...m(Q14, null, 38.7, true, 'inconclusive', ['not judged against Claude: scored only by the offline rubric']), rubric: 6.1}, {...m(Q32, null, 14.4, true, 'inconclusive', ['not judged']), rubric: 8.2}, {...m(Q72, null, 5.9), rubric: 9.5}],
+			model: Q32,
+			belowThreshold: true,
+			reason: /^qwen2\.5:32b is recommended provisionally: no trader answer was judged against Claude, so no model has a relative score; by the offline rubric \(a format-and-grounding check, not a judgement of quality\) its trader answers score 8\.2/,
+			ceiling: /not measured/,
+			nextStep: /^Judge it against Claude before switching the pipeline: with ANTHROPIC_API_KEY set, run trifecta compare qwen2\.5:32b\.$/,
+		},
+		{
 			name: 'a compliance failure with the highest score is neither the pick nor the ceiling while a usable model exists',
 			models: [m(Q14, 9.8, 38.7, true, 'misses', [NO_STOP]), m(Q32, 8.6, 14.4)],
 			model: Q32,
