@@ -1,8 +1,12 @@
 import {defineConfig} from 'vitest/config';
 
+// The tests that spawn the built CLI (dist/): their project builds it first when it is older than
+// the sources (scripts/buildState.mjs), so they can never pass against an old build. Vitest runs a
+// project's globalSetup only when one of its files is selected: a unit-test run never builds.
+const DIST = ['test/e2e/**/*.test.{ts,tsx}', 'test/faults/**/*.test.{ts,tsx}', 'test/cli/doctorCli.test.ts', 'test/cli/outputStreams.test.ts'];
+
 export default defineConfig({
 	test: {
-		include: ['test/**/*.test.{ts,tsx}'],
 		exclude: ['test/bench/**', 'node_modules/**', 'dist/**'],
 		environment: 'node',
 		testTimeout: 20_000,
@@ -11,5 +15,9 @@ export default defineConfig({
 		// would switch Ink to final-frame-only output, and the live-screen tests look at the frames.
 		env: {FORCE_COLOR: '0', NO_COLOR: '1', CI: 'false'},
 		pool: 'forks',
+		projects: [
+			{extends: true, test: {name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: ['test/bench/**', 'node_modules/**', 'dist/**', ...DIST]}},
+			{extends: true, test: {name: 'dist', include: DIST, globalSetup: ['test/helpers/buildDist.ts']}},
+		],
 	},
 });

@@ -104,6 +104,9 @@ async function main(): Promise<number> {
 	}
 }
 
+// A document --json held back is never lost, whatever ends the process (finish writes it once).
+process.on('exit', (code) => guard.finish(code));
+
 main().then(
 	(code) => {
 		guard.finish(code);

@@ -41,3 +41,18 @@ export function implausibleCounters(counters: OllamaCounters): string | null {
 	if (loadDuration > MAX_LOAD_NS) return `load_duration ${shown(loadDuration)} ns is longer than a day`;
 	return null;
 }
+
+/**
+ * What is implausible about the load time a warm-up reported, or null. Only load_duration is
+ * read: a one-token warm-up's decode counters are legitimately degenerate (eval_count 1 in an
+ * eval_duration of 0 ns on the Go runners, 1000 ns on llama-server from v0.30, because every
+ * runner starts its decode clock at the first token; docs/reference/ollama-wire.md §1), so they
+ * say nothing about the load.
+ */
+export function implausibleLoad(counters: Pick<OllamaCounters, 'loadDuration'>): string | null {
+	const value = counters.loadDuration;
+	if (!Number.isFinite(value)) return `load_duration is ${String(value)}`;
+	if (value < 0) return `load_duration is negative (${shown(value)})`;
+	if (value > MAX_LOAD_NS) return `load_duration ${shown(value)} ns is longer than a day`;
+	return null;
+}

@@ -2,7 +2,7 @@
 // memory-bandwidth bound, so rate x model bytes is about constant on one machine: the constant is
 // taken from the models measured here, the largest weighing most (it is the closest in behaviour
 // to what is predicted), and capped by the bandwidth ceiling, a hard upper bound.
-import {isSeventyBClass} from '../models/catalog.js';
+import {tierBySize} from '../models/tiers.js';
 
 export type Measured = {model: string; sizeBytes: number; rate: number};
 
@@ -53,7 +53,7 @@ export function predictRate(measured: Measured[], sizeBytes: number, bandwidthGB
 	const cap = (value: number) => (ceiling === null ? value : Math.min(value, ceiling));
 	const rate = cap(constant / sizeBytes);
 	const extrapolated =
-		(isSeventyBClass(sizeBytes) && !isSeventyBClass(basis.sizeBytes)) || sizeBytes > basis.sizeBytes * SAME_CLASS_RATIO;
+		(tierBySize(sizeBytes) !== tierBySize(basis.sizeBytes)) || sizeBytes > basis.sizeBytes * SAME_CLASS_RATIO;
 	const spread = extrapolated ? EXTRAPOLATION_SPREAD : SAME_CLASS_SPREAD;
 	return {rate, range: [rate * (1 - spread), cap(rate * (1 + spread))], ceiling, basis, extrapolated};
 }

@@ -4,8 +4,12 @@
 // interrupt or of an error trifecta did not expect.
 import {ProviderError} from '../providers/errors.js';
 import {isOwnError, isUserFacing, userMessage} from '../system/userMessage.js';
-import {UsageError} from './flags.js';
 import {fsErrorMessage} from '../system/fsErrorMessage.js';
+
+/** A command line trifecta cannot run: the message says which flag or argument, and exit code 2 follows. */
+export class UsageError extends Error {
+	override readonly name = 'UsageError';
+}
 
 export const EXIT = {ok: 0, failed: 1, usage: 2, decisionNeeded: 3, interrupted: 130} as const;
 

@@ -1,22 +1,19 @@
 // Argument parsing with meow, then our own checks so every usage error is one line naming the
 // bad flag or command (meow's own report spans lines).
 import path from 'node:path';
-import envPaths from 'env-paths';
 import meow from 'meow';
 import {commands, commonFlags, findCommand, wizardEntry, type CommandEntry} from './registry.js';
 import {DEFAULT_HOST} from './help.js';
 import {normalizeOllamaHost} from '../providers/ollama/hostUrl.js';
 import {DEFAULT_TIMEOUTS} from '../providers/network/timeouts.js';
 import type {GlobalFlags} from './types.js';
+import {demoResultsDir} from './demoDir.js';
+import {UsageError} from './errors.js';
 import type {Settings} from '../experiment/settings.js';
 import {isValidClaudeModel, modelNameProblem} from '../domain/modelName.js';
 
 /** The smallest context window accepted, from a flag or the settings file alike. */
 export const MIN_NUM_CTX = 256;
-
-export class UsageError extends Error {
-	override readonly name = 'UsageError';
-}
 
 const meowFlags = {
 	host: {type: 'string'},
@@ -90,15 +87,24 @@ function typedFlags(argv: string[]): string[] {
 	return names;
 }
 
+function parseWithMeow(argv: string[]) {
+	try {
+		return meow({
+			importMeta: import.meta,
+			argv,
+			autoHelp: false,
+			autoVersion: false,
+			allowUnknownFlags: true,
+			flags: {...meowFlags, help: {type: 'boolean', shortFlag: 'h'}, version: {type: 'boolean', shortFlag: 'v'}},
+		});
+	} catch (error) {
+		// meow's own refusals (a flag given twice) are usage errors like ours: exit 2, one line.
+		throw new UsageError(`${(error as Error).message.trim().split('\n')[0] ?? 'Bad arguments.'} Run \`trifecta --help\` for the options.`);
+	}
+}
+
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): ParsedArgs {
-	const cli = meow({
-		importMeta: import.meta,
-		argv,
-		autoHelp: false,
-		autoVersion: false,
-		allowUnknownFlags: true,
-		flags: {...meowFlags, help: {type: 'boolean', shortFlag: 'h'}, version: {type: 'boolean', shortFlag: 'v'}},
-	});
+	const cli = parseWithMeow(argv);
 	const [name, ...args] = cli.input;
 	const command = name === undefined ? null : (findCommand(name) ?? null);
 	if (name !== undefined && command === null) {
@@ -126,7 +132,8 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 	}
 	if (command === null && args.length > 0) throw new UsageError(`Unknown command '${name}'.`);
 
-	const host = normaliseHost(flags.host ?? env['OLLAMA_HOST'] ?? DEFAULT_HOST);
+	const host = normaliseHost(flags.host ?? env['OLLAMA_HOST'] ?? DEFAULT_HOST, flags.host === undefined && env['OLLAMA_HOST'] !== undefined ? 'OLLAMA_HOST' : '--host');
+	for (const name of BASE_URL_VARIABLES) checkBaseUrl(name, env[name]);
 	if (flags.fresh && !flags.demo) throw new UsageError('--fresh starts the demo over: it goes with --demo.');
 	if (flags.fresh && flags.resultsDir) {
 		throw new UsageError('--fresh clears only the demo’s own folder; with --results-dir, remove or change that folder yourself.');
@@ -205,31 +212,47 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 	};
 }
 
+/** Servers named by the environment; their URLs appear in messages and in the results, so they are checked like --host. */
+const BASE_URL_VARIABLES = ['ANTHROPIC_BASE_URL', 'OPENAI_BASE_URL'] as const;
+
 /**
- * The demo's one folder, in the user's cache directory (~/.cache/trifecta-nodejs/demo on Linux,
- * ~/Library/Caches/trifecta-nodejs/demo on macOS): the same every run, so the demo resumes.
+ * A base URL from the environment: http(s), a host, a usable port, and no user name or password
+ * (fetch refuses credentials in a URL anyway, and the URL is shown and stored). The refusal never
+ * repeats what it refuses: only the scheme, host and port, which hold no secret.
  */
-export function demoResultsDir(): string {
-	return path.join(envPaths('trifecta').cache, 'demo');
+function checkBaseUrl(name: string, raw: string | undefined): void {
+	const trimmed = raw?.trim() ?? '';
+	if (trimmed === '') return;
+	const example = name === 'ANTHROPIC_BASE_URL' ? 'https://api.anthropic.com' : 'http://127.0.0.1:8000/v1';
+	// Without "scheme://", what comes before the first colon may be a user name ("admin:pass@host"): never shown.
+	if (!URL.canParse(trimmed) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)) throw new UsageError(`${name} is not an http:// or https:// URL (expected e.g. ${example}): fix or unset it.`);
+	const url = new URL(trimmed);
+	const scheme = url.protocol.replace(/:$/, '');
+	if (scheme !== 'http' && scheme !== 'https') throw new UsageError(`${name} would contact ${url.host || 'no host'} over ${scheme}; only http:// or https:// work (e.g. ${example}).`);
+	if (url.hostname === '') throw new UsageError(`${name} names no host (expected e.g. ${example}).`);
+	if (url.port === '0') throw new UsageError(`${name} names port 0, which no server listens on (expected e.g. ${example}).`);
+	if (url.username || url.password) {
+		throw new UsageError(`${name} must not carry a user name or password (it is shown in messages and stored in the results): use ${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`);
+	}
 }
 
 /** Ollama's own host rules (the provider's normaliser), shown as the origin a user would type. */
-export function normaliseHost(raw: string): string {
+export function normaliseHost(raw: string, source: '--host' | 'OLLAMA_HOST' = '--host'): string {
 	const trimmed = raw.trim();
 	const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(trimmed)?.[1]?.toLowerCase();
 	if (scheme !== undefined && scheme !== 'http' && scheme !== 'https') {
 		const host = URL.canParse(trimmed) ? new URL(trimmed).host : '';
-		throw new UsageError(`--host ${JSON.stringify(raw)} would contact ${host || 'no host'} over ${scheme}; Ollama speaks only http:// or https:// (e.g. http://127.0.0.1:11434)`);
+		throw new UsageError(`${source} ${JSON.stringify(`${scheme}://${host}`)} would contact ${host || 'no host'} over ${scheme}; Ollama speaks only http:// or https:// (e.g. http://127.0.0.1:11434)`);
 	}
 	if (scheme !== undefined && URL.canParse(trimmed)) {
 		const given = new URL(trimmed);
-		if (given.username || given.password) throw new UsageError(`--host must not carry a user name or password (it is shown in messages): use ${given.protocol}//${given.host}`);
+		if (given.username || given.password) throw new UsageError(`${source} must not carry a user name or password (it is shown in messages): use ${given.protocol}//${given.host}`);
 	}
 	let url: URL;
 	try {
 		url = new URL(normalizeOllamaHost(raw));
 	} catch {
-		throw new UsageError(`--host '${raw}' is not a URL (expected e.g. http://127.0.0.1:11434)`);
+		throw new UsageError(`${source} '${raw}' is not a URL (expected e.g. http://127.0.0.1:11434)`);
 	}
 	// Ollama listens on 0.0.0.0 when told to serve everywhere; a client reaches it on loopback.
 	if (url.hostname === '0.0.0.0') url.hostname = '127.0.0.1';

@@ -39,8 +39,8 @@ ${list}
     --bandwidth GB/s     memory bandwidth when it cannot be detected
     --claude-model ID    the Claude baseline model (default: the newest Sonnet your key can use)
     --load-timeout S     seconds to wait for the first byte: model load + prompt (default 900)
-    --stall-timeout S    seconds of silence allowed inside a stream (default 120)
-    --ladder A,B,C       the models to consider, in order of size (70B-class ones are the escalation candidates)
+    --stall-timeout S    seconds without progress (new tokens, pull bytes) in a stream (default 120)
+    --ladder A,B,C       the models to consider, in order of size (the catalog's escalation steps are the candidates)
     --judge claude|rubric  quality by the blind pairwise judge (default with a key) or the offline rubric
     --judge-model ID     the judge's Claude model (default the baseline model)
     --scenarios N        market scenarios every prompt is asked about (default 3)

@@ -4,7 +4,7 @@ import {setMaxListeners} from 'node:events';
 import {mkdirSync, rmSync} from 'node:fs';
 import type {GlobalFlags, Services} from './types.js';
 import {defaultSettings, type Settings} from '../experiment/settings.js';
-import {catalogEntry, isSeventyBClass} from '../models/catalog.js';
+import {catalogEntry, isOneAtATime} from '../models/catalog.js';
 import {DEFAULT_CLAUDE_MODEL, SEED_CLAUDE_MODEL} from '../models/pipeline.js';
 import type {ResultsFile} from '../domain/schema.js';
 import {deprecationFor} from '../providers/claude/deprecation.js';
@@ -47,7 +47,7 @@ export function demoInstalled(results: ResultsFile | null): string[] {
 	const pulled = (results?.models ?? [])
 		.filter((model) => model.pull?.status === 'pulled' || model.pull?.status === 'present')
 		.sort((a, b) => (a.pull?.at ?? '').localeCompare(b.pull?.at ?? ''));
-	const large = pulled.filter((model) => isSeventyBClass(model.sizeBytes ?? catalogEntry(model.name)?.sizeBytes ?? 0));
+	const large = pulled.filter((model) => isOneAtATime(model.name, model.sizeBytes ?? catalogEntry(model.name)?.sizeBytes ?? 0));
 	const kept = pulled.filter((model) => !large.includes(model) || model === large.at(-1)).map((model) => model.name);
 	return [...new Set([...DEMO_PREINSTALLED, ...kept])];
 }

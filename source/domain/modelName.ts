@@ -1,18 +1,38 @@
 // The one rule for model names, whatever their source (command line, ladder setting, results
-// file, server answers). Names go into URLs, file names and (for configs) Python source, so only
-// what Ollama itself pulls is accepted (types/model/name.go: [host/][namespace/]model[:tag]):
-//   qwen2.5:32b · library/qwen2.5 · namespace/model:tag · hf.co/user/repo:Q4_K_M ·
+// file, server answers): Ollama's own, types/model/name.go (v0.32.15, ParseNameBare and
+// isValidPart), so a name is refused here exactly when Ollama would refuse it:
+//   [host/][namespace/]model[:tag]   e.g. qwen2.5:32b · library/qwen2.5 · hf.co/user/repo:Q4_K_M ·
 //   registry.ollama.ai/library/qwen2.5:14b · localhost:5000/team/model:v1
-// and never anything with control characters, whitespace, shell metacharacters or a `..` segment.
+// - the tag is what follows the last ':' after the last '/'; a host exists only with three parts;
+// - every part starts with a letter, a digit or '_'; then letters, digits, '_', '-', and '.'
+//   except in the namespace; ':' only in the host (its port);
+// - the host is 1-350 characters, the other parts 1-80;
+// - names are compared case-insensitively, with the defaults filled in (registry.ollama.ai,
+//   library, latest): Name.EqualFold.
+// Stricter than Ollama on purpose: no scheme ("https://" before the host) and no digest ('@'),
+// which trifecta never needs. Names go into URLs, file names and (for configs) Python source; no
+// part can start with '.' or '-', so none is a path traversal or an option.
 
 export type NameCheck = {ok: true} | {ok: false; reason: string};
 
-const HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?$/i;
-/** Namespace and model parts: letters, digits, '.', '_', '-'; at most 80 characters (name.go). */
-const PART = /^[a-z0-9][a-z0-9._-]{0,79}$/i;
-/** Tags may start with '_' and carry quantisation names such as Q4_K_M or IQ3_XS. */
-const TAG = /^[a-z0-9_][a-z0-9._-]{0,79}$/i;
-const UNSAFE = /[\s;&|$`'"<>(){}[\]*?!\\~#%^=,@+]/;
+type PartKind = 'host' | 'namespace' | 'model' | 'tag';
+
+/** The parts of a name as Ollama's ParseNameBare cuts it (absent parts are null). */
+export type ModelNameParts = {host: string | null; namespace: string | null; model: string; tag: string | null};
+
+const PART_CHARS: Record<PartKind, RegExp> = {
+	host: /^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/,
+	namespace: /^[A-Za-z0-9_][A-Za-z0-9_-]*$/,
+	model: /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/,
+	tag: /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/,
+};
+const ALLOWED_TEXT: Record<PartKind, string> = {
+	host: 'letters, digits, ".", "_", "-" and a ":port"',
+	namespace: 'letters, digits, "_" and "-" (no ".")',
+	model: 'letters, digits, ".", "_" and "-"',
+	tag: 'letters, digits, ".", "_" and "-"',
+};
+const SHELL_OR_SPACE = /[\s;&|$`'"<>(){}[\]*?!\\~#%^=,+]/;
 
 function hasControlCharacter(name: string): boolean {
 	for (const char of name) {
@@ -22,28 +42,64 @@ function hasControlCharacter(name: string): boolean {
 	return false;
 }
 
+/** Cuts `name` at the last '/' and ':' as types/model/name.go ParseNameBare does. */
+export function parseModelName(name: string): ModelNameParts {
+	let rest = name;
+	let tag: string | null = null;
+	if (rest.lastIndexOf(':') > rest.lastIndexOf('/')) {
+		tag = rest.slice(rest.lastIndexOf(':') + 1);
+		rest = rest.slice(0, rest.lastIndexOf(':'));
+	}
+	const modelCut = rest.lastIndexOf('/');
+	if (modelCut === -1) return {host: null, namespace: null, model: rest, tag};
+	const model = rest.slice(modelCut + 1);
+	rest = rest.slice(0, modelCut);
+	const namespaceCut = rest.lastIndexOf('/');
+	if (namespaceCut === -1) return {host: null, namespace: rest, model, tag};
+	return {host: rest.slice(0, namespaceCut), namespace: rest.slice(namespaceCut + 1), model, tag};
+}
+
+function partProblem(kind: PartKind, part: string): string | null {
+	const max = kind === 'host' ? 350 : 80;
+	if (part.length === 0) return `the ${kind} is empty`;
+	if (part.length > max) return `the ${kind} is longer than ${max} characters`;
+	if (!/^[A-Za-z0-9_]/.test(part)) return `the ${kind} "${part}" must start with a letter, a digit or "_"`;
+	if (!PART_CHARS[kind].test(part)) return `the ${kind} "${part}" may hold only ${ALLOWED_TEXT[kind]}`;
+	return null;
+}
+
 /** Why `name` is not a model name Ollama would pull, or ok. */
 export function checkModelName(name: string): NameCheck {
 	if (name.length === 0) return {ok: false, reason: 'the name is empty'};
-	if (name.length > 350) return {ok: false, reason: 'the name is longer than 350 characters'};
-	if (hasControlCharacter(name) || UNSAFE.test(name)) return {ok: false, reason: 'it holds a control character, a space or a shell metacharacter'};
-	const segments = name.split('/');
-	if (segments.some((segment) => segment === '..' || segment === '.' || segment.includes('..'))) return {ok: false, reason: 'it holds a ".." segment'};
-	if (segments.length > 3) return {ok: false, reason: 'it has more than host/namespace/model'};
-	const last = segments.at(-1) ?? '';
-	const colon = last.indexOf(':');
-	const model = colon === -1 ? last : last.slice(0, colon);
-	const tag = colon === -1 ? null : last.slice(colon + 1);
-	if (!PART.test(model)) return {ok: false, reason: `"${model}" is not a model name (letters, digits, ".", "_", "-")`};
-	if (tag !== null && !TAG.test(tag)) return {ok: false, reason: `"${tag}" is not a tag`};
-	const [first, second] = segments;
-	if (segments.length === 3) {
-		if (!HOST.test(first ?? '') || !PART.test(second ?? '')) return {ok: false, reason: 'the registry host or namespace is not valid'};
-	} else if (segments.length === 2) {
-		// namespace/model, or a registry host with the model directly under it (host.tld/model).
-		if (!PART.test(first ?? '') && !HOST.test(first ?? '')) return {ok: false, reason: 'the namespace is not valid'};
+	if (name.length > 700) return {ok: false, reason: 'the name is longer than 700 characters'};
+	if (hasControlCharacter(name) || SHELL_OR_SPACE.test(name)) return {ok: false, reason: 'it holds a control character, a space or a shell metacharacter'};
+	if (name.includes('://')) return {ok: false, reason: 'a scheme (such as https://) is not part of a model name: give host/namespace/model'};
+	if (name.includes('@')) return {ok: false, reason: 'a digest (@sha256:...) is not accepted: give the name and tag'};
+	const parts = parseModelName(name);
+	const checks: [PartKind, string | null][] = [
+		['host', parts.host],
+		['namespace', parts.namespace],
+		['model', parts.model],
+		['tag', parts.tag],
+	];
+	for (const [kind, part] of checks) {
+		if (part === null) continue;
+		// A host holding '/' means more than host/namespace/model.
+		if (kind === 'host' && part.includes('/')) return {ok: false, reason: 'it has more than host/namespace/model'};
+		const problem = partProblem(kind, part);
+		if (problem !== null) return {ok: false, reason: problem};
 	}
 	return {ok: true};
+}
+
+/**
+ * The name as Ollama identifies the model: defaults filled in (registry.ollama.ai, library,
+ * latest) and case folded, so "Qwen2.5", "qwen2.5:latest" and
+ * "registry.ollama.ai/library/qwen2.5:latest" are one model (types/model/name.go Merge, EqualFold).
+ */
+export function modelNameKey(name: string): string {
+	const parts = parseModelName(name.trim());
+	return `${parts.host ?? 'registry.ollama.ai'}/${parts.namespace ?? 'library'}/${parts.model}:${parts.tag ?? 'latest'}`.toLowerCase();
 }
 
 export function isValidModelName(name: string): boolean {

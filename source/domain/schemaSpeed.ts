@@ -23,7 +23,8 @@ export const benchOptions = z.object({
 	seed: z.number(),
 	num_ctx: z.number(),
 	num_predict: z.number(),
-	think: z.boolean().nullable(),
+	/** What `think` the reps sent: false, or the lowest level of a model that cannot turn reasoning off (gpt-oss: "low"); null when not sent. */
+	think: z.union([z.boolean(), z.enum(['low', 'medium', 'high'])]).nullable(),
 	reps: z.number(),
 	prompt: z.string(),
 	/** keep_alive sent with the warm-up and the reps (long enough for the round's later steps). */
@@ -61,6 +62,8 @@ export type MemoryRecord = z.infer<typeof memoryRecord>;
 export const speedResult = z.object({
 	evalRate: sampleStats,
 	promptEvalRate: sampleStats,
+	/** The prompt length the prefill rate was measured over, as the server counted it (prompt_eval_count); absent in results written before it was recorded. */
+	promptEvalCount: sampleStats.optional(),
 	ttftMs: sampleStats,
 	loadMs: z.number(),
 	evalCount: sampleStats,

@@ -1,5 +1,8 @@
 // The built-in facts about the ladder models (docs/reference/ollama-wire.md §5), used when Ollama
-// does not have a model yet and by the simulator. Ollama's own answers win when present.
+// does not have a model yet and by the simulator. Ollama's own answers win when present. Each
+// entry names its tier (models/tiers.ts): which models round one measures and which are escalation
+// steps is the catalog's word, not a size cut-off.
+import {TIERS, tierBySize, type Tier, type TierSpec} from './tiers.js';
 
 export type CatalogEntry = {
 	name: string;
@@ -8,14 +11,13 @@ export type CatalogEntry = {
 	parameterSize: string;
 	quantization: string;
 	contextLength: number;
-	capabilities: string[];
+	capabilities: readonly string[];
 	/** Weights layer digest (sha256 hex, 64 chars); the simulator uses it for pulls. */
 	digest: string;
+	tier: Tier;
 };
 
-export const SEVENTY_B_CLASS_BYTES = 40e9;
-
-export const catalog: readonly CatalogEntry[] = [
+export const catalog = [
 	{
 		name: 'qwen2.5:14b',
 		family: 'qwen2',
@@ -25,6 +27,7 @@ export const catalog: readonly CatalogEntry[] = [
 		contextLength: 32_768,
 		capabilities: ['completion', 'tools'],
 		digest: '2049f5674b1e92b4464e5729975c9689fcfbf0b0e4443ccf10b5339f370f9a54',
+		tier: 'base',
 	},
 	{
 		name: 'mistral-small:22b',
@@ -35,6 +38,7 @@ export const catalog: readonly CatalogEntry[] = [
 		contextLength: 32_768,
 		capabilities: ['completion', 'tools'],
 		digest: 'd0e8a3b1c37a5e22f0d6d5cf2e2d3e5c3b88fa3d48d8a81e0f2f8f3c8d2a1b77',
+		tier: 'base',
 	},
 	{
 		name: 'qwen2.5:32b',
@@ -45,6 +49,7 @@ export const catalog: readonly CatalogEntry[] = [
 		contextLength: 32_768,
 		capabilities: ['completion', 'tools'],
 		digest: 'eabc98a9bcbfce7fd70f3e07de599f8fda98120fefed5881934161ede8bd1a41',
+		tier: 'base',
 	},
 	{
 		name: 'qwen2.5:72b',
@@ -55,6 +60,7 @@ export const catalog: readonly CatalogEntry[] = [
 		contextLength: 32_768,
 		capabilities: ['completion', 'tools'],
 		digest: '6e7fdda508e91cb0f63de5c15ff79ac63a1584ccafd751c07ca12b7f442101b8',
+		tier: 'large',
 	},
 	{
 		name: 'llama3.3:70b',
@@ -65,6 +71,7 @@ export const catalog: readonly CatalogEntry[] = [
 		contextLength: 131_072,
 		capabilities: ['completion', 'tools'],
 		digest: '4824460d29f2058aaf6e1118a63a7a197a09bed509f0e7d4e2efb1ee273b447d',
+		tier: 'large',
 	},
 	{
 		name: 'command-r:35b',
@@ -75,26 +82,30 @@ export const catalog: readonly CatalogEntry[] = [
 		contextLength: 131_072,
 		capabilities: ['completion', 'tools'],
 		digest: '76d4f6a0b7b3e2a1c7d1b8e2e5f6a7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e',
+		tier: 'base',
 	},
-];
+] as const satisfies readonly CatalogEntry[];
 
-/** The default ladder, in order of size as docs/DESIGN.md lists it. */
-export const defaultLadder: readonly string[] = [
-	'qwen2.5:14b',
-	'mistral-small:22b',
-	'qwen2.5:32b',
-	'qwen2.5:72b',
-	'llama3.3:70b',
-	'command-r:35b',
-];
+/** A name the catalog knows: what the simulator's tuning is keyed by, so none can be missing. */
+export type CatalogName = (typeof catalog)[number]['name'];
+
+/** The default ladder: the catalog in its order, as docs/DESIGN.md lists it. */
+export const defaultLadder: readonly string[] = catalog.map((entry) => entry.name);
 
 export function catalogEntry(name: string): CatalogEntry | undefined {
 	const wanted = name.includes(':') ? name : `${name}:latest`;
-	return catalog.find((entry) => entry.name === wanted);
+	return (catalog as readonly CatalogEntry[]).find((entry) => entry.name === wanted);
 }
 
-export function isSeventyBClass(sizeBytes: number): boolean {
-	return sizeBytes > SEVENTY_B_CLASS_BYTES;
+/** The catalog's tier for `name`; for a model it does not know, the tier its size suggests. */
+export function tierOf(name: string, sizeBytes: number): TierSpec & {tier: Tier} {
+	const tier = catalogEntry(name)?.tier ?? tierBySize(sizeBytes);
+	return {tier, ...TIERS[tier]};
+}
+
+/** Never two installed at once (the 70B class): the memory rule of round 2. */
+export function isOneAtATime(name: string, sizeBytes: number): boolean {
+	return tierOf(name, sizeBytes).oneAtATime;
 }
 
 // The name rule lives in modelName.ts (one validator for every source of names); re-exported here

@@ -7,11 +7,12 @@ import {writeFileAtomic} from './atomicWrite.js';
 import {sanitizeText} from '../system/sanitize.js';
 import type {ResultsFile, ScoredResponse} from '../domain/schema.js';
 import {ENDPOINTS} from './toolTable.js';
+import {BENCHMARK_COLUMNS, benchmarkRows} from './tables/benchmarkSpec.js';
+import {csvTable, type Cell, type CsvTable} from './tables/tableSpec.js';
 
 export const CSV_FILES = {benchmark: 'benchmark.csv', reasoning: 'reasoning.csv', tools: 'tools.csv'} as const;
 
-type Cell = string | number | boolean | null;
-export type CsvTable = {columns: string[]; rows: Cell[][]};
+export type {CsvTable};
 
 /** The one market context the prompts share today; per-market rows come with several contexts. */
 export const MARKET = 'market-context';
@@ -23,23 +24,7 @@ export function toCsv(table: CsvTable): string {
 }
 
 export function benchmarkTable(results: ResultsFile): CsvTable {
-	const columns = [
-		'model', 'simulated', 'size (bytes)', 'parameters', 'quantization', 'decode mean (t/s)', 'decode sd (t/s)', 'decode samples (t/s)',
-		'prefill mean (t/s)', 'prefill sd (t/s)', 'TTFT mean (ms)', 'load (ms)', 'ceiling (t/s)', 'bandwidth (GB/s)', 'efficiency (0-1)',
-		'practical', 'minimum rate (t/s)', 'pipeline run estimate (s)', 'GPU share (0-1)', 'num_ctx (tokens)', 'repetitions',
-	];
-	const rows = results.models.map((model): Cell[] => {
-		const speed = model.speed;
-		return [
-			model.name, results.simulated, model.sizeBytes, model.parameterSize, model.quantization,
-			speed?.evalRate.mean ?? null, speed?.evalRate.sd ?? null, speed ? speed.evalRate.samples.join(' ') : null,
-			speed?.promptEvalRate.mean ?? null, speed?.promptEvalRate.sd ?? null, speed?.ttftMs.mean ?? null, speed?.loadMs ?? null,
-			speed?.ceilingRate ?? null, speed?.bandwidthGBs ?? null, speed?.efficiency ?? null,
-			model.practical ?? null, results.settings?.minRate ?? null, speed?.pipelineEstimateSeconds ?? null, speed?.memory?.gpuShare ?? null,
-			speed?.options.num_ctx ?? null, speed?.options.reps ?? null,
-		];
-	});
-	return {columns, rows};
+	return csvTable(BENCHMARK_COLUMNS, benchmarkRows(results, 'csv'));
 }
 
 function reasoningRow(subject: string, simulated: boolean, response: ScoredResponse): Cell[] {

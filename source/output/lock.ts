@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
+import {removeOrphanTemps} from '../system/safeWrite.js';
 import {ResultsLockedError} from './errors.js';
 
 export const LOCK_NAME = '.trifecta.lock';
@@ -38,6 +39,8 @@ export async function acquireResultsLock(dir: string, options: LockOptions = {})
 			// The default throws from a timer and would crash the UI; a compromised lock is only worth a warning.
 			onCompromised: options.onCompromised ?? (() => undefined),
 		});
+		// Ours now: what a killed trifecta was writing here is garbage (its old file is intact).
+		removeOrphanTemps(absoluteDir);
 		let released = false;
 		return async () => {
 			if (released) return;

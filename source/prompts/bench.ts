@@ -11,18 +11,19 @@ export function benchPrompt(nonce: string): string {
 }
 
 /** How the prefill figure was measured, recorded beside it. */
-export const PREFILL_NOTE = 'prefill over the bundled market context (about 512 tokens, like llama-bench pp512), cache-buster first in the system message';
+export const PREFILL_NOTE = 'prefill over the bundled market context (its length as the server counted it is recorded beside the rate: prompt_eval_count), cache-buster first in the system message';
 
 export type BenchRequestText = {system: string; prompt: string};
 
 /**
- * One repetition's request: the market context (about 512 tokens, like llama-bench's pp512, so the
- * prefill rate means something for the pipeline's long prompts) as the system message, led by the
+ * One repetition's request: the market context (2,600 characters, a third of them figures: about
+ * 1,000 tokens on Qwen's tokenizer, which splits every digit, so the prefill rate means something
+ * for the pipeline's long prompts; the server's own prompt_eval_count is recorded) as the system message, led by the
  * cache-buster, then the standard question. The nonce must come first in the first message: the
  * prompt cache reuses every token before it, and a request without a system message gets the
  * template's default one (qwen2.5: "You are Qwen, ...") ahead of the user's text. Only the template's
  * opening marker is still shared; prompt_eval_count counts cached tokens while
- * prompt_eval_duration times only fresh ones (v0.30+), so anything shared inflates the rate.
+ * prompt_eval_duration times only fresh ones (v0.4.0 and later), so anything shared inflates the rate.
  */
 export function benchRequestText(nonce: string, marketContext: string): BenchRequestText {
 	return {

@@ -48,6 +48,12 @@ export type PullUpdate = {
 	completed: number;
 	/** performance.now() at arrival, for MB/s and ETA. */
 	at: number;
+	/**
+	 * The one layer this line moved (absent on a status line), as it is now and as it was before
+	 * (null on first sight): a consumer folds one layer per line, not every layer, so a pull of
+	 * thousands of layers costs time in proportion to its lines.
+	 */
+	changed?: {layer: LayerProgress; before: LayerProgress | null};
 };
 
 export type ChatRole = 'system' | 'user' | 'assistant' | 'tool';
@@ -106,13 +112,19 @@ export type OllamaStreamDone = {
 };
 export type OllamaStreamEvent = StreamDelta | StreamToolCalls | OllamaStreamDone;
 
+/**
+ * Ollama's `think`: a boolean, or a reasoning level for models that take levels (gpt-oss takes
+ * "low" | "medium" | "high" and ignores false; api/types.go ThinkValue).
+ */
+export type ThinkSetting = boolean | 'low' | 'medium' | 'high';
+
 export type ChatRequest = {
 	model: string;
 	messages: ChatMessage[];
 	options?: Partial<GenerationOptions>;
 	tools?: ToolSchema[];
-	/** Only sent when defined; send false to models with the thinking capability when benchmarking. */
-	think?: boolean;
+	/** Only sent when defined; the lowest setting a thinking-capable model accepts when measuring it. */
+	think?: ThinkSetting;
 	keepAlive?: string | number;
 };
 
@@ -121,7 +133,7 @@ export type GenerateRequest = {
 	prompt: string;
 	system?: string;
 	options?: Partial<GenerationOptions>;
-	think?: boolean;
+	think?: ThinkSetting;
 	keepAlive?: string | number;
 };
 

@@ -2,6 +2,7 @@
 // pace), with a small deterministic jitter so repeated repetitions have a nonzero spread.
 import {unitFloat} from './hashing.js';
 import type {SimModelProfile} from './types.js';
+import {reportedEvalDuration} from './version.js';
 
 export type Counters = {
 	total_duration: number;
@@ -23,6 +24,8 @@ function jitter(seed: string, spread = 0.04): number {
  */
 export function planCounters(input: {
 	profile: SimModelProfile;
+	/** The simulated server's version: how it times decode (reportedEvalDuration). */
+	version: string;
 	promptTokens: number;
 	freshPromptTokens?: number;
 	outputTokens: number;
@@ -35,7 +38,7 @@ export function planCounters(input: {
 		? Math.round(profile.loadMs * 1e6 * jitter(`${seed}:load`))
 		: Math.round((2 + unitFloat(`${seed}:warm`) * 6) * 1e6);
 	const prompt_eval_duration = fresh > 0 ? Math.round((fresh / profile.promptEvalRate) * 1e9 * jitter(`${seed}:prompt`, 0.06)) : 0;
-	const eval_duration = outputTokens > 0 ? Math.round((outputTokens / profile.evalRate) * 1e9 * jitter(`${seed}:eval`)) : 0;
+	const eval_duration = reportedEvalDuration(input.version, outputTokens, (1e9 / profile.evalRate) * jitter(`${seed}:eval`));
 	const overhead = Math.round((0.4 + unitFloat(`${seed}:overhead`)) * 1e6);
 	return {
 		total_duration: load_duration + prompt_eval_duration + eval_duration + overhead,

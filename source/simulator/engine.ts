@@ -10,10 +10,10 @@ import {parseKeepAlive} from './keepAlive.js';
 import type {SimState} from './state.js';
 import {normalizeName} from './state.js';
 import {simulatedReply} from './texts.js';
-import {tokenize} from './tokenize.js';
+import {promptTokens as tokenizePrompt, tokenize} from './tokenize.js';
 import {decideToolTurn} from './toolDecision.js';
 import type {OllamaFault, SimModelProfile} from './types.js';
-import {countsCachedPromptTokens, defaultNumCtx, thinkingMode} from './version.js';
+import {atLeast, countsCachedPromptTokens, defaultNumCtx, harmonyReasoningShare, thinkingMode, usesHarmony} from './version.js';
 
 export type TurnRequest = {
 	path: string;
@@ -60,8 +60,19 @@ const DEFAULT_REPLY_BUDGET = 8192;
 const TEMPLATE_HEAD = '<|im_start|>system\n';
 export const PARSER_ERROR = 'failed to parse JSON: unexpected end of JSON input';
 
-function reasoning(profile: SimModelProfile): string {
-	const wanted = profile.reasoningTokens ?? DEFAULT_REASONING_TOKENS;
+/**
+ * What the server says when it cannot parse the model's tool call, by version and family: GLM's
+ * own parser (model/parsers/glm46.go), llama-server's from v0.30 (llm/llama_server.go:2120), else
+ * the Go parser's JSON error.
+ */
+export function parserErrorText(version: string, family: string, toolName: string): string {
+	if (family.startsWith('glm')) return 'incomplete GLM tool call: XML syntax error on line 1: unexpected EOF';
+	if (atLeast(version, '0.30.0')) return `llama-server returned invalid tool call arguments for ${JSON.stringify(toolName)}: unexpected end of JSON input`;
+	return PARSER_ERROR;
+}
+
+function reasoning(profile: SimModelProfile, share = 1): string {
+	const wanted = Math.max(1, Math.round((profile.reasoningTokens ?? DEFAULT_REASONING_TOKENS) * share));
 	const words: string[] = [];
 	for (let line = 0; words.length < wanted; line++) words.push(...tokenize(`${THINKING_LINES[line % THINKING_LINES.length] ?? ''} `));
 	return words.slice(0, wanted).join('').trimEnd();
@@ -101,6 +112,16 @@ function oomMessage(profile: SimModelProfile, state: SimState, numCtx: number, w
 	}
 }
 
+/**
+ * A runner that dies loading the model: the Go scheduler's wording before v0.30 (llm/server.go:1362
+ * in v0.20.0), llama-server's from v0.30 (llm/llama_server.go:1309), each carrying llama.cpp's line.
+ */
+function loadFailureMessage(version: string, profile: SimModelProfile): string {
+	const blob = profile.layers[0]?.digest.replace(':', '-') ?? 'sha256-0';
+	const loader = `error loading model: llama_model_loader: failed to load model from /Users/sim/.ollama/models/blobs/${blob}`;
+	return atLeast(version, '0.30.0') ? `llama-server process has terminated: exit status 1: ${loader}` : `llama runner process has terminated: ${loader}`;
+}
+
 function fullyQualified(name: string): string {
 	const normal = normalizeName(name);
 	return normal.includes('/') ? `registry.ollama.ai/${normal}` : `registry.ollama.ai/library/${normal}`;
@@ -135,6 +156,10 @@ export function prepareTurn(ctx: EngineContext, request: TurnRequest): Rejection
 		state.unload(profile);
 		return {kind: 'reject', status: 500, message: oomMessage(profile, state, numCtx, oom.wording)};
 	}
+	if (faults.takeLoadFailure(request.path, name)) {
+		state.unload(profile);
+		return {kind: 'reject', status: 500, message: loadFailureMessage(request.version, profile)};
+	}
 	const {cold} = state.use(profile, numCtx, keepAlive);
 	if (request.loadOnly) return {kind: 'load', profile, doneReason: 'load', cold};
 
@@ -142,12 +167,14 @@ export function prepareTurn(ctx: EngineContext, request: TurnRequest): Rejection
 	const prompt = templated(profile, request.messages, request.tools);
 	const seed = `${profile.name}:${useCount}:${sha256Hex(prompt).slice(0, 16)}`;
 	// Ollama silently truncates a prompt longer than the context; the only sign is the count.
-	const promptWords = tokenize(prompt).slice(0, numCtx);
+	const promptWords = tokenizePrompt(prompt, profile.family).slice(0, numCtx);
 	const promptTokens = promptWords.length;
 	const cached = state.reusePrompt(profile, promptWords);
 	const freshPromptTokens = promptTokens - cached;
-	const mode = profile.capabilities.includes('thinking') ? thinkingMode(request.version, request.think) : 'off';
-	const thinking = mode === 'separate' ? tokenize(reasoning(profile)) : [];
+	const harmony = usesHarmony(profile.family);
+	// A harmony model always reasons, into the separate field: think only sets how long.
+	const mode = harmony ? 'separate' : profile.capabilities.includes('thinking') ? thinkingMode(request.version, request.think) : 'off';
+	const thinking = mode === 'separate' ? tokenize(reasoning(profile, harmony ? harmonyReasoningShare(request.think) : 1)) : [];
 	const inlineThinking = mode === 'inline' ? `<think>\n${reasoning(profile)}\n</think>\n\n` : '';
 
 	let replyText = '';
@@ -156,7 +183,7 @@ export function prepareTurn(ctx: EngineContext, request: TurnRequest): Rejection
 	if (request.tools.length > 0 && profile.tools === 'parse-error') {
 		// The model writes a call Ollama's parser cannot read: what arrived before it, then the error.
 		replyText = '<tool_call>\n{"name": "';
-		parserError = PARSER_ERROR;
+		parserError = parserErrorText(request.version, profile.family, request.tools[0]?.name ?? 'tool');
 	} else if (request.tools.length > 0 && profile.tools !== 'unsupported') {
 		const decided = decideToolTurn({behaviour: profile.tools, tools: request.tools, messages: request.messages, useCount});
 		if (decided.kind === 'call') {
@@ -183,6 +210,7 @@ export function prepareTurn(ctx: EngineContext, request: TurnRequest): Rejection
 	const callTokens = answered.reduce((sum, call) => sum + tokenize(jsonWords({name: call.name, arguments: call.arguments})).length, 0);
 	const counters = planCounters({
 		profile,
+		version: request.version,
 		promptTokens: countsCachedPromptTokens(request.version) ? promptTokens : freshPromptTokens,
 		freshPromptTokens,
 		outputTokens: thought.tokens.length + capped.tokens.length + callTokens,

@@ -5,7 +5,8 @@ import type {ClaudeFault, FaultTarget, OllamaFault} from './types.js';
 type Queued<F> = {fault: F; route: string | undefined; model?: string | undefined; remaining: number};
 
 /** A fault that changes how a stream runs once it has started. */
-export type StreamFault = Extract<OllamaFault, {kind: 'die-mid-stream' | 'malformed-line' | 'no-done' | 'runner-crash' | 'stall' | 'disk-full'}>;
+export type StreamFault = Extract<OllamaFault, {kind: 'die-mid-stream' | 'malformed-line' | 'no-done' | 'runner-crash' | 'stall' | 'disk-full' | 'empty-chunks' | 'stuck'}>;
+const STREAM_KINDS = ['die-mid-stream', 'malformed-line', 'no-done', 'runner-crash', 'stall', 'disk-full', 'empty-chunks', 'stuck'] as const;
 export type ClaudeStreamFault = Extract<ClaudeFault, {kind: 'mid-stream-error' | 'stall' | 'endless'}>;
 
 const GENERATION_ROUTES = new Set(['/api/chat', '/api/generate', '/v1/chat/completions']);
@@ -14,6 +15,7 @@ const STREAM_ROUTES = new Set([...GENERATION_ROUTES, '/api/pull']);
 function appliesTo(fault: OllamaFault, path: string): boolean {
 	switch (fault.kind) {
 		case 'oom':
+		case 'load-failure':
 			return GENERATION_ROUTES.has(path);
 		// The request queue (OLLAMA_MAX_QUEUE) only holds generation requests: /api/pull never answers 503.
 		case 'busy':
@@ -21,7 +23,12 @@ function appliesTo(fault: OllamaFault, path: string): boolean {
 		case 'disk-full':
 			return path === '/api/pull';
 		case 'refuse':
+		case 'silent':
 			return false;
+		case 'empty-chunks':
+			return GENERATION_ROUTES.has(path);
+		case 'trickle':
+			return true;
 		default:
 			return STREAM_ROUTES.has(path);
 	}
@@ -71,8 +78,16 @@ export class FaultQueue {
 		return this.take(path, ['oom'], model);
 	}
 
+	takeLoadFailure(path: string, model?: unknown): boolean {
+		return this.take(path, ['load-failure'], model) !== undefined;
+	}
+
 	takeStream(path: string, model?: unknown): StreamFault | undefined {
-		return this.take(path, ['die-mid-stream', 'malformed-line', 'no-done', 'runner-crash', 'stall', 'disk-full'], model);
+		return this.take(path, STREAM_KINDS, model);
+	}
+
+	takeTrickle(path: string, model?: unknown): Extract<OllamaFault, {kind: 'trickle'}> | undefined {
+		return this.take(path, ['trickle'], model);
 	}
 
 	private takeClaude<K extends ClaudeFault['kind']>(kinds: readonly K[]): Extract<ClaudeFault, {kind: K}> | undefined {

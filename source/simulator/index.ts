@@ -14,11 +14,11 @@ import {handleOpenAiChat} from './routes/openaiChat.js';
 import {handlePull} from './routes/pull.js';
 import {SimState} from './state.js';
 import type {ClaudeFault, FaultTarget, OllamaFault, RequestLogEntry, SimulatorHandle, SimulatorOptions} from './types.js';
-import {parseBody, readBody, sendOllamaError, sendText} from './wire.js';
+import {isRecord, parseBody, readBody, sendOllamaError, sendText, trickle} from './wire.js';
 import type {Exchange} from './wire.js';
 
 export type {LoadLogEntry, SimulatorHandle, SimulatorOptions, SimModelProfile, OllamaFault, ClaudeFault, FaultTarget, QualityTier, ToolBehaviour, RequestLogEntry} from './types.js';
-export {defaultProfiles, profileFor, thinkingProfile} from './profiles.js';
+export {defaultProfiles, gptOssProfile, profileFor, thinkingProfile} from './profiles.js';
 
 type Handler = (ctx: RouteContext, exchange: Exchange) => void | Promise<void>;
 
@@ -100,6 +100,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const ctx: RouteContext = {state, faults, options: resolveOptions(options)};
 	const requests: RequestLogEntry[] = [];
 	let refusing = false;
+	let silent = false;
 	let closed = false;
 
 	const dispatcher = (routes: Record<string, Handler>) => (req: IncomingMessage, res: ServerResponse) => {
@@ -115,6 +116,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			try {
 				exchange.body = parseBody(await readBody(req));
 				log.body = exchange.body;
+				// A host that took the connection and never answers (a hung server, a black-holing proxy).
+				if (silent && routes === ollamaRoutes) {
+					await new Promise((resolve) => res.once('close', resolve));
+					return;
+				}
+				const trickled = routes === ollamaRoutes ? faults.takeTrickle(path, isRecord(exchange.body) ? (exchange.body['model'] ?? exchange.body['name']) : undefined) : undefined;
+				if (trickled) trickle(res, trickled.intervalMs ?? 1000);
 				const handler = routes[`${log.method} ${path}`];
 				if (!handler) {
 					sendText(res, 404, '404 page not found');
@@ -147,6 +155,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				void ollama.stop();
 				return;
 			}
+			if (fault.kind === 'silent') {
+				silent = true;
+				return;
+			}
 			faults.addOllama(fault, target);
 		},
 		injectClaudeFault(fault: ClaudeFault) {
@@ -154,6 +166,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		},
 		clearFaults() {
 			faults.clear();
+			silent = false;
 			if (refusing && !closed) {
 				refusing = false;
 				// listen() on an IP binds synchronously, so the next request already connects; a failure

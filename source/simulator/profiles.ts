@@ -2,7 +2,7 @@
 // real sizes and quantizations from the catalog, decode rates at 65-80 % of the bandwidth bound
 // (docs/reference/ollama-wire.md §6), and GGUF architecture facts for /api/show and the KV estimate.
 import {catalog, catalogEntry} from '../models/catalog.js';
-import type {CatalogEntry} from '../models/catalog.js';
+import type {CatalogEntry, CatalogName} from '../models/catalog.js';
 import {sha256Hex} from './hashing.js';
 import type {QualityTier, SimArchitecture, SimModelProfile, ToolBehaviour} from './types.js';
 
@@ -23,7 +23,9 @@ type Tuning = {
 /** qwen2.5's chat template inserts this when a request has no system message. */
 const QWEN_SYSTEM = 'You are Qwen, created by Alibaba Cloud. You are a helpful assistant.';
 
-const tuning: Record<string, Tuning> = {
+// Keyed by catalog name: a catalog entry without its tuning does not compile (it would otherwise
+// be served as a generic 4.9 GB model, and every figure about it would be wrong).
+const tuning: Record<CatalogName, Tuning> = {
 	'qwen2.5:14b': {
 		evalRate: 30.2,
 		promptEvalRate: 362,
@@ -162,6 +164,34 @@ export function thinkingProfile(name = 'qwen3:32b'): SimModelProfile {
 	};
 }
 
+/**
+ * gpt-oss: an MoE reasoning model on the harmony format. Its reasoning has levels (low / medium /
+ * high) and `think: false` does not turn it off: Ollama's gpt-oss template falls back to
+ * "Reasoning: medium" (server/routes.go shouldUseHarmony, v0.11+). `reasoningTokens` is its
+ * medium level.
+ */
+export function gptOssProfile(name = 'gpt-oss:20b'): SimModelProfile {
+	const sizeBytes = 13_780_154_624;
+	return {
+		name,
+		sizeBytes,
+		family: 'gptoss',
+		parameterSize: '20.9B',
+		quantization: 'MXFP4',
+		contextLength: 131_072,
+		capabilities: ['completion', 'tools', 'thinking'],
+		layers: buildLayers(name, sizeBytes, sha256Hex(`trifecta-sim-weights:${name}`), 'gptoss', 'apache-2.0'),
+		evalRate: 58,
+		promptEvalRate: 900,
+		loadMs: 5_200,
+		gpuShare: 1,
+		quality: 'good',
+		tools: 'good',
+		architecture: {name: 'gptoss', parameterCount: 20_914_757_184, blockCount: 24, embeddingLength: 2880, headCount: 64, headCountKv: 8},
+		reasoningTokens: 400,
+	};
+}
+
 /** A plausible profile for a name outside the ladder (tests invent models like 'tiny:1b'). */
 function genericProfile(name: string): SimModelProfile {
 	const sizeBytes = 4_920_000_000;
@@ -185,11 +215,12 @@ function genericProfile(name: string): SimModelProfile {
 	};
 }
 
+function tuningOf(name: string): Tuning | undefined {
+	return Object.hasOwn(tuning, name) ? tuning[name as CatalogName] : undefined;
+}
+
 export function defaultProfiles(): SimModelProfile[] {
-	return catalog.map((entry) => {
-		const tune = tuning[entry.name];
-		return tune ? fromCatalog(entry, tune) : genericProfile(entry.name);
-	});
+	return catalog.map((entry) => fromCatalog(entry, tuning[entry.name]));
 }
 
 /**
@@ -199,8 +230,8 @@ export function defaultProfiles(): SimModelProfile[] {
  */
 export function profileFor(name: string, overrides: Partial<SimModelProfile> = {}): SimModelProfile {
 	const entry = catalogEntry(name);
-	const tune = entry ? tuning[entry.name] : undefined;
-	const base = entry && tune ? fromCatalog(entry, tune) : name === 'qwen3:32b' ? thinkingProfile() : genericProfile(name);
+	const tune = entry ? tuningOf(entry.name) : undefined;
+	const base = entry && tune ? fromCatalog(entry, tune) : name === 'qwen3:32b' ? thinkingProfile() : name.startsWith('gpt-oss') ? gptOssProfile(name) : genericProfile(name);
 	const profile: SimModelProfile = {...base, ...overrides, name};
 	if (overrides.sizeBytes !== undefined && overrides.layers === undefined) {
 		const weights = (base.layers[0]?.digest ?? `sha256:${sha256Hex(name)}`).replace(/^sha256:/, '');

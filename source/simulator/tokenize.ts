@@ -19,3 +19,17 @@ export function countTokens(text: string): number {
 	return tokenize(text).length;
 }
 
+
+/**
+ * A prompt as the model's tokenizer splits it, for prompt_eval_count: a run of letters (with its
+ * trailing space) is a token, a run of punctuation is one, and digits follow the model family's
+ * pre-tokenizer: Qwen2/2.5/3 split numbers into single digits (the `\p{N}` rule of their
+ * tokenizer.json pre_tokenizer), Llama 3 and most others into groups of up to three. So a prompt
+ * dense with figures counts far more tokens than words, as it does on the real server.
+ */
+export function promptTokens(text: string, family: string): string[] {
+	if (!text) return [];
+	const digits = family.startsWith('qwen') ? '\\d' : '\\d{1,3}';
+	const pattern = new RegExp(`${digits}\\s*|[\\p{L}\\p{M}]+\\s*|[^\\s\\p{L}\\p{M}\\d]+\\s*|\\s+`, 'gu');
+	return text.match(pattern) ?? [];
+}

@@ -77,12 +77,25 @@ export type OllamaFault =
 	/** The stream ends cleanly but without the done:true chunk. */
 	| {kind: 'no-done'}
 	| {kind: 'oom'; wording: 'legacy' | 'llama-server' | 'memory-layout' | 'allocate' | 'insufficient'}
+	/** The runner dies loading the model (a damaged blob, an architecture too new): 500, worded by version. */
+	| {kind: 'load-failure'}
 	/** A pull that fills the disk: in-band "no space left on device" after N progress lines. */
 	| {kind: 'disk-full'; afterChunks: number}
 	| {kind: 'busy'; times?: number}
 	| {kind: 'runner-crash'; afterChunks: number}
 	/** The stream sends N chunks, then hangs until the client disconnects (to test aborts). */
-	| {kind: 'stall'; afterChunks: number};
+	| {kind: 'stall'; afterChunks: number}
+	/** After N chunks, valid chunks with no content (no token, no thinking, never done) until the client disconnects. */
+	| {kind: 'empty-chunks'; afterChunks: number}
+	/**
+	 * After N chunks, the last chunk again every 60 ms until the client disconnects: a pull whose
+	 * `completed` never moves, as Ollama reports a part it retries without end (server/download.go).
+	 */
+	| {kind: 'stuck'; afterChunks: number}
+	/** The whole response (headers at once, then every byte) one byte per `intervalMs` (default 1000): any route. */
+	| {kind: 'trickle'; intervalMs?: number}
+	/** The host accepts every connection and never answers, on every route, until faults are cleared. */
+	| {kind: 'silent'};
 
 /** Which Ollama requests a queued fault may hit; every field given must match. */
 export type FaultTarget = {route?: string; model?: string};

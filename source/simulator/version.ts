@@ -44,6 +44,23 @@ export function thinkingMode(version: string, think: unknown): ThinkingMode {
 	return atLeast(version, '0.12.4') ? 'separate' : 'inline';
 }
 
+/** gpt-oss runs on the harmony format (server/routes.go shouldUseHarmony: family "gptoss" or "gpt-oss"). */
+export function usesHarmony(family: string): boolean {
+	return family === 'gptoss' || family === 'gpt-oss';
+}
+
+/**
+ * How much a harmony model reasons for `think`, relative to its medium level. Harmony's Reasoning
+ * field knows only low / medium / high ("max" is mapped to high, routes.go); `think: false`, true
+ * or absent leave the template's default, medium (api/types.go ThinkValue.String gives "" for
+ * false and "medium" for true). So the reasoning cannot be switched off, only made short.
+ */
+export function harmonyReasoningShare(think: unknown): number {
+	if (think === 'low') return 0.25;
+	if (think === 'high' || think === 'max') return 2.5;
+	return 1;
+}
+
 /**
  * The num_ctx a request without one runs at: 2048 before v0.6.7, 4096 until v0.15.4, then a tier
  * by GPU memory (under 23 GiB 4k, under 47 GiB 32k, else 256k; routes.go:2040-2058), capped at
@@ -66,10 +83,28 @@ export function parallelCallsShareIndex(version: string, family: string): boolea
 }
 
 /**
- * v0.30+ (llama-server): prompt_eval_count = cached + fresh tokens while prompt_eval_duration
- * times only the fresh ones (llm/llama_server.go:1503-1513). The Go runner before it counted
- * only the tokens it processed, so a fully cached prompt gave 0, omitted.
+ * Whether prompt_eval_count includes the tokens served from the prompt cache (while
+ * prompt_eval_duration times only the fresh ones). From v0.4.0 the Go runners count every prompt
+ * input: `numPromptInputs: len(inputs)` is set before LoadCacheSlot trims the cached prefix
+ * (llama/runner/runner.go v0.4.0; runner/ollamarunner/runner.go v0.20.0:197). From v0.30
+ * llama-server reports cache_n + prompt_n (llm/llama_server.go:1503-1513). Before v0.4.0 the C++
+ * ext_server reported only the tokens it processed (n_prompt_tokens_processed,
+ * llm/ext_server/server.cpp v0.3.0), so a fully cached prompt gave 0, omitted (issue #5370 upstream).
  */
 export function countsCachedPromptTokens(version: string): boolean {
-	return atLeast(version, '0.30.0');
+	return atLeast(version, '0.4.0');
+}
+
+/**
+ * The eval_duration the runner reports for `tokens` generated tokens, given the time decoding them
+ * took. Every runner starts its decode clock at the first token (it comes out of prompt
+ * processing): the Go runners reset `startedAt` when numPredicted reaches 1
+ * (runner/ollamarunner/runner.go v0.20.0:743-746), so one token is 0 ns, omitted; from v0.30
+ * llama-server's predicted_ms (llm/llama_server.go:1726) has llama.cpp's floor of 1 µs
+ * (t_token_generation = max(1, ...) µs), so one token is 1000 ns.
+ */
+export function reportedEvalDuration(version: string, tokens: number, nsPerToken: number): number {
+	if (tokens <= 0) return 0;
+	const timed = Math.round((tokens - 1) * nsPerToken);
+	return atLeast(version, '0.30.0') ? Math.max(1000, timed) : timed;
 }

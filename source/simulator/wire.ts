@@ -93,9 +93,59 @@ export const openAiSse: StreamFormat = {
  * before any chunk can still answer with a real status. send() returns false once the stream
  * must stop (client gone or a fault ended it); callers stop producing then.
  */
+const DROPPED_KEYS = new Set(['tool_calls', 'done_reason', 'context', 'usage', 'total_duration', 'load_duration', 'prompt_eval_count', 'prompt_eval_duration', 'eval_count', 'eval_duration']);
+
+/** A chunk with its text taken out: what a server sends when it streams without saying anything. */
+function blanked(chunk: unknown): unknown {
+	if (Array.isArray(chunk)) return chunk.map(blanked);
+	if (!isRecord(chunk)) return chunk;
+	const out: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(chunk)) {
+		// Nothing that carries content, ends the stream or reports counters.
+		if (DROPPED_KEYS.has(key)) continue;
+		if (key === 'done') out[key] = false;
+		else if (key === 'finish_reason') out[key] = null;
+		else out[key] = ['content', 'response', 'thinking', 'reasoning'].includes(key) && typeof value === 'string' ? '' : blanked(value);
+	}
+	return out;
+}
+
+/** Ollama re-sends a pull's progress every 60 ms (server/download.go), moving or not. */
+const REPEAT_MS = 60;
+const EMPTY_CHUNK_MS = 10;
+
+/**
+ * Makes every byte of a response arrive `intervalMs` apart (headers at once): a server trickling
+ * its answer. Patches this one response's write/end, which is all the routes use.
+ */
+export function trickle(res: ServerResponse, intervalMs: number): void {
+	const write = res.write.bind(res) as (chunk: Buffer) => boolean;
+	const end = res.end.bind(res) as () => ServerResponse;
+	let queue = Promise.resolve();
+	const drip = async (data: unknown): Promise<void> => {
+		const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.isBuffer(data) ? data : Buffer.alloc(0);
+		for (const byte of bytes) {
+			if (res.destroyed) return;
+			write(Buffer.from([byte]));
+			await sleep(intervalMs);
+		}
+	};
+	// Only what the routes call is replaced: write(chunk) and end(chunk?).
+	const patched = res as unknown as {write: (data: unknown) => boolean; end: (data?: unknown) => ServerResponse};
+	patched.write = (data) => {
+		queue = queue.then(() => drip(data));
+		return true;
+	};
+	patched.end = (data) => {
+		queue = queue.then(() => drip(data)).then(() => void (res.destroyed || end()));
+		return res;
+	};
+}
+
 export class ChunkStream {
 	private written = 0;
 	private stopped = false;
+	private last: unknown = undefined;
 	private readonly gone: Promise<void>;
 
 	constructor(
@@ -134,8 +184,17 @@ export class ChunkStream {
 		this.exchange.res.destroy();
 	}
 
+	/** Sends `chunk` every `everyMs` until the client goes away (it never ends on its own). */
+	private async repeat(chunk: unknown, everyMs: number): Promise<void> {
+		this.head();
+		while (!this.exchange.res.destroyed && !this.exchange.res.writableEnded) {
+			await this.write(this.format.frame(chunk));
+			await Promise.race([sleep(everyMs), this.gone]);
+		}
+	}
+
 	/** Plays the fault if it is due before the next chunk; true when the stream was ended by it. */
-	private async playFault(): Promise<boolean> {
+	private async playFault(next: unknown): Promise<boolean> {
 		const fault = this.fault;
 		if (!fault || fault.kind === 'no-done' || this.written !== fault.afterChunks) return false;
 		const {res} = this.exchange;
@@ -169,6 +228,14 @@ export class ChunkStream {
 				this.stopped = true;
 				await this.gone;
 				return true;
+			case 'empty-chunks':
+				this.stopped = true;
+				await this.repeat(blanked(next), EMPTY_CHUNK_MS);
+				return true;
+			case 'stuck':
+				this.stopped = true;
+				await this.repeat(this.last ?? next, REPEAT_MS);
+				return true;
 		}
 		this.stopped = true;
 		res.end();
@@ -177,9 +244,10 @@ export class ChunkStream {
 
 	async send(chunk: unknown): Promise<boolean> {
 		if (!this.active) return false;
-		if (await this.playFault()) return false;
+		if (await this.playFault(chunk)) return false;
 		this.head();
 		await this.write(this.format.frame(chunk));
+		this.last = chunk;
 		this.written += 1;
 		return this.active;
 	}

@@ -110,8 +110,52 @@ export function writeFileSafe(file: string, content: string | Uint8Array, option
 	} catch (error) {
 		if (fd !== null) fs.closeSync(fd);
 		fs.rmSync(temp, {force: true});
-		throw error;
+		throw namingTarget(error, file);
 	}
+}
+
+/** A write through a file descriptor fails without a path ("ENOSPC: no space left on device, write"): name the file the user knows. */
+function namingTarget(error: unknown, file: string): unknown {
+	if (typeof error === 'object' && error !== null && 'code' in error && typeof (error as NodeJS.ErrnoException).path !== 'string') {
+		(error as NodeJS.ErrnoException).path = path.resolve(file);
+	}
+	return error;
+}
+
+/** The temp file writeFileSafe makes beside `.<name>`: the writer's process id is its third part. */
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+function processAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		// EPERM: it exists, it is someone else's.
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * Removes the temp files a killed writer left under `dir` (SIGKILL runs no cleanup): only ours by
+ * their name, and only those whose process is gone, so a live writer's file is never pulled from
+ * under it. Returns what it removed.
+ */
+export function removeOrphanTemps(dir: string): string[] {
+	let entries: fs.Dirent[];
+	try {
+		entries = fs.readdirSync(dir, {recursive: true, withFileTypes: true});
+	} catch {
+		return [];
+	}
+	const removed: string[] = [];
+	for (const entry of entries) {
+		const pid = entry.isFile() ? TEMP_NAME.exec(entry.name)?.[1] : undefined;
+		if (pid === undefined || Number(pid) === process.pid || processAlive(Number(pid))) continue;
+		const file = path.join(entry.parentPath, entry.name);
+		fs.rmSync(file, {force: true});
+		removed.push(file);
+	}
+	return removed;
 }
 
 /**

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {implausibleCounters} from '../../source/analysis/plausibility.js';
+import {implausibleCounters, implausibleLoad} from '../../source/analysis/plausibility.js';
 import type {OllamaCounters} from '../../source/providers/types.js';
 
 const real: OllamaCounters = {
@@ -28,6 +28,23 @@ describe('implausibleCounters', () => {
 		['Infinity', {totalDuration: Number.POSITIVE_INFINITY}, /total_duration is Infinity/],
 	])('%s', (_name, change, expected) => {
 		const problem = implausibleCounters({...real, ...change});
+		if (expected === null) expect(problem).toBeNull();
+		else expect(problem).toMatch(expected);
+	});
+});
+
+describe('implausibleLoad (the warm-up reads only load_duration)', () => {
+	it.each<[string, Partial<OllamaCounters>, RegExp | null]>([
+		['a real cold load', {}, null],
+		['one token in 0 ns (Go runners, v0.4-v0.2x)', {evalCount: 1, evalDuration: 0}, null],
+		['one token in 1000 ns (llama-server, v0.30+)', {evalCount: 1, evalDuration: 1000}, null],
+		['a warm model (load of a few ms)', {loadDuration: 3_000_000}, null],
+		['no load at all', {loadDuration: 0}, null],
+		['negative load_duration', {loadDuration: -5e9}, /load_duration is negative \(-5000000000\)/],
+		['load longer than a day', {loadDuration: 90_000e9}, /load_duration 90000000000000 ns is longer than a day/],
+		['NaN', {loadDuration: Number.NaN}, /load_duration is NaN/],
+	])('%s', (_name, change, expected) => {
+		const problem = implausibleLoad({...real, ...change});
 		if (expected === null) expect(problem).toBeNull();
 		else expect(problem).toMatch(expected);
 	});

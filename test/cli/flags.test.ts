@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {isLoopbackHost, normaliseHost, parseArgs, UsageError} from '../../source/cli/flags.js';
+import {isLoopbackHost, normaliseHost, parseArgs} from '../../source/cli/flags.js';
+import {UsageError} from '../../source/cli/errors.js';
 
 const parse = (argv: string[], env: NodeJS.ProcessEnv = {}) => parseArgs(argv, env, '/work/project');
 
@@ -71,6 +72,7 @@ describe('parseArgs', () => {
 		[['run', '--ladder', 'qwen2.5:14b,$(reboot)'], /--ladder: "\$\(reboot\)" is not a model name/],
 		[['run', '--ladder', '../../etc:x'], /--ladder: .* is not a model name/],
 		[['run', '--claude-model', 'claude-x\u001b]0;t\u0007'], /is not a Claude model id/],
+		[['bench', '--reps', '1', '--reps', '2', 'qwen2.5:14b'], /The flag --reps can only be set once\. Run `trifecta --help`/],
 	])('refuses %j with one line naming the problem', (argv, message) => {
 		let caught: unknown;
 		try {
@@ -81,6 +83,34 @@ describe('parseArgs', () => {
 		expect(caught).toBeInstanceOf(UsageError);
 		expect((caught as Error).message).toMatch(message);
 		expect((caught as Error).message).not.toContain('\n');
+	});
+});
+
+describe('server URLs from the environment', () => {
+	it.each([
+		[{ANTHROPIC_BASE_URL: 'http://admin:pass@127.0.0.1:8080'}, 'ANTHROPIC_BASE_URL must not carry a user name or password (it is shown in messages and stored in the results): use http://127.0.0.1:8080'],
+		[{OPENAI_BASE_URL: 'https://u:p@vllm.example/v1'}, 'OPENAI_BASE_URL must not carry a user name or password (it is shown in messages and stored in the results): use https://vllm.example/v1'],
+		[{OPENAI_BASE_URL: 'https://token@vllm.example'}, 'OPENAI_BASE_URL must not carry a user name or password (it is shown in messages and stored in the results): use https://vllm.example'],
+		[{ANTHROPIC_BASE_URL: 'ftp://admin:pass@10.0.0.2:2121'}, 'ANTHROPIC_BASE_URL would contact 10.0.0.2:2121 over ftp; only http:// or https:// work (e.g. https://api.anthropic.com).'],
+		[{ANTHROPIC_BASE_URL: 'admin:pass@127.0.0.1'}, 'ANTHROPIC_BASE_URL is not an http:// or https:// URL (expected e.g. https://api.anthropic.com): fix or unset it.'],
+		[{ANTHROPIC_BASE_URL: 'http://127.0.0.1:0'}, 'ANTHROPIC_BASE_URL names port 0, which no server listens on (expected e.g. https://api.anthropic.com).'],
+		[{ANTHROPIC_BASE_URL: 'http://127.0.0.1:70000'}, 'ANTHROPIC_BASE_URL is not an http:// or https:// URL (expected e.g. https://api.anthropic.com): fix or unset it.'],
+		[{OLLAMA_HOST: 'http://admin:pass@127.0.0.1:11434'}, 'OLLAMA_HOST must not carry a user name or password (it is shown in messages): use http://127.0.0.1:11434'],
+	])('refuses %j as a usage error that repeats no secret', (env, message) => {
+		let caught: unknown;
+		try {
+			parse(['doctor'], env);
+		} catch (error) {
+			caught = error;
+		}
+		expect(caught).toBeInstanceOf(UsageError);
+		expect((caught as Error).message).toBe(message);
+		expect((caught as Error).message).not.toMatch(/admin|pass@|u:p@|token@/);
+	});
+
+	it('takes a plain URL, and an empty variable as unset', () => {
+		expect(() => parse(['doctor'], {ANTHROPIC_BASE_URL: 'https://gateway.example/anthropic', OPENAI_BASE_URL: ''})).not.toThrow();
+		expect(() => parse(['doctor'], {OPENAI_BASE_URL: 'http://127.0.0.1:8000/v1'})).not.toThrow();
 	});
 });
 

@@ -46,14 +46,41 @@ describe('guardOutput', () => {
 		expect(JSON.parse(out.text())).toEqual({error: {message: 'Ollama is not running at http://127.0.0.1:1 — start it', code: 1}});
 	});
 
-	it('with --json, prints nothing more when the command printed its document, or succeeded', () => {
+	it('with --json, a failing command’s document gets the error beside what it measured; a success is written as it is', () => {
 		const out = sink();
 		const guard = guardOutput(out, sink(), {json: true, plain: true});
-		guard.stdout.write('{"models": []}\n');
+		guard.stdout.write('{"models": [{"name": "qwen2.5:14b"}]}\n');
+		// Held until the exit code is known.
+		expect(out.text()).toBe('');
+		guard.finish(1, 'mistral-small:22b: Ollama failed (500): boom');
+		expect(JSON.parse(out.text())).toEqual({models: [{name: 'qwen2.5:14b'}], error: {message: 'mistral-small:22b: Ollama failed (500): boom', code: 1}});
+		// Once only.
 		guard.finish(1);
-		expect(out.text()).toBe('{"models": []}\n');
+		expect(out.text().match(/"error"/g)).toHaveLength(1);
+
+		const own = sink();
+		const ownGuard = guardOutput(own, sink(), {json: true, plain: true});
+		ownGuard.stdout.write('{"status": "failed", "error": {"message": "its own", "code": 1}}\n');
+		ownGuard.finish(1, 'another');
+		expect(JSON.parse(own.text())).toEqual({status: 'failed', error: {message: 'its own', code: 1}});
+
+		const fine = sink();
+		const fineGuard = guardOutput(fine, sink(), {json: true, plain: true});
+		fineGuard.stdout.write('{"models": []}\n');
+		fineGuard.finish(0);
+		expect(fine.text()).toBe('{"models": []}\n');
 		const quiet = sink();
 		guardOutput(quiet, sink(), {json: true, plain: true}).finish(0);
 		expect(quiet.text()).toBe('');
+	});
+
+	it('with --json, the error of a document without one is the last line on stderr', () => {
+		const out = sink();
+		const err = sink();
+		const guard = guardOutput(out, err, {json: true, plain: true});
+		guard.stdout.write('{"model": "qwen2.5:32b", "pull": null}\n');
+		guard.stderr.write('progress\nThe pull of qwen2.5:32b failed — retry\n\n');
+		guard.finish(1);
+		expect(JSON.parse(out.text())).toEqual({model: 'qwen2.5:32b', pull: null, error: {message: 'The pull of qwen2.5:32b failed — retry', code: 1}});
 	});
 });

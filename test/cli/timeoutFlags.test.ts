@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {parseArgs, UsageError} from '../../source/cli/flags.js';
+import {parseArgs} from '../../source/cli/flags.js';
+import {UsageError} from '../../source/cli/errors.js';
 
 const parse = (argv: string[]) => parseArgs(argv, {}, '/work/project');
 

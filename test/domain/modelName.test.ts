@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {checkModelName, isValidClaudeModel, isValidModelName, modelFolderName, modelNameProblem} from '../../source/domain/modelName.js';
+import {checkModelName, isValidClaudeModel, isValidModelName, modelFolderName, modelNameKey, modelNameProblem} from '../../source/domain/modelName.js';
 
 describe('model names', () => {
 	it.each([
@@ -84,5 +84,68 @@ describe('model names: what Ollama pulls, and nothing that could escape a path o
 		['x'.repeat(400), 'too long'],
 	])('refuses %j (%s)', (name) => {
 		expect(isValidModelName(name)).toBe(false);
+	});
+});
+
+// Ollama's own rule, types/model/name.go at v0.32.15 (ParseNameBare, isValidPart, EqualFold).
+describe('model names as Ollama parses them (types/model/name.go, v0.32.15)', () => {
+	it.each<[string, boolean, string]>([
+		// A leading '_' is allowed in every part.
+		['_private:latest', true, 'a model starting with _'],
+		['_team/model:tag', true, 'a namespace starting with _'],
+		['model:_q4', true, 'a tag starting with _'],
+		['_registry.local/team/model:v1', true, 'a host starting with _'],
+		// No '.' in the namespace; '.' is fine in the model, tag and host.
+		['my.team/model:v1', false, 'a namespace with .'],
+		['team/qwen2.5:q4.k', true, 'dots in the model and tag'],
+		// A host only with three parts: two parts are namespace/model.
+		['hf.co/model', false, 'two parts: hf.co would be the namespace'],
+		['localhost:5000/model', false, 'two parts: a host with a port is no namespace'],
+		['hf.co/user/repo:Q4_K_M', true, 'three parts: a host'],
+		['localhost:5000/team/model:v1', true, 'a host with its port'],
+		['a/b/c/d', false, 'four parts'],
+		// ':' only in the host; the tag is after the last ':' following the last '/'.
+		['model:tag:extra', false, 'a ":" left in the model'],
+		['model:', false, 'an empty tag'],
+		['/model', false, 'an empty namespace'],
+		// Lengths: parts 1-80, the host 1-350.
+		[`${'m'.repeat(80)}:t`, true, 'an 80-character model'],
+		[`${'m'.repeat(81)}:t`, false, 'an 81-character model'],
+		[`${'h'.repeat(350)}/ns/model`, true, 'a 350-character host'],
+		[`${'h'.repeat(351)}/ns/model`, false, 'a 351-character host'],
+		// Parts start with a letter, a digit or '_'.
+		['-model', false, 'a leading dash'],
+		['.model', false, 'a leading dot'],
+		['team/.hidden', false, 'a model starting with a dot'],
+		// Stricter than Ollama on purpose.
+		['https://registry.ollama.ai/library/qwen2.5:7b', false, 'a scheme'],
+		['model@sha256:abc', false, 'a digest'],
+	])('%j: %s (%s)', (name, valid) => {
+		expect(isValidModelName(name)).toBe(valid);
+	});
+
+	it('says which part is wrong and why', () => {
+		expect(modelNameProblem('my.team/model:v1')).toBe('the namespace "my.team" may hold only letters, digits, "_" and "-" (no ".")');
+		expect(modelNameProblem('hf.co/model')).toBe('the namespace "hf.co" may hold only letters, digits, "_" and "-" (no ".")');
+		expect(modelNameProblem('model:')).toBe('the tag is empty');
+		expect(modelNameProblem(`${'m'.repeat(81)}:t`)).toBe('the model is longer than 80 characters');
+	});
+
+	it.each<[string, string]>([
+		['qwen2.5', 'qwen2.5:latest'],
+		['Qwen2.5:32B', 'qwen2.5:32b'],
+		['library/qwen2.5:32b', 'qwen2.5:32b'],
+		['registry.ollama.ai/library/qwen2.5:32b', 'QWEN2.5:32b'],
+		['HF.co/User/Repo:Q4_K_M', 'hf.co/user/repo:q4_k_m'],
+	])('%s and %s are one model (compared case-insensitively, defaults filled in)', (a, b) => {
+		expect(modelNameKey(a)).toBe(modelNameKey(b));
+	});
+
+	it.each<[string, string]>([
+		['qwen2.5:32b', 'qwen2.5:14b'],
+		['team/qwen2.5:32b', 'qwen2.5:32b'],
+		['hf.co/user/repo:q4', 'other.host/user/repo:q4'],
+	])('%s and %s are different models', (a, b) => {
+		expect(modelNameKey(a)).not.toBe(modelNameKey(b));
 	});
 });

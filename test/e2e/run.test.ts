@@ -4,7 +4,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {runCommand} from '../../source/cli/commands/run.js';
-import {isSeventyBClass, catalogEntry} from '../../source/models/catalog.js';
+import {isOneAtATime, catalogEntry} from '../../source/models/catalog.js';
 import {defaultProfiles, profileFor, startSimulator, type SimulatorHandle} from '../../source/simulator/index.js';
 import {runCli} from '../helpers/runCli.js';
 import {runHeadless, tempDir} from './headless.js';
@@ -24,7 +24,7 @@ afterEach(async () => {
 function watchLarge(handle: SimulatorHandle): {max: () => number; stop: () => void} {
 	let max = 0;
 	const timer = setInterval(() => {
-		const large = handle.installed().filter((name) => isSeventyBClass(catalogEntry(name)?.sizeBytes ?? 0)).length;
+		const large = handle.installed().filter((name) => isOneAtATime(name, catalogEntry(name)?.sizeBytes ?? 0)).length;
 		max = Math.max(max, large);
 	}, 2);
 	return {max: () => max, stop: () => clearInterval(timer)};
@@ -126,7 +126,7 @@ describe('trifecta run --yes --json', () => {
 		expect(summary.models.map((model) => model.name)).toContain(escalated);
 		expect(summary.recommendation?.model).not.toBeNull();
 		expect(watch.max()).toBeLessThanOrEqual(1);
-		const large = sim.installed().filter((name) => isSeventyBClass(catalogEntry(name)?.sizeBytes ?? 0));
+		const large = sim.installed().filter((name) => isOneAtATime(name, catalogEntry(name)?.sizeBytes ?? 0));
 		expect(large.length).toBeLessThanOrEqual(1);
 		expect(result.stderr).toMatch(/--yes: escalating to/);
 	});
@@ -188,7 +188,7 @@ describe('trifecta run --yes with a judge that misbehaves', () => {
 		// The offer says so, and --yes takes its default: skip.
 		expect(summary.offers[0]?.defaultChoice).toBe('skip');
 		expect(summary.offers[0]?.reason).toMatch(/Skip is the default: settle it before any 70B pull/);
-		expect(sim.installed().filter((name) => isSeventyBClass(catalogEntry(name)?.sizeBytes ?? 0))).toEqual([]);
+		expect(sim.installed().filter((name) => isOneAtATime(name, catalogEntry(name)?.sizeBytes ?? 0))).toEqual([]);
 		expect(summary.rounds.map((record) => record.decision)).not.toContain('escalate');
 		// Never speed blamed for what the judge could not decide.
 		expect(`${summary.recommendation?.reason} ${summary.nextStep}`).not.toMatch(/decodes at 8 t\/s/);
@@ -240,7 +240,7 @@ describe('trifecta run --demo --yes --json (the built CLI)', () => {
 			expect(shown.predictedRange).toHaveLength(2);
 			expect(shown.ceilingRate).toEqual(expect.any(Number));
 		}
-		const large = summary.models.filter((candidate) => candidate.pull?.status === 'pulled' && isSeventyBClass(candidate.sizeBytes ?? 0));
+		const large = summary.models.filter((candidate) => candidate.pull?.status === 'pulled' && isOneAtATime(candidate.name, candidate.sizeBytes ?? 0));
 		expect(large).toEqual([]);
 		expect(summary.offers.every((offer) => offer.choice === offer.defaultChoice)).toBe(true);
 	}, 150_000);

@@ -9,6 +9,7 @@ import {createResultsStore, upsertModel} from '../../source/output/resultsStore.
 import {resultsFile, type ResultsFile} from '../../source/domain/schema.js';
 import {startSimulator, type SimulatorHandle, type SimulatorOptions} from '../../source/simulator/index.js';
 import {CLI, cliEnv, type CliResult} from '../helpers/runCli.js';
+import {waitFor} from '../helpers/testUtils.js';
 
 export const SECRET_KEY = 'sk-ant-test-SECRET-4f2b9c';
 
@@ -132,11 +133,7 @@ export function seedResults(dir: string, models: string[]): string {
 
 /** Resolves once the simulator has received a request matching the predicate. */
 export async function requestSeen(sim: SimulatorHandle, match: (request: {method: string; path: string; body: unknown}) => boolean, timeoutMs = 15_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!sim.requests.some(match)) {
-		if (Date.now() > deadline) throw new Error(`no matching request; saw:\n${sim.requests.map((request) => `${request.method} ${request.path}`).join('\n')}`);
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
+	await waitFor(() => sim.requests.some(match), () => `a matching request; saw:\n${sim.requests.map((request) => `${request.method} ${request.path}`).join('\n')}`, timeoutMs);
 }
 
 /** Every line of stderr that is not progress detail (indented lines are). */

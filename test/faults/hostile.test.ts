@@ -11,6 +11,7 @@ import {acquireResultsLock} from '../../source/output/lock.js';
 import {hostileAnthropic, respond, rewriteJson, streamBytes} from './hostileServer.js';
 import {hostileLab, type HostileLab, type HostileResult} from './hostileLab.js';
 import {seedResults} from './harness.js';
+import {waitFor} from '../helpers/testUtils.js';
 
 const FIRST = 'qwen2.5:14b';
 const SECOND = 'mistral-small:22b';
@@ -293,9 +294,7 @@ describe('--json prints one JSON document on failure too', () => {
 			},
 		});
 		const running = lab.start(['bench', FIRST, '--json']);
-		const deadline = Date.now() + 20_000;
-		while (!waiting && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-		expect(waiting).toBe(true);
+		await waitFor(() => waiting, 'the bench request to reach the server', 20_000);
 		running.child.kill('SIGINT');
 		const result = await running.done;
 		expect(result.code).toBe(130);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {defaultProfiles} from '../../source/simulator/index.js';
 import {faultLab, modelOf, type Lab} from './harness.js';
+import {waitFor} from '../helpers/testUtils.js';
 
 let lab: Lab | null = null;
 afterEach(async () => {
@@ -21,13 +22,6 @@ function readable(current: Lab): ReturnType<Lab['results']> | null {
 	}
 }
 
-async function until(test: () => boolean, timeoutMs = 20_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!test()) {
-		if (Date.now() > deadline) throw new Error('condition not reached in time');
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
 
 function compareChats(current: Lab, model: string): number {
 	return current.sim.requests.filter((request) => request.path === '/api/chat' && modelOf(request.body) === model && !JSON.stringify(request.body).includes('"tools"')).length;
@@ -40,11 +34,15 @@ describe('kill during overlapping work', () => {
 		// The 14B's three answers are scored and persisted (each waits for Claude's answer to its role) while the 32B downloads.
 		await running.waitForStderr('round 1 · tools · qwen2.5:14b');
 		const current = lab;
-		await until(() => {
-			const entry = readable(current)?.models.find((model) => model.name === 'qwen2.5:14b');
-			// Every role answered on all three market scenarios (the trader, asked last, has them all).
-			return entry?.reasoning?.trader?.status === 'ok' && entry.reasoning.trader.scenarios?.length === 3;
-		});
+		await waitFor(
+			() => {
+				const entry = readable(current)?.models.find((model) => model.name === 'qwen2.5:14b');
+				// Every role answered on all three market scenarios (the trader, asked last, has them all).
+				return entry?.reasoning?.trader?.status === 'ok' && entry.reasoning.trader.scenarios?.length === 3;
+			},
+			'qwen2.5:14b’s trader answers on all three scenarios in the results file',
+			20_000,
+		);
 		expect(lab.sim.requests.find((request) => request.path === '/api/pull')?.endedAt).toBeUndefined();
 		running.child.kill('SIGKILL');
 		await running.done;

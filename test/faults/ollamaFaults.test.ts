@@ -85,6 +85,14 @@ describe('a stream that breaks while benchmarking the second of two models', () 
 			message: () => new RegExp(`^Ollama ran out of memory loading ${escape(SECOND)}: llama-server reported out-of-memory during startup: .+ — ${escape(OOM_HINT)}$`),
 		},
 		{
+			name: 'the runner dies loading the model (llama-server wording)',
+			fault: {kind: 'load-failure'},
+			message: () =>
+				new RegExp(
+					`^Ollama could not load ${escape(SECOND)}: llama-server process has terminated: exit status 1: error loading model: .+ — the model file may be damaged or need a newer Ollama: update Ollama, or \`ollama rm\` the model and pull it again`,
+				),
+		},
+		{
 			name: 'the model runner crashes',
 			fault: {kind: 'runner-crash', afterChunks: 1},
 			message: () =>

@@ -7,7 +7,8 @@ import path from 'node:path';
 import {startSimulator, type SimulatorHandle, type SimulatorOptions} from '../../source/simulator/index.js';
 import {createOllamaProvider} from '../../source/providers/ollama/index.js';
 import {createResultsStore} from '../../source/output/resultsStore.js';
-import {defaultSettings, type Settings} from '../../source/experiment/settings.js';
+import {type Settings} from '../../source/experiment/settings.js';
+import {testSettings} from './testSettings.js';
 import type {StepEvent} from '../../source/experiment/events.js';
 import type {StepContext} from '../../source/experiment/steps/context.js';
 import type {OpenAICompatProvider} from '../../source/providers/types.js';
@@ -65,7 +66,7 @@ export async function stepHarness(
 			openai: noOpenAI,
 			claude: null,
 			claudeSkipReason: 'not used',
-			settings: {...defaultSettings, ...options.settings},
+			settings: {...testSettings, ...options.settings},
 			system: testSystem(options.system),
 			results,
 			signal: controller.signal,

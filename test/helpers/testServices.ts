@@ -3,7 +3,8 @@ import {createClaudeProvider} from '../../source/providers/claude.js';
 import {createOllamaProvider} from '../../source/providers/ollama/index.js';
 import {createOpenAICompatProvider} from '../../source/providers/openaiCompat.js';
 import {createResultsStore} from '../../source/output/resultsStore.js';
-import {defaultSettings, DEFAULT_CLAUDE_MODEL, type Settings} from '../../source/experiment/settings.js';
+import {DEFAULT_CLAUDE_MODEL, type Settings} from '../../source/experiment/settings.js';
+import {testSettings} from './testSettings.js';
 import type {Services} from '../../source/cli/types.js';
 import type {SimulatorHandle} from '../../source/simulator/index.js';
 import {testSystem} from './stepHarness.js';
@@ -17,7 +18,7 @@ export function testServices(sim: SimulatorHandle, dir: string, options: {claude
 		claude: claude ? createClaudeProvider({apiKey: 'test-key', baseURL: sim.anthropicUrl, model: DEFAULT_CLAUDE_MODEL, maxRetries: 0, warn: () => {}}) : null,
 		claudeSkipReason: claude ? null : '--no-claude',
 		results: createResultsStore(dir, {simulated: true}),
-		settings: {...defaultSettings, ...options.settings},
+		settings: {...testSettings, ...options.settings},
 		system: testSystem(),
 		simulated: true,
 		timeScale: 1,

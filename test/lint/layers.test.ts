@@ -20,6 +20,7 @@ describe('the layers rule', () => {
 		['source/app/screens/newScreen.ts', "import {parseArgs} from '../../cli/flags.js';\nexport const x = parseArgs;\n"],
 		['source/output/newWriter.ts', "import {runBench} from '../experiment/steps/bench.js';\nexport const x = runBench;\n"],
 		['source/providers/newProvider.ts', "import {ratesFor} from '../analysis/rates.js';\nexport const x = ratesFor;\n"],
+		['source/experiment/runner/newSession.ts', "import {startSimulator} from '../../simulator/index.js';\nexport const x = startSimulator;\n"],
 	])('rejects an upward import in %s', async (file, code) => {
 		const errors = await importErrors(file, code);
 		expect(errors).toHaveLength(1);

@@ -30,6 +30,9 @@ describe('CSV exports for a spreadsheet', () => {
 		expect(llama['practical']).toBe('no');
 		expect(llama['simulated']).toBe('yes');
 		expect(Number(llama['size (bytes)'])).toBe(42_520_413_916);
+		// The prefill rate beside the prompt it was read over, as the server counted it.
+		expect(Number(llama['prefill mean (t/s)'])).toBe(300);
+		expect(Number(llama['prefill prompt (tokens)'])).toBe(975);
 	});
 
 	it('reasoning.csv: one row per model x role x market, the Claude baseline included', () => {

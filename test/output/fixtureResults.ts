@@ -61,6 +61,7 @@ export function speed(mean: number, sd: number, ceiling: number | null, estimate
 	return {
 		evalRate: {mean, sd, samples: [mean - sd, mean, mean + sd]},
 		promptEvalRate: stats(300),
+		promptEvalCount: stats(975),
 		ttftMs: stats(250),
 		loadMs: 4000,
 		evalCount: stats(300),

@@ -6,6 +6,7 @@ import type {GitRunner} from '../../source/output/report/gitSection.js';
 import {emptyResults} from '../../source/domain/schema.js';
 import {completeResults, partialResults} from './fixtureResults.js';
 import {tempDir} from './helpers.js';
+import {markdownRow} from '../helpers/tables.js';
 
 const NOW = new Date('2026-02-02T10:00:00.000Z');
 const gitLog: GitRunner = () => ({ok: true, stdout: 'abc1234 Add hybrid_qwen14\ndef5678 Task 004 report\n'});
@@ -43,10 +44,17 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 	});
 
 	it('1: the benchmark table carries size, speed ± sd, ceiling, efficiency, tools, words and risk levels', () => {
-		const row = tableRow(sectionOf(report, 1), 'qwen2.5:32b');
-		expect(row).toEqual(['qwen2.5:32b', '19.9', '12.3 ± 0.4', '20.1', '61%', '5/5', '4/5', '900', '850', '400', 'BUY', '244.10', '290.00', '5% of portfolio', '8.7']);
-		expect(tableRow(sectionOf(report, 1), 'claude:claude-sonnet-4-5-20250929 (baseline)')[9]).toBe('650');
+		const row = markdownRow(sectionOf(report, 1), 'qwen2.5:32b');
+		expect(row).toEqual({
+			'model': 'qwen2.5:32b', 'size GB': '19.9', 'speed t/s (mean ± sd)': '12.3 ± 0.4', 'ceiling t/s': '20.1', 'efficiency': '61%', 'tools native': '5/5', 'tools openai': '4/5',
+			'bull words': '900', 'bear words': '850', 'trader words': '400', 'decision': 'BUY', 'stop-loss': '244.10', 'target': '290.00', 'sizing': '5% of portfolio', 'trader score': '8.7',
+		});
+		const baseline = markdownRow(sectionOf(report, 1), 'claude:claude-sonnet-4-5-20250929 (baseline)');
+		expect(baseline['trader words']).toBe('650');
+		expect([baseline['size GB'], baseline['speed t/s (mean ± sd)'], baseline['tools openai']]).toEqual(['-', '-', '-']);
 		expect(sectionOf(report, 1)).toContain('$0.1234');
+		// Every prefill figure names the prompt it was read over, in the server's own tokens.
+		expect(sectionOf(report, 1)).toContain("Prefill (reading the prompt; the token counts are Ollama's own prompt_eval_count): qwen2.5:14b 300.0 t/s over 975 prompt tokens;");
 	});
 
 	// One definition, one name: the relative score (10 x local / Claude on the same judge calls), its
@@ -131,6 +139,17 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 		expect(next).toContain('SIMULATED');
 	});
 
+	it('names the think level of a model that cannot turn its reasoning off beside the others\' think false', () => {
+		const results = completeResults(true);
+		const [first, second] = results.models;
+		if (first?.speed) first.speed.options.think = false;
+		if (second?.speed) second.speed.options.think = 'low';
+		const text = formatReport(results, {cwd: '/repo', git: gitLog, now: NOW});
+		expect(text).toContain(
+			`num_predict 512, think false, think "low" for ${second?.name} (the lowest level it accepts: its reasoning cannot be turned off and counts in its decode rate and TTFT); one untimed warm-up`,
+		);
+	});
+
 	it('is not marked SIMULATED for a real run', () => {
 		const real = formatReport(completeResults(false), {cwd: '/repo', git: gitLog, now: NOW});
 		expect(real).not.toContain('SIMULATED');
@@ -144,7 +163,8 @@ describe('TASK_005 report from partial results', () => {
 	it('says "not measured" and why the baseline is missing instead of failing', () => {
 		expect(report).toContain('- Ollama version: not recorded');
 		expect(report).toContain('Benchmark options: not measured');
-		expect(tableRow(sectionOf(report, 1), 'qwen2.5:32b').slice(2, 7)).toEqual(['not measured', '-', '-', 'not tested', 'not tested']);
+		const row = markdownRow(sectionOf(report, 1), 'qwen2.5:32b');
+		expect([row['speed t/s (mean ± sd)'], row['ceiling t/s'], row['efficiency'], row['tools native'], row['tools openai']]).toEqual(['not measured', '-', '-', 'not tested', 'not tested']);
 		expect(sectionOf(report, 1)).toContain('Claude baseline skipped: ANTHROPIC_API_KEY is not set.');
 		// Only the offline rubric scored it: listed apart, never ranked with judged scores, no relative score.
 		expect(sectionOf(report, 2)).toContain('No trader answer was judged against Claude');

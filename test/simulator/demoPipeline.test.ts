@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {demoPipelineDir, ensureDemoPipeline} from '../../source/simulator/pipeline/demoPipeline.js';
-import {pipelineFor} from '../../source/experiment/runner/session.js';
+import {pipelineFor} from '../../source/cli/pipelineFolder.js';
 import {planPipelinePatch} from '../../source/output/configs/patchPipeline.js';
 import {buildHybridConfigs} from '../../source/output/configs/build.js';
 import {gitLog} from '../../source/system/git.js';

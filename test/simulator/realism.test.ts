@@ -55,8 +55,12 @@ describe('simulated Ollama, as the real server behaves', () => {
 
 	it.each([
 		['0.32.15', true],
-		['0.29.0', false],
-	])('prompt cache on %s: a repeated prefix is not timed; counted in prompt_eval_count only from v0.30 (%s)', async (version, countsCached) => {
+		// The Go runners count every prompt input, cached or not (runner/ollamarunner/runner.go v0.20.0).
+		['0.29.0', true],
+		['0.4.0', true],
+		// Only the C++ ext_server before v0.4.0 counted just the processed tokens.
+		['0.3.14', false],
+	])('prompt cache on %s: a repeated prefix is not timed; counted in prompt_eval_count from v0.4.0 (%s)', async (version, countsCached) => {
 		sim = await startSimulator({version});
 		const ask = async (prompt: string) => (await (await post('/api/generate', {model: 'qwen2.5:14b', prompt, stream: false})).json()) as Final;
 		const first = await ask('Explain the bull case for Apple stock in two hundred words.');
@@ -64,6 +68,47 @@ describe('simulated Ollama, as the real server behaves', () => {
 		expect(again.prompt_eval_duration ?? 0).toBeLessThan((first.prompt_eval_duration ?? 0) / 5);
 		if (countsCached) expect(again.prompt_eval_count).toBe(first.prompt_eval_count);
 		else expect(again.prompt_eval_count ?? 0).toBeLessThan(first.prompt_eval_count ?? 0);
+	});
+
+	it.each([
+		['0.20.0', undefined],
+		['0.29.0', undefined],
+		['0.30.0', 1000],
+		['0.32.15', 1000],
+	])('a one-token generate on %s reports eval_count 1 in an eval_duration of %s ns (decode is timed from the first token)', async (version, evalDuration) => {
+		sim = await startSimulator({version});
+		const final = (await (await post('/api/generate', {model: 'qwen2.5:14b', prompt: 'Reply with OK.', stream: false, options: {num_predict: 1}})).json()) as Record<string, unknown>;
+		expect(final['eval_count']).toBe(1);
+		expect(final['eval_duration']).toBe(evalDuration);
+		// The cold load is reported all the same.
+		expect(Number(final['load_duration'])).toBeGreaterThan(3e9);
+	});
+
+	it.each([
+		['qwen2.5:14b', 'Revenue 391035 and EPS 6.11.', 14],
+		['llama3.3:70b', 'Revenue 391035 and EPS 6.11.', 9],
+	])('%s counts prompt tokens as its tokenizer does: %j is %i tokens once the template is taken away', async (model, prompt, tokens) => {
+		// Qwen splits every digit apart; Llama 3 groups up to three. A prompt rich in figures is far longer than its word count.
+		sim = await startSimulator({installed: [model]});
+		const count = async (text: string) => Number(((await (await post('/api/generate', {model, prompt: text, system: 'S', stream: false})).json()) as Final).prompt_eval_count);
+		expect((await count(`${prompt} x`)) - (await count('x'))).toBe(tokens);
+	});
+
+	it.each([
+		['0.20.0', /^Ollama could not load qwen2\.5:14b: llama runner process has terminated: error loading model: /],
+		['0.32.15', /^Ollama could not load qwen2\.5:14b: llama-server process has terminated: exit status 1: error loading model: /],
+	])('a runner that dies loading the model on %s is a load failure with what to do', async (version, message) => {
+		sim = await startSimulator({version});
+		sim.injectOllamaFault({kind: 'load-failure'}, '/api/generate');
+		const ollama = createOllamaProvider({host: sim.url});
+		let caught: unknown;
+		try {
+			for await (const event of ollama.generate({model: 'qwen2.5:14b', prompt: 'hi'})) void event;
+		} catch (error) {
+			caught = error;
+		}
+		expect(caught).toMatchObject({kind: 'runner-crashed'});
+		expect((caught as {message: string}).message).toMatch(message);
 	});
 
 	it('a pull that fills the disk fails in-band with the OS text, mapped to disk-full with what to do', async () => {

@@ -1,7 +1,7 @@
 // One function turns an error into the line a user reads; the CLI's exit mapping only frames it.
 import {describe, expect, it} from 'vitest';
 import {describeFailure, EXIT} from '../../source/cli/errors.js';
-import {UsageError} from '../../source/cli/flags.js';
+import {UsageError} from '../../source/cli/errors.js';
 import {PullRefusedError} from '../../source/experiment/steps/pullPreflight.js';
 import {CorruptResultsError} from '../../source/output/errors.js';
 import {ProviderError} from '../../source/providers/errors.js';

@@ -37,7 +37,8 @@ export function StreamTail({text, lines, width, animate}: StreamTailProps): Reac
 			{/* Rows are positional: the same fixed set of slots on every render. */}
 			{rows.map((row, index) => (
 				<Text key={index} dimColor wrap="truncate">
-					{row}
+					{/* An empty Text takes no row in Ink: a space keeps the slot, so the area does not jump as text arrives. */}
+					{row === '' ? ' ' : row}
 					{animate && index === rows.length - 1 ? '▌' : ''}
 				</Text>
 			))}

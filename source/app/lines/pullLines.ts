@@ -47,9 +47,10 @@ export function createPullLines(): PullLineFormatter {
 					startCompleted = update.completed;
 					started = update.at;
 				}
-				for (const layer of update.layers) {
+				// Only the layer this line moved can have crossed a step (the rest are as they were).
+				for (const layer of update.changed ? [update.changed.layer] : update.layers) {
 					if (layer.total <= 0) continue;
-					const percent = Math.floor((layer.completed / layer.total) * 100);
+					const percent = Math.min(100, Math.floor((layer.completed / layer.total) * 100));
 					const step = Math.floor(percent / STEP);
 					const before = printedStep.get(layer.digest);
 					if (before !== undefined && step <= before) continue;

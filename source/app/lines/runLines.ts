@@ -8,6 +8,7 @@ import {compareLine} from './compareLines.js';
 import {createPullLines} from './pullLines.js';
 import {toolsLine} from './toolsLines.js';
 import {noticeLine} from './noticeLine.js';
+import {NEVER_TWO} from '../../models/tiers.js';
 
 export type RunLineFormatter = (event: RunnerEvent) => string | null;
 
@@ -103,7 +104,7 @@ export function createRunLines(): RunLineFormatter {
 				return `decision (round ${record.round}): ${what} — ${record.reason}`;
 			}
 			case 'strategy:deleted':
-				return `deleted ${event.model} to make room (never two 70B-class models at once)`;
+				return `deleted ${event.model} to make room (${NEVER_TWO})`;
 			case 'strategy:written':
 				return event.files.length === 0 ? null : `wrote ${event.files.join(', ')}`;
 			case 'strategy:update':

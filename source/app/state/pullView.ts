@@ -1,6 +1,7 @@
 // Folds pull events into what the Pull screen shows: one row per layer, a whole-model row,
-// and the outcome. Pure and cheap per update (a model has a handful of layers), so the wizard
-// can reuse it with its own store.
+// and the outcome. Pure, so the wizard can reuse it with its own store. An update that names the
+// layer it moved (PullUpdate.changed) is folded in time proportional to the layers still moving,
+// not to every layer: a hostile server announcing thousands of layers cannot make it crawl.
 import type {NoticeEvent, PullEvent} from '../../experiment/events.js';
 import type {PullResult} from '../../domain/schema.js';
 import type {PullUpdate} from '../../providers/types.js';
@@ -40,6 +41,8 @@ export type PullView = {
 	etaSeconds: number | null;
 	firstAt: number | null;
 	firstCompleted: number;
+	/** Bytes this pull moved: each layer from where it stood when first seen (see foldProgress). */
+	moved: number;
 	result: PullResult | null;
 	/** What happened, in words (skip, error, cancel). */
 	message: string | null;
@@ -59,6 +62,7 @@ export const initialPullView: PullView = {
 	etaSeconds: null,
 	firstAt: null,
 	firstCompleted: 0,
+	moved: 0,
 	result: null,
 	message: null,
 	warnings: [],
@@ -79,7 +83,7 @@ function eta(total: number, completed: number, rate: number | null): number | nu
 }
 
 function foldLayer(previous: LayerView | undefined, layer: PullUpdate['layers'][number], at: number): LayerView {
-	const done = layer.total > 0 && layer.completed >= layer.total;
+	const done = isDone(layer);
 	if (!previous) {
 		return {
 			digest: layer.digest,
@@ -105,28 +109,62 @@ function foldLayer(previous: LayerView | undefined, layer: PullUpdate['layers'][
 	};
 }
 
-function foldProgress(view: PullView, update: PullUpdate): PullView {
+/** What one layer adds to `moved`. */
+function movedBy(layer: LayerView | undefined): number {
+	return layer ? Math.max(0, layer.completed - layer.firstCompleted) : 0;
+}
+
+function isDone(layer: {total: number; completed: number}): boolean {
+	return layer.total > 0 && layer.completed >= layer.total;
+}
+
+/** Every layer of the update, for an update that does not say which one moved. */
+function foldAll(view: PullView, update: PullUpdate): Pick<PullView, 'active' | 'finished' | 'moved'> {
+	const before = new Map(view.active.map((layer) => [layer.digest, layer]));
+	const done = new Set(view.finished.map((layer) => layer.digest));
 	const active: LayerView[] = [];
 	let finished = view.finished;
 	for (const layer of update.layers) {
-		const before = view.active.find((entry) => entry.digest === layer.digest);
-		if (!before && finished.some((entry) => entry.digest === layer.digest)) continue;
-		const next = foldLayer(before, layer, update.at);
+		const previous = before.get(layer.digest);
+		if (!previous && done.has(layer.digest)) continue;
+		const next = foldLayer(previous, layer, update.at);
 		if (next.done) {
 			if (finished === view.finished) finished = [...finished];
 			finished.push(next);
+			done.add(next.digest);
 		} else {
 			active.push(next);
 		}
 	}
+	const moved = [...active, ...finished].reduce((sum, layer) => sum + movedBy(layer), 0);
+	return {active, finished, moved};
+}
+
+/** Only the layer the update moved: the rest stand as they were. */
+function foldChanged(view: PullView, update: PullUpdate, changed: NonNullable<PullUpdate['changed']>): Pick<PullView, 'active' | 'finished' | 'moved'> {
+	const {layer, before} = changed;
+	// A line about a layer already finished (Ollama repeats the last one) changes nothing shown.
+	if (before !== null && isDone(before)) return view;
+	const index = view.active.findIndex((entry) => entry.digest === layer.digest);
+	const previous = index === -1 ? undefined : view.active[index];
+	const next = foldLayer(previous, layer, update.at);
+	const moved = view.moved - movedBy(previous) + movedBy(next);
+	if (next.done) {
+		return {active: index === -1 ? view.active : view.active.filter((_, position) => position !== index), finished: [...view.finished, next], moved};
+	}
+	const active = index === -1 ? [...view.active, next] : view.active.map((entry, position) => (position === index ? next : entry));
+	return {active, finished: view.finished, moved};
+}
+
+function foldProgress(view: PullView, update: PullUpdate): PullView {
+	const {active, finished, moved} = update.changed ? foldChanged(view, update, update.changed) : foldAll(view, update);
 	// Layers are announced one by one, so the server's total grows; the catalog size is a better
 	// whole-model total until the last layer shows up.
 	const total = Math.max(update.total, view.expectedBytes ?? 0);
 	const firstAt = view.firstAt ?? update.at;
 	const firstCompleted = view.firstAt === null ? update.completed : view.firstCompleted;
-	// Bytes moved by this pull: each layer from where it stood when first seen. A layer announced
-	// late with its bytes already on disk (a retried pull) adds to `completed` but not to the rate.
-	const moved = [...active, ...finished].reduce((sum, layer) => sum + Math.max(0, layer.completed - layer.firstCompleted), 0);
+	// A layer announced late with its bytes already on disk (a retried pull) adds to `completed`
+	// but not to the rate.
 	const bytesPerSecond = rateSince(firstAt, 0, update.at, moved) ?? view.bytesPerSecond;
 	return {
 		...view,
@@ -134,6 +172,7 @@ function foldProgress(view: PullView, update: PullUpdate): PullView {
 		status: update.status,
 		active,
 		finished,
+		moved,
 		total,
 		completed: update.completed,
 		firstAt,

@@ -66,6 +66,8 @@ export function speedSummaryLines(speed: SpeedResult): string[] {
 	}
 	lines.push(stat('decode', speed.evalRate, 't/s', 2));
 	lines.push(stat('prefill', speed.promptEvalRate, 't/s', 1));
+	// The prompt the prefill rate was read over, as the server counted it (not an estimate).
+	if (speed.promptEvalCount?.samples.length) lines.push(`prompt   ${Math.round(speed.promptEvalCount.mean)} tokens per rep (Ollama's prompt_eval_count)`);
 	lines.push(stat('TTFT', speed.ttftMs, 'ms', 0));
 	lines.push(`load     ${(speed.loadMs / 1000).toFixed(2)} s (warm-up, untimed)`);
 	lines.push(ceilingLine(speed));

@@ -47,9 +47,9 @@ export function WizardPage({screen, wizard, preflight, cursor, width, rows, anim
 		case 'verdict': {
 			if (waiting?.kind === 'ask-escalation') {
 				const {offer} = waiting;
-				return <VerdictScreen results={strategy.results} settings={strategy.settings} machine={strategy.machine} focus={offer.roundModel} title={`Verdict — round ${offer.afterRound}: ${offer.roundModel}`} reason={`${offer.shortfall} Decision: an escalation is offered on the next screen, with each model's predicted speed.`} width={width} rows={rows} />;
+				return <VerdictScreen results={strategy.results} settings={strategy.settings} focus={offer.roundModel} title={`Verdict — round ${offer.afterRound}: ${offer.roundModel}`} reason={`${offer.shortfall} Decision: an escalation is offered on the next screen, with each model's predicted speed.`} width={width} rows={rows} />;
 			}
-			return <VerdictScreen results={strategy.results} settings={strategy.settings} machine={strategy.machine} focus={null} title="Verdict — final" reason={verdictSentences(recommendation).map(([label, text]) => `${label}: ${text}`).join('\n')} width={width} rows={rows} />;
+			return <VerdictScreen results={strategy.results} settings={strategy.settings} focus={null} title="Verdict — final" reason={verdictSentences(recommendation).map(([label, text]) => `${label}: ${text}`).join('\n')} width={width} rows={rows} />;
 		}
 		case 'escalation':
 			return waiting?.kind === 'ask-escalation' ? <EscalationScreen offer={waiting.offer} cursor={cursor} /> : WORKING;

@@ -50,6 +50,7 @@ export const benchCommand: CommandModule = {
 		const ctx = stepContext(input, services, session.emit);
 
 		let code: number = EXIT.ok;
+		let failure: string | null = null;
 		const done: string[] = [];
 		for (const model of models) {
 			try {
@@ -61,20 +62,24 @@ export const benchCommand: CommandModule = {
 					code = EXIT.interrupted;
 					break;
 				}
-				code = describeFailure(error).code;
+				const described = describeFailure(error);
+				code = described.code;
+				// The first failure names the model; the others are on stderr with theirs.
+				failure ??= `${model}: ${described.message}`;
 			}
 		}
 		await session.finish();
 
-		if (flags.json) {
-			const recorded = services.results.read().models;
-			const entries = done.flatMap((name) => recorded.filter((entry) => entry.name === name).map(benchJsonEntry));
-			io.stdout.write(`${jsonText({models: entries})}\n`);
-		}
 		if (code === EXIT.interrupted) {
 			const rest = models.filter((model) => !done.includes(model));
 			const kept = done.length > 0 ? `Results for ${done.join(', ')} are kept in ${services.results.path}.` : 'No model finished.';
-			io.stderr.write(`Interrupted. ${kept} To measure the rest, run \`trifecta bench ${rest.join(' ')}\`.\n`);
+			failure = `Interrupted. ${kept} To measure the rest, run \`trifecta bench ${rest.join(' ')}\`.`;
+			io.stderr.write(`${failure}\n`);
+		}
+		if (flags.json) {
+			const recorded = services.results.read().models;
+			const entries = done.flatMap((name) => recorded.filter((entry) => entry.name === name).map(benchJsonEntry));
+			io.stdout.write(`${jsonText({models: entries, ...(failure === null ? {} : {error: {message: failure, code}})})}\n`);
 		}
 		return code;
 	},

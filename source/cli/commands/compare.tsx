@@ -33,6 +33,7 @@ export const compareCommand: CommandModule = {
 			// The baseline this run measured; after an interrupt or a failure, the one stored before.
 			json: ({models, stored, outcome}) => ({models, baseline: outcome.status === 'done' ? outcome.result.baseline : stored.baseline}),
 			interrupted: 'Finished cells are kept; run the same command again to redo the rest.',
+			failedMessage: 'Some cells could not be run: their reasons are above and in the results; run the same command again to redo them.',
 			failed: anyCellFailed,
 		}),
 };

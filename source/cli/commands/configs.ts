@@ -13,7 +13,7 @@ import {writeHybridConfigsJson} from '../../output/configs/json.js';
 import {applyPipelinePatch, formatPlanDiff, planPipelinePatch, PIPELINE_FILES} from '../../output/configs/patchPipeline.js';
 import {applyConfigsCommit, formatCommitPlan, planConfigsCommit} from '../../output/configs/commit.js';
 import {changedFiles} from '../../system/git.js';
-import {pipelineFor} from '../../experiment/runner/session.js';
+import {pipelineFor} from '../pipelineFolder.js';
 import {formatConfigs, formatPlanNotes} from '../../output/configs/format.js';
 import type {HybridConfigsDocument} from '../../output/configs/types.js';
 import type {CommandIO, CommandModule} from '../types.js';

@@ -58,6 +58,13 @@ export function isNoticeEvent(event: StepEvent): boolean {
 /** The props compare's and tools' screens take alike. */
 export type LiveScreenProps<S> = {view: S; animate: boolean; simulated: boolean; width: number};
 
+/** The exit code and its line (the --json document's error): the success line is the caller's. */
+function endingOf<R>(outcome: StepOutcome<R>, options: {interrupted: string; failed: (result: R) => boolean; failedMessage: string}): {code: number; message: string} {
+	if (outcome.status === 'canceled') return {code: EXIT.interrupted, message: `Interrupted. ${options.interrupted}`};
+	if (outcome.status === 'failed') return {code: EXIT.failed, message: outcome.message};
+	return options.failed(outcome.result) ? {code: EXIT.failed, message: options.failedMessage} : {code: EXIT.ok, message: ''};
+}
+
 /**
  * `trifecta compare|tools [model...]` from the arguments to the exit code: model names checked,
  * models chosen, the step run live, the --json document written, then the exit rule. What
@@ -81,6 +88,8 @@ export async function runLiveCommand<S, E extends StepEvent, R>(
 		interrupted: string;
 		/** A finished run that still exits 1 (a cell or scenario that could not be run). */
 		failed: (result: R) => boolean;
+		/** What that exit says (the reasons are on stderr and in the results). */
+		failedMessage: string;
 	},
 ): Promise<number> {
 	const {io, flags} = input;
@@ -108,21 +117,16 @@ export async function runLiveCommand<S, E extends StepEvent, R>(
 			result: options.result,
 			run: (ctx) => options.run(ctx, choice.models),
 		});
+		const ending = endingOf(outcome, options);
 		if (flags.json) {
 			const stored = services.results.read();
 			const models = choice.models.flatMap((name) => stored.models.filter((model) => model.name === name));
-			io.stdout.write(`${jsonText(options.json({models, stored, outcome}))}\n`);
+			const document = options.json({models, stored, outcome}) as Record<string, unknown>;
+			io.stdout.write(`${jsonText(ending.code === EXIT.ok ? document : {...document, error: {message: ending.message, code: ending.code}})}\n`);
 		}
-		if (outcome.status === 'canceled') {
-			io.stderr.write(`Interrupted. ${options.interrupted}\n`);
-			return EXIT.interrupted;
-		}
-		if (outcome.status === 'failed') {
-			io.stderr.write(`${outcome.message}\n`);
-			return EXIT.failed;
-		}
-		io.stderr.write(`results: ${services.results.path}\n`);
-		return options.failed(outcome.result) ? EXIT.failed : EXIT.ok;
+		// A finished step names its results even when some cells failed (their reasons are already above).
+		io.stderr.write(`${outcome.status === 'done' ? `results: ${services.results.path}` : ending.message}\n`);
+		return ending.code;
 	} catch (error) {
 		const failure = describeFailure(error);
 		io.stderr.write(`${failure.message}\n`);

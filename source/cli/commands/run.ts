@@ -5,12 +5,14 @@
 import {experimentTimeLine} from '../../analysis/timing.js';
 import type {Runner, WaitingAction} from '../../experiment/runner/index.js';
 import {openExperiment} from '../../experiment/runner/session.js';
+import {pipelineFor} from '../pipelineFolder.js';
 import type {EscalationChoice, EscalationOffer} from '../../experiment/strategy/index.js';
 import {userMessage} from '../../system/userMessage.js';
 import type {ResultsFile} from '../../domain/schema.js';
 import {createRunLines, offerLines, outcomeLines, verdictLines} from '../../app/lines/runLines.js';
 import type {CommandIO, CommandModule, GlobalFlags, Services} from '../types.js';
 import {jsonText} from '../../system/sanitize.js';
+import {NEVER_TWO} from '../../models/tiers.js';
 
 /** An offer as --json reports it: what was shown before any pull, and what was answered. */
 export type OfferRecord = Omit<EscalationOffer, 'candidates'> & {
@@ -51,8 +53,10 @@ export function runSummary(
 	status: 'done' | 'decision-needed' | 'canceled' | 'failed',
 	files: string[],
 	offers: OfferRecord[] = [],
+	error: {message: string; code: number} | null = null,
 ) {
 	return {
+		...(error === null ? {} : {error}),
 		status,
 		simulated: results.simulated,
 		rounds: results.rounds,
@@ -67,7 +71,7 @@ export function runSummary(
 }
 
 /** Drives the runner to the end, answering questions with --yes; returns the exit code. */
-async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsPath: string, offers: OfferRecord[]): Promise<{code: number; last: WaitingAction}> {
+async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsPath: string, offers: OfferRecord[]): Promise<{code: number; last: WaitingAction; message?: string}> {
 	const say = (line: string) => io.stderr.write(`${line}\n`);
 	const {yes} = flags;
 	for (;;) {
@@ -82,11 +86,9 @@ async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsP
 				const taking = offer.defaultChoice === 'accept' ? `escalate to ${offer.recommended}` : 'skip and record the ceiling';
 				if (!yes) {
 					offers.push(offerRecord(offer, null));
-					say(
-						`A decision is needed: rerun with --yes to take the default (${taking}), ` +
-							'or run `trifecta` to choose in the wizard. Everything measured so far is kept.',
-					);
-					return {code: 3, last: action};
+					const message = `A decision is needed: rerun with --yes to take the default (${taking}), or run \`trifecta\` to choose in the wizard. Everything measured so far is kept.`;
+					say(message);
+					return {code: 3, last: action, message};
 				}
 				offers.push(offerRecord(offer, offer.defaultChoice));
 				say(`--yes: ${offer.defaultChoice === 'accept' ? `escalating to ${offer.recommended}` : 'skipping: the ceiling is recorded'}`);
@@ -94,12 +96,11 @@ async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsP
 				continue;
 			}
 			case 'ask-delete':
-				say(`${action.next} needs room: ${action.model} must be deleted first (never two 70B-class models at once).`);
+				say(`${action.next} needs room: ${action.model} must be deleted first (${NEVER_TWO}).`);
 				if (!yes) {
-					say(
-						`A decision is needed: rerun with --yes to ${action.protect ? `keep ${action.model} (it met the threshold) and skip ${action.next}` : `delete ${action.model} and pull ${action.next}`}, or run \`trifecta\` to choose.`,
-					);
-					return {code: 3, last: action};
+					const message = `A decision is needed: rerun with --yes to ${action.protect ? `keep ${action.model} (it met the threshold) and skip ${action.next}` : `delete ${action.model} and pull ${action.next}`}, or run \`trifecta\` to choose.`;
+					say(message);
+					return {code: 3, last: action, message};
 				}
 				// --yes never deletes a model that met the threshold: it keeps it and skips the pull instead.
 				say(action.protect ? `--yes: keeping ${action.model} (it met the threshold); ${action.next} is not pulled` : `--yes: deleting ${action.model}`);
@@ -124,13 +125,15 @@ async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsP
 				say(`The configs in ${action.plan.pipelineDir} are not committed: run \`trifecta configs --write --commit\` there, or: ${action.plan.commands.join(' && ')}`);
 				runner.dispatch({type: 'commit:answered', commit: false});
 				continue;
-			case 'canceled':
-				say(`Canceled. Results measured so far are kept in ${resultsPath}; run \`trifecta run\` again to resume.`);
-				return {code: 130, last: action};
+			case 'canceled': {
+				const message = `Canceled. Results measured so far are kept in ${resultsPath}; run \`trifecta run\` again to resume.`;
+				say(message);
+				return {code: 130, last: action, message};
+			}
 			case 'failed':
 				say(`${action.message}`);
 				say(`Results measured so far are kept in ${resultsPath}; run \`trifecta run\` again to resume at this step.`);
-				return {code: 1, last: action};
+				return {code: 1, last: action, message: action.message};
 			case 'done':
 				return {code: 0, last: action};
 		}
@@ -144,7 +147,7 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 	if (session.simulated) say(`SIMULATED: running against the built-in simulator, not your machine. Results: ${session.results.dir}`);
 	let runner: Runner;
 	try {
-		runner = await openExperiment(flags, session);
+		runner = await openExperiment(flags, session, pipelineFor(flags));
 	} catch (error) {
 		say(userMessage(error));
 		return 1;
@@ -158,7 +161,7 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 	const stopWarnings = session.onWarning((warning) => say(`warning: ${warning}`));
 	try {
 		const offers: OfferRecord[] = [];
-		const {code} = await drive(runner, io, flags, session.results.path, offers);
+		const {code, message} = await drive(runner, io, flags, session.results.path, offers);
 		const state = runner.state();
 		const files = [...(state.configsWritten ?? []), ...(state.reportWritten ?? [])];
 		if (code === 0) {
@@ -172,7 +175,8 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 		}
 		if (flags.json) {
 			const status = code === 0 ? 'done' : code === 3 ? 'decision-needed' : code === 130 ? 'canceled' : 'failed';
-			io.stdout.write(`${jsonText(runSummary(session.results.read(), status, files, offers))}\n`);
+			const error = code === 0 ? null : {message: message ?? `trifecta run ended with code ${code}`, code};
+			io.stdout.write(`${jsonText(runSummary(session.results.read(), status, files, offers, error))}\n`);
 		}
 		return code;
 	} finally {

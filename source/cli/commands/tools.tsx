@@ -33,6 +33,7 @@ export const toolsCommand: CommandModule = {
 			run: runTools,
 			json: ({models}) => ({models}),
 			interrupted: 'Finished models are kept; run the same command again to redo the rest.',
+			failedMessage: 'Some scenarios could not be run: their reasons are above and in the results; run the same command again to redo them.',
 			failed: anyScenarioErrored,
 		}),
 };

@@ -8,7 +8,8 @@ import type {DoctorReport} from '../../app/doctor/report.js';
 import type {CommandModule, CommandInput, Services} from '../types.js';
 import {sanitizeDeep} from '../../system/sanitize.js';
 import type {GlobalFlags} from '../types.js';
-import {demoResultsDir} from '../flags.js';
+import {demoResultsDir} from '../demoDir.js';
+import {pipelineFor} from '../pipelineFolder.js';
 
 /** What to type to pick up where this run stops (the demo's own folder needs no --results-dir). */
 export function resumeCommand(flags: GlobalFlags, env: NodeJS.ProcessEnv): string {
@@ -55,7 +56,7 @@ async function runInteractive({flags, io, services}: CommandInput): Promise<numb
 	let opened;
 	try {
 		const [{App}, {openExperiment}, session] = await Promise.all([import('../../app/wizard/App.js'), import('../../experiment/runner/session.js'), services()]);
-		opened = {App, session, runner: await openExperiment(flags, session)};
+		opened = {App, session, runner: await openExperiment(flags, session, pipelineFor(flags))};
 	} catch (error) {
 		// The frame goes first, so the message (cli.tsx prints it) is not drawn over.
 		await release();

@@ -7,6 +7,7 @@ import {setSimulated, upsertModel} from '../../output/resultsStore.js';
 import {isCanceled} from '../../providers/errors.js';
 import type {StepEvent} from '../events.js';
 import type {Settings} from '../settings.js';
+import {isOutOfRoom} from '../../system/fsErrorMessage.js';
 import {userMessage} from '../../system/userMessage.js';
 import {ClaudeQueue} from '../claudeQueue.js';
 import {BaselineBoard} from '../steps/compare/baselineBoard.js';
@@ -223,9 +224,40 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		return {...action, offer: await outputs.offer(services.results.read(), services.results.dir)};
 	};
 
+	/**
+	 * A failure outside the steps (listing models, deleting, writing outputs or the record): reported,
+	 * nothing lost. It is saved like any decision, unless nothing more can be written (a full disk) or
+	 * saving it fails too, or it came while stopping at a question: then it is kept in memory and the
+	 * loop stops on it. Another pass would meet the same failure again, forever.
+	 */
+	const recordFailure = (action: Action, error: unknown): Extract<Action, {kind: 'failed' | 'canceled'}> | null => {
+		const event = (reason: unknown, results: StrategyState['results']): StrategyEvent =>
+			isCanceled(reason) || services.signal.aborted
+				? {type: 'step:canceled', key: action.kind, results}
+				: {type: 'step:failed', key: isWaiting(action) ? 'save' : action.kind, message: userMessage(reason), results};
+		let reason = error;
+		if (!isWaiting(action) && !isOutOfRoom(error)) {
+			try {
+				apply(event(error, services.results.read()));
+				return null;
+			} catch (second) {
+				if (isOutOfRoom(second)) reason = second;
+			}
+		}
+		state = reduce(state, event(reason, state.results));
+		update();
+		const stopped = nextAction(state);
+		// The reducer turns either event into one of these two; anything else is a reducer bug.
+		if (stopped.kind !== 'failed' && stopped.kind !== 'canceled') throw new Error(`Internal error: a recorded failure led to ${stopped.kind}`);
+		return stopped;
+	};
+
 	const loop = async (): Promise<WaitingAction> => {
 		const started = timing.now();
 		for (;;) {
+			// Between any two actions, signals (Ctrl+C, SIGTERM) and timers get their turn: a chain of
+			// actions that fail at once must not starve them.
+			await new Promise((resolve) => setImmediate(resolve));
 			const action = nextAction(state);
 			const actionStarted = timing.now();
 			try {
@@ -242,10 +274,8 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 				await perform(action);
 				if (action.kind !== 'step') timing.sequential(timing.now() - actionStarted);
 			} catch (error) {
-				// Failures outside the steps (listing models, deleting, writing outputs): reported, nothing lost.
-				const results = services.results.read();
-				if (isCanceled(error) || services.signal.aborted) apply({type: 'step:canceled', key: action.kind, results});
-				else apply({type: 'step:failed', key: action.kind, message: userMessage(error), results});
+				const stop = recordFailure(action, error);
+				if (stop !== null) return stop;
 			}
 		}
 	};

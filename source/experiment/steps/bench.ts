@@ -5,7 +5,7 @@
 // (the runner unloads it once). The result is persisted as soon as the model finishes.
 import os from 'node:os';
 import {randomUUID} from 'node:crypto';
-import {implausibleCounters} from '../../analysis/plausibility.js';
+import {implausibleLoad} from '../../analysis/plausibility.js';
 import {ceilingRate} from '../../analysis/rates.js';
 import type {BenchOptions, ModelResult, RepRecord, SpeedResult} from '../../domain/schema.js';
 import {applyModelFacts, upsertModel} from '../../output/resultsStore.js';
@@ -19,7 +19,7 @@ import {ImplausibleRepError, runRep} from './benchRep.js';
 import {summarizeSpeed} from './benchSummary.js';
 import {canonicalModelName, findInstalled} from './modelNames.js';
 import {userMessage} from '../../system/userMessage.js';
-import {capabilitiesOf} from './thinkOption.js';
+import {capabilitiesOf, lowestThink, type MeasuredThink} from './thinkOption.js';
 
 export type BenchDeps = {
 	/** Free and total RAM of the machine Ollama runs on, read after the reps; null when unknown. */
@@ -53,7 +53,7 @@ function defaultNonce(rep: number): string {
  * would reload the model). A bare load answers without counters, so it could not report
  * load_duration. A model already resident is unloaded first, so the load time is a cold load.
  */
-async function warmUp(ctx: StepContext, model: string, generation: GenerationOptions, think: boolean | undefined, keepAlive: string): Promise<number> {
+async function warmUp(ctx: StepContext, model: string, generation: GenerationOptions, think: MeasuredThink | undefined, keepAlive: string): Promise<number> {
 	const resident = (await ctx.ollama.ps({signal: ctx.signal})).some((entry) => canonicalModelName(entry.name) === canonicalModelName(model));
 	if (resident) await ctx.ollama.unload(model, {signal: ctx.signal});
 	let loadNs = 0;
@@ -63,8 +63,10 @@ async function warmUp(ctx: StepContext, model: string, generation: GenerationOpt
 	);
 	for await (const event of stream) {
 		if (event.type !== 'done') continue;
-		const problem = implausibleCounters(event.counters);
-		// The warm-up only yields the load time: implausible counters leave it unknown (0), not negative or absurd.
+		// The warm-up only yields the load time, so only load_duration is checked: its one token's
+		// decode counters are degenerate on every real server. An implausible load time is left
+		// unknown (0), never recorded negative or absurd.
+		const problem = implausibleLoad(event.counters);
 		if (problem !== null) ctx.emit({type: 'warning', message: `Ollama reported implausible counters loading ${model} (${problem}); the load time is not recorded`});
 		else loadNs = event.counters.loadDuration;
 	}
@@ -124,8 +126,9 @@ async function measure(ctx: StepContext, model: string, installed: InstalledMode
 	const {emit, settings} = ctx;
 	// /api/tags lists capabilities only from v0.30; /api/show has them (cached per model).
 	const capabilities = installed.capabilities.length > 0 ? installed.capabilities : await capabilitiesOf(ctx.ollama, model, ctx.signal);
-	// Thinking tokens count in eval_count and delay the first visible token: off when possible.
-	const think = capabilities.includes('thinking') ? false : undefined;
+	// Thinking tokens count in eval_count and delay the first visible token: off when possible, else
+	// the lowest level (gpt-oss), recorded with the figures.
+	const think = lowestThink(model, capabilities);
 	const bandwidthGBs = settings.bandwidthGBs ?? ctx.system.bandwidthGBs;
 	const ceiling = ceilingRate(bandwidthGBs, installed.sizeBytes);
 	const generation: GenerationOptions = {temperature: 0, seed: 42, num_ctx: settings.numCtx, num_predict: settings.numPredict};
@@ -135,6 +138,12 @@ async function measure(ctx: StepContext, model: string, installed: InstalledMode
 	const marketContext = loadPrompts(bundledPromptsDir()).context;
 	emit({type: 'bench:start', model, reps: settings.reps, ceilingRate: ceiling});
 
+	if (typeof think === 'string') {
+		emit({
+			type: 'info',
+			message: `${model} cannot turn its reasoning off (think:false is ignored): measured at its lowest level, think "${think}"; its reasoning counts in the decode rate and the time to first token.`,
+		});
+	}
 	emit({type: 'bench:warmup', model});
 	const loadMs = await warmUp(ctx, model, generation, think, keepAlive);
 	emit({type: 'bench:loaded', model, loadMs});

@@ -3,7 +3,7 @@
 import {implausibleCounters} from '../../analysis/plausibility.js';
 import {decodeRate, prefillRate} from '../../analysis/rates.js';
 import {ProviderError} from '../../providers/errors.js';
-import type {GenerationOptions, OllamaCounters} from '../../providers/types.js';
+import type {GenerationOptions, OllamaCounters, ThinkSetting} from '../../providers/types.js';
 import type {RepRecord} from '../../domain/schema.js';
 import type {StepContext} from './context.js';
 
@@ -15,7 +15,7 @@ export type RepRequest = {
 	system?: string;
 	options: GenerationOptions;
 	/** Sent only for models with the thinking capability. */
-	think: boolean | undefined;
+	think: ThinkSetting | undefined;
 	keepAlive: string;
 };
 

@@ -39,6 +39,9 @@ export function summarizeSpeed(input: SummaryInput): {speed: SpeedResult; practi
 	const speed: SpeedResult = {
 		evalRate,
 		promptEvalRate: summarize(present(input.reps.map((rep) => rep.promptEvalRate))),
+		// The prompt's size as the server's tokenizer counted it, beside every prefill figure: the
+		// bundled context is about 1,000 tokens on Qwen (one token per digit), not a guess.
+		promptEvalCount: summarize(input.reps.filter((rep) => rep.promptEvalRate !== null).map((rep) => rep.promptEvalCount)),
 		ttftMs: summarize(present(input.reps.map((rep) => rep.ttftMs))),
 		loadMs: input.loadMs,
 		evalCount: summarize(input.reps.map((rep) => rep.evalCount)),

@@ -23,7 +23,7 @@ function modelFacts(model: string, installed: InstalledModel | undefined): Parti
 		sizeBytes: installed?.sizeBytes ?? known?.sizeBytes ?? null,
 		parameterSize: installed?.parameterSize || known?.parameterSize || null,
 		quantization: installed?.quantization || known?.quantization || null,
-		capabilities: installed && installed.capabilities.length > 0 ? installed.capabilities : (known?.capabilities ?? []),
+		capabilities: installed && installed.capabilities.length > 0 ? installed.capabilities : [...(known?.capabilities ?? [])],
 	};
 }
 

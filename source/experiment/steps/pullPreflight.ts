@@ -1,7 +1,8 @@
 // Checks made before a pull starts: enough free disk on Ollama's models volume (with a 10 %
 // margin), and the "never two 70B-class models" rule of the strategy. Pure: the step supplies
 // what Ollama and preflight already know.
-import {isSeventyBClass} from '../../models/catalog.js';
+import {isOneAtATime} from '../../models/catalog.js';
+import {ONE_AT_A_TIME_WORDS} from '../../models/tiers.js';
 import type {InstalledModel} from '../../providers/types.js';
 import type {SystemInfo} from '../../system/types.js';
 import {formatBytes} from '../../analysis/units.js';
@@ -50,13 +51,13 @@ export function diskRefusal(
 }
 
 /**
- * The strategy never holds two 70B-class models: warn when another one is installed and the
+ * The strategy never holds two such models: warn when another one is installed and the
  * model being pulled is one too (or its size is unknown, so it may be).
  */
 export function seventyBWarning(model: string, modelBytes: number | null, installed: readonly InstalledModel[]): string | null {
-	if (modelBytes !== null && !isSeventyBClass(modelBytes)) return null;
-	const others = installed.filter((entry) => entry.name !== model && isSeventyBClass(entry.sizeBytes));
+	if (modelBytes !== null && !isOneAtATime(model, modelBytes)) return null;
+	const others = installed.filter((entry) => entry.name !== model && isOneAtATime(entry.name, entry.sizeBytes));
 	if (others.length === 0) return null;
 	const names = others.map((entry) => `${entry.name} (${formatBytes(entry.sizeBytes)})`).join(', ');
-	return `Another 70B-class model is installed: ${names}. The strategy never holds two — consider \`ollama rm\` before pulling ${model}.`;
+	return `Another ${ONE_AT_A_TIME_WORDS} model is installed: ${names}. The strategy never holds two — consider \`ollama rm\` before pulling ${model}.`;
 }

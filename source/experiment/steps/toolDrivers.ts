@@ -2,7 +2,7 @@
 // judge: the text and the structured tool calls. Errors stay ProviderErrors so the caller can
 // tell "does not support tools" from a broken server.
 import {cutOffNote, splitThinking} from '../../analysis/thinkBlocks.js';
-import type {ChatMessage, ToolCall, ToolSchema} from '../../providers/types.js';
+import type {ChatMessage, ThinkSetting, ToolCall, ToolSchema} from '../../providers/types.js';
 import type {Endpoint} from '../events.js';
 import type {StepContext} from './context.js';
 
@@ -13,7 +13,7 @@ export type ToolDriver = (messages: ChatMessage[], tools: ToolSchema[]) => Promi
 /** Pinned as in the benchmark; a tool turn is short, so a small cap keeps a rambling model cheap. */
 export const TOOL_OPTIONS = {temperature: 0, seed: 42, numPredict: 1024} as const;
 
-export function createToolDriver(ctx: StepContext, model: string, endpoint: Endpoint, think: boolean | undefined): ToolDriver {
+export function createToolDriver(ctx: StepContext, model: string, endpoint: Endpoint, think: ThinkSetting | undefined): ToolDriver {
 	if (endpoint === 'openai') {
 		return async (messages, tools) => {
 			const result = await ctx.openai.chat(

@@ -1,6 +1,6 @@
 // Reading the measurements the decisions rest on. Practicality is recomputed from the measured
 // mean rate and the current minimum rate, so changing --min-rate re-decides without re-measuring.
-import {catalogEntry, isSeventyBClass} from '../../models/catalog.js';
+import {catalogEntry, isOneAtATime, tierOf} from '../../models/catalog.js';
 import type {ModelResult, ResultsFile, RubricDimension, ThresholdCheck} from '../../domain/schema.js';
 import {thresholdCheck, type CurrentScorer} from '../../analysis/thresholdCheck.js';
 import type {Settings} from '../settings.js';
@@ -74,8 +74,14 @@ export function sizeOf(results: ResultsFile, machine: MachineFacts | null, name:
 	return installed ?? modelResult(results, name)?.sizeBytes ?? catalogEntry(name)?.sizeBytes ?? 0;
 }
 
+/** Never two installed at once (models/tiers.ts): the memory rule of round 2. */
 export function isLarge(results: ResultsFile, machine: MachineFacts | null, name: string): boolean {
-	return isSeventyBClass(sizeOf(results, machine, name));
+	return isOneAtATime(name, sizeOf(results, machine, name));
+}
+
+/** The model's escalation step (models/tiers.ts): 0 for what round one picks from. */
+export function stepOf(results: ResultsFile, machine: MachineFacts | null, name: string): number {
+	return tierOf(name, sizeOf(results, machine, name)).step;
 }
 
 export function isInstalled(machine: MachineFacts | null, name: string): boolean {

@@ -10,7 +10,9 @@ import type {Action, StrategyState} from './types.js';
 
 const OUTCOMES = new Set(['accept', 'escalate', 'swap', 'skip']);
 
+/** Another one-at-a-time model installed, when the target is one too (models/tiers.ts). */
 function otherLargeInstalled(state: StrategyState, target: string): string | null {
+	if (!isLarge(state.results, state.machine, target)) return null;
 	const other = state.machine?.installed.find(
 		(model) => model.name !== target && isLarge(state.results, state.machine, model.name),
 	);

@@ -1,8 +1,9 @@
-// Which 70B-class model to offer, what pulling it is for, and its default; with the facts shown
-// before any pull: fit in RAM and on disk, the decode rate predicted from what this machine
-// measured, and the bandwidth ceiling. The first 70B-class model measures the quality ceiling even
-// when it will be slow; another one is only worth a pull when it could become a practical pick.
-import {familyOf} from '../../models/catalog.js';
+// Which model of the next escalation step to offer, what pulling it is for, and its default; with
+// the facts shown before any pull: fit in RAM and on disk, the decode rate predicted from what this
+// machine measured, and the bandwidth ceiling. The first model of a step measures the quality
+// ceiling even when it will be slow; another of the same step is only worth a pull when it could
+// become a practical pick.
+import {familyOf, tierOf} from '../../models/catalog.js';
 import {
 	fmt,
 	isInstalled,
@@ -13,12 +14,14 @@ import {
 	relativeOf,
 	relativeText,
 	sizeOf,
+	stepOf,
 	thresholdOf,
 	traderLosses,
 } from './evidence.js';
 import {policyOf, type Policy} from './policy.js';
 import {ceilingRate, predictRate, type Measured} from '../../analysis/ratePrediction.js';
 import type {CandidateFacts, EscalationOffer, StrategyState} from './types.js';
+import {NEVER_TWO} from '../../models/tiers.js';
 
 /** The GPU may wire about 75 % of unified memory by default on Apple silicon. */
 const GPU_RAM_SHARE = 0.75;
@@ -36,7 +39,7 @@ export function candidateFacts(state: StrategyState, model: string): CandidateFa
 	const {results, machine, settings} = state;
 	const sizeBytes = sizeOf(results, machine, model);
 	const installed = isInstalled(machine, model);
-	const mustDeleteFirst = installed
+	const mustDeleteFirst = installed || !isLarge(results, machine, model)
 		? null
 		: (machine?.installed.find((other) => other.name !== model && isLarge(results, machine, other.name))?.name ?? null);
 	const freed = mustDeleteFirst === null ? 0 : sizeOf(results, machine, mustDeleteFirst);
@@ -68,7 +71,7 @@ export function candidateFacts(state: StrategyState, model: string): CandidateFa
 	};
 }
 
-/** The policy's 70B-class candidates not chosen in an earlier round. */
+/** The policy's escalation candidates not chosen in an earlier round, lowest step first. */
 export function remainingCandidates(state: StrategyState): string[] {
 	const tried = new Set(
 		state.results.rounds
@@ -76,6 +79,11 @@ export function remainingCandidates(state: StrategyState): string[] {
 			.map((record) => record.chosen),
 	);
 	return policyOf(state.settings, state.results, state.machine).candidates.filter((model) => !tried.has(model));
+}
+
+/** What a sentence calls the model's tier ("70B-class"). */
+function tierWords(state: StrategyState, model: string): string {
+	return tierOf(model, sizeOf(state.results, state.machine, model)).words;
 }
 
 /** The largest scored ladder model of the round-one model's family that is smaller than it. */
@@ -98,7 +106,7 @@ function pickFromRoundOne(state: StrategyState, remaining: string[]): {model: st
 	const other = remaining.find((name) => familyOf(name) !== familyOf(roundOne));
 	if (same === undefined || other === undefined) {
 		const only = (same ?? other) as string;
-		return {model: only, why: `${only} is the ${remaining.length === 1 ? 'only' : 'first'} 70B-class model on the ladder`};
+		return {model: only, why: `${only} is the ${remaining.length === 1 ? 'only' : 'first'} ${tierWords(state, only)} model on the ladder`};
 	}
 	const small = smallerStep(state, policy);
 	const sSmall = small === null ? null : relativeOf(state, small);
@@ -171,17 +179,22 @@ function fits(facts: CandidateFacts): boolean {
 }
 
 /**
- * The offer after a round that did not settle the question, or null when no 70B-class model is
- * left. After a smaller round-one model the pick comes from the evidence and the predictions, and
- * escalating is the default; after a 70B-class round, pulling another is the default only when it
+ * The offer after a round that did not settle the question, or null when no escalation step is
+ * left. After a round of a lower step the pick comes from the evidence and the predictions, and
+ * escalating is the default; after a round of the same step, pulling another is the default only when it
  * could produce a practical recommendation (the first missed on quality, the other is predicted fast enough).
  */
 export function escalationOffer(state: StrategyState, afterRound: number, roundModel: string): EscalationOffer | null {
-	const remaining = remainingCandidates(state).filter((model) => model !== roundModel);
-	if (remaining.length === 0) return null;
+	const left = remainingCandidates(state).filter((model) => model !== roundModel);
+	if (left.length === 0) return null;
+	// One step at a time: only the lowest escalation step left is offered.
+	const step = (model: string) => stepOf(state.results, state.machine, model);
+	const next = Math.min(...left.map(step));
+	const remaining = left.filter((model) => step(model) === next);
 	const {settings} = state;
 	const facts = (model: string) => candidateFacts(state, model);
-	const first = !isLarge(state.results, state.machine, roundModel);
+	// The first model of a step (rather than the other one of the round's own step).
+	const first = step(roundModel) < next;
 	let recommended: string;
 	let why: string;
 	if (first) {
@@ -195,7 +208,7 @@ export function escalationOffer(state: StrategyState, afterRound: number, roundM
 		}
 	} else {
 		recommended = remaining[0] as string;
-		why = `${recommended} is the other 70B-class model`;
+		why = `${recommended} is the other ${tierWords(state, recommended)} model`;
 	}
 	let alternative = remaining.find((model) => model !== recommended) ?? null;
 	// A pick that cannot fit in memory is no recommendation when the other one fits.
@@ -213,7 +226,7 @@ export function escalationOffer(state: StrategyState, afterRound: number, roundM
 	// judge (a miss on compliance alone says nothing about what a bigger model would score): settle it first.
 	const unsettled = check.outcome === 'inconclusive' || check.judgeUsable === false;
 	const defaultChoice = worth && fits(pick) && !unsettled ? 'accept' : 'skip';
-	const room = pick.mustDeleteFirst === null ? '' : ` Pulling ${recommended} first deletes ${pick.mustDeleteFirst} (never two 70B-class models at once; its measurements stay).`;
+	const room = pick.mustDeleteFirst === null ? '' : ` Pulling ${recommended} first deletes ${pick.mustDeleteFirst} (${NEVER_TWO}; its measurements stay).`;
 	const unfit = fits(pick) ? '' : ` ${recommended} does not fit ${pick.fitsRam ? 'on disk' : 'in RAM'}, so Skip is the default.`;
 	const unsettledWhy = check.outcome === 'inconclusive' ? 'The round is inconclusive' : `The judge could not judge this round (${check.reasons.slice(1).join('; ')})`;
 	const settle = unsettled ? ` ${unsettledWhy}, so Skip is the default: settle it before any 70B pull, ${settleAdvice(roundModel, state.settings.scenarios)}.` : '';

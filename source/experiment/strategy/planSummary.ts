@@ -52,7 +52,7 @@ export function planSummary(state: StrategyState): string[] {
 	if (!resumed) lines.push(`Measured in round 1: ${available(state, policy.roundOne).join(', ')}.`);
 	lines.push(
 		policy.candidates.length === 0
-			? 'No 70B-class model on the ladder: the experiment stops after round 1.'
+			? 'No escalation step on the ladder: the experiment stops after round 1.'
 			: `Below ${policy.threshold.toFixed(1)}: ${policy.candidates.join(' or ')}, speed predicted first, one at a time.`,
 	);
 	if (done.length > 0) lines.push(`Done: round ${done.map(decided).join(' · ')}.`);

@@ -1,10 +1,9 @@
 // The escalation policy: which models the experiment runs, in which order, and the rules it keeps.
 // It is read off the settings (the editable part, kept with conf and overridden by flags) and
 // the catalog (facts about models); the strategy reads models from nowhere else.
-import {isSeventyBClass} from '../../models/catalog.js';
 import type {ResultsFile} from '../../domain/schema.js';
 import type {Settings} from '../settings.js';
-import {sizeOf} from './evidence.js';
+import {sizeOf, stepOf} from './evidence.js';
 import type {MachineFacts} from './types.js';
 
 export type Policy = {
@@ -14,11 +13,11 @@ export type Policy = {
 	roundOne: string;
 	/** Why that model: chosen on the plan, or the ladder rule. */
 	roundOneSource: 'plan' | 'ladder';
-	/** 70B-class ladder entries, in ladder order: what an escalation may offer. */
+	/** The ladder's escalation steps (catalog tiers, models/tiers.ts), lowest step first, then in ladder order: what an escalation may offer. */
 	candidates: string[];
 	threshold: number;
 	minRate: number;
-	/** Never two 70B-class models installed at once: the first is deleted (with consent) or the second skipped. */
+	/** Never two one-at-a-time (70B-class) models installed at once: the first is deleted (with consent) or the second skipped. */
 	maxLargeInstalled: 1;
 };
 
@@ -36,15 +35,15 @@ function installedBefore(results: ResultsFile, machine: MachineFacts | null, nam
 }
 
 /**
- * The first non-70B-class ladder entry larger than every ladder model installed before the
+ * The first step-0 ladder entry larger than every ladder model installed before the
  * experiment (unknown sizes count as larger: the ladder's order is the user's word); when all are
  * installed, the largest installed one (measured without a pull).
  */
 function roundOneFromLadder(settings: Settings, results: ResultsFile, machine: MachineFacts | null): string {
 	const size = (name: string) => sizeOf(results, machine, name);
-	const small = settings.ladder.filter((name) => !isSeventyBClass(size(name)));
+	const small = settings.ladder.filter((name) => stepOf(results, machine, name) === 0);
 	if (small.length === 0) return settings.ladder[0] ?? '';
-	// Only round one pulls a model below the 70B class: one pulled here settles the question, even
+	// Only round one pulls a step-0 model: one pulled here settles the question, even
 	// when its size, unknown before the pull, turns out smaller than expected.
 	const pulled = small.find((name) => pulledHere(results, name));
 	if (pulled !== undefined) return pulled;
@@ -63,7 +62,9 @@ export function policyOf(settings: Settings, results: ResultsFile, machine: Mach
 		ladder: [...settings.ladder],
 		roundOne,
 		roundOneSource: chosen === null ? 'ladder' : 'plan',
-		candidates: settings.ladder.filter((name) => name !== roundOne && isSeventyBClass(sizeOf(results, machine, name))),
+		candidates: settings.ladder
+			.filter((name) => name !== roundOne && stepOf(results, machine, name) > 0)
+			.sort((a, b) => stepOf(results, machine, a) - stepOf(results, machine, b)),
 		threshold: settings.threshold,
 		minRate: settings.minRate,
 		maxLargeInstalled: 1,

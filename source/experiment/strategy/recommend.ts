@@ -7,6 +7,7 @@ import {configNames} from '../../output/configs/naming.js';
 import {isInstalled, meanRate, modelResult, relativeText, thresholdOf} from './evidence.js';
 import {settleAdvice} from './offer.js';
 import type {FinalRecommendation, StrategyState} from './types.js';
+import {ONE_AT_A_TIME_WORDS} from '../../models/tiers.js';
 
 export type RecommendCandidate = {
 	model: string;
@@ -69,7 +70,7 @@ function ceilingSentence(best: Scored | undefined, chosen: Scored | undefined, i
 		return `${best.model} reaches ${rel(best)} but runs at ${f1(best.rate)} t/s (minimum ${minRate} t/s): ${quality} not at a usable speed on this machine.`;
 	}
 	if (!best.installed && best.model !== chosen?.model) {
-		return `${best.model} scores ${rel(best)} at ${f1(best.rate)} t/s but is not installed now (deleted to make room for another 70B-class model): pull it again (trifecta pull ${best.model}) to use it.`;
+		return `${best.model} scores ${rel(best)} at ${f1(best.rate)} t/s but is not installed now (deleted to make room for another ${ONE_AT_A_TIME_WORDS} model): pull it again (trifecta pull ${best.model}) to use it.`;
 	}
 	if (reaches) return `${best.model}'s ${rel(best)} is the best local trader score measured here, and it is usable at ${f1(best.rate)} t/s.`;
 	if (best.check.outcome === 'inconclusive') return `The best local trader score measured here is ${rel(best)} (${best.model}), inconclusive against the threshold ${f1(threshold)}: whether a local model closes the gap is not settled yet.`;

@@ -4,6 +4,7 @@ import type {Settings} from '../settings.js';
 import {scorerId, sizeOf} from './evidence.js';
 import {nextStepOncePatched} from './recommend.js';
 import type {EscalationChoice, EscalationOffer, StrategyEvent, StrategyState} from './types.js';
+import {NEVER_TWO} from '../../models/tiers.js';
 
 /**
  * Decisions depend on the threshold, the minimum rate, the ladder and who scores quality;
@@ -122,7 +123,7 @@ export function reduce(state: StrategyState, event: StrategyEvent): StrategyStat
 						model: event.next,
 						decision: 'delete-first',
 						chosen: event.next,
-						reason: `${event.model} (${size} GB) is deleted before pulling ${event.next}: never two 70B-class models at once.`,
+						reason: `${event.model} (${size} GB) is deleted before pulling ${event.next}: ${NEVER_TWO}.`,
 						at: event.at,
 					}
 				: {
@@ -130,7 +131,7 @@ export function reduce(state: StrategyState, event: StrategyEvent): StrategyStat
 						model: event.next,
 						decision: 'keep-first',
 						chosen: null,
-						reason: `${event.model} kept, so the pull of ${event.next} is skipped: never two 70B-class models at once.`,
+						reason: `${event.model} kept, so the pull of ${event.next} is skipped: ${NEVER_TWO}.`,
 						at: event.at,
 					};
 			return addRecord(state, record);

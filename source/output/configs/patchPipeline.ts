@@ -4,10 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {createTwoFilesPatch} from 'diff';
-import {writeFileAtomic} from '../atomicWrite.js';
-import {assertSafeTarget, createFileExclusive} from '../../system/safeWrite.js';
+import {assertSafeTarget, createFileExclusive, writeFileSafe} from '../../system/safeWrite.js';
 import {assertSafeConfigName, assertSafeModelName} from './naming.js';
 import {patchHybridLlm} from './patchHybridLlm.js';
+import {encodePythonSource, readPythonSource, type PythonEncoding} from './pythonSource.js';
 import {configsSnippet} from './pythonStyle.js';
 import {patchRunAnalysis, choicesSnippet} from './patchRunAnalysis.js';
 import {patchTests, testSnippet} from './patchTests.js';
@@ -21,7 +21,18 @@ export const PIPELINE_FILES = {
 } as const;
 export const BACKUP_SUFFIX = '.trifecta.bak';
 
-export type FileChange = {file: string; relative: string; before: string; after: string; diff: string; added: string[]};
+export type FileChange = {
+	file: string;
+	relative: string;
+	before: string;
+	after: string;
+	diff: string;
+	added: string[];
+	/** The file's own encoding (see pythonSource.ts): what `after` is written in. */
+	encoding: PythonEncoding;
+	/** The bytes `before` was read from: a file that no longer has them is not written. */
+	beforeBytes: Buffer;
+};
 export type FileNote = {relative: string; reason: string};
 export type FileSnippet = FileNote & {snippet: string};
 
@@ -82,15 +93,17 @@ export function planPipelinePatch(pipelineDir: string, document: HybridConfigsDo
 			if (!step.optional) plan.snippets.push({relative: step.relative, reason: 'file not found', snippet: step.snippet});
 			continue;
 		}
-		const target = resolveTarget(root, step.relative);
-		const before = typeof target === 'string' ? fs.readFileSync(target, 'utf8') : '';
+		const resolved = resolveTarget(root, step.relative);
+		const source = typeof resolved === 'string' ? readPythonSource(resolved) : null;
+		const target: string | FileNote = source !== null && !source.ok ? {relative: step.relative, reason: source.reason} : resolved;
+		const before = source?.ok ? source.text : '';
 		const result: FilePatchResult =
 			typeof target === 'string' ? step.patch(before) : {status: 'unrecognised', reason: target.reason, snippet: step.snippet};
 		if (result.status === 'unchanged') plan.unchanged.push({relative: step.relative, reason: result.reason});
 		else if (result.status === 'unrecognised') plan.snippets.push({relative: step.relative, reason: result.reason, snippet: result.snippet});
-		else if (typeof target === 'string') {
+		else if (typeof target === 'string' && source?.ok) {
 			const diff = createTwoFilesPatch(`a/${step.relative}`, `b/${step.relative}`, before, result.after, undefined, undefined, {context: 3});
-			plan.changes.push({file: target, relative: step.relative, before, after: result.after, diff, added: result.added});
+			plan.changes.push({file: target, relative: step.relative, before, after: result.after, diff, added: result.added, encoding: source.encoding, beforeBytes: source.bytes});
 		}
 		// Without the configs themselves, new choices or tests would point at nothing: stop here.
 		if (step.relative === PIPELINE_FILES.configs && result.status === 'unrecognised') {
@@ -111,10 +124,18 @@ export function formatPlanDiff(plan: PipelinePatchPlan): string {
  * would be a lie). The first backup is kept: it is the file as it was before trifecta ever ran.
  */
 export function applyPipelinePatch(plan: PipelinePatchPlan): AppliedPatch {
+	const encoded = new Map<FileChange, Buffer>();
 	for (const change of plan.changes) {
-		if (fs.readFileSync(change.file, 'utf8') !== change.before) {
+		if (!fs.readFileSync(change.file).equals(change.beforeBytes)) {
 			throw new Error(`${change.relative} changed since the diff was shown; nothing was written. Run the command again.`);
 		}
+		// Checked again at the last moment: the owner may have protected it since the plan.
+		if ((fs.statSync(change.file).mode & 0o222) === 0) {
+			throw new Error(`${change.relative} is read-only; nothing was written. Make it writable (chmod u+w) and run the command again.`);
+		}
+		const bytes = encodePythonSource(change.after, change.encoding);
+		if (bytes === null) throw new Error(`The patch for ${change.relative} holds characters its ${change.encoding} encoding cannot; nothing was written.`);
+		encoded.set(change, bytes);
 	}
 	// Every target and backup path is checked before the first write: a planted link (even a
 	// dangling one) anywhere inside the pipeline folder refuses the whole patch, not half of it.
@@ -130,7 +151,7 @@ export function applyPipelinePatch(plan: PipelinePatchPlan): AppliedPatch {
 		// 'wx': an existing backup (the file as it was before trifecta ever ran) is kept.
 		createFileExclusive(backup, fs.readFileSync(change.file), {root});
 		applied.backups.push(backup);
-		writeFileAtomic(change.file, change.after, {root});
+		writeFileSafe(change.file, encoded.get(change) ?? Buffer.from(change.after), {root});
 		applied.written.push(change.file);
 	}
 	return applied;

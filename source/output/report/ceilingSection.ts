@@ -1,5 +1,6 @@
 // Section 5: can a local model match Claude here, and how fast could bigger models decode on this machine.
-import {catalog, isSeventyBClass} from '../../models/catalog.js';
+import {catalog, isOneAtATime} from '../../models/catalog.js';
+import {ONE_AT_A_TIME_WORDS} from '../../models/tiers.js';
 import type {ResultsFile} from '../../domain/schema.js';
 import {NOT_MEASURED, fixed, gigabytes, percent} from '../textFormat.js';
 import {predictRate, rateBytesConstant, type Measured} from '../../analysis/ratePrediction.js';
@@ -48,7 +49,7 @@ function bandwidthCeiling(results: ResultsFile): string {
 	const floor = minRate(results);
 	const measured = measuredRates(results);
 	const sizes = new Map<string, number>();
-	for (const entry of catalog) if (isSeventyBClass(entry.sizeBytes)) sizes.set(entry.name, entry.sizeBytes);
+	for (const entry of catalog) if (isOneAtATime(entry.name, entry.sizeBytes)) sizes.set(entry.name, entry.sizeBytes);
 	for (const model of results.models) if (isSeventyB(model)) sizes.set(model.name, sizeOf(model) ?? 0);
 	const rows = [...sizes].map(([name, bytes]) => {
 		const ceiling = bw === null ? null : (bw * 1e9) / bytes;
@@ -59,8 +60,8 @@ function bandwidthCeiling(results: ResultsFile): string {
 		return [name, gigabytes(bytes), ceiling === null ? NOT_MEASURED : fixed(ceiling), range, rate === null ? NOT_MEASURED : fixed(rate), practical];
 	});
 	const parts = [
-		`Decode is memory-bandwidth bound, so rate x model bytes is about constant on one machine: each 70B-class rate is predicted from the other models measured here (the largest weighs most)${bw === null ? '' : `, and capped by the ceiling t/s = ${bw} GB/s / model bytes`}. Measured efficiency: ${percent(efficiency)} of the ceiling (mean over the benchmarked models).`,
-		mdTable(['70B-class model', 'size GB', 'ceiling t/s', 'predicted t/s (range)', 'measured t/s', `practical (>= ${floor ?? '?'} t/s)`], rows),
+		`Decode is memory-bandwidth bound, so rate x model bytes is about constant on one machine: each ${ONE_AT_A_TIME_WORDS} rate is predicted from the other models measured here (the largest weighs most)${bw === null ? '' : `, and capped by the ceiling t/s = ${bw} GB/s / model bytes`}. Measured efficiency: ${percent(efficiency)} of the ceiling (mean over the benchmarked models).`,
+		mdTable([`${ONE_AT_A_TIME_WORDS} model`, 'size GB', 'ceiling t/s', 'predicted t/s (range)', 'measured t/s', `practical (>= ${floor ?? '?'} t/s)`], rows),
 	];
 	const constant = rateBytesConstant(measured);
 	if (floor !== null && (bw !== null || constant !== null)) {

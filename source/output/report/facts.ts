@@ -1,5 +1,5 @@
 // Derived facts the report sections share, computed from the results file alone.
-import {catalogEntry, isSeventyBClass} from '../../models/catalog.js';
+import {catalogEntry, isOneAtATime} from '../../models/catalog.js';
 import type {ModelResult, ResultsFile, ThresholdCheck} from '../../domain/schema.js';
 import {DEFAULT_THRESHOLD, thresholdCheck} from '../../analysis/thresholdCheck.js';
 import {meanScore, traderScore} from '../textFormat.js';
@@ -27,7 +27,7 @@ export function sizeOf(model: ModelResult): number | null {
 
 export function isSeventyB(model: ModelResult): boolean {
 	const size = sizeOf(model);
-	return size !== null && isSeventyBClass(size);
+	return isOneAtATime(model.name, size ?? 0);
 }
 
 export function rateOf(model: ModelResult): number | null {

@@ -3,6 +3,26 @@ import {experimentTimeLine} from '../../analysis/timing.js';
 import type {ResultsFile} from '../../domain/schema.js';
 import {NOT_MEASURED, SIMULATED_BANNER} from '../textFormat.js';
 
+/**
+ * The `think` the reps sent: false for thinking models, but a level for a model that cannot turn
+ * its reasoning off (gpt-oss: "low"), named per model since its rate and TTFT include reasoning.
+ */
+function thinkPart(results: ResultsFile): string {
+	const sent = results.models.flatMap((model) => {
+		const think = model.speed?.options.think;
+		return think === null || think === undefined ? [] : [{name: model.name, think}];
+	});
+	const off = sent.find((entry) => typeof entry.think === 'boolean');
+	const levels = sent.filter((entry) => typeof entry.think === 'string');
+	const parts = [
+		...(off ? [`think ${String(off.think)}`] : []),
+		...(levels.length > 0
+			? [`think ${levels.map((entry) => `"${entry.think}" for ${entry.name}`).join(', ')} (the lowest level it accepts: its reasoning cannot be turned off and counts in its decode rate and TTFT)`]
+			: []),
+	];
+	return parts.length === 0 ? '' : `, ${parts.join(', ')}`;
+}
+
 function optionsLine(results: ResultsFile): string {
 	const options = results.models.map((model) => model.speed?.options).filter((value) => value !== undefined);
 	const first = options[0];
@@ -10,7 +30,7 @@ function optionsLine(results: ResultsFile): string {
 	const same = options.every((o) => o.temperature === first.temperature && o.seed === first.seed && o.num_ctx === first.num_ctx && o.num_predict === first.num_predict && o.reps === first.reps);
 	return [
 		`- Benchmark options: temperature ${first.temperature}, seed ${first.seed}, num_ctx ${first.num_ctx}, num_predict ${first.num_predict}` +
-			`${first.think === null ? '' : `, think ${first.think}`}; one untimed warm-up, then ${first.reps} timed repetitions (mean ± sample sd)` +
+			`${thinkPart(results)}; one untimed warm-up, then ${first.reps} timed repetitions (mean ± sample sd)` +
 			`${same ? '' : ' (options differ between models; see scaling-results.json)'}`,
 		`- Benchmark prompt: "${first.prompt}"`,
 	].join('\n');

@@ -3,6 +3,7 @@ import type {ResultsFile} from '../../domain/schema.js';
 import {NOT_MEASURED, duration, fixed} from '../textFormat.js';
 import {isSeventyB, minRate, rankModels, threshold, type RankedModel} from './facts.js';
 import {mdTable} from './markdown.js';
+import {ONE_AT_A_TIME_WORDS as LARGE} from '../../models/tiers.js';
 
 function practicalCell(entry: RankedModel, floor: number | null): string {
 	if (entry.model.practical === undefined) return NOT_MEASURED;
@@ -15,8 +16,8 @@ function verdict(results: ResultsFile): string {
 	const small = ranked.filter((entry) => !isSeventyB(entry.model));
 	const bigBest = big[0];
 	const smallBest = small[0];
-	if (!bigBest) return 'No 70B-class model was scored, so the speed hit was never taken: the comparison below covers the smaller models only.';
-	if (!smallBest) return `Only 70B-class models were scored (${bigBest.model.name}); there is no smaller model to weigh it against.`;
+	if (!bigBest) return `No ${LARGE} model was scored, so the speed hit was never taken: the comparison below covers the smaller models only.`;
+	if (!smallBest) return `Only ${LARGE} models were scored (${bigBest.model.name}); there is no smaller model to weigh it against.`;
 	const gain = (bigBest.trader ?? 0) - (smallBest.trader ?? 0);
 	const limit = threshold(results);
 	const speedPart =
@@ -28,9 +29,9 @@ function verdict(results: ResultsFile): string {
 	const bigPasses = bigBest.check.outcome === 'meets';
 	const smallPasses = smallBest.check.outcome === 'meets';
 	let call: string;
-	if (gain <= 0) call = `Not worth it: the 70B-class model is no better than ${smallBest.model.name}.`;
+	if (gain <= 0) call = `Not worth it: the ${LARGE} model is no better than ${smallBest.model.name}.`;
 	else if (smallPasses) call = `Not worth it: ${smallBest.model.name} already reaches the threshold of ${limit}.`;
-	else if (bigPasses) call = `Worth it for quality: only the 70B-class model reaches the threshold of ${limit}.`;
+	else if (bigPasses) call = `Worth it for quality: only the ${LARGE} model reaches the threshold of ${limit}.`;
 	else if (gain < 0.5) call = `Not worth it: +${fixed(gain)} points does not justify the slowdown, and neither reaches the threshold${limit === null ? '' : ` of ${limit}`}.`;
 	else call = `A real gain, but neither model reaches the threshold${limit === null ? '' : ` of ${limit}`}.`;
 	const practical = bigBest.model.practical === false ? ` It is below the minimum rate of ${minRate(results) ?? '?'} t/s, so it is impractical for all 12 agents; the hybrid configs put it on only part of them (section 4).` : '';
@@ -52,6 +53,6 @@ export function formatTradeoffSection(results: ResultsFile): string {
 	return [
 		table,
 		'The wall-time estimate is about 20K output tokens of one pipeline run at the measured mean decode rate (prefill and tool latency not counted).',
-		`**Is the 70B worth the speed hit?** ${verdict(results)}`,
+		`**Is the ${LARGE} model worth the speed hit?** ${verdict(results)}`,
 	].join('\n\n');
 }

@@ -26,6 +26,8 @@ export const HINTS = {
 	incomplete: 'Ollama may have stopped or restarted; check `ollama ps` and the server log, then retry',
 	diskFull: 'free disk space (`ollama rm` a model you no longer need, or empty the trash), then run the pull again: it resumes',
 	modelOutput: 'this is the model failing to call the tool correctly, recorded as a failed scenario',
+	loadFailed:
+		'the model file may be damaged or need a newer Ollama: update Ollama, or `ollama rm` the model and pull it again; the server log (`~/.ollama/logs/server.log`) says which',
 } as const;
 
 /**
@@ -38,8 +40,47 @@ export const OUT_OF_MEMORY =
 	/requires more system memory|out-of-memory|out of memory|memory layout cannot be allocated|failed to allocate memory|insufficient memory/i;
 /** A pull (or model write) that hit a full disk: the OS error as Ollama passes it on. */
 export const DISK_FULL = /no space left on device/i;
-/** Ollama's built-in tool-call parsers failing on the model's text (e.g. "failed to parse JSON: ..."). */
-export const PARSER_FAILED = /failed to parse JSON|error parsing tool call|failed to parse tool call/i;
+/**
+ * Ollama's tool-call parsers failing on what the model wrote: the model's failure, not the
+ * server's. The Go parsers ("failed to parse JSON", "error parsing tool call"); llama-server from
+ * v0.30 ("llama-server returned invalid tool call arguments for ...", llm/llama_server.go:2120);
+ * and the per-family parsers of model/parsers/ (v0.32.15): glm46.go ("incomplete GLM tool call",
+ * "mismatched arg_key and arg_value counts", "tool ... is not declared", "required argument ... is
+ * missing", "failed to parse XML", "empty function name"), lfm2.go ("invalid tool call: ...", "no
+ * tool call(s) found"), olmo3.go ("failed to parse function call", "invalid function call format",
+ * "failed to parse arguments", "invalid argument format", "failed to parse value for ...", "invalid
+ * object entry").
+ */
+export const PARSER_FAILED = new RegExp(
+	[
+		'failed to parse JSON',
+		'error parsing tool call',
+		'failed to parse tool call',
+		'invalid tool call',
+		'incomplete GLM tool call',
+		'mismatched arg_key and arg_value counts',
+		'tool "[^"]*" is not declared',
+		'required argument "[^"]*" is missing for tool',
+		'failed to parse XML',
+		'empty (?:function|argument) name',
+		'no tool calls? found',
+		'failed to parse function call',
+		'invalid function call format',
+		'failed to parse arguments',
+		'invalid argument format',
+		'failed to parse value for',
+		'invalid object entry',
+	].join('|'),
+	'i',
+);
+/**
+ * The runner could not load the model: "llama runner process has terminated: ..." (the Go
+ * scheduler, v0.1x-v0.2x llm/server.go:1362), "llama-server process has terminated: ..." and
+ * "llama-server process no longer running" (v0.30+, llm/llama_server.go:1198, 1306-1325), and
+ * llama.cpp's "error loading model" (llm/status.go lists it among the runner's fatal lines).
+ * Out-of-memory wordings inside them are matched first.
+ */
+export const LOAD_FAILED = /llama runner process has terminated|llama-server process has terminated|llama-server process no longer running|error loading model/i;
 
 /** A pull that broke off resumes where it stopped (Ollama keeps the partial blobs until it restarts). */
 function incompleteHint(ctx: OllamaErrorContext): string {
@@ -87,6 +128,9 @@ function fromText(text: string, ctx: OllamaErrorContext, status: number | undefi
 	}
 	if (PARSER_FAILED.test(text)) {
 		return new ProviderError('model-output', `${subject} wrote a tool call Ollama could not parse: ${text}`, HINTS.modelOutput, opts);
+	}
+	if (LOAD_FAILED.test(text)) {
+		return new ProviderError('runner-crashed', `Ollama could not load ${subject}: ${text}`, HINTS.loadFailed, opts);
 	}
 	if (/model runner has unexpectedly stopped/i.test(text)) {
 		return new ProviderError('runner-crashed', `The Ollama model runner for ${subject} stopped unexpectedly`, HINTS.runner, opts);

@@ -14,7 +14,7 @@ import {
 import {modelNameProblem} from '../../domain/modelName.js';
 import {ProviderError} from '../errors.js';
 import {isAbortError} from '../networkErrors.js';
-import {DEFAULT_TIMEOUTS, RequestTimeouts, timeoutError, type TimeoutSettings} from '../network/timeouts.js';
+import {DEFAULT_TIMEOUTS, RequestTimeouts, type TimeoutSettings} from '../network/timeouts.js';
 import type {
 	CallOptions,
 	GenerateRequest,
@@ -25,6 +25,7 @@ import type {
 } from '../types.js';
 import type {BusyRetryOptions} from './busyRetry.js';
 import {withBusyRetry} from './busyRetry.js';
+import {ollamaTimeoutError, PullMovement, timeoutOptions, type Deadline} from './deadlines.js';
 import {guardedStream, type StreamedPart} from './guardedStream.js';
 import {normalizeOllamaHost} from './hostUrl.js';
 import {ResponseBudget} from './responseBudget.js';
@@ -58,10 +59,11 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 	const baseMs = options.busyBackoffMs ?? 500;
 
 	const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
-	const guardFor = (signal?: AbortSignal) => new RequestTimeouts(timeouts, signal);
+	const guardFor = (signal: AbortSignal | undefined, deadline: Deadline) => new RequestTimeouts(timeouts, signal, timeoutOptions(deadline, timeouts));
 	const clientFor = (guard: RequestTimeouts) => new Ollama({host: options.host || host, fetch: createQuietFetch(guard.signal, guard.fetch(baseFetch))});
 	/** A fired timeout explains an abort the caller did not ask for. */
-	const explain = (guard: RequestTimeouts, error: unknown): unknown => (guard.fired ? timeoutError(guard.fired, `Ollama at ${host}`) : error);
+	const explain = (guard: RequestTimeouts, error: unknown, request: {operation: Operation; model?: string | undefined; deadline: Deadline}): unknown =>
+		guard.fired ? ollamaTimeoutError(guard.fired, host, request) : error;
 	const retryFor = (signal: AbortSignal | undefined, what: string): BusyRetryOptions => ({
 		retries,
 		baseMs,
@@ -72,27 +74,36 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 
 	async function call<T>(operation: Operation, opts: CallOptions | undefined, run: (client: Ollama) => Promise<T>, model?: string): Promise<T> {
 		const signal = opts?.signal;
-		const guard = guardFor(signal);
+		const deadline: Deadline = {kind: 'quick'};
+		const guard = guardFor(signal, deadline);
 		try {
 			const client = clientFor(guard);
 			return await withBusyRetry(() => run(client), retryFor(signal, operation));
 		} catch (error) {
-			throw mapOllamaError(explain(guard, error), contextFor(operation, signal, model));
+			throw mapOllamaError(explain(guard, error, {operation, model, deadline}), contextFor(operation, signal, model));
 		} finally {
 			guard.clear();
 		}
 	}
 
-	/** A guarded stream whose errors name a fired timeout instead of a cancel. */
+	/**
+	 * A guarded stream whose errors name a fired timeout instead of a cancel. Only a part that
+	 * `isProgress` accepts restarts the stall timer: content, never an empty or repeated chunk.
+	 */
 	async function* timed<T extends object>(
 		signal: AbortSignal | undefined,
+		request: {operation: Operation; model: string; deadline: Deadline},
 		stream: (client: Ollama) => AsyncGenerator<StreamedPart<T>, void, undefined>,
+		isProgress: (part: T) => boolean,
 	): AsyncGenerator<StreamedPart<T>, void, undefined> {
-		const guard = guardFor(signal);
+		const guard = guardFor(signal, request.deadline);
 		try {
-			yield* stream(clientFor(guard));
+			for await (const item of stream(clientFor(guard))) {
+				if (isProgress(item.part)) guard.progress();
+				yield item;
+			}
 		} catch (error) {
-			throw explain(guard, error);
+			throw explain(guard, error, request);
 		} finally {
 			guard.clear();
 		}
@@ -111,13 +122,20 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 		open: (client: Ollama) => Promise<AbortableAsyncIterator<T>>,
 		read: (part: T) => {text: string; thinking: string; toolCalls?: WireToolCall[]},
 		opts: CallOptions | undefined,
-		numPredict: number | undefined,
+		deadline: Extract<Deadline, {kind: 'generation'}>,
 	): AsyncGenerator<OllamaStreamEvent, void, undefined> {
 		const signal = opts?.signal;
 		let ttftMs: number | null = null;
-		const budget = new ResponseBudget(host, model, numPredict);
-		const parts = timed<T>(signal, (client) =>
-			guardedStream<T>(() => open(client), (part) => part.done, contextFor(flavour, signal, model), retryFor(signal, flavour)),
+		const budget = new ResponseBudget(host, model, deadline.numPredict);
+		const isProgress = (part: T): boolean => {
+			const {text, thinking, toolCalls} = read(part);
+			return part.done || text !== '' || thinking !== '' || (toolCalls?.length ?? 0) > 0;
+		};
+		const parts = timed<T>(
+			signal,
+			{operation: flavour, model, deadline},
+			(client) => guardedStream<T>(() => open(client), (part) => part.done, contextFor(flavour, signal, model), retryFor(signal, flavour)),
+			isProgress,
 		);
 		for await (const {part, at, startedAt} of parts) {
 			const {text, thinking, toolCalls} = read(part);
@@ -139,7 +157,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 			(client) => client.generate({...body, stream: true}),
 			(part) => ({text: part.response ?? '', thinking: part.thinking ?? ''}),
 			opts,
-			body.options?.num_predict,
+			{kind: 'generation', numPredict: body.options?.num_predict, numCtx: body.options?.num_ctx, loadOnly: body.prompt === ''},
 		);
 	}
 
@@ -158,13 +176,20 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 		host,
 
 		async ping(opts) {
+			// The first request of every command: a host that accepts the connection and never answers
+			// must not hold it for Node's 300 s, nor be reported as "not running".
+			const deadline: Deadline = {kind: 'quick'};
+			const guard = guardFor(opts?.signal, deadline);
 			try {
-				const response = await createQuietFetch(opts?.signal, baseFetch)(`${host}/`, {method: 'GET'});
+				const response = await createQuietFetch(guard.signal, guard.fetch(baseFetch))(`${host}/`, {method: 'GET'});
 				const text = await response.text();
 				return response.ok && /ollama/i.test(text);
 			} catch (error) {
+				if (guard.fired) throw ollamaTimeoutError(guard.fired, host, {operation: 'ping', deadline});
 				if (opts?.signal?.aborted || isAbortError(error)) throw mapOllamaError(error, contextFor('ping', opts?.signal));
 				return false;
+			} finally {
+				guard.clear();
 			}
 		},
 
@@ -193,13 +218,13 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 			checkName(model);
 			const signal = opts?.signal;
 			const aggregator = new PullAggregator();
-			const lines = timed<PullLine>(signal, (client) =>
-				guardedStream<PullLine>(
-					() => client.pull({model, stream: true}),
-					(line) => line.status === 'success',
-					contextFor('pull', signal, model),
-					retryFor(signal, 'the pull'),
-				),
+			const movement = new PullMovement();
+			const lines = timed<PullLine>(
+				signal,
+				{operation: 'pull', model, deadline: {kind: 'pull'}},
+				(client) =>
+					guardedStream<PullLine>(() => client.pull({model, stream: true}), (line) => line.status === 'success', contextFor('pull', signal, model), retryFor(signal, 'the pull')),
+				(line) => movement.moved(line),
 			);
 			for await (const {part, at} of lines) yield aggregator.update(part, at);
 		},
@@ -225,7 +250,7 @@ export function createOllamaProvider(options: OllamaProviderOptions): OllamaProv
 				(client) => client.chat({...body, stream: true}),
 				(part) => ({text: part.message?.content ?? '', thinking: part.message?.thinking ?? '', toolCalls: part.message?.tool_calls}),
 				opts,
-				request.options?.num_predict,
+				{kind: 'generation', numPredict: request.options?.num_predict, numCtx: request.options?.num_ctx, loadOnly: request.messages.length === 0},
 			);
 		},
 

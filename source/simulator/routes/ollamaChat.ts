@@ -67,6 +67,8 @@ async function nonStreamFault(exchange: Exchange, fault: StreamFault): Promise<b
 			return true;
 		case 'no-done':
 		case 'disk-full':
+		case 'empty-chunks':
+		case 'stuck':
 			return false;
 	}
 }

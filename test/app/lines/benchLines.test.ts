@@ -28,6 +28,8 @@ describe('bench lines', () => {
 		expect(block).toContain('  eval rate:            61.58 tokens/s');
 		expect(block).toContain('  decode   61.58 ± 0.00 t/s  [61.58 61.58]');
 		expect(block).toContain('  load     4.10 s (warm-up, untimed)');
+		// The prompt length prefill was measured over is the server's count, not an estimate.
+		expect(block).toContain("  prompt   26 tokens per rep (Ollama's prompt_eval_count)");
 		expect(block).toContain('qwen2.5:14b: fast enough for the 12-agent pipeline');
 	});
 });

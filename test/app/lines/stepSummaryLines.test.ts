@@ -1,11 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import {createStepSummaryLines} from '../../../source/app/lines/stepSummaryLines.js';
 import type {SpeedResult} from '../../../source/domain/schema.js';
-import {defaultSettings} from '../../../source/experiment/settings.js';
+import {testSettings} from '../../helpers/testSettings.js';
 import {speed} from '../../experiment/strategy/fixtures.js';
 import {okResponse, scenario} from '../fixtures/compareEvents.js';
 
-const slow: SpeedResult = {...speed(5.91, defaultSettings), evalRate: {mean: 5.91, sd: 0.03, samples: [5.89, 5.89, 5.94]}};
+const slow: SpeedResult = {...speed(5.91, testSettings), evalRate: {mean: 5.91, sd: 0.03, samples: [5.89, 5.89, 5.94]}};
 
 describe('step summary lines', () => {
 	it('says an installed model was not pulled again', () => {

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {initialPullView, pullViewReducer, type PullView} from '../../../source/app/state/pullView.js';
 import type {PullEvent} from '../../../source/experiment/events.js';
 import type {LayerProgress} from '../../../source/providers/types.js';
+import {PullAggregator, type PullLine} from '../../../source/providers/ollama/pullProgress.js';
 
 const WEIGHTS = `sha256:${'a'.repeat(12)}${'0'.repeat(52)}`;
 const TEMPLATE = `sha256:${'b'.repeat(12)}${'0'.repeat(52)}`;
@@ -82,5 +83,32 @@ describe('pullViewReducer', () => {
 		]);
 		expect(canceled.phase).toBe('canceled');
 		expect(canceled.message).toContain('resume');
+	});
+
+	it('folds an update that names its layer the same as one that lists every layer', () => {
+		const lines: [PullLine, number][] = [
+			[{status: 'pulling manifest'}, 500],
+			[{status: 'pulling', digest: TEMPLATE, total: 1482, completed: 1482}, 1000],
+			[{status: 'pulling', digest: WEIGHTS, total: 10e9}, 1000],
+			[{status: 'pulling', digest: WEIGHTS, total: 10e9, completed: 4e9}, 3000],
+			// Ollama repeats the last line of a finished layer.
+			[{status: 'pulling', digest: TEMPLATE, total: 1482, completed: 1482}, 3500],
+			[{status: 'pulling', digest: WEIGHTS, total: 10e9, completed: 10e9}, 4000],
+			[{status: 'verifying sha256 digest'}, 4500],
+		];
+		const aggregator = new PullAggregator();
+		const start: PullEvent = {type: 'pull:start', model: 'qwen2.5:32b', expectedBytes: 11e9};
+		const named = [start, ...lines.map(([line, at]): PullEvent => ({type: 'pull:progress', model: 'qwen2.5:32b', update: aggregator.update(line, at)}))];
+		const listed = named.map((event): PullEvent => {
+			if (event.type !== 'pull:progress') return event;
+			const {changed: _changed, ...update} = event.update;
+			return {...event, update};
+		});
+		const byName = fold(named);
+		const byList = fold(listed);
+		expect(byName.finished.map((layer) => layer.digest)).toEqual([TEMPLATE, WEIGHTS]);
+		expect(byName).toEqual(byList);
+		// The weights moved 10 GB between the first line (500 ms) and the last (4500 ms).
+		expect(byName.bytesPerSecond).toBe(10e9 / 4);
 	});
 });

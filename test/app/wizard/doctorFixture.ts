@@ -1,13 +1,14 @@
 // A preflight report with the six ladder models installed and two loaded: the tallest preflight.
 import type {DoctorReport} from '../../../source/app/doctor/report.js';
-import {catalogEntry, defaultLadder} from '../../../source/models/catalog.js';
+import {catalogEntry} from '../../../source/models/catalog.js';
+import {TEST_LADDER} from '../../helpers/testSettings.js';
 import {system} from '../../experiment/runner/fakes.js';
 
 export const doctorReport: DoctorReport = {
 	simulated: true,
 	host: 'http://127.0.0.1:11434',
 	ollama: {reachable: true, version: '0.32.15'},
-	models: defaultLadder.map((name) => {
+	models: TEST_LADDER.map((name) => {
 		const known = catalogEntry(name);
 		const sizeBytes = known?.sizeBytes ?? 1e9;
 		return {name, sizeBytes, sizeGB: sizeBytes / 1e9, digest: 'x', modifiedAt: '', family: known?.family ?? '', parameterSize: known?.parameterSize ?? '', quantization: known?.quantization ?? '', capabilities: ['completion', 'tools']};

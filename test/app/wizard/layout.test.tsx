@@ -8,6 +8,7 @@ import {harness} from '../../experiment/runner/fakes.js';
 import {KEY, enterThrough} from './helpers.js';
 import {renderSized} from './sizedRender.js';
 import {doctorReport} from './doctorFixture.js';
+import {focusRow} from '../../helpers/testUtils.js';
 
 const world: World = {
 	...roundOneWorld(),
@@ -101,13 +102,11 @@ describe('the wizard and the terminal', () => {
 		unmount = ui.unmount;
 		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Verdict — round 1']);
 		const wide = ui.live();
-		ui.stdout.resize(60, 16);
+		await ui.resize(60, 16);
 		await ui.until('Verdict — round 1');
-		await new Promise((resolve) => setTimeout(resolve, 50));
 		expectFits(ui, 'Verdict — round 1', /^model\s+t\/s/);
 		expect(Math.max(...wide.map((line) => line.length))).toBeGreaterThan(60);
-		ui.stdout.resize(100, 30);
-		await new Promise((resolve) => setTimeout(resolve, 50));
+		await ui.resize(100, 30);
 		expectFits(ui, 'Verdict — round 1', /^model\s+t\/s/);
 		expect(Math.max(...ui.live().map((line) => line.length))).toBeGreaterThan(60);
 		await runner.close();
@@ -121,13 +120,20 @@ describe('the wizard and the terminal', () => {
 		await ui.until('Preflight');
 		await ui.press(KEY.enter);
 		await ui.until('Plan — the ladder');
-		await ui.press(KEY.down.repeat(6));
+		// How many rows down Threshold is, found one key at a time; then the burst goes back up and down again.
+		const cursorLine = () => ui.live().find((line) => /^\s*›/.test(line));
+		const top = cursorLine();
+		const rows = await focusRow(ui, 'Threshold');
+		expect(rows).toBeGreaterThan(1);
+		await ui.press(KEY.up.repeat(rows));
+		expect(cursorLine()).toBe(top);
+		await ui.press(KEY.down.repeat(rows));
 		expect(ui.live().join('\n')).toMatch(/› {2}Threshold\s+‹ 9\.0 trader score ›/);
 		// Two steps right in one write: 9.0 -> 10.0 (0.5 a step).
 		await ui.press(KEY.right.repeat(2));
 		expect(ui.live().join('\n')).toMatch(/‹ 10\.0 trader score ›/);
 		await ui.press(KEY.left.repeat(2));
-		await ui.press(KEY.up.repeat(6));
+		await ui.press(KEY.up.repeat(rows));
 		await ui.press(KEY.enter);
 		await ui.until('Verdict — round 1');
 		// Enter twice in one write: the second lands on the next page, not on the same one twice.

@@ -11,6 +11,7 @@ import {roundOneWorld, type World} from '../../experiment/strategy/fixtures.js';
 import {harness} from '../../experiment/runner/fakes.js';
 import {FIXTURE_PIPELINE, pipelineCopy} from '../../output/helpers.js';
 import {KEY, renderWizard, enterThrough} from './helpers.js';
+import {focusRow} from '../../helpers/testUtils.js';
 
 const world: World = {
 	...roundOneWorld({trader32: 9.3}),
@@ -46,7 +47,7 @@ describe('the configs offer', () => {
 
 	it('Skip writes nothing but the report', async () => {
 		const {ui, runner, json, pipeline, h} = await toOffer();
-		await ui.press(KEY.down.repeat(3));
+		await focusRow(ui, 'Skip: write nothing');
 		expect(ui.frame()).toContain('› Skip: write nothing');
 		await ui.press(KEY.enter);
 		await ui.until('Done');
@@ -100,7 +101,7 @@ describe('the configs offer', () => {
 		expect(ui.frame()).toContain('Esc back to the configs offer');
 		await ui.press(KEY.esc);
 		await ui.until('Hybrid configs for qwen2.5:32b');
-		await ui.press(KEY.down.repeat(3));
+		await focusRow(ui, 'Skip: write nothing');
 		await ui.press(KEY.enter);
 		await ui.until('Done');
 		expect(readFileSync(path.join(pipeline, HYBRID_LLM), 'utf8')).toBe(original);

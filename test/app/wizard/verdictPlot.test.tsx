@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {render} from 'ink-testing-library';
 import {VerdictScreen, plotHeight} from '../../../source/app/wizard/screens/verdictScreen.js';
 import {chartData} from '../../../source/output/charts/chartData.js';
-import {defaultSettings} from '../../../source/experiment/settings.js';
+import {testSettings} from '../../helpers/testSettings.js';
 import {completeResults} from '../../output/fixtureResults.js';
 
 const results = completeResults();
@@ -18,11 +18,11 @@ describe('the verdict screen’s speed-vs-quality plot', () => {
 	});
 
 	it('is drawn whole when the page has room, and replaced by one line when it does not', () => {
-		const tall = render(<VerdictScreen results={results} settings={defaultSettings} focus={null} title="Verdict — final" reason="Recommendation: x." width={80} rows={60} />);
+		const tall = render(<VerdictScreen results={results} settings={testSettings} focus={null} title="Verdict — final" reason="Recommendation: x." width={80} rows={60} />);
 		expect(tall.lastFrame()).toContain('Speed vs quality · decode t/s across');
 		expect(tall.lastFrame()).not.toContain('a taller terminal shows the plot');
 		tall.unmount();
-		const short = render(<VerdictScreen results={results} settings={defaultSettings} focus={null} title="Verdict — final" reason={'A long sentence. '.repeat(20)} width={80} rows={14} />);
+		const short = render(<VerdictScreen results={results} settings={testSettings} focus={null} title="Verdict — final" reason={'A long sentence. '.repeat(20)} width={80} rows={14} />);
 		expect(short.lastFrame()).toContain('a taller terminal shows the plot here');
 		expect(short.lastFrame()).not.toContain('decode t/s across');
 		short.unmount();
@@ -33,11 +33,11 @@ describe('the verdict screen’s speed-vs-quality plot', () => {
 		const first = during.models.find((model) => model.speed);
 		if (!first?.speed) throw new Error('fixture without a benchmark');
 		first.speed.duringDownload = 'qwen2.5:32b';
-		const marked = render(<VerdictScreen results={during} settings={defaultSettings} focus={null} title="Verdict — final" reason="Recommendation: x." width={80} rows={60} />);
+		const marked = render(<VerdictScreen results={during} settings={testSettings} focus={null} title="Verdict — final" reason="Recommendation: x." width={80} rows={60} />);
 		expect(marked.lastFrame()).toMatch(new RegExp(`${first.name.replace(/[.]/g, '\\.')}\\s+[\\d.]+ †`));
 		expect(marked.lastFrame()).toContain('† benchmarked while qwen2.5:32b downloaded (disk and network busy)');
 		marked.unmount();
-		const plain = render(<VerdictScreen results={results} settings={defaultSettings} focus={null} title="Verdict — final" reason="Recommendation: x." width={80} rows={60} />);
+		const plain = render(<VerdictScreen results={results} settings={testSettings} focus={null} title="Verdict — final" reason="Recommendation: x." width={80} rows={60} />);
 		expect(plain.lastFrame()).not.toContain('†');
 		plain.unmount();
 	});

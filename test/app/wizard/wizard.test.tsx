@@ -11,6 +11,7 @@ import {createRunner} from '../../../source/experiment/runner/index.js';
 import {defaultOutputs} from '../../../source/experiment/runner/outputs.js';
 import {tempDir} from '../../output/helpers.js';
 import {git, pipelineRepo} from '../../output/gitRepo.js';
+import {focusRow} from '../../helpers/testUtils.js';
 
 const world: World = {
 	...roundOneWorld(),
@@ -140,8 +141,7 @@ describe('wizard', () => {
 		await ui.press(KEY.enter);
 		await ui.until('Plan — the ladder');
 		expect(ui.flat()).toContain('Round 1: qwen2.5:32b, next above what is installed; pull 19.9 GB.');
-		await ui.press(KEY.down);
-		await ui.press(KEY.down);
+		await focusRow(ui, /\] qwen2\.5:32b/);
 		await ui.press(' ');
 		await ui.until('Round 1: command-r:35b');
 		expect(ui.frame()).toMatch(/\[ \] qwen2\.5:32b/);
@@ -160,7 +160,7 @@ describe('wizard', () => {
 		await ui.until('Preflight');
 		await ui.press(KEY.enter);
 		await ui.until('Plan — the ladder');
-		for (let row = 0; row < 5; row += 1) await ui.press(KEY.down);
+		await focusRow(ui, /\] command-r:35b/);
 		await ui.press('r');
 		await ui.until('Round 1: command-r:35b, chosen on this plan');
 		expect(openSettingsStore({cwd: h.confDir}).read().roundOne).toBe('command-r:35b');
@@ -195,7 +195,7 @@ describe('wizard', () => {
 		await ui.until('Preflight');
 		await ui.press(KEY.enter);
 		await ui.until('Plan — the ladder');
-		for (let row = 0; row < 6; row += 1) await ui.press(KEY.down);
+		await focusRow(ui, 'Threshold');
 		expect(ui.frame()).toMatch(/› {2}Threshold\s+‹ 9\.0 trader score ›/);
 		await ui.press(KEY.right);
 		await ui.until('‹ 9.5 trader score ›');

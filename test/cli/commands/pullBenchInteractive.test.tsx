@@ -10,6 +10,7 @@ import {benchCommand} from '../../../source/cli/commands/bench.js';
 import type {CommandModule} from '../../../source/cli/types.js';
 import {startSimulator, type SimulatorHandle, type SimulatorOptions} from '../../../source/simulator/index.js';
 import {testServices} from '../../helpers/testServices.js';
+import {waitFor} from '../../helpers/testUtils.js';
 
 let sim: SimulatorHandle | null = null;
 let dir: string | null = null;
@@ -28,13 +29,6 @@ function fakeTty() {
 	return {stdout, stdin, text: () => stripAnsi(written)};
 }
 
-async function waitFor(check: () => boolean, ms = 5000): Promise<void> {
-	const start = Date.now();
-	while (!check()) {
-		if (Date.now() - start > ms) throw new Error('condition not met');
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
 
 async function start(command: CommandModule, args: string[], options: SimulatorOptions) {
 	sim = await startSimulator(options);
@@ -54,13 +48,13 @@ async function start(command: CommandModule, args: string[], options: SimulatorO
 describe('interactive pull and bench', () => {
 	it('pull draws the per-layer screen, and Esc cancels with the resume note (exit 130)', async () => {
 		const {tty, code} = await start(pullCommand, ['qwen2.5:32b'], {pace: 1, pullBytesPerSecond: 2e8, installed: []});
-		await waitFor(() => /whole model .* [1-9]\d*%/.test(tty.text()));
+		await waitFor(() => /whole model .* [1-9]\d*%/.test(tty.text()), 'the whole-model progress above 0 %', 5000);
 		expect(tty.text()).toContain('[SIMULATED]');
 		tty.stdin.write('\u001B');
 		expect(await code).toBe(130);
 		expect(tty.text()).toMatch(/again to resume\s+the download/);
 		// The server notices the closed socket a moment later.
-		await waitFor(() => sim!.requests.find((request) => request.path === '/api/pull')?.aborted === true);
+		await waitFor(() => sim!.requests.find((request) => request.path === '/api/pull')?.aborted === true, 'the pull request aborted', 5000);
 	});
 
 	it('bench draws the verbose block and mean ± sd at the end (exit 0)', async () => {

@@ -6,7 +6,8 @@ import path from 'node:path';
 import {ProviderError} from '../../../source/providers/errors.js';
 import {catalogEntry} from '../../../source/models/catalog.js';
 import {createResultsStore, upsertModel} from '../../../source/output/resultsStore.js';
-import {defaultSettings, type Settings} from '../../../source/experiment/settings.js';
+import {type Settings} from '../../../source/experiment/settings.js';
+import {testSettings} from '../../helpers/testSettings.js';
 import {openSettingsStore} from '../../../source/experiment/settingsStore.js';
 import {createRunner} from '../../../source/experiment/runner/index.js';
 import type {Outputs, Runner, RunnerDeps, StepFunctions, WaitingAction} from '../../../source/experiment/runner/index.js';
@@ -161,7 +162,7 @@ export function harness(world: World, options: {installed?: string[]; dir?: stri
 			return [path.join(resultsDir, 'TASK_005_REPORT.md')];
 		},
 	};
-	const deps = (settings: Settings = defaultSettings, controller = new AbortController()): RunnerDeps => ({
+	const deps = (settings: Settings = testSettings, controller = new AbortController()): RunnerDeps => ({
 		services: {
 			ollama,
 			openai: {} as OpenAICompatProvider, // the fake steps never call it

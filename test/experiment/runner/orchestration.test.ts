@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {createExperiment, type Runner} from '../../../source/experiment/runner/index.js';
-import {defaultSettings} from '../../../source/experiment/settings.js';
+import {testSettings} from '../../helpers/testSettings.js';
 import {createResultsStore} from '../../../source/output/resultsStore.js';
 import {bundledPromptsDir} from '../../../source/prompts/load.js';
 import {createClaudeProvider} from '../../../source/providers/claude.js';
@@ -41,10 +41,10 @@ async function start(options: {freeRamBytes?: number; overlap?: boolean; pullByt
 		services: {
 			ollama: createOllamaProvider({host: sim.url}),
 			openai: createOpenAICompatProvider({host: sim.url, maxRetries: 0}),
-			claude: createClaudeProvider({apiKey: 'test-key', baseURL: sim.anthropicUrl, model: defaultSettings.claudeModel, maxRetries: 0, warn: () => {}}),
+			claude: createClaudeProvider({apiKey: 'test-key', baseURL: sim.anthropicUrl, model: testSettings.claudeModel, maxRetries: 0, warn: () => {}}),
 			claudeSkipReason: null,
 			results: createResultsStore(dir, {simulated: true}),
-			settings: {...defaultSettings, reps: 1},
+			settings: {...testSettings, reps: 1},
 			system: testSystem({freeRamBytes: options.freeRamBytes ?? 90e9}),
 			simulated: true,
 			signal: controller.signal,
@@ -82,12 +82,12 @@ describe('round orchestration through the simulator', () => {
 		expect(await roundOne(runner)).toBe('ask-escalation');
 
 		const loads = sim.loads();
-		const measured = loads.filter((load) => load.numCtx === defaultSettings.numCtx);
+		const measured = loads.filter((load) => load.numCtx === testSettings.numCtx);
 		const perModel = new Map<string, number>();
 		for (const load of measured) perModel.set(load.model, (perModel.get(load.model) ?? 0) + 1);
 		expect(Object.fromEntries(perModel)).toEqual({'qwen2.5:14b': 1, 'mistral-small:22b': 1, 'qwen2.5:32b': 1});
 		// The /v1 endpoint cannot pin num_ctx: Ollama reloads at its default context, once per model, last.
-		const other = loads.filter((load) => load.numCtx !== defaultSettings.numCtx);
+		const other = loads.filter((load) => load.numCtx !== testSettings.numCtx);
 		expect(other.map((load) => load.model).sort()).toEqual(['mistral-small:22b', 'qwen2.5:14b', 'qwen2.5:32b']);
 
 		const pull = sim.requests.find((request) => request.path === '/api/pull');

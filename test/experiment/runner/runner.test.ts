@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {defaultSettings} from '../../../source/experiment/settings.js';
+import {testSettings} from '../../helpers/testSettings.js';
 import {openSettingsStore} from '../../../source/experiment/settingsStore.js';
 import type {RunnerEvent} from '../../../source/experiment/runner/index.js';
 import {ProviderError} from '../../../source/providers/errors.js';
@@ -152,7 +152,7 @@ describe('runner', () => {
 		h.calls.length = 0;
 		const second = await h.start();
 		await second.advance();
-		second.updateSettings({...defaultSettings, reps: 5});
+		second.updateSettings({...testSettings, reps: 5});
 		second.dispatch({type: 'plan:confirmed'});
 		expect((await advancePastOffer(second)).kind).toBe('done');
 		await second.close();

@@ -6,6 +6,7 @@ import {resultsFile} from '../../../source/domain/schema.js';
 import {isCanceled} from '../../../source/providers/errors.js';
 import {profileFor} from '../../../source/simulator/index.js';
 import {eventsOfType, stepHarness, type StepHarness} from '../../helpers/stepHarness.js';
+import {waitFor} from '../../helpers/testUtils.js';
 
 let harness: StepHarness | null = null;
 afterEach(async () => {
@@ -108,7 +109,7 @@ describe('runPull', () => {
 		});
 		const error = await runPull(harness.ctx, 'qwen2.5:32b').catch((caught: unknown) => caught);
 		expect(isCanceled(error)).toBe(true);
-		await waitFor(() => pullRequests(harness!).some((request) => request.aborted));
+		await waitFor(() => pullRequests(harness!).some((request) => request.aborted), 'the pull request aborted', 2000);
 		expect(pullRequests(harness)[0]?.aborted).toBe(true);
 		expect(harness.sim.installed()).not.toContain('qwen2.5:32b');
 		const entry = recorded(harness, 'qwen2.5:32b');
@@ -137,10 +138,3 @@ describe('runPull', () => {
 	});
 });
 
-async function waitFor(check: () => boolean, ms = 2000): Promise<void> {
-	const start = Date.now();
-	while (!check()) {
-		if (Date.now() - start > ms) throw new Error('condition not met');
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}

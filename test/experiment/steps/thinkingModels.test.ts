@@ -6,7 +6,9 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {runCompare} from '../../../source/experiment/steps/compare/compare.js';
 import {runTools} from '../../../source/experiment/steps/tools.js';
 import {createOpenAICompatProvider} from '../../../source/providers/openaiCompat.js';
-import {profileFor, startSimulator, thinkingProfile} from '../../../source/simulator/index.js';
+import {gptOssProfile, profileFor, startSimulator, thinkingProfile} from '../../../source/simulator/index.js';
+import {runBench} from '../../../source/experiment/steps/bench.js';
+import {lowestThink} from '../../../source/experiment/steps/thinkOption.js';
 import {type StepHarness} from '../../helpers/stepHarness.js';
 import {compareHarness} from './compareHarness.js';
 
@@ -95,5 +97,67 @@ describe('think blocks and cut-off answers', () => {
 		expect(bull?.note).toBe('answer cut off at 4096 tokens');
 		const warnings = harness.events.filter((event) => event.type === 'warning').map((event) => (event.type === 'warning' ? event.message : ''));
 		expect(warnings).toContain('rambler:8b bull: answer cut off at 4096 tokens');
+	});
+});
+
+describe('lowestThink: the lowest think a model accepts', () => {
+	it.each<[string, string[], false | 'low' | undefined]>([
+		['qwen2.5:14b', ['completion', 'tools'], undefined],
+		['qwen3:32b', ['completion', 'tools', 'thinking'], false],
+		['deepseek-r1:32b', ['completion', 'thinking'], false],
+		['gpt-oss:20b', ['completion', 'tools', 'thinking'], 'low'],
+		['gpt-oss:120b', ['completion', 'tools', 'thinking'], 'low'],
+		['GPT-OSS:20B', ['completion', 'tools', 'thinking'], 'low'],
+		['gpt-oss', ['completion', 'thinking'], 'low'],
+		['hf.co/unsloth/gpt-oss-20b-GGUF:Q4_K_M', ['completion', 'thinking'], 'low'],
+		['library/gpt-oss:20b', ['completion', 'thinking'], 'low'],
+		// A gpt-oss without the thinking capability (an old server): nothing is sent.
+		['gpt-oss:20b', ['completion'], undefined],
+		// Names that merely contain the letters are other models.
+		['my-gpt-oss-tune:7b', ['completion', 'thinking'], false],
+		['gpt-ossify:1b', ['completion', 'thinking'], false],
+	])('%s %j: %j', (model, capabilities, expected) => {
+		expect(lowestThink(model, capabilities)).toBe(expected);
+	});
+});
+
+describe('gpt-oss, which ignores think:false (reasoning levels only)', () => {
+	const GPT_OSS = 'gpt-oss:20b';
+
+	it('the simulator reasons at medium on think:false, as the real server does, counted in eval_count', async () => {
+		harness = await compareHarness({sim: {profiles: [gptOssProfile()], installed: [GPT_OSS]}});
+		const final = async (think: unknown) => {
+			const response = await fetch(`${harness!.sim.url}/api/generate`, {method: 'POST', body: JSON.stringify({model: GPT_OSS, prompt: 'Say OK.', think, stream: false})});
+			return (await response.json()) as {thinking?: string; response: string; eval_count: number};
+		};
+		const off = await final(false);
+		const low = await final('low');
+		expect(off.thinking?.length).toBeGreaterThan(0);
+		expect(low.thinking?.length).toBeGreaterThan(0);
+		expect(low.eval_count).toBeLessThan(off.eval_count / 2);
+	});
+
+	it('bench sends think "low" on every measured request, records it, and says why', async () => {
+		harness = await compareHarness({sim: {profiles: [gptOssProfile()], installed: [GPT_OSS]}});
+		const {speed} = await runBench(harness.ctx, GPT_OSS);
+		const sent = harness.sim.requests.filter((request) => request.path === '/api/generate' && (request.body as {keep_alive?: unknown}).keep_alive !== 0);
+		// The warm-up and every rep.
+		expect(sent.length).toBe(speed.reps.length + 1);
+		for (const request of sent) expect((request.body as Body).think).toBe('low');
+		expect(speed.options.think).toBe('low');
+		const infos = harness.events.flatMap((event) => (event.type === 'info' ? [event.message] : []));
+		expect(infos).toContain(
+			`${GPT_OSS} cannot turn its reasoning off (think:false is ignored): measured at its lowest level, think "low"; its reasoning counts in the decode rate and the time to first token.`,
+		);
+	});
+
+	it('compare and tools send think "low"', async () => {
+		harness = await compareHarness({sim: {profiles: [gptOssProfile()], installed: [GPT_OSS]}});
+		harness.ctx.openai = createOpenAICompatProvider({host: harness.sim.url});
+		await runCompare(harness.ctx, [GPT_OSS]);
+		await runTools(harness.ctx, [GPT_OSS]);
+		const chats = generationBodies(harness, '/api/chat');
+		expect(chats.length).toBeGreaterThanOrEqual(8);
+		for (const body of chats) expect(body.think).toBe('low');
 	});
 });

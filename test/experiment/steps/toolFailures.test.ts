@@ -19,12 +19,31 @@ describe('tool-calling failures by who failed', () => {
 		const result = (await runTools(harness.ctx, ['garbled:8b']))['garbled:8b'];
 		for (const scenario of result?.native?.scenarios ?? []) {
 			expect(scenario.outcome).toBe('fail');
-			expect(scenario.reason).toMatch(/could not parse: failed to parse JSON/);
+			// llama-server's wording (Ollama 0.30+, the simulator's default version).
+			expect(scenario.reason).toMatch(/could not parse: llama-server returned invalid tool call arguments for "\w+"/);
 		}
 		expect(result?.native?.scenarios).toHaveLength(5);
 		for (const scenario of result?.openai?.scenarios ?? []) {
 			expect(scenario.outcome).toBe('error');
 			expect(scenario.reason).toMatch(/the server ended the stream early/);
+		}
+	});
+});
+
+describe('a tool call the server cannot parse is the model failing, in every server\'s wording', () => {
+	it.each([
+		['0.20.0', 'garbled:8b', /could not parse: failed to parse JSON/],
+		['0.32.15', 'garbled:8b', /could not parse: llama-server returned invalid tool call arguments/],
+		['0.32.15', 'glm4:9b', /could not parse: incomplete GLM tool call/],
+	])('Ollama %s, %s: every native scenario fails with the text, none is a server error', async (version, model, reason) => {
+		const profile = profileFor(model, {tools: 'parse-error', ...(model.startsWith('glm') ? {family: 'glm4'} : {})});
+		harness = await stepHarness({sim: {version, profiles: [profile], installed: [model]}});
+		harness.ctx.openai = createOpenAICompatProvider({host: harness.sim.url});
+		const result = (await runTools(harness.ctx, [model]))[model];
+		expect(result?.native?.scenarios).toHaveLength(5);
+		for (const scenario of result?.native?.scenarios ?? []) {
+			expect(scenario.outcome).toBe('fail');
+			expect(scenario.reason).toMatch(reason);
 		}
 	});
 });

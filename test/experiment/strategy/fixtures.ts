@@ -1,9 +1,10 @@
 // Builders for results-file fragments and a pure driver that plays the runner's part against a
 // scripted world, so strategy tests read as scenarios: measurements in, decisions out.
-import {catalogEntry, isSeventyBClass} from '../../../source/models/catalog.js';
+import {catalogEntry, isOneAtATime} from '../../../source/models/catalog.js';
 import type {ModelResult, ResultsFile, RubricDimension, ScoredResponse, SpeedResult} from '../../../source/domain/schema.js';
 import {emptyResults} from '../../../source/domain/schema.js';
-import {defaultSettings, type Settings} from '../../../source/experiment/settings.js';
+import {type Settings} from '../../../source/experiment/settings.js';
+import {testSettings} from '../../helpers/testSettings.js';
 import {initialState, nextAction, reduce} from '../../../source/experiment/strategy/index.js';
 import type {Action, EscalationChoice, EscalationOffer, MachineFacts, StrategyState} from '../../../source/experiment/strategy/index.js';
 import {judgedTrader, type MarketSpec} from '../../helpers/judgedRecord.js';
@@ -146,7 +147,7 @@ export type Played = {
 
 /** Plays the runner's role against `world` until done, a missing answer, or `stopAfter`. */
 export function play(script: Script): Played {
-	const settings = script.settings ?? defaultSettings;
+	const settings = script.settings ?? testSettings;
 	const escalation = [...(script.escalation ?? [])];
 	const deleteFirst = [...(script.deleteFirst ?? [])];
 	let installed = [...(script.installed ?? ['qwen2.5:14b', 'mistral-small:22b'])];
@@ -194,7 +195,7 @@ export function play(script: Script): Played {
 					const trader = script.baselineTrader ?? 9.8;
 					results.baseline = {provider: 'claude', model: state.settings.claudeModel, status: 'ok', note: null, reasoning: {trader: response('trader', trader)}, costUsd: 0.1, usage: null};
 				}
-				const large = installed.filter((name) => isSeventyBClass(catalogEntry(name)?.sizeBytes ?? 0)).length;
+				const large = installed.filter((name) => isOneAtATime(name, catalogEntry(name)?.sizeBytes ?? 0)).length;
 				maxLarge = Math.max(maxLarge, large);
 				state = reduce(state, {type: 'step:done', keys: action.keys, results, ...(pulled.length > 0 ? {pulled} : {})});
 				break;

@@ -1,6 +1,6 @@
 // The policy (round-one model, escalation candidates) and the decode-rate prediction, as tables.
 import {describe, expect, it} from 'vitest';
-import {defaultSettings} from '../../../source/experiment/settings.js';
+import {testSettings} from '../../helpers/testSettings.js';
 import {policyOf, predictRate} from '../../../source/experiment/strategy/index.js';
 import {emptyResults} from '../../../source/domain/schema.js';
 import {machine} from './fixtures.js';
@@ -24,7 +24,7 @@ describe('policyOf', () => {
 		{name: 'a plan choice no longer on the ladder is ignored', roundOne: CR, ladder: [Q14, M22, Q32, Q72], installed: [Q14, M22], expected: Q32, candidates: [Q72]},
 	];
 	it.each(table)('$name', (row) => {
-		const settings = {...defaultSettings, ladder: row.ladder ?? defaultSettings.ladder, roundOne: row.roundOne ?? null};
+		const settings = {...testSettings, ladder: row.ladder ?? testSettings.ladder, roundOne: row.roundOne ?? null};
 		const results = emptyResults(true);
 		for (const name of row.pulled ?? []) {
 			results.models.push({name, sizeBytes: null, parameterSize: null, quantization: null, capabilities: [], pull: {status: 'pulled', bytes: 1, seconds: 1, at: 'x'}});

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {defaultSettings} from '../../../source/experiment/settings.js';
+import {testSettings} from '../../helpers/testSettings.js';
 import {initialState, nextAction, planSummary, reduce} from '../../../source/experiment/strategy/index.js';
 import {emptyResults} from '../../../source/domain/schema.js';
 import {decisions, dims, machine, play, rateOnMachine, roundOneWorld, type World} from './fixtures.js';
@@ -198,7 +198,7 @@ describe('escalation defaults (what --yes takes)', () => {
 	});
 
 	it('goes to the ceiling without an offer when no 70B-class model is left in the ladder', () => {
-		const settings = {...defaultSettings, ladder: [Q14, M22, Q32]};
+		const settings = {...testSettings, ladder: [Q14, M22, Q32]};
 		const run = play({world: familyStep, settings});
 		expect(run.last.kind).toBe('done');
 		expect(decisions(run.state)).toEqual([`1:ceiling:${Q32}`]);
@@ -216,7 +216,7 @@ describe('escalation defaults (what --yes takes)', () => {
 describe('the plan decides which models run', () => {
 	const CR = 'command-r:35b';
 	it('unticking the round-one model skips it: the next ladder entry above what is installed runs instead', () => {
-		const settings = {...defaultSettings, ladder: [Q14, M22, Q72, L70, CR]};
+		const settings = {...testSettings, ladder: [Q14, M22, Q72, L70, CR]};
 		const run = play({world: {...familyStep, [CR]: {trader: 9.3, rate: 15}}, settings});
 		expect(run.log[0]).toBe(`pull ${CR}`);
 		expect(run.log.join('\n')).not.toContain(Q32);
@@ -224,13 +224,13 @@ describe('the plan decides which models run', () => {
 	});
 
 	it('a round-one model chosen on the plan wins over the ladder rule', () => {
-		const run = play({world: {...familyStep, [CR]: {trader: 9.3, rate: 15}}, settings: {...defaultSettings, roundOne: CR}});
+		const run = play({world: {...familyStep, [CR]: {trader: 9.3, rate: 15}}, settings: {...testSettings, roundOne: CR}});
 		expect(run.log[0]).toBe(`pull ${CR}`);
 		expect(run.log.some((line) => line === `pull ${Q32}`)).toBe(false);
 	});
 
 	it('a ladder without qwen2.5:32b never pulls it', () => {
-		const settings = {...defaultSettings, ladder: [Q14, 'gemma3:27b']};
+		const settings = {...testSettings, ladder: [Q14, 'gemma3:27b']};
 		const run = play({world: {[Q14]: {trader: 7, rate: 30}, 'gemma3:27b': {trader: 8.1, rate: 16, sizeBytes: 17e9}}, settings, installed: [Q14, M22]});
 		expect(run.last.kind).toBe('done');
 		expect(run.log.filter((line) => line.startsWith('pull '))).toEqual(['pull gemma3:27b']);
@@ -239,7 +239,7 @@ describe('the plan decides which models run', () => {
 	});
 
 	it('a fresh plan says what round 1 pulls and what may follow', () => {
-		const state = reduce(initialState(emptyResults(true), defaultSettings), {type: 'preflight:done', machine: machine([Q14, M22])});
+		const state = reduce(initialState(emptyResults(true), testSettings), {type: 'preflight:done', machine: machine([Q14, M22])});
 		expect(planSummary(state)).toEqual([
 			'Round 1: qwen2.5:32b, next above what is installed; pull 19.9 GB.',
 			'Measured in round 1: qwen2.5:14b, mistral-small:22b, qwen2.5:32b.',
@@ -249,7 +249,7 @@ describe('the plan decides which models run', () => {
 
 	it('a resumed plan shows the plan as it stands now, and what comes next is what runs', () => {
 		const first = play({world: slow, escalation: ['default'], stopAfter: 7});
-		const resumed = reduce(initialState(first.state.results, defaultSettings), {type: 'preflight:done', machine: machine(first.installed)});
+		const resumed = reduce(initialState(first.state.results, testSettings), {type: 'preflight:done', machine: machine(first.installed)});
 		const lines = planSummary(resumed);
 		expect(lines[0]).toBe('Round 1: qwen2.5:32b, next above what is installed; pulled by this experiment.');
 		expect(lines).toContain(`Done: round 1 escalate → ${Q72}.`);
@@ -282,23 +282,23 @@ describe('the plan decides which models run', () => {
 
 describe('settings changes redo only what depends on them', () => {
 	const accepted = play({world: {...familyStep, [Q32]: {trader: 9.3, rate: 16.2}}});
-	const persisted = {...accepted.state.results, settings: {...defaultSettings}};
+	const persisted = {...accepted.state.results, settings: {...testSettings}};
 
 	it('changing reps redoes the benchmark only', () => {
-		const run = play({world: familyStep, results: persisted, installed: accepted.installed, settings: {...defaultSettings, reps: 5}});
+		const run = play({world: familyStep, results: persisted, installed: accepted.installed, settings: {...testSettings, reps: 5}});
 		expect(run.log).toEqual([`bench ${Q32}`, 'configs', 'report']);
 		expect(decisions(run.state)).toEqual([`1:accept:${Q32}`, `1:recommend:${Q32}`]);
 	});
 
 	// The judge defaults to the baseline model, so the judge is pinned here to change the baseline alone.
 	it('changing the Claude model (judge pinned) redoes the baseline only', () => {
-		const settings = {...defaultSettings, claudeModel: 'claude-opus-4-1', judgeModel: defaultSettings.claudeModel};
+		const settings = {...testSettings, claudeModel: 'claude-opus-4-1', judgeModel: testSettings.claudeModel};
 		const run = play({world: familyStep, results: persisted, installed: accepted.installed, settings});
 		expect(run.log).toEqual(['compare +baseline', 'configs', 'report']);
 	});
 
 	it('resuming with another judge never keeps the old scores: the round is judged again and re-decided', () => {
-		const settings = {...defaultSettings, judgeModel: 'claude-opus-4-1'};
+		const settings = {...testSettings, judgeModel: 'claude-opus-4-1'};
 		const rejudged = play({world: {...familyStep, [Q32]: {trader: 9.3, rate: 16.2}}, results: persisted, installed: accepted.installed, settings});
 		expect(rejudged.log[0]).toBe(`compare ${Q14},${M22},${Q32}`);
 		expect(decisions(rejudged.state)).toEqual([`1:accept:${Q32}`, `1:recommend:${Q32}`]);
@@ -312,20 +312,20 @@ describe('settings changes redo only what depends on them', () => {
 			world: {...familyStep, [Q32]: {trader: 9.3, rate: 16.2}},
 			results: persisted,
 			installed: accepted.installed,
-			settings: {...defaultSettings, threshold: 9.5},
+			settings: {...testSettings, threshold: 9.5},
 		});
 		expect(run.log).toEqual([`ask-escalation ${Q72}`]);
 		expect(run.state.results.rounds).toEqual([]);
 	});
 
 	it('choosing another round-one model on the plan re-decides', () => {
-		const changed = reduce(accepted.state, {type: 'settings:changed', settings: {...defaultSettings, roundOne: 'command-r:35b'}});
+		const changed = reduce(accepted.state, {type: 'settings:changed', settings: {...testSettings, roundOne: 'command-r:35b'}});
 		expect(changed.results.rounds).toEqual([]);
 		expect(nextAction(changed)).toMatchObject({kind: 'step', step: 'pull', models: ['command-r:35b']});
 	});
 
 	it('changing the threshold mid-run through the reducer drops the decisions', () => {
-		const changed = reduce(accepted.state, {type: 'settings:changed', settings: {...defaultSettings, threshold: 9.5}});
+		const changed = reduce(accepted.state, {type: 'settings:changed', settings: {...testSettings, threshold: 9.5}});
 		expect(changed.results.rounds).toEqual([]);
 		expect(changed.results.recommendation).toBeNull();
 		expect(nextAction(changed).kind).toBe('ask-escalation');
@@ -362,7 +362,7 @@ describe('resume', () => {
 
 	it('a resumed state starts at the first step not done', () => {
 		const results = emptyResults(true);
-		const state = reduce(reduce(initialState(results, defaultSettings), {type: 'preflight:done', machine: machine([Q14, M22, Q32])}), {
+		const state = reduce(reduce(initialState(results, testSettings), {type: 'preflight:done', machine: machine([Q14, M22, Q32])}), {
 			type: 'plan:confirmed',
 		});
 		expect(nextAction(state)).toMatchObject({kind: 'step', step: 'bench', models: [Q14, M22, Q32]});

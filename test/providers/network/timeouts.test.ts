@@ -27,7 +27,8 @@ describe('stall and load timeouts', () => {
 		const ollama = createOllamaProvider({host: sim.url, timeouts});
 		const error = await failureOf(() => drain(ollama.chat({model: 'qwen2.5:14b', messages: ask})));
 		expect(error.kind).toBe('stall-timeout');
-		expect(error.message).toBe(`no data for 0.3 s in the middle of the answer from Ollama at ${sim.url}`);
+		// Worded for what the stall timer now watches on the native API: new tokens, not bytes.
+		expect(error.message).toBe(`no new tokens for 0.3 s in the middle of the answer from Ollama at ${sim.url}`);
 		expect(error.hint).toMatch(/--stall-timeout/);
 	});
 

@@ -91,3 +91,57 @@ describe('mapOllamaError', () => {
 		expect(mapOllamaError(original, {host})).toBe(original);
 	});
 });
+
+describe('mapOllamaError: what the model wrote vs what the server did', () => {
+	const inBand = (message: string) => new Error(message);
+	it.each([
+		// llama-server (v0.30+)
+		['llama-server returned invalid tool call arguments for "get_stock_data": unexpected end of JSON input'],
+		['invalid tool call arguments'],
+		// glm46.go
+		['incomplete GLM tool call: XML syntax error on line 1: unexpected EOF'],
+		['mismatched arg_key and arg_value counts: 2 keys, 1 values'],
+		['tool "get_news" is not declared'],
+		['required argument "symbol" is missing for tool "get_stock_data"'],
+		['failed to parse XML: XML syntax error on line 3'],
+		['empty function name'],
+		// lfm2.go
+		['invalid tool call: no opening parenthesis'],
+		['no tool calls found'],
+		// olmo3.go
+		['failed to parse function call "get_stock_data(symbol=": invalid argument format: symbol='],
+		['invalid function call format'],
+		['failed to parse arguments: invalid object entry: x'],
+		// the Go parsers
+		['failed to parse JSON: unexpected end of JSON input'],
+	])('%s: the model failed (model-output), not the server', (message) => {
+		for (const error of [inBand(message), responseError(message, 500)]) {
+			const mapped = mapOllamaError(error, {host, model: 'glm4:9b', streaming: true, operation: 'chat'});
+			expect(mapped.kind).toBe('model-output');
+			expect(mapped.message).toBe(`glm4:9b wrote a tool call Ollama could not parse: ${message}`);
+		}
+	});
+
+	it.each([
+		['llama runner process has terminated: error loading model: llama_model_loader: failed to load model from /Users/me/.ollama/models/blobs/sha256-9f13'],
+		['llama runner process has terminated: exit status 2'],
+		['llama-server process has terminated: exit status 1: error loading model: unknown model architecture: \'glm5\''],
+		['llama-server process no longer running: exit status 2 '],
+		['error loading model: done_getting_tensors: wrong number of tensors; expected 771, got 579'],
+	])('%s: a load failure, with what to do', (message) => {
+		const mapped = mapOllamaError(responseError(message, 500), {host, model: 'qwen2.5:32b', operation: 'generate'});
+		expect(mapped.kind).toBe('runner-crashed');
+		expect(mapped.message).toBe(`Ollama could not load qwen2.5:32b: ${message}`);
+		expect(mapped.hint).toMatch(/update Ollama, or `ollama rm` the model and pull it again/);
+	});
+
+	it('a runner that terminated out of memory is still out of memory', () => {
+		const mapped = mapOllamaError(responseError('llama runner process has terminated: error loading model: unable to allocate backend buffer: out of memory', 500), {host, model: 'qwen2.5:72b'});
+		expect(mapped.kind).toBe('out-of-memory');
+	});
+
+	it('ordinary server errors stay server errors', () => {
+		expect(mapOllamaError(responseError('something else broke', 500), {host, model: 'x:1b'}).kind).toBe('unknown');
+		expect(mapOllamaError(inBand('unexpected server error'), {host, model: 'x:1b', streaming: true}).kind).toBe('in-band');
+	});
+});

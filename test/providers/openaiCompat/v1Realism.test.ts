@@ -91,7 +91,8 @@ describe('parallel tool calls on /v1', () => {
 
 describe('parser errors are the model failing, not the server', () => {
 	it('native: "failed to parse JSON" in-band becomes a model-output error with the text', async () => {
-		sim = await startSimulator({profiles: [profileFor('garbled:8b', {tools: 'parse-error'})], installed: ['garbled:8b']});
+		// The Go parser's wording (before v0.30; llama-server's is tested in toolFailures.test.ts).
+		sim = await startSimulator({version: '0.29.0', profiles: [profileFor('garbled:8b', {tools: 'parse-error'})], installed: ['garbled:8b']});
 		const ollama = createOllamaProvider({host: sim.url});
 		const error = await failureOf(async () => {
 			for await (const event of ollama.chat({model: 'garbled:8b', messages: fundamentalsQuestion, tools: [...analystTools]})) void event;

@@ -4,6 +4,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import {SelectList} from '../../components/selectList.js';
 import {Prose} from '../../components/prose.js';
+import {ONE_AT_A_TIME_WORDS} from '../../../models/tiers.js';
 
 export type DeleteOption = 'delete' | 'keep';
 
@@ -18,7 +19,7 @@ export function DeleteScreen({model, next, cursor, protect = false}: {model: str
 		<Box flexDirection="column">
 			<Text bold>Make room for {next}</Text>
 			<Prose>
-				{model} is installed and is also 70B-class: trifecta never holds two at once. Its measurements stay in the results.
+				{model} is installed and is also {ONE_AT_A_TIME_WORDS}: trifecta never holds two at once. Its measurements stay in the results.
 				{protect ? ` ${model} met the threshold: keeping it is the default.` : ''}
 			</Prose>
 			<Box flexDirection="column" marginTop={1}>

@@ -1,75 +1,24 @@
 // Verdict: every model against the Claude baseline, where the round's model lost its trader
-// points, and the decision with its reason. The threshold reads the relative score (10 = Claude's,
-// on the same judge calls) and its outcome, the same record the strategy, run and the report read;
-// the absolute judged trader score stays beside it.
+// points, and the decision with its reason.
 import React from 'react';
 import {Box, Text} from 'ink';
-import {CompactTable, type Column} from '../../components/compactTable.js';
+import {CompactTable} from '../../components/compactTable.js';
+import {BENCHMARK_COLUMNS, benchmarkRows} from '../../../output/tables/benchmarkSpec.js';
+import {textTable, type TextTable} from '../../../output/tables/tableSpec.js';
 import type {ResultsFile} from '../../../domain/schema.js';
 import type {Settings} from '../../../experiment/settings.js';
-import {thresholdOf, type MachineFacts} from '../../../experiment/strategy/index.js';
 import {ScoreBars} from '../../components/scoreBar.js';
 import {Prose} from '../../components/prose.js';
 import {SpeedQualityPlot, speedQualityPlotLines} from '../../components/speedQualityPlot.js';
 import {chartData, type ChartData} from '../../../output/charts/chartData.js';
 import {wrappedRows} from '../../lines/wrappedRows.js';
 
-type Row = {
-	model: string;
-	't/s': string;
-	trader: string;
-	relative: string;
-	outcome: string;
-	tools: string;
-};
-
-function score(value: number | null | undefined): string {
-	return value === null || value === undefined ? '–' : value.toFixed(1);
+/** The benchmark table as the terminal shows it (columns declared in output/tables/benchmarkSpec.ts). */
+export function verdictTable(results: ResultsFile, settings: Settings): TextTable {
+	return textTable(BENCHMARK_COLUMNS, 'terminal', benchmarkRows(results, 'terminal', settings.minRate));
 }
 
-const COLUMNS: Column<Row>[] = [
-	{key: 'model', header: 'model'},
-	{key: 't/s', header: 't/s', align: 'right'},
-	{key: 'trader', header: 'trader', align: 'right'},
-	{key: 'relative', header: 'relative', align: 'right'},
-	{key: 'outcome', header: 'outcome'},
-	{key: 'tools', header: 'tools', align: 'right'},
-];
-
-/** "9.6 [9.1–10.1]": the relative score with its 95 % interval, as the report writes it. */
-function relativeCell(value: number | null, low: number | null, high: number | null): string {
-	if (value === null) return '–';
-	return low === null || high === null || low === high ? value.toFixed(1) : `${value.toFixed(1)} [${low.toFixed(1)}–${high.toFixed(1)}]`;
-}
-
-export function verdictRows(results: ResultsFile, settings: Settings, machine: MachineFacts | null = null): Row[] {
-	const rows: Row[] = results.models
-		.filter((model) => model.reasoning !== undefined)
-		.map((model) => {
-			const trader = model.reasoning?.trader?.score ?? null;
-			const check = thresholdOf({results, settings, machine}, model.name);
-			const rate = model.speed?.evalRate.mean ?? null;
-			const practical = rate === null ? '' : rate >= settings.minRate ? '' : ' slow';
-			// † : measured while another model downloaded (disk and network busy).
-			const during = model.speed?.duringDownload ? ' †' : '';
-			const openai = model.toolCalling?.openai;
-			return {
-				model: model.name,
-				't/s': rate === null ? '–' : `${rate.toFixed(1)}${practical}${during}`,
-				trader: score(trader),
-				relative: relativeCell(check.value, check.low, check.high),
-				outcome: check.outcome,
-				tools: openai ? `${openai.passed}/${openai.total}` : '–',
-			};
-		});
-	if (results.baseline?.status === 'ok') {
-		const reasoning = results.baseline.reasoning;
-		rows.push({model: 'Claude (baseline)', 't/s': '–', trader: score(reasoning.trader?.score), relative: '10.0', outcome: 'reference', tools: '–'});
-	}
-	return rows;
-}
-
-/** What the two trader columns are, in one line. */
+/** What the relative column is, in one line: the score the threshold reads (10 = Claude). */
 export function relativeLegend(settings: Settings): string {
 	return `relative = 10 × local / Claude, same judge calls [95 %]; threshold ${settings.threshold.toFixed(1)}`;
 }
@@ -83,8 +32,6 @@ export function downloadLegend(results: ResultsFile): string | null {
 export type VerdictProps = {
 	results: ResultsFile;
 	settings: Settings;
-	/** What preflight found (whether Claude can judge): decides whether a stored score is stale. */
-	machine?: MachineFacts | null;
 	/** The model whose trader dimensions are shown. */
 	focus: string | null;
 	title: string;
@@ -110,20 +57,20 @@ export function plotHeight(data: ChartData, width: number, left: number): number
 
 // The decision comes right under the table: when the terminal is short, the per-dimension bars
 // are what gets cut, never the title, the table header or the reason.
-export function VerdictScreen({results, settings, machine = null, focus, title, reason, width, rows = Number.POSITIVE_INFINITY}: VerdictProps): React.JSX.Element {
+export function VerdictScreen({results, settings, focus, title, reason, width, rows = Number.POSITIVE_INFINITY}: VerdictProps): React.JSX.Element {
 	const dims = results.models.find((model) => model.name === focus)?.reasoning?.trader?.dimensions ?? [];
 	const baselineNote = results.baseline?.status === 'ok' ? null : `Claude baseline ${results.baseline?.status ?? 'not run'}${results.baseline?.note ? `: ${results.baseline.note}` : ''}`;
-	const table = verdictRows(results, settings, machine);
+	const table = verdictTable(results, settings);
 	const legends = [relativeLegend(settings), downloadLegend(results)].filter((line): line is string => line !== null);
 	const plotData = {...chartData(results), threshold: settings.threshold, minRate: settings.minRate};
 	const plotWidth = Math.min(width, 80);
 	// Title, table (header, rule, rows), the legends, the note, a gap, the sentences, a gap.
-	const used = 1 + 2 + table.length + legends.length + (baselineNote ? wrappedRows(baselineNote, width) : 0) + 1 + wrappedRows(reason, width) + 1;
+	const used = 1 + 2 + table.rows.length + legends.length + (baselineNote ? wrappedRows(baselineNote, width) : 0) + 1 + wrappedRows(reason, width) + 1;
 	const height = plotHeight(plotData, plotWidth, rows - used);
 	return (
 		<Box flexDirection="column">
 			<Text bold>{title}</Text>
-			<CompactTable columns={COLUMNS} rows={table} width={width} bold={(row) => row.model === focus} />
+			<CompactTable columns={table.columns} rows={table.rows} width={width} bold={(row) => row['model'] === focus} />
 			{legends.map((legend) => (
 				<Text key={legend} dimColor wrap="truncate">
 					{legend}

@@ -8,9 +8,7 @@ import {JUDGE_PROMPT_VERSION} from '../../../analysis/judgePrompt.js';
 import type {QualityInterval, Role, ScenarioScore, ScoredResponse} from '../../../domain/schema.js';
 import {RUBRIC_VERSION} from '../../../analysis/rubric.js';
 import {errorResponse, TAIL_CHARS} from './response.js';
-import type {CellRun} from './cell.js';
-
-export type ScenarioRun = {score: ScenarioScore; run: CellRun | null; text: string; elapsedSeconds: number};
+import type {ScenarioRun} from './types.js';
 
 export type QualitySource = {kind: 'judge' | 'rubric'; judgeModel: string | null};
 

@@ -3,25 +3,11 @@
 import {performance} from 'node:perf_hooks';
 import {implausibleCounters} from '../../../analysis/plausibility.js';
 import {cutOffNote, splitThinking} from '../../../analysis/thinkBlocks.js';
-import type {ClaudeProvider, ClaudeUsage} from '../../../providers/types.js';
+import type {ClaudeProvider, ThinkSetting} from '../../../providers/types.js';
 import {ProviderError} from '../../../providers/errors.js';
 import type {StepContext} from '../context.js';
+import type {CellRun, OnDelta, RolePrompt} from './types.js';
 
-export type RolePrompt = {system: string; user: string};
-
-export type CellRun = {
-	text: string;
-	elapsedSeconds: number;
-	outputTokens: number | null;
-	tokensPerSecond: number | null;
-	ttftMs: number | null;
-	usage: ClaudeUsage | null;
-	costUsd: number | null;
-	/** Said beside the scores: "answer cut off at N tokens" (done_reason "length"), the baseline's thinking. */
-	note: string | null;
-};
-
-export type OnDelta = (text: string, at: number) => void;
 
 /**
  * Long enough for the 1.2-1.4K-word answers the pipeline's researchers write
@@ -51,7 +37,7 @@ export async function runOllamaCell(
 	ctx: StepContext,
 	model: string,
 	prompt: RolePrompt,
-	think: boolean | undefined,
+	think: ThinkSetting | undefined,
 	onDelta: OnDelta,
 	keepAlive?: string,
 ): Promise<CellRun> {

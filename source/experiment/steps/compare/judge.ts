@@ -11,7 +11,7 @@ import type {JudgeRecord, Role} from '../../../domain/schema.js';
 import {isCanceled, isProviderError} from '../../../providers/errors.js';
 import type {ClaudeProvider} from '../../../providers/types.js';
 import type {ClaudeQueue} from '../../claudeQueue.js';
-import type {ScenarioRun} from './aggregate.js';
+import type {ScenarioRun} from './types.js';
 
 export type JudgeSetup = {
 	claude: ClaudeProvider;

@@ -5,7 +5,8 @@ import type {BaselineResult, ReasoningResult, Role, ScoredResponse} from '../../
 import type {BaselineBoard} from './baselineBoard.js';
 import type {StepContext} from '../context.js';
 import {runOllamaCell} from './cell.js';
-import {aggregateRole, scenarioQuality, type QualitySource, type ScenarioRun} from './aggregate.js';
+import {aggregateRole, scenarioQuality, type QualitySource} from './aggregate.js';
+import type {ScenarioRun} from './types.js';
 import {judgeRecordOf, textKey} from './baseline.js';
 import {COMPARE_ROLES} from './prompts.js';
 import {judgeEntry} from './judge.js';

@@ -8,7 +8,7 @@
 import {renderRolePrompt, type Prompts} from '../../../prompts/load.js';
 import {FIRST_SCENARIO, GENERIC_OPPONENT, promptsFor, type Scenario} from '../../../prompts/scenarios.js';
 import type {Role} from '../../../domain/schema.js';
-import type {RolePrompt} from './cell.js';
+import type {RolePrompt} from './types.js';
 
 export const COMPARE_ROLES: readonly Role[] = ['bull', 'bear', 'trader'];
 

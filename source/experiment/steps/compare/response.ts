@@ -4,7 +4,7 @@ import {RUBRIC_VERSION, scoreResponse} from '../../../analysis/rubric.js';
 import type {Role, ScenarioScore, ScoredResponse, ScorerRecord} from '../../../domain/schema.js';
 import {writeTranscript} from '../../../output/transcripts.js';
 import type {Scenario} from '../../../prompts/scenarios.js';
-import type {CellRun} from './cell.js';
+import type {CellRun} from './types.js';
 import {answerHash} from './judge.js';
 
 /** Where a trader's decision and risk levels should be (docs/DESIGN.md, report section 6). */
