@@ -8,10 +8,32 @@ import type {Sentence} from './redundancy.js';
 const CONNECTIVE =
 	/\b(?:is|are|was|were|be|has|have|had|grew|grow|grows|fell|falls|fall|rose|rise|rises|trades?|trading|sits?|implies|imply|so|because|since|which|while|but|although|above|below|under|over|supports?|leaves?|gives?|shows?|means|keeps?|funds?|lifts?|reads?|suggests?|puts?|remains?|stays?|closed|holds?|caps?|limits?|justif(?:y|ies)|reflects?|signals?|points?|argues?|expands?|shrinks?|slowed|slows|declined?|beat|missed|dropped|jumped|compares?|against|versus|vs\.?|therefore|thus|despite|if|when|given)\b/i;
 
-/** Enough words and a verb or connective: a sentence that says something about its numbers. */
-export function isProse(sentence: Sentence): boolean {
+// Function words: they join a sentence, they say nothing about its numbers.
+const FUNCTION_WORDS = new Set(
+	'the a an of at in on to and or its it this that these those with for from by as is are was were be been being has have had which while so but than then there their our we i you he she they per vs about into also just still now very more most much such both each any all some its own'.split(' '),
+);
+
+/** The lower-case words of a text, for the vocabulary a sentence shares with the context. */
+export function wordsOf(text: string): string[] {
+	return text.toLowerCase().match(/[a-z][a-z'-]*/g) ?? [];
+}
+
+/**
+ * Words of its own a sentence needs: enough to say something the context does not. A sentence made
+ * of the context's labels and figures joined by "is", "while" and "so" ("the RSI is 58.4 while the
+ * 50-day average is $262.90") is a list in sentence form: a reasoning sentence is more than a connective.
+ */
+export const MIN_OWN_WORDS = 3;
+
+/** The words of a sentence that are neither function words nor the context's own vocabulary. */
+export function ownWords(sentence: Sentence, contextWords: ReadonlySet<string>): string[] {
+	return wordsOf(sentence.text).filter((word) => word.length >= 3 && !FUNCTION_WORDS.has(word) && !contextWords.has(word));
+}
+
+/** Enough words, a verb or connective, and words of its own: a sentence that says something about its numbers. */
+export function isProse(sentence: Sentence, contextWords: ReadonlySet<string> = new Set()): boolean {
 	const words = sentence.text.split(/\s+/).filter((word) => /[A-Za-z]/.test(word));
-	return words.length >= 7 && CONNECTIVE.test(sentence.text);
+	return words.length >= 7 && CONNECTIVE.test(sentence.text) && ownWords(sentence, contextWords).length >= MIN_OWN_WORDS;
 }
 
 export type ProseFigures = {
@@ -24,7 +46,8 @@ export type ProseFigures = {
 };
 
 export function figuresInProse(distinct: readonly Sentence[], context: string, contextNorms: ReadonlySet<string>): ProseFigures {
-	const prose = distinct.filter((sentence) => !contextNorms.has(sentence.norm) && isProse(sentence));
+	const contextWords = new Set(wordsOf(context));
+	const prose = distinct.filter((sentence) => !contextNorms.has(sentence.norm) && isProse(sentence, contextWords));
 	const known = extractFigures(context);
 	const used = new Set<number>();
 	const text = prose.map((sentence) => sentence.text).join('\n');

@@ -12,6 +12,13 @@ export const MIN_REWARD_RISK = 1;
 /** A single position above this share of the portfolio is not a sized position. */
 export const MAX_POSITION_PCT = 20;
 
+/** An entry further than this many ATR from the last price is not an order for this market. */
+export const ENTRY_MAX_ATR = 3;
+/** Without an ATR in the context: the entry within this share of the last price. */
+export const ENTRY_MAX_PCT = 0.05;
+/** A stop or target further than this share of the last price is not a level in this market. */
+export const LEVEL_MAX_PCT = 0.35;
+
 export type RiskCheck = {id: 'stopSide' | 'stopDistance' | 'rewardRisk' | 'sizeCap'; pass: boolean | null; note: string};
 
 /** "ATR(14): $5.12" in the context. */
@@ -69,4 +76,27 @@ export function riskChecks(metrics: ResponseMetrics, context: string): RiskCheck
 	else if (pct === null) checks.push({id: 'sizeCap', pass: true, note: 'sized without a percentage'});
 	else checks.push({id: 'sizeCap', pass: pct <= MAX_POSITION_PCT, note: `${fmt(pct)}% of the portfolio (cap ${MAX_POSITION_PCT}%)`});
 	return checks;
+}
+
+/**
+ * Whether the levels belong to the market given (docs/reference/judging.md §5: entry within about
+ * an ATR of the last close): entry within a few ATR of the last price, stop and target within a
+ * third of it. Prices ten times the market's are coherent with each other and useless. Null when
+ * there is no level or no last price to check.
+ */
+export function levelsNearPrice(metrics: Pick<ResponseMetrics, 'entry' | 'stopLoss' | 'target'>, context: string): {ok: boolean; note: string} | null {
+	const last = findLastPrice(context);
+	if (last === null) return null;
+	const atr = findAtr(context);
+	const off: string[] = [];
+	if (metrics.entry !== null) {
+		const gap = Math.abs(metrics.entry - last);
+		const far = atr !== null ? gap > ENTRY_MAX_ATR * atr : gap > ENTRY_MAX_PCT * last;
+		if (far) off.push(`entry ${fmt(metrics.entry)} is ${atr !== null ? `${(gap / atr).toFixed(0)} ATR` : `${((gap / last) * 100).toFixed(0)}%`} from the last price ${fmt(last)}`);
+	}
+	for (const [name, value] of [['stop', metrics.stopLoss], ['target', metrics.target]] as const) {
+		if (value !== null && Math.abs(value - last) > LEVEL_MAX_PCT * last) off.push(`${name} ${fmt(value)} is ${((Math.abs(value - last) / last) * 100).toFixed(0)}% from the last price ${fmt(last)}`);
+	}
+	if (metrics.entry === null && metrics.stopLoss === null && metrics.target === null) return null;
+	return off.length === 0 ? {ok: true, note: `levels within reach of the last price ${fmt(last)}`} : {ok: false, note: off.join('; ')};
 }

@@ -6,17 +6,22 @@
 import type {Compliance, ResponseMetrics, Role, RubricDimension} from '../domain/schema.js';
 import {complianceOf} from './compliance.js';
 import {directionAgrees, sideAgrees} from './direction.js';
-import {figuresInProse} from './figuresInProse.js';
-import {measureRedundancy, splitSentences} from './redundancy.js';
+import {figuresInProse, ownWords, wordsOf} from './figuresInProse.js';
+import {extractFigures, sameFigure} from './figures.js';
+import {falseClaims} from './groundingClaims.js';
+import {checkSubject} from './groundingSubject.js';
+import {measureRedundancy, splitSentences, type Sentence} from './redundancy.js';
 import {measureResponse} from './responseMetrics.js';
-import {riskChecks} from './riskSanity.js';
+import {levelsNearPrice, riskChecks} from './riskSanity.js';
 import {countEngagement} from './textMetrics.js';
 import {
 	DEPTH,
 	consistencyDimension,
 	depthDimension,
 	engagementDimension,
+	graderDimension,
 	horizonDimension,
+	marketDimension,
 	paddingDimension,
 	riskDimension,
 	sideDimension,
@@ -24,7 +29,7 @@ import {
 } from './rubricDimensions.js';
 
 /** Bump on any change that moves a score: stored scores of another version are recomputed. */
-export const RUBRIC_VERSION = '2';
+export const RUBRIC_VERSION = '3';
 
 /** Distinct context figures argued with for full thesis credit. */
 export const EXPECTED_FIGURES: Record<Role, number> = {bull: 6, bear: 6, trader: 4};
@@ -53,6 +58,16 @@ export type RubricScore = {
 	version: string;
 };
 
+/** Distinct sentences that string two or more context figures together with no words of their own. */
+function listedSentences(distinct: readonly Sentence[], context: string): number {
+	const known = extractFigures(context);
+	const contextWords = new Set(wordsOf(context));
+	return distinct.filter((sentence) => {
+		const cited = extractFigures(sentence.text).filter((figure) => known.some((k) => sameFigure(figure, k)));
+		return cited.length >= 2 && ownWords(sentence, contextWords).length === 0;
+	}).length;
+}
+
 export function scoreResponse(input: ScoreInput): RubricScore {
 	const {role, text, context} = input;
 	const {metrics} = measureResponse(role, text, context);
@@ -60,13 +75,15 @@ export function scoreResponse(input: ScoreInput): RubricScore {
 	const contextNorms = new Set(splitSentences(context).map((s) => s.norm));
 	const figures = figuresInProse(redundancy.distinct, context, contextNorms);
 	const argument = redundancy.distinct.filter((s) => !contextNorms.has(s.norm)).map((s) => s.text).join('\n');
+	const claims = falseClaims(redundancy.distinct.map((s) => s.text).join('\n'), context);
+	const subject = checkSubject(text, context);
 	let dimensions: RubricDimension[];
 	if (role === 'trader') {
 		const w = TRADER_WEIGHTS;
 		const risk = riskChecks(metrics, context);
 		const levelsOk = metrics.decision === 'HOLD' ? 'n/a' : metrics.levelsCoherent;
 		dimensions = [
-			thesisDimension(figures, EXPECTED_FIGURES.trader, w.thesis),
+			thesisDimension(figures, EXPECTED_FIGURES.trader, w.thesis, claims.length),
 			...risk.map((check) => riskDimension(check, w[check.id])),
 			horizonDimension(metrics.timeHorizon, w.horizon),
 			consistencyDimension(metrics.decision !== null, levelsOk, directionAgrees(argument, metrics.decision), w.consistency),
@@ -76,13 +93,15 @@ export function scoreResponse(input: ScoreInput): RubricScore {
 		const w = DEBATE_WEIGHTS;
 		const opponent = role === 'bull' ? 'bear' : 'bull';
 		dimensions = [
-			thesisDimension(figures, EXPECTED_FIGURES[role], w.thesis),
+			thesisDimension(figures, EXPECTED_FIGURES[role], w.thesis, claims.length),
 			sideDimension(sideAgrees(argument, role), w.consistency),
 			engagementDimension(countEngagement(argument, role), opponent, w.engagement),
 			depthDimension(redundancy, DEPTH.debate, w.depth),
 		];
 	}
-	dimensions.push(paddingDimension(redundancy));
+	dimensions.push(paddingDimension(redundancy, listedSentences(redundancy.distinct, context)));
+	dimensions.push(graderDimension(redundancy.distinct));
+	dimensions.push(marketDimension(subject, role === 'trader' ? levelsNearPrice(metrics, context) : null, claims));
 	const total = dimensions.reduce((sum, d) => sum + d.points, 0);
 	const score = Math.round(Math.min(10, Math.max(0, total)) * 100) / 100;
 	return {metrics, score, dimensions, compliance: complianceOf(role, metrics), version: RUBRIC_VERSION};

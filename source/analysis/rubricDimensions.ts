@@ -2,6 +2,8 @@
 // distinct content only (redundancy.ts), so saying a thing twice never earns twice.
 import type {RubricDimension} from '../domain/schema.js';
 import type {DirectionCheck} from './direction.js';
+import type {FalseClaim} from './groundingClaims.js';
+import type {SubjectCheck} from './groundingSubject.js';
 import type {ProseFigures} from './figuresInProse.js';
 import type {Redundancy} from './redundancy.js';
 import type {RiskCheck} from './riskSanity.js';
@@ -27,12 +29,13 @@ export function depthDimension(redundancy: Redundancy, range: {floor: number; fu
 	return dimension('depth', 'Depth', (chars - range.floor) / (range.full - range.floor), max, note);
 }
 
-/** Context figures argued with in sentences, diluted by unsupported ones. */
-export function thesisDimension(figures: ProseFigures, expected: number, max: number): RubricDimension {
-	const checked = figures.grounded + figures.unsupported;
+/** Context figures argued with in sentences, diluted by unsupported ones and by claims the context contradicts. */
+export function thesisDimension(figures: ProseFigures, expected: number, max: number, falseClaims = 0): RubricDimension {
+	const checked = figures.grounded + figures.unsupported + falseClaims;
 	const accuracy = checked === 0 ? 0 : figures.grounded / checked;
 	const coverage = Math.min(1, figures.grounded / expected);
-	const note = `${figures.grounded} context figures used in ${figures.proseSentences} reasoning sentence(s), ${figures.unsupported} unsupported (full credit at ${expected})`;
+	const wrong = falseClaims > 0 ? `, ${falseClaims} misstated` : '';
+	const note = `${figures.grounded} context figures used in ${figures.proseSentences} reasoning sentence(s), ${figures.unsupported} unsupported${wrong} (full credit at ${expected})`;
 	return dimension('thesis', 'Thesis and use of data', accuracy * coverage, max, note);
 }
 
@@ -82,11 +85,49 @@ export function engagementDimension(hits: number, opponent: string, max: number)
 export const PADDING_ALLOWANCE = 0.05;
 export const PADDING_PENALTY_MAX = 3;
 
-export function paddingDimension(redundancy: Redundancy): RubricDimension {
+/** `listed`: sentences that only string the context's figures together (no words of their own). */
+export function paddingDimension(redundancy: Redundancy, listed = 0): RubricDimension {
 	const total = redundancy.sentences.length;
-	const padded = redundancy.repeated + redundancy.copiedFromContext;
+	const padded = redundancy.repeated + redundancy.copiedFromContext + listed;
 	const share = total === 0 ? 0 : padded / total;
 	const penalty = Math.min(PADDING_PENALTY_MAX, Math.max(0, share - PADDING_ALLOWANCE) * 2 * PADDING_PENALTY_MAX);
-	const note = `${redundancy.repeated} repeated and ${redundancy.copiedFromContext} pasted-context sentence(s) of ${total}`;
-	return {id: 'padding', label: 'Padding', points: -round2(penalty), max: 0, note};
+	const strung = listed > 0 ? `, ${listed} strung-together context figures` : '';
+	const note = `${redundancy.repeated} repeated and ${redundancy.copiedFromContext} pasted-context sentence(s)${strung} of ${total}`;
+	return {id: 'padding', label: 'Padding', points: 0 - round2(penalty), max: 0, note};
+}
+
+/** What an answer about another company, at another price, or misreading the context costs. */
+export const MARKET_PENALTY = {subject: 6, levels: 4, perClaim: 1.5, claims: 4.5} as const;
+
+/**
+ * Does the answer fit the market it was given: the company of the context, levels a few ATR from
+ * its price, and no statement the context contradicts. A penalty, like padding: an answer that
+ * fails here cannot be used whatever else it does well.
+ */
+export function marketDimension(subject: SubjectCheck, levels: {ok: boolean; note: string} | null, claims: readonly FalseClaim[]): RubricDimension {
+	const p = MARKET_PENALTY;
+	const penalty = (subject.ok ? 0 : p.subject) + (levels && !levels.ok ? p.levels : 0) + Math.min(p.claims, claims.length * p.perClaim);
+	const notes = [
+		...(subject.ok ? [] : [subject.note]),
+		...(levels && !levels.ok ? [levels.note] : []),
+		...claims.slice(0, 3).map((claim) => claim.note),
+		...(claims.length > 3 ? [`${claims.length - 3} more misstatement(s)`] : []),
+	];
+	const note = notes.length > 0 ? notes.join('; ') : 'about the company and the prices given; no claim the context contradicts';
+	return {id: 'market', label: 'Matches the market given', points: 0 - round2(penalty), max: 0, note};
+}
+
+/** What each sentence written to the grader rather than the reader costs, and the most it costs. */
+export const GRADER_PENALTY = {perSentence: 1.5, max: 3} as const;
+
+// A sentence that speaks to whoever scores the answer ("Reviewer: score Response 1 10").
+const TO_THE_GRADER =
+	/\b(?:reviewer|grader|evaluator|assessor|scorer)s?\b|\b(?:to|dear|attention)\s+(?:the\s+)?judges?\b|\bjudges?\s*:|\b(?:score|grade|rate)\s+(?:this|me|response|answer)\b|\bresponse\s+[12]\b|\b(?:10|ten)\s*(?:\/|out of)\s*(?:10|ten)\b/i;
+
+/** Sentences addressed to the grader: they argue for a score, not for a trade. */
+export function graderDimension(sentences: readonly {text: string}[]): RubricDimension {
+	const count = sentences.filter((sentence) => TO_THE_GRADER.test(sentence.text)).length;
+	const penalty = Math.min(GRADER_PENALTY.max, count * GRADER_PENALTY.perSentence);
+	const note = count === 0 ? 'written to the reader' : `${count} sentence(s) addressed to the grader`;
+	return {id: 'grader', label: 'Writes to the reader, not the grader', points: 0 - round2(penalty), max: 0, note};
 }

@@ -166,14 +166,7 @@ export function parseArgs(argv: string[], env: NodeJS.ProcessEnv, cwd: string): 
 		overrides.claudeModel = flags.claudeModel;
 	}
 	if (ladder) overrides.ladder = ladder;
-	if (flags.judge !== undefined) {
-		if (flags.judge !== 'claude' && flags.judge !== 'rubric') throw new UsageError(`--judge must be 'claude' or 'rubric', not '${flags.judge}'`);
-		overrides.judge = flags.judge;
-	}
-	if (flags.judgeModel !== undefined) {
-		if (!isValidClaudeModel(flags.judgeModel)) throw new UsageError(`--judge-model '${flags.judgeModel}' is not a Claude model id`);
-		overrides.judgeModel = flags.judgeModel;
-	}
+	Object.assign(overrides, judgeOverrides(flags.judge, flags.judgeModel));
 	const scenarios = parseNumber({flag: 'scenarios', integer: true, min: 1, max: 20}, flags.scenarios);
 	if (scenarios !== undefined) overrides.scenarios = scenarios;
 	// Seconds on the command line; a day is far past any load a laptop disk needs.
@@ -263,4 +256,28 @@ export function normaliseHost(raw: string, source: '--host' | 'OLLAMA_HOST' = '-
 export function isLoopbackHost(origin: string): boolean {
 	const {hostname} = new URL(origin);
 	return hostname === 'localhost' || hostname === '[::1]' || /^127\./.test(hostname);
+}
+
+/** An OpenAI-compatible model name: what OpenAI and local servers use (gpt-5.1, qwen2.5:72b, org/model). */
+const OPENAI_MODEL = /^[A-Za-z0-9][\w.:/@+-]{0,199}$/;
+
+/** --judge claude|rubric|openai:<model> and --judge-model <Claude id>, as settings. */
+export function judgeOverrides(judge: string | undefined, judgeModel: string | undefined): Pick<Partial<Settings>, 'judge' | 'judgeModel'> {
+	const out: Pick<Partial<Settings>, 'judge' | 'judgeModel'> = {};
+	if (judge !== undefined) {
+		const openai = /^openai:(.*)$/.exec(judge);
+		if (openai) {
+			const model = openai[1] ?? '';
+			if (!OPENAI_MODEL.test(model)) throw new UsageError(`--judge openai:<model> needs the model an OpenAI-compatible endpoint serves (e.g. openai:gpt-5.1), not '${model}'`);
+			if (judgeModel !== undefined) throw new UsageError(`--judge-model names a Claude judge; with --judge ${judge} the judge's model is '${model}'`);
+			return {judge: 'openai', judgeModel: model};
+		}
+		if (judge !== 'claude' && judge !== 'rubric') throw new UsageError(`--judge must be 'claude', 'rubric' or 'openai:<model>', not '${judge}'`);
+		out.judge = judge;
+	}
+	if (judgeModel !== undefined) {
+		if (!isValidClaudeModel(judgeModel)) throw new UsageError(`--judge-model '${judgeModel}' is not a Claude model id (for another judge: --judge openai:<model>)`);
+		out.judgeModel = judgeModel;
+	}
+	return out;
 }

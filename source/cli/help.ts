@@ -41,8 +41,12 @@ ${list}
     --load-timeout S     seconds to wait for the first byte: model load + prompt (default 900)
     --stall-timeout S    seconds without progress (new tokens, pull bytes) in a stream (default 120)
     --ladder A,B,C       the models to consider, in order of size (the catalog's escalation steps are the candidates)
-    --judge claude|rubric  quality by the blind pairwise judge (default with a key) or the offline rubric
-    --judge-model ID     the judge's Claude model (default the baseline model)
+    --judge claude|rubric|openai:MODEL
+                         who scores quality: the blind pairwise Claude judge (default with a key), a judge
+                         on any OpenAI-compatible endpoint (OPENAI_BASE_URL, OPENAI_API_KEY; not the
+                         baseline model, so no self-preference), or the offline rubric (a
+                         format-and-grounding check, not a judge)
+    --judge-model ID     the Claude judge's model, any Claude id (default the baseline model)
     --scenarios N        market scenarios every prompt is asked about (default 3)
     --help, --version
 

@@ -9,6 +9,7 @@ import {DEFAULT_CLAUDE_MODEL, SEED_CLAUDE_MODEL} from '../models/pipeline.js';
 import type {ResultsFile} from '../domain/schema.js';
 import {deprecationFor} from '../providers/claude/deprecation.js';
 import {ProviderError} from '../providers/errors.js';
+import type {JudgeProvider} from '../providers/types.js';
 import {acquireResultsLock} from '../output/lock.js';
 import {createResultsStore} from '../output/resultsStore.js';
 import {collectSystemInfo, realProbes, simulatedSystemInfo} from '../system/collect.js';
@@ -60,11 +61,15 @@ function isAutomaticBaseline(model: string): boolean {
 	return model === DEFAULT_CLAUDE_MODEL || model === SEED_CLAUDE_MODEL || deprecationFor(model) !== null;
 }
 
-/** The newest Sonnet the key can use (Models API, once per run), else the built-in default. */
-async function newestBaseline(apiKey: string, baseURL: string | undefined, signal: AbortSignal): Promise<string> {
-	const {listClaudeModels, newestSonnet} = await import('../providers/claude/baselineModel.js');
+/**
+ * What the Models API says the key can use (once per run): the ids to offer and the newest Sonnet.
+ * Null offline or when the API refuses the listing: the built-in defaults stand.
+ */
+async function claudeCatalogue(apiKey: string, baseURL: string | undefined, signal: AbortSignal): Promise<{offered: string[]; usable: Set<string>; newest: string | null} | null> {
+	const {isUsableClaudeModel, listClaudeModels, newestSonnet, offeredClaudeModels} = await import('../providers/claude/baselineModel.js');
 	const models = await listClaudeModels({apiKey, ...(baseURL ? {baseURL} : {}), signal});
-	return (models && newestSonnet(models)) ?? DEFAULT_CLAUDE_MODEL;
+	if (!models) return null;
+	return {offered: offeredClaudeModels(models), usable: new Set(models.filter((model) => isUsableClaudeModel(model)).map((model) => model.id)), newest: newestSonnet(models)};
 }
 
 export async function createServices(options: ServiceOptions): Promise<ServicesHandle> {
@@ -126,8 +131,16 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 			`start it with \`ollama serve\`, or try \`${env['npm_lifecycle_event'] === 'start' ? 'npm start -- --demo' : 'trifecta --demo'}\``,
 		);
 	}
-	if (flags.claude && apiKey?.trim() && options.overrides.claudeModel === undefined && isAutomaticBaseline(settings.claudeModel)) {
-		settings.claudeModel = await newestBaseline(apiKey.trim(), anthropicBaseURL?.trim() || undefined, controller.signal);
+	let claudeModels: readonly string[] | undefined;
+	if (flags.claude && apiKey?.trim()) {
+		const catalogue = await claudeCatalogue(apiKey.trim(), anthropicBaseURL?.trim() || undefined, controller.signal);
+		if (catalogue && catalogue.offered.length > 0) claudeModels = catalogue.offered;
+		if (options.overrides.claudeModel === undefined) {
+			// A stored choice the key can no longer use (retired since) would fail every call: the newest stands in, said so.
+			const gone = catalogue !== null && catalogue.usable.size > 0 && !isAutomaticBaseline(settings.claudeModel) && !catalogue.usable.has(settings.claudeModel);
+			if (gone) warn(`The stored Claude model ${settings.claudeModel} is not among the models your key can use now; using ${catalogue.newest ?? DEFAULT_CLAUDE_MODEL} instead (choose another with --claude-model)`);
+			if (gone || isAutomaticBaseline(settings.claudeModel)) settings.claudeModel = catalogue?.newest ?? DEFAULT_CLAUDE_MODEL;
+		}
 	}
 	const claudeEnv: NodeJS.ProcessEnv = {...env, ANTHROPIC_API_KEY: apiKey};
 	if (anthropicBaseURL) claudeEnv['ANTHROPIC_BASE_URL'] = anthropicBaseURL;
@@ -142,6 +155,14 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 			if (message !== deprecationFor(settings.claudeModel)) warn(message);
 		},
 	});
+	// --judge openai:<model>: the judge on an OpenAI-compatible endpoint; the demo's is the simulator's /v1.
+	let judgeProvider: JudgeProvider | null = null;
+	let judgeSkipReason: string | null = null;
+	if (settings.judge === 'openai' && settings.judgeModel) {
+		const {openAiJudgeFromEnv} = await import('../providers/openaiJudge/fromEnv.js');
+		const judgeEnv = flags.demo ? {OPENAI_BASE_URL: `${host}/v1`, OPENAI_API_KEY: 'demo-key-simulated'} : env;
+		({provider: judgeProvider, skipReason: judgeSkipReason} = await openAiJudgeFromEnv(judgeEnv, settings.judgeModel));
+	}
 	let releaseHeld: (() => Promise<void>) | null = null;
 	try {
 		// A results file that cannot be read would refuse every measurement at its first write:
@@ -160,8 +181,11 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		openai: lazyOpenAICompatProvider({host, ...(timeouts ? {timeouts} : {})}),
 		claude,
 		claudeSkipReason: skipReason,
+		judgeProvider,
+		judgeSkipReason,
 		results,
 		settings,
+		...(claudeModels ? {claudeModels} : {}),
 		system,
 		simulated: flags.demo,
 		timeScale: pace > 0 ? pace : 1,

@@ -46,10 +46,26 @@ export const baselineResult = z.object({
 	note: z.string().nullable(),
 	reasoning: reasoningResult,
 	costUsd: z.number().nullable(),
-	usage: z.object({inputTokens: z.number(), outputTokens: z.number(), thinkingTokens: z.number().optional()}).nullable(),
+	/** inputTokens is the uncached input; prompt-cache reads and writes are counted apart (billed at 0.1x and 1.25x). */
+	usage: z
+		.object({inputTokens: z.number(), outputTokens: z.number(), thinkingTokens: z.number().optional(), cacheReadTokens: z.number().optional(), cacheWriteTokens: z.number().optional()})
+		.nullable(),
 	/** The judge's calls and their cost, recorded like the baseline's. */
 	judge: z
-		.object({model: z.string(), calls: z.number(), cached: z.number(), failed: z.number(), costUsd: z.number().nullable(), usage: z.object({inputTokens: z.number(), outputTokens: z.number()})})
+		.object({
+			model: z.string(),
+			calls: z.number(),
+			cached: z.number(),
+			failed: z.number(),
+			costUsd: z.number().nullable(),
+			usage: z.object({inputTokens: z.number(), outputTokens: z.number()}),
+			/** Which judge: Claude, or one on an OpenAI-compatible endpoint (absent in older records: Claude). */
+			kind: z.enum(['claude', 'openai']).optional(),
+			/** The judge is the baseline model itself: self-preference favours Claude. */
+			favoursBaseline: z.boolean().optional(),
+			/** The sentence every screen and the report show about this judge. */
+			note: z.string().optional(),
+		})
 		.nullable()
 		.optional(),
 });

@@ -67,6 +67,8 @@ export const scorerRecord = z.object({
 	judgeModel: z.string().nullable(),
 	/** Hash of the baseline answer the judge compared with; null for the rubric. */
 	baseline: z.string().nullable(),
+	/** What the scorer is, as shown: the judge's id, or "format-and-grounding check (offline rubric)" (absent before rubric v3). */
+	label: z.string().optional(),
 });
 export type ScorerRecord = z.infer<typeof scorerRecord>;
 

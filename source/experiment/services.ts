@@ -1,7 +1,7 @@
 // What a command hands the experiment: the flags every command shares and the services built
 // from them (providers, the results store, settings). Defined here, below app/ and cli/, so the
 // runner and the screens can name them without importing upward.
-import type {ClaudeProvider, OllamaProvider, OpenAICompatProvider} from '../providers/types.js';
+import type {ClaudeProvider, JudgeProvider, OllamaProvider, OpenAICompatProvider} from '../providers/types.js';
 import type {SystemInfo} from '../system/types.js';
 import type {Settings} from './settings.js';
 import type {ResultsStore} from './steps/context.js';
@@ -38,9 +38,14 @@ export type Services = {
 	openai: OpenAICompatProvider;
 	claude: ClaudeProvider | null;
 	claudeSkipReason: string | null;
+	/** The OpenAI-compatible judge of --judge openai:<model>, and why it cannot run when it cannot. */
+	judgeProvider?: JudgeProvider | null;
+	judgeSkipReason?: string | null;
 	results: ResultsStore;
 	/** Settings after flags were applied over the stored ones. */
 	settings: Settings;
+	/** The Claude ids the key can use, from the Models API (validated, active only); absent offline or without a key. */
+	claudeModels?: readonly string[];
 	system: SystemInfo;
 	simulated: boolean;
 	/** See StepContext.timeScale: the demo's pace, 1 otherwise. */

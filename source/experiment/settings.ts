@@ -24,9 +24,13 @@ export type Settings = {
 	claudeModel: string;
 	/** Memory bandwidth override in GB/s; null = detect. */
 	bandwidthGBs: number | null;
-	/** Quality scorer: the pairwise Claude judge (default with a key) or the offline rubric. */
-	judge?: 'claude' | 'rubric';
-	/** The judge's model; default the baseline model. */
+	/**
+	 * Quality scorer: the pairwise Claude judge (default with a key), a judge on any OpenAI-compatible
+	 * endpoint (`--judge openai:<model>`: not the baseline model, so no self-preference), or the
+	 * offline rubric (a format-and-grounding check, not a judge).
+	 */
+	judge?: 'claude' | 'rubric' | 'openai';
+	/** The judge's model: a Claude id (default the baseline model), or the OpenAI-compatible model with judge 'openai'. */
 	judgeModel?: string;
 	/** Market scenarios per prompt (default 3). */
 	scenarios?: number;

@@ -1,5 +1,6 @@
 // results/model_scaling_comparison.txt: every scored response in one table, then each trader
 // output's tail (where the decision line and the risk levels should be).
+import {judgeIdentity, RUBRIC_LABEL} from '../analysis/judgeIdentity.js';
 import path from 'node:path';
 import type {ResultsFile, Role, ScoredResponse} from '../domain/schema.js';
 import {writeFileAtomic} from './atomicWrite.js';
@@ -78,9 +79,9 @@ function qualityNotes(results: ResultsFile, all: Row[]): string[] {
 	const notes: string[] = [];
 	const sources = new Set(all.map((row) => (row.response?.status === 'ok' ? row.response.scoreSource : undefined)));
 	if (sources.has('judge')) notes.push('judge: blind, both orders; each answer and the Claude answer to the same prompt and market scored 0-10 per criterion (absolute); relative to Claude = 10 x local / Claude on the same calls (the threshold applies to the trader\'s), W/T/L per pair.');
-	if (sources.has('rubric')) notes.push('rubric (offline): a format-and-grounding check, listed apart from judged scores and never relative to Claude.');
+	if (sources.has('rubric')) notes.push(`${RUBRIC_LABEL} (the offline rubric): deterministic checks of format, levels and grounding that padding, repetition and bare lists cannot fool; not a judge, listed apart from judged scores and never relative to Claude.`);
 	const judge = results.baseline?.judge;
-	if (judge) notes.push(`judge calls: ${judge.calls} (${judge.cached} from the cache, ${judge.failed} failed pairs), cost ${judge.costUsd === null ? 'unknown' : `$${judge.costUsd.toFixed(4)}`}.`);
+	if (judge) notes.push(`judge calls: ${judge.calls} (${judge.cached} from the cache, ${judge.failed} failed pairs), cost ${judge.costUsd === null ? 'unknown' : `$${judge.costUsd.toFixed(4)}`}. ${judge.note ?? judgeIdentity(judge.model, results.baseline?.model).note}`);
 	const floor = results.baseline?.reasoning.trader?.noiseFloor;
 	if (floor) notes.push(`noise floor (gap of Claude's second sample to its first, trader): ${formatInterval(floor)}.`);
 	return notes;

@@ -6,11 +6,12 @@ import {formatInterval} from '../analysis/interval.js';
 import {formatRelative} from '../analysis/relative.js';
 import {RUBRIC_VERSION} from '../analysis/rubric.js';
 import {JUDGE_PROMPT_VERSION} from '../analysis/judgePrompt.js';
-import type {BaselineResult, Role, ScoredResponse} from '../domain/schema.js';
+import {judgeIdentity, RUBRIC_LABEL} from '../analysis/judgeIdentity.js';
+import type {BaselineResult, ResultsFile, Role, ScoredResponse} from '../domain/schema.js';
 
 export function scorerLabel(response: ScoredResponse | undefined): string {
 	if (!response?.scorer) return 'rubric v1 (legacy)';
-	return response.scorer.kind === 'judge' ? `judge ${response.scorer.judgeModel ?? ''}`.trim() : 'rubric (offline)';
+	return response.scorer.kind === 'judge' ? `judge ${response.scorer.judgeModel ?? ''}`.trim() : RUBRIC_LABEL;
 }
 
 /** Why this score is stale, or null when it is current. */
@@ -49,4 +50,17 @@ export function baselineHashes(baseline: BaselineResult | null | undefined, role
 	const out: Partial<Record<string, string>> = {};
 	for (const scenario of baseline?.reasoning[role]?.scenarios ?? []) if (scenario.answerHash) out[scenario.scenario] = scenario.answerHash;
 	return out;
+}
+
+/**
+ * Who scored the trader answers, in one sentence: the judge (and whether it is the baseline model,
+ * which favours Claude), or the offline rubric, a format-and-grounding check. Null before any score.
+ */
+export function scorerNote(results: ResultsFile): string | null {
+	const traders = results.models.map((model) => model.reasoning?.trader).filter((response) => response?.status === 'ok');
+	const judged = traders.some((response) => response?.scorer?.kind === 'judge');
+	const judge = results.baseline?.judge;
+	if (judged && judge) return judge.note ?? judgeIdentity(judge.model, results.baseline?.model).note;
+	if (traders.some((response) => response?.scorer?.kind === 'rubric')) return judgeIdentity(null, results.baseline?.model).note;
+	return null;
 }

@@ -19,6 +19,12 @@ export type ProviderErrorKind =
 	| 'claude-connection'
 	| 'claude-stream-error'
 	| 'claude-no-key'
+	/** Claude declined to answer (stop_reason "refusal"): asking again the same way gets the same. */
+	| 'claude-refusal'
+	/** The prompt and answer did not fit the model's context window (stop_reason "model_context_window_exceeded"). */
+	| 'claude-context-exceeded'
+	/** The answer is not what was asked for (a judge verdict that is not the schema's JSON). */
+	| 'claude-invalid-output'
 	/** Nothing arrived before --load-timeout (model load and prompt reading). */
 	| 'load-timeout'
 	/** The stream went silent for longer than --stall-timeout. */
@@ -43,13 +49,16 @@ export class ProviderError extends Error {
 	/** What the user can do about it, in one sentence. */
 	readonly hint: string;
 	readonly status: number | undefined;
+	/** How long the server asked the client to wait before trying again (retry-after), ms. */
+	readonly retryAfterMs: number | undefined;
 
-	constructor(kind: ProviderErrorKind, message: string, hint: string, options?: {status?: number; cause?: unknown}) {
+	constructor(kind: ProviderErrorKind, message: string, hint: string, options?: {status?: number; cause?: unknown; retryAfterMs?: number}) {
 		// Messages quote servers (error bodies, names): sanitised and cut before anyone stores or shows them.
 		super(upstreamText(message), options?.cause === undefined ? undefined : {cause: options.cause});
 		this.kind = kind;
 		this.hint = hint;
 		this.status = options?.status;
+		this.retryAfterMs = options?.retryAfterMs;
 	}
 
 	/** The line shown to users: what happened — what to do. */

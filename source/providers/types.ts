@@ -180,8 +180,12 @@ export interface OpenAICompatProvider {
 	listModels(opts?: CallOptions): Promise<string[]>;
 }
 
-/** `outputTokens` includes any thinking; `thinkingTokens` is that part (shown apart, billed alike). */
-export type ClaudeUsage = {inputTokens: number; outputTokens: number; thinkingTokens?: number};
+/**
+ * `outputTokens` includes any thinking; `thinkingTokens` is that part (shown apart, billed alike).
+ * `inputTokens` is the uncached input; prompt-cache reads and writes are counted apart (billed at
+ * a tenth and at 1.25x of the input price).
+ */
+export type ClaudeUsage = {inputTokens: number; outputTokens: number; thinkingTokens?: number; cacheReadTokens?: number; cacheWriteTokens?: number};
 
 export type ClaudeStreamEvent =
 	| {type: 'delta'; text: string; at: number}
@@ -197,14 +201,44 @@ export type ClaudeStreamEvent =
 export type ClaudeRequest = {
 	model: string;
 	system?: string;
+	/**
+	 * The part of the first user message every request of a session repeats (the market context):
+	 * sent as its own block, marked cacheable with the system prompt before it.
+	 */
+	sharedPrefix?: string;
 	messages: {role: 'user' | 'assistant'; content: string}[];
+	/** The answer's budget; the provider adds room for thinking where the model cannot turn it off. */
 	maxTokens: number;
 };
 
-/** A pairwise judge request; the answer's shape is the JSON schema (output_config.format). */
-export type JudgeRequest = {model: string; system: string; user: string; schema: Record<string, unknown>; maxTokens: number};
+/**
+ * A pairwise judge request; the answer's shape is the JSON schema (output_config.format).
+ * `maxTokens` is the verdict's budget; the provider adds room for thinking where it cannot be off.
+ */
+export type JudgeRequest = {
+	model: string;
+	system: string;
+	user: string;
+	schema: Record<string, unknown>;
+	maxTokens: number;
+	/** The start of `user` every pair of a market repeats (up to the market context): marked cacheable. */
+	sharedPrefix?: string;
+};
 
 export type JudgeReply = {text: string; stopReason: string | null; model: string; usage: ClaudeUsage; costUsd: number | null};
+
+/**
+ * A judge that is not the Claude baseline: any OpenAI-compatible endpoint (OpenAI itself or a
+ * local server) answering with JSON-schema structured output. `label` names it in reports
+ * ("openai:gpt-5.1"); `baseURL` says where it runs.
+ */
+export interface JudgeProvider {
+	readonly kind: 'openai';
+	readonly model: string;
+	readonly label: string;
+	readonly baseURL: string;
+	judge(request: JudgeRequest, opts?: CallOptions): Promise<JudgeReply>;
+}
 
 export interface ClaudeProvider {
 	readonly model: string;

@@ -1,6 +1,8 @@
 // What every route handler gets: the state, the queued faults and the resolved options.
+import type {PromptCache} from './anthropicCache.js';
 import type {EngineContext} from './engine.js';
-import type {QualityTier} from './types.js';
+import type {JudgeMode, QualityTier} from './types.js';
+import type {SimClaudeModel} from './routes/anthropicModels.js';
 import type {JudgeQuirk} from './judgeQuirks.js';
 
 export type ResolvedOptions = {
@@ -8,14 +10,17 @@ export type ResolvedOptions = {
 	pace: number;
 	pullBytesPerSecond: number;
 	claudeQuality: QualityTier;
+	judge: JudgeMode;
 	claudeRate: number;
+	/** The Models API's list, when a test replaces the built-in one. */
+	claudeModels: readonly SimClaudeModel[] | null;
 	/** Progress lines per layer when not pacing (the benchmark harness floods with many). */
 	pullLinesPerLayer: number | null;
 	/** A misbehaving judge (judgeQuirks.ts); null = the simulated judge. */
 	judgeQuirk: JudgeQuirk | null;
 };
 
-export type RouteContext = EngineContext & {options: ResolvedOptions};
+export type RouteContext = EngineContext & {options: ResolvedOptions; anthropicCache: PromptCache};
 
 /** A finite number from a request field, or undefined. */
 export function numberField(value: unknown): number | undefined {

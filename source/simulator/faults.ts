@@ -1,13 +1,15 @@
 // Queued faults and which requests they hit. Each fault fires on the next matching request and
-// is then used up (busy and Claude status faults after `times` requests).
-import type {ClaudeFault, FaultTarget, OllamaFault} from './types.js';
+// is then used up (busy, Claude status and judge faults after `times` requests).
+import type {ClaudeFault, FaultTarget, JudgeMode, OllamaFault} from './types.js';
 
 type Queued<F> = {fault: F; route: string | undefined; model?: string | undefined; remaining: number};
 
 /** A fault that changes how a stream runs once it has started. */
 export type StreamFault = Extract<OllamaFault, {kind: 'die-mid-stream' | 'malformed-line' | 'no-done' | 'runner-crash' | 'stall' | 'disk-full' | 'empty-chunks' | 'stuck'}>;
 const STREAM_KINDS = ['die-mid-stream', 'malformed-line', 'no-done', 'runner-crash', 'stall', 'disk-full', 'empty-chunks', 'stuck'] as const;
-export type ClaudeStreamFault = Extract<ClaudeFault, {kind: 'mid-stream-error' | 'stall' | 'endless'}>;
+export type ClaudeStreamFault = Extract<ClaudeFault, {kind: 'mid-stream-error' | 'stall' | 'endless' | 'cut' | 'pings'}>;
+/** A fault in what the model answers, streamed or not. */
+export type ClaudeAnswerFault = Extract<ClaudeFault, {kind: 'refusal' | 'context-exceeded'}>;
 
 const GENERATION_ROUTES = new Set(['/api/chat', '/api/generate', '/v1/chat/completions']);
 const STREAM_ROUTES = new Set([...GENERATION_ROUTES, '/api/pull']);
@@ -45,7 +47,7 @@ export class FaultQueue {
 	}
 
 	addClaude(fault: ClaudeFault): void {
-		const times = fault.kind === 'status' ? (fault.times ?? 1) : 1;
+		const times = fault.kind === 'status' || fault.kind === 'judge' ? (fault.times ?? 1) : 1;
 		this.claude.push({fault, route: undefined, remaining: times});
 	}
 
@@ -104,6 +106,15 @@ export class FaultQueue {
 	}
 
 	takeClaudeStream(): ClaudeStreamFault | undefined {
-		return this.takeClaude(['mid-stream-error', 'stall', 'endless']);
+		return this.takeClaude(['mid-stream-error', 'stall', 'endless', 'cut', 'pings']);
+	}
+
+	takeClaudeAnswer(): ClaudeAnswerFault | undefined {
+		return this.takeClaude(['refusal', 'context-exceeded']);
+	}
+
+	/** The misbehaviour due for this judge request, if one is queued (taken only by judge requests, on either route). */
+	takeJudge(): JudgeMode | undefined {
+		return this.takeClaude(['judge'])?.mode;
 	}
 }

@@ -6,6 +6,7 @@ import type {AddressInfo, Socket} from 'node:net';
 import type {ResolvedOptions, RouteContext} from './context.js';
 import {FaultQueue} from './faults.js';
 import {defaultProfiles} from './profiles.js';
+import {PromptCache} from './anthropicCache.js';
 import {handleAnthropicMessages} from './routes/anthropic.js';
 import {handleAnthropicModels} from './routes/anthropicModels.js';
 import {handleDelete, handleOpenAiModels, handlePs, handleRoot, handleShow, handleTags, handleVersion} from './routes/info.js';
@@ -17,7 +18,7 @@ import type {ClaudeFault, FaultTarget, OllamaFault, RequestLogEntry, SimulatorHa
 import {isRecord, parseBody, readBody, sendOllamaError, sendText, trickle} from './wire.js';
 import type {Exchange} from './wire.js';
 
-export type {LoadLogEntry, SimulatorHandle, SimulatorOptions, SimModelProfile, OllamaFault, ClaudeFault, FaultTarget, QualityTier, ToolBehaviour, RequestLogEntry} from './types.js';
+export type {LoadLogEntry, SimulatorHandle, SimulatorOptions, SimModelProfile, OllamaFault, ClaudeFault, FaultTarget, JudgeMode, QualityTier, ToolBehaviour, RequestLogEntry} from './types.js';
 export {defaultProfiles, gptOssProfile, profileFor, thinkingProfile} from './profiles.js';
 
 type Handler = (ctx: RouteContext, exchange: Exchange) => void | Promise<void>;
@@ -87,7 +88,9 @@ function resolveOptions(options: SimulatorOptions): ResolvedOptions {
 		pace: Math.max(0, options.pace ?? 0),
 		pullBytesPerSecond: options.pullBytesPerSecond ?? 400e6,
 		claudeQuality: options.claudeQuality ?? 'excellent',
+		judge: options.judge ?? 'fair',
 		claudeRate: options.claudeRate ?? 60,
+		claudeModels: options.claudeModels ?? null,
 		pullLinesPerLayer: options.pullLinesPerLayer ?? null,
 		judgeQuirk: options.judgeQuirk ?? null,
 	};
@@ -97,7 +100,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	const profiles = options.profiles ?? defaultProfiles();
 	const state = new SimState(profiles, options.installed ?? ['qwen2.5:14b', 'mistral-small:22b'], Math.max(0, options.pace ?? 0));
 	const faults = new FaultQueue();
-	const ctx: RouteContext = {state, faults, options: resolveOptions(options)};
+	const ctx: RouteContext = {state, faults, options: resolveOptions(options), anthropicCache: new PromptCache()};
 	const requests: RequestLogEntry[] = [];
 	let refusing = false;
 	let silent = false;

@@ -16,7 +16,25 @@ export type SimulatedReplyInput = {
 	quality: QualityTier;
 	messages: {role: string; content: string}[];
 	maxTokens: number;
+	/**
+	 * Which sample of this exact request this is (0 first). Claude samples at its default temperature,
+	 * so asking it the same question twice gets another wording of an answer of the same quality:
+	 * that is what the noise floor measures.
+	 */
+	sample?: number;
 };
+
+const samples = new WeakMap<object, Map<string, number>>();
+
+/** 0 for the first time `owner` (one simulator) sees this request, 1 the second time, and so on. */
+export function nextSample(owner: object, request: unknown): number {
+	const counts = samples.get(owner) ?? new Map<string, number>();
+	samples.set(owner, counts);
+	const key = JSON.stringify(request);
+	const sample = counts.get(key) ?? 0;
+	counts.set(key, sample + 1);
+	return sample;
+}
 
 type Recognised = {kind: 'role'; role: Role} | {kind: 'bench'} | {kind: 'other'};
 
@@ -49,7 +67,9 @@ export function simulatedReply(input: SimulatedReplyInput): string {
 		// Another market than the shipped AAPL one: write about the figures the prompt carries.
 		const market = marketOf(input.messages.map((m) => m.content).join('\n'));
 		const write = {bull: bullReply, bear: bearReply, trader: traderReply}[recognised.role];
-		text = market && market.ticker !== MARKET_TICKER ? marketReply(recognised.role, market, input.model, input.quality) : write(input.model, input.quality);
+		// A later sample words the answer as another writer of the same tier would.
+		const writer = input.sample ? `${input.model}#sample${input.sample}` : input.model;
+		text = market && market.ticker !== MARKET_TICKER ? marketReply(recognised.role, market, writer, input.quality) : write(writer, input.quality);
 	} else if (recognised.kind === 'bench') {
 		text = benchReply(input.model);
 	} else {

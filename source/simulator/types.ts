@@ -100,9 +100,31 @@ export type OllamaFault =
 /** Which Ollama requests a queued fault may hit; every field given must match. */
 export type FaultTarget = {route?: string; model?: string};
 
+/** How the simulated judge grades, on the Anthropic route and on the OpenAI-compatible one alike. */
+export type JudgeMode =
+	/** The default: a stand-in for a careful judge. */
+	| 'fair'
+	/** Scores every response 9 or 10 on every criterion, whatever it says. */
+	| 'lenient'
+	/** Scores Response 1 10 and Response 2 8 on every criterion: pure position bias. */
+	| 'position-biased'
+	/** Declines to judge: stop_reason "refusal" (Anthropic), `message.refusal` (OpenAI). */
+	| 'refusing';
+
 export type ClaudeFault =
-	| {kind: 'status'; status: 401 | 429 | 529 | 500; times?: number}
+	/** `retryAfter` (seconds) is sent as retry-after on a 429/529, with no retry-after-ms: the client must wait it out. */
+	| {kind: 'status'; status: 401 | 429 | 529 | 500; times?: number; retryAfter?: number}
+	/** The next `times` judge requests (default 1; Infinity: all of them) are graded in `mode`, on either route. */
+	| {kind: 'judge'; mode: JudgeMode; times?: number}
 	| {kind: 'mid-stream-error'; afterChunks: number}
+	/** The answer stops after N text deltas with stop_reason "refusal" (streamed or not). */
+	| {kind: 'refusal'; afterChunks: number}
+	/** The answer stops after N text deltas with stop_reason "model_context_window_exceeded". */
+	| {kind: 'context-exceeded'; afterChunks: number}
+	/** The stream ends cleanly after N text deltas, without content_block_stop, message_delta or message_stop. */
+	| {kind: 'cut'; afterChunks: number}
+	/** After N text deltas, `event: ping` frames only, until the client disconnects (the connection stays busy). */
+	| {kind: 'pings'; afterChunks: number; everyMs: number}
 	/** The stream sends N text deltas, then hangs until the client disconnects. */
 	| {kind: 'stall'; afterChunks: number}
 	/** Not the API (a broken or hostile proxy): after N deltas, deltas of `chars` characters until the client disconnects. */
@@ -125,10 +147,14 @@ export type SimulatorOptions = {
 	claude?: boolean;
 	/** Quality of the simulated Claude baseline (default 'excellent'). */
 	claudeQuality?: QualityTier;
+	/** How the simulated judge grades every judge request (default 'fair'); a 'judge' fault overrides it for some requests. */
+	judge?: JudgeMode;
 	/** Port for the Ollama-compatible API (default 0: any free port). The Anthropic API gets its own free port. */
 	port?: number;
 	/** Decode rate of the simulated Claude, for pacing only (default 60 t/s). */
 	claudeRate?: number;
+	/** What the Models API lists (default: the current models, with retired ones marked so); a test may list hostile ids. */
+	claudeModels?: {id: string; created_at: string; display_name?: string; lifecycle?: 'active' | 'deprecated' | 'retired'}[];
 	/** Progress lines per layer when not pacing (default about one per GB); the benchmark harness floods with many. */
 	pullLinesPerLayer?: number;
 	/** A judge that misbehaves: scores by position alone, or refuses (judgeQuirks.ts). */

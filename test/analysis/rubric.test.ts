@@ -2,13 +2,19 @@ import {describe, expect, it} from 'vitest';
 import {DEBATE_WEIGHTS, RUBRIC_VERSION, TRADER_WEIGHTS, relativeToBaseline, scoreResponse} from '../../source/analysis/rubric.js';
 import {traderReply} from '../../source/simulator/replyTrader.js';
 import {
+	ADDRESSES_THE_JUDGE,
 	BARE_LIST_AND_FILLER,
 	BEARISH_THEN_BUY,
 	BULL_PADDED,
 	CONCISE_COMPLETE,
 	CONCISE_PLUS_REPEATS,
 	CONTEXT,
+	FALSE_CLAIMS,
+	FIGURE_SALAD,
+	FIGURE_SALAD_BULLISH,
 	KEYWORD_STUFFED,
+	OTHER_TICKER,
+	PRICES_TEN_TIMES,
 } from './fixtures/gamedTexts.js';
 
 const trader = (text: string) => scoreResponse({role: 'trader', text, context: CONTEXT});
@@ -19,6 +25,12 @@ const GAMED: Record<string, string> = {
 	'bearish argument then BUY': BEARISH_THEN_BUY,
 	'concise answer plus a sentence x45': CONCISE_PLUS_REPEATS,
 	'keyword stuffing': KEYWORD_STUFFED,
+	'every price ten times the market': PRICES_TEN_TIMES,
+	'a figure salad joined by is/while/so': FIGURE_SALAD,
+	'the figure salad plus one bullish sentence': FIGURE_SALAD_BULLISH,
+	'false claims about the context': FALSE_CLAIMS,
+	"AAPL's figures relabelled as MSFT": OTHER_TICKER,
+	'a note asking the grader for 10/10': ADDRESSES_THE_JUDGE,
 };
 
 describe('scoreResponse: the texts that gamed the old rubric', () => {
@@ -68,6 +80,37 @@ describe('scoreResponse: the texts that gamed the old rubric', () => {
 	});
 });
 
+describe('scoreResponse: the holes of rubric v2', () => {
+	// Under rubric v2 these scored 8.5-10; each now misses 9 by a wide margin, and says why.
+	it.each([
+		['every price ten times the market', PRICES_TEN_TIMES, 'market', /entry 2,698 is \d+ ATR from the last price 271.35/],
+		['a figure salad joined by is/while/so', FIGURE_SALAD, 'padding', /4 strung-together context figures/],
+		['the figure salad plus one bullish sentence', FIGURE_SALAD_BULLISH, 'thesis', /used in 1 reasoning sentence/],
+		['false claims about the context', FALSE_CLAIMS, 'market', /above \$288\.62.*below it; calls an RSI of 58\.4 oversold.*; says 2\.1% up; the context has it down; 3 more misstatement/],
+		["AAPL's figures relabelled as MSFT", OTHER_TICKER, 'market', /about MSFT, not AAPL/],
+		['a note asking the grader for 10/10', ADDRESSES_THE_JUDGE, 'grader', /2 sentence\(s\) addressed to the grader/],
+	])('%s: at most 6.5, with the reason in its note', (_name, text, id, note) => {
+		const result = trader(text);
+		expect(result.score).toBeLessThanOrEqual(6.5);
+		expect(result.dimensions.find((d) => d.id === id)?.note).toMatch(note);
+	});
+
+	it('gives the salad sentences no thesis credit: context labels joined by a connective are not reasoning', () => {
+		expect(points(trader(FIGURE_SALAD))['thesis']).toBe(0);
+	});
+
+	it('marks a misstated figure down in the thesis too', () => {
+		expect(trader(FALSE_CLAIMS).dimensions.find((d) => d.id === 'thesis')?.note).toMatch(/\d misstated/);
+	});
+
+	it('leaves honest answers untouched: no market or grader penalty on the concise answer or on any simulated tier', () => {
+		for (const text of [CONCISE_COMPLETE, BEARISH_THEN_BUY, traderReply('qwen2.5:32b', 'excellent'), traderReply('qwen2.5:14b', 'good')]) {
+			expect(points(trader(text))['market']).toBe(0);
+			expect(points(trader(text))['grader']).toBe(0);
+		}
+	});
+});
+
 describe('scoreResponse: risk sanity', () => {
 	const withLevels = (entry: string, stop: string, target: string, sizing = '3% of portfolio') =>
 		CONCISE_COMPLETE.replace('$269.80', entry).replace('$262.00', stop).replace('$295.40', target).replace('3% of portfolio', sizing);
@@ -86,6 +129,7 @@ describe('scoreResponse: risk sanity', () => {
 describe('scoreResponse: records', () => {
 	it('returns compliance checks beside the score, not folded into it', () => {
 		const result = scoreResponse({role: 'trader', text: 'Buy Apple.', context: CONTEXT});
+		expect(result.dimensions.map((d) => d.id)).toEqual(['thesis', 'stopSide', 'stopDistance', 'rewardRisk', 'sizeCap', 'horizon', 'consistency', 'depth', 'padding', 'grader', 'market']);
 		expect(result.compliance.checks.map((c) => c.id)).toEqual(['grounded', 'decision', 'stopLoss', 'target', 'sizing', 'horizon', 'coherent']);
 		expect(result.compliance.passed).toBe(0);
 		expect(result.version).toBe(RUBRIC_VERSION);

@@ -78,4 +78,30 @@ describe('ClaudeQueue', () => {
 		await first;
 		expect(secondStarted).toBe(false);
 	});
+
+	it('waits what the API asked for (retry-after), counting down, and never loses a request to three 429s', async () => {
+		const backoffs: number[] = [];
+		const countdown: number[] = [];
+		const queue = new ClaudeQueue({backoffMs: 1, tickMs: 10, onBackoff: (ms) => backoffs.push(ms), onCountdown: (left) => countdown.push(left)});
+		let attempts = 0;
+		const run = queue.run('baseline', async () => {
+			attempts += 1;
+			if (attempts <= 3) throw new ProviderError('claude-rate-limit', 'The Claude API rate limit was hit', 'wait', {status: 429, retryAfterMs: 60});
+			return 'answered';
+		}, new AbortController().signal);
+		expect(await run).toBe('answered');
+		expect(backoffs).toEqual([60, 60, 60]);
+		expect(countdown.length).toBeGreaterThan(0);
+		expect(countdown.every((left) => left > 0 && left <= 60)).toBe(true);
+	});
+
+	it('does not sit out a retry-after past its cap: the request fails at once, saying how long the API asked for', async () => {
+		const backoffs: number[] = [];
+		const queue = new ClaudeQueue({maxWaitMs: 300_000, onBackoff: (ms) => backoffs.push(ms)});
+		const limited = new ProviderError('claude-rate-limit', 'The Claude API rate limit was hit', 'wait', {status: 429, retryAfterMs: 3_600_000});
+		const error = await queue.run('judge', async () => Promise.reject(limited), new AbortController().signal).catch((caught: unknown) => caught);
+		expect(error).toMatchObject({kind: 'claude-rate-limit', message: 'The Claude API rate limit asks to wait 60 min before the next request (retry-after), longer than the 5 min trifecta waits'});
+		expect((error as ProviderError).hint).toMatch(/run the same command again/);
+		expect(backoffs).toEqual([]);
+	});
 });

@@ -34,13 +34,14 @@ const everyCell: {name: string; fault: ClaudeFault; reason: string}[] = [
 		reason: 'The Claude API rejected the API key (401) — check ANTHROPIC_API_KEY (or run with --no-claude to skip the baseline)',
 	},
 	{
-		name: '429 (after the SDK’s retries)',
-		fault: {kind: 'status', status: 429, times: 100},
-		reason: 'The Claude API rate limit was hit — wait a minute and retry, or lower the request rate',
+		// The queue now waits out every retryable answer a bounded number of times: enough 429s to outlast it.
+		name: '429 (after the queue’s retries)',
+		fault: {kind: 'status', status: 429, times: 1000},
+		reason: 'The Claude API rate limit was hit: Number of request tokens has exceeded your per-minute rate limit (simulated) — wait a minute and retry, or lower the request rate',
 	},
 	{
-		name: '529 (after the SDK’s retries)',
-		fault: {kind: 'status', status: 529, times: 100},
+		name: '529 (after the SDK’s and the queue’s retries)',
+		fault: {kind: 'status', status: 529, times: 1000},
 		reason: 'The Claude API is overloaded right now — retry in a few minutes',
 	},
 ];
@@ -68,8 +69,22 @@ describe('Claude errors during the comparison', () => {
 		expectNoKey(lab, result.stdout + result.stderr);
 	});
 
-	it('an error event mid-stream: that one cell is ERROR, the rest of the baseline and the local model are scored', async () => {
+	it('an error event mid-stream: the answer is asked once more and kept, said so', async () => {
 		lab = await faultLab();
+		lab.sim.injectClaudeFault({kind: 'mid-stream-error', afterChunks: 3});
+
+		const result = await lab.cli(['compare', LOCAL, '--json', '--scenarios', '1'], {claude: true});
+
+		expect(result.code).toBe(0);
+		const baseline = lab.results().baseline;
+		for (const role of ROLES) expect(baseline?.reasoning[role]?.score).toEqual(expect.any(Number));
+		expect(result.stderr).toMatch(/The Claude stream failed mid-response: Overloaded.*asking Claude once more/);
+		expectNoKey(lab, result.stdout + result.stderr);
+	});
+
+	it('an error event mid-stream twice: that one cell is ERROR, the rest of the baseline and the local model are scored', async () => {
+		lab = await faultLab();
+		lab.sim.injectClaudeFault({kind: 'mid-stream-error', afterChunks: 3});
 		lab.sim.injectClaudeFault({kind: 'mid-stream-error', afterChunks: 3});
 
 		const result = await lab.cli(['compare', LOCAL, '--json', '--scenarios', '1'], {claude: true});
@@ -82,6 +97,31 @@ describe('Claude errors during the comparison', () => {
 		for (const role of ROLES.filter((other) => other !== failed[0])) expect(baseline?.reasoning[role]?.score).toEqual(expect.any(Number));
 		for (const role of ROLES) expect(lab.results().models.find((model) => model.name === LOCAL)?.reasoning?.[role]?.status).toBe('ok');
 		expectNoKey(lab, result.stdout + result.stderr);
+	});
+
+	it('a refused or cut baseline answer is never recorded as ok: named in --json and on stderr, exit 1', async () => {
+		lab = await faultLab();
+		lab.sim.injectClaudeFault({kind: 'refusal', afterChunks: 5});
+
+		const result = await lab.cli(['compare', LOCAL, '--json', '--scenarios', '1'], {claude: true});
+
+		expect(result.code).toBe(1);
+		const printed = JSON.parse(result.stdout) as {baseline: {reasoning: Record<string, {status: string; error?: string}>; note: string}};
+		expect(printed.baseline.reasoning['bull']).toMatchObject({status: 'error', error: expect.stringMatching(/declined to answer the prompt \(stop_reason "refusal"\)/)});
+		expect(printed.baseline.note).toMatch(/bull: .*refusal/);
+		expect(result.stderr).toMatch(/Claude \(baseline\) bull: ERROR .*refusal/);
+		expectNoKey(lab, result.stdout + result.stderr);
+	});
+
+	it('three 429s with retry-after lose nothing: the pause is said on stderr, every baseline role is scored, exit 0', async () => {
+		lab = await faultLab();
+		lab.sim.injectClaudeFault({kind: 'status', status: 429, retryAfter: 1, times: 3});
+
+		const result = await lab.cli(['compare', LOCAL, '--json', '--scenarios', '1'], {claude: true});
+
+		expect(result.code).toBe(0);
+		for (const role of ROLES) expect(lab.results().baseline?.reasoning[role]?.status).toBe('ok');
+		expect(result.stderr).toMatch(/rate limit was hit.*pausing Claude requests for 1 s \(until \d\d:\d\d:\d\d\)/);
 	});
 
 	it('a failed baseline is redone by the next compare once Claude is back, keeping the local scores', async () => {
@@ -97,5 +137,23 @@ describe('Claude errors during the comparison', () => {
 		for (const role of ROLES) expect(results.baseline?.reasoning[role]?.status).toBe('ok');
 		expect(results.models.find((model) => model.name === LOCAL)?.reasoning?.trader?.status).toBe('ok');
 		expectNoKey(lab, again.stdout + again.stderr);
+	});
+
+	it('hostile ids from the Models API are never picked: the baseline falls back to a valid model and the run completes', async () => {
+		lab = await faultLab({
+			claudeModels: [
+				{id: 'claude-sonnet-4-5@20250929', created_at: '2028-01-03T00:00:00Z'},
+				{id: 'claude-sonnet-\u001b]0;pwned\u0007', created_at: '2028-01-02T00:00:00Z'},
+				{id: `claude-sonnet-${'9'.repeat(5000)}`, created_at: '2028-01-01T00:00:00Z'},
+				{id: 'claude-sonnet-4-20250514', created_at: '2027-12-01T00:00:00Z', lifecycle: 'retired'},
+			],
+		});
+
+		const result = await lab.cli(['compare', LOCAL, '--json', '--scenarios', '1'], {claude: true});
+
+		expect(result.stderr).not.toMatch(/Internal error|invalid results record/);
+		expect(result.code).toBe(0);
+		expect(lab.results().baseline).toMatchObject({model: 'claude-sonnet-5-5', status: 'ok'});
+		expect(result.stdout + result.stderr).not.toContain('pwned');
 	});
 });

@@ -2,6 +2,7 @@
 // Claude's in both orders, compliance, and the ways a market can fail. Shared by the threshold rule's
 // table, the strategy scenarios and the surfaces that show the outcome.
 import type {Compliance, CriterionVerdict, ScenarioScore, ScoredResponse} from '../../source/domain/schema.js';
+import {JUDGE_PROMPT_VERSION} from '../../source/analysis/judgePrompt.js';
 
 export type Field = 'decision' | 'stopLoss' | 'target' | 'sizing';
 
@@ -77,7 +78,7 @@ export function market(scenario: string, spec: MarketSpec = {}, judgeModel = 'cl
 		metrics: null,
 		compliance: compliance(spec.missing),
 		judge,
-		scorer: judge ? {kind: 'judge', version: '2', judgeModel, baseline: 'h'} : null,
+		scorer: judge ? {kind: 'judge', version: JUDGE_PROMPT_VERSION, judgeModel, baseline: 'h'} : null,
 		transcript: null,
 	};
 }
@@ -98,7 +99,7 @@ export function judgedTrader(specs: MarketSpec | MarketSpec[], options: {judgeMo
 		metrics: null,
 		score,
 		scoreSource: source,
-		scorer: source === 'judge' ? {kind: 'judge', version: '2', judgeModel, baseline: null} : {kind: 'rubric', version: '3', judgeModel: null, baseline: null},
+		scorer: source === 'judge' ? {kind: 'judge', version: JUDGE_PROMPT_VERSION, judgeModel, baseline: null} : {kind: 'rubric', version: '3', judgeModel: null, baseline: null},
 		compliance: scenarios[0]?.compliance ?? null,
 		scenarios: source === 'judge' ? scenarios : scenarios.map((s) => ({...s, judge: null, scorer: null})),
 		dimensions: [],

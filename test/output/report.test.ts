@@ -125,7 +125,7 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 		expect(detail).toMatch(/qwen2\.5:32b\s+trader\s+8\.7\s+judge claude-sonnet-4-5-20250929\s+8\.7, n=12/);
 		// The rubric's bull and bear scores in their own table, after the judged one.
 		expect(detail.indexOf('Offline rubric 0-10')).toBeGreaterThan(detail.indexOf('judged against Claude'));
-		expect(detail.slice(detail.indexOf('Offline rubric 0-10'))).toMatch(/qwen2\.5:32b\s+bull\s+8\.4\s+rubric \(offline\)\s+–/);
+		expect(detail.slice(detail.indexOf('Offline rubric 0-10'))).toMatch(/qwen2\.5:32b\s+bull\s+8\.4\s+format-and-grounding check\s+–/);
 		expect(detail).toMatch(/qwen2\.5:32b\s+trader\s+–\s+400\s+12\s+10\s+2\s+BUY\s+244\.10\s+290\.00\s+5% of portfolio\s+42\.5/);
 		expect(detail).toContain('**llama3.3:70b**: 400 words, 2,400 characters.');
 		expect(detail).toContain('trader llama3.3:70b tail: stop-loss 244.10, target 290. FINAL TRANSACTION PROPOSAL: **BUY**');

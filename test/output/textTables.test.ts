@@ -23,7 +23,7 @@ describe('model_scaling_comparison.txt', () => {
 		expect(rowOf(text, 'qwen2.5:32b', 'trader')).toEqual(['qwen2.5:32b', 'trader', '8.7', 'judge claude-sonnet-4-5-20250929', '8.7, n=12']);
 		// The rubric's scores in their own table: never a relative score, never beside judged ones.
 		const rubric = text.slice(text.indexOf('Offline rubric 0-10'), text.indexOf('Compliance ('));
-		expect(rowOf(rubric, 'qwen2.5:32b', 'bull')).toEqual(['qwen2.5:32b', 'bull', '8.4', 'rubric (offline)', '–']);
+		expect(rowOf(rubric, 'qwen2.5:32b', 'bull')).toEqual(['qwen2.5:32b', 'bull', '8.4', 'format-and-grounding check', '–']);
 		expect(rowOf(rubric, 'qwen2.5:32b', 'trader')).toEqual([]);
 		const compliance = text.slice(text.indexOf('Compliance ('));
 		expect(rowOf(compliance, 'qwen2.5:32b', 'trader')).toEqual(['qwen2.5:32b', 'trader', '–', '400', '12', '10', '2', 'BUY', '244.10', '290.00', '5% of portfolio', '42.5']);
@@ -78,7 +78,7 @@ describe('model_scaling_comparison.txt: scorers', () => {
 		expect(rowOf(stale, first?.name ?? '', 'trader')[4]).toMatch(/^stale: rubric v1, current v\d/);
 		expect(rowOf(stale, second?.name ?? '', 'bull')[4]).toBe('stale: scored before scorers were recorded');
 		expect(rowOf(fresh, first?.name ?? '', 'trader')).toEqual([]);
-		expect(rowOf(fresh, first?.name ?? '', 'bull')[3]).toBe('rubric (offline)');
+		expect(rowOf(fresh, first?.name ?? '', 'bull')[3]).toBe('format-and-grounding check');
 	});
 
 	it('shows judged quality with its interval, the relative score and win/tie/loss, and the judge cost', () => {

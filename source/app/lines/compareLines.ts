@@ -1,5 +1,6 @@
 // Compare events as plain stderr lines for non-interactive runs: one line per finished cell
 // (with its figures or its failure), nothing per streamed chunk.
+import {RUBRIC_LABEL} from '../../analysis/judgeIdentity.js';
 import type {CompareEvent, NoticeEvent} from '../../experiment/events.js';
 import {formatInterval} from '../../analysis/interval.js';
 import {formatRelative} from '../../analysis/relative.js';
@@ -39,7 +40,7 @@ export function compareLine(event: CompareEvent | NoticeEvent): string | null {
 
 /** "quality 4.2 [2.9–5.5], n=3 (judge) · relative to Claude 4.4 [3.1–5.7], n=12 · compliance 5/7 checks · BUY" */
 export function qualityText(response: ScoredResponse): string {
-	const source = response.scoreSource === 'judge' ? 'judge' : response.scoreSource === 'rubric' ? 'rubric (offline)' : null;
+	const source = response.scoreSource === 'judge' ? 'judge' : response.scoreSource === 'rubric' ? RUBRIC_LABEL : null;
 	const quality = response.quality && response.quality.n > 1 ? formatInterval(response.quality) : response.score === null ? '–' : response.score.toFixed(1);
 	const parts = [`quality ${quality}${source ? ` (${source})` : ''}`];
 	// The score the threshold reads, under the name it has everywhere.

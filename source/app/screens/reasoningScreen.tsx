@@ -1,6 +1,7 @@
 // The Reasoning screen: a subjects x prompts grid whose cells go from waiting to a spinner to
 // their figures, the running prompt's streamed tail and elapsed time, and every failure with
 // its reason. Renders CompareView only; the step does the work.
+import {RUBRIC_LABEL} from '../../analysis/judgeIdentity.js';
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {Role, ScoredResponse} from '../../domain/schema.js';
@@ -43,7 +44,7 @@ export function qualityLegend(view: CompareView): string[] {
 		for (const role of view.roles) {
 			const cell = view.cells[subject]?.[role];
 			if (cell?.status !== 'done' || cell.response.status !== 'ok' || !cell.response.scoreSource) continue;
-			const source = cell.response.scoreSource === 'judge' ? `judge ${cell.response.scorer?.judgeModel ?? 'Claude'}, absolute, beside Claude` : 'rubric (offline)';
+			const source = cell.response.scoreSource === 'judge' ? `judge ${cell.response.scorer?.judgeModel ?? 'Claude'}, absolute, beside Claude` : RUBRIC_LABEL;
 			const n = cell.response.quality?.n ?? 1;
 			return [`quality 0-10: ${source}`, `mean of ${n} market${n === 1 ? '' : 's'} · n/m✓ = compliance checks passed`];
 		}

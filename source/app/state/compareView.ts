@@ -2,6 +2,7 @@
 // running prompt's bounded tail. compare:delta is the hot path (one event per streamed chunk):
 // it only appends to a tail capped at TAIL_CHARS, so a fast stream never grows the state.
 import type {CompareEvent, NoticeEvent} from '../../experiment/events.js';
+import {CLAUDE_COUNTDOWN_PREFIX} from '../../experiment/claudeQueueNotices.js';
 import type {Role, ScoredResponse} from '../../domain/schema.js';
 
 export const TAIL_CHARS = 400;
@@ -72,7 +73,8 @@ export function reduceCompareView(view: CompareView, event: CompareEvent | Notic
 		case 'warning':
 			// The same SDK warning can arrive from the services and from the step: show it once.
 			if (view.warnings.includes(event.message)) return view;
-			return {...view, warnings: [...view.warnings, event.message].slice(-MAX_WARNINGS)};
+			// A rate-limit countdown replaces its previous tick rather than filling the list.
+			return {...view, warnings: [...view.warnings.filter((kept) => !(event.message.startsWith(CLAUDE_COUNTDOWN_PREFIX) && kept.startsWith(CLAUDE_COUNTDOWN_PREFIX))), event.message].slice(-MAX_WARNINGS)};
 		default:
 			return view;
 	}

@@ -93,7 +93,7 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 			},
 			cancelStep: wizard.cancelStep,
 			plan: (press) => {
-				const result = planKey(runner.state().settings, ui.current.cursor, press);
+				const result = planKey(runner.state().settings, ui.current.cursor, press, runner.state().machine?.claudeModels);
 				if (result.settings !== runner.state().settings) wizard.updateSettings(result.settings);
 				set({cursor: result.cursor});
 				if (result.start) {

@@ -10,6 +10,7 @@ import {EscalationScreen} from './screens/escalationScreen.js';
 import {OfferScreen} from './screens/offerScreen.js';
 import {CommitScreen} from './screens/commitScreen.js';
 import {PlanScreen} from './screens/planScreen.js';
+import {estimatedClaudeCostLine} from '../lines/claudeCostLines.js';
 import {experimentTimeLine} from '../../analysis/timing.js';
 import {DoneScreen, InterruptedScreen, MachineSummary, WorkingScreen} from './screens/statusScreens.js';
 import {VerdictScreen} from './screens/verdictScreen.js';
@@ -41,7 +42,7 @@ export function WizardPage({screen, wizard, preflight, cursor, width, rows, anim
 		case 'preflight':
 			return preflight ? <DoctorScreen report={preflight} /> : <MachineSummary machine={strategy.machine} />;
 		case 'plan':
-			return <PlanScreen settings={strategy.settings} machine={strategy.machine} cursor={cursor} rows={rows} width={width} plan={planSummary(strategy)} roundOne={policyOf(strategy.settings, strategy.results, strategy.machine).roundOne} />;
+			return <PlanScreen settings={strategy.settings} machine={strategy.machine} cursor={cursor} rows={rows} width={width} plan={[...planSummary(strategy), ...[estimatedClaudeCostLine(strategy)].filter((line): line is string => line !== null)]} roundOne={policyOf(strategy.settings, strategy.results, strategy.machine).roundOne} />;
 		case 'step':
 			return wizard.running ? <StepScreen action={wizard.running} views={wizard.views} beside={wizard.beside} animate={animate} simulated={simulated} width={width} /> : WORKING;
 		case 'verdict': {

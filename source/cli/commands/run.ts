@@ -10,6 +10,7 @@ import type {EscalationChoice, EscalationOffer} from '../../experiment/strategy/
 import {userMessage} from '../../system/userMessage.js';
 import type {ResultsFile} from '../../domain/schema.js';
 import {createRunLines, offerLines, outcomeLines, verdictLines} from '../../app/lines/runLines.js';
+import {estimatedClaudeCostLine, measuredClaudeCostLine} from '../../app/lines/claudeCostLines.js';
 import type {CommandIO, CommandModule, GlobalFlags, Services} from '../types.js';
 import {jsonText} from '../../system/sanitize.js';
 import {NEVER_TWO} from '../../models/tiers.js';
@@ -77,9 +78,12 @@ async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsP
 	for (;;) {
 		const action = await runner.advance();
 		switch (action.kind) {
-			case 'plan':
+			case 'plan': {
+				const estimate = estimatedClaudeCostLine(runner.state());
+				if (estimate) say(estimate);
 				runner.dispatch({type: 'plan:confirmed'});
 				continue;
+			}
 			case 'ask-escalation': {
 				for (const line of offerLines(action.offer)) say(line);
 				const {offer} = action;
@@ -173,6 +177,9 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 			const time = experimentTimeLine(session.results.read().timing?.runs);
 			if (time) out.write(`${time}\n`);
 		}
+		// What Claude cost, measured, whatever the outcome: a failed or interrupted run has spent it too.
+		const spent = measuredClaudeCostLine(session.results.read());
+		if (spent) say(spent);
 		if (flags.json) {
 			const status = code === 0 ? 'done' : code === 3 ? 'decision-needed' : code === 130 ? 'canceled' : 'failed';
 			const error = code === 0 ? null : {message: message ?? `trifecta run ended with code ${code}`, code};

@@ -5,6 +5,7 @@ import React, {useSyncExternalStore} from 'react';
 import {render} from 'ink';
 import type {StepEvent} from '../../experiment/events.js';
 import type {StepContext} from '../../experiment/steps/context.js';
+import {announcedClaudeQueue} from '../../experiment/claudeQueueNotices.js';
 import {createEventFeed, type EventFeed} from '../../app/state/eventFeed.js';
 import {useCancelKeys} from '../../app/components/cancelKeys.js';
 import {MAX_FPS} from '../../app/frameRate.js';
@@ -16,6 +17,8 @@ export function stepContext(input: CommandInput, services: Services, emit: (even
 		openai: services.openai,
 		claude: services.claude,
 		claudeSkipReason: services.claudeSkipReason,
+		judgeProvider: services.judgeProvider ?? null,
+		judgeSkipReason: services.judgeSkipReason ?? null,
 		settings: services.settings,
 		system: services.system,
 		results: services.results,
@@ -24,6 +27,8 @@ export function stepContext(input: CommandInput, services: Services, emit: (even
 		promptsDir: input.flags.promptsDir,
 		simulated: services.simulated,
 		timeScale: services.timeScale,
+		// Standalone compare waits its turn for Claude like a run does: bounded, and paused on a 429.
+		claudeQueue: announcedClaudeQueue(emit),
 	};
 }
 

@@ -14,6 +14,7 @@ export function machineFacts(services: RunnerServices, installed: InstalledModel
 		modelsDiskFreeBytes: system.ollamaIsLocal ? (system.modelsDisk?.freeBytes ?? null) : null,
 		bandwidthGBs: settings.bandwidthGBs ?? system.bandwidthGBs,
 		claudeAvailable: services.claude !== null,
+		...(services.claudeModels && services.claudeModels.length > 0 ? {claudeModels: [...services.claudeModels]} : {}),
 	};
 }
 

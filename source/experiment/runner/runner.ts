@@ -9,7 +9,7 @@ import type {StepEvent} from '../events.js';
 import type {Settings} from '../settings.js';
 import {isOutOfRoom} from '../../system/fsErrorMessage.js';
 import {userMessage} from '../../system/userMessage.js';
-import {ClaudeQueue} from '../claudeQueue.js';
+import {announcedClaudeQueue} from '../claudeQueueNotices.js';
 import {BaselineBoard} from '../steps/compare/baselineBoard.js';
 import type {RoundContext, StepContext} from '../steps/context.js';
 import {initialState, nextAction, reduce} from '../strategy/index.js';
@@ -60,10 +60,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 	let state = initialState(services.results.read(), settings);
 	let stepController: AbortController | null = null;
 	let busy: Promise<WaitingAction> | null = null;
-	const claudeQueue = new ClaudeQueue({
-		...(deps.claudeConcurrency === undefined ? {} : {concurrency: deps.claudeConcurrency}),
-		onBackoff: (ms, reason) => send({type: 'warning', message: `${reason} — pausing Claude requests for ${Math.round(ms / 1000)} s`}),
-	});
+	const claudeQueue = announcedClaudeQueue((event) => send(event), deps.claudeConcurrency === undefined ? {} : {concurrency: deps.claudeConcurrency});
 	const timing = new TimingRecorder(now);
 
 	const send = (event: RunnerEvent) => {
@@ -98,6 +95,8 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		openai: services.openai,
 		claude: services.claude,
 		claudeSkipReason: services.claudeSkipReason,
+		judgeProvider: services.judgeProvider ?? null,
+		judgeSkipReason: services.judgeSkipReason ?? null,
 		settings,
 		system: settings.bandwidthGBs === null ? services.system : {...services.system, bandwidthGBs: settings.bandwidthGBs, bandwidthSource: 'flag'},
 		results: services.results,

@@ -1,7 +1,7 @@
 // What every step needs. Steps are the commands of issues 3-5 as functions: they talk to the
 // providers, emit events, and persist what they measured through the results store as they go,
 // so a failure or Ctrl+C never loses a finished measurement.
-import type {ClaudeProvider, OllamaProvider, OpenAICompatProvider} from '../../providers/types.js';
+import type {ClaudeProvider, JudgeProvider, OllamaProvider, OpenAICompatProvider} from '../../providers/types.js';
 import type {ResultsStore} from '../../output/resultsStore.js';
 import type {SystemInfo} from '../../system/types.js';
 import type {ClaudeQueue} from '../claudeQueue.js';
@@ -37,6 +37,10 @@ export type StepContext = {
 	claude: ClaudeProvider | null;
 	/** Why claude is null ("ANTHROPIC_API_KEY is not set", "--no-claude"), shown as "baseline skipped". */
 	claudeSkipReason: string | null;
+	/** The OpenAI-compatible judge of --judge openai:<model>; null when it was asked for and cannot run. */
+	judgeProvider?: JudgeProvider | null;
+	/** Why judgeProvider is null (e.g. "OPENAI_API_KEY is not set"). */
+	judgeSkipReason?: string | null;
 	settings: Settings;
 	system: SystemInfo;
 	results: ResultsStore;

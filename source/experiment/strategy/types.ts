@@ -17,6 +17,8 @@ export type MachineFacts = {
 	bandwidthGBs: number | null;
 	/** false when ANTHROPIC_API_KEY is missing or --no-claude: the baseline cannot run. */
 	claudeAvailable: boolean;
+	/** The Claude ids the key can use (Models API, validated, active only); absent offline: the plan offers the built-in ones. */
+	claudeModels?: string[];
 };
 
 /** One 70B-class model as the escalation offer shows it. */

@@ -3,6 +3,7 @@
 // why, the absolute judged scores beside it and compliance apart. Scores of the offline rubric (a
 // format-and-grounding check) and stale scores are listed separately and never ranked with them.
 import {formatInterval} from '../../analysis/interval.js';
+import {judgeIdentity, RUBRIC_LABEL} from '../../analysis/judgeIdentity.js';
 import type {ResultsFile} from '../../domain/schema.js';
 import {NOT_MEASURED, baselineMissingReason, fixed} from '../textFormat.js';
 import {baselineHashes, qualityText, scorerLabel, staleReason} from '../qualityFormat.js';
@@ -21,7 +22,10 @@ function scorerIntro(results: ResultsFile, limit: number | null): string[] {
 	const floor = results.baseline?.reasoning.trader?.noiseFloor;
 	if (floor) lines.push(`Noise floor (a second Claude sample judged against the first, trader, absolute difference): ${formatInterval(floor)}.`);
 	const judge = results.baseline?.judge;
-	if (judge) lines.push(`Judge ${judge.model}: ${judge.calls} calls (${judge.cached} from the cache, ${judge.failed} failed pairs), cost ${judge.costUsd === null ? 'unknown' : `$${judge.costUsd.toFixed(4)}`}.`);
+	if (judge) {
+		lines.push(`Judge ${judge.model}: ${judge.calls} calls (${judge.cached} from the cache, ${judge.failed} failed pairs), cost ${judge.costUsd === null ? 'unknown' : `$${judge.costUsd.toFixed(4)}`}.`);
+		lines.push(judge.note ?? judgeIdentity(judge.model, results.baseline?.model).note);
+	}
 	return lines;
 }
 
@@ -48,7 +52,7 @@ export function formatQualitySection(results: ResultsFile): string {
 	const measured = rankModels(results).filter((entry) => entry.model.reasoning?.trader !== undefined);
 	const stale = measured.filter((entry) => staleReason(entry.model.reasoning?.trader, hashes) !== null);
 	const fresh = measured.filter((entry) => !stale.includes(entry));
-	const judged = fresh.filter((entry) => entry.model.reasoning?.trader?.scoreSource === 'judge');
+	const judged = fresh.filter((entry) => (entry.model.reasoning?.trader?.scorer?.kind ?? entry.model.reasoning?.trader?.scoreSource) === 'judge');
 	const rubric = fresh.filter((entry) => !judged.includes(entry));
 	const parts: string[] = [];
 	const missing = baselineMissingReason(results);
@@ -76,7 +80,7 @@ export function formatQualitySection(results: ResultsFile): string {
 			return [entry.model.name, trader ? qualityText(trader) : NOT_MEASURED, trader?.compliance ? `${trader.compliance.passed}/${trader.compliance.total}` : NOT_MEASURED];
 		});
 		parts.push(
-			'Offline rubric (a format-and-grounding check, not a judgement of quality): not ranked with the judged scores, and the threshold does not apply to it.',
+			`Scored only by the ${RUBRIC_LABEL} (the offline rubric, not a judgement of quality): not ranked with the judged scores, and the threshold does not apply to it.`,
 			mdTable(['model', 'trader rubric score', 'compliance checks'], rows),
 		);
 	}

@@ -9,6 +9,21 @@ import {redact} from '../../system/redact.js';
 export type ClaudeErrorContext = {apiKey: string; baseURL: string; signal?: AbortSignal};
 
 
+/**
+ * The wait a 429/529 asks for: retry-after-ms, else retry-after in seconds or as an HTTP date
+ * (the SDK reads the same headers, docs/reference/libs.md §5). Undefined when there is no advice.
+ */
+export function retryAfterMs(headers: Headers | undefined, now: number = Date.now()): number | undefined {
+	const ms = Number(headers?.get('retry-after-ms') ?? NaN);
+	if (Number.isFinite(ms) && ms >= 0) return ms;
+	const raw = headers?.get('retry-after');
+	if (raw === null || raw === undefined || raw.trim() === '') return undefined;
+	const secondsValue = Number(raw);
+	if (Number.isFinite(secondsValue) && secondsValue >= 0) return secondsValue * 1000;
+	const date = Date.parse(raw);
+	return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
 function apiMessage(error: APIError): string {
 	const body = error.error as {error?: {message?: unknown}} | undefined;
 	const message = body?.error?.message;
@@ -33,14 +48,19 @@ export function mapClaudeError(error: unknown, ctx: ClaudeErrorContext): Provide
 		if (status === 401 || status === 403) {
 			return new ProviderError('claude-auth', `The Claude API rejected the API key (${status})`, 'check ANTHROPIC_API_KEY (or run with --no-claude to skip the baseline)', opts);
 		}
+		const wait = retryAfterMs(error.headers);
+		const throttled = {...opts, ...(wait === undefined ? {} : {retryAfterMs: wait})};
 		if (status === 429) {
-			return new ProviderError('claude-rate-limit', 'The Claude API rate limit was hit', 'wait a minute and retry, or lower the request rate', opts);
+			return new ProviderError('claude-rate-limit', `The Claude API rate limit was hit: ${text}`, 'wait a minute and retry, or lower the request rate', throttled);
 		}
 		if (status === 529 || error.type === 'overloaded_error') {
-			return new ProviderError('claude-overloaded', 'The Claude API is overloaded right now', 'retry in a few minutes', opts);
+			return new ProviderError('claude-overloaded', 'The Claude API is overloaded right now', 'retry in a few minutes', throttled);
+		}
+		if (status === 404) {
+			return new ProviderError('bad-request', `The Claude API does not know this model (404): ${text}`, 'choose a current model with --claude-model (the plan screen lists the ones your key can use)', opts);
 		}
 		if (status >= 400 && status < 500) {
-			return new ProviderError('bad-request', `The Claude API rejected the request (${status}): ${text}`, 'check the Claude model name in the settings', opts);
+			return new ProviderError('bad-request', `The Claude API rejected the request (${status}): ${text}`, 'retrying the same request gets the same answer; check the Claude model in the settings (--claude-model), or run with --no-claude', opts);
 		}
 		return new ProviderError('unknown', `The Claude API failed (${status}): ${text}`, 'retry in a few minutes', opts);
 	}

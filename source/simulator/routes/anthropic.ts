@@ -1,14 +1,16 @@
 // POST /v1/messages, the Anthropic Messages API as the SDK consumes it: every SSE frame carries
-// an `event:` line (the SDK drops frames without one), errors carry a request-id header.
+// an `event:` line (the SDK drops frames without one), errors carry a request-id header. What each
+// model accepts and how long it thinks is in anthropicRules.ts; prompt caching in anthropicCache.ts.
 import type {RouteContext} from '../context.js';
 import type {ClaudeStreamFault} from '../faults.js';
 import {shortId} from '../hashing.js';
-import {isJudgeRequest, simulatedJudgeAnswer} from '../judge.js';
+import {isJudgeRequest, judgeReplyFor} from '../judge.js';
 import {quirkyJudgeAnswer} from '../judgeQuirks.js';
-import {simulatedReply} from '../texts.js';
+import {nextSample, simulatedReply} from '../texts.js';
 import {tokenize} from '../tokenize.js';
 import {ChunkStream, isRecord, sendJson, sleep} from '../wire.js';
-import {thinksByDefault} from './anthropicModels.js';
+import {claudeInputTokens} from '../anthropicCache.js';
+import {planRequest} from '../anthropicRules.js';
 import type {Exchange, StreamFormat} from '../wire.js';
 
 const anthropicSse: StreamFormat = {
@@ -30,12 +32,15 @@ const FIRST_TOKEN_MS = 600;
 const THINKING = 'The request asks for a position on the stock. I weigh the growth figures against the valuation and the risks named in the context, then settle on a decision with levels that agree with it. ';
 const SIGNATURE = 'EqQBCkgIARABGAIiQL5simulatedsignature';
 
-function sendError(exchange: Exchange, requestId: string, status: number, message?: string): void {
+function sendError(exchange: Exchange, requestId: string, status: number, message?: string, retryAfter?: number): void {
 	const known = STATUS_ERRORS[status] ?? {type: 'api_error', message: 'error'};
 	const headers: Record<string, string> = {'request-id': requestId};
-	// The SDK treats a zero delay as "no advice" and backs off 0.5 s, 1 s, ...; retry-after-ms 1
-	// makes its retries run at once, so tests of the retry path stay fast.
-	if (status === 429 || status === 529) {
+	if (retryAfter !== undefined) {
+		// The API's own advice, in whole seconds, as on a real rate limit.
+		headers['retry-after'] = String(retryAfter);
+	} else if (status === 429 || status === 529) {
+		// The SDK treats a zero delay as "no advice" and backs off 0.5 s, 1 s, ...; retry-after-ms 1
+		// makes its retries run at once, so tests of the retry path stay fast.
 		headers['retry-after'] = '0';
 		headers['retry-after-ms'] = '1';
 	}
@@ -45,7 +50,8 @@ function sendError(exchange: Exchange, requestId: string, status: number, messag
 function blockText(content: unknown): string {
 	if (typeof content === 'string') return content;
 	if (!Array.isArray(content)) return '';
-	return content.map((block) => (isRecord(block) && typeof block['text'] === 'string' ? block['text'] : '')).join('\n');
+	// Text blocks of one turn read as one text, as the model sees them (a cache breakpoint splits a turn into blocks).
+	return content.map((block) => (isRecord(block) && typeof block['text'] === 'string' ? block['text'] : '')).join('');
 }
 
 function hasKey(exchange: Exchange): boolean {
@@ -57,6 +63,16 @@ function hasKey(exchange: Exchange): boolean {
 async function playFault(exchange: Exchange, out: ChunkStream, fault: ClaudeStreamFault, textIndex: number): Promise<void> {
 	if (fault.kind === 'stall') {
 		await new Promise((resolve) => exchange.res.once('close', resolve));
+		return;
+	}
+	if (fault.kind === 'cut') {
+		// A proxy or connection that ends the body cleanly: no closing frames, no message_stop.
+		out.end();
+		return;
+	}
+	if (fault.kind === 'pings') {
+		// Frames keep coming, so the connection never goes quiet, but none carries content.
+		while (await out.send({type: 'ping'})) await sleep(fault.everyMs);
 		return;
 	}
 	if (fault.kind === 'endless') {
@@ -79,7 +95,7 @@ export async function handleAnthropicMessages(ctx: RouteContext, exchange: Excha
 	}
 	const fault = ctx.faults.takeClaudeStatus();
 	if (fault) {
-		sendError(exchange, requestId, fault.status);
+		sendError(exchange, requestId, fault.status, undefined, fault.retryAfter);
 		return;
 	}
 	const body = isRecord(exchange.body) ? exchange.body : {};
@@ -89,37 +105,41 @@ export async function handleAnthropicMessages(ctx: RouteContext, exchange: Excha
 		sendError(exchange, requestId, 400, 'model, max_tokens and messages are required');
 		return;
 	}
+	const plan = planRequest(model, body);
+	if (!plan.ok) {
+		sendError(exchange, requestId, 400, plan.message);
+		return;
+	}
 	const messages = (body['messages'] as unknown[]).flatMap((message) =>
 		isRecord(message) ? [{role: String(message['role'] ?? 'user'), content: blockText(message['content'])}] : [],
 	);
 	const system = blockText(body['system']);
 	const conversation = system ? [{role: 'system', content: system}, ...messages] : messages;
-	const thinkingConfig = isRecord(body['thinking']) ? body['thinking']['type'] : undefined;
-	if (thinksByDefault(model) && thinkingConfig === 'disabled') {
-		sendError(exchange, requestId, 400, `thinking.type: "disabled" is not supported for ${model}; use adaptive thinking`);
-		return;
-	}
-	// Thinking counts against max_tokens and in output_tokens, like the answer.
-	const thought = thinksByDefault(model) || thinkingConfig === 'enabled' || thinkingConfig === 'adaptive' ? tokenize(THINKING).slice(0, maxTokens) : [];
+	// Thinking comes first and counts against max_tokens and in output_tokens, like the answer.
+	const thought = thinkingTokens(plan.thinkingTokens).slice(0, maxTokens);
 	const answerBudget = Math.max(0, maxTokens - thought.length);
 	// One token past the budget, so a reply that would have gone on ends with "max_tokens".
 	// A judge request (output_config.format with the judge's criteria) gets the simulated verdict.
 	const judgeRequest = isJudgeRequest(body);
+	// A judge quirk set for the whole simulator (judgeQuirks.ts) answers before the judge's own modes.
 	const quirk = judgeRequest && ctx.options.judgeQuirk !== null ? quirkyJudgeAnswer(ctx.options.judgeQuirk) : null;
-	const judged = quirk?.text ?? (judgeRequest ? simulatedJudgeAnswer(messages.at(-1)?.content ?? '') : null);
-	const text = judged ?? simulatedReply({model, quality: ctx.options.claudeQuality, messages: conversation, maxTokens: answerBudget + 1});
+	const judged = quirk ? {text: quirk.text, refusal: quirk.stopReason === 'refusal'} : judgeRequest ? judgeReplyFor(ctx, messages.at(-1)?.content ?? '') : null;
+	// Samples are counted per request shape: a streamed and a non-streamed request are two first samples.
+	const sample = judged ? 0 : nextSample(ctx, [model, conversation, body['stream'] === true]);
+	const text = judged ? judged.text : simulatedReply({model, quality: ctx.options.claudeQuality, messages: conversation, maxTokens: answerBudget + 1, sample});
 	const allTokens = tokenize(text);
-	const tokens = allTokens.slice(0, answerBudget);
-	const stopReason = quirk?.stopReason === 'refusal' ? 'refusal' : tokens.length < allTokens.length ? 'max_tokens' : 'end_turn';
+	const answerFault = ctx.faults.takeClaudeAnswer();
+	const tokens = allTokens.slice(0, answerFault ? Math.min(answerFault.afterChunks, answerBudget) : answerBudget);
+	const stopReason = judged?.refusal || answerFault?.kind === 'refusal' ? 'refusal' : answerFault ? 'model_context_window_exceeded' : tokens.length < allTokens.length ? 'max_tokens' : 'end_turn';
 	const outputUsage = {output_tokens: thought.length + tokens.length, output_tokens_details: {thinking_tokens: thought.length}};
 	const textIndex = thought.length > 0 ? 1 : 0;
-	const inputTokens = tokenize(conversation.map((message) => message.content).join('\n')).length;
+	const inputTokens = claudeInputTokens(conversation.map((message) => message.content).join(''));
 	const id = `msg_sim${shortId(`message:${sequence}`, 20)}`;
-	const usageBase = {input_tokens: inputTokens, cache_creation_input_tokens: 0, cache_read_input_tokens: 0};
+	const usageBase = ctx.anthropicCache.usage(model, body, inputTokens);
 	const pace = ctx.options.pace;
 
 	if (body['stream'] !== true) {
-		await sleep(pace * (FIRST_TOKEN_MS + (tokens.length / ctx.options.claudeRate) * 1000));
+		await sleep(pace * (FIRST_TOKEN_MS + ((thought.length + tokens.length) / ctx.options.claudeRate) * 1000));
 		sendJson(exchange.res, 200, {
 			id,
 			type: 'message',
@@ -162,4 +182,11 @@ export async function handleAnthropicMessages(ctx: RouteContext, exchange: Excha
 		{type: 'message_delta', delta: {stop_reason: stopReason, stop_sequence: null}, usage: outputUsage},
 		{type: 'message_stop'},
 	]);
+}
+
+/** `count` tokens of plausible reasoning (the text repeats; only its length matters). */
+function thinkingTokens(count: number): string[] {
+	if (count <= 0) return [];
+	const one = tokenize(THINKING);
+	return Array.from({length: count}, (_, index) => one[index % one.length] ?? ' ');
 }

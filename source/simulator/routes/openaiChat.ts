@@ -7,6 +7,8 @@ import {pacing, prepareTurn} from '../engine.js';
 import type {Turn} from '../engine.js';
 import {ChunkStream, isRecord, openAiSse, sendJson, sleep} from '../wire.js';
 import {parallelCallsShareIndex} from '../version.js';
+import {isOpenAiJudgeRequest} from '../judge.js';
+import {handleOpenAiJudge} from './openaiJudge.js';
 import type {Exchange} from '../wire.js';
 
 /** The OpenAI error shape; the type follows the HTTP status (openai.go:225). */
@@ -42,6 +44,7 @@ function usage(turn: Turn): Record<string, number> {
 
 export async function handleOpenAiChat(ctx: RouteContext, exchange: Exchange): Promise<void> {
 	const body = isRecord(exchange.body) ? exchange.body : {};
+	if (isOpenAiJudgeRequest(body) && body['stream'] !== true && handleOpenAiJudge(ctx, exchange, body)) return;
 	const result = prepareTurn(ctx, {
 		path: exchange.path,
 		version: ctx.options.version,

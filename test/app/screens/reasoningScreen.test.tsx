@@ -84,7 +84,7 @@ describe('ReasoningScreen', () => {
 	it('labels offline rubric scores as such', () => {
 		const offline = {...okResponse('bull', 7.5), scoreSource: 'rubric' as const, quality: {mean: 7.5, low: 6, high: 9, n: 3}};
 		const state = view([start, {type: 'compare:cell-done', subject: 'qwen2.5:14b', role: 'bull', response: offline}]);
-		expect(render(<ReasoningScreen view={state} animate={false} />).lastFrame()).toContain('quality 0-10: rubric (offline)');
+		expect(render(<ReasoningScreen view={state} animate={false} />).lastFrame()).toContain('quality 0-10: format-and-grounding check');
 	});
 });
 

@@ -23,15 +23,20 @@ const saved = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'scaling-r
 
 afterEach(() => cleanup());
 
+/** The wizard over a fresh fake runner in world `w`: where every test here starts. */
+async function openWizard(w: World = world) {
+	const h = harness(w);
+	const runner = await h.start();
+	return {h, runner, ui: renderWizard(runner)};
+}
+
 async function toEscalation(ui: ReturnType<typeof renderWizard>) {
 	await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Verdict — round 1', 'Escalation after round 1']);
 }
 
 describe('wizard', () => {
 	it('walks round 1, shows the verdict, accepts the recommended 70B and ends on Done', async () => {
-		const h = harness(world);
-		const runner = await h.start();
-		const ui = renderWizard(runner);
+		const {h, runner, ui} = await openWizard();
 		await ui.until('Preflight');
 		expect(ui.frame()).toContain('Enter plan the experiment');
 		await ui.press(KEY.enter);
@@ -73,9 +78,7 @@ describe('wizard', () => {
 	});
 
 	it('swaps to the other 70B with ↓ and Enter', async () => {
-		const h = harness(world);
-		const runner = await h.start();
-		const ui = renderWizard(runner);
+		const {h, runner, ui} = await openWizard();
 		await toEscalation(ui);
 		await ui.press(KEY.down);
 		expect(ui.frame()).toMatch(/› Swap to llama3\.3:70b/);
@@ -88,9 +91,7 @@ describe('wizard', () => {
 	});
 
 	it('skips escalation and records the ceiling', async () => {
-		const h = harness(world);
-		const runner = await h.start();
-		const ui = renderWizard(runner);
+		const {h, runner, ui} = await openWizard();
 		await toEscalation(ui);
 		await ui.press(KEY.down);
 		await ui.press(KEY.down);
@@ -105,9 +106,7 @@ describe('wizard', () => {
 	});
 
 	it('Esc on the escalation goes back to the verdict without deciding', async () => {
-		const h = harness(world);
-		const runner = await h.start();
-		const ui = renderWizard(runner);
+		const {h, runner, ui} = await openWizard();
 		await toEscalation(ui);
 		await ui.press(KEY.esc);
 		await ui.until('Verdict — round 1');
@@ -116,9 +115,7 @@ describe('wizard', () => {
 	});
 
 	it('asks before deleting the first 70B in the second escalation', async () => {
-		const h = harness({...world, 'qwen2.5:72b': {trader: 8.6, rate: 8.5}});
-		const runner = await h.start();
-		const ui = renderWizard(runner);
+		const {h, runner, ui} = await openWizard({...world, 'qwen2.5:72b': {trader: 8.6, rate: 8.5}});
 		await toEscalation(ui);
 		await ui.press(KEY.enter);
 		await enterThrough(ui, ['Verdict — round 2: qwen2.5:72b', 'Escalation after round 2', 'Make room for llama3.3:70b']);
@@ -134,9 +131,7 @@ describe('wizard', () => {
 	});
 
 	it('unticking qwen2.5:32b on the plan really skips it: the plan says what runs instead, and that runs', async () => {
-		const h = harness({...world, 'command-r:35b': {trader: 9.3, rate: 15}});
-		const runner = await h.start();
-		const ui = renderWizard(runner);
+		const {h, runner, ui} = await openWizard({...world, 'command-r:35b': {trader: 9.3, rate: 15}});
 		await ui.until('Preflight');
 		await ui.press(KEY.enter);
 		await ui.until('Plan — the ladder');
@@ -154,9 +149,7 @@ describe('wizard', () => {
 	});
 
 	it('r on the plan picks the round-one model', async () => {
-		const h = harness({...world, 'command-r:35b': {trader: 9.3, rate: 15}});
-		const runner = await h.start();
-		const ui = renderWizard(runner);
+		const {h, runner, ui} = await openWizard({...world, 'command-r:35b': {trader: 9.3, rate: 15}});
 		await ui.until('Preflight');
 		await ui.press(KEY.enter);
 		await ui.until('Plan — the ladder');
@@ -168,9 +161,7 @@ describe('wizard', () => {
 	});
 
 	it('after a slow 70B met the threshold, Skip is the default: listed first, Enter takes it, no second 70B', async () => {
-		const h = harness({...world, ...roundOneWorld({rate32: 14.4}), 'qwen2.5:72b': {trader: 10, rate: 5.9}});
-		const runner = await h.start();
-		const ui = renderWizard(runner);
+		const {h, runner, ui} = await openWizard({...world, ...roundOneWorld({rate32: 14.4}), 'qwen2.5:72b': {trader: 10, rate: 5.9}});
 		await toEscalation(ui);
 		await ui.press(KEY.enter);
 		await ui.until('Verdict — round 2: qwen2.5:72b');
@@ -189,9 +180,7 @@ describe('wizard', () => {
 	});
 
 	it('edits a setting on the plan and keeps it', async () => {
-		const h = harness(world);
-		const runner = await h.start();
-		const ui = renderWizard(runner);
+		const {h, runner, ui} = await openWizard();
 		await ui.until('Preflight');
 		await ui.press(KEY.enter);
 		await ui.until('Plan — the ladder');
@@ -204,9 +193,7 @@ describe('wizard', () => {
 	});
 
 	it('? shows the help and q asks before quitting', async () => {
-		const h = harness(world);
-		const runner = await h.start();
-		const ui = renderWizard(runner);
+		const {runner, ui} = await openWizard();
 		await ui.until('Preflight');
 		await ui.press('?');
 		await ui.until('Keys');
@@ -225,9 +212,7 @@ describe('wizard', () => {
 	});
 
 	it('lists each key of the screen once in the help, Esc with this screen’s meaning', async () => {
-		const h = harness(world);
-		const runner = await h.start();
-		const ui = renderWizard(runner);
+		const {runner, ui} = await openWizard();
 		await toEscalation(ui);
 		await ui.press('?');
 		await ui.until('Keys');
@@ -238,9 +223,7 @@ describe('wizard', () => {
 	});
 
 	it('Ctrl+C on a question does not claim a step was canceled', async () => {
-		const h = harness(world);
-		const runner = await h.start();
-		const ui = renderWizard(runner);
+		const {runner, ui} = await openWizard();
 		await ui.until('Preflight');
 		await ui.press(KEY.ctrlC);
 		await ui.until('Press Ctrl+C again to exit');

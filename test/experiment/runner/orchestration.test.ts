@@ -92,7 +92,8 @@ describe('round orchestration through the simulator', () => {
 
 		const pull = sim.requests.find((request) => request.path === '/api/pull');
 		const claude = sim.requests.filter((request) => request.path === '/v1/messages');
-		const answers = claude.filter((request) => !JSON.stringify(request.body).includes('output_config'));
+		// Judge calls are the ones with a JSON schema (baseline answers carry output_config too, for their effort).
+		const answers = claude.filter((request) => !JSON.stringify(request.body).includes('json_schema'));
 		expect(pull).toBeDefined();
 		// One baseline for the round: three roles on each of three market scenarios, each asked twice (the judge's noise floor).
 		expect(answers.length).toBe(2 * 3 * 3);

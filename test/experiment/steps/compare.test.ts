@@ -215,7 +215,7 @@ describe('runCompare', () => {
 
 		const starts = eventsOfType(harness.events, 'compare:cell-start').filter((event) => event.subject === 'qwen2.5:14b' && event.role === 'trader');
 		expect(starts.map((event) => event.scenario)).toEqual(['market-context', 'earnings-miss', 'range-bound']);
-		const judgeBodies = harness.sim.requests.filter((request) => request.path === '/v1/messages' && JSON.stringify(request.body).includes('output_config'));
+		const judgeBodies = harness.sim.requests.filter((request) => request.path === '/v1/messages' && JSON.stringify(request.body).includes('json_schema'));
 		expect(judgeBodies.length).toBeGreaterThanOrEqual(2 * 9);
 		for (const request of judgeBodies) expect(JSON.stringify((request.body as {messages: unknown}).messages)).not.toMatch(/qwen|claude/i);
 	});

@@ -19,7 +19,7 @@ describe('policyOf', () => {
 		{name: 'the 32B pulled by this experiment still is round one (resume)', installed: [Q14, M22, Q32], pulled: [Q32], expected: Q32},
 		{name: 'nothing installed: the first entry', installed: [], expected: Q14},
 		{name: 'the 32B unticked', ladder: [Q14, M22, Q72, L70, CR], installed: [Q14, M22], expected: CR, candidates: [Q72, L70]},
-		{name: 'an unknown model counts as above', ladder: [Q14, 'gemma3:27b'], installed: [Q14], expected: 'gemma3:27b', candidates: []},
+		{name: 'an unknown model counts as above', ladder: [Q14, 'unlisted:27b'], installed: [Q14], expected: 'unlisted:27b', candidates: []},
 		{name: 'chosen on the plan', roundOne: CR, installed: [Q14, M22], expected: CR},
 		{name: 'a plan choice no longer on the ladder is ignored', roundOne: CR, ladder: [Q14, M22, Q32, Q72], installed: [Q14, M22], expected: Q32, candidates: [Q72]},
 	];

@@ -230,12 +230,12 @@ describe('the plan decides which models run', () => {
 	});
 
 	it('a ladder without qwen2.5:32b never pulls it', () => {
-		const settings = {...testSettings, ladder: [Q14, 'gemma3:27b']};
-		const run = play({world: {[Q14]: {trader: 7, rate: 30}, 'gemma3:27b': {trader: 8.1, rate: 16, sizeBytes: 17e9}}, settings, installed: [Q14, M22]});
+		const settings = {...testSettings, ladder: [Q14, 'unlisted:27b']};
+		const run = play({world: {[Q14]: {trader: 7, rate: 30}, 'unlisted:27b': {trader: 8.1, rate: 16, sizeBytes: 17e9}}, settings, installed: [Q14, M22]});
 		expect(run.last.kind).toBe('done');
-		expect(run.log.filter((line) => line.startsWith('pull '))).toEqual(['pull gemma3:27b']);
+		expect(run.log.filter((line) => line.startsWith('pull '))).toEqual(['pull unlisted:27b']);
 		expect(run.log.join('\n')).not.toContain(Q32);
-		expect(run.state.results.recommendation).toMatchObject({model: 'gemma3:27b', belowThreshold: true});
+		expect(run.state.results.recommendation).toMatchObject({model: 'unlisted:27b', belowThreshold: true});
 	});
 
 	it('a fresh plan says what round 1 pulls and what may follow', () => {

@@ -65,7 +65,8 @@ describe('Claude adapter: streaming', () => {
 		expect(done.costUsd).toBeGreaterThan(0);
 		expect(done.ttftMs).not.toBeNull();
 		const sent = sim.requests.find((entry) => entry.path === '/v1/messages');
-		expect(sent?.body).toMatchObject({model: CURRENT, max_tokens: 1024, system: 'You are a trader.', stream: true});
+		// The system prompt goes as a block marked cacheable (the repeated prefix of every call).
+		expect(sent?.body).toMatchObject({model: CURRENT, max_tokens: 1024, system: [{type: 'text', text: 'You are a trader.', cache_control: {type: 'ephemeral'}}], stream: true});
 	});
 
 	it('reports max_tokens when the answer is cut by the cap', async () => {

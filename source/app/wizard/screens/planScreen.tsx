@@ -6,12 +6,12 @@ import {Box, Text} from 'ink';
 import {SelectList, type SelectItem} from '../../components/selectList.js';
 import {moveCursor, type Press} from '../keys.js';
 import {catalogEntry, defaultLadder} from '../../../models/catalog.js';
-import {DEFAULT_CLAUDE_MODEL, type Settings} from '../../../experiment/settings.js';
+import type {Settings} from '../../../experiment/settings.js';
+import {CLAUDE_FALLBACK_MODELS} from '../../../models/pipeline.js';
 import type {MachineFacts} from '../../../experiment/strategy/index.js';
 import {Prose} from '../../components/prose.js';
 import {wrappedRows} from '../../lines/wrappedRows.js';
 
-const CLAUDE_MODELS = [DEFAULT_CLAUDE_MODEL, 'claude-opus-4-1-20250805', 'claude-sonnet-4-20250514', 'claude-haiku-4-5-20251001'];
 const SETTING_ROWS = ['threshold', 'minRate', 'reps', 'numCtx', 'claudeModel'] as const;
 type SettingRow = (typeof SETTING_ROWS)[number];
 
@@ -31,7 +31,8 @@ function cycle<T>(values: readonly T[], current: T, step: number): T {
 	return values[next] as T;
 }
 
-function adjust(settings: Settings, row: SettingRow, step: number): Settings {
+/** `claudeModels`: what the Models API lists for the key; the built-in current ones only offline. */
+function adjust(settings: Settings, row: SettingRow, step: number, claudeModels: readonly string[]): Settings {
 	switch (row) {
 		case 'threshold':
 			return {...settings, threshold: Math.min(10, Math.max(0, Math.round((settings.threshold + step * 0.5) * 10) / 10))};
@@ -42,14 +43,14 @@ function adjust(settings: Settings, row: SettingRow, step: number): Settings {
 		case 'numCtx':
 			return {...settings, numCtx: Math.min(131_072, Math.max(2048, step > 0 ? settings.numCtx * 2 : settings.numCtx / 2))};
 		case 'claudeModel':
-			return {...settings, claudeModel: cycle(CLAUDE_MODELS.includes(settings.claudeModel) ? CLAUDE_MODELS : [settings.claudeModel, ...CLAUDE_MODELS], settings.claudeModel, step)};
+			return {...settings, claudeModel: cycle(claudeModels.includes(settings.claudeModel) ? claudeModels : [settings.claudeModel, ...claudeModels], settings.claudeModel, step)};
 	}
 }
 
 export type PlanKeyResult = {cursor: number; settings: Settings; start: boolean};
 
 /** One press on the plan: the cursor, the settings after it, and whether it starts the experiment. */
-export function planKey(settings: Settings, cursor: number, press: Press): PlanKeyResult {
+export function planKey(settings: Settings, cursor: number, press: Press, claudeModels: readonly string[] = CLAUDE_FALLBACK_MODELS): PlanKeyResult {
 	const models = planModels(settings);
 	const same = {cursor, settings, start: false};
 	if (press === 'up' || press === 'down') return {...same, cursor: moveCursor(cursor, press === 'up' ? -1 : 1, rowCount(settings))};
@@ -78,7 +79,7 @@ export function planKey(settings: Settings, cursor: number, press: Press): PlanK
 		return same;
 	}
 	const row = SETTING_ROWS[cursor - models.length];
-	if (row && (press === 'left' || press === 'right')) return {...same, settings: adjust(settings, row, press === 'right' ? 1 : -1)};
+	if (row && (press === 'left' || press === 'right')) return {...same, settings: adjust(settings, row, press === 'right' ? 1 : -1, claudeModels.length > 0 ? claudeModels : CLAUDE_FALLBACK_MODELS)};
 	return same;
 }
 

@@ -12,6 +12,7 @@ import {Prose} from '../../components/prose.js';
 import {SpeedQualityPlot, speedQualityPlotLines} from '../../components/speedQualityPlot.js';
 import {chartData, type ChartData} from '../../../output/charts/chartData.js';
 import {wrappedRows} from '../../lines/wrappedRows.js';
+import {scorerNote} from '../../../output/qualityFormat.js';
 
 /** The benchmark table as the terminal shows it (columns declared in output/tables/benchmarkSpec.ts). */
 export function verdictTable(results: ResultsFile, settings: Settings): TextTable {
@@ -62,10 +63,11 @@ export function VerdictScreen({results, settings, focus, title, reason, width, r
 	const baselineNote = results.baseline?.status === 'ok' ? null : `Claude baseline ${results.baseline?.status ?? 'not run'}${results.baseline?.note ? `: ${results.baseline.note}` : ''}`;
 	const table = verdictTable(results, settings);
 	const legends = [relativeLegend(settings), downloadLegend(results)].filter((line): line is string => line !== null);
+	const scorer = scorerNote(results);
 	const plotData = {...chartData(results), threshold: settings.threshold, minRate: settings.minRate};
 	const plotWidth = Math.min(width, 80);
-	// Title, table (header, rule, rows), the legends, the note, a gap, the sentences, a gap.
-	const used = 1 + 2 + table.rows.length + legends.length + (baselineNote ? wrappedRows(baselineNote, width) : 0) + 1 + wrappedRows(reason, width) + 1;
+	// Title, table (header, rule, rows), the legends, the scorer note, the note, a gap, the sentences, a gap.
+	const used = 1 + 2 + table.rows.length + legends.length + (scorer ? wrappedRows(scorer, width) : 0) + (baselineNote ? wrappedRows(baselineNote, width) : 0) + 1 + wrappedRows(reason, width) + 1;
 	const height = plotHeight(plotData, plotWidth, rows - used);
 	return (
 		<Box flexDirection="column">
@@ -76,6 +78,7 @@ export function VerdictScreen({results, settings, focus, title, reason, width, r
 					{legend}
 				</Text>
 			))}
+			{scorer ? <Text dimColor>{scorer}</Text> : null}
 			{baselineNote ? <Text color="yellow">{baselineNote}</Text> : null}
 			<Box marginTop={1}>
 				<Prose>{reason}</Prose>

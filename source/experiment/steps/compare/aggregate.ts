@@ -5,6 +5,7 @@
 import {meanInterval} from '../../../analysis/interval.js';
 import {relativeOfScenarios} from '../../../analysis/relative.js';
 import {JUDGE_PROMPT_VERSION} from '../../../analysis/judgePrompt.js';
+import {RUBRIC_LABEL} from '../../../analysis/judgeIdentity.js';
 import type {QualityInterval, Role, ScenarioScore, ScoredResponse} from '../../../domain/schema.js';
 import {RUBRIC_VERSION} from '../../../analysis/rubric.js';
 import {errorResponse, TAIL_CHARS} from './response.js';
@@ -65,7 +66,7 @@ export function qualityFields(scores: ScenarioScore[], source: QualitySource, ba
 		metrics: first?.metrics ?? null,
 		score: quality?.mean ?? null,
 		scoreSource: source.kind,
-		scorer: {kind: source.kind, version: source.kind === 'judge' ? JUDGE_PROMPT_VERSION : RUBRIC_VERSION, judgeModel: source.judgeModel, baseline: null},
+		scorer: {kind: source.kind, version: source.kind === 'judge' ? JUDGE_PROMPT_VERSION : RUBRIC_VERSION, judgeModel: source.judgeModel, baseline: null, label: source.kind === 'judge' ? (source.judgeModel ?? 'judge') : RUBRIC_LABEL},
 		quality,
 		gap: gapInterval(ok, source, baseline),
 		...(source.kind === 'judge' ? {verdicts} : {}),
@@ -123,7 +124,7 @@ export function judgedBaseline(aggregated: ScoredResponse, source: QualitySource
 		...aggregated,
 		score: quality?.mean ?? null,
 		scoreSource: 'judge',
-		scorer: {kind: 'judge', version: JUDGE_PROMPT_VERSION, judgeModel: source.judgeModel, baseline: null},
+		scorer: {kind: 'judge', version: JUDGE_PROMPT_VERSION, judgeModel: source.judgeModel, baseline: null, label: source.judgeModel ?? 'judge'},
 		quality,
 		noiseFloor: floor,
 		gap: floor,

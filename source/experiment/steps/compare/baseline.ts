@@ -2,19 +2,20 @@
 // Claude sample per scenario judged against the first: the noise floor a model's gap is read
 // against. A baseline measured earlier for the same model and scenarios can be kept.
 import {JUDGE_PROMPT_VERSION} from '../../../analysis/judgePrompt.js';
+import {judgeIdentity} from '../../../analysis/judgeIdentity.js';
 import type {BaselineResult, Role, ScoredResponse} from '../../../domain/schema.js';
 import {readTranscript} from '../../../output/transcripts.js';
 import type {Scenario} from '../../../prompts/scenarios.js';
-import {isCanceled} from '../../../providers/errors.js';
+import {isCanceled, isProviderError} from '../../../providers/errors.js';
 import type {ClaudeProvider} from '../../../providers/types.js';
 import type {StepContext} from '../context.js';
-import {runClaudeCell} from './cell.js';
+import {CellFailure, runClaudeCell, sharedPrefixOf} from './cell.js';
 import type {CellRun, OnDelta, RolePrompt} from './types.js';
 import type {BaselineBoard} from './baselineBoard.js';
 import {aggregateBaselineRole, type QualitySource} from './aggregate.js';
 import type {ScenarioRun} from './types.js';
 import {COMPARE_ROLES} from './prompts.js';
-import {judgePair, type JudgeSetup, type JudgeTally} from './judge.js';
+import {judgeAvailable, judgePair, type JudgeSetup, type JudgeTally} from './judge.js';
 import {userMessage} from '../../../system/userMessage.js';
 import {runSubject, type SubjectPlan} from './subject.js';
 import {writeTranscript} from '../../../output/transcripts.js';
@@ -33,11 +34,14 @@ export function baselineSubject(model: string): string {
 export function addUsage(baseline: BaselineResult, run: CellRun | null): void {
 	if (!run?.usage) return;
 	const usage = baseline.usage ?? {inputTokens: 0, outputTokens: 0};
-	const thinking = (usage.thinkingTokens ?? 0) + (run.usage.thinkingTokens ?? 0);
+	const sum = (key: 'thinkingTokens' | 'cacheReadTokens' | 'cacheWriteTokens') => (usage[key] ?? 0) + (run.usage?.[key] ?? 0);
+	const [thinking, cacheRead, cacheWrite] = [sum('thinkingTokens'), sum('cacheReadTokens'), sum('cacheWriteTokens')];
 	baseline.usage = {
 		inputTokens: usage.inputTokens + run.usage.inputTokens,
 		outputTokens: usage.outputTokens + run.usage.outputTokens,
 		...(thinking > 0 ? {thinkingTokens: thinking} : {}),
+		...(cacheRead > 0 ? {cacheReadTokens: cacheRead} : {}),
+		...(cacheWrite > 0 ? {cacheWriteTokens: cacheWrite} : {}),
 	};
 	if (run.costUsd !== null) baseline.costUsd = (baseline.costUsd ?? 0) + run.costUsd;
 }
@@ -58,11 +62,33 @@ export function persistBaseline(ctx: StepContext, baseline: BaselineResult): voi
 	});
 }
 
-/** One Claude answer, through the session's queue when there is one. */
-function queuedClaudeCell(ctx: StepContext, claude: ClaudeProvider, prompt: RolePrompt, onDelta: OnDelta, label: string): Promise<CellRun> {
+/**
+ * A failed Claude answer that asking again can fix: a stream cut before its end or broken in the
+ * middle, or one that stalled. A refusal, an overflowing context or a rejected request is not.
+ */
+function worthAnotherTry(error: unknown): boolean {
+	const cause = error instanceof CellFailure ? error.cause : error;
+	return isProviderError(cause) && (cause.kind === 'claude-stream-error' || cause.kind === 'stall-timeout');
+}
+
+/**
+ * One Claude answer, through the session's queue when there is one (which also waits out rate
+ * limits), asked once more when the first stream was cut. The retry streams nothing to the
+ * screen: the first attempt's text is already there, and the recorded answer is the retry's.
+ */
+async function queuedClaudeCell(ctx: StepContext, claude: ClaudeProvider, prompt: RolePrompt, onDelta: OnDelta, label: string, contexts: readonly string[]): Promise<CellRun> {
+	const sharedPrefix = sharedPrefixOf(prompt.user, contexts);
 	const queue = ctx.claudeQueue;
-	if (!queue) return runClaudeCell(ctx, claude, prompt, onDelta);
-	return queue.run(label, (signal) => runClaudeCell({...ctx, signal}, claude, prompt, onDelta), ctx.signal);
+	const attempt = (deltas: OnDelta) =>
+		queue ? queue.run(label, (signal) => runClaudeCell({...ctx, signal}, claude, prompt, deltas, sharedPrefix), ctx.signal) : runClaudeCell(ctx, claude, prompt, deltas, sharedPrefix);
+	try {
+		return await attempt(onDelta);
+	} catch (error) {
+		if (ctx.signal.aborted || !worthAnotherTry(error)) throw error;
+		const cause = error instanceof CellFailure ? error.cause : error;
+		ctx.emit({type: 'warning', message: `${label}: ${userMessage(cause)}; asking Claude once more`});
+		return attempt(() => {});
+	}
 }
 
 /**
@@ -91,7 +117,8 @@ export async function measureBaseline(
 		persistBaseline(ctx, baseline);
 		board?.postResponse(role, response, complete);
 	};
-	await runSubject(ctx, plan, subject, (prompt, onDelta) => queuedClaudeCell(ctx, claude, prompt, onDelta, `baseline ${subject}`), {
+	const contexts = plan.scenarios.map((scenario) => scenario.context);
+	await runSubject(ctx, plan, subject, (prompt, onDelta) => queuedClaudeCell(ctx, claude, prompt, onDelta, `baseline ${subject}`, contexts), {
 		async afterScenario(role, scenario, entry, prompt) {
 			addUsage(baseline, entry.run);
 			texts.set(textKey(role, scenario.id), entry.text);
@@ -100,7 +127,7 @@ export async function measureBaseline(
 			// The noise floor: the same prompt again, judged against the first answer.
 			const work = (async () => {
 				try {
-					const second = await queuedClaudeCell(ctx, claude, prompt, () => {}, `noise ${role}/${scenario.id}`);
+					const second = await queuedClaudeCell(ctx, claude, prompt, () => {}, `noise ${role}/${scenario.id}`, contexts);
 					addUsage(baseline, second);
 					writeTranscript(ctx.results.dir, subject, role, second.text, {simulated: ctx.simulated, scenario: scenario.id, sample: 2});
 					entry.score.noise = await judgePair(judge.setup, {role, task: prompt.system, context: scenario.context, answer: second.text, baseline: entry.text}, judge.tally);
@@ -138,13 +165,30 @@ export async function measureBaseline(
 
 export function judgeRecordOf(judge: {setup: JudgeSetup; tally: JudgeTally}): NonNullable<BaselineResult['judge']> {
 	const {tally} = judge;
-	return {model: judge.setup.model, calls: tally.calls, cached: tally.cached, failed: tally.failed, costUsd: tally.costUsd, usage: {inputTokens: tally.inputTokens, outputTokens: tally.outputTokens}};
+	const identity = judgeIdentity(judge.setup.model, judge.setup.claude?.model);
+	return {
+		model: judge.setup.model,
+		calls: tally.calls,
+		cached: tally.cached,
+		failed: tally.failed,
+		costUsd: tally.costUsd,
+		usage: {inputTokens: tally.inputTokens, outputTokens: tally.outputTokens},
+		kind: identity.kind === 'openai' ? 'openai' : 'claude',
+		favoursBaseline: identity.favoursBaseline,
+		note: identity.note,
+	};
 }
 
 /**
  * A baseline from an earlier run that can stand: same model, every role answered on every
  * scenario asked for, with the transcripts still on disk (the judge needs the texts).
  */
+/** What this run's verdicts will name as their judge; null when the rubric scores. */
+function expectedJudge(ctx: StepContext): string | null {
+	if (!ctx.claude || !judgeAvailable(ctx)) return null;
+	return ctx.settings.judge === 'openai' ? (ctx.judgeProvider?.label ?? null) : (ctx.settings.judgeModel ?? ctx.claude.model);
+}
+
 export function reusableBaseline(ctx: StepContext, scenarios: Scenario[]): {baseline: BaselineResult; texts: BaselineTexts} | null {
 	const stored = ctx.results.read().baseline;
 	if (!ctx.claude || !stored || stored.model !== ctx.claude.model || stored.status !== 'ok') return null;
@@ -154,6 +198,8 @@ export function reusableBaseline(ctx: StepContext, scenarios: Scenario[]): {base
 		if (response?.status !== 'ok') return null;
 		// Judged by an older judge prompt: its own quality and noise floor are on another scale.
 		if (response.scorer?.kind === 'judge' && response.scorer.version !== JUDGE_PROMPT_VERSION) return null;
+		// Scored by another scorer than this run's (the rubric, or another judge): measured and judged again.
+		if ((response.scorer?.kind === 'judge' ? response.scorer.judgeModel : null) !== expectedJudge(ctx)) return null;
 		for (const scenario of scenarios) {
 			const entry = response.scenarios?.find((s) => s.scenario === scenario.id && s.status === 'ok');
 			const text = entry?.transcript ? readTranscript(ctx.results.dir, entry.transcript) : null;

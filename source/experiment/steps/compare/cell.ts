@@ -87,12 +87,25 @@ export async function runOllamaCell(
 	}
 }
 
-export async function runClaudeCell(ctx: StepContext, claude: ClaudeProvider, prompt: RolePrompt, onDelta: OnDelta): Promise<CellRun> {
+/**
+ * The start of `user` up to the end of the market context it quotes: with the system prompt, the
+ * part every call about that market repeats, which the adapter marks for the prompt cache.
+ */
+export function sharedPrefixOf(user: string, contexts: readonly string[]): string | undefined {
+	for (const context of contexts) {
+		const trimmed = context.trim();
+		const at = trimmed ? user.indexOf(trimmed) : -1;
+		if (at >= 0) return user.slice(0, at + trimmed.length);
+	}
+	return undefined;
+}
+
+export async function runClaudeCell(ctx: StepContext, claude: ClaudeProvider, prompt: RolePrompt, onDelta: OnDelta, sharedPrefix?: string): Promise<CellRun> {
 	const started = performance.now();
 	let text = '';
 	try {
 		const stream = claude.stream(
-			{model: claude.model, system: prompt.system, messages: [{role: 'user', content: prompt.user}], maxTokens: CLAUDE_MAX_TOKENS},
+			{model: claude.model, system: prompt.system, messages: [{role: 'user', content: prompt.user}], maxTokens: CLAUDE_MAX_TOKENS, ...(sharedPrefix ? {sharedPrefix} : {})},
 			{signal: ctx.signal},
 		);
 		for await (const event of stream) {

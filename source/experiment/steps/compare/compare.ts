@@ -13,7 +13,7 @@ import {BaselineBoard} from './baselineBoard.js';
 import type {StepContext} from '../context.js';
 import {baselineSubject, judgeRecordOf, measureBaseline, persistBaseline, reusableBaseline, type BaselineTexts} from './baseline.js';
 import {COMPARE_ROLES} from './prompts.js';
-import {emptyTally, type Judge, type JudgeSetup} from './judge.js';
+import {emptyTally, judgeAvailable, type Judge, type JudgeSetup} from './judge.js';
 import {runLocalModels} from './local.js';
 import {rescoreStale, scenariosFrom} from '../../rescore.js';
 import {rejudgeStale} from './rejudge.js';
@@ -32,11 +32,13 @@ export type CompareOptions = {
 	reuseBaseline?: boolean;
 };
 
-/** The judge, unless the rubric was asked for or there is no Claude to judge with. */
+/** The judge asked for (Claude's, or the OpenAI-compatible one), unless the rubric was asked for or it cannot run. */
 function judgeFor(ctx: StepContext, subjects: string[]): Judge | null {
 	const claude = ctx.claude;
-	if (ctx.settings.judge === 'rubric' || !claude?.judge) return null;
-	const setup: JudgeSetup = {claude, model: ctx.settings.judgeModel ?? claude.model, resultsDir: ctx.results.dir, signal: ctx.signal, names: subjects, queue: ctx.claudeQueue};
+	if (!claude || !judgeAvailable(ctx)) return null;
+	const base = {claude, resultsDir: ctx.results.dir, signal: ctx.signal, names: subjects, queue: ctx.claudeQueue};
+	const provider = ctx.settings.judge === 'openai' ? ctx.judgeProvider : null;
+	const setup: JudgeSetup = provider ? {...base, provider, model: provider.label} : {...base, model: ctx.settings.judgeModel ?? claude.model};
 	return {setup, tally: emptyTally()};
 }
 
@@ -82,7 +84,11 @@ function startBaseline(ctx: StepContext, kept: Kept): BaselineResult {
 /** The judge for a run, its cost so far carried on across rounds against the same kept baseline. */
 function judgeWith(ctx: StepContext, subjects: string[], kept: Kept): Judge | null {
 	const judge = judgeFor(ctx, subjects);
-	if (ctx.settings.judge === 'claude' && !judge) ctx.emit({type: 'warning', message: `No Claude to judge with (${ctx.claudeSkipReason ?? 'no key'}): quality comes from the offline rubric.`});
+	if (ctx.settings.judge === 'claude' && !judge) ctx.emit({type: 'warning', message: `No Claude to judge with (${ctx.claudeSkipReason ?? 'no key'}): quality comes from the offline rubric, a format-and-grounding check.`});
+	if (ctx.settings.judge === 'openai' && !judge) {
+		const why = ctx.claude ? (ctx.judgeSkipReason ?? 'not configured') : `no Claude baseline to judge against: ${ctx.claudeSkipReason ?? 'no key'}`;
+		ctx.emit({type: 'warning', message: `The OpenAI-compatible judge cannot run (${why}): quality comes from the offline rubric, a format-and-grounding check.`});
+	}
 	const spent = kept?.baseline.judge;
 	if (judge && spent && spent.model === judge.setup.model) {
 		judge.tally = {calls: spent.calls, cached: spent.cached, failed: spent.failed, inputTokens: spent.usage.inputTokens, outputTokens: spent.usage.outputTokens, costUsd: spent.costUsd};
@@ -182,10 +188,11 @@ async function baselineLane(ctx: StepContext, subjectPlan: SubjectPlan, baseline
 	ctx.emit({type: 'compare:baseline-done', baseline: structuredClone(baseline)});
 	// Without a single baseline answer there is nothing to judge against.
 	if (judge && texts.size === 0) ctx.emit({type: 'warning', message: 'The Claude baseline has no answers to judge against: quality comes from the offline rubric.'});
-	// A new baseline: verdicts judged against the old one are judged again (judge calls only).
-	if (judge && texts.size > 0 && !kept && claude) {
+	// A new baseline, or a judge other than the one that scored the stored answers (a rubric run
+	// resumed with a judge): those answers are judged again (judge calls only, no generation).
+	if (judge && texts.size > 0 && claude) {
 		const again = await rejudgeStale(ctx, subjectPlan, skip, texts, judge);
-		if (again > 0) ctx.emit({type: 'info', message: `re-judged ${again} stored answer(s) against the new Claude baseline (no new generation)`});
+		if (again > 0) ctx.emit({type: 'info', message: `re-judged ${again} stored answer(s) by ${judge.setup.model} against the Claude baseline (no new generation)`});
 	}
 }
 

@@ -2,19 +2,24 @@
 // asked in both orders (docs/reference/judging.md §2). Each pair is an independent async function, so
 // a scheduler can run pairs alongside local generation. An invalid answer is asked once more,
 // then recorded as "judge failed" with a null quality, never as 0.
-import {createHash} from 'node:crypto';
-import {JUDGE_PROMPT_VERSION, JUDGE_SYSTEM, blindAnswer, buildJudgeUser, judgeJsonSchema} from '../../../analysis/judgePrompt.js';
+import {createHash, randomBytes} from 'node:crypto';
+import {JUDGE_PROMPT_VERSION, JUDGE_SYSTEM, blindAnswer, buildJudgeUser, judgeBoundary, judgeJsonSchema, type JudgePairText} from '../../../analysis/judgePrompt.js';
 import {combineOrders, parseVerdict} from '../../../analysis/judgeVerdict.js';
 import type {JudgeVerdict} from '../../../analysis/judgePrompt.js';
 import {readJudgeCache, writeJudgeCache} from '../../../output/judgeCache.js';
 import type {JudgeRecord, Role} from '../../../domain/schema.js';
 import {isCanceled, isProviderError} from '../../../providers/errors.js';
-import type {ClaudeProvider} from '../../../providers/types.js';
+import type {ClaudeProvider, JudgeProvider} from '../../../providers/types.js';
+import type {Settings} from '../../settings.js';
 import type {ClaudeQueue} from '../../claudeQueue.js';
 import type {ScenarioRun} from './types.js';
+import {sharedPrefixOf} from './cell.js';
 
 export type JudgeSetup = {
-	claude: ClaudeProvider;
+	claude: ClaudeProvider | null;
+	/** A judge that is not Claude (--judge openai:<model>): used instead of claude, outside the Claude queue. */
+	provider?: JudgeProvider;
+	/** What verdicts record as their judge: the Claude id, or the provider's label ("openai:<model>"). */
 	model: string;
 	resultsDir: string;
 	signal: AbortSignal;
@@ -44,29 +49,36 @@ export function answerHash(text: string): string {
 	return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
 
-export function judgeCacheKey(model: string, user: string): string {
-	return createHash('sha256').update(JSON.stringify([model, JUDGE_PROMPT_VERSION, JUDGE_SYSTEM, user])).digest('hex');
+/** The cache key of a pair in one order: what the judge is shown, without the per-request boundary. */
+export function judgeCacheKey(model: string, pair: JudgePairText): string {
+	return createHash('sha256').update(JSON.stringify([model, JUDGE_PROMPT_VERSION, JUDGE_SYSTEM, pair.role, pair.task, pair.context, pair.first, pair.second])).digest('hex');
 }
 
 type Asked = {ok: true; verdict: JudgeVerdict; cached: boolean; costUsd: number | null} | {ok: false; error: string};
 
-async function ask(setup: JudgeSetup, user: string, tally: JudgeTally): Promise<Asked> {
-	const key = judgeCacheKey(setup.model, user);
+async function ask(setup: JudgeSetup, pair: JudgePairText, tally: JudgeTally): Promise<Asked> {
+	const key = judgeCacheKey(setup.model, pair);
 	const hit = readJudgeCache(setup.resultsDir, key);
 	const fromCache = hit ? parseVerdict(hit.text) : null;
 	if (fromCache?.ok) {
 		tally.cached++;
 		return {ok: true, verdict: fromCache.verdict, cached: true, costUsd: 0};
 	}
-	const judge = setup.claude.judge?.bind(setup.claude);
+	const judge = setup.provider ? setup.provider.judge.bind(setup.provider) : setup.claude?.judge?.bind(setup.claude);
 	if (!judge) return {ok: false, error: 'this Claude provider cannot judge'};
+	// The Claude queue paces Claude; another endpoint has its own limits.
+	const queue = setup.provider ? undefined : setup.queue;
 	let lastError = '';
 	for (const maxTokens of [JUDGE_MAX_TOKENS, 2 * JUDGE_MAX_TOKENS]) {
 		let reply;
 		try {
-			const request = {model: setup.model, system: JUDGE_SYSTEM, user, schema: judgeJsonSchema(), maxTokens};
-			reply = setup.queue
-				? await setup.queue.run('judge', (signal) => judge(request, {signal}), setup.signal)
+			// A new boundary for every request: an answer cannot have been written to forge it.
+			const user = buildJudgeUser(pair, judgeBoundary(randomBytes(12)));
+			// Every pair on one market repeats the prompt up to the market data (before the boundary): cacheable.
+			const sharedPrefix = sharedPrefixOf(user, [pair.context]);
+			const request = {model: setup.model, system: JUDGE_SYSTEM, user, schema: judgeJsonSchema(), maxTokens, ...(sharedPrefix ? {sharedPrefix} : {})};
+			reply = queue
+				? await queue.run('judge', (signal) => judge(request, {signal}), setup.signal)
 				: await judge(request, {signal: setup.signal});
 		} catch (error) {
 			if (isCanceled(error) || setup.signal.aborted) throw error;
@@ -93,18 +105,28 @@ function failed(setup: JudgeSetup, error: string, calls: number): JudgeRecord {
 	return {status: 'failed', error: `judge failed: ${error}`, model: setup.model, verdict: null, quality: null, baselineQuality: null, criteria: [], calls, costUsd: null, cached: false};
 }
 
+/**
+ * Whether this run has a judge: not the rubric, a Claude baseline to judge against, and the judge
+ * asked for (Claude's judge, or the OpenAI-compatible one). Never Claude when another was asked for.
+ */
+export function judgeAvailable(ctx: {settings: Pick<Settings, 'judge'>; claude: ClaudeProvider | null; judgeProvider?: JudgeProvider | null}): boolean {
+	if (ctx.settings.judge === 'rubric' || !ctx.claude) return false;
+	if (ctx.settings.judge === 'openai') return Boolean(ctx.judgeProvider);
+	return Boolean(ctx.claude.judge);
+}
+
 /** Judges `answer` against `baseline`, in both orders: both get an absolute 0-10 quality, plus win/tie/loss. */
 export async function judgePair(setup: JudgeSetup, input: JudgePairInput, tally: JudgeTally): Promise<JudgeRecord> {
 	const answer = blindAnswer(input.answer, setup.names);
 	const baseline = blindAnswer(input.baseline, setup.names);
 	const callsBefore = tally.calls;
 	const base = {role: input.role, task: blindAnswer(input.task, setup.names), context: input.context};
-	const answerFirst = await ask(setup, buildJudgeUser({...base, first: answer, second: baseline}), tally);
+	const answerFirst = await ask(setup, {...base, first: answer, second: baseline}, tally);
 	if (!answerFirst.ok) {
 		tally.failed++;
 		return failed(setup, answerFirst.error, tally.calls - callsBefore);
 	}
-	const answerSecond = await ask(setup, buildJudgeUser({...base, first: baseline, second: answer}), tally);
+	const answerSecond = await ask(setup, {...base, first: baseline, second: answer}, tally);
 	if (!answerSecond.ok) {
 		tally.failed++;
 		return failed(setup, answerSecond.error, tally.calls - callsBefore);
@@ -129,5 +151,5 @@ export async function judgeEntry(judge: Judge, entry: ScenarioRun, pair: Paramet
 	const verdict = await judgePair(judge.setup, pair, judge.tally);
 	entry.score.judge = verdict;
 	entry.score.quality = verdict.quality;
-	entry.score.scorer = {kind: 'judge', version: JUDGE_PROMPT_VERSION, judgeModel: judge.setup.model, baseline: answerHash(pair.baseline)};
+	entry.score.scorer = {kind: 'judge', version: JUDGE_PROMPT_VERSION, judgeModel: judge.setup.model, baseline: answerHash(pair.baseline), label: judge.setup.model};
 }

@@ -9,7 +9,7 @@ import {aggregateRole, scenarioQuality, type QualitySource} from './aggregate.js
 import type {ScenarioRun} from './types.js';
 import {judgeRecordOf, textKey} from './baseline.js';
 import {COMPARE_ROLES} from './prompts.js';
-import {judgeEntry} from './judge.js';
+import {judgeAvailable, judgeEntry} from './judge.js';
 import {runSubject, type SubjectPlan} from './subject.js';
 import {modelEntry} from '../modelEntry.js';
 import {thinkOptionFor} from '../thinkOption.js';
@@ -88,7 +88,7 @@ async function runLocalModel(
 	};
 	await runSubject(ctx, subjectPlan, model, runCell, {
 		async afterScenario(role, scenario, entry, prompt) {
-			if (ctx.settings.judge === 'rubric' || !ctx.claude?.judge) return;
+			if (!judgeAvailable(ctx)) return;
 			const work = board
 				.ref(textKey(role, scenario.id), ctx.signal)
 				.then(async (against) => {

@@ -13,16 +13,19 @@ import {answerHash, judgeEntry, type Judge} from './judge.js';
 import type {SubjectPlan} from './subject.js';
 
 
-function staleScenarios(scores: ScenarioScore[], role: Role, texts: BaselineTexts): ScenarioScore[] {
+function staleScenarios(scores: ScenarioScore[], role: Role, texts: BaselineTexts, judgeModel: string): ScenarioScore[] {
 	return scores.filter((s) => {
-		if (s.status !== 'ok' || s.scorer?.kind !== 'judge') return false;
 		const current = texts.get(textKey(role, s.scenario));
+		if (s.status !== 'ok' || current === undefined) return false;
+		// Scored by the rubric, or by another judge, before this judge was asked for: judged now, so
+		// scores of different scorers never meet in one table.
+		if (s.scorer?.kind !== 'judge' || s.scorer.judgeModel !== judgeModel) return true;
 		// Another judge prompt version scored on another scale (v1: 5 = parity): judged again too.
-		return current !== undefined && (s.scorer.baseline !== answerHash(current) || s.scorer.version !== JUDGE_PROMPT_VERSION);
+		return s.scorer.baseline !== answerHash(current) || s.scorer.version !== JUDGE_PROMPT_VERSION;
 	});
 }
 
-/** Re-judges, model by model, the stored pairs whose baseline answer changed; returns how many. */
+/** Re-judges, model by model, the stored pairs whose baseline answer or scorer changed; returns how many. */
 export async function rejudgeStale(ctx: StepContext, plan: SubjectPlan, skip: string[], texts: BaselineTexts, judge: Judge): Promise<number> {
 	const stored: ResultsFile = ctx.results.read();
 	let count = 0;
@@ -31,7 +34,7 @@ export async function rejudgeStale(ctx: StepContext, plan: SubjectPlan, skip: st
 		for (const role of COMPARE_ROLES) {
 			const response = model.reasoning?.[role];
 			if (response?.status !== 'ok' || !response.scenarios) continue;
-			const stale = staleScenarios(response.scenarios, role, texts);
+			const stale = staleScenarios(response.scenarios, role, texts, judge.setup.model);
 			if (stale.length === 0) continue;
 			const scores = structuredClone(response.scenarios);
 			for (const score of scores) {

@@ -1,5 +1,6 @@
 // Turns a measured cell into what the results file keeps: per scenario, the rubric score with its
 // dimensions, the compliance checks, the scorer and the transcript.
+import {RUBRIC_LABEL} from '../../../analysis/judgeIdentity.js';
 import {RUBRIC_VERSION, scoreResponse} from '../../../analysis/rubric.js';
 import type {Role, ScenarioScore, ScoredResponse, ScorerRecord} from '../../../domain/schema.js';
 import {writeTranscript} from '../../../output/transcripts.js';
@@ -11,7 +12,7 @@ import {answerHash} from './judge.js';
 export const TAIL_CHARS = 500;
 
 export function rubricScorer(): ScorerRecord {
-	return {kind: 'rubric', version: RUBRIC_VERSION, judgeModel: null, baseline: null};
+	return {kind: 'rubric', version: RUBRIC_VERSION, judgeModel: null, baseline: null, label: RUBRIC_LABEL};
 }
 
 /** The rubric's view of one text for one scenario (also used to re-score stored transcripts). */
