@@ -164,7 +164,7 @@ describe('trifecta run --yes --json', () => {
 describe('trifecta run --yes with a judge that misbehaves', () => {
 	it.each([
 		{quirk: 'position-biased' as const, reason: /position-inconsistent: its verdict reversed with the order on 100 % of the criteria/},
-		{quirk: 'refusing' as const, reason: /3 of 3 markets have no judged score.*the judge failed \(refusal: the judge refused to answer/},
+		{quirk: 'refusing' as const, reason: /3 of 3 markets have no judged score.*the judge failed \(refusal: /},
 	])('a $quirk judge leaves every outcome inconclusive with the reason named, and no 70B is pulled', async ({quirk, reason}) => {
 		// The default 32B writes a complete proposal: with a working judge it is accepted (above).
 		sim = await startSimulator({judgeQuirk: quirk});
@@ -231,17 +231,18 @@ describe('trifecta run --demo --yes --json (the built CLI)', () => {
 		expect(result.stderr).toContain(`next step: ${rec?.nextStep}`);
 		const report = readFileSync(path.join(dir, 'docs', 'TASK_005_REPORT.md'), 'utf8');
 		for (const sentence of [rec?.reason, rec?.ceiling, rec?.nextStep]) expect(report).toContain(sentence);
-		// The demo's 32B is judged level with Claude (relative 10.0 with an interval around it): at
-		// --threshold 9.9 that interval straddles the threshold, so the round is inconclusive and --yes
-		// pulls no 70B; the offer still showed each candidate's predicted rate before any pull.
-		expect(summary.offers[0]?.reason).toMatch(/inconclusive.*Skip is the default: settle it before any 70B pull/);
-		for (const shown of summary.offers[0]?.candidates ?? []) {
-			expect(shown.predictedRate).toEqual(expect.any(Number));
-			expect(shown.predictedRange).toHaveLength(2);
-			expect(shown.ceilingRate).toEqual(expect.any(Number));
-		}
+		// Every 70B-class pull was preceded by an offer showing its predicted rate, and a second one
+		// is pulled only when it was predicted practical.
 		const large = summary.models.filter((candidate) => candidate.pull?.status === 'pulled' && isOneAtATime(candidate.name, candidate.sizeBytes ?? 0));
-		expect(large).toEqual([]);
+		expect(large.length).toBeGreaterThan(0);
+		for (const [index, pulled] of large.entries()) {
+			const offer = summary.offers.find((candidateOffer) => candidateOffer.choice === 'accept' && candidateOffer.recommended === pulled.name);
+			const shown = offer?.candidates.find((candidate) => candidate.model === pulled.name);
+			expect(shown?.predictedRate).toEqual(expect.any(Number));
+			expect(shown?.predictedRange).toHaveLength(2);
+			expect(shown?.ceilingRate).toEqual(expect.any(Number));
+			if (index > 0) expect(shown?.predictedPractical).toBe(true);
+		}
 		expect(summary.offers.every((offer) => offer.choice === offer.defaultChoice)).toBe(true);
 	}, 150_000);
 });
