@@ -121,7 +121,7 @@ describe('wizard', () => {
 		await enterThrough(ui, ['Verdict — round 2: qwen2.5:72b', 'Escalation after round 2', 'Make room for llama3.3:70b']);
 		expect(ui.frame()).toContain('› Delete qwen2.5:72b, then pull llama3.3:70b');
 		// qwen2.5:72b (8.6 at 8.5 t/s) is the best practical model so far: the screen says what deleting it costs.
-		expect(ui.flat()).toContain('qwen2.5:72b is the best practical model measured so far (trader 8.6 at 8.5 t/s): once deleted it cannot be the recommendation, which must be installed.');
+		expect(ui.flat()).toContain('qwen2.5:72b is the best practical model measured so far (trader 8.6 relative to Claude at 8.5 t/s): once deleted it cannot be the recommendation, which must be installed.');
 		expect(h.deleted).toEqual([]);
 		await ui.press(KEY.down);
 		await ui.press(KEY.enter);
