@@ -36,7 +36,8 @@ describe('CSV exports for a spreadsheet', () => {
 	});
 
 	it('reasoning.csv: one row per model x role x market, the Claude baseline included', () => {
-		expect(reasoning).toHaveLength(12);
+		// Three models and Claude: bull and bear on one market, the judged trader on three (3 x 5 + 3).
+		expect(reasoning).toHaveLength(18);
 		const trader = reasoning?.find((row) => row['model'] === 'qwen2.5:32b' && row['role'] === 'trader') ?? {};
 		expect(Number(trader['score (0-10)'])).toBe(8.7);
 		expect(trader['market']).toBe('market-context');

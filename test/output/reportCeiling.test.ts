@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {formatReport} from '../../source/output/report.js';
-import {completeResults} from './fixtureResults.js';
+import {completeResults, judged} from './fixtureResults.js';
 import {pipelineCopy} from './helpers.js';
 
 const NOW = new Date('2026-02-02T10:00:00.000Z');
@@ -51,11 +51,11 @@ describe('report §5: the ceiling', () => {
 	it('names every model that shares the best trader score, and does not say scores rise with size when the largest score no higher', () => {
 		const results = completeResults();
 		for (const name of ['qwen2.5:32b', 'llama3.3:70b']) {
-			const trader = results.models.find((model) => model.name === name)?.reasoning?.trader;
-			if (trader) trader.score = 9.6;
+			const model = results.models.find((entry) => entry.name === name);
+			if (model?.reasoning?.trader) model.reasoning.trader = judged(model.reasoning.trader, 9.6);
 		}
 		const body = section5(formatReport(results, {pipelineDir: null, now: NOW}));
-		expect(body).toContain('Best local trader score: 9.6 (qwen2.5:32b, llama3.3:70b)');
+		expect(body).toContain('Best local trader score: 9.6 relative to Claude (qwen2.5:32b, llama3.3:70b;');
 		expect(body).not.toContain('Scores rise with size');
 		expect(body).toContain('no higher than qwen2.5:32b');
 	});
