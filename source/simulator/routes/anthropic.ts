@@ -22,6 +22,7 @@ const anthropicSse: StreamFormat = {
 const STATUS_ERRORS: Record<number, {type: string; message: string}> = {
 	400: {type: 'invalid_request_error', message: 'invalid request'},
 	401: {type: 'authentication_error', message: 'invalid x-api-key'},
+	403: {type: 'permission_error', message: 'Your API key does not have permission to use the specified resource.'},
 	429: {type: 'rate_limit_error', message: 'Number of request tokens has exceeded your per-minute rate limit (simulated)'},
 	500: {type: 'api_error', message: 'Internal server error'},
 	529: {type: 'overloaded_error', message: 'Overloaded'},
@@ -65,6 +66,12 @@ async function playFault(exchange: Exchange, out: ChunkStream, fault: ClaudeStre
 		return;
 	}
 	if (fault.kind === 'cut') {
+		if (fault.reset) {
+			// The connection is reset mid-answer (a proxy, the OS, the API's edge): the client sees ECONNRESET.
+			exchange.cutByServer = true;
+			exchange.res.socket?.resetAndDestroy();
+			return;
+		}
 		// A proxy or connection that ends the body cleanly: no closing frames, no message_stop.
 		out.end();
 		return;
