@@ -144,6 +144,18 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 		);
 	});
 
+	it('names the think each reasoning-comparison cell was sent with, beside the benchmark\'s', () => {
+		const results = completeResults(true);
+		const [first, second] = results.models;
+		expect(formatReport(results, {cwd: '/repo', git: gitLog, now: NOW})).not.toContain('Reasoning comparison sent to thinking models');
+		for (const response of Object.values(first?.reasoning ?? {})) if (response) response.think = false;
+		for (const response of Object.values(second?.reasoning ?? {})) if (response) response.think = 'low';
+		const text = formatReport(results, {cwd: '/repo', git: gitLog, now: NOW});
+		expect(text).toContain(
+			`- Reasoning comparison sent to thinking models: think false for ${first?.name}; think "low" for ${second?.name} (its reasoning cannot be turned off and counts in its answers' rate and TTFT)`,
+		);
+	});
+
 	it('is not marked SIMULATED for a real run', () => {
 		const real = formatReport(completeResults(false), {cwd: '/repo', git: gitLog, now: NOW});
 		expect(real).not.toContain('SIMULATED');
