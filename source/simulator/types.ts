@@ -223,3 +223,6 @@ export interface SimulatorHandle {
 	 */
 	restart(): Promise<void>;
 }
+
+/** One model as the simulated Models API lists it (a test may replace the built-in list). */
+export type SimClaudeModel = {id: string; created_at: string; display_name?: string; lifecycle?: 'active' | 'deprecated' | 'retired'};
