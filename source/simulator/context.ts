@@ -1,8 +1,7 @@
 // What every route handler gets: the state, the queued faults and the resolved options.
 import type {PromptCache} from './anthropicCache.js';
 import type {EngineContext} from './engine.js';
-import type {JudgeMode, QualityTier} from './types.js';
-import type {SimClaudeModel} from './routes/anthropicModels.js';
+import type {JudgeMode, QualityTier, SimClaudeModel} from './types.js';
 import type {ServedMetrics} from './served/metrics.js';
 
 export type ResolvedOptions = {

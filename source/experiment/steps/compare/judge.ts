@@ -13,7 +13,7 @@ import type {ClaudeProvider, JudgeProvider} from '../../../providers/types.js';
 import type {Settings} from '../../settings.js';
 import type {ClaudeQueue} from '../../claudeQueue.js';
 import type {ScenarioRun} from './types.js';
-import {sharedPrefixOf} from './cell.js';
+import {sharedPrefixOf} from './sharedPrefix.js';
 
 export type JudgeSetup = {
 	claude: ClaudeProvider | null;
