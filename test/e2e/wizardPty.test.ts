@@ -7,6 +7,7 @@ import {spawn, type IPty} from '@lydell/node-pty';
 import stripAnsi from 'strip-ansi';
 import {describe, expect, it} from 'vitest';
 import {CLI} from '../helpers/runCli.js';
+import {waitFor} from '../helpers/testUtils.js';
 import type {ResultsFile} from '../../source/domain/schema.js';
 import {tempDir} from './headless.js';
 import {pipelineCopy} from '../output/helpers.js';
@@ -66,11 +67,17 @@ function start(dir: string, pipelineDir: string): Session {
 			await first([text], ms);
 		},
 		key: async (sequence) => {
-			// Give Ink a moment to subscribe the new screen's handler before the key lands.
-			await new Promise((resolve) => setTimeout(resolve, 150));
 			// What the terminal shows from here on answers this key, not a redraw from before it.
 			mark = output.length;
+			const sent = raw.length;
 			pty.write(sequence);
+			// Resolves once the key has drawn something (or ended the program): the next key then
+			// lands on the screen this one brought. A key nothing answers fails here, by name.
+			let ended = false;
+			void exited.then(() => {
+				ended = true;
+			});
+			await waitFor(() => ended || raw.length > sent, () => `the screen to change after the key ${JSON.stringify(sequence)}; screen so far:\n${output.slice(-3000)}`, 20_000);
 		},
 		exited,
 		screen: () => output,
