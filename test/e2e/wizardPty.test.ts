@@ -46,19 +46,17 @@ function start(dir: string, pipelineDir: string): Session {
 		output += stripAnsi(data);
 	});
 	const exited = new Promise<number>((resolve) => pty.onExit(({exitCode}) => resolve(exitCode)));
+	/** The earliest of `texts` printed after the mark (text only ever appends, so it stays the earliest). */
+	const earliest = (texts: string[]) => {
+		const rest = output.slice(mark);
+		return texts.map((text) => ({text, at: rest.indexOf(text)})).filter((hit) => hit.at !== -1).sort((a, b) => a.at - b.at)[0];
+	};
 	const first = async (texts: string[], ms = 20_000) => {
-		const started = Date.now();
-		for (;;) {
-			const rest = output.slice(mark);
-			const hits = texts.map((text) => ({text, at: rest.indexOf(text)})).filter((hit) => hit.at !== -1).sort((a, b) => a.at - b.at);
-			const hit = hits[0];
-			if (hit) {
-				mark += hit.at + hit.text.length;
-				return hit.text;
-			}
-			if (Date.now() - started > ms) throw new Error(`none of ${JSON.stringify(texts)} appeared; screen so far:\n${output.slice(-3000)}`);
-			await new Promise((resolve) => setTimeout(resolve, 25));
-		}
+		await waitFor(() => earliest(texts) !== undefined, () => `one of ${JSON.stringify(texts)}; screen so far:\n${output.slice(-3000)}`, ms);
+		const hit = earliest(texts);
+		if (hit === undefined) throw new Error('unreachable: waitFor saw it');
+		mark += hit.at + hit.text.length;
+		return hit.text;
 	};
 	return {
 		pty,
