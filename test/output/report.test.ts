@@ -80,7 +80,7 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 		expect(rec).toContain('closes the gap (trader 9.3 >= 9.0)');
 		expect(rec).toContain('Round 1 (qwen2.5:32b): escalate → llama3.3:70b.');
 		expect(tableRow(rec, 'hybrid_llama70')).toEqual(['hybrid_llama70', 'anthropic claude-sonnet-4-5-20250929', 'ollama llama3.3:70b', 'anthropic claude-sonnet-4-5-20250929', '32.7 min', '$0.30']);
-		expect(tableRow(rec, 'hybrid_aggressive_llama70_localtools')[5]).toBe('$0.00');
+		expect(markdownRow(rec, 'hybrid_aggressive_llama70_localtools')['Claude cost per run']).toBe('$0.00');
 		expect(rec).toContain('all on Claude the run would cost $0.60');
 	});
 
