@@ -97,9 +97,6 @@ export type OllamaFault =
 	/** The host accepts every connection and never answers, on every route, until faults are cleared. */
 	| {kind: 'silent'};
 
-/** A model the simulated Anthropic /v1/models lists (SDK 1.14 ModelInfo, lifecycle included). */
-export type SimClaudeModel = {id: string; created_at: string; display_name?: string; lifecycle?: 'active' | 'deprecated' | 'retired'};
-
 /** Which Ollama requests a queued fault may hit; every field given must match. */
 export type FaultTarget = {route?: string; model?: string};
 
@@ -172,7 +169,7 @@ export type SimulatorOptions = {
 	/** Decode rate of the simulated Claude, for pacing only (default 60 t/s). */
 	claudeRate?: number;
 	/** What the Models API lists (default: the current models, with retired ones marked so); a test may list hostile ids. */
-	claudeModels?: SimClaudeModel[];
+	claudeModels?: {id: string; created_at: string; display_name?: string; lifecycle?: 'active' | 'deprecated' | 'retired'}[];
 	/** Progress lines per layer when not pacing (default about one per GB); the benchmark harness floods with many. */
 	pullLinesPerLayer?: number;
 };
@@ -220,3 +217,6 @@ export interface SimulatorHandle {
 	 */
 	restart(): Promise<void>;
 }
+
+/** One model as the simulated Models API lists it (a test may replace the built-in list). */
+export type SimClaudeModel = {id: string; created_at: string; display_name?: string; lifecycle?: 'active' | 'deprecated' | 'retired'};

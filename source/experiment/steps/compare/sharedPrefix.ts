@@ -1,7 +1,5 @@
-// The cacheable part of a prompt, in a file of its own: both the cells (baseline.ts) and the judge
-// use it, and the judge must not import cell.ts (cell.ts -> steps/context.ts -> baselineBoard.ts ->
-// judge.ts would be a circle; docs/ARCHITECTURE.md, Layers).
-
+// The part of a Claude prompt that every call about one market repeats (a leaf: the baseline's cells
+// and the judge both read it, and neither may import the other).
 /**
  * The start of `user` up to the end of the market context it quotes: with the system prompt, the
  * part every call about that market repeats, which the adapter marks for the prompt cache.
