@@ -198,6 +198,12 @@ export const scoredResponse = z.object({
 	tail: z.string(),
 	/** What the figures need said beside them: "answer cut off at 4096 tokens", thinking tokens of the baseline. */
 	note: z.string().optional(),
+	/**
+	 * The `think` this role's requests to a local model sent: false, or the lowest level of a model
+	 * that cannot turn reasoning off (gpt-oss: "low"); null when not sent (not a thinking model).
+	 * Absent for Claude and in results written before it was recorded.
+	 */
+	think: z.union([z.boolean(), z.enum(['low', 'medium', 'high'])]).nullable().optional(),
 	at: z.string(),
 });
 export type ScoredResponse = z.infer<typeof scoredResponse>;

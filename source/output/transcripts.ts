@@ -1,4 +1,5 @@
 // Full response texts, one markdown file per subject and role, beside the results JSON.
+import {createHash} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {isValidModelName, modelFolderName} from '../domain/modelName.js';
@@ -18,13 +19,27 @@ export type TranscriptMeta = {
 
 const HEADER_END = '\n---\n';
 
+/**
+ * The longest folder name kept as it is. File systems refuse a name past 255 bytes (APFS, ext4,
+ * NTFS), and a valid model name may run to 700 characters, up to three times that once encoded.
+ */
+export const MAX_FOLDER_CHARS = 120;
+/** Characters of the encoded name kept before the hash of a shortened folder name. */
+const KEPT_CHARS = 100;
+
 /** A subject (model name or `claude:<model>`) as a single path segment. */
 export function safeSubjectName(subject: string): string {
 	if (!isValidModelName(subject)) {
 		throw new UnsafeNameError(subject, 'the model name', 'it is not an Ollama model name ([namespace/]model[:tag]: letters, digits, ".", "_", "-").');
 	}
 	// ':' is not allowed in Windows file names and '/' would create a folder; the encoding is injective.
-	return modelFolderName(subject);
+	const folder = modelFolderName(subject);
+	if (folder.length <= MAX_FOLDER_CHARS) return folder;
+	// Shortened: the readable start (never half a %XX escape) and a hash of the whole name, so two
+	// names still get two folders. '=' never occurs in an encoded name, so no unshortened folder
+	// can take a shortened one's name.
+	const start = folder.slice(0, KEPT_CHARS).replace(/%[0-9A-F]?$/, '');
+	return `${start}=${createHash('sha256').update(subject).digest('hex').slice(0, 16)}`;
 }
 
 /** Writes transcripts/<safe subject>/<role>.md; returns the path relative to resultsDir (always '/'-separated). */

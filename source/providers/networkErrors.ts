@@ -29,3 +29,13 @@ export function isBrokenStream(error: unknown): boolean {
 	if (error instanceof TypeError && error.message === 'terminated') return true;
 	return errorCodes(error).some((code) => code === 'UND_ERR_SOCKET' || code === 'ECONNRESET');
 }
+
+/**
+ * The body broke off after the response had started (undici: TypeError 'terminated'): the server was
+ * reached and answering, so this is never "not running", whatever socket code sits under it.
+ */
+export function isBodyCutOff(error: unknown, depth = 0): boolean {
+	if (depth > 4 || typeof error !== 'object' || error === null) return false;
+	if (error instanceof TypeError && error.message === 'terminated') return true;
+	return isBodyCutOff((error as {cause?: unknown}).cause, depth + 1);
+}

@@ -3,7 +3,6 @@ import type {PromptCache} from './anthropicCache.js';
 import type {EngineContext} from './engine.js';
 import type {JudgeMode, QualityTier, SimClaudeModel} from './types.js';
 import type {ServedMetrics} from './served/metrics.js';
-import type {JudgeQuirk} from './judgeQuirks.js';
 
 export type ResolvedOptions = {
 	version: string;
@@ -16,8 +15,6 @@ export type ResolvedOptions = {
 	claudeModels: readonly SimClaudeModel[] | null;
 	/** Progress lines per layer when not pacing (the benchmark harness floods with many). */
 	pullLinesPerLayer: number | null;
-	/** A misbehaving judge (judgeQuirks.ts); null = the simulated judge. */
-	judgeQuirk: JudgeQuirk | null;
 };
 
 export type RouteContext = EngineContext & {

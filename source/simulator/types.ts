@@ -71,8 +71,11 @@ export type SimArchitecture = {
 
 export type OllamaFault =
 	| {kind: 'refuse'}
-	/** The stream stops (socket destroyed) after N chunks of the next chat/generate/pull. */
-	| {kind: 'die-mid-stream'; afterChunks: number}
+	/**
+	 * The stream stops (socket destroyed) after N chunks of the next chat/generate/pull; `reset`: with
+	 * a TCP RST (the client sees ECONNRESET, as when a proxy or the OS kills the connection) instead of a FIN.
+	 */
+	| {kind: 'die-mid-stream'; afterChunks: number; reset?: boolean}
 	| {kind: 'malformed-line'; afterChunks: number}
 	/** The stream ends cleanly but without the done:true chunk. */
 	| {kind: 'no-done'}
@@ -113,7 +116,7 @@ export type JudgeMode =
 
 export type ClaudeFault =
 	/** `retryAfter` (seconds) is sent as retry-after on a 429/529, with no retry-after-ms: the client must wait it out. */
-	| {kind: 'status'; status: 401 | 429 | 529 | 500; times?: number; retryAfter?: number}
+	| {kind: 'status'; status: 401 | 403 | 429 | 529 | 500; times?: number; retryAfter?: number}
 	/** The next `times` judge requests (default 1; Infinity: all of them) are graded in `mode`, on either route. */
 	| {kind: 'judge'; mode: JudgeMode; times?: number}
 	| {kind: 'mid-stream-error'; afterChunks: number}
@@ -121,8 +124,11 @@ export type ClaudeFault =
 	| {kind: 'refusal'; afterChunks: number}
 	/** The answer stops after N text deltas with stop_reason "model_context_window_exceeded". */
 	| {kind: 'context-exceeded'; afterChunks: number}
-	/** The stream ends cleanly after N text deltas, without content_block_stop, message_delta or message_stop. */
-	| {kind: 'cut'; afterChunks: number}
+	/**
+	 * The stream ends after N text deltas, without content_block_stop, message_delta or message_stop:
+	 * cleanly, or with `reset` the connection is reset (TCP RST) mid-answer.
+	 */
+	| {kind: 'cut'; afterChunks: number; reset?: boolean}
 	/** After N text deltas, `event: ping` frames only, until the client disconnects (the connection stays busy). */
 	| {kind: 'pings'; afterChunks: number; everyMs: number}
 	/** The stream sends N text deltas, then hangs until the client disconnects. */
@@ -144,7 +150,6 @@ export type SimServer = {
 	 */
 	tools?: boolean;
 };
-import type {JudgeQuirk} from './judgeQuirks.js';
 
 export type SimulatorOptions = {
 	/** Serve as vLLM or llama-server instead of Ollama (see SimServer). */
@@ -173,8 +178,6 @@ export type SimulatorOptions = {
 	claudeModels?: {id: string; created_at: string; display_name?: string; lifecycle?: 'active' | 'deprecated' | 'retired'}[];
 	/** Progress lines per layer when not pacing (default about one per GB); the benchmark harness floods with many. */
 	pullLinesPerLayer?: number;
-	/** A judge that misbehaves: scores by position alone, or refuses (judgeQuirks.ts). */
-	judgeQuirk?: JudgeQuirk;
 };
 
 export type RequestLogEntry = {

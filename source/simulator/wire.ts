@@ -177,9 +177,10 @@ export class ChunkStream {
 		}
 	}
 
-	private cut(): void {
+	private cut(reset = false): void {
 		this.exchange.cutByServer = true;
 		this.stopped = true;
+		if (reset) this.exchange.res.socket?.resetAndDestroy();
 		this.exchange.res.socket?.destroy();
 		this.exchange.res.destroy();
 	}
@@ -213,7 +214,7 @@ export class ChunkStream {
 		this.head();
 		switch (fault.kind) {
 			case 'die-mid-stream':
-				this.cut();
+				this.cut(fault.reset === true);
 				return true;
 			case 'malformed-line':
 				await this.write(this.format.malformed);

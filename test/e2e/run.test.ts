@@ -167,7 +167,7 @@ describe('trifecta run --yes with a judge that misbehaves', () => {
 		{quirk: 'refusing' as const, reason: /3 of 3 markets have no judged score.*the judge failed \(refusal: /},
 	])('a $quirk judge leaves every outcome inconclusive with the reason named, and no 70B is pulled', async ({quirk, reason}) => {
 		// The default 32B writes a complete proposal: with a working judge it is accepted (above).
-		sim = await startSimulator({judgeQuirk: quirk});
+		sim = await startSimulator({judge: quirk});
 		const dir = tempDir('trifecta-run-');
 		const result = await runHeadless(runCommand, ['run', '--yes', '--json', '--reps', '1', '--results-dir', dir, '--docs-dir', path.join(dir, 'docs')], sim, dir);
 		expect(result.code).toBe(0);

@@ -7,6 +7,7 @@ import {spawn, type IPty} from '@lydell/node-pty';
 import stripAnsi from 'strip-ansi';
 import {describe, expect, it} from 'vitest';
 import {CLI} from '../helpers/runCli.js';
+import {waitFor} from '../helpers/testUtils.js';
 import type {ResultsFile} from '../../source/domain/schema.js';
 import {tempDir} from './headless.js';
 import {pipelineCopy} from '../output/helpers.js';
@@ -45,19 +46,17 @@ function start(dir: string, pipelineDir: string): Session {
 		output += stripAnsi(data);
 	});
 	const exited = new Promise<number>((resolve) => pty.onExit(({exitCode}) => resolve(exitCode)));
+	/** The earliest of `texts` printed after the mark (text only ever appends, so it stays the earliest). */
+	const earliest = (texts: string[]) => {
+		const rest = output.slice(mark);
+		return texts.map((text) => ({text, at: rest.indexOf(text)})).filter((hit) => hit.at !== -1).sort((a, b) => a.at - b.at)[0];
+	};
 	const first = async (texts: string[], ms = 20_000) => {
-		const started = Date.now();
-		for (;;) {
-			const rest = output.slice(mark);
-			const hits = texts.map((text) => ({text, at: rest.indexOf(text)})).filter((hit) => hit.at !== -1).sort((a, b) => a.at - b.at);
-			const hit = hits[0];
-			if (hit) {
-				mark += hit.at + hit.text.length;
-				return hit.text;
-			}
-			if (Date.now() - started > ms) throw new Error(`none of ${JSON.stringify(texts)} appeared; screen so far:\n${output.slice(-3000)}`);
-			await new Promise((resolve) => setTimeout(resolve, 25));
-		}
+		await waitFor(() => earliest(texts) !== undefined, () => `one of ${JSON.stringify(texts)}; screen so far:\n${output.slice(-3000)}`, ms);
+		const hit = earliest(texts);
+		if (hit === undefined) throw new Error('unreachable: waitFor saw it');
+		mark += hit.at + hit.text.length;
+		return hit.text;
 	};
 	return {
 		pty,
@@ -66,11 +65,17 @@ function start(dir: string, pipelineDir: string): Session {
 			await first([text], ms);
 		},
 		key: async (sequence) => {
-			// Give Ink a moment to subscribe the new screen's handler before the key lands.
-			await new Promise((resolve) => setTimeout(resolve, 150));
 			// What the terminal shows from here on answers this key, not a redraw from before it.
 			mark = output.length;
+			const sent = raw.length;
 			pty.write(sequence);
+			// Resolves once the key has drawn something (or ended the program): the next key then
+			// lands on the screen this one brought. A key nothing answers fails here, by name.
+			let ended = false;
+			void exited.then(() => {
+				ended = true;
+			});
+			await waitFor(() => ended || raw.length > sent, () => `the screen to change after the key ${JSON.stringify(sequence)}; screen so far:\n${output.slice(-3000)}`, 20_000);
 		},
 		exited,
 		screen: () => output,

@@ -34,6 +34,13 @@ const everyCell: {name: string; fault: ClaudeFault; reason: string}[] = [
 		reason: 'The Claude API rejected the API key (401) — check ANTHROPIC_API_KEY (or run with --no-claude to skip the baseline)',
 	},
 	{
+		// Permission, not authentication: the key works, but not for this model or feature.
+		name: '403',
+		fault: {kind: 'status', status: 403, times: 100},
+		reason:
+			'The Claude API accepted the API key but refused it permission for this request (403): Your API key does not have permission to use the specified resource. — the key (or its workspace) may not use this model or feature: choose another --claude-model, ask the organisation admin for access, or run with --no-claude',
+	},
+	{
 		// The queue now waits out every retryable answer a bounded number of times: enough 429s to outlast it.
 		name: '429 (after the queue’s retries)',
 		fault: {kind: 'status', status: 429, times: 1000},
@@ -79,6 +86,20 @@ describe('Claude errors during the comparison', () => {
 		const baseline = lab.results().baseline;
 		for (const role of ROLES) expect(baseline?.reasoning[role]?.score).toEqual(expect.any(Number));
 		expect(result.stderr).toMatch(/The Claude stream failed mid-response: Overloaded.*asking Claude once more/);
+		expectNoKey(lab, result.stdout + result.stderr);
+	});
+
+	it('a connection reset mid-answer: said to be the server cutting the answer off (not the network), asked once more and kept', async () => {
+		lab = await faultLab();
+		lab.sim.injectClaudeFault({kind: 'cut', afterChunks: 3, reset: true});
+
+		const result = await lab.cli(['compare', LOCAL, '--json', '--scenarios', '1'], {claude: true});
+
+		expect(result.code).toBe(0);
+		const baseline = lab.results().baseline;
+		for (const role of ROLES) expect(baseline?.reasoning[role]?.score).toEqual(expect.any(Number));
+		expect(result.stderr).toMatch(/The answer from the Claude API was cut off mid-stream: the server or a proxy at \S+ reset or closed the connection.*asking Claude once more/);
+		expect(result.stderr).not.toMatch(/check your network|Unexpected error/);
 		expectNoKey(lab, result.stdout + result.stderr);
 	});
 

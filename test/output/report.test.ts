@@ -84,7 +84,7 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 		expect(rec).toContain('closes the gap (trader 9.3 >= 9.0)');
 		expect(rec).toContain('Round 1 (qwen2.5:32b): escalate → llama3.3:70b.');
 		expect(tableRow(rec, 'hybrid_llama70')).toEqual(['hybrid_llama70', 'anthropic claude-sonnet-4-5-20250929', 'ollama llama3.3:70b', 'anthropic claude-sonnet-4-5-20250929', '32.7 min', '$0.30']);
-		expect(tableRow(rec, 'hybrid_aggressive_llama70_localtools')[5]).toBe('$0.00');
+		expect(markdownRow(rec, 'hybrid_aggressive_llama70_localtools')['Claude cost per run']).toBe('$0.00');
 		expect(rec).toContain('all on Claude the run would cost $0.60');
 	});
 
@@ -148,6 +148,18 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 		const text = formatReport(results, {cwd: '/repo', git: gitLog, now: NOW});
 		expect(text).toContain(
 			`num_predict 512, think false, think "low" for ${second?.name} (the lowest level it accepts: its reasoning cannot be turned off and counts in its decode rate and TTFT); one untimed warm-up`,
+		);
+	});
+
+	it('names the think each reasoning-comparison cell was sent with, beside the benchmark\'s', () => {
+		const results = completeResults(true);
+		const [first, second] = results.models;
+		expect(formatReport(results, {cwd: '/repo', git: gitLog, now: NOW})).not.toContain('Reasoning comparison sent to thinking models');
+		for (const response of Object.values(first?.reasoning ?? {})) if (response) response.think = false;
+		for (const response of Object.values(second?.reasoning ?? {})) if (response) response.think = 'low';
+		const text = formatReport(results, {cwd: '/repo', git: gitLog, now: NOW});
+		expect(text).toContain(
+			`- Reasoning comparison sent to thinking models: think false for ${first?.name}; think "low" for ${second?.name} (its reasoning cannot be turned off and counts in its answers' rate and TTFT)`,
 		);
 	});
 

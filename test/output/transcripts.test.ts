@@ -3,6 +3,7 @@ import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {safeSubjectName, writeTranscript} from '../../source/output/transcripts.js';
 import {UnsafeNameError} from '../../source/output/errors.js';
+import {checkModelName} from '../../source/domain/modelName.js';
 import {tempDir} from './helpers.js';
 
 describe('transcripts', () => {
@@ -34,6 +35,28 @@ describe('transcripts', () => {
 		expect(() => writeTranscript(dir, '../../etc/passwd', 'bull', 'x', {simulated: false})).toThrow(UnsafeNameError);
 		expect(() => writeTranscript(dir, 'qwen"; rm -rf /', 'bull', 'x', {simulated: false})).toThrow(/Refusing/);
 		expect(fs.readdirSync(dir)).toEqual([]);
+	});
+
+	it('writes the transcript of a long valid name, in a shortened folder that stays readable and unique', () => {
+		const dir = tempDir();
+		// Valid names that encode past the file system's 255 bytes: a long plain one, and one with '_' (percent-encoded whole).
+		const long = `${'a'.repeat(100)}.com/${'n'.repeat(70)}/${'m'.repeat(80)}:${'t'.repeat(80)}`;
+		const underscored = `${'n_'.repeat(35)}/${'m_'.repeat(40)}:${'t_'.repeat(40)}`;
+		for (const name of [long, underscored]) expect(checkModelName(name)).toEqual({ok: true});
+		const sibling = `${long.slice(0, -1)}u`;
+		const folders = [long, underscored, sibling].map((name) => {
+			const relative = writeTranscript(dir, name, 'trader', 'FINAL TRANSACTION PROPOSAL: **HOLD**', {simulated: false});
+			expect(fs.readFileSync(path.join(dir, relative), 'utf8')).toContain(`- model: ${name}`);
+			return relative.split('/')[1]!;
+		});
+		expect(new Set(folders).size).toBe(3);
+		for (const folder of folders) expect(Buffer.byteLength(folder)).toBeLessThanOrEqual(120);
+		expect(folders[0]).toMatch(/^a{100}=[0-9a-f]{16}$/);
+		// Never half an escape before the hash.
+		expect(folders[1]).toMatch(/^(?:n%5F){2}[^=]*[^%=]=[0-9a-f]{16}$/);
+		expect(folders[1]).not.toMatch(/%[0-9A-F]?=/);
+		// A name short enough keeps its familiar folder.
+		expect(safeSubjectName(`${'a'.repeat(60)}:${'c'.repeat(59)}`)).toBe(`${'a'.repeat(60)}_${'c'.repeat(59)}`);
 	});
 
 	it('gives two names two folders (the encoding is injective)', () => {

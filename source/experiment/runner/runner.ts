@@ -11,13 +11,12 @@ import {isOutOfRoom} from '../../system/fsErrorMessage.js';
 import {userMessage} from '../../system/userMessage.js';
 import {announcedClaudeQueue} from '../claudeQueueNotices.js';
 import {BaselineBoard} from '../steps/compare/baselineBoard.js';
-import type {RoundContext, StepContext} from '../steps/context.js';
 import {initialState, nextAction, reduce} from '../strategy/index.js';
 import type {Action, StepAction, StrategyEvent, StrategyState} from '../strategy/index.js';
 import {environmentRecord, machineFacts, settingsRecord} from './preflight.js';
 import {configsFor, performOutput} from './outputActions.js';
-import type {StepMeter} from './meter.js';
 import {performRound} from './round.js';
+import {meteredStepContext, type StepContextSource} from './stepContext.js';
 import {roundPlan, roundWork} from './roundPlan.js';
 import {TimingRecorder} from './timingRecorder.js';
 import type {Outputs, RunnerDeps, RunnerEvent, RunnerListener, StepFunctions, WaitingAction} from './types.js';
@@ -90,35 +89,8 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		update();
 	};
 
-	const context = (signal: AbortSignal): StepContext => ({
-		ollama: services.ollama,
-		openai: services.openai,
-		claude: services.claude,
-		claudeSkipReason: services.claudeSkipReason,
-		judgeProvider: services.judgeProvider ?? null,
-		judgeSkipReason: services.judgeSkipReason ?? null,
-		...(services.served ? {servedBy: services.served.label} : {}),
-		settings,
-		system: settings.bandwidthGBs === null ? services.system : {...services.system, bandwidthGBs: settings.bandwidthGBs, bandwidthSource: 'flag'},
-		results: services.results,
-		signal,
-		emit: (event: StepEvent) => send(event),
-		promptsDir: deps.promptsDir,
-		simulated: services.simulated,
-		timeScale: services.timeScale,
-		claudeQueue,
-	});
-
-	const meteredContext = (signal: AbortSignal, meter: StepMeter, round: RoundContext): StepContext => {
-		const base = context(signal);
-		return {
-			...base,
-			ollama: meter.ollama(base.ollama),
-			openai: meter.openai(base.openai),
-			claude: base.claude ? meter.claude(base.claude) : null,
-			round,
-		};
-	};
+	// Read at each step: a settings change between steps reaches the next one.
+	const contextSource = (): StepContextSource => ({services, settings, promptsDir: deps.promptsDir, claudeQueue, emit: (event: StepEvent) => send(event)});
 
 	const persistTiming = () => {
 		if (!timing.hasSteps()) return;
@@ -153,7 +125,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 				{
 					state: () => state,
 					steps,
-					context: meteredContext,
+					context: (signal, meter, round) => meteredStepContext(contextSource(), signal, meter, round),
 					markDone: (keys, pulled) => {
 						const results = services.results.read();
 						const sizeBytes = results.models.find((model) => model.name === pulled)?.sizeBytes ?? 0;

@@ -10,9 +10,25 @@ export type ExpectedCall = {
 
 const TICKER_KEYS = new Set(['symbol', 'ticker']);
 
+/**
+ * True when the wire carried argument text that is not a JSON object (/v1 sends arguments as a
+ * string; the adapter keeps it as `rawArguments` and parses what it can). An empty string is no arguments.
+ */
+function argumentsNotJson(raw: string | undefined): boolean {
+	if (raw === undefined || raw.trim() === '') return false;
+	try {
+		const parsed: unknown = JSON.parse(raw);
+		return parsed === null || typeof parsed !== 'object' || Array.isArray(parsed);
+	} catch {
+		return true;
+	}
+}
+
 /** Why the call is wrong, or null when it is what the request asked for. */
 export function checkCall(call: ToolCall, expected: ExpectedCall): string | null {
 	if (call.name !== expected.name) return `called ${call.name || '(no name)'} instead of ${expected.name}`;
+	// Without this, every argument reads as "missing", which sends the reader after the wrong failure.
+	if (argumentsNotJson(call.rawArguments)) return `the arguments were not a JSON object (${call.rawArguments!.length} characters the tool could not read)`;
 	const wrong: string[] = [];
 	for (const [key, want] of Object.entries(expected.args)) {
 		const got = call.arguments[key];

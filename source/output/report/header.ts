@@ -23,6 +23,25 @@ function thinkPart(results: ResultsFile): string {
 	return parts.length === 0 ? '' : `, ${parts.join(', ')}`;
 }
 
+/**
+ * The `think` the reasoning comparison's requests sent, as recorded with each role, beside the
+ * benchmark's: gpt-oss answers at "low", and that reasoning is in its answers' rate and TTFT.
+ */
+function compareThinkLine(results: ResultsFile): string[] {
+	const sent = results.models.flatMap((model) => {
+		const levels = new Set(Object.values(model.reasoning ?? {}).flatMap((response) => (response?.think === null || response?.think === undefined ? [] : [response.think])));
+		return [...levels].map((think) => ({name: model.name, think}));
+	});
+	if (sent.length === 0) return [];
+	const off = sent.filter((entry) => typeof entry.think === 'boolean');
+	const levels = sent.filter((entry) => typeof entry.think === 'string');
+	const parts = [
+		...(off.length > 0 ? [`think ${String(off[0]!.think)} for ${off.map((entry) => entry.name).join(', ')}`] : []),
+		...(levels.length > 0 ? [`think ${levels.map((entry) => `"${entry.think}" for ${entry.name}`).join(', ')} (its reasoning cannot be turned off and counts in its answers' rate and TTFT)`] : []),
+	];
+	return [`- Reasoning comparison sent to thinking models: ${parts.join('; ')}`];
+}
+
 function optionsLine(results: ResultsFile): string {
 	const options = results.models.map((model) => model.speed?.options).filter((value) => value !== undefined);
 	const first = options[0];
@@ -63,6 +82,7 @@ export function formatHeader(results: ResultsFile, now: Date, resultsFile = 'res
 		`- ${env?.backend ? 'This machine' : 'Machine'}: ${env?.chip ?? 'chip not recorded'}, memory bandwidth ${env?.bandwidthGBs === null || env?.bandwidthGBs === undefined ? NOT_MEASURED : `${env.bandwidthGBs} GB/s`}, ` +
 			`RAM ${env?.totalRamBytes ? `${Math.round(env.totalRamBytes / 1024 ** 3)} GB` : NOT_MEASURED}${env ? ` (${env.platform})` : ''}`,
 		optionsLine(results),
+		...compareThinkLine(results),
 		settings
 			? `- Decision settings: trader score threshold ${settings.threshold}, minimum decode rate ${settings.minRate} t/s, Claude baseline ${settings.claudeModel}, reasoning num_ctx ${settings.numCtx}`
 			: '- Decision settings: not recorded',

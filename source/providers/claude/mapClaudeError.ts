@@ -3,7 +3,7 @@
 // must never appear in a message, whatever the server or SDK put into theirs.
 import {APIConnectionError, APIError, APIUserAbortError} from '@anthropic-ai/sdk';
 import {ProviderError} from '../errors.js';
-import {isAbortError} from '../networkErrors.js';
+import {isAbortError, isBodyCutOff} from '../networkErrors.js';
 import {redact} from '../../system/redact.js';
 
 export type ClaudeErrorContext = {apiKey: string; baseURL: string; signal?: AbortSignal};
@@ -35,6 +35,11 @@ export function mapClaudeError(error: unknown, ctx: ClaudeErrorContext): Provide
 	if (ctx.signal?.aborted || error instanceof APIUserAbortError || isAbortError(error)) {
 		return new ProviderError('canceled', 'Canceled', '');
 	}
+	// A body that breaks off after the answer began is the server (or a proxy) cutting it, not the
+	// network being down: the SDK passes undici's 'terminated' through, or wraps it as a connection error.
+	if (isBodyCutOff(error)) {
+		return new ProviderError('claude-stream-error', `The answer from the Claude API was cut off mid-stream: the server or a proxy at ${ctx.baseURL} reset or closed the connection`, 'retry in a moment; the baseline is re-run from the start (check ANTHROPIC_BASE_URL if it keeps happening)', {cause: error});
+	}
 	if (error instanceof APIConnectionError) {
 		return new ProviderError('claude-connection', `Could not reach the Claude API at ${ctx.baseURL}`, 'check your network connection (and ANTHROPIC_BASE_URL if set), then retry', {cause: error});
 	}
@@ -45,8 +50,17 @@ export function mapClaudeError(error: unknown, ctx: ClaudeErrorContext): Provide
 		if (status === undefined) {
 			return new ProviderError('claude-stream-error', `The Claude stream failed mid-response: ${text}`, 'retry in a moment; the baseline is re-run from the start', opts);
 		}
-		if (status === 401 || status === 403) {
-			return new ProviderError('claude-auth', `The Claude API rejected the API key (${status})`, 'check ANTHROPIC_API_KEY (or run with --no-claude to skip the baseline)', opts);
+		if (status === 401) {
+			return new ProviderError('claude-auth', 'The Claude API rejected the API key (401)', 'check ANTHROPIC_API_KEY (or run with --no-claude to skip the baseline)', opts);
+		}
+		// 403 is permission_error: the key was accepted but may not use this model or feature.
+		if (status === 403) {
+			return new ProviderError(
+				'bad-request',
+				`The Claude API accepted the API key but refused it permission for this request (403): ${text}`,
+				'the key (or its workspace) may not use this model or feature: choose another --claude-model, ask the organisation admin for access, or run with --no-claude',
+				opts,
+			);
 		}
 		const wait = retryAfterMs(error.headers);
 		const throttled = {...opts, ...(wait === undefined ? {} : {retryAfterMs: wait})};

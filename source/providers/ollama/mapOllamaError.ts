@@ -2,7 +2,7 @@
 // message that says what happened and a hint that says what to do (docs/reference/ollama-wire.md §2,
 // docs/reference/libs.md §4). ollama-js does not export ResponseError, so it is recognised by shape.
 import {ProviderError} from '../errors.js';
-import {errorCodes, isAbortError, isBrokenStream, isConnectionFailure} from '../networkErrors.js';
+import {errorCodes, isAbortError, isBodyCutOff, isBrokenStream, isConnectionFailure} from '../networkErrors.js';
 import {MALFORMED_LINE_PREFIX, OversizedResponseError} from './quietFetch.js';
 
 export type OllamaErrorContext = {
@@ -200,7 +200,9 @@ export function mapOllamaError(error: unknown, ctx: OllamaErrorContext): Provide
 	if (text === INCOMPLETE_STREAM) {
 		return new ProviderError('stream-incomplete', `The response from Ollama at ${ctx.host} ended before it was complete`, incompleteHint(ctx), {cause: error});
 	}
-	if (ctx.streaming && isBrokenStream(error)) {
+	// Checked before the connection failures: a reset (ECONNRESET) after the answer began means
+	// the server was reached, so "not running" would send the user to the wrong fix.
+	if ((ctx.streaming && isBrokenStream(error)) || isBodyCutOff(error)) {
 		return new ProviderError('stream-incomplete', `The connection to Ollama at ${ctx.host} broke off mid-response`, incompleteHint(ctx), {cause: error});
 	}
 	if (errorCodes(error).includes('UND_ERR_HEADERS_TIMEOUT')) {

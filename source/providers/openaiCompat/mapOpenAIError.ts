@@ -3,7 +3,7 @@
 // status and the message text.
 import {APIConnectionError, APIError, APIUserAbortError} from 'openai';
 import {ProviderError} from '../errors.js';
-import {isAbortError} from '../networkErrors.js';
+import {isAbortError, isBodyCutOff} from '../networkErrors.js';
 import {HINTS, OUT_OF_MEMORY, PARSER_FAILED} from '../ollama/mapOllamaError.js';
 
 /** `serverName`: who answers, in messages ("Ollama" when absent). */
@@ -79,6 +79,12 @@ export function mapOpenAIError(error: unknown, ctx: OpenAIErrorContext): Provide
 			return new ProviderError('bad-request', `Ollama rejected the request (${status}): ${text}`, 'check the model name and options', opts);
 		}
 		return new ProviderError('unknown', `Ollama failed (${status}): ${text}`, 'retry; if it keeps failing, check the Ollama server log', opts);
+	}
+	// The SDK lets a body that breaks off mid-stream through unwrapped (undici's 'terminated').
+	if (isBodyCutOff(error)) {
+		const server = ctx.serverName ?? 'Ollama';
+		const hint = server === 'Ollama' ? HINTS.incomplete : `${server} may have stopped or restarted; check that it is still serving, then retry`;
+		return new ProviderError('stream-incomplete', `The connection to ${server} at ${ctx.host} was reset or closed mid-answer; the partial answer was not kept`, hint, {cause: error});
 	}
 	const text = error instanceof Error ? error.message : String(error);
 	return new ProviderError('unknown', `Unexpected error talking to Ollama at ${ctx.host}/v1: ${text}`, 'retry; if it keeps failing, check the Ollama server log', {cause: error});

@@ -5,7 +5,6 @@ import type {RouteContext} from '../context.js';
 import type {ClaudeStreamFault} from '../faults.js';
 import {shortId} from '../hashing.js';
 import {isJudgeRequest, judgeReplyFor} from '../judge.js';
-import {quirkyJudgeAnswer} from '../judgeQuirks.js';
 import {nextSample, simulatedReply} from '../texts.js';
 import {tokenize} from '../tokenize.js';
 import {ChunkStream, isRecord, sendJson, sleep} from '../wire.js';
@@ -23,6 +22,7 @@ const anthropicSse: StreamFormat = {
 const STATUS_ERRORS: Record<number, {type: string; message: string}> = {
 	400: {type: 'invalid_request_error', message: 'invalid request'},
 	401: {type: 'authentication_error', message: 'invalid x-api-key'},
+	403: {type: 'permission_error', message: 'Your API key does not have permission to use the specified resource.'},
 	429: {type: 'rate_limit_error', message: 'Number of request tokens has exceeded your per-minute rate limit (simulated)'},
 	500: {type: 'api_error', message: 'Internal server error'},
 	529: {type: 'overloaded_error', message: 'Overloaded'},
@@ -66,6 +66,12 @@ async function playFault(exchange: Exchange, out: ChunkStream, fault: ClaudeStre
 		return;
 	}
 	if (fault.kind === 'cut') {
+		if (fault.reset) {
+			// The connection is reset mid-answer (a proxy, the OS, the API's edge): the client sees ECONNRESET.
+			exchange.cutByServer = true;
+			exchange.res.socket?.resetAndDestroy();
+			return;
+		}
 		// A proxy or connection that ends the body cleanly: no closing frames, no message_stop.
 		out.end();
 		return;
@@ -121,9 +127,7 @@ export async function handleAnthropicMessages(ctx: RouteContext, exchange: Excha
 	// One token past the budget, so a reply that would have gone on ends with "max_tokens".
 	// A judge request (output_config.format with the judge's criteria) gets the simulated verdict.
 	const judgeRequest = isJudgeRequest(body);
-	// A judge quirk set for the whole simulator (judgeQuirks.ts) answers before the judge's own modes.
-	const quirk = judgeRequest && ctx.options.judgeQuirk !== null ? quirkyJudgeAnswer(ctx.options.judgeQuirk) : null;
-	const judged = quirk ? {text: quirk.text, refusal: quirk.stopReason === 'refusal'} : judgeRequest ? judgeReplyFor(ctx, messages.at(-1)?.content ?? '') : null;
+	const judged = judgeRequest ? judgeReplyFor(ctx, messages.at(-1)?.content ?? '') : null;
 	// Samples are counted per request shape: a streamed and a non-streamed request are two first samples.
 	const sample = judged ? 0 : nextSample(ctx, [model, conversation, body['stream'] === true]);
 	const text = judged ? judged.text : simulatedReply({model, quality: ctx.options.claudeQuality, messages: conversation, maxTokens: answerBudget + 1, sample});

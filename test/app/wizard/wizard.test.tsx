@@ -23,9 +23,10 @@ const saved = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'scaling-r
 
 afterEach(() => cleanup());
 
-/** The wizard over a fresh fake runner in world `w`: where every test here starts. */
-async function openWizard(w: World = world) {
+/** The wizard over a fresh fake runner in world `w`: where every test here starts. `prepare` sets the harness up before the runner starts (a step to hold). */
+async function openWizard(w: World = world, prepare: (h: ReturnType<typeof harness>) => void = () => undefined) {
 	const h = harness(w);
+	prepare(h);
 	const runner = await h.start();
 	return {h, runner, ui: renderWizard(runner)};
 }
@@ -151,9 +152,7 @@ describe('wizard', () => {
 	});
 
 	it('Space twice on the plan unticks and re-ticks the same row, which never moves', async () => {
-		const h = harness(world);
-		const runner = await h.start();
-		const ui = renderWizard(runner);
+		const {runner, ui} = await openWizard(world);
 		await enterThrough(ui, ['Preflight', 'Plan — the ladder']);
 		const rows = () => ui.frame().split('\n').filter((line) => /\[[x ]\]/.test(line)).map((line) => line.replace(/^[›\s1]*/, '').slice(0, 20));
 		const before = rows();
@@ -170,9 +169,7 @@ describe('wizard', () => {
 	});
 
 	it('after Skip on the configs offer, Done never sends the user to run a config that was not written', async () => {
-		const h = harness({...roundOneWorld(), 'qwen2.5:72b': {trader: 8.6, rate: 8.5}, 'llama3.3:70b': {trader: 8.5, rate: 9.0}});
-		const runner = await h.start();
-		const ui = renderWizard(runner);
+		const {runner, ui} = await openWizard({...roundOneWorld(), 'qwen2.5:72b': {trader: 8.6, rate: 8.5}, 'llama3.3:70b': {trader: 8.5, rate: 9.0}});
 		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Verdict — round 1', 'Escalation after round 1', 'Verdict — round 2', 'Escalation after round 2']);
 		// Stop here: the recommendation is the best practical model, below the threshold.
 		while (!/› Skip/.test(ui.frame())) await ui.press(KEY.down);
@@ -259,9 +256,7 @@ describe('wizard', () => {
 	});
 
 	it('q then y on the Done screen exits 0: nothing was interrupted', async () => {
-		const h = harness({...world, ...roundOneWorld({trader32: 9.3})});
-		const runner = await h.start();
-		const ui = renderWizard(runner);
+		const {runner, ui} = await openWizard({...world, ...roundOneWorld({trader32: 9.3})});
 		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Verdict — final', 'Hybrid configs for', 'Done']);
 		await ui.press('q');
 		await ui.press('y');
@@ -296,10 +291,9 @@ describe('wizard', () => {
 	});
 
 	it('Ctrl+C once cancels the step and keeps results; twice exits with 130', async () => {
-		const h = harness(world);
-		h.hold.bench = 'wait-cancel';
-		const runner = await h.start();
-		const ui = renderWizard(runner);
+		const {h, runner, ui} = await openWizard(world, (harnessed) => {
+			harnessed.hold.bench = 'wait-cancel';
+		});
 		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Benchmark']);
 		await ui.press(KEY.ctrlC);
 		await ui.until('Step canceled');
@@ -311,10 +305,9 @@ describe('wizard', () => {
 	});
 
 	it('Enter after a cancel retries the step', async () => {
-		const h = harness(world);
-		h.hold.bench = 'wait-cancel';
-		const runner = await h.start();
-		const ui = renderWizard(runner);
+		const {runner, ui} = await openWizard(world, (harnessed) => {
+			harnessed.hold.bench = 'wait-cancel';
+		});
 		await enterThrough(ui, ['Preflight', 'Plan — the ladder', 'Benchmark']);
 		await ui.press(KEY.esc);
 		await ui.until('Step canceled');

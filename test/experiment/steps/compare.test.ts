@@ -7,6 +7,7 @@ import {DEFAULT_CLAUDE_MODEL} from '../../../source/experiment/settings.js';
 import type {ResultsFile, ScoredResponse} from '../../../source/domain/schema.js';
 import {eventsOfType, type StepHarness} from '../../helpers/stepHarness.js';
 import {compareHarness, TEST_KEY} from './compareHarness.js';
+import {profileFor} from '../../../source/simulator/index.js';
 
 const MODELS = ['qwen2.5:14b', 'mistral-small:22b'];
 const ROLES = ['bull', 'bear', 'trader'] as const;
@@ -37,6 +38,18 @@ afterEach(async () => {
 });
 
 describe('runCompare', () => {
+	it('a valid model name too long for a folder name once encoded is scored on every role, its transcripts in a shortened folder', async () => {
+		const long = `${'h'.repeat(100)}.example/${'n_'.repeat(35)}/${'m'.repeat(80)}:${'t_'.repeat(40)}`;
+		harness = await compareHarness({sim: {profiles: [profileFor(long)], installed: [long]}});
+		const outcome = await runCompare(harness.ctx, [long]);
+		for (const role of ROLES) {
+			const response = outcome.models[long]?.[role];
+			expect(response?.error).toBeUndefined();
+			expectScored(response, harness.dir);
+			expect(response?.transcript).toMatch(/^transcripts\/[^/]{1,120}\/[a-z]+\.md$/);
+		}
+	});
+
 	it('scores the baseline and every model on bull, bear and trader, persists them and writes transcripts and the table', async () => {
 		harness = await compareHarness({claude: true});
 		const outcome: CompareOutcome = await runCompare(harness.ctx, MODELS);

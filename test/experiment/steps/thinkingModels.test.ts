@@ -179,4 +179,16 @@ describe('gpt-oss, which ignores think:false (reasoning levels only)', () => {
 		expect(chats.length).toBeGreaterThanOrEqual(8);
 		for (const body of chats) expect(body.think).toBe('low');
 	});
+
+	it('compare records the think each cell was sent with, in the results file as in the outcome', async () => {
+		harness = await compareHarness({sim: {profiles: [gptOssProfile(), profileFor('qwen2.5:14b')], installed: [GPT_OSS, 'qwen2.5:14b']}});
+		const outcome = await runCompare(harness.ctx, [GPT_OSS, 'qwen2.5:14b']);
+		const stored = harness.ctx.results.read().models;
+		for (const role of ['bull', 'bear', 'trader'] as const) {
+			expect(outcome.models[GPT_OSS]?.[role]?.think).toBe('low');
+			expect(stored.find((model) => model.name === GPT_OSS)?.reasoning?.[role]?.think).toBe('low');
+			// Not a thinking model: nothing was sent, and the record says so.
+			expect(stored.find((model) => model.name === 'qwen2.5:14b')?.reasoning?.[role]?.think).toBeNull();
+		}
+	});
 });

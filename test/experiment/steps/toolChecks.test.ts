@@ -30,4 +30,29 @@ describe('checkCall', () => {
 			'wrong arguments: start_date "01/02/2025" (expected 2025-01-02), end_date missing',
 		);
 	});
+
+	it.each([
+		['{symbol: AAPL}', 'the arguments were not a JSON object (14 characters the tool could not read)'],
+		['{"symbol": "AAPL", "start_date": "2025-01-02"', 'the arguments were not a JSON object (45 characters the tool could not read)'],
+		['["AAPL"]', 'the arguments were not a JSON object (8 characters the tool could not read)'],
+		['"AAPL"', 'the arguments were not a JSON object (6 characters the tool could not read)'],
+		['null', 'the arguments were not a JSON object (4 characters the tool could not read)'],
+		// No text is no arguments: each expected one is then missing.
+		['', 'wrong arguments: symbol missing, start_date missing, end_date missing'],
+		['{"symbol": "AAPL", "start_date": "2025-01-02", "end_date": "2025-03-31"}', null],
+	])('arguments sent as the text %j: %s', (raw, want) => {
+		const parsed = (() => {
+			try {
+				const value: unknown = JSON.parse(raw);
+				return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+			} catch {
+				return {};
+			}
+		})();
+		expect(checkCall({name: 'get_stock_data', arguments: parsed, rawArguments: raw}, expected)).toBe(want);
+	});
+
+	it('a name that is wrong is named first, even when the arguments are not JSON', () => {
+		expect(checkCall({name: 'get_news', arguments: {}, rawArguments: '{bad'}, expected)).toBe('called get_news instead of get_stock_data');
+	});
 });

@@ -115,6 +115,24 @@ describe('Claude adapter: errors', () => {
 		for (const text of [error.message, error.hint, error.userMessage, String(error)]) expect(text).not.toContain(API_KEY);
 	});
 
+	it('403 → permission: the key works but may not use this model; never "rejected the API key"', async () => {
+		sim.injectClaudeFault({kind: 'status', status: 403});
+		const error = await failure(claude().stream(request()));
+		expect(error.kind).toBe('bad-request');
+		expect(error.message).toMatch(/accepted the API key but refused it permission for this request \(403\)/);
+		expect(error.message).not.toMatch(/rejected the API key/);
+		expect(error.hint).toMatch(/may not use this model or feature/);
+		for (const text of [error.message, error.hint, error.userMessage, String(error)]) expect(text).not.toContain(API_KEY);
+	});
+
+	it('a stream whose connection is reset mid-answer was cut off by the server, not a network to check', async () => {
+		sim.injectClaudeFault({kind: 'cut', afterChunks: 4, reset: true});
+		const error = await failure(claude().stream(request()));
+		expect(error.kind).toBe('claude-stream-error');
+		expect(error.message).toBe(`The answer from the Claude API was cut off mid-stream: the server or a proxy at ${sim.anthropicUrl} reset or closed the connection`);
+		expect(`${error.message} ${error.hint}`).not.toMatch(/check your network|Unexpected/);
+	});
+
 	it('429 → claude-rate-limit', async () => {
 		sim.injectClaudeFault({kind: 'status', status: 429});
 		expect((await failure(claude().stream(request()))).kind).toBe('claude-rate-limit');

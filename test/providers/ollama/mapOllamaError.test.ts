@@ -73,6 +73,16 @@ describe('mapOllamaError', () => {
 		expect(mapOllamaError(terminated, {host, streaming: true}).kind).toBe('stream-incomplete');
 	});
 
+	it('a connection reset after the answer began is never "not running", even before the first chunk was read', () => {
+		const reset = new TypeError('terminated', {cause: Object.assign(new Error('read ECONNRESET'), {code: 'ECONNRESET'})});
+		for (const streaming of [true, false]) {
+			const mapped = mapOllamaError(reset, {host, model: 'qwen2.5:14b', operation: 'chat', streaming});
+			expect(mapped.kind).toBe('stream-incomplete');
+			expect(mapped.message).toBe(`The connection to Ollama at ${host} broke off mid-response`);
+			expect(mapped.message).not.toMatch(/not running/);
+		}
+	});
+
 	it('maps our malformed-line marker to in-band with a clear message', () => {
 		const mapped = mapOllamaError(new Error(`${MALFORMED_LINE_PREFIX}{"model":`), {host, streaming: true});
 		expect(mapped.kind).toBe('in-band');

@@ -104,6 +104,13 @@ describe('OpenAI-compatible adapter', () => {
 		await expect(openai.chat({model: 'qwen2.5:14b', messages: toolQuestion})).rejects.toMatchObject({kind: 'unreachable', message: `Ollama is not running at ${url}`});
 	});
 
+	it.each([false, true])('a connection cut mid-answer (reset: %s) says so, not "unexpected error" or "not running"', async (reset) => {
+		sim.injectOllamaFault({kind: 'die-mid-stream', afterChunks: 3, reset}, '/v1/chat/completions');
+		const error = await openai.chat({model: 'qwen2.5:14b', messages: [{role: 'user', content: 'Explain the bull case for Apple stock.'}]}).catch((thrown: unknown) => thrown);
+		expect(error).toMatchObject({kind: 'stream-incomplete', message: `The connection to Ollama at ${sim.url} was reset or closed mid-answer; the partial answer was not kept`});
+		expect(String((error as Error).message)).not.toMatch(/not running|Unexpected/);
+	});
+
 	it('canceled: aborting the signal mid-stream throws instead of returning half an answer', async () => {
 		sim.injectOllamaFault({kind: 'stall', afterChunks: 2}, '/v1/chat/completions');
 		const controller = new AbortController();

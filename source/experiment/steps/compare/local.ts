@@ -12,7 +12,7 @@ import {COMPARE_ROLES} from './prompts.js';
 import {judgeAvailable, judgeEntry} from './judge.js';
 import {runSubject, type SubjectPlan} from './subject.js';
 import {modelEntry} from '../modelEntry.js';
-import {thinkOptionFor} from '../thinkOption.js';
+import {thinkOptionFor, type MeasuredThink} from '../thinkOption.js';
 import {unloadQuietly} from '../unloadQuietly.js';
 
 /** Where the local lane writes each model's reasoning as it is scored. */
@@ -47,7 +47,7 @@ export async function runLocalModels(
 			outcome.models[model] = reasoning;
 			try {
 				const think = await thinkOptionFor(ctx.ollama, model, ctx.signal);
-				await runLocalModel(ctx, subjectPlan, model, board, baselineNow, reasoning, (prompt, onDelta) => runOllamaCell(ctx, model, prompt, think, onDelta, keepAlive), defer);
+				await runLocalModel(ctx, subjectPlan, model, board, baselineNow, reasoning, think ?? null, (prompt, onDelta) => runOllamaCell(ctx, model, prompt, think, onDelta, keepAlive), defer);
 			} finally {
 				if (!ctx.round?.keepLoaded) await unloadQuietly(ctx, model);
 			}
@@ -64,6 +64,7 @@ async function runLocalModel(
 	board: BaselineBoard,
 	baselineNow: () => BaselineResult,
 	reasoning: ReasoningResult,
+	think: MeasuredThink | null,
 	runCell: Parameters<typeof runSubject>[3],
 	defer: (work: Promise<void>) => void,
 ): Promise<void> {
@@ -77,7 +78,10 @@ async function runLocalModel(
 		return judge && board.hasText() ? {kind: 'judge', judgeModel: judge.setup.model} : {kind: 'rubric', judgeModel: null};
 	};
 	const aggregate = (role: Role, runs: ScenarioRun[]): ScoredResponse => aggregateRole(role, runs, sourceNow(), baselineRubric(baselineNow(), role));
-	const persist = (role: Role, response: ScoredResponse) => {
+	// What was sent is recorded with every role (as bench records its own): gpt-oss's "low" reasoning
+	// counts in its rate and TTFT, and the reader must see it (docs/DESIGN.md).
+	const persist = (role: Role, scored: ScoredResponse): ScoredResponse => {
+		const response: ScoredResponse = {...scored, think};
 		reasoning[role] = response;
 		ctx.results.update((draft) => {
 			const entry = modelEntry(draft, model);
@@ -85,6 +89,7 @@ async function runLocalModel(
 			const judge = judgeNow();
 			if (judge && draft.baseline) draft.baseline.judge = judgeRecordOf(judge);
 		});
+		return response;
 	};
 	await runSubject(ctx, subjectPlan, model, runCell, {
 		async afterScenario(role, scenario, entry, prompt) {
@@ -122,8 +127,7 @@ async function runLocalModel(
 				const response = aggregate(role, runs);
 				const note = reasoning[role]?.note;
 				if (note) response.note = note;
-				persist(role, response);
-				ctx.emit({type: 'compare:cell-done', subject: model, role, response});
+				ctx.emit({type: 'compare:cell-done', subject: model, role, response: persist(role, response)});
 			})(),
 		);
 	}
