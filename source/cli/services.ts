@@ -9,6 +9,7 @@ import type {SystemInfo} from '../system/types.js';
 import {servedTierBytes} from '../models/servedSize.js';
 import {UsageError} from './errors.js';
 import {defaultSettings, type Settings} from '../experiment/settings.js';
+import {demoClock, realClock} from '../experiment/clock.js';
 import {catalogEntry, isOneAtATime} from '../models/catalog.js';
 import {DEFAULT_CLAUDE_MODEL, SEED_CLAUDE_MODEL} from '../models/pipeline.js';
 import type {ResultsFile} from '../domain/schema.js';
@@ -271,7 +272,7 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		...(claudeModels ? {claudeModels} : {}),
 		system,
 		simulated: flags.demo,
-		timeScale: pace > 0 ? pace : 1,
+		clock: flags.demo ? demoClock(pace) : realClock(),
 		signal: controller.signal,
 		cancel: () => controller.abort(),
 		warnings,

@@ -20,6 +20,7 @@ import type {StepMeter} from './meter.js';
 import {performRound} from './round.js';
 import {roundPlan, roundWork} from './roundPlan.js';
 import {TimingRecorder} from './timingRecorder.js';
+import {realClock} from '../clock.js';
 import type {Outputs, RunnerDeps, RunnerEvent, RunnerListener, StepFunctions, WaitingAction} from './types.js';
 
 export interface Runner {
@@ -60,8 +61,9 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 	let state = initialState(services.results.read(), settings);
 	let stepController: AbortController | null = null;
 	let busy: Promise<WaitingAction> | null = null;
-	const claudeQueue = announcedClaudeQueue((event) => send(event), deps.claudeConcurrency === undefined ? {} : {concurrency: deps.claudeConcurrency});
-	const timing = new TimingRecorder(now);
+	const clock = services.clock ?? realClock();
+	const claudeQueue = announcedClaudeQueue((event) => send(event), {now: () => clock.now(), ...(deps.claudeConcurrency === undefined ? {} : {concurrency: deps.claudeConcurrency})});
+	const timing = new TimingRecorder(now, () => clock.now());
 
 	const send = (event: RunnerEvent) => {
 		for (const listener of listeners) listener(event);
@@ -105,7 +107,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 		emit: (event: StepEvent) => send(event),
 		promptsDir: deps.promptsDir,
 		simulated: services.simulated,
-		timeScale: services.timeScale,
+		...(services.clock ? {clock: services.clock} : {}),
 		claudeQueue,
 	});
 
@@ -168,7 +170,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 					newBoard: () => new BaselineBoard(),
 					timing,
 					overlap: deps.overlap ?? true,
-					timeScale: services.timeScale ?? 1,
+					clock,
 				},
 				work,
 				signal,
