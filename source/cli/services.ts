@@ -41,6 +41,19 @@ function demoPace(env: NodeJS.ProcessEnv): number {
 	return Number.isFinite(pace) && pace >= 0 ? pace : 0.05;
 }
 
+/**
+ * The bytes an interrupted pull of the earlier demo run left behind, per model: a real Ollama
+ * keeps them and resumes from there, so the demo's fresh simulator is given them back.
+ */
+export function demoPartialPulls(results: ResultsFile | null): Record<string, number> {
+	const partial: Record<string, number> = {};
+	for (const model of results?.models ?? []) {
+		const pull = model.pull;
+		if (pull && (pull.status === 'canceled' || pull.status === 'failed') && pull.bytes > 0) partial[model.name] = pull.bytes;
+	}
+	return partial;
+}
+
 export type ServicesHandle = {services: Services; close(): Promise<void>};
 
 const DEMO_PREINSTALLED = ['qwen2.5:14b', 'mistral-small:22b'];
@@ -172,6 +185,7 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 			pace,
 			pullBytesPerSecond: 2e9,
 			installed: flags.backend === 'openai' ? DEMO_SERVED : demoInstalled(earlier),
+			partialPulls: flags.backend === 'openai' ? {} : demoPartialPulls(earlier),
 			...(flags.backend === 'openai' ? {server: {flavour: 'vllm' as const}} : {}),
 		});
 		host = simulator.url;
