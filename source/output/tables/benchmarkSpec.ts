@@ -71,8 +71,9 @@ export const BENCHMARK_COLUMNS: readonly BenchmarkColumn[] = [
 			csv: true,
 		},
 	},
-	{key: 'bull', header: 'bull', value: score('bull'), show: {terminal: true}},
-	{key: 'bear', header: 'bear', value: score('bear'), show: {terminal: true}},
+	// Narrow terminals leave out tools, then bull, then bear: the trader score and its ratio decide.
+	{key: 'bull', header: 'bull', value: score('bull'), show: {terminal: {dropRank: 2}}},
+	{key: 'bear', header: 'bear', value: score('bear'), show: {terminal: {dropRank: 3}}},
 	{key: 'trader', header: 'trader', value: score('trader'), show: {terminal: true}},
 	{
 		key: 'vsClaude', header: 'vs Claude', value: (row) => {
@@ -82,7 +83,7 @@ export const BENCHMARK_COLUMNS: readonly BenchmarkColumn[] = [
 		},
 		format: (fraction) => `${Math.round(fraction * 100)}%`, show: {terminal: true},
 	},
-	{key: 'tools', header: 'tools', value: (row) => (row.model?.toolCalling?.openai ? `${row.model.toolCalling.openai.passed}/${row.model.toolCalling.openai.total}` : null), show: {terminal: true}},
+	{key: 'tools', header: 'tools', value: (row) => (row.model?.toolCalling?.openai ? `${row.model.toolCalling.openai.passed}/${row.model.toolCalling.openai.total}` : null), show: {terminal: {dropRank: 1}}},
 	{key: 'decodeSd', header: 'decode sd', unit: 't/s', value: (row) => row.model?.speed?.evalRate.sd ?? null, show: {csv: true}},
 	{key: 'decodeSamples', header: 'decode samples', unit: 't/s', value: (row) => (row.model?.speed ? row.model.speed.evalRate.samples.join(' ') : null), show: {csv: true}},
 	{key: 'prefill', header: 'prefill mean', unit: 't/s', value: (row) => row.model?.speed?.promptEvalRate.mean ?? null, show: {csv: true}},
