@@ -98,6 +98,14 @@ function smallerStep(state: StrategyState, policy: Policy): string | null {
 	return steps[0] ?? null;
 }
 
+/** Where the raised score stands against Claude's: a gap is said to close only when there is one left. */
+export function againstClaude(score: number, baseline: number | null): string {
+	if (baseline === null) return '';
+	if (fmt(score) === fmt(baseline)) return `, level with Claude's ${fmt(baseline)}`;
+	if (score > baseline) return `, above Claude's ${fmt(baseline)}`;
+	return ` towards Claude's ${fmt(baseline)}, closing part of the gap`;
+}
+
 /** The round-1 evidence for scaling the same family or trying another, as a pick and a reason. */
 function pickFromRoundOne(state: StrategyState, remaining: string[]): {model: string; why: string} {
 	const {results} = state;
@@ -113,12 +121,11 @@ function pickFromRoundOne(state: StrategyState, remaining: string[]): {model: st
 	const sSmall = small === null ? null : traderScore(results, small);
 	const sRound = traderScore(results, roundOne);
 	const baseline = baselineTraderScore(results);
-	const toClaude = baseline === null ? '' : ` towards Claude's ${fmt(baseline)}`;
 	const step = `the ${small}→${roundOne} step`;
 	if (sSmall !== null && sRound !== null && sRound - sSmall >= 1) {
 		return {
 			model: same,
-			why: `${step} raised the trader score from ${fmt(sSmall)} to ${fmt(sRound)} (+${(sRound - sSmall).toFixed(1)})${toClaude}, closing part of the gap, so scaling the same family is the better bet`,
+			why: `${step} raised the trader score from ${fmt(sSmall)} to ${fmt(sRound)} (+${(sRound - sSmall).toFixed(1)})${againstClaude(sRound, baseline)}, so scaling the same family is the better bet`,
 		};
 	}
 	const lost = lostPoints(traderDimensions(results, roundOne));

@@ -52,6 +52,18 @@ describe('round 1 decision', () => {
 		expect(run.last.offer.defaultChoice).toBe('accept');
 	});
 
+	// The offer said "closing part of the gap" when the 32B already equalled Claude.
+	it.each([
+		{baselineTrader: 9.8, says: "towards Claude's 9.8, closing part of the gap"},
+		{baselineTrader: 8.4, says: "level with Claude's 8.4"},
+		{baselineTrader: 8.0, says: "above Claude's 8.0"},
+	])('says where the 32B stands against a Claude baseline of $baselineTrader', ({baselineTrader, says}) => {
+		const run = play({world: familyStep, baselineTrader});
+		if (run.last.kind !== 'ask-escalation') throw new Error(`expected an offer, got ${run.last.kind}`);
+		expect(run.last.offer.reason).toContain(`from 7.1 to 8.4 (+1.3)${says.startsWith('towards') ? ' ' : ', '}${says}, so scaling the same family`);
+		if (!says.includes('gap')) expect(run.last.offer.reason).not.toContain('gap');
+	});
+
 	it('recommends llama3.3:70b when the Qwen outputs lose points on format and risk levels rather than depth', () => {
 		const run = play({world: formatLoss});
 		expect(run.last.kind).toBe('ask-escalation');
