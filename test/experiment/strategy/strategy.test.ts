@@ -257,6 +257,13 @@ describe('the plan decides which models run', () => {
 		]);
 	});
 
+	// On a 24 GB machine the ladder said "fits RAM NO" for qwen2.5:32b, then pulled it without a word.
+	it('a fresh plan says when the round-1 model does not fit in RAM', () => {
+		const lines = (totalRamBytes: number) => planSummary(reduce(initialState(emptyResults(true), testSettings), {type: 'preflight:done', machine: machine([Q14, M22], {totalRamBytes})}));
+		expect(lines(24e9)[1]).toBe('qwen2.5:32b does not fit in this machine\'s RAM: it will run partly on the CPU, far below its expected speed.');
+		expect(lines(128e9).join('\n')).not.toContain('does not fit');
+	});
+
 	it('a resumed plan shows the plan as it stands now, and what comes next is what runs', () => {
 		const first = play({world: slow, escalation: ['default'], stopAfter: 7});
 		const resumed = reduce(initialState(first.state.results, testSettings), {type: 'preflight:done', machine: machine(first.installed)});
