@@ -62,6 +62,10 @@ export function combineOrders(answerFirst: JudgeVerdict, answerSecond: JudgeVerd
 			reasons: [a.reason, b.reason],
 			answerScore: (a.answer + b.answer) / 2,
 			baselineScore: (a.baseline + b.baseline) / 2,
+			byOrder: [
+				{answer: a.answer, baseline: a.baseline},
+				{answer: b.answer, baseline: b.baseline},
+			],
 		};
 	});
 	const mean = (pick: (c: CriterionVerdict) => number): number => round2(criteria.reduce((sum, c) => sum + pick(c), 0) / criteria.length);

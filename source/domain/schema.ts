@@ -6,7 +6,7 @@ import {isValidClaudeModel, isValidModelName} from './modelName.js';
 export const SCHEMA_VERSION = 1;
 // The parts live beside this file, one per kind of measurement; this file puts them together.
 import {benchOptions, pullResult, repRecord, speedResult} from './schemaSpeed.js';
-import {reasoningResult} from './schemaReasoning.js';
+import {reasoningResult, thresholdCheck} from './schemaReasoning.js';
 import {toolCallingResult} from './schemaTools.js';
 
 export * from './schemaSpeed.js';
@@ -31,6 +31,8 @@ export const modelResult = z.object({
 	benchProgress: z.object({options: benchOptions, reps: z.array(repRecord), at: z.string()}).optional(),
 	reasoning: reasoningResult.optional(),
 	toolCalling: toolCallingResult.optional(),
+	/** The trader's relative score against the threshold: meets, misses or inconclusive, and why. */
+	thresholdCheck: thresholdCheck.optional(),
 	/** Steps of this model measured while another model downloaded, e.g. {compare: 'qwen2.5:32b'}. */
 	duringDownload: z.record(z.string(), z.string()).optional(),
 });
@@ -125,6 +127,8 @@ export const settingsRecord = z.object({
 	reps: z.number(),
 	numCtx: z.number(),
 	claudeModel: z.string(),
+	/** Who scores quality ("judge:<model>" or "rubric"): decisions made under another scorer are made again. Absent in older files. */
+	scorer: z.string().optional(),
 });
 export type SettingsRecord = z.infer<typeof settingsRecord>;
 

@@ -72,6 +72,35 @@ export const scorerRecord = z.object({
 });
 export type ScorerRecord = z.infer<typeof scorerRecord>;
 
+/** Quality relative to Claude: 10 x local / Claude on the same judge calls, with its 95 % interval over n paired scores. */
+export const relativeInterval = z.object({mean: z.number(), low: z.number(), high: z.number(), n: z.number()});
+export type RelativeInterval = z.infer<typeof relativeInterval>;
+
+export const thresholdOutcome = z.enum(['meets', 'misses', 'inconclusive']);
+export type ThresholdOutcome = z.infer<typeof thresholdOutcome>;
+
+/**
+ * Whether a model's trader answers reach the threshold, on the relative score: the one verdict every
+ * screen, the report and --json show. `reasons` says why, in sentences a user can act on.
+ */
+export const thresholdCheck = z.object({
+	basis: z.literal('relative'),
+	value: z.number().nullable(),
+	low: z.number().nullable(),
+	high: z.number().nullable(),
+	threshold: z.number(),
+	outcome: thresholdOutcome,
+	reasons: z.array(z.string()),
+	/** Paired scores behind the interval (markets x criteria), and the markets asked. */
+	n: z.number().optional(),
+	markets: z.number().optional(),
+	/** Share of judged criteria whose verdict reversed with the order; null when not judged. */
+	flipRate: z.number().nullable().optional(),
+	/** false when the judge's evidence cannot decide (failed markets, order flips, saturation, stale, unjudged), whatever the outcome. */
+	judgeUsable: z.boolean().optional(),
+});
+export type ThresholdCheck = z.infer<typeof thresholdCheck>;
+
 /** Mean with a 95 % t interval over scenarios (clipped to 0..10). */
 export const qualityInterval = z.object({mean: z.number(), low: z.number(), high: z.number(), n: z.number()});
 export type QualityInterval = z.infer<typeof qualityInterval>;
@@ -87,6 +116,11 @@ export const criterionVerdict = z.object({
 	/** 0..10 scores of the answer judged and of the baseline, mean of both orders (absent before judge v2). */
 	answerScore: z.number().optional(),
 	baselineScore: z.number().optional(),
+	/**
+	 * The two scores as each call gave them: [answer shown first, answer shown second]. What tells a
+	 * verdict that follows the position from one that follows the answer (absent before it was kept).
+	 */
+	byOrder: z.array(z.object({answer: z.number(), baseline: z.number()})).optional(),
 });
 export type CriterionVerdict = z.infer<typeof criterionVerdict>;
 
@@ -143,6 +177,8 @@ export const scoredResponse = z.object({
 	quality: qualityInterval.nullable().optional(),
 	/** Quality minus the baseline's, per scenario, with its interval. */
 	gap: qualityInterval.nullable().optional(),
+	/** Quality relative to Claude on the same judge calls (what the threshold applies to); null when not judged. */
+	relative: relativeInterval.nullable().optional(),
 	/** Baseline sample 2 judged against sample 1: the judge's own spread. */
 	noiseFloor: qualityInterval.nullable().optional(),
 	verdicts: z.object({win: z.number(), tie: z.number(), loss: z.number(), failed: z.number()}).optional(),

@@ -1,6 +1,7 @@
 // The experiment's settings: kept with conf between runs, editable on the Plan screen and by flags.
 import {defaultLadder} from '../models/catalog.js';
 import {DEFAULT_CLAUDE_MODEL} from '../models/pipeline.js';
+import {DEFAULT_THRESHOLD} from '../analysis/thresholdCheck.js';
 
 export {DEFAULT_CLAUDE_MODEL, PIPELINE_OUTPUT_TOKENS} from '../models/pipeline.js';
 
@@ -13,7 +14,7 @@ export type Settings = {
 	ladder: string[];
 	/** The round-one model chosen on the plan; null = the first ladder entry above what is installed. */
 	roundOne: string | null;
-	/** Trader score (0-10) a model must reach to replace Claude. */
+	/** Trader quality relative to Claude (10 = Claude's) a model must reach to replace it. */
 	threshold: number;
 	/** Minimum mean decode rate (t/s) for a practical 12-agent pipeline. */
 	minRate: number;
@@ -38,7 +39,7 @@ export type Settings = {
 export const defaultSettings: Settings = {
 	ladder: [...defaultLadder],
 	roundOne: null,
-	threshold: 9.0,
+	threshold: DEFAULT_THRESHOLD,
 	minRate: 8,
 	reps: 3,
 	numCtx: 8192,

@@ -6,7 +6,7 @@ import type {ResultsFile, Role, ScoredResponse} from '../domain/schema.js';
 import {writeFileAtomic} from './atomicWrite.js';
 import {SIMULATED_BANNER, baselineMissingReason, fixed, integer, textTable, truncate} from './textFormat.js';
 import {formatInterval} from '../analysis/interval.js';
-import {baselineHashes, gapText, qualityText, scorerLabel, staleReason} from './qualityFormat.js';
+import {baselineHashes, qualityText, relativeCell, scorerLabel, staleReason} from './qualityFormat.js';
 import {sanitizeText} from '../system/sanitize.js';
 
 export const COMPARISON_FILE_NAME = 'model_scaling_comparison.txt';
@@ -44,11 +44,11 @@ function unmeasured(row: Row, width: number): string[] | null {
 	return null;
 }
 
-const QUALITY_HEADERS = ['model', 'role', 'quality 0-10', 'scorer', 'vs Claude'];
+const QUALITY_HEADERS = ['model', 'role', 'quality 0-10', 'scorer', 'relative to Claude [95 %]'];
 
 function qualityRow(row: Row): string[] {
 	const response = row.response as ScoredResponse;
-	return unmeasured(row, QUALITY_HEADERS.length) ?? [row.name, row.role, qualityText(response), scorerLabel(response), row.stale ? `stale: ${row.stale}` : gapText(response)];
+	return unmeasured(row, QUALITY_HEADERS.length) ?? [row.name, row.role, qualityText(response), scorerLabel(response), row.stale ? `stale: ${row.stale}` : relativeCell(response)];
 }
 
 const COMPLIANCE_HEADERS = ['model', 'role', 'checks', 'words', 'numbers', 'grounded', 'unsupported', 'decision', 'stop-loss', 'target', 'sizing', 'seconds'];
@@ -78,8 +78,8 @@ function complianceRow(row: Row): string[] {
 function qualityNotes(results: ResultsFile, all: Row[]): string[] {
 	const notes: string[] = [];
 	const sources = new Set(all.map((row) => (row.response?.status === 'ok' ? row.response.scoreSource : undefined)));
-	if (sources.has('judge')) notes.push('judge: blind, both orders; each answer and the Claude answer to the same prompt and market scored 0-10 per criterion (absolute); gap = quality - Claude\'s, W/T/L per pair.');
-	if (sources.has('rubric')) notes.push(`${RUBRIC_LABEL} (the offline rubric): deterministic checks of format, levels and grounding that padding, repetition and bare lists cannot fool; not a judge, never ranked with judged scores; vs Claude = paired difference.`);
+	if (sources.has('judge')) notes.push('judge: blind, both orders; each answer and the Claude answer to the same prompt and market scored 0-10 per criterion (absolute); relative to Claude = 10 x local / Claude on the same calls (the threshold applies to the trader\'s), W/T/L per pair.');
+	if (sources.has('rubric')) notes.push(`${RUBRIC_LABEL} (the offline rubric): deterministic checks of format, levels and grounding that padding, repetition and bare lists cannot fool; not a judge, listed apart from judged scores and never relative to Claude.`);
 	const judge = results.baseline?.judge;
 	if (judge) notes.push(`judge calls: ${judge.calls} (${judge.cached} from the cache, ${judge.failed} failed pairs), cost ${judge.costUsd === null ? 'unknown' : `$${judge.costUsd.toFixed(4)}`}. ${judge.note ?? judgeIdentity(judge.model, results.baseline?.model).note}`);
 	const floor = results.baseline?.reasoning.trader?.noiseFloor;
@@ -94,7 +94,11 @@ export function formatComparisonGrid(results: ResultsFile): string {
 	if (all.length === 0) return 'No model has been compared yet.';
 	const fresh = all.filter((row) => row.stale === null);
 	const stale = all.filter((row) => row.stale !== null);
-	const parts = ['Quality 0-10 (the threshold applies to this)', textTable(QUALITY_HEADERS, fresh.map(qualityRow), new Set([2]))];
+	// Judged and rubric scores are different kinds: two tables, never one column.
+	const rubric = fresh.filter((row) => row.response?.status === 'ok' && row.response.scoreSource === 'rubric');
+	const judged = fresh.filter((row) => !rubric.includes(row));
+	const parts = ['Quality 0-10, judged against Claude (the threshold applies to the trader\'s relative score)', textTable(QUALITY_HEADERS, judged.map(qualityRow), new Set([2]))];
+	if (rubric.length > 0) parts.push('', 'Offline rubric 0-10 (a format-and-grounding check, not ranked with judged scores)', textTable(QUALITY_HEADERS, rubric.map(qualityRow), new Set([2])));
 	parts.push(...qualityNotes(results, all));
 	if (stale.length > 0) {
 		parts.push('', 'Stale quality scores (kept apart: run `trifecta report` to re-score, or compare again to re-judge)', textTable(QUALITY_HEADERS, stale.map(qualityRow), new Set([2])));

@@ -1,8 +1,9 @@
 // How a quality score is named wherever it is shown: its scorer ("judge <model>" or "rubric
-// (offline)"), its interval, its gap to Claude, and whether it is stale (scored by an older
+// (offline)"), its interval, its score relative to Claude, and whether it is stale (scored by an older
 // rubric, or judged against a baseline answer that has since changed). Stale scores are kept
 // apart from fresh ones, never averaged or ranked with them.
 import {formatInterval} from '../analysis/interval.js';
+import {formatRelative} from '../analysis/relative.js';
 import {RUBRIC_VERSION} from '../analysis/rubric.js';
 import {JUDGE_PROMPT_VERSION} from '../analysis/judgePrompt.js';
 import {judgeIdentity, RUBRIC_LABEL} from '../analysis/judgeIdentity.js';
@@ -33,15 +34,15 @@ export function qualityText(response: ScoredResponse): string {
 	return response.quality && response.quality.n > 1 ? formatInterval(response.quality) : response.score.toFixed(1);
 }
 
-/** "-1.3 [-2.9–0.3]" against Claude, with the win/tie/loss count when judged. */
-export function gapText(response: ScoredResponse): string {
-	const gap = response.gap && response.gap.n > 1 ? `${signed(response.gap.mean)} [${signed(response.gap.low)}–${signed(response.gap.high)}]` : response.gap ? signed(response.gap.mean) : '–';
+/**
+ * "9.6 [9.1–10.1], n=12; W/T/L 1/1/1": the relative score (10 x local / Claude, same judge calls),
+ * the one figure named "relative to Claude" everywhere; "–" for a score the judge did not give.
+ */
+export function relativeCell(response: ScoredResponse): string {
+	if (response.scoreSource !== 'judge') return '–';
+	const relative = formatRelative(response.relative);
 	const v = response.verdicts;
-	return v ? `${gap}; W/T/L ${v.win}/${v.tie}/${v.loss}${v.failed > 0 ? ` (${v.failed} judge failed)` : ''}` : gap;
-}
-
-function signed(value: number): string {
-	return `${value >= 0 ? '+' : ''}${value.toFixed(1)}`;
+	return v ? `${relative}; W/T/L ${v.win}/${v.tie}/${v.loss}${v.failed > 0 ? ` (${v.failed} judge failed)` : ''}` : relative;
 }
 
 /** The baseline's current answer hash per scenario for one role: what a fresh verdict was judged against. */

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {emptyResults, resultsFile, type ModelResult, type ResultsFile} from '../domain/schema.js';
 import {writeFileAtomic} from './atomicWrite.js';
+import {refreshThresholdChecks} from '../analysis/thresholdCheck.js';
 import {CorruptResultsError} from './errors.js';
 import {jsonText} from '../system/sanitize.js';
 
@@ -57,6 +58,7 @@ export function createResultsStore(dir: string, options: ResultsStoreOptions): R
 		// read() throws on a corrupt file before anything is written, so it is never overwritten.
 		const draft = structuredClone(read());
 		mutate(draft);
+		refreshThresholdChecks(draft);
 		setSimulated(draft, options.simulated);
 		draft.updatedAt = now().toISOString();
 		const checked = resultsFile.safeParse(draft);

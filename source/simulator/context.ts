@@ -1,9 +1,9 @@
 // What every route handler gets: the state, the queued faults and the resolved options.
 import type {PromptCache} from './anthropicCache.js';
 import type {EngineContext} from './engine.js';
-import type {JudgeMode, QualityTier} from './types.js';
-import type {SimClaudeModel} from './routes/anthropicModels.js';
+import type {JudgeMode, QualityTier, SimClaudeModel} from './types.js';
 import type {ServedMetrics} from './served/metrics.js';
+import type {JudgeQuirk} from './judgeQuirks.js';
 
 export type ResolvedOptions = {
 	version: string;
@@ -16,6 +16,8 @@ export type ResolvedOptions = {
 	claudeModels: readonly SimClaudeModel[] | null;
 	/** Progress lines per layer when not pacing (the benchmark harness floods with many). */
 	pullLinesPerLayer: number | null;
+	/** A misbehaving judge (judgeQuirks.ts); null = the simulated judge. */
+	judgeQuirk: JudgeQuirk | null;
 };
 
 export type RouteContext = EngineContext & {

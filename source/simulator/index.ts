@@ -111,6 +111,7 @@ function resolveOptions(options: SimulatorOptions): ResolvedOptions {
 		claudeRate: options.claudeRate ?? 60,
 		claudeModels: options.claudeModels ?? null,
 		pullLinesPerLayer: options.pullLinesPerLayer ?? null,
+		judgeQuirk: options.judgeQuirk ?? null,
 	};
 }
 

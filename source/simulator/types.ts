@@ -144,6 +144,7 @@ export type SimServer = {
 	 */
 	tools?: boolean;
 };
+import type {JudgeQuirk} from './judgeQuirks.js';
 
 export type SimulatorOptions = {
 	/** Serve as vLLM or llama-server instead of Ollama (see SimServer). */
@@ -177,6 +178,8 @@ export type SimulatorOptions = {
 	claudeModels?: {id: string; created_at: string; display_name?: string; lifecycle?: 'active' | 'deprecated' | 'retired'}[];
 	/** Progress lines per layer when not pacing (default about one per GB); the benchmark harness floods with many. */
 	pullLinesPerLayer?: number;
+	/** A judge that misbehaves: scores by position alone, or refuses (judgeQuirks.ts). */
+	judgeQuirk?: JudgeQuirk;
 };
 
 export type RequestLogEntry = {
@@ -222,3 +225,6 @@ export interface SimulatorHandle {
 	 */
 	restart(): Promise<void>;
 }
+
+/** One model as the simulated Models API lists it (a test may replace the built-in list). */
+export type SimClaudeModel = {id: string; created_at: string; display_name?: string; lifecycle?: 'active' | 'deprecated' | 'retired'};

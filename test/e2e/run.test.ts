@@ -54,7 +54,14 @@ type Summary = {
 	simulated: boolean;
 	rounds: {round: number; model: string | null; decision: string; chosen: string | null; reason: string}[];
 	offers: {afterRound: number; recommended: string; defaultChoice: string; choice: string | null; reason: string; candidates: Candidate[]}[];
-	models: {name: string; sizeBytes: number | null; pull?: {status: string}; speed?: {evalRate: {mean: number}}; reasoning?: {trader?: {score: number | null}}}[];
+	models: {
+		name: string;
+		sizeBytes: number | null;
+		pull?: {status: string};
+		speed?: {evalRate: {mean: number}};
+		reasoning?: {trader?: {score: number | null; relative?: {mean: number; low: number; high: number; n: number} | null}};
+		thresholdCheck?: {basis: string; value: number | null; low: number | null; high: number | null; threshold: number; outcome: string; reasons: string[]; flipRate?: number | null; judgeUsable?: boolean};
+	}[];
 	baseline: {status: string} | null;
 	recommendation: {model: string | null; practical: boolean | null; reason: string; belowThreshold?: boolean; ceiling?: string; nextStep?: string; configs: string[]} | null;
 	ceiling: string | null;
@@ -95,6 +102,12 @@ describe('trifecta run --yes --json', () => {
 		expect(trader?.score).toBeGreaterThanOrEqual(9);
 		expect(scored.baseline?.reasoning.trader).toMatchObject({scoreSource: 'judge'});
 		expect(scored.baseline?.reasoning.trader?.score).toBeGreaterThanOrEqual(9);
+		// The verdict the threshold read, in --json: relative to Claude, with its interval, and why.
+		const check = summary.models.find((model) => model.name === 'qwen2.5:32b')?.thresholdCheck;
+		expect(check).toMatchObject({basis: 'relative', threshold: 9, outcome: 'meets'});
+		expect(check?.low).toBeGreaterThanOrEqual(9);
+		expect(check?.reasons.join(' ')).toMatch(/relative \d+\.\d.*n=\d+ over 3 of 3 markets/);
+		expect(result.stderr).toMatch(/^quality qwen2\.5:32b: meets — relative /m);
 	});
 
 	it('escalates when the 32B falls short, holding at most one 70B-class model', async () => {
@@ -108,7 +121,8 @@ describe('trifecta run --yes --json', () => {
 		expect(summary.rounds[0]?.decision).toBe('escalate');
 		const escalated = summary.rounds[0]?.chosen;
 		expect(['qwen2.5:72b', 'llama3.3:70b']).toContain(escalated);
-		expect(summary.rounds[0]?.reason).toMatch(/below the threshold 9\.0; recommending/);
+		// The partial-tier 32B writes no levels: it misses on the pipeline's compliance checks.
+		expect(summary.rounds[0]?.reason).toMatch(/qwen2\.5:32b misses the threshold: compliance fails: .*; recommending/);
 		expect(summary.models.map((model) => model.name)).toContain(escalated);
 		expect(summary.recommendation?.model).not.toBeNull();
 		expect(watch.max()).toBeLessThanOrEqual(1);
@@ -145,6 +159,42 @@ describe('trifecta run --yes --json', () => {
 		// Nothing measured again: the second run went straight to the question.
 		expect(sim.requests.filter((request) => request.path === '/api/chat' || request.path === '/api/generate').length).toBe(chats);
 	});
+});
+
+describe('trifecta run --yes with a judge that misbehaves', () => {
+	it.each([
+		{quirk: 'position-biased' as const, reason: /position-inconsistent: its verdict reversed with the order on 100 % of the criteria/},
+		{quirk: 'refusing' as const, reason: /3 of 3 markets have no judged score.*the judge failed \(refusal: /},
+	])('a $quirk judge leaves every outcome inconclusive with the reason named, and no 70B is pulled', async ({quirk, reason}) => {
+		// The default 32B writes a complete proposal: with a working judge it is accepted (above).
+		sim = await startSimulator({judgeQuirk: quirk});
+		const dir = tempDir('trifecta-run-');
+		const result = await runHeadless(runCommand, ['run', '--yes', '--json', '--reps', '1', '--results-dir', dir, '--docs-dir', path.join(dir, 'docs')], sim, dir);
+		expect(result.code).toBe(0);
+		const summary = JSON.parse(result.stdout) as Summary;
+		const judged = summary.models.filter((model) => model.reasoning?.trader);
+		expect(judged.length).toBeGreaterThan(0);
+		// Inconclusive, the reason named; an answer without the pipeline's fields misses on compliance
+		// alone (the judge is not needed for that), and the judge's failure is named beside it.
+		for (const model of judged) {
+			const check = model.thresholdCheck;
+			const compliance = check?.reasons[0]?.startsWith('compliance fails') ?? false;
+			expect(check?.outcome).toBe(compliance ? 'misses' : 'inconclusive');
+			expect(check?.judgeUsable).toBe(false);
+			expect(check?.reasons.join(' ')).toMatch(reason);
+		}
+		expect(judged.find((model) => model.name === 'qwen2.5:32b')?.thresholdCheck?.outcome).toBe('inconclusive');
+		expect(summary.rounds.map((record) => record.decision)).not.toContain('accept');
+		// The offer says so, and --yes takes its default: skip.
+		expect(summary.offers[0]?.defaultChoice).toBe('skip');
+		expect(summary.offers[0]?.reason).toMatch(/Skip is the default: settle it before any 70B pull/);
+		expect(sim.installed().filter((name) => isOneAtATime(name, catalogEntry(name)?.sizeBytes ?? 0))).toEqual([]);
+		expect(summary.rounds.map((record) => record.decision)).not.toContain('escalate');
+		// Never speed blamed for what the judge could not decide.
+		expect(`${summary.recommendation?.reason} ${summary.nextStep}`).not.toMatch(/decodes at 8 t\/s/);
+		// Per model, the outcome the decisions read, as --json has it.
+		expect(result.stderr).toContain(`quality qwen2.5:32b: inconclusive — ${judged.find((model) => model.name === 'qwen2.5:32b')?.thresholdCheck?.reasons.join('; ')}`);
+	}, 120_000);
 });
 
 describe('trifecta run --demo --yes --json (the built CLI)', () => {

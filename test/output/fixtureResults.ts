@@ -1,9 +1,22 @@
 import {RUBRIC_VERSION} from '../../source/analysis/rubric.js';
 // Results records with known figures, built the way the steps would write them, so every number
 // the report and tables print can be checked against its source.
+import {relativeOfScenarios} from '../../source/analysis/relative.js';
+import {judgedTrader} from '../helpers/judgedRecord.js';
 import {emptyResults, type ModelResult, type ResultsFile, type Role, type ScoredResponse, type SpeedResult, type EndpointToolResult, type ToolScenarioId} from '../../source/domain/schema.js';
 
 const AT = '2026-01-10T12:00:00.000Z';
+
+/**
+ * A trader answer judged against Claude's on three markets, Claude's answers scored 10 in those
+ * calls, so the absolute score and the relative score (10 = Claude) are both `relative`: the
+ * record the threshold, the charts and the report read.
+ */
+export function judged(answer: ScoredResponse, relative: number): ScoredResponse {
+	const record = judgedTrader({answer: relative, baseline: 10}, {judgeModel: 'claude-sonnet-4-5-20250929'});
+	const scenarios = (record.scenarios ?? []).map((s) => ({...s, metrics: answer.metrics, compliance: answer.compliance ?? s.compliance}));
+	return {...answer, score: record.score, scoreSource: 'judge', scorer: record.scorer, scenarios, relative: relativeOfScenarios(scenarios), relativeToBaseline: relative / 10};
+}
 
 export function response(role: Role, score: number, words: number, extra: Partial<ScoredResponse['metrics'] & object> = {}, tail = ''): ScoredResponse {
 	return {
@@ -87,7 +100,7 @@ function model(name: string, sizeBytes: number, parameterSize: string, scores: [
 		reasoning: {
 			bull: response('bull', scores[0], 900),
 			bear: response('bear', scores[1], 850),
-			trader: response('trader', scores[2], 400, {}, `trader ${name} tail: stop-loss 244.10, target 290. FINAL TRANSACTION PROPOSAL: **BUY**`),
+			trader: judged(response('trader', scores[2], 400, {}, `trader ${name} tail: stop-loss 244.10, target 290. FINAL TRANSACTION PROPOSAL: **BUY**`), scores[2]),
 		},
 		toolCalling: {native: tools(toolPass[0]), openai: tools(toolPass[1]), at: AT},
 	};

@@ -57,17 +57,21 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 		expect(sectionOf(report, 1)).toContain("Prefill (reading the prompt; the token counts are Ollama's own prompt_eval_count): qwen2.5:14b 300.0 t/s over 975 prompt tokens;");
 	});
 
-	it('2: ranks by trader score relative to Claude', () => {
+	// One definition, one name: the relative score (10 x local / Claude on the same judge calls), its
+	// interval, n and outcome; no "mean vs Claude" dividing scores of other kinds.
+	it('2: ranks by trader score relative to Claude, with the outcome and why', () => {
 		const quality = sectionOf(report, 2);
-		expect(quality).toContain('trader quality 9.8, mean quality 9.6 (format-and-grounding check)');
-		expect(quality).toContain('Quality by the format-and-grounding check');
-		expect(tableRow(quality, '1')).toEqual(['1', 'llama3.3:70b', '9.3', '95%', '9.0', '94%', 'not measured', 'format-and-grounding check', 'yes (>= 9)']);
-		expect(tableRow(quality, '3')).toEqual(['3', 'qwen2.5:14b', '8.1', '83%', '7.9', '82%', 'not measured', 'format-and-grounding check', 'no (< 9)']);
+		expect(quality).toContain('relative score 10 by definition; absolute trader quality 9.8');
+		expect(quality).toContain('Relative score = 10 × local / Claude, both judged in the same calls');
+		expect(tableRow(quality, '1')).toEqual(['1', 'llama3.3:70b', '9.3', '12', 'meets', '9.3', 'not measured', '0 %', 'judge claude-sonnet-4-5-20250929']);
+		expect(tableRow(quality, '3')).toEqual(['3', 'qwen2.5:14b', '8.1', '12', 'misses', '8.1', 'not measured', '0 %', 'judge claude-sonnet-4-5-20250929']);
+		expect(quality).toMatch(/^- qwen2\.5:32b: misses: relative 8\.7, n=12 over 3 of 3 markets, threshold 9\.0: the whole interval is below the threshold\.$/m);
+		expect(quality).not.toMatch(/vs Claude|mean quality/);
 	});
 
 	it('3: weighs the 70B against the 32B with the pipeline estimate and the practical flag', () => {
 		const tradeoff = sectionOf(report, 3);
-		expect(tableRow(tradeoff, 'llama3.3:70b')).toEqual(['llama3.3:70b', '6.4', 'NO (< 8 t/s)', '52.1 min', '9.3', '9.0']);
+		expect(tableRow(tradeoff, 'llama3.3:70b')).toEqual(['llama3.3:70b', '6.4', 'NO (< 8 t/s)', '52.1 min', '9.3 (meets)']);
 		expect(tradeoff).toContain('+0.6 points');
 		expect(tradeoff).toContain('1.9x slower');
 		expect(tradeoff).toContain('Worth it for quality: only the 70B-class model reaches the threshold of 9.');
@@ -86,7 +90,7 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 
 	it('5: assesses the quality gap and the bandwidth ceiling for 70B-class sizes', () => {
 		const ceiling = sectionOf(report, 5);
-		expect(ceiling).toContain('Best local trader score: 9.3 (llama3.3:70b). Claude baseline: 9.8; gap 0.5 points. It reaches the threshold of 9.');
+		expect(ceiling).toContain('Best local trader score: 9.3 relative to Claude (llama3.3:70b; Claude = 10, so the gap is 0.7 points). It meets the threshold of 9.');
 		// Ceiling 400e9 / 47_415_724_545 = 8.44 t/s. Prediction: rate x bytes weighted by bytes squared over the
 		// other measured models: for qwen2.5:72b (1808 x 272.1 + 394 x 244.2 + 80.8 x 221.1) / 2283 = 265.5 GB/s
 		// -> 5.6 t/s, +-10 % (llama3.3:70b measured, same class); for llama3.3:70b from the 14B and 32B only
@@ -119,7 +123,10 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 
 	it('6: embeds the detailed table and each trader excerpt', () => {
 		const detail = sectionOf(report, 6);
-		expect(detail).toMatch(/qwen2\.5:32b\s+trader\s+8\.7\s+format-and-grounding check/);
+		expect(detail).toMatch(/qwen2\.5:32b\s+trader\s+8\.7\s+judge claude-sonnet-4-5-20250929\s+8\.7, n=12/);
+		// The rubric's bull and bear scores in their own table, after the judged one.
+		expect(detail.indexOf('Offline rubric 0-10')).toBeGreaterThan(detail.indexOf('judged against Claude'));
+		expect(detail.slice(detail.indexOf('Offline rubric 0-10'))).toMatch(/qwen2\.5:32b\s+bull\s+8\.4\s+format-and-grounding check\s+–/);
 		expect(detail).toMatch(/qwen2\.5:32b\s+trader\s+–\s+400\s+12\s+10\s+2\s+BUY\s+244\.10\s+290\.00\s+5% of portfolio\s+42\.5/);
 		expect(detail).toContain('**llama3.3:70b**: 400 words, 2,400 characters.');
 		expect(detail).toContain('trader llama3.3:70b tail: stop-loss 244.10, target 290. FINAL TRANSACTION PROPOSAL: **BUY**');
@@ -160,7 +167,9 @@ describe('TASK_005 report from partial results', () => {
 		const row = markdownRow(sectionOf(report, 1), 'qwen2.5:32b');
 		expect([row['speed t/s (mean ± sd)'], row['ceiling t/s'], row['efficiency'], row['tools native'], row['tools openai']]).toEqual(['not measured', '-', '-', 'not tested', 'not tested']);
 		expect(sectionOf(report, 1)).toContain('Claude baseline skipped: ANTHROPIC_API_KEY is not set.');
-		expect(tableRow(sectionOf(report, 2), '1')).toEqual(['1', 'qwen2.5:14b', '7.2', 'not measured', '7.2', 'not measured', 'not measured', 'format-and-grounding check', 'not measured']);
+		// Only the offline rubric scored it: listed apart, never ranked with judged scores, no relative score.
+		expect(sectionOf(report, 2)).toContain('No trader answer was judged against Claude');
+		expect(tableRow(sectionOf(report, 2), 'qwen2.5:14b')).toEqual(['qwen2.5:14b', '7.2', 'not measured']);
 		expect(sectionOf(report, 3)).toContain('No 70B-class model was scored');
 		expect(sectionOf(report, 4)).toContain('No recommendation recorded yet');
 		expect(sectionOf(report, 5)).toContain('Memory bandwidth is not measured');
@@ -174,7 +183,7 @@ describe('TASK_005 report from partial results', () => {
 	it('handles an empty record', () => {
 		const empty = formatReport(emptyResults(false), {cwd: '/x', git: noRepo, now: NOW});
 		expect(sectionOf(empty, 1)).toContain('No model has been measured yet.');
-		expect(sectionOf(empty, 5)).toContain('No local model has a trader score yet');
+		expect(sectionOf(empty, 5)).toContain('No local model has a trader score relative to Claude yet');
 		expect(empty).not.toMatch(/NaN|undefined/);
 	});
 

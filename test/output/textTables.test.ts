@@ -18,9 +18,13 @@ describe('model_scaling_comparison.txt', () => {
 	it('has one row per model and role with the figures, and the baseline', () => {
 		const text = formatComparisonTable(completeResults());
 		expect(text).not.toContain('SIMULATED');
-		expect(text).toMatch(/model\s+role\s+quality 0-10\s+scorer\s+vs Claude/);
+		expect(text).toMatch(/model\s+role\s+quality 0-10\s+scorer\s+relative to Claude \[95 %\]/);
 		expect(text).toMatch(/model\s+role\s+checks\s+words\s+numbers\s+grounded\s+unsupported\s+decision\s+stop-loss\s+target\s+sizing\s+seconds/);
-		expect(rowOf(text, 'qwen2.5:32b', 'trader')).toEqual(['qwen2.5:32b', 'trader', '8.7', 'format-and-grounding check', '–']);
+		expect(rowOf(text, 'qwen2.5:32b', 'trader')).toEqual(['qwen2.5:32b', 'trader', '8.7', 'judge claude-sonnet-4-5-20250929', '8.7, n=12']);
+		// The rubric's scores in their own table: never a relative score, never beside judged ones.
+		const rubric = text.slice(text.indexOf('Offline rubric 0-10'), text.indexOf('Compliance ('));
+		expect(rowOf(rubric, 'qwen2.5:32b', 'bull')).toEqual(['qwen2.5:32b', 'bull', '8.4', 'format-and-grounding check', '–']);
+		expect(rowOf(rubric, 'qwen2.5:32b', 'trader')).toEqual([]);
 		const compliance = text.slice(text.indexOf('Compliance ('));
 		expect(rowOf(compliance, 'qwen2.5:32b', 'trader')).toEqual(['qwen2.5:32b', 'trader', '–', '400', '12', '10', '2', 'BUY', '244.10', '290.00', '5% of portfolio', '42.5']);
 		expect(rowOf(compliance, 'claude:claude-sonnet-4-5-20250929', 'bull')).toEqual(['claude:claude-sonnet-4-5-20250929', 'bull', '–', '1,400', '12', '10', '2', 'none', 'none', 'none', 'none', '42.5']);
@@ -77,7 +81,7 @@ describe('model_scaling_comparison.txt: scorers', () => {
 		expect(rowOf(fresh, first?.name ?? '', 'bull')[3]).toBe('format-and-grounding check');
 	});
 
-	it('shows judged quality with its interval, the gap to Claude and win/tie/loss, and the judge cost', () => {
+	it('shows judged quality with its interval, the relative score and win/tie/loss, and the judge cost', () => {
 		const results = completeResults();
 		const trader = results.models[0]?.reasoning?.trader;
 		if (trader) {
@@ -87,12 +91,13 @@ describe('model_scaling_comparison.txt: scorers', () => {
 				scorer: {kind: 'judge', version: JUDGE_PROMPT_VERSION, judgeModel: 'claude-sonnet-4-5', baseline: null},
 				quality: {mean: 3.3, low: 0.4, high: 6.2, n: 3},
 				gap: {mean: -1.7, low: -4.6, high: 1.2, n: 3},
+				relative: {mean: 6.6, low: 2.1, high: 11.1, n: 12},
 				verdicts: {win: 0, tie: 1, loss: 2, failed: 0},
 			});
 		}
 		if (results.baseline) results.baseline.judge = {model: 'claude-sonnet-4-5', calls: 36, cached: 4, failed: 0, costUsd: 0.72, usage: {inputTokens: 1, outputTokens: 1}};
 		const text = formatComparisonTable(results);
-		expect(rowOf(text, results.models[0]?.name ?? '', 'trader')).toEqual([results.models[0]?.name, 'trader', '3.3 [0.4–6.2], n=3', 'judge claude-sonnet-4-5', '-1.7 [-4.6–+1.2]; W/T/L 0/1/2']);
+		expect(rowOf(text, results.models[0]?.name ?? '', 'trader')).toEqual([results.models[0]?.name, 'trader', '3.3 [0.4–6.2], n=3', 'judge claude-sonnet-4-5', '6.6 [2.1–11.1], n=12; W/T/L 0/1/2']);
 		expect(text).toContain('scored 0-10 per criterion (absolute)');
 		expect(text).toContain('judge calls: 36 (4 from the cache, 0 failed pairs), cost $0.7200.');
 	});

@@ -133,7 +133,7 @@ export function SpeedQualityPlot({data, width, height}: SpeedQualityPlotProps): 
 		<Box flexDirection="column">
 			<Text>
 				<Text bold>Speed vs quality</Text>
-				<Text dimColor> · decode t/s across, trader quality up</Text>
+				<Text dimColor> · decode t/s across, trader quality relative to Claude up</Text>
 			</Text>
 			{speedQualityPlotLines(data, width, height).map((line, index) => (
 				// Lines are positional: the index is their identity.

@@ -3,6 +3,7 @@
 import {RUBRIC_LABEL} from '../../analysis/judgeIdentity.js';
 import type {CompareEvent, NoticeEvent} from '../../experiment/events.js';
 import {formatInterval} from '../../analysis/interval.js';
+import {formatRelative} from '../../analysis/relative.js';
 import type {ScoredResponse} from '../../domain/schema.js';
 import {subjectLabel} from '../screens/reasoningScreen.js';
 import {noticeLine} from './noticeLine.js';
@@ -37,11 +38,13 @@ export function compareLine(event: CompareEvent | NoticeEvent): string | null {
 	}
 }
 
-/** "quality 4.2 [2.9–5.5], n=3 (judge) · compliance 5/7 checks · BUY" */
+/** "quality 4.2 [2.9–5.5], n=3 (judge) · relative to Claude 4.4 [3.1–5.7], n=12 · compliance 5/7 checks · BUY" */
 export function qualityText(response: ScoredResponse): string {
 	const source = response.scoreSource === 'judge' ? 'judge' : response.scoreSource === 'rubric' ? RUBRIC_LABEL : null;
 	const quality = response.quality && response.quality.n > 1 ? formatInterval(response.quality) : response.score === null ? '–' : response.score.toFixed(1);
 	const parts = [`quality ${quality}${source ? ` (${source})` : ''}`];
+	// The score the threshold reads, under the name it has everywhere.
+	if (response.relative) parts.push(`relative to Claude ${formatRelative(response.relative)}`);
 	if (response.compliance) parts.push(`compliance ${response.compliance.passed}/${response.compliance.total} checks`);
 	else if (response.metrics) parts.push(`${response.metrics.words} words`);
 	if (response.metrics?.decision) parts.push(response.metrics.decision);

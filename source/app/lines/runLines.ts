@@ -2,7 +2,7 @@
 // step's own lines, plus where the strategy stands: rounds, decisions with their reasons, offers.
 import type {RunnerEvent} from '../../experiment/runner/index.js';
 import type {CandidateFacts, EscalationOffer} from '../../experiment/strategy/index.js';
-import type {Recommendation} from '../../domain/schema.js';
+import type {Recommendation, ResultsFile} from '../../domain/schema.js';
 import {createBenchLines} from './benchLines.js';
 import {createCompareLines} from './compareLines.js';
 import {createPullLines} from './pullLines.js';
@@ -58,6 +58,17 @@ export function verdictSentences(recommendation: Recommendation | null): [label:
 		...(recommendation.ceiling ? [['Ceiling', recommendation.ceiling] as [string, string]] : []),
 		...(recommendation.nextStep ? [['Next step', recommendation.nextStep] as [string, string]] : []),
 	];
+}
+
+/**
+ * Each measured model's threshold outcome, as the record holds it (models[].thresholdCheck, the
+ * same object --json carries): "qwen2.5:32b: meets — relative 9.7 [9.4–10.0], n=12 over 3 of 3 markets …".
+ */
+export function outcomeLines(results: ResultsFile): string[] {
+	return results.models.flatMap((model) => {
+		const check = model.thresholdCheck;
+		return check ? [`quality ${model.name}: ${check.outcome} — ${check.reasons.join('; ')}`] : [];
+	});
 }
 
 /** The verdict as `run` prints it on stderr. */

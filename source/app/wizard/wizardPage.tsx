@@ -70,7 +70,7 @@ export function WizardPage({screen, wizard, preflight, cursor, width, rows, anim
 		case 'escalation':
 			return waiting?.kind === 'ask-escalation' ? <EscalationScreen offer={waiting.offer} cursor={cursor} rows={rows} /> : WORKING;
 		case 'delete':
-			return waiting?.kind === 'ask-delete' ? <DeleteScreen model={waiting.model} next={waiting.next} cursor={cursor} rows={rows} protect={waiting.protect} cost={deleteCost(strategy.results, waiting.model, strategy.settings.minRate)} /> : WORKING;
+			return waiting?.kind === 'ask-delete' ? <DeleteScreen model={waiting.model} next={waiting.next} cursor={cursor} rows={rows} protect={waiting.protect} cost={deleteCost(strategy, waiting.model)} /> : WORKING;
 		case 'offer':
 			return waiting?.kind === 'ask-configs' ? <OfferScreen offer={waiting.offer} cursor={cursor} rows={rows} /> : WORKING;
 		case 'commit':

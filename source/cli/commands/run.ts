@@ -11,7 +11,7 @@ import {pipelineFor} from '../pipelineFolder.js';
 import type {EscalationChoice, EscalationOffer} from '../../experiment/strategy/index.js';
 import {userMessage} from '../../system/userMessage.js';
 import type {ResultsFile} from '../../domain/schema.js';
-import {createRunLines, offerLines, verdictLines} from '../../app/lines/runLines.js';
+import {createRunLines, offerLines, outcomeLines, verdictLines} from '../../app/lines/runLines.js';
 import {estimatedClaudeCostLine, measuredClaudeCostLine} from '../../app/lines/claudeCostLines.js';
 import type {CommandIO, CommandModule, GlobalFlags, Services} from '../types.js';
 import {jsonText} from '../../system/sanitize.js';
@@ -173,6 +173,8 @@ export async function runHeadless(flags: GlobalFlags, io: CommandIO, session: Se
 		if (code === 0) {
 			// The run's result: on stdout, unless stdout carries the --json document.
 			const out = flags.json ? io.stderr : io.stdout;
+			// The outcome the decisions read, per model, then the verdict: the figures the report and --json show.
+			for (const line of outcomeLines(session.results.read())) out.write(`${line}\n`);
 			for (const line of verdictLines(state.results.recommendation)) out.write(`${line}\n`);
 			const time = experimentTimeLine(session.results.read().timing?.runs);
 			if (time) out.write(`${time}\n`);

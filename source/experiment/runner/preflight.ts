@@ -2,7 +2,7 @@
 import type {EnvironmentRecord, SettingsRecord} from '../../domain/schema.js';
 import type {InstalledModel} from '../../providers/types.js';
 import type {Settings} from '../settings.js';
-import type {MachineFacts} from '../strategy/index.js';
+import {scorerId, type MachineFacts} from '../strategy/index.js';
 import type {RunnerServices} from './types.js';
 import {servedTierBytes} from '../../models/servedSize.js';
 
@@ -53,5 +53,6 @@ export function settingsRecord(settings: Settings): SettingsRecord {
 		reps: settings.reps,
 		numCtx: settings.numCtx,
 		claudeModel: settings.claudeModel,
+		scorer: scorerId(settings),
 	};
 }

@@ -1,7 +1,7 @@
 // What happens next, read off the state: the walk through the rounds as recorded in
 // results.rounds, the first measurement not done, the question waiting for the user, or the
 // final stage. Deriving it every time (instead of storing a phase) is what makes resume exact.
-import {isInstalled, isLarge, traderScore, isPractical} from './evidence.js';
+import {isInstalled, isLarge, isPractical, relativeText, thresholdOf} from './evidence.js';
 import {escalationOffer} from './offer.js';
 import {policyOf} from './policy.js';
 import {finalRecommendation} from './recommend.js';
@@ -46,14 +46,13 @@ function walkRounds(state: StrategyState): Action | {settledAt: number} {
 			const other = isInstalled(state.machine, target) ? null : otherLargeInstalled(state, target);
 			if (other !== null) {
 				if (answer) return {kind: 'delete', round, model: other};
-				const otherScore = traderScore(state.results, other);
-				return {kind: 'ask-delete', round, model: other, next: target, protect: otherScore !== null && otherScore >= state.settings.threshold};
+				return {kind: 'ask-delete', round, model: other, next: target, protect: thresholdOf(state, other).outcome === 'meets'};
 			}
 		}
 		const step = pendingStep(state, round, target);
 		if (step) return step;
-		const score = traderScore(state.results, target);
-		const meets = score !== null && score >= state.settings.threshold;
+		const check = thresholdOf(state, target);
+		const meets = check.outcome === 'meets';
 		if (round === 1 && meets) {
 			return {
 				kind: 'record',
@@ -62,7 +61,7 @@ function walkRounds(state: StrategyState): Action | {settledAt: number} {
 					model: target,
 					decision: 'accept',
 					chosen: target,
-					reason: `${target} scored ${score.toFixed(1)} on the trader prompt, at or above the threshold ${state.settings.threshold.toFixed(1)}: accepted, larger models skipped.`,
+					reason: `${target} reached ${relativeText(check)} on the trader prompt (n=${check.n ?? 0} over ${check.markets ?? 0} markets), at or above the threshold ${state.settings.threshold.toFixed(1)}, and its answers pass the pipeline's compliance checks: accepted, larger models skipped.`,
 				},
 			};
 		}

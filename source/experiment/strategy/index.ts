@@ -11,4 +11,5 @@ export {predictRate, ceilingRate} from '../../analysis/ratePrediction.js';
 export type {Measured, RatePrediction} from '../../analysis/ratePrediction.js';
 export {describeAction, planSummary} from './planSummary.js';
 export {benchFingerprint, describeStepKey, pendingStep, stepKey} from './steps.js';
-export {traderScore, baselineTraderScore, isPractical, lostPoints} from './evidence.js';
+export {currentScorer, isPractical, lostPoints, relativeText, scorerId, thresholdOf} from './evidence.js';
+export {settleAdvice} from './offer.js';

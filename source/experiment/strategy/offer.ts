@@ -5,18 +5,18 @@
 // become a practical pick.
 import {familyOf, tierOf} from '../../models/catalog.js';
 import {
-	baselineTraderScore,
 	fmt,
 	isInstalled,
 	isLarge,
 	isPractical,
-	lostPoints,
 	meanRate,
 	pipelineMinutes,
+	relativeOf,
+	relativeText,
 	sizeOf,
 	stepOf,
-	traderDimensions,
-	traderScore,
+	thresholdOf,
+	traderLosses,
 } from './evidence.js';
 import {policyOf, type Policy} from './policy.js';
 import {ceilingRate, predictRate, type Measured} from '../../analysis/ratePrediction.js';
@@ -92,18 +92,17 @@ function smallerStep(state: StrategyState, policy: Policy): string | null {
 	const family = familyOf(policy.roundOne);
 	const roundSize = sizeOf(state.results, state.machine, policy.roundOne);
 	const steps = policy.ladder
-		.filter((name) => name !== policy.roundOne && familyOf(name) === family && traderScore(state.results, name) !== null)
+		.filter((name) => name !== policy.roundOne && familyOf(name) === family && relativeOf(state, name) !== null)
 		.filter((name) => sizeOf(state.results, state.machine, name) < roundSize)
 		.sort((a, b) => sizeOf(state.results, state.machine, b) - sizeOf(state.results, state.machine, a));
 	return steps[0] ?? null;
 }
 
-/** Where the raised score stands against Claude's: a gap is said to close only when there is one left. */
-export function againstClaude(score: number, baseline: number | null): string {
-	if (baseline === null) return '';
-	if (fmt(score) === fmt(baseline)) return `, level with Claude's ${fmt(baseline)}`;
-	if (score > baseline) return `, above Claude's ${fmt(baseline)}`;
-	return ` towards Claude's ${fmt(baseline)}, closing part of the gap`;
+/** Where a raised relative score (Claude = 10) stands: a gap is said to close only when one is left. */
+export function againstClaude(relative: number, threshold: number): string {
+	if (fmt(relative) === fmt(10)) return ', level with Claude';
+	if (relative > 10) return ', above Claude';
+	return relative < threshold ? ', closing part of the gap' : '';
 }
 
 /** The round-1 evidence for scaling the same family or trying another, as a pick and a reason. */
@@ -118,40 +117,47 @@ function pickFromRoundOne(state: StrategyState, remaining: string[]): {model: st
 		return {model: only, why: `${only} is the ${remaining.length === 1 ? 'only' : 'first'} ${tierWords(state, only)} model on the ladder`};
 	}
 	const small = smallerStep(state, policy);
-	const sSmall = small === null ? null : traderScore(results, small);
-	const sRound = traderScore(results, roundOne);
-	const baseline = baselineTraderScore(results);
+	const sSmall = small === null ? null : relativeOf(state, small);
+	const sRound = relativeOf(state, roundOne);
 	const step = `the ${small}→${roundOne} step`;
 	if (sSmall !== null && sRound !== null && sRound - sSmall >= 1) {
+		const closing = againstClaude(sRound, state.settings.threshold);
 		return {
 			model: same,
-			why: `${step} raised the trader score from ${fmt(sSmall)} to ${fmt(sRound)} (+${(sRound - sSmall).toFixed(1)})${againstClaude(sRound, baseline)}, so scaling the same family is the better bet`,
+			why: `${step} raised the relative trader score from ${fmt(sSmall)} to ${fmt(sRound)} (+${(sRound - sSmall).toFixed(1)}; Claude = 10)${closing}, so scaling the same family is the better bet`,
 		};
 	}
-	const lost = lostPoints(traderDimensions(results, roundOne));
+	// Where the points are lost, in the kind of score the round was given (judged criteria, or the
+	// offline rubric's dimensions), never one kind argued with the other.
+	const lost = traderLosses(results, roundOne);
+	const formatWords = lost.kind === 'judge' ? 'on risk management and actionability (judged against Claude)' : 'on format and risk levels (offline rubric)';
+	const depthWords = lost.kind === 'judge' ? 'on thesis and consistency' : 'on depth';
 	if (lost.formatAndRisk > lost.depth) {
-		const dims = lost.formatDims.length > 0 ? ` (${lost.formatDims.join(', ')})` : '';
-		const moved = sSmall !== null && sRound !== null ? `${step} moved the trader score only ${(sRound - sSmall).toFixed(1)}, and ` : '';
+		const dims = lost.formatDims.length > 0 && lost.kind === 'rubric' ? ` (${lost.formatDims.join(', ')})` : '';
+		const moved = sSmall !== null && sRound !== null ? `${step} moved the relative trader score only ${(sRound - sSmall).toFixed(1)}, and ` : '';
 		return {
 			model: other,
-			why: `${moved}${roundOne} loses ${lost.formatAndRisk.toFixed(1)} points on format and risk levels${dims} against ${lost.depth.toFixed(1)} on depth, so another family is worth trying`,
+			why: `${moved}${roundOne} loses ${lost.formatAndRisk.toFixed(1)} points ${formatWords}${dims} against ${lost.depth.toFixed(1)} ${depthWords}, so another family is worth trying`,
 		};
 	}
 	return {
 		model: same,
-		why: `${roundOne} loses most of its points on depth (${lost.depth.toFixed(1)} against ${lost.formatAndRisk.toFixed(1)} on format and risk levels), which more parameters of the same family address best`,
+		why: `${roundOne} loses most of its points ${depthWords} (${lost.depth.toFixed(1)} against ${lost.formatAndRisk.toFixed(1)} ${formatWords}), which more parameters of the same family address best`,
 	};
 }
 
+/** What the round fell short on: a relative score below the threshold, compliance, or evidence that cannot decide. */
 function shortfall(state: StrategyState, model: string): string {
 	const {results, settings} = state;
-	const score = traderScore(results, model);
+	const check = thresholdOf(state, model);
 	const practical = isPractical(results, model, settings.minRate);
-	if (score !== null && score >= settings.threshold && practical === false) {
+	if (check.outcome === 'meets' && practical === false) {
 		const minutes = pipelineMinutes(results, model);
-		return `${model} reaches ${fmt(score)} (threshold ${fmt(settings.threshold)}) but decodes at ${(meanRate(results, model) ?? 0).toFixed(1)} t/s, below the minimum ${settings.minRate} t/s: impractical for a 12-agent pipeline${minutes === null ? '' : ` (one run ≈ ${minutes} min)`}`;
+		return `${model} reaches ${relativeText(check)} (threshold ${fmt(settings.threshold)}) but decodes at ${(meanRate(results, model) ?? 0).toFixed(1)} t/s, below the minimum ${settings.minRate} t/s: impractical for a 12-agent pipeline${minutes === null ? '' : ` (one run ≈ ${minutes} min)`}`;
 	}
-	return `${model} scored ${fmt(score)} on the trader prompt, below the threshold ${fmt(settings.threshold)}`;
+	if (check.outcome === 'inconclusive') return `${model}'s trader quality is inconclusive: ${check.reasons.join('; ')}`;
+	if (check.value === null || check.reasons.some((reason) => reason.startsWith('compliance fails'))) return `${model} misses the threshold: ${check.reasons.join('; ')}`;
+	return `${model} scored ${relativeText(check)} on the trader prompt, below the threshold ${fmt(settings.threshold)}`;
 }
 
 function speedText(facts: CandidateFacts): string {
@@ -219,22 +225,34 @@ export function escalationOffer(state: StrategyState, afterRound: number, roundM
 		[recommended, alternative] = [alternative, recommended];
 	}
 	const pick = facts(recommended);
+	const check = thresholdOf(state, roundModel);
 	const short = shortfall(state, roundModel);
-	const score = traderScore(state.results, roundModel);
-	const roundMet = score !== null && score >= settings.threshold;
+	const roundMet = check.outcome === 'meets';
 	const purpose = first ? firstPurpose(pick, settings.minRate) : otherPurpose(pick, roundModel, roundMet, settings.minRate);
 	const worth = first || (!roundMet && pick.predictedPractical === true);
-	const defaultChoice = worth && fits(pick) ? 'accept' : 'skip';
+	// A round that decided nothing is no reason to download 40 GB, nor is one whose judge could not
+	// judge (a miss on compliance alone says nothing about what a bigger model would score): settle it first.
+	const unsettled = check.outcome === 'inconclusive' || check.judgeUsable === false;
+	const defaultChoice = worth && fits(pick) && !unsettled ? 'accept' : 'skip';
 	const room = pick.mustDeleteFirst === null ? '' : ` Pulling ${recommended} first deletes ${pick.mustDeleteFirst} (${NEVER_TWO}; its measurements stay).`;
 	const unfit = fits(pick) ? '' : ` ${recommended} does not fit ${pick.fitsRam ? 'on disk' : 'in RAM'}, so Skip is the default.`;
+	const unsettledWhy = check.outcome === 'inconclusive' ? 'The round is inconclusive' : `The judge could not judge this round (${check.reasons.slice(1).join('; ')})`;
+	const settle = unsettled ? ` ${unsettledWhy}, so Skip is the default: settle it before any 70B pull, ${settleAdvice(roundModel, state.settings.scenarios)}.` : '';
 	return {
 		afterRound,
 		roundModel,
 		recommended,
 		alternative,
-		reason: `${short}; ${why}. ${purpose}${room}${unfit}${state.machine?.servedBy ? ` Both are served by ${state.machine.servedBy}: nothing is pulled; serving another model is done on the server.` : ''}`,
+		reason: `${short}; ${why}. ${purpose}${room}${unfit}${settle}${state.machine?.servedBy ? ` Both are served by ${state.machine.servedBy}: nothing is pulled; serving another model is done on the server.` : ''}`,
 		shortfall: `${short}.`,
 		candidates: [recommended, ...(alternative === null ? [] : [alternative])].map(facts),
 		defaultChoice,
+		roundCheck: check,
 	};
+}
+
+/** How to settle an inconclusive score: more markets narrow the interval, a new judgement replaces failed or stale ones. */
+export function settleAdvice(model: string, scenarios: number | undefined): string {
+	const more = Math.max(5, (scenarios ?? 3) + 2);
+	return `with more markets (trifecta run --scenarios ${more}) or by judging ${model} again (trifecta compare ${model})`;
 }

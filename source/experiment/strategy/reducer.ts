@@ -1,15 +1,20 @@
 // The strategy as a pure reducer: (state, event) -> state. No I/O; timestamps come in events.
 import type {ResultsFile, RoundRecord} from '../../domain/schema.js';
 import type {Settings} from '../settings.js';
-import {sizeOf} from './evidence.js';
+import {scorerId, sizeOf} from './evidence.js';
 import {nextStepOncePatched} from './recommend.js';
 import type {EscalationChoice, EscalationOffer, StrategyEvent, StrategyState} from './types.js';
 import {NEVER_TWO} from '../../models/tiers.js';
 
-/** Decisions depend on the threshold, the minimum rate and the ladder; measurements do not. */
-export function decisionsStale(recorded: ResultsFile['settings'], settings: Settings): boolean {
+/**
+ * Decisions depend on the threshold, the minimum rate, the ladder and who scores quality;
+ * measurements do not (scores by another judge are measured again, see steps.ts).
+ */
+export function decisionsStale(recorded: ResultsFile['settings'] | Settings, settings: Settings): boolean {
 	if (recorded === null) return false;
+	const recordedScorer = 'numPredict' in recorded ? scorerId(recorded) : recorded.scorer;
 	return (
+		(recordedScorer !== undefined && recordedScorer !== scorerId(settings)) ||
 		recorded.threshold !== settings.threshold ||
 		recorded.minRate !== settings.minRate ||
 		(recorded.roundOne ?? null) !== settings.roundOne ||

@@ -2,7 +2,7 @@
 // with the same settings, or when the results file already holds a measurement made with them,
 // which is what makes resume work after a crash, a quit or a settings change.
 import type {Settings} from '../settings.js';
-import {isInstalled, isLarge, modelResult} from './evidence.js';
+import {isInstalled, isLarge, modelResult, scoredByCurrent} from './evidence.js';
 import type {StepAction, StrategyState} from './types.js';
 
 export const stepKey = {
@@ -41,8 +41,10 @@ function benchDone(state: StrategyState, model: string): boolean {
 	);
 }
 
+/** Measured, and scored by the judge this run uses: a score from another judge (or the rubric) is measured again. */
 function compareDone(state: StrategyState, model: string): boolean {
 	if (stepKey.compare(model) in state.done) return true;
+	if (!scoredByCurrent(state, model)) return false;
 	const reasoning = modelResult(state.results, model)?.reasoning;
 	return [reasoning?.bull, reasoning?.bear, reasoning?.trader].every((response) => response?.status === 'ok');
 }

@@ -1,7 +1,7 @@
 // The strategy's state, the events that fold into it, and the actions it asks the runner (or
 // the user) to perform next. Everything here is plain data so the reducer stays pure and a
 // state can be rebuilt from the results file on resume.
-import type {ResultsFile, RoundRecord} from '../../domain/schema.js';
+import type {ResultsFile, RoundRecord, ThresholdCheck} from '../../domain/schema.js';
 import type {Settings} from '../settings.js';
 import type {CommitPlan} from '../../output/configs/commit.js';
 
@@ -64,8 +64,10 @@ export type EscalationOffer = {
 	/** Just what the round fell short on, for the round's verdict (the offer screen shows `reason`). */
 	shortfall: string;
 	candidates: CandidateFacts[];
-	/** What --yes takes and where the wizard's cursor starts: escalate to `recommended`, or skip. */
+	/** What --yes takes and where the wizard's cursor starts: escalate to `recommended`, or skip (always after an inconclusive round). */
 	defaultChoice: Extract<EscalationChoice, 'accept' | 'skip'>;
+	/** The round model's threshold verdict the offer follows: meets, misses or inconclusive, and why. */
+	roundCheck: ThresholdCheck;
 };
 
 export type EscalationChoice = 'accept' | 'swap' | 'skip';

@@ -15,7 +15,7 @@ export type ChartModel = {
 	rate: {mean: number; sd: number} | null;
 	/** Bandwidth ceiling, t/s; null when the bandwidth is unknown. */
 	ceiling: number | null;
-	/** The quality the threshold applies to (the trader role's). */
+	/** The quality the threshold applies to: the trader's relative score (10 = Claude), null when not judged. */
 	quality: ScorePoint | null;
 	roles: Record<Role, ScorePoint | null>;
 };
@@ -40,6 +40,13 @@ export function scorePoint(response: ScoredResponse | undefined): ScorePoint | n
 	return {value: response.score, interval: quality && quality.n > 1 ? {low: quality.low, high: quality.high} : null};
 }
 
+/** The trader's relative score (10 x local / Claude, same judge calls) with its interval: what the threshold reads. */
+export function relativePoint(response: ScoredResponse | undefined): ScorePoint | null {
+	const relative = response?.status === 'ok' ? response.relative : null;
+	if (!relative) return null;
+	return {value: relative.mean, interval: relative.n > 1 && relative.low !== relative.high ? {low: relative.low, high: relative.high} : null};
+}
+
 function roles(reasoning: ReasoningResult | undefined): Record<Role, ScorePoint | null> {
 	return {bull: scorePoint(reasoning?.bull), bear: scorePoint(reasoning?.bear), trader: scorePoint(reasoning?.trader)};
 }
@@ -51,7 +58,7 @@ function chartModel(model: ModelResult): ChartModel {
 		name: model.name,
 		rate: rate ? {mean: rate.mean, sd: rate.sd} : null,
 		ceiling: model.speed?.ceilingRate ?? null,
-		quality: byRole.trader,
+		quality: relativePoint(model.reasoning?.trader),
 		roles: byRole,
 	};
 }
@@ -59,11 +66,13 @@ function chartModel(model: ModelResult): ChartModel {
 export function chartData(results: ResultsFile): ChartData {
 	const baseline = results.baseline;
 	let claude: ChartData['claude'] = null;
+	const judged = results.models.some((model) => relativePoint(model.reasoning?.trader) !== null);
 	if (baseline?.status === 'ok') {
 		const byRole = roles(baseline.reasoning);
 		claude = {
 			label: `Claude (${baseline.model.replace(/^claude-/, '')})`,
-			quality: byRole.trader?.value ?? null,
+			// On the relative scale Claude is 10 by definition.
+			quality: judged ? 10 : null,
 			roles: {bull: byRole.bull?.value ?? null, bear: byRole.bear?.value ?? null, trader: byRole.trader?.value ?? null},
 		};
 	}

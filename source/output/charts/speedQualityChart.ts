@@ -53,7 +53,7 @@ function axes({x, y, plot}: Geometry): string[] {
 		line(plot.left, plot.bottom, plot.right, plot.bottom, {class: 'axis'}),
 		line(plot.left, plot.top, plot.left, plot.bottom, {class: 'axis'}),
 		text((plot.left + plot.right) / 2, plot.bottom + 40, 'decode rate (tokens/s, mean ± sd)', {'text-anchor': 'middle'}),
-		text(18, (plot.top + plot.bottom) / 2, 'trader quality (0–10)', {'text-anchor': 'middle', transform: `rotate(-90 18 ${(plot.top + plot.bottom) / 2})`}),
+		text(18, (plot.top + plot.bottom) / 2, 'trader quality relative to Claude (10 = Claude)', {'text-anchor': 'middle', transform: `rotate(-90 18 ${(plot.top + plot.bottom) / 2})`}),
 	);
 	return parts;
 }
@@ -190,7 +190,7 @@ export function speedQualityChart(data: ChartData): string {
 	const missing = notPlotted(data);
 	const body = [
 		text(PLOT.left, 24, title, {class: 'title'}),
-		text(PLOT.left, 42, 'Each local model by decode rate and trader quality; the top-right quadrant is what the pipeline can use.', {class: 'muted'}),
+		text(PLOT.left, 42, 'Each local model by decode rate and trader quality relative to Claude (10 = Claude); the top-right quadrant is what the pipeline can use.', {class: 'muted'}),
 		...quadrants(data, geometry),
 		...axes(geometry),
 		...pointsAndLines(data, geometry),

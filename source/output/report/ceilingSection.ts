@@ -4,39 +4,40 @@ import {ONE_AT_A_TIME_WORDS} from '../../models/tiers.js';
 import type {ResultsFile} from '../../domain/schema.js';
 import {NOT_MEASURED, fixed, gigabytes, percent} from '../textFormat.js';
 import {predictRate, rateBytesConstant, type Measured} from '../../analysis/ratePrediction.js';
-import {bandwidth, baselineScores, bestLocal, isSeventyB, meanEfficiency, minRate, rateOf, sizeOf, threshold} from './facts.js';
+import {bandwidth, bestLocal, isSeventyB, meanEfficiency, minRate, rankModels, rateOf, sizeOf, threshold} from './facts.js';
 import {mdTable} from './markdown.js';
 
 function qualityCeiling(results: ResultsFile): string {
 	const best = bestLocal(results);
-	const base = baselineScores(results);
 	const limit = threshold(results);
-	if (!best) return `No local model has a trader score yet: the quality ceiling is ${NOT_MEASURED}.`;
+	if (!best) return `No local model has a trader score relative to Claude yet: the quality ceiling is ${NOT_MEASURED}.`;
+	const score = best.trader ?? 0;
+	const scored = rankModels(results).filter((entry) => entry.trader !== null && sizeOf(entry.model) !== null);
 	// Every model at the best score (as printed), smallest first: a tie names them all, so it agrees with any one the ceiling names.
-	const tied = results.models
-		.filter((model) => model.reasoning?.trader?.score != null && fixed(model.reasoning.trader.score) === fixed(best.trader))
-		.sort((a, b) => (sizeOf(a) ?? 0) - (sizeOf(b) ?? 0));
-	const parts = [`Best local trader score: ${fixed(best.trader)} (${tied.map((model) => model.name).join(', ')}).`];
-	parts.push(base.trader === null ? 'Claude baseline: not measured, so the gap to Claude is unknown.' : `Claude baseline: ${fixed(base.trader)}; gap ${fixed(base.trader - (best.trader ?? 0))} points.`);
-	if (limit !== null) parts.push((best.trader ?? 0) >= limit ? `It reaches the threshold of ${limit}.` : `It stays below the threshold of ${limit} by ${fixed(limit - (best.trader ?? 0))} points.`);
-	const scored = results.models.filter((model) => model.reasoning?.trader?.score !== null && model.reasoning?.trader?.score !== undefined && sizeOf(model) !== null);
-	const bySize = [...scored].sort((a, b) => (sizeOf(a) ?? 0) - (sizeOf(b) ?? 0));
+	const tied = scored.filter((entry) => fixed(entry.trader) === fixed(score)).sort((a, b) => (sizeOf(a.model) ?? 0) - (sizeOf(b.model) ?? 0));
+	const names = tied.length > 0 ? tied.map((entry) => entry.model.name).join(', ') : best.model.name;
+	const parts = [`Best local trader score: ${fixed(score)} relative to Claude (${names}; Claude = 10, so the gap is ${fixed(Math.max(0, 10 - score))} points).`];
+	if (limit !== null) {
+		const outcome = best.check.outcome;
+		parts.push(outcome === 'meets' ? `It meets the threshold of ${limit}.` : outcome === 'misses' ? `It misses the threshold of ${limit}${score < limit ? ` by ${fixed(limit - score)} points` : ''}.` : `Whether it reaches the threshold of ${limit} is inconclusive: ${best.check.reasons[0] ?? ''}.`);
+	}
+	const bySize = [...scored].sort((a, b) => (sizeOf(a.model) ?? 0) - (sizeOf(b.model) ?? 0));
 	if (bySize.length >= 2) {
-		const trend = bySize.map((model) => `${model.name} ${fixed(model.reasoning?.trader?.score)}`).join(' → ');
-		const first = bySize[0]?.reasoning?.trader?.score ?? 0;
-		const last = bySize.at(-1)?.reasoning?.trader?.score ?? 0;
-		const closes = limit !== null && (best.trader ?? 0) >= limit;
+		const trend = bySize.map((entry) => `${entry.model.name} ${fixed(entry.trader)}`).join(' → ');
+		const first = bySize[0]?.trader ?? 0;
+		const last = bySize.at(-1)?.trader ?? 0;
+		const closes = best.check.outcome === 'meets';
 		// The smallest model at the best score: larger ones beyond it add no quality.
 		const plateau = tied[0];
 		const flatAbove = plateau !== undefined && plateau !== bySize.at(-1) && bySize.indexOf(plateau) > 0;
 		const trendSentence = flatAbove
-			? `The score climbs with size up to ${plateau.name}; the larger models score no higher than ${plateau.name}.`
+			? `The score climbs with size up to ${plateau.model.name}; the larger models score no higher than ${plateau.model.name}.`
 			: closes
 				? 'Size closed the gap to the threshold.'
 				: last - first < 0.5
 					? 'Scores barely move with size: a gap that size does not close.'
 					: 'Scores rise with size but have not reached the threshold.';
-		parts.push(`By size: ${trend}. ${trendSentence}`);
+		parts.push(`By size (relative to Claude): ${trend}. ${trendSentence}`);
 	}
 	return parts.join(' ');
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type {ResultsFile} from '../../domain/schema.js';
 import {PIPELINE_FILES} from '../configs/patchPipeline.js';
 import {fixed} from '../textFormat.js';
-import {baselineScores, threshold} from './facts.js';
+import {checkOf, threshold} from './facts.js';
 import {recommendedConfigs} from './recommendationSection.js';
 
 /** The pipeline's CONFIGS file names `config` (quoted, as a dict key): the configs are written there. */
@@ -22,7 +22,9 @@ export function formatNextStepsSection(results: ResultsFile, pipelineDir: string
 	const steps: string[] = [];
 	const rec = results.recommendation;
 	const model = rec?.model ? results.models.find((entry) => entry.name === rec.model) : undefined;
-	const score = model?.reasoning?.trader?.score ?? null;
+	// The relative score and its outcome, as every surface shows them (never the absolute judged level).
+	const check = model ? checkOf(results, model) : null;
+	const score = check?.value ?? null;
 	const limit = threshold(results);
 	const document = recommendedConfigs(results);
 	const first = typeof document === 'string' ? null : document.configs[0]?.name ?? null;
@@ -30,7 +32,7 @@ export function formatNextStepsSection(results: ResultsFile, pipelineDir: string
 	// The next-step sentence stored with the recommendation comes first, word for word.
 	if (rec?.nextStep) ready = rec.nextStep;
 	else if (!rec?.model) ready = '**Not ready for a full pipeline run:** no local model is recommended yet.';
-	else if (limit !== null && score !== null && score < limit) ready = `**Not ready:** ${rec.model} scores ${fixed(score)} on the trader prompt, below the threshold of ${limit}.`;
+	else if (limit !== null && check !== null && check.outcome !== 'meets') ready = `**Not ready:** ${rec.model}'s trader score relative to Claude (${score === null ? 'not judged' : fixed(score)}) ${check.outcome === 'misses' ? 'misses' : 'is inconclusive against'} the threshold of ${limit}.`;
 	else if (model?.practical === false) ready = `**Ready with a caveat:** ${rec.model} reaches the quality bar but is below the minimum decode rate; run \`${first ?? 'its hybrid config'}\` once and time it before adopting it.`;
 	else ready = `**Ready for a full pipeline run** with \`--hybrid ${first ?? rec.model}\`.`;
 	steps.push(ready);
@@ -41,8 +43,7 @@ export function formatNextStepsSection(results: ResultsFile, pipelineDir: string
 	if (unbenched.length > 0) steps.push(`Benchmark the models with no speed yet: \`trifecta bench ${unbenched.join(' ')}\`.`);
 	const untested = results.models.filter((entry) => !entry.toolCalling?.openai).map((entry) => entry.name);
 	if (untested.length > 0) steps.push(`Test tool calling where it was not measured: \`trifecta tools ${untested.join(' ')}\`.`);
-	const base = baselineScores(results);
-	if (rec?.model && base.trader !== null && score !== null && score < base.trader) steps.push(`The remaining gap to Claude (${fixed(base.trader - score)} trader points) is what the full pipeline run should confirm or refute.`);
+	if (rec?.model && score !== null && score < 10) steps.push(`The remaining gap to Claude (${fixed(10 - score)} points of relative trader score, Claude = 10) is what the full pipeline run should confirm or refute.`);
 	if (results.simulated) steps.push('These figures are SIMULATED: repeat the experiment against the real Ollama before acting on them.');
 	return steps.map((step) => `- ${step}`).join('\n');
 }

@@ -4,7 +4,7 @@
 import type {ModelResult, ReasoningResult, ResultsFile} from '../../domain/schema.js';
 import {endpointSummary} from '../toolTable.js';
 import {NOT_MEASURED, fixed, gigabytes, integer, percent, truncate} from '../textFormat.js';
-import {sizeOf} from '../report/facts.js';
+import {checkOf, sizeOf} from '../report/facts.js';
 import {BLANK, type Surface, type TableColumn} from './tableSpec.js';
 
 export type BenchmarkRow = {
@@ -39,9 +39,6 @@ function rate(row: BenchmarkRow): number | null {
 	return row.model?.speed?.evalRate.mean ?? null;
 }
 
-function baselineTrader(results: ResultsFile): number | null {
-	return results.baseline?.status === 'ok' ? (results.baseline.reasoning.trader?.score ?? null) : null;
-}
 
 // † : the reps ran while another model downloaded (disk and network busy; the legend says which).
 const dagger = (row: BenchmarkRow): string => (row.model?.speed?.duringDownload ? ' †' : '');
@@ -71,18 +68,20 @@ export const BENCHMARK_COLUMNS: readonly BenchmarkColumn[] = [
 			csv: true,
 		},
 	},
-	// Narrow terminals leave out tools, then bull, then bear: the trader score and its ratio decide.
-	{key: 'bull', header: 'bull', value: score('bull'), show: {terminal: {dropRank: 2}}},
-	{key: 'bear', header: 'bear', value: score('bear'), show: {terminal: {dropRank: 3}}},
-	{key: 'trader', header: 'trader', value: score('trader'), show: {terminal: true}},
+	// The trader's absolute judged score, then the score the threshold reads (10 x local / Claude on
+	// the same judge calls, with its 95 % interval) and its outcome: one definition, one name.
+	// Narrow terminals leave out tools, then the absolute trader score: the relative score and its outcome decide.
+	{key: 'trader', header: 'trader', value: score('trader'), show: {terminal: {dropRank: 2}}},
 	{
-		key: 'vsClaude', header: 'vs Claude', value: (row) => {
-			const trader = row.reasoning?.trader?.score ?? null;
-			const claude = baselineTrader(row.results);
-			return trader !== null && claude ? trader / claude : null;
-		},
-		format: (fraction) => `${Math.round(fraction * 100)}%`, show: {terminal: true},
+		key: 'relative', header: 'relative to Claude', unit: '10 = Claude', value: (row) => (row.model ? checkOf(row.results, row.model).value : row.reasoning?.trader ? 10 : null),
+		show: {terminal: {header: 'relative', text: (row) => {
+			if (!row.model) return row.reasoning?.trader ? '10.0' : BLANK.terminal;
+			const check = checkOf(row.results, row.model);
+			if (check.value === null) return BLANK.terminal;
+			return check.low === null || check.high === null || check.low === check.high ? check.value.toFixed(1) : `${check.value.toFixed(1)} [${check.low.toFixed(1)}–${check.high.toFixed(1)}]`;
+		}}, csv: true},
 	},
+	{key: 'outcome', header: 'outcome', value: (row) => (row.model ? (row.model.reasoning?.trader ? checkOf(row.results, row.model).outcome : null) : row.reasoning?.trader ? 'reference' : null), show: {terminal: true, csv: true}},
 	{key: 'tools', header: 'tools', value: (row) => (row.model?.toolCalling?.openai ? `${row.model.toolCalling.openai.passed}/${row.model.toolCalling.openai.total}` : null), show: {terminal: {dropRank: 1}}},
 	{key: 'decodeSd', header: 'decode sd', unit: 't/s', value: (row) => row.model?.speed?.evalRate.sd ?? null, show: {csv: true}},
 	{key: 'decodeSamples', header: 'decode samples', unit: 't/s', value: (row) => (row.model?.speed ? row.model.speed.evalRate.samples.join(' ') : null), show: {csv: true}},

@@ -5,6 +5,7 @@ import type {RouteContext} from '../context.js';
 import type {ClaudeStreamFault} from '../faults.js';
 import {shortId} from '../hashing.js';
 import {isJudgeRequest, judgeReplyFor} from '../judge.js';
+import {quirkyJudgeAnswer} from '../judgeQuirks.js';
 import {nextSample, simulatedReply} from '../texts.js';
 import {tokenize} from '../tokenize.js';
 import {ChunkStream, isRecord, sendJson, sleep} from '../wire.js';
@@ -119,7 +120,10 @@ export async function handleAnthropicMessages(ctx: RouteContext, exchange: Excha
 	const answerBudget = Math.max(0, maxTokens - thought.length);
 	// One token past the budget, so a reply that would have gone on ends with "max_tokens".
 	// A judge request (output_config.format with the judge's criteria) gets the simulated verdict.
-	const judged = isJudgeRequest(body) ? judgeReplyFor(ctx, messages.at(-1)?.content ?? '') : null;
+	const judgeRequest = isJudgeRequest(body);
+	// A judge quirk set for the whole simulator (judgeQuirks.ts) answers before the judge's own modes.
+	const quirk = judgeRequest && ctx.options.judgeQuirk !== null ? quirkyJudgeAnswer(ctx.options.judgeQuirk) : null;
+	const judged = quirk ? {text: quirk.text, refusal: quirk.stopReason === 'refusal'} : judgeRequest ? judgeReplyFor(ctx, messages.at(-1)?.content ?? '') : null;
 	// Samples are counted per request shape: a streamed and a non-streamed request are two first samples.
 	const sample = judged ? 0 : nextSample(ctx, [model, conversation, body['stream'] === true]);
 	const text = judged ? judged.text : simulatedReply({model, quality: ctx.options.claudeQuality, messages: conversation, maxTokens: answerBudget + 1, sample});

@@ -2,10 +2,10 @@
 // has_more/first_id/last_id (the SDK's page iterator follows after_id). What each model accepts
 // is in ../anthropicRules.ts.
 import type {RouteContext} from '../context.js';
+import type {SimClaudeModel} from '../types.js';
 import {sendJson} from '../wire.js';
 import type {Exchange} from '../wire.js';
 
-export type SimClaudeModel = {id: string; created_at: string; display_name?: string; lifecycle?: 'active' | 'deprecated' | 'retired'};
 type ModelInfo = {type: 'model'; id: string; display_name: string; created_at: string; lifecycle: string};
 
 /** Newest first, as the API lists them; retired models stay in the catalogue, marked so (SDK 1.14 ModelInfo.lifecycle). */

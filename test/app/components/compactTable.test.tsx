@@ -33,22 +33,22 @@ describe('CompactTable', () => {
 
 describe('the verdict table on a narrow terminal', () => {
 	// At 60x20 the verdict cut model names ("mistral-small:2…") and kept every column.
-	it('leaves out tools, then bull, then bear before it cuts a model name; trader and vs Claude stay', () => {
+	it('leaves out tools, then the absolute trader score, before it cuts a model name; relative and outcome stay', () => {
 		const results = completeResults();
 		const long = results.models.find((model) => model.reasoning !== undefined);
 		if (long) long.name = 'mistral-small:22b';
 		const table = verdictTable(results, defaultSettings);
 		const headers = (width: number) => shownColumns(table.columns, table.rows, width).map((column) => column.header);
-		expect(headers(100)).toEqual(table.columns.map((column) => column.header));
+		expect(headers(120)).toEqual(table.columns.map((column) => column.header));
 		const at60 = render(<CompactTable columns={table.columns} rows={table.rows} width={60} />).lastFrame() ?? '';
 		expect(at60).toContain('mistral-small:22b');
 		expect(at60).not.toContain('…');
-		expect(at60.split('\n')[0]).toMatch(/trader\s+vs Claude/);
+		expect(at60.split('\n')[0]).toMatch(/relative\s+outcome/);
 		expect(at60.split('\n')[0]).not.toMatch(/tools/);
 		for (const line of at60.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
-		// Narrower still: bull goes before bear.
-		const narrow = headers(44);
-		expect(narrow).not.toContain('bull');
-		expect(narrow).toContain('trader');
+		// Narrower still: the absolute trader score goes before anything the decision reads.
+		const narrow = shownColumns(table.columns, table.rows, 50).map((column) => column.header);
+		expect(narrow).not.toContain('trader');
+		expect(narrow).toEqual(expect.arrayContaining(['model', 'relative', 'outcome']));
 	});
 });

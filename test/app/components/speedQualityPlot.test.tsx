@@ -87,7 +87,7 @@ describe('awkward cases', () => {
 
 	it('renders as an Ink component within the width', () => {
 		const frame = render(<SpeedQualityPlot data={chartData(completeResults())} width={80} />).lastFrame() ?? '';
-		expect(frame).toContain('Speed vs quality · decode t/s across, trader quality up');
+		expect(frame).toContain('Speed vs quality · decode t/s across, trader quality relative to Claude up');
 		expect(frame.split('\n').every((line) => line.length <= 80)).toBe(true);
 	});
 });

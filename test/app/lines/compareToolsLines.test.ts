@@ -28,6 +28,11 @@ describe('compare lines', () => {
 		expect(printed).toEqual(['  Claude (baseline) trader: quality 9.6 · 700 words · BUY (12.5 s)', '  a:1b trader: quality 9.6 · 700 words · BUY (12.5 s)']);
 	});
 
+	it('names a judged trader\'s relative score the way every surface does', () => {
+		const response = {...okResponse('trader', 8.2, {words: 700, decision: 'BUY'}), scoreSource: 'judge' as const, relative: {mean: 8.4, low: 7.9, high: 8.9, n: 12}};
+		expect(compareLine({type: 'compare:cell-done', subject: 'a:1b', role: 'trader', response})).toBe('  a:1b trader: quality 8.2 (judge) · relative to Claude 8.4 [7.9–8.9], n=12 · 700 words · BUY (12.5 s)');
+	});
+
 	it('says when the baseline is skipped and why', () => {
 		expect(compareLine({type: 'compare:start', subjects: ['a:1b'], roles: ['bull', 'bear', 'trader'], baseline: 'skipped', baselineNote: 'ANTHROPIC_API_KEY is not set'})).toBe(
 			'comparing 1 model on bull, bear, trader (baseline skipped: ANTHROPIC_API_KEY is not set)',

@@ -62,7 +62,7 @@ describe.each([
 		await ui.press('?');
 		await ui.press(KEY.enter);
 		await ui.until('Verdict — round 1: qwen2.5:32b');
-		expectFits(ui, 'Verdict — round 1', /^model\s+t\/s\s+bull\s+bear\s+trader\s+vs Claude\s+tools/);
+		expectFits(ui, 'Verdict — round 1', /^model\s+t\/s\s+trader\s+relative\s+outcome\s+tools/);
 		expect(ui.screen().some((line) => line.startsWith('qwen2.5:32b'))).toBe(true);
 		expect(ui.screen().join(' ')).toContain('Decision: an escalation is offered on the next screen');
 		await ui.press(KEY.enter);

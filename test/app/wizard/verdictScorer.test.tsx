@@ -35,7 +35,13 @@ describe('who scored quality, on the verdict screen and in the report', () => {
 	});
 
 	it('calls rubric scores a format-and-grounding check, not a judge', () => {
-		expect(verdict(completeResults()).replace(/\s+/g, ' ')).toContain('Quality is a format-and-grounding check (the offline rubric)');
+		// The complete fixture's traders are judged; scored by the rubric alone here.
+		const results = completeResults();
+		for (const model of results.models) {
+			const trader = model.reasoning?.trader;
+			if (trader) Object.assign(trader, {scoreSource: 'rubric', scorer: {kind: 'rubric', version: '3', judgeModel: null, baseline: null}});
+		}
+		expect(verdict(results).replace(/\s+/g, ' ')).toContain('Quality is a format-and-grounding check (the offline rubric)');
 	});
 });
 
@@ -45,9 +51,10 @@ describe('the report never ranks rubric scores with judged ones', () => {
 		const rubricOnly = results.models.find((model) => model.name === 'qwen2.5:14b')?.reasoning?.trader;
 		if (rubricOnly) rubricOnly.scorer = {kind: 'rubric', version: '3', judgeModel: null, baseline: null};
 		const section = formatQualitySection(results);
-		const ranking = section.slice(section.indexOf('| rank'), section.indexOf('Scored by the format-and-grounding check only'));
+		const ranking = section.slice(section.indexOf('| rank'), section.indexOf('Scored only by the format-and-grounding check'));
 		expect(ranking).toContain('qwen2.5:32b');
 		expect(ranking).not.toContain('qwen2.5:14b');
-		expect(section).toContain('Scored by the format-and-grounding check only, kept apart:\n- qwen2.5:14b: trader 8.1 by the format-and-grounding check (not ranked with judged scores');
+		// Its own table, after the judged ranking: never ranked with judged scores.
+		expect(section.slice(section.indexOf('Scored only by the format-and-grounding check'))).toMatch(/not ranked with the judged scores[\s\S]*\| qwen2\.5:14b \| 8\.1 \|/);
 	});
 });

@@ -44,12 +44,14 @@ describe('wizard', () => {
 		expect(ui.frame()).toMatch(/\[x\] qwen2\.5:32b\s+19\.9 GB\s+no\s+yes\s+≤ 20\.1 t\/s/);
 		await ui.press(KEY.enter);
 		await ui.until('Verdict — round 1: qwen2.5:32b');
-		expect(ui.frame()).toMatch(/qwen2\.5:32b\s+16\.2\s+8\.0\s+8\.0\s+8\.4\s+86%\s+5\/5/);
+		// The absolute judged trader score, then the relative score the threshold reads, and its outcome.
+		expect(ui.frame()).toMatch(/qwen2\.5:32b\s+16\.2\s+8\.2\s+8\.4\s+misses\s+5\/5/);
+		expect(ui.frame()).toMatch(/Claude \(baseline\)\s+–\s+9\.8\s+10\.0\s+reference/);
 		expect(ui.frame()).toContain('Claude (baseline)');
-		expect(ui.flat()).toMatch(/qwen2\.5:32b scored 8\.4 on the trader prompt, below the threshold 9\.0\. Decision: an escalation is offered on the next screen/);
+		expect(ui.flat()).toMatch(/qwen2\.5:32b scored 8\.4 relative to Claude on the trader prompt, below the threshold 9\.0\. Decision: an escalation is offered on the next screen/);
 		await ui.press(KEY.enter);
 		await ui.until('Escalation after round 1');
-		expect(ui.flat()).toMatch(/qwen2\.5:14b→qwen2\.5:32b step raised the trader score from 7\.1 to 8\.4/);
+		expect(ui.flat()).toMatch(/qwen2\.5:14b→qwen2\.5:32b step raised the relative trader score from 7\.1 to 8\.4/);
 		expect(ui.frame()).toMatch(/› Escalate to qwen2\.5:72b \(recommended\)/);
 		// The prediction from the 32B measured here (16.2 t/s x 19.9 GB / 47.4 GB), before any 70B pull.
 		expect(ui.flat()).toMatch(/qwen2\.5:72b \(47\.4 GB\): predicted 6\.8 t\/s \(5\.4–8\.1, from qwen2\.5:32b at 16\.2 t\/s\), below the minimum, ceiling 8\.4 t\/s; fits in RAM, fits on disk/);
@@ -57,7 +59,7 @@ describe('wizard', () => {
 		expect(h.calls).not.toContain('pull qwen2.5:72b');
 		await ui.press(KEY.enter);
 		await ui.until('Verdict — final');
-		expect(ui.flat()).toMatch(/Recommendation: qwen2\.5:72b is recommended: it scores 9\.2/);
+		expect(ui.flat()).toMatch(/Recommendation: qwen2\.5:72b is recommended: its trader answers reach 9\.2 relative to Claude/);
 		expect(ui.flat()).toMatch(/Next step: Write the configs into the pipeline/);
 		await ui.press(KEY.enter);
 		await ui.until('Hybrid configs for qwen2.5:72b');
@@ -66,7 +68,7 @@ describe('wizard', () => {
 		await ui.press(KEY.enter);
 		await ui.until('Done');
 		const done = ui.flat().slice(ui.flat().lastIndexOf('Done'));
-		expect(done).toMatch(/^Done Recommendation: qwen2\.5:72b is recommended: it scores 9\.2/);
+		expect(done).toMatch(/^Done Recommendation: qwen2\.5:72b is recommended: its trader answers reach 9\.2 relative to Claude/);
 		expect(ui.frame()).toContain(`Files written:\n  ${h.dir}/: hybrid-configs.json`);
 		await ui.press(KEY.enter);
 		expect(ui.exits).toEqual([0]);
@@ -96,7 +98,7 @@ describe('wizard', () => {
 		await ui.press(KEY.enter);
 		await ui.until('Verdict — final');
 		expect(ui.flat()).toMatch(/Recommendation: qwen2\.5:32b is recommended below threshold/);
-		expect(ui.flat()).toMatch(/Ceiling: The best local trader score measured here is 8\.4 \(qwen2\.5:32b\), 0\.6 below the threshold 9\.0/);
+		expect(ui.flat()).toMatch(/Ceiling: The best local trader score measured here is 8\.4 relative to Claude \(qwen2\.5:32b\), 0\.6 below the threshold 9\.0/);
 		expect(ui.flat()).not.toContain('Ceiling: Ceiling');
 		await runner.close();
 		expect(saved(h.dir).rounds.map((record) => record.decision)).toEqual(['skip', 'ceiling']);
@@ -119,7 +121,7 @@ describe('wizard', () => {
 		await enterThrough(ui, ['Verdict — round 2: qwen2.5:72b', 'Escalation after round 2', 'Make room for llama3.3:70b']);
 		expect(ui.frame()).toContain('› Delete qwen2.5:72b, then pull llama3.3:70b');
 		// qwen2.5:72b (8.6 at 8.5 t/s) is the best practical model so far: the screen says what deleting it costs.
-		expect(ui.flat()).toContain('qwen2.5:72b is the best practical model measured so far (trader 8.6 at 8.5 t/s): once deleted it cannot be the recommendation, which must be installed.');
+		expect(ui.flat()).toContain('qwen2.5:72b is the best practical model measured so far (trader 8.6 relative to Claude at 8.5 t/s): once deleted it cannot be the recommendation, which must be installed.');
 		expect(h.deleted).toEqual([]);
 		await ui.press(KEY.down);
 		await ui.press(KEY.enter);
@@ -211,7 +213,7 @@ describe('wizard', () => {
 		await ui.press(KEY.enter);
 		await ui.until('Verdict — final');
 		expect(ui.flat()).toMatch(/Recommendation: qwen2\.5:32b is recommended below threshold/);
-		expect(ui.flat()).toMatch(/Ceiling: qwen2\.5:72b reaches 10\.0 but runs at 5\.9 t\/s \(minimum 8 t\/s\): quality is reachable, not at a usable speed on this machine\./);
+		expect(ui.flat()).toMatch(/Ceiling: qwen2\.5:72b reaches 10\.0 relative to Claude but runs at 5\.9 t\/s \(minimum 8 t\/s\): quality is reachable, not at a usable speed on this machine\./);
 		await runner.close();
 		expect(h.calls).not.toContain('pull llama3.3:70b');
 		expect(h.deleted).toEqual([]);

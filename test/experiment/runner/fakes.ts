@@ -13,7 +13,7 @@ import {createRunner} from '../../../source/experiment/runner/index.js';
 import type {Outputs, Runner, RunnerDeps, StepFunctions, WaitingAction} from '../../../source/experiment/runner/index.js';
 import type {InstalledModel, OllamaProvider, OpenAICompatProvider} from '../../../source/providers/types.js';
 import type {SystemInfo} from '../../../source/system/types.js';
-import {response, speed, type World} from '../strategy/fixtures.js';
+import {judgedWorldTrader, response, speed, type World} from '../strategy/fixtures.js';
 
 export const system: SystemInfo = {
 	platform: 'darwin',
@@ -115,7 +115,7 @@ export function harness(world: World, options: {installed?: string[]; dir?: stri
 			ctx.results.update((draft) => {
 				draft.baseline = baseline;
 				for (const model of models) {
-					upsertModel(draft, model).reasoning = {bull: response('bull', 8), bear: response('bear', 8), trader: response('trader', world[model]?.trader ?? 5)};
+					upsertModel(draft, model).reasoning = {bull: response('bull', 8), bear: response('bear', 8), trader: judgedWorldTrader(world[model] ?? {trader: 5, rate: 20}, ctx.settings.judgeModel ?? ctx.settings.claudeModel)};
 				}
 			});
 			return {models: {}, baseline};

@@ -7,9 +7,15 @@ import {type Settings} from '../../../source/experiment/settings.js';
 import {testSettings} from '../../helpers/testSettings.js';
 import {initialState, nextAction, reduce} from '../../../source/experiment/strategy/index.js';
 import type {Action, EscalationChoice, EscalationOffer, MachineFacts, StrategyState} from '../../../source/experiment/strategy/index.js';
+import {judgedTrader, type MarketSpec} from '../../helpers/judgedRecord.js';
 
-/** A model as the scripted world measures it; `rate: null` = compared but never benchmarked. */
-export type ModelWorld = {trader: number; rate: number; dims?: RubricDimension[]; sizeBytes?: number};
+/**
+ * A model as the scripted world measures it: `trader` is its relative score (10 = Claude), judged
+ * the same on three markets; `criteria` spreads it over thesis, risk, consistency, actionability;
+ * `trader: null` = the judge produced no score; `judged` replaces the whole judged record (a
+ * misbehaving judge, a failed market, a missing stop-loss).
+ */
+export type ModelWorld = {trader: number | null; rate: number; criteria?: number[]; dims?: RubricDimension[]; sizeBytes?: number; judged?: MarketSpec | MarketSpec[]};
 export type World = Record<string, ModelWorld>;
 
 const AT = '2026-01-01T00:00:00.000Z';
@@ -57,6 +63,19 @@ export function response(role: 'bull' | 'bear' | 'trader', score: number, dimens
 		tail: '',
 		at: AT,
 	};
+}
+
+/** Claude's judged trader quality in the scripted world: a relative score r gives the local answer r x this / 10. */
+export const CLAUDE_JUDGED = 9.8;
+
+/** The trader record the judge gives a world model: its relative score on every market, Claude at CLAUDE_JUDGED. */
+export function judgedWorldTrader(world: ModelWorld, judgeModel: string): ScoredResponse {
+	const spec: MarketSpec | MarketSpec[] =
+		world.judged ??
+		(world.trader === null
+			? {judgeError: 'the judge refused to answer (stop_reason refusal) (asked twice)'}
+			: {answer: (world.criteria ?? [world.trader, world.trader, world.trader, world.trader]).map((r) => (r * CLAUDE_JUDGED) / 10), baseline: CLAUDE_JUDGED});
+	return {...judgedTrader(spec, {judgeModel}), dimensions: world.dims ?? []};
 }
 
 export function speed(rate: number, settings: Settings): SpeedResult {
@@ -166,7 +185,7 @@ export function play(script: Script): Played {
 						model.speed = speed(world.rate, state.settings);
 						model.practical = world.rate >= state.settings.minRate;
 					} else if (action.step === 'compare') {
-						model.reasoning = {bull: response('bull', 8), bear: response('bear', 8), trader: response('trader', world.trader, world.dims ?? [])};
+						model.reasoning = {bull: response('bull', 8), bear: response('bear', 8), trader: judgedWorldTrader(world, state.settings.judgeModel ?? state.settings.claudeModel)};
 					} else {
 						const endpoint = {supported: true, scenarios: [], passed: 5, total: 5};
 						model.toolCalling = {native: endpoint, openai: endpoint, at: AT};

@@ -25,7 +25,8 @@ describe('chartData: the view the charts draw from', () => {
 		expect(llama?.ceiling).toBe(9.4);
 		expect(llama?.quality).toEqual({value: 9.3, interval: null});
 		expect(llama?.roles.bull?.value).toBe(9);
-		expect(data.claude).toEqual({label: 'Claude (sonnet-4-5-20250929)', quality: 9.8, roles: {bull: 9.6, bear: 9.4, trader: 9.8}});
+		// Quality is the relative score, on which Claude is 10 by definition; the roles keep Claude's absolute judged scores.
+		expect(data.claude).toEqual({label: 'Claude (sonnet-4-5-20250929)', quality: 10, roles: {bull: 9.6, bear: 9.4, trader: 9.8}});
 	});
 
 	it('leaves out what was not measured: no baseline, no speed, failed responses', () => {
@@ -47,7 +48,7 @@ describe('speed vs quality chart', () => {
 		expect(parsed.root['xmlns']).toBe('http://www.w3.org/2000/svg');
 		expect(parsed.root['title']).toBe('Speed vs quality');
 		expect(parsed.texts).toContain('decode rate (tokens/s, mean ± sd)');
-		expect(parsed.texts).toContain('trader quality (0–10)');
+		expect(parsed.texts).toContain('trader quality relative to Claude (10 = Claude)');
 		expect(svg).toContain('@media (prefers-color-scheme: dark)');
 		expect(svg).not.toMatch(/<script|@import|url\(|href=/);
 	});
@@ -63,7 +64,8 @@ describe('speed vs quality chart', () => {
 		// x: 0..30 t/s over 64..736 px, so 8 t/s is at 64 + 8/30 * 672; y: 7..10 over 446..72 px, so 9.0 is at 446 - 2/3 * 374.
 		expect(lineById(parsed, 'min-rate-line')).toEqual({x1: 243.2, y1: 72, x2: 243.2, y2: 446});
 		expect(lineById(parsed, 'threshold-line')).toEqual({x1: 64, y1: 196.7, x2: 736, y2: 196.7});
-		expect(lineById(parsed, 'claude-line').y1).toBe(96.9);
+		// Claude's line at 10 on the relative scale.
+		expect(lineById(parsed, 'claude-line').y1).toBe(72);
 		expect(parsed.texts).toContain('threshold 9.0');
 		expect(parsed.texts).toContain('minimum 8 t/s');
 	});

@@ -4,8 +4,8 @@ import React from 'react';
 import {Text} from 'ink';
 import {ListPage} from '../../components/listPage.js';
 import {Prose} from '../../components/prose.js';
-import {isPractical, traderScore} from '../../../experiment/strategy/index.js';
-import type {ResultsFile} from '../../../domain/schema.js';
+import {isPractical, relativeText, thresholdOf} from '../../../experiment/strategy/index.js';
+import type {StrategyState} from '../../../experiment/strategy/index.js';
 import {ONE_AT_A_TIME_WORDS} from '../../../models/tiers.js';
 
 export type DeleteOption = 'delete' | 'keep';
@@ -19,12 +19,14 @@ export function deleteOptions(protect: boolean): DeleteOption[] {
  * What deleting `model` costs: said when it is the best practical model measured so far, since a
  * recommendation must be installed (docs/DESIGN.md, round 2).
  */
-export function deleteCost(results: ResultsFile, model: string, minRate: number): string | null {
-	const practical = results.models.filter((entry) => isPractical(results, entry.name, minRate) === true && traderScore(results, entry.name) !== null);
-	const best = practical.reduce<string | null>((top, entry) => (top === null || (traderScore(results, entry.name) ?? 0) > (traderScore(results, top) ?? 0) ? entry.name : top), null);
+export function deleteCost(state: Pick<StrategyState, 'results' | 'settings' | 'machine'>, model: string): string | null {
+	const {results, settings} = state;
+	const relative = (name: string) => thresholdOf(state, name).value;
+	const practical = results.models.filter((entry) => isPractical(results, entry.name, settings.minRate) === true && relative(entry.name) !== null);
+	const best = practical.reduce<string | null>((top, entry) => (top === null || (relative(entry.name) ?? 0) > (relative(top) ?? 0) ? entry.name : top), null);
 	if (best !== model) return null;
 	const rate = results.models.find((entry) => entry.name === model)?.speed?.evalRate.mean ?? 0;
-	return `${model} is the best practical model measured so far (trader ${(traderScore(results, model) ?? 0).toFixed(1)} at ${rate.toFixed(1)} t/s): once deleted it cannot be the recommendation, which must be installed.`;
+	return `${model} is the best practical model measured so far (trader ${relativeText(thresholdOf(state, model))} at ${rate.toFixed(1)} t/s): once deleted it cannot be the recommendation, which must be installed.`;
 }
 
 export function DeleteScreen({model, next, cursor, rows, protect = false, cost = null}: {model: string; next: string; cursor: number; rows: number; protect?: boolean; cost?: string | null}): React.JSX.Element {

@@ -16,7 +16,9 @@ export function escalationOptions(offer: EscalationOffer): EscalationOption[] {
 		{choice: 'accept', label: `Escalate to ${offer.recommended}${mark('accept')}`},
 		...(offer.alternative ? [{choice: 'swap' as const, label: `Swap to ${offer.alternative}`}] : []),
 	];
-	const skip: EscalationOption = {choice: 'skip', label: `Skip: stop here and record the ceiling${mark('skip')}`};
+	// After an inconclusive round, skipping is how the quality gets settled before 40 GB are pulled.
+	const skipWhat = offer.roundCheck.outcome === 'inconclusive' ? 'pull no 70B until the quality is settled' : 'stop here and record the ceiling';
+	const skip: EscalationOption = {choice: 'skip', label: `Skip: ${skipWhat}${mark('skip')}`};
 	return offer.defaultChoice === 'skip' ? [skip, ...escalate] : [...escalate, skip];
 }
 

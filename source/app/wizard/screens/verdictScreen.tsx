@@ -19,6 +19,11 @@ export function verdictTable(results: ResultsFile, settings: Settings): TextTabl
 	return textTable(BENCHMARK_COLUMNS, 'terminal', benchmarkRows(results, 'terminal', settings.minRate));
 }
 
+/** What the relative column is, in one line: the score the threshold reads (10 = Claude). */
+export function relativeLegend(settings: Settings): string {
+	return `relative = 10 × local / Claude, same judge calls [95 %]; threshold ${settings.threshold.toFixed(1)}`;
+}
+
 /** What † beside a rate means, when a rate has one: measured while another model downloaded. */
 export function downloadLegend(results: ResultsFile): string | null {
 	const downloads = [...new Set(results.models.flatMap((model) => (model.speed?.duringDownload ? [model.speed.duringDownload] : [])))];
@@ -57,22 +62,22 @@ export function VerdictScreen({results, settings, focus, title, reason, width, r
 	const dims = results.models.find((model) => model.name === focus)?.reasoning?.trader?.dimensions ?? [];
 	const baselineNote = results.baseline?.status === 'ok' ? null : `Claude baseline ${results.baseline?.status ?? 'not run'}${results.baseline?.note ? `: ${results.baseline.note}` : ''}`;
 	const table = verdictTable(results, settings);
-	const legend = downloadLegend(results);
+	const legends = [relativeLegend(settings), downloadLegend(results)].filter((line): line is string => line !== null);
 	const scorer = scorerNote(results);
 	const plotData = {...chartData(results), threshold: settings.threshold, minRate: settings.minRate};
 	const plotWidth = Math.min(width, 80);
-	// Title, table (header, rule, rows), the † legend, the note, a gap, the sentences, a gap.
-	const used = 1 + 2 + table.rows.length + (legend ? 1 : 0) + (scorer ? wrappedRows(scorer, width) : 0) + (baselineNote ? wrappedRows(baselineNote, width) : 0) + 1 + wrappedRows(reason, width) + 1;
+	// Title, table (header, rule, rows), the legends, the scorer note, the note, a gap, the sentences, a gap.
+	const used = 1 + 2 + table.rows.length + legends.length + (scorer ? wrappedRows(scorer, width) : 0) + (baselineNote ? wrappedRows(baselineNote, width) : 0) + 1 + wrappedRows(reason, width) + 1;
 	const height = plotHeight(plotData, plotWidth, rows - used);
 	return (
 		<Box flexDirection="column">
 			<Text bold>{title}</Text>
 			<CompactTable columns={table.columns} rows={table.rows} width={width} bold={(row) => row['model'] === focus} />
-			{legend ? (
-				<Text dimColor wrap="truncate">
+			{legends.map((legend) => (
+				<Text key={legend} dimColor wrap="truncate">
 					{legend}
 				</Text>
-			) : null}
+			))}
 			{scorer ? <Text dimColor>{scorer}</Text> : null}
 			{baselineNote ? <Text color="yellow">{baselineNote}</Text> : null}
 			<Box marginTop={1}>

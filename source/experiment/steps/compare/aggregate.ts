@@ -3,7 +3,7 @@
 // win/tie/loss counts, and the first scenario's metrics and compliance for the tables. Judged and
 // rubric qualities are never averaged together: the source decides which one every scenario gives.
 import {meanInterval} from '../../../analysis/interval.js';
-import {relativeToBaseline} from '../../../analysis/rubric.js';
+import {relativeOfScenarios} from '../../../analysis/relative.js';
 import {JUDGE_PROMPT_VERSION} from '../../../analysis/judgePrompt.js';
 import {RUBRIC_LABEL} from '../../../analysis/judgeIdentity.js';
 import type {QualityInterval, Role, ScenarioScore, ScoredResponse} from '../../../domain/schema.js';
@@ -45,7 +45,7 @@ function gapInterval(scores: ScenarioScore[], source: QualitySource, baseline: P
 }
 
 /** Every field of a role's record that comes from its scenario scores (recomputed when re-scoring). */
-export type QualityFields = Pick<ScoredResponse, 'metrics' | 'score' | 'scoreSource' | 'scorer' | 'quality' | 'gap' | 'verdicts' | 'compliance' | 'scenarios' | 'dimensions' | 'relativeToBaseline'>;
+export type QualityFields = Pick<ScoredResponse, 'metrics' | 'score' | 'scoreSource' | 'scorer' | 'quality' | 'gap' | 'verdicts' | 'compliance' | 'scenarios' | 'dimensions' | 'relativeToBaseline' | 'relative'>;
 
 export function qualityFields(scores: ScenarioScore[], source: QualitySource, baseline: Partial<Record<string, number | null>> | null): QualityFields {
 	const ok = scores.filter((s) => s.status === 'ok');
@@ -59,7 +59,9 @@ export function qualityFields(scores: ScenarioScore[], source: QualitySource, ba
 		if (judge.status === 'failed' || judge.verdict === null) verdicts.failed++;
 		else verdicts[judge.verdict]++;
 	}
-	const baselineMean = baseline ? meanInterval(Object.values(baseline).filter((v): v is number => typeof v === 'number'))?.mean : null;
+	// The relative score is the judge's alone: a rubric score is never divided by a judged one, nor
+	// called "vs Claude" (one definition, one name everywhere).
+	const relative = source.kind === 'judge' ? relativeOfScenarios(ok) : null;
 	return {
 		metrics: first?.metrics ?? null,
 		score: quality?.mean ?? null,
@@ -71,7 +73,8 @@ export function qualityFields(scores: ScenarioScore[], source: QualitySource, ba
 		compliance: first?.compliance ?? null,
 		scenarios: scores,
 		dimensions: first?.dimensions ?? [],
-		relativeToBaseline: source.kind === 'rubric' ? relativeToBaseline(quality?.mean, baselineMean) : null,
+		relative,
+		relativeToBaseline: relative === null ? null : relative.mean / 10,
 	};
 }
 
@@ -125,6 +128,7 @@ export function judgedBaseline(aggregated: ScoredResponse, source: QualitySource
 		quality,
 		noiseFloor: floor,
 		gap: floor,
+		relative: null,
 		relativeToBaseline: null,
 	};
 }

@@ -87,19 +87,6 @@ export async function runOllamaCell(
 	}
 }
 
-/**
- * The start of `user` up to the end of the market context it quotes: with the system prompt, the
- * part every call about that market repeats, which the adapter marks for the prompt cache.
- */
-export function sharedPrefixOf(user: string, contexts: readonly string[]): string | undefined {
-	for (const context of contexts) {
-		const trimmed = context.trim();
-		const at = trimmed ? user.indexOf(trimmed) : -1;
-		if (at >= 0) return user.slice(0, at + trimmed.length);
-	}
-	return undefined;
-}
-
 export async function runClaudeCell(ctx: StepContext, claude: ClaudeProvider, prompt: RolePrompt, onDelta: OnDelta, sharedPrefix?: string): Promise<CellRun> {
 	const started = performance.now();
 	let text = '';

@@ -13,7 +13,7 @@ import type {ClaudeProvider, JudgeProvider} from '../../../providers/types.js';
 import type {Settings} from '../../settings.js';
 import type {ClaudeQueue} from '../../claudeQueue.js';
 import type {ScenarioRun} from './types.js';
-import {sharedPrefixOf} from './cell.js';
+import {sharedPrefixOf} from './sharedPrefix.js';
 
 export type JudgeSetup = {
 	claude: ClaudeProvider | null;
@@ -89,6 +89,8 @@ async function ask(setup: JudgeSetup, pair: JudgePairText, tally: JudgeTally): P
 		tally.inputTokens += reply.usage.inputTokens;
 		tally.outputTokens += reply.usage.outputTokens;
 		if (reply.costUsd !== null) tally.costUsd = (tally.costUsd ?? 0) + reply.costUsd;
+		// A refusal is the judge's answer, not a cut-off: asking again with more tokens does not change it.
+		if (reply.stopReason === 'refusal') return {ok: false, error: 'the judge refused to answer (stop_reason refusal)'};
 		const parsed = reply.stopReason === 'max_tokens' ? ({ok: false, error: 'the judge ran out of tokens'} as const) : parseVerdict(reply.text);
 		if (parsed.ok) {
 			writeJudgeCache(setup.resultsDir, key, {model: reply.model, text: reply.text, usage: reply.usage, at: new Date().toISOString()});
