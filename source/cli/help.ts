@@ -29,7 +29,9 @@ ${list}
                          stay in one folder in your cache directory, so it resumes
     --fresh              with --demo: start the demo over (clears its folder)
     --json               print one JSON document on stdout; progress goes to stderr
-    --yes                take each decision's default (never deletes a model that met the threshold)
+    --yes                take each decision's default (never deletes a model that met the threshold;
+                         writes hybrid-configs.json but never patches the pipeline, unlike the
+                         wizard's default: it prints the \`trifecta configs --write\` to run)
     --no-claude          skip the Claude baseline
     --no-overlap         never measure a model while another one downloads
     --results-dir DIR    where results go (default ./results; --demo: the demo's folder)

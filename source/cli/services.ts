@@ -9,6 +9,7 @@ import type {SystemInfo} from '../system/types.js';
 import {servedTierBytes} from '../models/servedSize.js';
 import {UsageError} from './errors.js';
 import {defaultSettings, type Settings} from '../experiment/settings.js';
+import {demoClock, realClock} from '../experiment/clock.js';
 import {catalogEntry, isOneAtATime} from '../models/catalog.js';
 import {DEFAULT_CLAUDE_MODEL, SEED_CLAUDE_MODEL} from '../models/pipeline.js';
 import type {ResultsFile} from '../domain/schema.js';
@@ -38,6 +39,19 @@ function demoPace(env: NodeJS.ProcessEnv): number {
 	const raw = env['TRIFECTA_DEMO_PACE'];
 	const pace = raw === undefined ? 0.05 : Number(raw);
 	return Number.isFinite(pace) && pace >= 0 ? pace : 0.05;
+}
+
+/**
+ * The bytes an interrupted pull of the earlier demo run left behind, per model: a real Ollama
+ * keeps them and resumes from there, so the demo's fresh simulator is given them back.
+ */
+export function demoPartialPulls(results: ResultsFile | null): Record<string, number> {
+	const partial: Record<string, number> = {};
+	for (const model of results?.models ?? []) {
+		const pull = model.pull;
+		if (pull && (pull.status === 'canceled' || pull.status === 'failed') && pull.bytes > 0) partial[model.name] = pull.bytes;
+	}
+	return partial;
 }
 
 export type ServicesHandle = {services: Services; close(): Promise<void>};
@@ -171,6 +185,7 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 			pace,
 			pullBytesPerSecond: 2e9,
 			installed: flags.backend === 'openai' ? DEMO_SERVED : demoInstalled(earlier),
+			partialPulls: flags.backend === 'openai' ? {} : demoPartialPulls(earlier),
 			...(flags.backend === 'openai' ? {server: {flavour: 'vllm' as const}} : {}),
 		});
 		host = simulator.url;
@@ -271,7 +286,7 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		...(claudeModels ? {claudeModels} : {}),
 		system,
 		simulated: flags.demo,
-		timeScale: pace > 0 ? pace : 1,
+		clock: flags.demo ? demoClock(pace) : realClock(),
 		signal: controller.signal,
 		cancel: () => controller.abort(),
 		warnings,

@@ -25,8 +25,8 @@ export type BenchEvent =
 	| {type: 'bench:warmup'; model: string}
 	| {type: 'bench:loaded'; model: string; loadMs: number}
 	/** rep is 1-based. */
-	/** timeScale: see StepContext.timeScale; the live rate is multiplied by it. */
-	| {type: 'bench:rep-start'; model: string; rep: number; at: number; timeScale?: number}
+	/** `at` (and each delta's) is on the run's clock (experiment/clock.ts), the server's time. */
+	| {type: 'bench:rep-start'; model: string; rep: number; at: number}
 	| {type: 'bench:delta'; model: string; rep: number; text: string; at: number}
 	| {type: 'bench:rep-done'; model: string; rep: number; record: RepRecord}
 	| {type: 'bench:done'; model: string; speed: SpeedResult; practical: boolean};

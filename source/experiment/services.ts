@@ -3,6 +3,7 @@
 // runner and the screens can name them without importing upward.
 import type {ClaudeProvider, JudgeProvider, OllamaProvider, OpenAICompatProvider} from '../providers/types.js';
 import type {SystemInfo} from '../system/types.js';
+import type {Clock} from './clock.js';
 import type {Settings} from './settings.js';
 import type {ResultsStore} from './steps/context.js';
 
@@ -63,8 +64,8 @@ export type Services = {
 	claudeModels?: readonly string[];
 	system: SystemInfo;
 	simulated: boolean;
-	/** See StepContext.timeScale: the demo's pace, 1 otherwise. */
-	timeScale: number;
+	/** See experiment/clock.ts: the wall clock, or the demo's simulated time. */
+	clock?: Clock;
 	/** Aborted by cancel(): Ctrl+C once, or Esc on a screen where that cancels. */
 	signal: AbortSignal;
 	cancel(): void;

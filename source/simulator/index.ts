@@ -117,6 +117,7 @@ function resolveOptions(options: SimulatorOptions): ResolvedOptions {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
 	const profiles = options.profiles ?? defaultProfiles();
 	const state = new SimState(profiles, options.installed ?? ['qwen2.5:14b', 'mistral-small:22b'], Math.max(0, options.pace ?? 0));
+	for (const [name, bytes] of Object.entries(options.partialPulls ?? {})) state.seedPartial(name, bytes);
 	const faults = new FaultQueue();
 	const served = options.server
 		? {

@@ -189,6 +189,19 @@ export class SimState {
 		return this.sequence;
 	}
 
+	/** An interrupted pull's bytes on disk: its layers in pull order, the last one part-way. */
+	seedPartial(name: string, bytes: number): void {
+		const profile = this.profiles.get(normalizeName(name));
+		if (!profile || this.installedAt.has(profile.name) || !(bytes > 0)) return;
+		let left = bytes;
+		for (const layer of profile.layers) {
+			if (left <= 0 || this.blobs.has(layer.digest)) continue;
+			if (left >= layer.size) this.addBlob(layer.digest);
+			else this.partials.set(layer.digest, Math.max(this.partials.get(layer.digest) ?? 0, Math.floor(left)));
+			left -= layer.size;
+		}
+	}
+
 	/** What `ollama serve` loses when it restarts: loaded runners and partial downloads. */
 	restart(): void {
 		this.loadedModels.clear();

@@ -158,6 +158,11 @@ export type SimulatorOptions = {
 	profiles?: SimModelProfile[];
 	/** Names installed at start; default: qwen2.5:14b and mistral-small:22b. */
 	installed?: string[];
+	/**
+	 * Bytes an earlier, interrupted pull left on disk, per model name: the next pull resumes from
+	 * them (server/download.go keeps each blob's `-partial` file and its part offsets between pulls).
+	 */
+	partialPulls?: Record<string, number>;
 	/** Ollama version string for /api/version; default '0.32.15'. */
 	version?: string;
 	/** Real-time pacing. 0 (default, tests) streams as fast as possible; 1 = real speed; 0.05 = 20x faster. */

@@ -23,4 +23,9 @@ describe('--help', () => {
 	it('names every environment variable the tool reads, the demo pace included', () => {
 		for (const name of ['OLLAMA_HOST', 'ANTHROPIC_API_KEY', 'ANTHROPIC_BASE_URL', 'NO_COLOR', 'TRIFECTA_DEMO_PACE']) expect(helpText()).toContain(name);
 	});
+
+	// The wizard pre-selects "Write ... and patch"; run --yes writes only hybrid-configs.json: help says so.
+	it('says --yes never patches the pipeline, unlike the wizard\'s default', () => {
+		expect(helpText().replace(/\s+/g, ' ')).toContain('writes hybrid-configs.json but never patches the pipeline, unlike the wizard\'s default');
+	});
 });

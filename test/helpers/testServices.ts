@@ -21,7 +21,6 @@ export function testServices(sim: SimulatorHandle, dir: string, options: {claude
 		settings: {...testSettings, ...options.settings},
 		system: testSystem(),
 		simulated: true,
-		timeScale: 1,
 		signal: controller.signal,
 		cancel: () => controller.abort(),
 		warnings: [],

@@ -120,6 +120,15 @@ describe('POST /api/pull', () => {
 		expect(Number(lines[0]?.['completed'])).toBeGreaterThanOrEqual(seen);
 	});
 
+	it('resumes from the bytes an earlier, interrupted pull left (partialPulls)', async () => {
+		const tiny = profileFor('tiny:1b', {sizeBytes: 30_000_000});
+		const weights = tiny.layers[0]?.size ?? 0;
+		sim = await startSimulator({profiles: [tiny], installed: [], partialPulls: {'tiny:1b': Math.floor(weights * 0.31)}});
+		const lines = layerLines(await ndjson(await post(`${sim.url}/api/pull`, {model: 'tiny:1b'})));
+		expect(Number(lines[0]?.['completed'])).toBe(Math.floor(weights * 0.31));
+		expect(sim.installed()).toEqual(['tiny:1b']);
+	});
+
 	it('drops partial downloads when Ollama restarts', async () => {
 		sim = await startSimulator({installed: []});
 		sim.injectOllamaFault({kind: 'die-mid-stream', afterChunks: 4}, '/api/pull');

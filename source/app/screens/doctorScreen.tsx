@@ -69,41 +69,10 @@ function ServedPreflight({report, server}: {report: DoctorReport; server: NonNul
 	);
 }
 
-export function DoctorScreen({report}: {report: DoctorReport}) {
-	if (report.server) return <ServedPreflight report={report} server={report.server} />;
-	const {system} = report;
-	const bandwidth =
-		system.bandwidthGBs === null
-			? 'unknown (pass --bandwidth <GB/s>)'
-			: `${system.bandwidthGBs} GB/s (${system.bandwidthSource === 'flag' ? '--bandwidth' : system.bandwidthSource})`;
+/** `trifecta doctor`: the installed models' full facts, and what is loaded now. */
+function ModelTables({report}: {report: DoctorReport}) {
 	return (
-		<Box flexDirection="column">
-			<SimulatedBanner show={report.simulated} what="a built-in simulator of an M3 Max, not your machine" />
-			<Text bold>Preflight</Text>
-			<Row label="Ollama">
-				<Text color="green">
-					reachable at {report.host}, version {report.ollama.version}
-				</Text>
-			</Row>
-			<Row label="Chip">{`${system.chip ?? 'unknown'}${system.gpuCores ? `, ${system.gpuCores}-core GPU` : ''}`}</Row>
-			<Row label="Bandwidth">{bandwidth}</Row>
-			<Row label="RAM">{`${formatRam(system.totalRamBytes)} total, ${formatRam(system.freeRamBytes)} free`}</Row>
-			<Row label="Disk (results)">
-				{system.resultsDisk ? `${formatBytesGB(system.resultsDisk.freeBytes)} free at ${system.resultsDisk.path}` : 'unknown'}
-			</Row>
-			<Row label="Disk (models)">
-				{system.modelsDisk
-					? `${formatBytesGB(system.modelsDisk.freeBytes)} free at ${system.modelsDisk.path}`
-					: 'Ollama is on another machine: not checked'}
-			</Row>
-			<Row label="Anthropic key">
-				<Text color={report.anthropicApiKey === 'set' ? 'green' : 'yellow'}>
-					{report.anthropicApiKey === 'set' ? 'set' : 'missing (the Claude baseline will be skipped)'}
-				</Text>
-			</Row>
-			<Row label="Claude baseline">
-				{`${report.claude.model}${report.claude.baseline === 'skipped' ? ` — skipped: ${report.claude.skipReason ?? ''}` : ''}`}
-			</Row>
+		<>
 			<Box marginTop={1} flexDirection="column">
 				<Text bold>Installed models ({report.models.length})</Text>
 				{report.models.length > 0 ? (
@@ -131,6 +100,64 @@ export function DoctorScreen({report}: {report: DoctorReport}) {
 					</Text>
 				))}
 			</Box>
+		</>
+	);
+}
+
+/** The installed and loaded models as two wrapped rows: a list heading can never show without its models. */
+function CompactModels({report}: {report: DoctorReport}) {
+	const installed = report.models.map((model) => `${model.name} ${formatBytesGB(model.sizeBytes)}`).join(', ');
+	const loaded = report.loaded.map((model) => `${model.name} ${Math.round(model.gpuShare * 100)}% GPU`).join(', ');
+	return (
+		<>
+			<Row label={`Installed (${report.models.length})`}>{installed || 'none yet'}</Row>
+			<Row label={`Loaded now (${report.loaded.length})`}>{loaded || 'none'}</Row>
+		</>
+	);
+}
+
+/**
+ * `compact` (the wizard, whose page is cut at the terminal's height): the models come right under
+ * the Ollama line as wrapped rows instead of a table at the bottom, so a short terminal never cuts
+ * the list below its heading.
+ */
+export function DoctorScreen({report, compact = false}: {report: DoctorReport; compact?: boolean}) {
+	if (report.server) return <ServedPreflight report={report} server={report.server} />;
+	const {system} = report;
+	const bandwidth =
+		system.bandwidthGBs === null
+			? 'unknown (pass --bandwidth <GB/s>)'
+			: `${system.bandwidthGBs} GB/s (${system.bandwidthSource === 'flag' ? '--bandwidth' : system.bandwidthSource})`;
+	return (
+		<Box flexDirection="column">
+			<SimulatedBanner show={report.simulated} what="a built-in simulator of an M3 Max, not your machine" />
+			<Text bold>Preflight</Text>
+			<Row label="Ollama">
+				<Text color="green">
+					reachable at {report.host}, version {report.ollama.version}
+				</Text>
+			</Row>
+			{compact ? <CompactModels report={report} /> : null}
+			<Row label="Chip">{`${system.chip ?? 'unknown'}${system.gpuCores ? `, ${system.gpuCores}-core GPU` : ''}`}</Row>
+			<Row label="Bandwidth">{bandwidth}</Row>
+			<Row label="RAM">{`${formatRam(system.totalRamBytes)} total, ${formatRam(system.freeRamBytes)} free`}</Row>
+			<Row label="Disk (results)">
+				{system.resultsDisk ? `${formatBytesGB(system.resultsDisk.freeBytes)} free at ${system.resultsDisk.path}` : 'unknown'}
+			</Row>
+			<Row label="Disk (models)">
+				{system.modelsDisk
+					? `${formatBytesGB(system.modelsDisk.freeBytes)} free at ${system.modelsDisk.path}`
+					: 'Ollama is on another machine: not checked'}
+			</Row>
+			<Row label="Anthropic key">
+				<Text color={report.anthropicApiKey === 'set' ? 'green' : 'yellow'}>
+					{report.anthropicApiKey === 'set' ? 'set' : 'missing (the Claude baseline will be skipped)'}
+				</Text>
+			</Row>
+			<Row label="Claude baseline">
+				{`${report.claude.model}${report.claude.baseline === 'skipped' ? ` — skipped: ${report.claude.skipReason ?? ''}` : ''}`}
+			</Row>
+			{compact ? null : <ModelTables report={report} />}
 			{report.warnings.length > 0 ? (
 				<Box marginTop={1} flexDirection="column">
 					{report.warnings.map((warning) => (

@@ -9,6 +9,7 @@ import {GridCell, type CellTone} from '../components/gridCell.js';
 import {StreamTail} from '../components/streamTail.js';
 import {isBaselineSubject, runningElapsedSeconds, type CompareCell, type CompareView} from '../state/compareView.js';
 import {SimulatedBanner} from '../components/simulatedBanner.js';
+import {fitWidths} from '../components/fitWidths.js';
 
 export type ReasoningScreenProps = {
 	view: CompareView;
@@ -72,18 +73,32 @@ function failures(view: CompareView): {subject: string; role: Role; reason: stri
 	return found;
 }
 
+/** The grid's widths at `width`: names give way first, then the cells, never a whole role column. */
+export function reasoningWidths(view: CompareView, width: number): {label: number; cells: number[]} {
+	const labels = view.subjects.map((subject) => subjectLabel(subject).length);
+	const cells = view.roles.map((role) => {
+		const texts = view.subjects.map((subject) => {
+			const shown = cellDisplay(view.cells[subject]?.[role]);
+			return shown.text.length + (shown.running ? 2 : 0);
+		});
+		return {natural: CELL_WIDTH, min: Math.max(role.length, ...texts) + 1};
+	});
+	return fitWidths(width, {natural: LABEL_WIDTH, min: Math.max('subject'.length, ...labels) + 1}, cells);
+}
+
 export function ReasoningScreen({view, animate, simulated = false, width = 80}: ReasoningScreenProps): React.JSX.Element {
 	const errors = failures(view);
+	const widths = reasoningWidths(view, width);
 	return (
 		<Box flexDirection="column" width={width}>
 			<SimulatedBanner show={simulated} />
 			<Text bold>Reasoning comparison: bull, bear and trader prompts</Text>
 			<Box>
-				<Box width={LABEL_WIDTH} flexShrink={0}>
+				<Box width={widths.label} flexShrink={0}>
 					<Text dimColor>subject</Text>
 				</Box>
-				{view.roles.map((role) => (
-					<GridCell key={role} width={CELL_WIDTH} text={role} tone="muted" animate={animate} />
+				{view.roles.map((role, index) => (
+					<GridCell key={role} width={widths.cells[index] ?? CELL_WIDTH} text={role} tone="muted" animate={animate} />
 				))}
 			</Box>
 			{view.baseline === 'skipped' ? (
@@ -93,14 +108,14 @@ export function ReasoningScreen({view, animate, simulated = false, width = 80}: 
 			) : null}
 			{view.subjects.map((subject) => (
 				<Box key={subject}>
-					<Box width={LABEL_WIDTH} flexShrink={0}>
+					<Box width={widths.label} flexShrink={0}>
 						<Text wrap="truncate" bold={isBaselineSubject(subject)}>
 							{subjectLabel(subject)}
 						</Text>
 					</Box>
-					{view.roles.map((role) => {
+					{view.roles.map((role, index) => {
 						const shown = cellDisplay(view.cells[subject]?.[role]);
-						return <GridCell key={role} width={CELL_WIDTH} text={shown.text} tone={shown.tone} running={shown.running} animate={animate} />;
+						return <GridCell key={role} width={widths.cells[index] ?? CELL_WIDTH} text={shown.text} tone={shown.tone} running={shown.running} animate={animate} />;
 					})}
 				</Box>
 			))}

@@ -8,6 +8,7 @@ import type {ToolScenarioId} from '../../domain/schema.js';
 import {GridCell, type CellTone} from '../components/gridCell.js';
 import {gridKey, TOOL_SCENARIOS, toolCell, type ToolCell, type ToolsView} from '../state/toolsView.js';
 import {SimulatedBanner} from '../components/simulatedBanner.js';
+import {fitWidths} from '../components/fitWidths.js';
 
 export type ToolsScreenProps = {view: ToolsView; animate: boolean; simulated?: boolean; width?: number};
 
@@ -42,7 +43,29 @@ function display(cell: ToolCell): {text: string; tone: CellTone; running: boolea
 	}
 }
 
-function EndpointGrid({view, endpoint, animate}: {view: ToolsView; endpoint: Endpoint; animate: boolean}): React.JSX.Element {
+const PASSED_WIDTH = 12;
+
+function passedText(view: ToolsView, model: string, endpoint: Endpoint): string {
+	const summary = view.summaries[gridKey(model, endpoint)];
+	return summary ? (summary.supported ? `${summary.passed}/${summary.total}` : 'unsupported') : '';
+}
+
+/** The grid's widths at `width`: names give way first, then the cells; "passed" is never cut to "pas". */
+export function toolsWidths(view: ToolsView, endpoint: Endpoint, width: number): {label: number; cells: number[]} {
+	const scenarios = TOOL_SCENARIOS.map((scenario) => {
+		const texts = view.models.map((model) => {
+			const shown = display(toolCell(view, model, endpoint, scenario));
+			return shown.text.length + (shown.running ? 2 : 0);
+		});
+		return {natural: CELL_WIDTH, min: Math.max(SCENARIO_HEADINGS[scenario].length, ...texts) + 1};
+	});
+	const passed = {natural: PASSED_WIDTH, min: Math.max('passed'.length, ...view.models.map((model) => passedText(view, model, endpoint).length)) + 1};
+	return fitWidths(width, {natural: LABEL_WIDTH, min: Math.max('model'.length, ...view.models.map((model) => model.length)) + 1}, [...scenarios, passed]);
+}
+
+function EndpointGrid({view, endpoint, animate, width}: {view: ToolsView; endpoint: Endpoint; animate: boolean; width: number}): React.JSX.Element {
+	const widths = toolsWidths(view, endpoint, width);
+	const passedWidth = widths.cells[TOOL_SCENARIOS.length] ?? PASSED_WIDTH;
 	const reasons: {key: string; text: string; tone: CellTone}[] = [];
 	for (const model of view.models) {
 		const summary = view.summaries[gridKey(model, endpoint)];
@@ -61,27 +84,26 @@ function EndpointGrid({view, endpoint, animate}: {view: ToolsView; endpoint: End
 		<Box flexDirection="column" marginTop={1}>
 			<Text bold>{ENDPOINT_TITLES[endpoint]}</Text>
 			<Box>
-				<Box width={LABEL_WIDTH} flexShrink={0}>
+				<Box width={widths.label} flexShrink={0}>
 					<Text dimColor>model</Text>
 				</Box>
-				{TOOL_SCENARIOS.map((scenario) => (
-					<GridCell key={scenario} width={CELL_WIDTH} text={SCENARIO_HEADINGS[scenario]} tone="muted" animate={animate} />
+				{TOOL_SCENARIOS.map((scenario, index) => (
+					<GridCell key={scenario} width={widths.cells[index] ?? CELL_WIDTH} text={SCENARIO_HEADINGS[scenario]} tone="muted" animate={animate} />
 				))}
-				<GridCell width={12} text="passed" tone="muted" animate={animate} />
+				<GridCell width={passedWidth} text="passed" tone="muted" animate={animate} />
 			</Box>
 			{view.models.map((model) => {
-				const summary = view.summaries[gridKey(model, endpoint)];
-				const passed = summary ? (summary.supported ? `${summary.passed}/${summary.total}` : 'unsupported') : '';
+				const passed = passedText(view, model, endpoint);
 				return (
 					<Box key={model}>
-						<Box width={LABEL_WIDTH} flexShrink={0}>
+						<Box width={widths.label} flexShrink={0}>
 							<Text wrap="truncate">{model}</Text>
 						</Box>
-						{TOOL_SCENARIOS.map((scenario) => {
+						{TOOL_SCENARIOS.map((scenario, index) => {
 							const shown = display(toolCell(view, model, endpoint, scenario));
-							return <GridCell key={scenario} width={CELL_WIDTH} text={shown.text} tone={shown.tone} running={shown.running} animate={animate} />;
+							return <GridCell key={scenario} width={widths.cells[index] ?? CELL_WIDTH} text={shown.text} tone={shown.tone} running={shown.running} animate={animate} />;
 						})}
-						<GridCell width={12} text={passed} animate={animate} />
+						<GridCell width={passedWidth} text={passed} animate={animate} />
 					</Box>
 				);
 			})}
@@ -100,7 +122,7 @@ export function ToolsScreen({view, animate, simulated = false, width = 80}: Tool
 			<SimulatedBanner show={simulated} />
 			<Text bold>Tool calling, as the pipeline calls models</Text>
 			{view.endpoints.map((endpoint) => (
-				<EndpointGrid key={endpoint} view={view} endpoint={endpoint} animate={animate} />
+				<EndpointGrid key={endpoint} view={view} endpoint={endpoint} animate={animate} width={width} />
 			))}
 			{view.warnings.map((warning, index) => (
 				<Text key={index} color="yellow">

@@ -28,8 +28,6 @@ export type BenchModelView = {
 	/** Live estimate from chunk arrival times while streaming; the rep's exact rate after it. */
 	rate: number | null;
 	rateIsExact: boolean;
-	/** Arrival-time rates are multiplied by it (the demo runs faster than real time). */
-	timeScale: number;
 	windowAt: number[];
 	sparkline: number[];
 	lastSampleAt: number | null;
@@ -63,7 +61,6 @@ function newModel(model: string, reps: number, ceilingRate: number | null): Benc
 		tail: '',
 		rate: null,
 		rateIsExact: false,
-		timeScale: 1,
 		windowAt: [],
 		sparkline: [],
 		lastSampleAt: null,
@@ -94,7 +91,7 @@ function foldDelta(view: BenchModelView, text: string, at: number): BenchModelVi
 	const windowAt = view.windowAt.slice(start);
 	windowAt.push(at);
 	const windowed = windowRate(windowAt);
-	const rate = windowed === null ? null : windowed * view.timeScale;
+	const rate = windowed;
 	let {sparkline, lastSampleAt} = view;
 	if (rate !== null && (lastSampleAt === null || at - lastSampleAt >= SPARK_INTERVAL_MS)) {
 		sparkline = [...sparkline.slice(-(SPARK_POINTS - 1)), rate];
@@ -126,7 +123,6 @@ export function benchViewReducer(view: BenchView, event: BenchEvent | NoticeEven
 				phase: 'streaming',
 				rep: event.rep,
 				tail: '',
-				timeScale: event.timeScale ?? 1,
 				windowAt: [],
 				rate: null,
 				rateIsExact: false,

@@ -55,7 +55,7 @@ export function WizardPage({screen, wizard, preflight, cursor, width, rows, anim
 		case 'working':
 			return <WorkingScreen what={strategy.machine === null ? 'Checking Ollama and this machine…' : 'Working…'} />;
 		case 'preflight':
-			return preflight ? <DoctorScreen report={preflight} /> : <MachineSummary machine={strategy.machine} />;
+			return preflight ? <DoctorScreen report={preflight} compact /> : <MachineSummary machine={strategy.machine} />;
 		case 'plan':
 			return <PlanScreen settings={strategy.settings} machine={strategy.machine} cursor={cursor} rows={rows} width={width} plan={[...planSummary(strategy), ...[estimatedClaudeCostLine(strategy)].filter((line): line is string => line !== null)]} roundOne={policyOf(strategy.settings, strategy.results, strategy.machine).roundOne} order={planOrder} />;
 		case 'step':

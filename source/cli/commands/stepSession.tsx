@@ -27,7 +27,7 @@ export function stepContext(input: CommandInput, services: Services, emit: (even
 		emit,
 		promptsDir: input.flags.promptsDir,
 		simulated: services.simulated,
-		timeScale: services.timeScale,
+		...(services.clock ? {clock: services.clock} : {}),
 		// Standalone compare waits its turn for Claude like a run does: bounded, and paused on a 429.
 		claudeQueue: announcedClaudeQueue(emit),
 	};

@@ -2,23 +2,22 @@
 // time in flight (waiting for the server), and Ollama's own load and generation counters. The
 // OpenAI-compatible endpoint reports no durations, so its time in flight counts as generation.
 import {unionMs, type Span} from '../../analysis/timing.js';
+import {realClock, type Clock} from '../clock.js';
 import type {ClaudeProvider, OllamaProvider, OllamaStreamEvent, OpenAICompatProvider} from '../../providers/types.js';
 
 export class StepMeter {
 	private readonly spans: Span[] = [];
 	loadNs = 0;
 	generationNs = 0;
-	private readonly now: () => number;
-	/**
-	 * Counters are the server's time. The demo's simulator reports an M3 Max's durations but streams
-	 * `timeScale` times as long in real time (0.05: twenty times faster), so its counters are scaled
-	 * to the run's own clock: load and generation then add up within the run's wall time.
-	 */
-	private readonly counterScale: number;
+	/** The run's clock: counters are the server's time, which is what this clock measures (experiment/clock.ts). */
+	private readonly clock: Clock;
 
-	constructor(options: {now?: () => number; timeScale?: number} = {}) {
-		this.now = options.now ?? (() => performance.now());
-		this.counterScale = options.timeScale && options.timeScale > 0 ? options.timeScale : 1;
+	constructor(options: {clock?: Clock} = {}) {
+		this.clock = options.clock ?? realClock();
+	}
+
+	private now(): number {
+		return this.clock.now();
 	}
 
 	get serverWaitMs(): number {
@@ -58,8 +57,10 @@ export class StepMeter {
 
 	private counted = (event: OllamaStreamEvent): void => {
 		if (event.type !== 'done') return;
-		this.loadNs += event.counters.loadDuration * this.counterScale;
-		this.generationNs += (event.counters.promptEvalDuration + event.counters.evalDuration) * this.counterScale;
+		this.loadNs += event.counters.loadDuration;
+		this.generationNs += event.counters.promptEvalDuration + event.counters.evalDuration;
+		// Requests to one server run one at a time, so its reported time is the clock's time too.
+		this.clock.advance(event.counters.totalDuration / 1e6);
 	};
 
 	ollama(inner: OllamaProvider): OllamaProvider {
@@ -75,8 +76,11 @@ export class StepMeter {
 			chat: (request, opts) => this.stream(() => inner.chat(request, opts), this.counted),
 			generate: (request, opts) => this.stream(() => inner.generate(request, opts), this.counted),
 			load: async (model, opts) => {
-				const ns = await this.call(() => inner.load(model, opts));
-				this.loadNs += ns * this.counterScale;
+				const start = this.now();
+				const ns = await inner.load(model, opts);
+				this.loadNs += ns;
+				this.clock.advance(ns / 1e6);
+				this.spans.push({start, end: this.now()});
 				return ns;
 			},
 			unload: (model, opts) => this.call(() => inner.unload(model, opts)),

@@ -12,6 +12,7 @@ import type {StepAction, StrategyState} from '../strategy/index.js';
 import {StepMeter} from './meter.js';
 import type {ModelWork, RoundWork} from './roundPlan.js';
 import type {TimingRecorder} from './timingRecorder.js';
+import type {Clock} from '../clock.js';
 import type {StepFunctions} from './types.js';
 
 /** keep_alive for a round's local requests: a 70B model's whole round fits well inside it. */
@@ -34,8 +35,8 @@ export type RoundHost = {
 	newBoard: () => BaselineBoard;
 	timing: TimingRecorder;
 	overlap: boolean;
-	/** See StepContext.timeScale: the demo's simulator runs faster than the counters say. */
-	timeScale: number;
+	/** See experiment/clock.ts: the run's one clock. */
+	clock: Clock;
 };
 
 export type RoundOutcome = {error: unknown; key: string} | null;
@@ -80,7 +81,7 @@ export async function performRound(host: RoundHost, work: RoundWork, signal: Abo
 		context: RoundContext = roundContext,
 		heldForPull?: boolean,
 	): Promise<T> => {
-		const meter = new StepMeter({timeScale: host.timeScale});
+		const meter = new StepMeter({clock: host.clock});
 		const during = step === 'pull' ? null : pulling;
 		const started = timing.now();
 		try {

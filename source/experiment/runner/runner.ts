@@ -19,6 +19,7 @@ import {performRound} from './round.js';
 import {meteredStepContext, type StepContextSource} from './stepContext.js';
 import {roundPlan, roundWork} from './roundPlan.js';
 import {TimingRecorder} from './timingRecorder.js';
+import {realClock} from '../clock.js';
 import type {Outputs, RunnerDeps, RunnerEvent, RunnerListener, StepFunctions, WaitingAction} from './types.js';
 
 export interface Runner {
@@ -59,8 +60,9 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 	let state = initialState(services.results.read(), settings);
 	let stepController: AbortController | null = null;
 	let busy: Promise<WaitingAction> | null = null;
-	const claudeQueue = announcedClaudeQueue((event) => send(event), deps.claudeConcurrency === undefined ? {} : {concurrency: deps.claudeConcurrency});
-	const timing = new TimingRecorder(now);
+	const clock = services.clock ?? realClock();
+	const claudeQueue = announcedClaudeQueue((event) => send(event), {now: () => clock.now(), ...(deps.claudeConcurrency === undefined ? {} : {concurrency: deps.claudeConcurrency})});
+	const timing = new TimingRecorder(now, () => clock.now());
 
 	const send = (event: RunnerEvent) => {
 		for (const listener of listeners) listener(event);
@@ -140,7 +142,7 @@ export async function createRunner(deps: RunnerDeps, steps: StepFunctions, outpu
 					newBoard: () => new BaselineBoard(),
 					timing,
 					overlap: deps.overlap ?? true,
-					timeScale: services.timeScale ?? 1,
+					clock,
 				},
 				work,
 				signal,

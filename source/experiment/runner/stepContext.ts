@@ -32,7 +32,7 @@ export function stepContext({services, settings, promptsDir, claudeQueue, emit}:
 		emit,
 		promptsDir,
 		simulated: services.simulated,
-		timeScale: services.timeScale,
+		...(services.clock ? {clock: services.clock} : {}),
 		claudeQueue,
 	};
 }

@@ -56,7 +56,7 @@ export type RunnerServices = Pick<
 	Services,
 	'ollama' | 'openai' | 'claude' | 'claudeSkipReason' | 'results' | 'settings' | 'system' | 'simulated' | 'signal'
 > &
-	Partial<Pick<Services, 'timeScale' | 'claudeModels' | 'judgeProvider' | 'judgeSkipReason' | 'served'>>;
+	Partial<Pick<Services, 'clock' | 'claudeModels' | 'judgeProvider' | 'judgeSkipReason' | 'served'>>;
 
 export type RunnerDeps = {
 	services: RunnerServices;

@@ -6,6 +6,7 @@ import {ProviderError} from '../../providers/errors.js';
 import type {GenerationOptions, OllamaCounters, ThinkSetting} from '../../providers/types.js';
 import type {RepRecord} from '../../domain/schema.js';
 import type {StepContext} from './context.js';
+import {realClock} from '../clock.js';
 
 export type RepRequest = {
 	model: string;
@@ -54,7 +55,7 @@ export function repRecord(counters: OllamaCounters, ttftMs: number | null, doneR
 export async function runRep(ctx: StepContext, request: RepRequest): Promise<{record: RepRecord; counters: OllamaCounters}> {
 	const {emit} = ctx;
 	const {model, rep} = request;
-	emit({type: 'bench:rep-start', model, rep, at: performance.now(), timeScale: ctx.timeScale ?? 1});
+	emit({type: 'bench:rep-start', model, rep, at: (ctx.clock ?? realClock()).now()});
 	const stream = ctx.ollama.generate(
 		{
 			model,
@@ -68,7 +69,7 @@ export async function runRep(ctx: StepContext, request: RepRequest): Promise<{re
 	);
 	for await (const event of stream) {
 		if (event.type === 'delta') {
-			if (event.text.length > 0) emit({type: 'bench:delta', model, rep, text: event.text, at: event.at});
+			if (event.text.length > 0) emit({type: 'bench:delta', model, rep, text: event.text, at: ctx.clock ? ctx.clock.now() : event.at});
 		} else if (event.type === 'done') {
 			const record = {...repRecord(event.counters, event.ttftMs, event.doneReason, model), rateSource: event.rateSource ?? ('ollama-counters' as const)};
 			emit({type: 'bench:rep-done', model, rep, record});

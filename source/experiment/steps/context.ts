@@ -5,6 +5,7 @@ import type {ClaudeProvider, JudgeProvider, OllamaProvider, OpenAICompatProvider
 import type {ResultsStore} from '../../output/resultsStore.js';
 import type {SystemInfo} from '../../system/types.js';
 import type {ClaudeQueue} from '../claudeQueue.js';
+import type {Clock} from '../clock.js';
 import type {Emit} from '../events.js';
 import type {Settings} from '../settings.js';
 import type {BaselineBoard} from './compare/baselineBoard.js';
@@ -50,12 +51,8 @@ export type StepContext = {
 	/** Directory holding bull/bear/trader prompts and the market context (--prompts-dir). */
 	promptsDir: string;
 	simulated: boolean;
-	/**
-	 * How much faster than real time the server runs: the demo's simulator streams twenty times
-	 * faster than an M3 Max, so live rates computed from arrival times are divided back. 1 (or
-	 * absent) everywhere else. Never applied to recorded figures, which come from Ollama's counters.
-	 */
-	timeScale?: number;
+	/** Every time figure is read from it (experiment/clock.ts); absent: the wall clock. */
+	clock?: Clock;
 	/** Every Claude request goes through it (FIFO, bounded concurrency); absent: the step makes its own. */
 	claudeQueue?: ClaudeQueue;
 	round?: RoundContext;

@@ -7,6 +7,7 @@ import type {InstalledModel} from '../../providers/types.js';
 import type {ModelResult, PullResult} from '../../domain/schema.js';
 import {applyModelFacts, upsertModel} from '../../output/resultsStore.js';
 import type {StepContext} from './context.js';
+import {realClock} from '../clock.js';
 import {findInstalled} from './modelNames.js';
 import {diskRefusal, seventyBWarning, type PullRefusedError} from './pullPreflight.js';
 import {userMessage} from '../../system/userMessage.js';
@@ -41,8 +42,10 @@ async function listInstalled(ctx: StepContext): Promise<InstalledModel[]> {
 
 export async function runPull(ctx: StepContext, model: string): Promise<PullResult> {
 	const {emit} = ctx;
-	const started = performance.now();
-	const elapsed = (): number => (performance.now() - started) / 1000;
+	// The run's clock: in the demo the pull's MB/s is simulated time like every other figure.
+	const clock = ctx.clock ?? realClock();
+	const started = clock.now();
+	const elapsed = (): number => (clock.now() - started) / 1000;
 	const stamp = (): string => new Date().toISOString();
 	const installed = await listInstalled(ctx);
 	const present = findInstalled(installed, model);
@@ -80,7 +83,8 @@ export async function runPull(ctx: StepContext, model: string): Promise<PullResu
 		for await (const update of ctx.ollama.pull(model, {signal})) {
 			bytes = update.total;
 			completed = update.completed;
-			emit({type: 'pull:progress', model, update});
+			// MB/s and ETA on the run's clock (the demo's simulated time), not the arrival's wall time.
+			emit({type: 'pull:progress', model, update: ctx.clock ? {...update, at: clock.now()} : update});
 			if (guardDisk && update.layers.length > 0) {
 				onDiskAtStart ??= update.completed;
 				refusedMidway = diskRefusal(model, update.total, ctx.system, onDiskAtStart);

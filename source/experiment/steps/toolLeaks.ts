@@ -5,10 +5,14 @@
 
 const TAG_PATTERN = /<tool_call>|<\|tool_call\|>|\[TOOL_CALLS\]|<\|python_tag\|>|<function=/i;
 
-/** The leaked call as it appears in the text (first 80 characters), or null when there is none. */
+/**
+ * The leaked call as it appears in the text, whole (the tool table's grid cuts it, its "Full
+ * reasons" lines do not), or null when there is none. A tag's call ends at its closing tag or
+ * its JSON's last brace; only a runaway one is cut, at LEAK_CHARS.
+ */
 export function findLeakedCall(text: string): string | null {
 	const tag = TAG_PATTERN.exec(text);
-	if (tag) return snippet(text.slice(tag.index));
+	if (tag) return snippet(taggedCall(text.slice(tag.index), tag[0].length));
 	for (const candidate of jsonObjects(text)) {
 		if (looksLikeCall(candidate.value)) return snippet(candidate.source);
 	}
@@ -63,7 +67,19 @@ function matchingClose(text: string, start: number): number {
 	return -1;
 }
 
+const LEAK_CHARS = 400;
+
+/** From the tag to its closing tag, or to the end of the first JSON after it, or to the end. */
+function taggedCall(fromTag: string, tagLength: number): string {
+	const close = /<\/tool_call>|<\|\/tool_call\|>|<\/function>/i.exec(fromTag);
+	if (close) return fromTag.slice(0, close.index + close[0].length);
+	const after = fromTag.slice(tagLength).search(/[{[]/);
+	const open = after === -1 ? -1 : tagLength + after;
+	const end = open === -1 ? -1 : matchingClose(fromTag, open);
+	return end === -1 ? fromTag : fromTag.slice(0, end + 1);
+}
+
 function snippet(text: string): string {
 	const flat = text.replace(/\s+/g, ' ').trim();
-	return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
+	return flat.length > LEAK_CHARS ? `${flat.slice(0, LEAK_CHARS - 3)}...` : flat;
 }

@@ -98,6 +98,13 @@ function smallerStep(state: StrategyState, policy: Policy): string | null {
 	return steps[0] ?? null;
 }
 
+/** Where a raised relative score (Claude = 10) stands: a gap is said to close only when one is left. */
+export function againstClaude(relative: number, threshold: number): string {
+	if (fmt(relative) === fmt(10)) return ', level with Claude';
+	if (relative > 10) return ', above Claude';
+	return relative < threshold ? ', closing part of the gap' : '';
+}
+
 /** The round-1 evidence for scaling the same family or trying another, as a pick and a reason. */
 function pickFromRoundOne(state: StrategyState, remaining: string[]): {model: string; why: string} {
 	const {results} = state;
@@ -114,7 +121,7 @@ function pickFromRoundOne(state: StrategyState, remaining: string[]): {model: st
 	const sRound = relativeOf(state, roundOne);
 	const step = `the ${small}→${roundOne} step`;
 	if (sSmall !== null && sRound !== null && sRound - sSmall >= 1) {
-		const closing = sRound < state.settings.threshold ? ', closing part of the gap' : '';
+		const closing = againstClaude(sRound, state.settings.threshold);
 		return {
 			model: same,
 			why: `${step} raised the relative trader score from ${fmt(sSmall)} to ${fmt(sRound)} (+${(sRound - sSmall).toFixed(1)}; Claude = 10)${closing}, so scaling the same family is the better bet`,

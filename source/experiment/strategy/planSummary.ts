@@ -3,6 +3,7 @@
 // It is read off the same policy and walk the runner follows, so what it says is what runs.
 import {sizeOf} from './evidence.js';
 import {nextAction} from './flow.js';
+import {candidateFacts} from './offer.js';
 import {policyOf} from './policy.js';
 import {available, describeStepKey} from './steps.js';
 import type {Action, StrategyState} from './types.js';
@@ -61,6 +62,10 @@ export function planSummary(state: StrategyState): string[] {
 	const why = policy.roundOneSource === 'plan' ? 'chosen on this plan' : 'next above what is installed';
 	const pull = pulled ? 'pulled by this experiment' : installed ? 'installed' : `pull ${size > 0 ? `${(size / 1e9).toFixed(1)} GB` : '(size unknown)'}`;
 	const lines = [`Round 1: ${policy.roundOne}, ${why}; ${pull}.`];
+	// The ladder's "fits RAM NO" is not left without a word when that model is the one pulled.
+	if (!installed && !pulled && state.machine && !candidateFacts(state, policy.roundOne).fitsRam) {
+		lines.push(`${policy.roundOne} does not fit in this machine's RAM: it will run partly on the CPU, far below its expected speed.`);
+	}
 	const done = state.results.rounds.filter((record) => SETTLED.has(record.decision));
 	const resumed = done.length > 0 || state.results.models.length > 0;
 	// Only on a fresh plan: a resumed one needs its lines (at 80x24) for what is done and what comes next.

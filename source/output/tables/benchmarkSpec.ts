@@ -70,7 +70,8 @@ export const BENCHMARK_COLUMNS: readonly BenchmarkColumn[] = [
 	},
 	// The trader's absolute judged score, then the score the threshold reads (10 x local / Claude on
 	// the same judge calls, with its 95 % interval) and its outcome: one definition, one name.
-	{key: 'trader', header: 'trader', value: score('trader'), show: {terminal: true}},
+	// Narrow terminals leave out tools, then the absolute trader score: the relative score and its outcome decide.
+	{key: 'trader', header: 'trader', value: score('trader'), show: {terminal: {dropRank: 2}}},
 	{
 		key: 'relative', header: 'relative to Claude', unit: '10 = Claude', value: (row) => (row.model ? checkOf(row.results, row.model).value : row.reasoning?.trader ? 10 : null),
 		show: {terminal: {header: 'relative', text: (row) => {
@@ -81,7 +82,7 @@ export const BENCHMARK_COLUMNS: readonly BenchmarkColumn[] = [
 		}}, csv: true},
 	},
 	{key: 'outcome', header: 'outcome', value: (row) => (row.model ? (row.model.reasoning?.trader ? checkOf(row.results, row.model).outcome : null) : row.reasoning?.trader ? 'reference' : null), show: {terminal: true, csv: true}},
-	{key: 'tools', header: 'tools', value: (row) => (row.model?.toolCalling?.openai ? `${row.model.toolCalling.openai.passed}/${row.model.toolCalling.openai.total}` : null), show: {terminal: true}},
+	{key: 'tools', header: 'tools', value: (row) => (row.model?.toolCalling?.openai ? `${row.model.toolCalling.openai.passed}/${row.model.toolCalling.openai.total}` : null), show: {terminal: {dropRank: 1}}},
 	{key: 'decodeSd', header: 'decode sd', unit: 't/s', value: (row) => row.model?.speed?.evalRate.sd ?? null, show: {csv: true}},
 	{key: 'decodeSamples', header: 'decode samples', unit: 't/s', value: (row) => (row.model?.speed ? row.model.speed.evalRate.samples.join(' ') : null), show: {csv: true}},
 	{key: 'prefill', header: 'prefill mean', unit: 't/s', value: (row) => row.model?.speed?.promptEvalRate.mean ?? null, show: {csv: true}},

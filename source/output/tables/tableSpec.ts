@@ -15,6 +15,11 @@ export type SurfaceView<Row> = {
 	text?: (row: Row) => string;
 	/** Terminal only: numbers are right-aligned unless told. */
 	align?: 'left' | 'right';
+	/**
+	 * Terminal only: on a terminal too narrow for the table, columns with a rank are left out,
+	 * lowest first, before any cell is cut (columns without one always stay).
+	 */
+	dropRank?: number;
 };
 
 export type TableColumn<Row> = {
@@ -36,7 +41,7 @@ export type TableColumn<Row> = {
 export const BLANK: Record<Surface, string> = {terminal: '–', report: '-', csv: ''};
 
 export type CsvTable = {columns: string[]; rows: Cell[][]};
-export type TextColumn = {key: string; header: string; align: 'left' | 'right'};
+export type TextColumn = {key: string; header: string; align: 'left' | 'right'; dropRank?: number};
 export type TextTable = {columns: TextColumn[]; rows: Array<Record<string, string>>};
 
 function view<Row>(column: TableColumn<Row>, surface: Surface): SurfaceView<Row> | null {
@@ -67,7 +72,12 @@ function defaultText<Row>(column: TableColumn<Row>, value: Cell, surface: Surfac
 export function textTable<Row>(columns: readonly TableColumn<Row>[], surface: 'terminal' | 'report', rows: readonly Row[]): TextTable {
 	const shown = columnsOn(columns, surface);
 	return {
-		columns: shown.map(({column, own}) => ({key: column.key, header: headerOf(column, own), align: own.align ?? (column.key === shown[0]?.column.key ? 'left' : 'right')})),
+		columns: shown.map(({column, own}) => ({
+			key: column.key,
+			header: headerOf(column, own),
+			align: own.align ?? (column.key === shown[0]?.column.key ? 'left' : 'right'),
+			...(own.dropRank === undefined ? {} : {dropRank: own.dropRank}),
+		})),
 		rows: rows.map((row) => Object.fromEntries(shown.map(({column, own}) => [column.key, own.text ? own.text(row) : defaultText(column, column.value(row), surface)]))),
 	};
 }

@@ -37,6 +37,22 @@ describe('ReasoningScreen', () => {
 		for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 	});
 
+	// At 60x20 the grid (laid out for 80) lost its trader column: names give way first, then cells.
+	it('keeps every role column and every figure at 60 columns', () => {
+		const state = view([
+			start,
+			{type: 'compare:cell-done', subject: 'claude:claude-sonnet-4-5-20250929', role: 'trader', response: okResponse('trader', 9.6, {words: 812, decision: 'BUY'})},
+			{type: 'compare:cell-done', subject: 'qwen2.5:32b', role: 'trader', response: okResponse('trader', 8.1, {words: 640, decision: 'HOLD'})},
+			{type: 'compare:cell-start', subject: 'qwen2.5:14b', role: 'bull', at: 100},
+		]);
+		const frame = render(<ReasoningScreen view={state} animate={false} width={60} />).lastFrame() ?? '';
+		expect(frame).toMatch(/subject\s+bull\s+bear\s+trader/);
+		expect(frame).toMatch(/Claude \(baseline\)\s+waiting\s+waiting\s+9\.6 812w BUY/);
+		expect(frame).toMatch(/qwen2\.5:32b\s+waiting\s+waiting\s+8\.1 640w HOLD/);
+		expect(frame).toMatch(/qwen2\.5:14b\s+… running\s+waiting\s+waiting/);
+		for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+	});
+
 	it('says the baseline was skipped and why', () => {
 		const state = view([{...start, subjects: ['qwen2.5:14b'], baseline: 'skipped', baselineNote: 'ANTHROPIC_API_KEY is not set'}]);
 		const frame = render(<ReasoningScreen view={state} animate={false} />).lastFrame() ?? '';

@@ -45,6 +45,20 @@ describe('ToolsScreen', () => {
 		for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
 	});
 
+	// At 70x20 the grid (laid out for 80) cut "passed" to "pas"; names give way first, then cells.
+	it.each([70, 60])('keeps every column and every word whole at %i columns', (columns) => {
+		const state = view([
+			{type: 'tools:start', models: ['mistral-small:22b', 'qwen2.5:32b'], endpoints: ['native']},
+			...endpointDone('mistral-small:22b', 'native', IDS.map((id) => scenario(id, 'pass'))),
+			...endpointDone('qwen2.5:32b', 'native', [...IDS.slice(0, 4).map((id) => scenario(id, 'pass')), scenario('no-leak', 'fail', 'leaked the tool call as text')]),
+		]);
+		const frame = render(<ToolsScreen view={state} animate={false} width={columns} />).lastFrame() ?? '';
+		expect(frame).toMatch(/model\s+call\s+choose\s+result\s+schema\s+no-leak\s+passed/);
+		expect(frame).toMatch(/mistral-small:22b\s+PASS\s+PASS\s+PASS\s+PASS\s+PASS\s+5\/5/);
+		expect(frame).toMatch(/qwen2\.5:32b\s+PASS\s+PASS\s+PASS\s+PASS\s+FAIL\s+4\/5/);
+		for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(columns);
+	});
+
 	it('shows n/a and "unsupported" for a model without tools', () => {
 		const unsupported = IDS.map((id) => scenario(id, 'unsupported', 'model does not support tools (HTTP 400)'));
 		const state = view([{type: 'tools:start', models: ['gemma3:4b'], endpoints: ['native']}, ...endpointDone('gemma3:4b', 'native', unsupported, false)]);

@@ -48,7 +48,8 @@ describe.each([
 		const ui = renderSized(runner, columns, rows, doctorReport);
 		unmount = ui.unmount;
 		await ui.until('Preflight');
-		expectFits(ui, 'Preflight', /name\s+size\s+bytes/);
+		// The wizard's Preflight lists the models as wrapped rows under the Ollama line (the table is doctor's).
+		expectFits(ui, 'Preflight', /Installed \(\d+\)/);
 		await ui.press(KEY.enter);
 		await ui.until('Plan — the ladder');
 		expectFits(ui, 'Plan — the ladder', /on\s+model\s+size\s+installed/);

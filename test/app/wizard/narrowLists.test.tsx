@@ -39,6 +39,21 @@ async function expectEveryOptionDrawn(ui: Ui, labels: string[]) {
 	await ui.press(KEY.up.repeat(labels.length));
 }
 
+describe('the wizard\'s Preflight at 60x20', () => {
+	// It showed "Installed models (2)" and no rows: the list sat at the bottom and was cut.
+	it('names every installed model, right under the Ollama line', async () => {
+		const h = harness(world);
+		const runner = await createRunner(h.deps(), h.steps, h.outputs);
+		const ui = renderSized(runner, 60, 20, doctorReport);
+		unmount = ui.unmount;
+		await ui.until('Preflight');
+		const live = ui.live().join('\n');
+		expect(live).toMatch(new RegExp(`Installed \\(${doctorReport.models.length}\\)`));
+		for (const model of doctorReport.models) expect(live.replace(/\s+/g, ' ')).toContain(model.name);
+		await runner.close();
+	});
+});
+
 describe('the wizard at 60x20: every list fits or scrolls', () => {
 	it('draws every option of the escalation, the configs offer and the commit question', async () => {
 		const h = harness(world);

@@ -1,6 +1,7 @@
-// Where a step's time went: the meter adds Ollama's counters (on the run's own clock) and the time
-// requests were in flight.
+// Where a step's time went: the meter adds Ollama's counters and the time requests were in
+// flight, both on the run's one clock (experiment/clock.ts).
 import {describe, expect, it} from 'vitest';
+import {demoClock, realClock, type Clock} from '../../../source/experiment/clock.js';
 import {StepMeter} from '../../../source/experiment/runner/meter.js';
 import type {OllamaProvider, OllamaStreamEvent} from '../../../source/providers/types.js';
 
@@ -23,16 +24,20 @@ async function drain(meter: StepMeter): Promise<void> {
 }
 
 describe('step meter', () => {
-	it.each([
-		{name: 'a real server: the counters as they are', timeScale: 1, loadMs: 10_000, generationMs: 27_000},
-		// The demo's simulator reports an M3 Max's durations while streaming twenty times faster.
-		{name: 'the demo at pace 0.05: the counters on the run\'s clock', timeScale: 0.05, loadMs: 500, generationMs: 1_350},
-	])('$name', async ({timeScale, loadMs, generationMs}) => {
-		let clock = 0;
-		const meter = new StepMeter({timeScale, now: () => (clock += 10)});
+	// Real milliseconds tick by 10 at every reading.
+	it.each<{name: string; clock: (real: () => number) => Clock; waitMs: number}>([
+		{name: 'a real server: the counters and the wall clock as they are', clock: (real) => realClock(real), waitMs: 20},
+		// The demo's simulator reports an M3 Max's durations while streaming twenty times faster:
+		// its clock is simulated time, so 10 real ms are 200 simulated ms and the counters stay as they are.
+		{name: 'the demo at pace 0.05: simulated time everywhere', clock: (real) => demoClock(0.05, real), waitMs: 400},
+		// Flat out, nothing takes real time: the step took what the server says it took.
+		{name: 'the demo flat out: the clock is the server\'s reported time', clock: (real) => demoClock(0, real), waitMs: 37_000},
+	])('$name', async ({clock, waitMs}) => {
+		let real = 0;
+		const meter = new StepMeter({clock: clock(() => (real += 10))});
 		await drain(meter);
-		expect(meter.loadMs).toBeCloseTo(loadMs, 6);
-		expect(meter.generationMs).toBeCloseTo(generationMs, 6);
-		expect(meter.serverWaitMs).toBeGreaterThan(0);
+		expect(meter.loadMs).toBeCloseTo(10_000, 6);
+		expect(meter.generationMs).toBeCloseTo(27_000, 6);
+		expect(meter.serverWaitMs).toBeCloseTo(waitMs, 6);
 	});
 });

@@ -3,6 +3,14 @@ import {findLeakedCall} from '../../../source/experiment/steps/toolLeaks.js';
 import {checkCall} from '../../../source/experiment/steps/toolArgs.js';
 
 describe('findLeakedCall', () => {
+	// The tool table's "Full reasons" lines were cut at 80 characters, mid-argument.
+	it('returns the whole leaked call, to its closing tag or last brace, without the prose after it', () => {
+		const call = '{"name":"get_stock_data","arguments":{"symbol":"AAPL","start_date":"2025-01-02","end_date":"2025-03-31"}}';
+		expect(findLeakedCall(`<tool_call>\n${call}\n</tool_call>\nI will now analyse the data.`)).toBe(`<tool_call> ${call} </tool_call>`);
+		expect(findLeakedCall(`[TOOL_CALLS] [${call}] and then some prose`)).toBe(`[TOOL_CALLS] [${call}]`);
+		expect(findLeakedCall(`Sure: ${call} done.`)).toBe(call);
+	});
+
 	it('finds a call written as JSON, fenced JSON, or in <tool_call> tags', () => {
 		expect(findLeakedCall('{"name": "get_news", "arguments": {"ticker": "TSLA"}}')).toContain('get_news');
 		expect(findLeakedCall('Sure!\n```json\n{"name":"get_stock_data","parameters":{"symbol":"AAPL"}}\n```')).toContain('get_stock_data');

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {testSettings} from '../../helpers/testSettings.js';
 import {initialState, nextAction, planSummary, reduce} from '../../../source/experiment/strategy/index.js';
+import {againstClaude} from '../../../source/experiment/strategy/offer.js';
 import {emptyResults} from '../../../source/domain/schema.js';
 import {decisions, dims, machine, play, rateOnMachine, roundOneWorld, type World} from './fixtures.js';
 
@@ -51,6 +52,17 @@ describe('round 1 decision', () => {
 		expect(q72).toMatchObject({fitsRam: true, fitsDisk: true, installed: false, mustDeleteFirst: null});
 		expect(q72?.ceilingRate).toBeCloseTo(400e9 / 47_415_724_545, 2);
 		expect(run.last.offer.defaultChoice).toBe('accept');
+	});
+
+	// The offer said "closing part of the gap" when the 32B already equalled Claude.
+	it.each([
+		{relative: 8.4, threshold: 9.0, says: ', closing part of the gap'},
+		{relative: 10, threshold: 9.0, says: ', level with Claude'},
+		{relative: 10.04, threshold: 9.9, says: ', level with Claude'},
+		{relative: 10.6, threshold: 9.0, says: ', above Claude'},
+		{relative: 9.5, threshold: 9.0, says: ''},
+	])('says where a relative score of $relative stands (threshold $threshold)', ({relative, threshold, says}) => {
+		expect(againstClaude(relative, threshold)).toBe(says);
 	});
 
 	it('recommends llama3.3:70b when the judge finds the Qwen outputs lose on risk and actionability rather than thesis (judged criteria, not rubric dimensions)', () => {
@@ -245,6 +257,13 @@ describe('the plan decides which models run', () => {
 			'Measured in round 1: qwen2.5:14b, mistral-small:22b, qwen2.5:32b.',
 			'Below 9.0: qwen2.5:72b or llama3.3:70b, speed predicted first, one at a time.',
 		]);
+	});
+
+	// On a 24 GB machine the ladder said "fits RAM NO" for qwen2.5:32b, then pulled it without a word.
+	it('a fresh plan says when the round-1 model does not fit in RAM', () => {
+		const lines = (totalRamBytes: number) => planSummary(reduce(initialState(emptyResults(true), testSettings), {type: 'preflight:done', machine: machine([Q14, M22], {totalRamBytes})}));
+		expect(lines(24e9)[1]).toBe('qwen2.5:32b does not fit in this machine\'s RAM: it will run partly on the CPU, far below its expected speed.');
+		expect(lines(128e9).join('\n')).not.toContain('does not fit');
 	});
 
 	it('a resumed plan shows the plan as it stands now, and what comes next is what runs', () => {

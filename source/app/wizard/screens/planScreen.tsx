@@ -138,14 +138,28 @@ function settingText(settings: Settings, row: SettingRow): [string, string] {
 	}
 }
 
-const HEADER = `   on  ${'model'.padEnd(18)} ${'size'.padEnd(8)} ${'installed'.padEnd(10)} ${'fits RAM'.padEnd(9)} expected`;
-/** A served backend: sizes are the tier estimate, nothing is installed here and this machine's RAM says nothing. */
-const SERVED_HEADER = `   on  ${'model'.padEnd(18)} ${'size'.padEnd(8)} ${'served'.padEnd(10)} ${'fits RAM'.padEnd(9)} expected`;
+/** The column headers and widths of the model rows: short headers when the full ones would cut "expected". */
+type PlanLayout = {name: number; installed: string; fits: string};
+
+/** The select list's cursor (2), "1[x] " (5), then the columns; "≤ 123.4 t/s" is the widest expected value. */
+const rowWidth = (layout: PlanLayout): number => 2 + 5 + layout.name + 1 + 8 + 1 + layout.installed.length + 1 + layout.fits.length + 1 + '≤ 123.4 t/s'.length;
+
+export function planLayout(width: number, names: readonly string[], served: boolean): PlanLayout {
+	const name = Math.max('model'.length, ...names.map((entry) => entry.length));
+	// A served backend: nothing is installed here and this machine's RAM says nothing.
+	const full = {name: Math.max(18, name), installed: served ? 'served    ' : 'installed ', fits: 'fits RAM '};
+	return rowWidth(full) <= width ? full : {name, installed: served ? 'served' : 'have', fits: 'RAM'};
+}
+
+function planHeader(layout: PlanLayout): string {
+	return `   on  ${'model'.padEnd(layout.name)} ${'size'.padEnd(8)} ${layout.installed} ${layout.fits} expected`;
+}
 
 /** The rows of the plan's list; `roundOne` (the model the policy resolves to) is marked 1. */
-export function planItems(settings: Settings, machine: MachineFacts | null, cursor: number, roundOne?: string, order?: readonly string[]): SelectItem[] {
+export function planItems(settings: Settings, machine: MachineFacts | null, cursor: number, roundOne?: string, order?: readonly string[], width = 80): SelectItem[] {
 	const models = planModels(settings, machine, order);
 	const served = machine?.servedBy !== undefined;
+	const layout = planLayout(width, models.map((model) => model.name), served);
 	const modelRows = models.map((model): SelectItem => {
 		const installed = machine?.installed.find((entry) => entry.name === model.name);
 		const size = installed?.sizeBytes ?? catalogEntry(model.name)?.sizeBytes ?? null;
@@ -153,7 +167,7 @@ export function planItems(settings: Settings, machine: MachineFacts | null, curs
 		const ceiling = size !== null && machine?.bandwidthGBs ? (machine.bandwidthGBs * 1e9) / size : null;
 		return {
 			key: model.name,
-			label: `${model.name === roundOne ? '1' : ' '}${model.on ? '[x]' : '[ ]'} ${model.name.padEnd(18)} ${(size === null ? '?' : `${(size / 1e9).toFixed(1)} GB`).padEnd(8)} ${(installed ? 'yes' : 'no').padEnd(10)} ${(fits === null ? '?' : fits ? 'yes' : 'NO').padEnd(9)} ${ceiling === null ? '?' : `≤ ${ceiling.toFixed(1)} t/s`}`,
+			label: `${model.name === roundOne ? '1' : ' '}${model.on ? '[x]' : '[ ]'} ${model.name.padEnd(layout.name)} ${(size === null ? '?' : `${(size / 1e9).toFixed(1)} GB`).padEnd(8)} ${(installed ? 'yes' : 'no').padEnd(layout.installed.length)} ${(fits === null ? '?' : fits ? 'yes' : 'NO').padEnd(layout.fits.length)} ${ceiling === null ? '?' : `≤ ${ceiling.toFixed(1)} t/s`}`,
 		};
 	});
 	const settingRows = SETTING_ROWS.map((row, offset): SelectItem => {
@@ -182,14 +196,15 @@ export type PlanScreenProps = {
 export function PlanScreen({settings, machine, cursor, rows, width, plan: strategyPlan = [], roundOne, order}: PlanScreenProps): React.JSX.Element {
 	const plan = machine?.servedBy ? [`Served by ${machine.servedBy}: nothing is pulled or deleted; serving another model is done on the server.`, ...strategyPlan] : strategyPlan;
 	const planRows = plan.reduce((sum, line) => sum + wrappedRows(line, width), 0);
+	const layout = planLayout(width, planModels(settings, machine, order).map((model) => model.name), machine?.servedBy !== undefined);
 	return (
 		<Box flexDirection="column">
 			<Text bold>Plan — the ladder and the settings</Text>
 			<Text dimColor wrap="truncate">
-				{machine?.servedBy ? SERVED_HEADER : HEADER}
+				{planHeader(layout)}
 			</Text>
 			{/* Title, header and the gap before the settings take three rows; the plan's sentences what they wrap to. */}
-			<SelectList items={planItems(settings, machine, cursor, roundOne, order)} cursor={cursor} rows={Math.max(3, rows - 3 - planRows)} />
+			<SelectList items={planItems(settings, machine, cursor, roundOne, order, width)} cursor={cursor} rows={Math.max(3, rows - 3 - planRows)} />
 			{plan.map((line) => (
 				<Prose key={line} dimColor>
 					{line}

@@ -6,6 +6,7 @@ import type {Prompts} from '../../../prompts/load.js';
 import type {Scenario} from '../../../prompts/scenarios.js';
 import {isCanceled} from '../../../providers/errors.js';
 import type {StepContext} from '../context.js';
+import {realClock} from '../../clock.js';
 import {CellFailure, canceledError} from './cell.js';
 import type {CellRun, OnDelta, RolePrompt, ScenarioRun} from './types.js';
 import {COMPARE_ROLES, promptFor} from './prompts.js';
@@ -33,8 +34,8 @@ export async function runSubject(ctx: StepContext, plan: SubjectPlan, subject: s
 		for (const scenario of plan.scenarios) {
 			if (ctx.signal.aborted) throw canceledError();
 			const prompt = promptFor(role, plan.prompts, bullTexts.get(scenario.id) ?? null, scenario);
-			ctx.emit({type: 'compare:cell-start', subject, role, at: performance.now(), scenario: scenario.id});
-			const onDelta: OnDelta = (text, at) => ctx.emit({type: 'compare:delta', subject, role, text, at});
+			ctx.emit({type: 'compare:cell-start', subject, role, at: (ctx.clock ?? realClock()).now(), scenario: scenario.id});
+			const onDelta: OnDelta = (text, at) => ctx.emit({type: 'compare:delta', subject, role, text, at: ctx.clock ? ctx.clock.now() : at});
 			let entry: ScenarioRun;
 			try {
 				const run = await runCell(prompt, onDelta);
