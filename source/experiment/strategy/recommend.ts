@@ -66,7 +66,11 @@ function ceilingSentence(best: Scored | undefined, chosen: Scored | undefined, i
 		return `${best.model} scores ${rel(best)}, the best local trader score here, but its speed is not measured, so it is not recommended (trifecta bench ${best.model} measures it).`;
 	}
 	if (best.rate < minRate) {
-		const quality = reaches ? 'quality is reachable,' : `the best quality measured here does not reach the threshold ${f1(threshold)} (${best.check.outcome}), and`;
+		const quality = reaches
+			? 'quality is reachable,'
+			: best.check.outcome === 'inconclusive'
+				? `whether the best quality measured here reaches the threshold ${f1(threshold)} is not settled (inconclusive), and it is`
+				: `the best quality measured here does not reach the threshold ${f1(threshold)} (${best.check.outcome}), and`;
 		return `${best.model} reaches ${rel(best)} but runs at ${f1(best.rate)} t/s (minimum ${minRate} t/s): ${quality} not at a usable speed on this machine.`;
 	}
 	if (!best.installed && best.model !== chosen?.model) {

@@ -129,10 +129,10 @@ describe('the wizard and the terminal', () => {
 		await ui.press(KEY.up.repeat(rows));
 		expect(cursorLine()).toBe(top);
 		await ui.press(KEY.down.repeat(rows));
-		expect(ui.live().join('\n')).toMatch(/› {2}Threshold\s+‹ 9\.0 trader score ›/);
+		expect(ui.live().join('\n')).toMatch(/› {2}Threshold\s+‹ 9\.0 relative to Claude \(trader\) ›/);
 		// Two steps right in one write: 9.0 -> 10.0 (0.5 a step).
 		await ui.press(KEY.right.repeat(2));
-		expect(ui.live().join('\n')).toMatch(/‹ 10\.0 trader score ›/);
+		expect(ui.live().join('\n')).toMatch(/‹ 10\.0 relative to Claude \(trader\) ›/);
 		await ui.press(KEY.left.repeat(2));
 		await ui.press(KEY.up.repeat(rows));
 		await ui.press(KEY.enter);

@@ -223,9 +223,9 @@ describe('wizard', () => {
 		await ui.press(KEY.enter);
 		await ui.until('Plan — the ladder');
 		await focusRow(ui, 'Threshold');
-		expect(ui.frame()).toMatch(/› {2}Threshold\s+‹ 9\.0 trader score ›/);
+		expect(ui.frame()).toMatch(/› {2}Threshold\s+‹ 9\.0 relative to Claude \(trader\) ›/);
 		await ui.press(KEY.right);
-		await ui.until('‹ 9.5 trader score ›');
+		await ui.until('‹ 9.5 relative to Claude (trader) ›');
 		expect(openSettingsStore({cwd: h.confDir}).read().threshold).toBe(9.5);
 		await runner.close();
 	});

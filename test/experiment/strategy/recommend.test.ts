@@ -151,6 +151,13 @@ describe('recommendationRule', () => {
 			nextStep: /^Settle the quality before switching the pipeline, with more markets \(trifecta run --scenarios 5\) or by judging qwen2\.5:32b again \(trifecta compare qwen2\.5:32b\)/,
 		},
 		{
+			name: 'the ceiling is inconclusive and too slow: it is not said to miss the threshold',
+			models: [m(Q32, 7.9, 14.4), m(Q72, 10.1, 5.9, true, 'inconclusive', ['the interval straddles the threshold; more markets (--scenarios) would narrow it'])],
+			model: Q32,
+			belowThreshold: true,
+			ceiling: /^qwen2\.5:72b reaches 10\.1 relative to Claude but runs at 5\.9 t\/s \(minimum 8 t\/s\): whether the best quality measured here reaches the threshold 9\.0 is not settled \(inconclusive\), and it is not at a usable speed/,
+		},
+		{
 			name: 'below threshold, the best practical one, with the gap',
 			models: [m(Q32, 8.4, 14.4), m(M22, 7.4, 22)],
 			model: Q32,

@@ -126,7 +126,7 @@ export function planKey(settings: Settings, cursor: number, press: Press, machin
 function settingText(settings: Settings, row: SettingRow): [string, string] {
 	switch (row) {
 		case 'threshold':
-			return ['Threshold', `${settings.threshold.toFixed(1)} trader score`];
+			return ['Threshold', `${settings.threshold.toFixed(1)} relative to Claude (trader)`];
 		case 'minRate':
 			return ['Minimum rate', `${settings.minRate} t/s`];
 		case 'reps':
