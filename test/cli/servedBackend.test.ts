@@ -1,7 +1,7 @@
 // --backend openai end to end, through the built CLI, against a vLLM-like and a llama.cpp-like server:
 // doctor names the server, its version and models and what it cannot know; bench records where its
 // rates come from; tools tests the pipeline's /v1 path only; nothing is ever sent to /api/*.
-import {mkdtempSync} from 'node:fs';
+import fs, {mkdtempSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -54,6 +54,9 @@ describe.each([
 		expect(out.models[0]?.speed.server).toBe(`${name} ${version} at ${sim.url}`);
 		expect(out.models[0]?.speed.evalRate.mean).toBeGreaterThan(20);
 		expect(result.stderr).toContain('rates    from the server');
+		// Recorded as a run records it: configs written after a standalone bench name the server.
+		const saved = JSON.parse(fs.readFileSync(path.join(resultsDir, 'scaling-results.json'), 'utf8')) as {environment?: {backend?: {kind: string; url: string}}};
+		expect(saved.environment?.backend).toMatchObject({kind: 'openai', url: `${sim.url}/v1`});
 	});
 
 	it('tools tests /v1 only and says the native checks were skipped', async () => {

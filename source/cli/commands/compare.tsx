@@ -6,6 +6,7 @@ import type {CompareEvent, NoticeEvent, StepEvent} from '../../experiment/events
 import {initialCompareView, reduceCompareView} from '../../app/state/compareView.js';
 import {ReasoningScreen} from '../../app/screens/reasoningScreen.js';
 import {compareLine} from '../../app/lines/compareLines.js';
+import {outcomeLines} from '../../app/lines/runLines.js';
 import type {CommandModule} from '../types.js';
 import {isNoticeEvent, runLiveCommand} from './liveStep.js';
 
@@ -35,5 +36,7 @@ export const compareCommand: CommandModule = {
 			interrupted: 'Finished cells are kept; run the same command again to redo the rest.',
 			failedMessage: 'Some cells could not be run: their reasons are above and in the results; run the same command again to redo them.',
 			failed: anyCellFailed,
+			// Each model's threshold outcome, worded as run words it (meets / misses / inconclusive and why).
+			summary: outcomeLines,
 		}),
 };

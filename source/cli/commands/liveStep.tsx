@@ -90,6 +90,8 @@ export async function runLiveCommand<S, E extends StepEvent, R>(
 		failed: (result: R) => boolean;
 		/** What that exit says (the reasons are on stderr and in the results). */
 		failedMessage: string;
+		/** Lines that close a finished step, from the stored records of the chosen models (stdout; with --json the document carries them). */
+		summary?: (chosen: ResultsFile) => string[];
 	},
 ): Promise<number> {
 	const {io, flags} = input;
@@ -123,6 +125,11 @@ export async function runLiveCommand<S, E extends StepEvent, R>(
 			const models = choice.models.flatMap((name) => stored.models.filter((model) => model.name === name));
 			const document = options.json({models, stored, outcome}) as Record<string, unknown>;
 			io.stdout.write(`${jsonText(ending.code === EXIT.ok ? document : {...document, error: {message: ending.message, code: ending.code}})}\n`);
+		}
+		if (options.summary && outcome.status === 'done' && !flags.json) {
+			const stored = services.results.read();
+			const models = choice.models.flatMap((name) => stored.models.filter((model) => model.name === name));
+			for (const line of options.summary({...stored, models})) io.stdout.write(`${line}\n`);
 		}
 		// A finished step names its results even when some cells failed (their reasons are already above).
 		io.stderr.write(`${outcome.status === 'done' ? `results: ${services.results.path}` : ending.message}\n`);

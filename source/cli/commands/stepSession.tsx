@@ -11,7 +11,23 @@ import {useCancelKeys} from '../../app/components/cancelKeys.js';
 import {MAX_FPS} from '../../app/frameRate.js';
 import type {CommandInput, CommandIO, Services} from '../types.js';
 
+/**
+ * A step on a served backend records the server as a run's preflight does, so that configs written
+ * after a standalone bench or compare name the pipeline's openai_compatible provider and its URL.
+ */
+function recordServedBackend(services: Services): void {
+	const served = services.served;
+	if (!served) return;
+	const host = services.ollama.host;
+	const backend = {kind: 'openai' as const, url: `${host}/v1`, server: served.label};
+	services.results.update((draft) => {
+		const same = draft.environment?.host === host ? draft.environment : undefined;
+		draft.environment = {host, ollamaVersion: null, chip: null, bandwidthGBs: services.settings.bandwidthGBs ?? null, totalRamBytes: null, platform: services.system.platform, ...same, backend};
+	});
+}
+
 export function stepContext(input: CommandInput, services: Services, emit: (event: StepEvent) => void): StepContext {
+	recordServedBackend(services);
 	return {
 		ollama: services.ollama,
 		openai: services.openai,

@@ -34,6 +34,12 @@ describe('trifecta compare', () => {
 		expect(result.code).toBe(0);
 	});
 
+	it('ends with each model’s threshold outcome, as run says it: unjudged without Claude, and why', async () => {
+		harness = await commandHarness();
+		const result = await harness.run(compareCommand, ['qwen2.5:14b']);
+		expect(result.stdout).toMatch(/^quality qwen2\.5:14b: (meets|misses|inconclusive) — .+/m);
+	});
+
 	it('rejects a name that is not a model name with exit 2, before starting anything', async () => {
 		harness = await commandHarness();
 		const result = await harness.run(compareCommand, ['../etc/passwd']);

@@ -155,6 +155,7 @@ describe('recommendationRule', () => {
 			models: [m(Q32, 7.9, 14.4), m(Q72, 10.1, 5.9, true, 'inconclusive', ['the interval straddles the threshold; more markets (--scenarios) would narrow it'])],
 			model: Q32,
 			belowThreshold: true,
+			reason: /^qwen2\.5:32b is recommended below threshold/,
 			ceiling: /^qwen2\.5:72b reaches 10\.1 relative to Claude but runs at 5\.9 t\/s \(minimum 8 t\/s\): whether the best quality measured here reaches the threshold 9\.0 is not settled \(inconclusive\), and it is not at a usable speed/,
 		},
 		{
