@@ -56,15 +56,7 @@ function ServedPreflight({report, server}: {report: DoctorReport; server: NonNul
 					<Text key={line} dimColor wrap="wrap">{`  - ${line}`}</Text>
 				))}
 			</Box>
-			{report.warnings.length > 0 ? (
-				<Box marginTop={1} flexDirection="column">
-					{report.warnings.map((warning) => (
-						<Text key={warning} color="yellow">
-							⚠ {warning}
-						</Text>
-					))}
-				</Box>
-			) : null}
+			<Warnings warnings={report.warnings} />
 		</Box>
 	);
 }
@@ -158,15 +150,20 @@ export function DoctorScreen({report, compact = false}: {report: DoctorReport; c
 				{`${report.claude.model}${report.claude.baseline === 'skipped' ? ` — skipped: ${report.claude.skipReason ?? ''}` : ''}`}
 			</Row>
 			{compact ? null : <ModelTables report={report} />}
-			{report.warnings.length > 0 ? (
-				<Box marginTop={1} flexDirection="column">
-					{report.warnings.map((warning) => (
-						<Text key={warning} color="yellow">
-							⚠ {warning}
-						</Text>
-					))}
-				</Box>
-			) : null}
+			<Warnings warnings={report.warnings} />
+		</Box>
+	);
+}
+
+function Warnings({warnings}: {warnings: readonly string[]}): React.JSX.Element | null {
+	if (warnings.length === 0) return null;
+	return (
+		<Box marginTop={1} flexDirection="column">
+			{warnings.map((warning) => (
+				<Text key={warning} color="yellow">
+					⚠ {warning}
+				</Text>
+			))}
 		</Box>
 	);
 }

@@ -6,6 +6,7 @@ import {render} from 'ink';
 import type {StepEvent} from '../../experiment/events.js';
 import type {StepContext} from '../../experiment/steps/context.js';
 import {announcedClaudeQueue} from '../../experiment/claudeQueueNotices.js';
+import {stepContext as runnerStepContext} from '../../experiment/runner/stepContext.js';
 import {createEventFeed, type EventFeed} from '../../app/state/eventFeed.js';
 import {useCancelKeys} from '../../app/components/cancelKeys.js';
 import {MAX_FPS} from '../../app/frameRate.js';
@@ -28,25 +29,9 @@ function recordServedBackend(services: Services): void {
 
 export function stepContext(input: CommandInput, services: Services, emit: (event: StepEvent) => void): StepContext {
 	recordServedBackend(services);
-	return {
-		ollama: services.ollama,
-		openai: services.openai,
-		claude: services.claude,
-		claudeSkipReason: services.claudeSkipReason,
-		judgeProvider: services.judgeProvider ?? null,
-		judgeSkipReason: services.judgeSkipReason ?? null,
-		...(services.served ? {servedBy: services.served.label} : {}),
-		settings: services.settings,
-		system: services.system,
-		results: services.results,
-		signal: services.signal,
-		emit,
-		promptsDir: input.flags.promptsDir,
-		simulated: services.simulated,
-		...(services.clock ? {clock: services.clock} : {}),
-		// Standalone compare waits its turn for Claude like a run does: bounded, and paused on a 429.
-		claudeQueue: announcedClaudeQueue(emit),
-	};
+	// The runner's context, so a standalone step gets what a step of a run gets. Standalone compare waits
+	// its turn for Claude like a run does: bounded, and paused on a 429.
+	return runnerStepContext({services, settings: services.settings, promptsDir: input.flags.promptsDir, claudeQueue: announcedClaudeQueue(emit), emit}, services.signal);
 }
 
 export type ScreenRenderer<S> = (state: S, cancelHint: boolean) => React.JSX.Element;
