@@ -3,10 +3,6 @@
 import {setMaxListeners} from 'node:events';
 import {mkdirSync, rmSync} from 'node:fs';
 import type {GlobalFlags, Services} from './types.js';
-import type {ServedBackend} from '../experiment/services.js';
-import type {ServedProvider} from '../providers/served/servedProvider.js';
-import type {SystemInfo} from '../system/types.js';
-import {servedTierBytes} from '../models/servedSize.js';
 import {UsageError} from './errors.js';
 import {defaultSettings, type Settings} from '../experiment/settings.js';
 import {demoClock, realClock} from '../experiment/clock.js';
@@ -19,6 +15,7 @@ import type {JudgeProvider} from '../providers/types.js';
 import {acquireResultsLock} from '../output/lock.js';
 import {createResultsStore} from '../output/resultsStore.js';
 import {collectSystemInfo, realProbes, simulatedSystemInfo} from '../system/collect.js';
+import {servedBackend, servedLadder, servedSystem} from './servedServices.js';
 
 export type ServiceOptions = {
 	flags: GlobalFlags;
@@ -91,59 +88,6 @@ async function claudeCatalogue(apiKey: string, baseURL: string | undefined, sign
 	const models = await listClaudeModels({apiKey, ...(baseURL ? {baseURL} : {}), signal});
 	if (!models) return null;
 	return {offered: offeredClaudeModels(models), usable: new Set(models.filter((model) => isUsableClaudeModel(model)).map((model) => model.id)), newest: newestSonnet(models)};
-}
-
-/** The machine facts that still hold when the measured server is elsewhere. */
-function servedSystem(machine: SystemInfo, bandwidthGBs: number | null): SystemInfo {
-	return {
-		...machine,
-		chip: null,
-		gpuCores: null,
-		bandwidthGBs,
-		bandwidthSource: bandwidthGBs === null ? 'unknown' : 'flag',
-		modelsDisk: null,
-		ollamaIsLocal: false,
-	};
-}
-
-/**
- * The ladder on a served backend is what the server serves, smallest first (the one size rule,
- * models/servedSize.ts), or the --ladder entries it serves; the others are said and left out.
- */
-export function servedLadder(backend: ServedBackend, asked: readonly string[] | undefined, warn: (message: string) => void): string[] {
-	const bySize = [...backend.models].sort((a, b) => servedTierBytes(a) - servedTierBytes(b)).map((model) => model.id);
-	if (asked === undefined) return bySize;
-	const missing = asked.filter((name) => !bySize.includes(name));
-	if (missing.length > 0) warn(`--ladder: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} not served by ${backend.label}, so left out; serving another model is done on the server.`);
-	return asked.filter((name) => bySize.includes(name));
-}
-
-/** --backend openai: the served provider, the server named and its models listed, or a clear failure. */
-async function servedBackend(
-	host: string,
-	env: NodeJS.ProcessEnv,
-	timeouts: GlobalFlags['timeouts'],
-	closeSimulator: (() => Promise<void>) | null,
-): Promise<{provider: ServedProvider; backend: ServedBackend}> {
-	const [{createServedProvider}, {connectionOf}] = await Promise.all([import('../providers/served/servedProvider.js'), import('../providers/openaiCompat/openaiCompatProvider.js')]);
-	const connection = connectionOf({host, ...(timeouts ? {timeouts} : {}), apiKey: env['OPENAI_COMPATIBLE_API_KEY'] ?? '', serverName: 'the inference server'});
-	const provider = createServedProvider(connection);
-	try {
-		if (!(await provider.ping())) {
-			throw new ProviderError(
-				'unreachable',
-				`No OpenAI-compatible server answers GET ${host}/v1/models`,
-				'start it (e.g. `vllm serve <model>` or `llama-server -m <file> --jinja`), and give --host its address and port; set OPENAI_COMPATIBLE_API_KEY if it wants a key',
-			);
-		}
-		const server = await provider.server();
-		const models = await provider.served();
-		const label = `${server.name}${server.version ? ` ${server.version}` : ''} at ${host}`;
-		return {provider, backend: {label, name: server.name, version: server.version, models: models.map(({id, contextLength, parameterSize, sizeBytes}) => ({id, contextLength, parameterSize, sizeBytes}))}};
-	} catch (error) {
-		await closeSimulator?.();
-		throw error;
-	}
 }
 
 export async function createServices(options: ServiceOptions): Promise<ServicesHandle> {

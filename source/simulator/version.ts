@@ -89,7 +89,7 @@ export function parallelCallsShareIndex(version: string, family: string): boolea
  * (llama/runner/runner.go v0.4.0; runner/ollamarunner/runner.go v0.20.0:197). From v0.30
  * llama-server reports cache_n + prompt_n (llm/llama_server.go:1503-1513). Before v0.4.0 the C++
  * ext_server reported only the tokens it processed (n_prompt_tokens_processed,
- * llm/ext_server/server.cpp v0.3.0), so a fully cached prompt gave 0, omitted (issue #5370 upstream).
+ * llm/ext_server/server.cpp v0.3.0), so a fully cached prompt gave 0, omitted (ollama/ollama#5370).
  */
 export function countsCachedPromptTokens(version: string): boolean {
 	return atLeast(version, '0.4.0');

@@ -35,14 +35,7 @@ function ServedPreflight({report, server}: {report: DoctorReport; server: NonNul
 			</Row>
 			<Row label="API key">{process.env['OPENAI_COMPATIBLE_API_KEY'] ? 'OPENAI_COMPATIBLE_API_KEY set' : 'none (set OPENAI_COMPATIBLE_API_KEY if the server wants one)'}</Row>
 			<Row label="Bandwidth">{report.system.bandwidthGBs === null ? 'unknown (pass --bandwidth <GB/s> for a ceiling)' : `${report.system.bandwidthGBs} GB/s (--bandwidth)`}</Row>
-			<Row label="Anthropic key">
-				<Text color={report.anthropicApiKey === 'set' ? 'green' : 'yellow'}>
-					{report.anthropicApiKey === 'set' ? 'set' : 'missing (the Claude baseline will be skipped)'}
-				</Text>
-			</Row>
-			<Row label="Claude baseline">
-				{`${report.claude.model}${report.claude.baseline === 'skipped' ? ` — skipped: ${report.claude.skipReason ?? ''}` : ''}`}
-			</Row>
+			<ClaudeRows report={report} />
 			<Box marginTop={1} flexDirection="column">
 				<Text bold>Served models ({server.models.length})</Text>
 				{server.models.length > 0 ? <Text dimColor>{`  ${'id'.padEnd(36)} ${'params'.padEnd(7)} context`}</Text> : <Text dimColor>none: the server lists no model</Text>}
@@ -141,14 +134,7 @@ export function DoctorScreen({report, compact = false}: {report: DoctorReport; c
 					? `${formatBytesGB(system.modelsDisk.freeBytes)} free at ${system.modelsDisk.path}`
 					: 'Ollama is on another machine: not checked'}
 			</Row>
-			<Row label="Anthropic key">
-				<Text color={report.anthropicApiKey === 'set' ? 'green' : 'yellow'}>
-					{report.anthropicApiKey === 'set' ? 'set' : 'missing (the Claude baseline will be skipped)'}
-				</Text>
-			</Row>
-			<Row label="Claude baseline">
-				{`${report.claude.model}${report.claude.baseline === 'skipped' ? ` — skipped: ${report.claude.skipReason ?? ''}` : ''}`}
-			</Row>
+			<ClaudeRows report={report} />
 			{compact ? null : <ModelTables report={report} />}
 			<Warnings warnings={report.warnings} />
 		</Box>
@@ -165,5 +151,21 @@ function Warnings({warnings}: {warnings: readonly string[]}): React.JSX.Element 
 				</Text>
 			))}
 		</Box>
+	);
+}
+
+/** The Anthropic key (set or missing, never shown) and the baseline model, on either backend. */
+function ClaudeRows({report}: {report: DoctorReport}): React.JSX.Element {
+	return (
+		<>
+			<Row label="Anthropic key">
+				<Text color={report.anthropicApiKey === 'set' ? 'green' : 'yellow'}>
+					{report.anthropicApiKey === 'set' ? 'set' : 'missing (the Claude baseline will be skipped)'}
+				</Text>
+			</Row>
+			<Row label="Claude baseline">
+				{`${report.claude.model}${report.claude.baseline === 'skipped' ? ` — skipped: ${report.claude.skipReason ?? ''}` : ''}`}
+			</Row>
+		</>
 	);
 }
