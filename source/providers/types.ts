@@ -177,18 +177,20 @@ export type CompatChatResult = {
 	elapsedMs: number;
 };
 
+/** A Chat Completions request as trifecta pins it: the fields every /v1 caller sets. */
+export type CompatChatRequest = {
+	model: string;
+	messages: ChatMessage[];
+	tools?: ToolSchema[];
+	temperature?: number;
+	seed?: number;
+	maxTokens?: number;
+};
+
 export interface OpenAICompatProvider {
 	chat(
-		request: {
-			model: string;
-			messages: ChatMessage[];
-			tools?: ToolSchema[];
-			temperature?: number;
-			seed?: number;
-			maxTokens?: number;
-			/** OpenAI's reasoning_effort ("none" turns thinking off on Ollama v0.12.4+); absent: the model's default. */
-			reasoningEffort?: string;
-		},
+		/** reasoningEffort: OpenAI's reasoning_effort ("none" turns thinking off on Ollama v0.12.4+); absent: the model's default. */
+		request: CompatChatRequest & {reasoningEffort?: string},
 		opts?: CallOptions,
 	): Promise<CompatChatResult>;
 	listModels(opts?: CallOptions): Promise<string[]>;

@@ -8,7 +8,7 @@ import {ProviderError} from '../errors.js';
 import {BodyCap} from '../network/bodyCap.js';
 import {RequestTimeouts, timeoutError, type TimeoutSettings} from '../network/timeouts.js';
 import {ResponseBudget} from '../ollama/responseBudget.js';
-import type {ChatMessage, ToolCall, ToolSchema} from '../types.js';
+import type {ChatMessage, CompatChatRequest, ToolCall} from '../types.js';
 import {mapOpenAIError} from './mapOpenAIError.js';
 import {ContentStall} from './contentStall.js';
 import {ToolCallAccumulator} from './toolCallAccumulator.js';
@@ -22,13 +22,7 @@ export const MAX_COMPAT_BODY_BYTES = 16 * 1024 * 1024;
 /** Ollama ends /v1 streams with a finish_reason, then [DONE]; an in-band error (runner crash, cut connection) has none. */
 export const STREAM_ENDED_EARLY = 'the server ended the stream early';
 
-export type CompletionRequest = {
-	model: string;
-	messages: ChatMessage[];
-	tools?: ToolSchema[];
-	temperature?: number;
-	seed?: number;
-	maxTokens?: number;
+export type CompletionRequest = CompatChatRequest & {
 	/** Extra body fields a server reads beside the OpenAI ones (e.g. reasoning_effort). */
 	extra?: Record<string, unknown>;
 };
