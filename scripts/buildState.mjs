@@ -7,7 +7,7 @@ import {readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
 
 export const STAMP = path.join('dist', '.built');
-const INPUTS = ['tsconfig.json', 'tsconfig.build.json', 'scripts/bundle.mjs', 'scripts/copy-assets.mjs', 'package.json'];
+const INPUTS = ['tsconfig.json', 'tsconfig.build.json', 'scripts/bundle.mjs', 'scripts/bundleOptions.mjs', 'scripts/copy-assets.mjs', 'package.json'];
 
 function mtimeMs(file) {
 	try {

@@ -74,7 +74,7 @@ function Live({model, animate, width}: {model: BenchModelView; animate: boolean;
 	return (
 		<Box flexDirection="column">
 			{model.loadMs === null ? null : <Text dimColor>{`  loaded in ${(model.loadMs / 1000).toFixed(2)} s (warm-up, untimed)`}</Text>}
-			<RateGauge rate={model.rate} ceiling={model.ceilingRate} exact={model.rateIsExact} fallbackMax={fallbackMax} animate={animate && streaming} />
+			<RateGauge rate={model.rate} ceiling={model.ceilingRate} exact={model.rateIsExact} fallbackMax={fallbackMax} lineWidth={width} animate={animate && streaming} />
 			{model.rate !== null && !model.rateIsExact ? (
 				<Text dimColor wrap="truncate">
 					{'  as received: timed here; Ollama’s own count replaces it when the rep ends'}

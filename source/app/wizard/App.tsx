@@ -4,7 +4,7 @@
 //
 // Layout: finished lines go to <Static> (the scrollback); the live region below is at most the
 // terminal's rows - 1 (a frame as tall as the terminal makes Ink clear the screen) and as wide
-// as the terminal up to MAX_WIDTH, and follows resizes.
+// as the terminal up to MAX_WIDTH, and follows resizes (redrawing the scrollback once each).
 import React, {useReducer, useRef} from 'react';
 import {Box, Text, useApp} from 'ink';
 import type {Runner} from '../../experiment/runner/index.js';
@@ -12,6 +12,7 @@ import {currentRound} from '../../experiment/strategy/index.js';
 import type {DoctorReport} from '../doctor/report.js';
 import {Bounded} from '../components/bounded.js';
 import {Prose} from '../components/prose.js';
+import {ResizeRefresh} from '../components/resizeRefresh.js';
 import {StaticAnchor} from '../components/staticAnchor.js';
 import {useTerminalSize} from '../hooks/useTerminalSize.js';
 import {screenBindings} from './bindings.js';
@@ -198,39 +199,41 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 	const helpHints = [...visible, {label: '?', does: 'this help'}, {label: 'q', does: 'quit (asks first)'}, {label: 'Ctrl+C', does: 'cancel the running step; twice: exit'}];
 
 	return (
-		<Box flexDirection="column" width={width}>
-			{screen !== 'step' ? <SummaryLog log={wizard.log} printed={printed} /> : stepOwnsStatic ? null : <StaticAnchor />}
-			<Text wrap="truncate">
-				<Text bold>trifecta</Text>
-				{simulated ? <Text color="yellow"> SIMULATED</Text> : null}
-				<Text dimColor>{` · round ${round.round}: ${round.model}`}</Text>
-			</Text>
-			<Bounded rows={bodyRows}>
-				{ui.current.overlay === 'help' ? (
-					<HelpOverlay hints={helpHints} resumeNote={resumeNote} />
-				) : ui.current.overlay === 'quit' ? (
-					<QuitConfirm resumeNote={resumeNote} />
-				) : ui.current.overlay === 'diff' && ui.current.diff ? (
-					<DiffView diff={ui.current.diff.text} offset={ui.current.diff.offset} width={width} rows={bodyRows} />
-				) : ui.current.overlay === 'left' ? (
-					<Prose>{wizard.waiting?.kind === 'done' ? `Done. Results: ${resultsPath}` : `Quit. ${resumeNote}`}</Prose>
-				) : (
-					<WizardPage
-						screen={screen}
-						wizard={wizard}
-						preflight={preflight}
-						cursor={ui.current.cursor}
-						width={width}
-						rows={bodyRows}
-						animate={animate}
-						simulated={simulated}
-						resultsPath={resultsPath}
-						resumeCommand={resumeCommand}
-						planOrder={ui.current.planOrder}
-					/>
-				)}
-			</Bounded>
-			<Footer lines={lines} warning={warning} keysActive={keysActive} />
-		</Box>
+		<ResizeRefresh enabled={animate}>
+			<Box flexDirection="column" width={width}>
+				{screen !== 'step' ? <SummaryLog log={wizard.log} printed={printed} /> : stepOwnsStatic ? null : <StaticAnchor />}
+				<Text wrap="truncate">
+					<Text bold>trifecta</Text>
+					{simulated ? <Text color="yellow"> SIMULATED</Text> : null}
+					<Text dimColor>{` · round ${round.round}: ${round.model}`}</Text>
+				</Text>
+				<Bounded rows={bodyRows}>
+					{ui.current.overlay === 'help' ? (
+						<HelpOverlay hints={helpHints} resumeNote={resumeNote} />
+					) : ui.current.overlay === 'quit' ? (
+						<QuitConfirm resumeNote={resumeNote} />
+					) : ui.current.overlay === 'diff' && ui.current.diff ? (
+						<DiffView diff={ui.current.diff.text} offset={ui.current.diff.offset} width={width} rows={bodyRows} />
+					) : ui.current.overlay === 'left' ? (
+						<Prose>{wizard.waiting?.kind === 'done' ? `Done. Results: ${resultsPath}` : `Quit. ${resumeNote}`}</Prose>
+					) : (
+						<WizardPage
+							screen={screen}
+							wizard={wizard}
+							preflight={preflight}
+							cursor={ui.current.cursor}
+							width={width}
+							rows={bodyRows}
+							animate={animate}
+							simulated={simulated}
+							resultsPath={resultsPath}
+							resumeCommand={resumeCommand}
+							planOrder={ui.current.planOrder}
+						/>
+					)}
+				</Bounded>
+				<Footer lines={lines} warning={warning} keysActive={keysActive} />
+			</Box>
+		</ResizeRefresh>
 	);
 }

@@ -9,6 +9,7 @@ import {announcedClaudeQueue} from '../../experiment/claudeQueueNotices.js';
 import {stepContext as runnerStepContext} from '../../experiment/runner/stepContext.js';
 import {createEventFeed, type EventFeed} from '../../app/state/eventFeed.js';
 import {useCancelKeys} from '../../app/components/cancelKeys.js';
+import {ResizeRefresh} from '../../app/components/resizeRefresh.js';
 import {MAX_FPS} from '../../app/frameRate.js';
 import type {CommandInput, CommandIO, Services} from '../types.js';
 
@@ -39,7 +40,7 @@ export type ScreenRenderer<S> = (state: S, cancelHint: boolean) => React.JSX.Ele
 function FeedScreen<S, E>({feed, screen, onCancel}: {feed: EventFeed<S, E>; screen: ScreenRenderer<S>; onCancel: () => void}): React.JSX.Element {
 	const state = useSyncExternalStore(feed.subscribe, feed.getState);
 	const listening = useCancelKeys(onCancel);
-	return screen(state, listening);
+	return <ResizeRefresh enabled>{screen(state, listening)}</ResizeRefresh>;
 }
 
 export type Session = {

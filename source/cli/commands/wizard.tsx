@@ -34,13 +34,11 @@ async function preflightReport(session: Services): Promise<DoctorReport | null> 
 
 async function runInteractive({flags, io, services}: CommandInput): Promise<number> {
 	const resume = resumeCommand(flags, process.env);
-	// Printed before Ink draws, so it stays in the scrollback above the wizard.
-	if (flags.demo) {
-		const fresh = flags.resultsDir === demoResultsDir() ? '; add --fresh to start over' : '';
-		io.stdout.write(`Demo results: ${path.resolve(flags.resultsDir)}\n\`${resume}\` resumes it${fresh}.\n`);
-	}
+	// The first lines of the scrollback, above the wizard.
+	const fresh = flags.resultsDir === demoResultsDir() ? '; add --fresh to start over' : '';
+	const banner = flags.demo ? [`Demo results: ${path.resolve(flags.resultsDir)}`, `\`${resume}\` resumes it${fresh}.`] : [];
 	const [{render}, {BootFrame}, {MAX_FPS}] = await Promise.all([import('ink'), import('../../app/wizard/bootFrame.js'), import('../../app/frameRate.js')]);
-	const instance = render(<BootFrame simulated={flags.demo} />, {
+	const instance = render(<BootFrame simulated={flags.demo} banner={banner} />, {
 		// Ink wants TTY streams; in this branch they are TTYs at runtime (io.interactive).
 		stdout: io.stdout as NodeJS.WriteStream,
 		stdin: io.stdin as NodeJS.ReadStream,

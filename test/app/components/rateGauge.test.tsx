@@ -19,4 +19,16 @@ describe('RateGauge', () => {
 		expect(render(<RateGauge rate={5} ceiling={null} exact fallbackMax={10} width={4} animate={false} />).lastFrame()).toContain('██░░');
 		expect(render(<RateGauge rate={null} ceiling={20} exact width={4} animate={false} />).lastFrame()).toContain('░░░░');
 	});
+
+	it('shortens the bar, never wraps the label, when the line is narrow', () => {
+		const label = gaugeLabel(29.22, 44.5, false);
+		for (const lineWidth of [80, 70, 60]) {
+			const frame = render(<RateGauge rate={29.22} ceiling={44.5} exact={false} lineWidth={lineWidth} animate={false} />).lastFrame() ?? '';
+			expect(frame.split('\n'), `at ${lineWidth} columns`).toHaveLength(1);
+			expect(frame.length, `at ${lineWidth} columns`).toBeLessThanOrEqual(lineWidth);
+			expect(frame).toContain(label);
+		}
+		// Wide lines keep the full 24-cell bar.
+		expect((render(<RateGauge rate={10} ceiling={20} exact lineWidth={100} animate={false} />).lastFrame() ?? '').match(/[█░]/g)).toHaveLength(24);
+	});
 });
