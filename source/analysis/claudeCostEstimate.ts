@@ -54,9 +54,15 @@ export function estimateClaudeCost(plan: ClaudeCostPlan): ClaudeCostEstimate {
 	return {usd: known ? usd : null, calls};
 }
 
-/** "about $0.42 for 126 Claude calls (claude-sonnet-5-5, list prices)", or why there is no figure. */
-export function describeEstimate(plan: ClaudeCostPlan, estimate: ClaudeCostEstimate = estimateClaudeCost(plan)): string {
-	const models = plan.judgeModel && plan.judgeModel !== plan.model ? `${plan.model} and judge ${plan.judgeModel}` : plan.model;
+/**
+ * "about $0.42 for 126 Claude calls (claude-sonnet-5-5, list prices)", or why there is no figure.
+ * `named: false` leaves out a lone model name where the reader has it beside the sentence (the
+ * plan's settings); a separate judge model is always named.
+ */
+export function describeEstimate(plan: ClaudeCostPlan, estimate: ClaudeCostEstimate = estimateClaudeCost(plan), {named = true}: {named?: boolean} = {}): string {
+	const judged = plan.judgeModel !== null && plan.judgeModel !== plan.model;
+	const models = judged ? `${plan.model} and judge ${plan.judgeModel}` : plan.model;
 	if (estimate.usd === null) return `${estimate.calls} Claude calls (${models}: price unknown)`;
-	return `about $${estimate.usd.toFixed(2)} for ${estimate.calls} Claude calls (${models}, list prices)`;
+	const about = `about $${estimate.usd.toFixed(2)} for ${estimate.calls} Claude calls`;
+	return named || judged ? `${about} (${models}, list prices)` : `${about} at list prices`;
 }

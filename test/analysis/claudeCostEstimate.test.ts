@@ -29,6 +29,12 @@ describe('estimateClaudeCost', () => {
 		expect(describeEstimate({...plan, model: 'claude-mythos-5-2'})).toBe('9 Claude calls (claude-mythos-5-2: price unknown)');
 		expect(describeEstimate({...plan, model: 'claude-sonnet-5-5'})).toMatch(/^about \$0\.\d\d for 9 Claude calls \(claude-sonnet-5-5, list prices\)$/);
 	});
+
+	it('leaves out a lone model name where the plan shows it beside the sentence, never a separate judge', () => {
+		const plan = {model: 'claude-sonnet-5-5', scenarios: 3, localModels: 2};
+		expect(describeEstimate({...plan, judgeModel: 'claude-sonnet-5-5'}, undefined, {named: false})).toMatch(/^about \$\d+\.\d\d for \d+ Claude calls at list prices$/);
+		expect(describeEstimate({...plan, judgeModel: 'claude-opus-5-5'}, undefined, {named: false})).toMatch(/Claude calls \(claude-sonnet-5-5 and judge claude-opus-5-5, list prices\)$/);
+	});
 });
 
 describe('measuredClaudeCostLine', () => {

@@ -6,8 +6,8 @@ import {stripVTControlCharacters} from 'node:util';
 import type React from 'react';
 import {render} from 'ink';
 
-/** Polls `check` until it holds; fails with `what` (and what the test saw, read at that moment) after `ms`. */
-export async function waitFor(check: () => boolean, what: string | (() => string) = 'the condition', ms = 4000): Promise<void> {
+/** Polls `check` until it holds; fails with `what` (and what the test saw, read at that moment) after `ms`: generous, since it costs time only when a test fails and a worker per core can leave one slow. */
+export async function waitFor(check: () => boolean, what: string | (() => string) = 'the condition', ms = 10_000): Promise<void> {
 	const started = Date.now();
 	while (!check()) {
 		if (Date.now() - started > ms) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);

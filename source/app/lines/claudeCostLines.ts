@@ -6,8 +6,8 @@ import {isValidClaudeModel} from '../../domain/modelName.js';
 import {policyOf, type StrategyState} from '../../experiment/strategy/index.js';
 import {DEFAULT_SCENARIOS} from '../../prompts/scenarios.js';
 
-/** Round 1's Claude cost, estimated; null without Claude. */
-export function estimatedClaudeCostLine(state: StrategyState): string | null {
+/** Round 1's Claude cost, estimated; null without Claude. `named: false` where the Claude model is shown beside it. */
+export function estimatedClaudeCostLine(state: StrategyState, {named = true}: {named?: boolean} = {}): string | null {
 	if (!state.machine?.claudeAvailable) return null;
 	const {settings} = state;
 	const roundOne = policyOf(settings, state.results, state.machine).roundOne;
@@ -15,7 +15,7 @@ export function estimatedClaudeCostLine(state: StrategyState): string | null {
 	const localModels = new Set([...installed, roundOne]).size;
 	const judge = settings.judge === 'rubric' ? null : (settings.judgeModel ?? settings.claudeModel);
 	const plan = {model: settings.claudeModel, judgeModel: judge !== null && isValidClaudeModel(judge) ? judge : null, scenarios: settings.scenarios ?? DEFAULT_SCENARIOS, localModels};
-	return `Claude for round 1: ${describeEstimate(plan)}.`;
+	return `Claude for round 1: ${describeEstimate(plan, undefined, {named})}.`;
 }
 
 /** What Claude cost, measured: the baseline's answers and the judge's calls, with prompt-cache reads. */

@@ -207,7 +207,7 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 					{simulated ? <Text color="yellow"> SIMULATED</Text> : null}
 					<Text dimColor>{` · round ${round.round}: ${round.model}`}</Text>
 				</Text>
-				<Bounded rows={bodyRows}>
+				<Bounded rows={bodyRows} marked>
 					{ui.current.overlay === 'help' ? (
 						<HelpOverlay hints={helpHints} resumeNote={resumeNote} />
 					) : ui.current.overlay === 'quit' ? (

@@ -57,7 +57,7 @@ export function WizardPage({screen, wizard, preflight, cursor, width, rows, anim
 		case 'preflight':
 			return preflight ? <DoctorScreen report={preflight} compact /> : <MachineSummary machine={strategy.machine} />;
 		case 'plan':
-			return <PlanScreen settings={strategy.settings} machine={strategy.machine} cursor={cursor} rows={rows} width={width} plan={[...planSummary(strategy), ...[estimatedClaudeCostLine(strategy)].filter((line): line is string => line !== null)]} roundOne={policyOf(strategy.settings, strategy.results, strategy.machine).roundOne} order={planOrder} />;
+			return <PlanScreen settings={strategy.settings} machine={strategy.machine} cursor={cursor} rows={rows} width={width} plan={[...planSummary(strategy), ...[estimatedClaudeCostLine(strategy, {named: false})].filter((line): line is string => line !== null)]} roundOne={policyOf(strategy.settings, strategy.results, strategy.machine).roundOne} order={planOrder} />;
 		case 'step':
 			return wizard.running ? <StepScreen action={wizard.running} views={wizard.views} beside={wizard.beside} animate={animate} simulated={simulated} width={width} /> : WORKING;
 		case 'verdict': {

@@ -1,7 +1,7 @@
 // The plan as it stands now, in sentences for the Plan screen: what round 1 measures and why that
 // model, what an escalation may offer, and on resume what is already decided and what comes next.
 // It is read off the same policy and walk the runner follows, so what it says is what runs.
-import {sizeOf} from './evidence.js';
+import {isInstalled, modelResult, sizeOf} from './evidence.js';
 import {nextAction} from './flow.js';
 import {candidateFacts} from './offer.js';
 import {policyOf} from './policy.js';
@@ -53,6 +53,19 @@ function decided(record: StrategyState['results']['rounds'][number]): string {
 	return `${record.round} ${record.decision}${record.chosen ? ` → ${record.chosen}` : ''}`;
 }
 
+/**
+ * Ticked ladder models no round will measure: not installed (round 1 compares what is installed
+ * and the model it pulls), not an escalation step, and not measured before. A tick alone does not
+ * pull a model, so the plan says so rather than leave it ticked without a word.
+ */
+export function unmeasuredModels(state: StrategyState): string[] {
+	const policy = policyOf(state.settings, state.results, state.machine);
+	const roundOne = new Set(available(state, policy.roundOne));
+	return state.settings.ladder.filter(
+		(model) => !roundOne.has(model) && !policy.candidates.includes(model) && !isInstalled(state.machine, model) && modelResult(state.results, model) === undefined,
+	);
+}
+
 /** Short lines (the Plan screen sits under the ladder table at 80x24). */
 export function planSummary(state: StrategyState): string[] {
 	const policy = policyOf(state.settings, state.results, state.machine);
@@ -70,6 +83,11 @@ export function planSummary(state: StrategyState): string[] {
 	const resumed = done.length > 0 || state.results.models.length > 0;
 	// Only on a fresh plan: a resumed one needs its lines (at 80x24) for what is done and what comes next.
 	if (!resumed) lines.push(`Measured in round 1: ${available(state, policy.roundOne).join(', ')}.`);
+	const unmeasured = unmeasuredModels(state);
+	if (unmeasured.length > 0) {
+		const them = unmeasured.length === 1 ? 'it' : 'them';
+		lines.push(`Not measured: ${unmeasured.join(', ')}, not installed (pull ${them} first, or r: round 1).`);
+	}
 	lines.push(
 		policy.candidates.length === 0
 			? 'No escalation step on the ladder: the experiment stops after round 1.'

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {testSettings} from '../../helpers/testSettings.js';
 import {initialState, nextAction, planSummary, reduce} from '../../../source/experiment/strategy/index.js';
+import {unmeasuredModels} from '../../../source/experiment/strategy/planSummary.js';
 import {againstClaude} from '../../../source/experiment/strategy/offer.js';
 import {emptyResults} from '../../../source/domain/schema.js';
 import {decisions, dims, machine, play, rateOnMachine, roundOneWorld, type World} from './fixtures.js';
@@ -255,8 +256,24 @@ describe('the plan decides which models run', () => {
 		expect(planSummary(state)).toEqual([
 			'Round 1: qwen2.5:32b, next above what is installed; pull 19.9 GB.',
 			'Measured in round 1: qwen2.5:14b, mistral-small:22b, qwen2.5:32b.',
+			'Not measured: command-r:35b, not installed (pull it first, or r: round 1).',
 			'Below 9.0: qwen2.5:72b or llama3.3:70b, speed predicted first, one at a time.',
 		]);
+	});
+
+	// The plan ticked command-r:35b, then no round measured it and no line said so.
+	it.each([
+		['the default plan: ticked, not installed, not a step', {}, [Q14, M22], ['command-r:35b']],
+		['installed: round 1 compares it', {}, [Q14, M22, 'command-r:35b'], []],
+		['chosen as round 1 (r)', {roundOne: 'command-r:35b'}, [Q14, M22], [Q32]],
+		['unticked', {ladder: [Q14, M22, Q32, Q72, L70]}, [Q14, M22], []],
+		['two of them', {ladder: [...testSettings.ladder, 'gemma3:27b']}, [Q14, M22], ['command-r:35b', 'gemma3:27b']],
+	] as [string, {roundOne?: string; ladder?: string[]}, string[], string[]][])('a plan names the ticked models no round measures: %s', (_, change, installed, unmeasured) => {
+		const state = reduce(initialState(emptyResults(true), {...testSettings, ...change}), {type: 'preflight:done', machine: machine(installed)});
+		expect(unmeasuredModels(state)).toEqual(unmeasured);
+		const line = planSummary(state).find((text) => text.startsWith('Not measured'));
+		if (unmeasured.length === 0) expect(line).toBeUndefined();
+		else expect(line).toBe(`Not measured: ${unmeasured.join(', ')}, not installed (pull ${unmeasured.length === 1 ? 'it' : 'them'} first, or r: round 1).`);
 	});
 
 	// On a 24 GB machine the ladder said "fits RAM NO" for qwen2.5:32b, then pulled it without a word.

@@ -178,6 +178,25 @@ export function planItems(settings: Settings, machine: MachineFacts | null, curs
 	return [...modelRows, ...settingRows];
 }
 
+/**
+ * The plan's sentences that fit in `budget` rows, in order; when some do not, one row says how
+ * many were left out, so a short terminal keeps room for the list (every model and setting must
+ * stay reachable) rather than cut the last sentence mid-word.
+ */
+export function planSentences(lines: readonly string[], width: number, budget: number): {shown: string[]; left: number} {
+	const total = lines.reduce((sum, line) => sum + wrappedRows(line, width), 0);
+	if (total <= budget) return {shown: [...lines], left: 0};
+	const shown: string[] = [];
+	let used = 1; // the "more lines" row
+	for (const line of lines) {
+		const need = wrappedRows(line, width);
+		if (used + need > budget) break;
+		shown.push(line);
+		used += need;
+	}
+	return {shown, left: lines.length - shown.length};
+}
+
 export type PlanScreenProps = {
 	settings: Settings;
 	machine: MachineFacts | null;
@@ -194,8 +213,12 @@ export type PlanScreenProps = {
 };
 
 export function PlanScreen({settings, machine, cursor, rows, width, plan: strategyPlan = [], roundOne, order}: PlanScreenProps): React.JSX.Element {
-	const plan = machine?.servedBy ? [`Served by ${machine.servedBy}: nothing is pulled or deleted; serving another model is done on the server.`, ...strategyPlan] : strategyPlan;
-	const planRows = plan.reduce((sum, line) => sum + wrappedRows(line, width), 0);
+	const allLines = machine?.servedBy ? [`Served by ${machine.servedBy}: nothing is pulled or deleted; serving another model is done on the server.`, ...strategyPlan] : strategyPlan;
+	const items = planItems(settings, machine, cursor, roundOne, order, width);
+	// Title, header and the gap before the settings take three rows; the rest is shared.
+	const body = rows - 3;
+	const {shown: plan, left} = planSentences(allLines, width, body - Math.min(items.length, Math.max(3, Math.floor(body / 2))));
+	const planRows = plan.reduce((sum, line) => sum + wrappedRows(line, width), 0) + (left > 0 ? 1 : 0);
 	const layout = planLayout(width, planModels(settings, machine, order).map((model) => model.name), machine?.servedBy !== undefined);
 	return (
 		<Box flexDirection="column">
@@ -203,13 +226,17 @@ export function PlanScreen({settings, machine, cursor, rows, width, plan: strate
 			<Text dimColor wrap="truncate">
 				{planHeader(layout)}
 			</Text>
-			{/* Title, header and the gap before the settings take three rows; the plan's sentences what they wrap to. */}
-			<SelectList items={planItems(settings, machine, cursor, roundOne, order, width)} cursor={cursor} rows={Math.max(3, rows - 3 - planRows)} />
+			<SelectList items={items} cursor={cursor} rows={Math.max(3, body - planRows)} />
 			{plan.map((line) => (
 				<Prose key={line} dimColor>
 					{line}
 				</Prose>
 			))}
+			{left > 0 ? (
+				<Text dimColor wrap="truncate">
+					{`… ${left} more line${left === 1 ? '' : 's'} of the plan in a taller terminal`}
+				</Text>
+			) : null}
 		</Box>
 	);
 }
