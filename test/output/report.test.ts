@@ -119,6 +119,9 @@ describe('TASK_005 report from a complete results file (baseline, escalation)', 
 		expect(sectionOf(text, 5)).toContain(`**Ceiling:** ${results.recommendation.ceiling}`);
 		expect(sectionOf(text, 8)).toMatch(new RegExp(`^- ${nextStep.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
 		expect(sectionOf(text, 8)).toContain('--hybrid hybrid_qwen32');
+		// Below the threshold the next step names the gap to the threshold; no second "gap to Claude"
+		// figure for the same question (the demo's §8 said 2.0 points, then 2.1).
+		expect(sectionOf(text, 8)).not.toContain('remaining gap to Claude');
 	});
 
 	it('6: embeds the detailed table and each trader excerpt', () => {

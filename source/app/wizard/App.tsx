@@ -27,6 +27,9 @@ import {SummaryLog} from './summaryLog.js';
 import {useKeys} from './useKeys.js';
 import {useWizard} from './useWizard.js';
 
+/** The Done page's rows in the wizard's last frame: all of it. */
+const LAST_FRAME_ROWS = 1000;
+
 /** Wider than this, lines get hard to read and tables stretch for nothing. */
 export const MAX_WIDTH = 100;
 
@@ -83,6 +86,8 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 		return {identity, pages, index, screen: pages[Math.min(index, pages.length - 1)] ?? 'working'};
 	};
 	const leave = (code: number) => {
+		// The last frame says the wizard has ended (the Done page whole, or where the results are).
+		set({overlay: 'left'});
 		onExit(code);
 		// Let the last frame reach the terminal before Ink unmounts.
 		setTimeout(() => exit(), 0);
@@ -135,7 +140,6 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 		if (state.overlay === 'quit') {
 			if (press === 'y') {
 				wizard.cancelStep();
-				set({overlay: 'left'});
 				// Quitting before the end is an interruption (docs/DESIGN.md, exit codes); after it, a plain exit.
 				leave(wizard.waiting?.kind === 'done' ? 0 : 130);
 			} else if (press === 'n' || press === 'escape') set({overlay: null});
@@ -198,6 +202,25 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 	const stepOwnsStatic = ui.current.overlay === null && (running === 'pull' || running === 'bench');
 	const helpHints = [...visible, {label: '?', does: 'this help'}, {label: 'q', does: 'quit (asks first)'}, {label: 'Ctrl+C', does: 'cancel the running step; twice: exit'}];
 
+	const page = (pageRows: number) => (
+		<WizardPage
+			screen={screen}
+			wizard={wizard}
+			preflight={preflight}
+			cursor={ui.current.cursor}
+			width={width}
+			rows={pageRows}
+			animate={animate}
+			simulated={simulated}
+			resultsPath={resultsPath}
+			resumeCommand={resumeCommand}
+			planOrder={ui.current.planOrder}
+		/>
+	);
+	// Leaving from Done: the last frame is the Done page whole, so what was cut to fit the terminal
+	// (the files written, the commit) stays in the scrollback after the wizard ends.
+	const doneWhole = ui.current.overlay === 'left' && wizard.waiting?.kind === 'done';
+
 	return (
 		<ResizeRefresh enabled={animate}>
 			<Box flexDirection="column" width={width}>
@@ -207,31 +230,24 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 					{simulated ? <Text color="yellow"> SIMULATED</Text> : null}
 					<Text dimColor>{` · round ${round.round}: ${round.model}`}</Text>
 				</Text>
-				<Bounded rows={bodyRows} marked>
-					{ui.current.overlay === 'help' ? (
-						<HelpOverlay hints={helpHints} resumeNote={resumeNote} />
-					) : ui.current.overlay === 'quit' ? (
-						<QuitConfirm resumeNote={resumeNote} />
-					) : ui.current.overlay === 'diff' && ui.current.diff ? (
-						<DiffView diff={ui.current.diff.text} offset={ui.current.diff.offset} width={width} rows={bodyRows} />
-					) : ui.current.overlay === 'left' ? (
-						<Prose>{wizard.waiting?.kind === 'done' ? `Done. Results: ${resultsPath}` : `Quit. ${resumeNote}`}</Prose>
-					) : (
-						<WizardPage
-							screen={screen}
-							wizard={wizard}
-							preflight={preflight}
-							cursor={ui.current.cursor}
-							width={width}
-							rows={bodyRows}
-							animate={animate}
-							simulated={simulated}
-							resultsPath={resultsPath}
-							resumeCommand={resumeCommand}
-							planOrder={ui.current.planOrder}
-						/>
-					)}
-				</Bounded>
+				{doneWhole ? (
+					// The last frame: nothing is redrawn after it, so it may be taller than the terminal.
+					page(LAST_FRAME_ROWS)
+				) : (
+					<Bounded rows={bodyRows} marked>
+						{ui.current.overlay === 'help' ? (
+							<HelpOverlay hints={helpHints} resumeNote={resumeNote} />
+						) : ui.current.overlay === 'quit' ? (
+							<QuitConfirm resumeNote={resumeNote} />
+						) : ui.current.overlay === 'diff' && ui.current.diff ? (
+							<DiffView diff={ui.current.diff.text} offset={ui.current.diff.offset} width={width} rows={bodyRows} />
+						) : ui.current.overlay === 'left' ? (
+							<Prose>{`Quit. ${resumeNote}`}</Prose>
+						) : (
+							page(bodyRows)
+						)}
+					</Bounded>
+				)}
 				<Footer lines={lines} warning={warning} keysActive={keysActive} />
 			</Box>
 		</ResizeRefresh>

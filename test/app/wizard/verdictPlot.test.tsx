@@ -20,10 +20,11 @@ describe('the verdict screen’s speed-vs-quality plot', () => {
 	it('is drawn whole when the page has room, and replaced by one line when it does not', () => {
 		const tall = render(<VerdictScreen results={results} settings={testSettings} focus={null} title="Verdict — final" reason="Recommendation: x." width={80} rows={60} />);
 		expect(tall.lastFrame()).toContain('Speed vs quality · decode t/s across');
-		expect(tall.lastFrame()).not.toContain('a taller terminal shows the plot');
+		expect(tall.lastFrame()).not.toContain('the report has the plot');
 		tall.unmount();
 		const short = render(<VerdictScreen results={results} settings={testSettings} focus={null} title="Verdict — final" reason={'A long sentence. '.repeat(20)} width={80} rows={14} />);
-		expect(short.lastFrame()).toContain('a taller terminal shows the plot here');
+		// Whole, wrapped at the page's width: the path was cut to "(doc…" at 80 columns.
+		expect((short.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Speed vs quality: the report has the plot (docs/charts/speed-vs-quality.svg); a taller terminal shows it here.');
 		expect(short.lastFrame()).not.toContain('decode t/s across');
 		short.unmount();
 	});
@@ -40,5 +41,28 @@ describe('the verdict screen’s speed-vs-quality plot', () => {
 		const plain = render(<VerdictScreen results={results} settings={testSettings} focus={null} title="Verdict — final" reason="Recommendation: x." width={80} rows={60} />);
 		expect(plain.lastFrame()).not.toContain('†');
 		plain.unmount();
+	});
+
+	// At 80x24 the demo's verdict drew the bars' title, then the page's edge cut every bar.
+	it('draws the trader dimension bars whole, or one line saying where they are, never a title without its bars', () => {
+		const focused = structuredClone(results);
+		const model = focused.models.find((entry) => entry.reasoning?.trader);
+		if (!model?.reasoning?.trader) throw new Error('fixture without a trader answer');
+		model.reasoning.trader.dimensions = ['Decision line', 'Stop-loss', 'Target', 'Sizing', 'Horizon'].map((label, index) => ({id: `d${index}`, label, points: 1, max: 2, note: ''}));
+		const frame = (rows: number) => {
+			const ui = render(<VerdictScreen results={focused} settings={testSettings} focus={model.name} title="Verdict — final" reason="Recommendation: x." width={80} rows={rows} />);
+			const text = ui.lastFrame() ?? '';
+			ui.unmount();
+			return text;
+		};
+		const tall = frame(80);
+		expect(tall).toContain(`${model.name} — trader points per dimension\n`);
+		for (const label of ['Decision line', 'Stop-loss', 'Horizon']) expect(tall).toContain(label);
+		const rows = tall.split('\n').length;
+		// Two rows short of the whole panel: the pointer, and no bar.
+		const short = frame(rows - 2);
+		expect(short).toContain('trader points per dimension: in the report (§6)');
+		expect(short).not.toContain('Stop-loss');
+		expect(short.split('\n').length).toBeLessThanOrEqual(rows - 2);
 	});
 });

@@ -261,10 +261,13 @@ describe('wizard', () => {
 		await ui.press('q');
 		await ui.press('y');
 		expect(ui.exits).toEqual([0]);
-		// Nothing to resume after the end: the last frame says where the results are (the exit code is
-		// reported before that frame is drawn).
-		await ui.until('Done. Results: /tmp/results/scaling-results.json');
+		// Nothing to resume after the end: the last frame is the Done page whole, where the results are
+		// included, never cut to the terminal's height (the exit code is reported before it is drawn).
+		await ui.until('Results: /tmp/results/scaling-results.json');
+		await ui.until('Files written');
 		expect(ui.flat()).not.toContain('again to resume');
+		expect(ui.flat()).not.toContain('Quit trifecta?');
+		expect(ui.flat()).not.toContain('cut to fit');
 		await runner.close();
 	});
 

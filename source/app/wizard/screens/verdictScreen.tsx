@@ -56,6 +56,8 @@ export function plotHeight(data: ChartData, width: number, left: number): number
 	return null;
 }
 
+const NO_ROOM_FOR_PLOT = 'Speed vs quality: the report has the plot (docs/charts/speed-vs-quality.svg); a taller terminal shows it here.';
+
 // The decision comes right under the table: when the terminal is short, the per-dimension bars
 // are what gets cut, never the title, the table header or the reason.
 export function VerdictScreen({results, settings, focus, title, reason, width, rows = Number.POSITIVE_INFINITY}: VerdictProps): React.JSX.Element {
@@ -69,6 +71,10 @@ export function VerdictScreen({results, settings, focus, title, reason, width, r
 	// Title, table (header, rule, rows), the legends, the scorer note, the note, a gap, the sentences, a gap.
 	const used = 1 + 2 + table.rows.length + legends.length + (scorer ? wrappedRows(scorer, width) : 0) + (baselineNote ? wrappedRows(baselineNote, width) : 0) + 1 + wrappedRows(reason, width) + 1;
 	const height = plotHeight(plotData, plotWidth, rows - used);
+	const plotRows = height === null ? wrappedRows(NO_ROOM_FOR_PLOT, width) : 1 + speedQualityPlotLines(plotData, plotWidth, height).length;
+	// Under the plot, a gap and the bars' title: the bars only whole, else one line saying where they are.
+	const left = rows - used - plotRows - 2;
+	const bars = dims.length === 0 || left < 0 ? 'none' : left >= dims.length ? 'bars' : 'pointer';
 	return (
 		<Box flexDirection="column">
 			<Text bold>{title}</Text>
@@ -85,19 +91,19 @@ export function VerdictScreen({results, settings, focus, title, reason, width, r
 			</Box>
 			<Box marginTop={1}>
 				{height === null ? (
-					<Text dimColor wrap="truncate">
-						Speed vs quality: a taller terminal shows the plot here; the report has it (docs/charts/speed-vs-quality.svg).
-					</Text>
+					<Prose dimColor>{NO_ROOM_FOR_PLOT}</Prose>
 				) : (
 					<SpeedQualityPlot data={plotData} width={plotWidth} height={height} />
 				)}
 			</Box>
-			{dims.length > 0 ? (
+			{bars === 'none' ? null : (
 				<Box flexDirection="column" marginTop={1}>
-					<Text bold>{focus} — trader points per dimension</Text>
-					<ScoreBars dimensions={dims} width={14} showNotes={false} />
+					<Text bold wrap="truncate">
+						{focus} — trader points per dimension{bars === 'pointer' ? ': in the report (§6)' : ''}
+					</Text>
+					{bars === 'bars' ? <ScoreBars dimensions={dims} width={14} showNotes={false} /> : null}
 				</Box>
-			) : null}
+			)}
 		</Box>
 	);
 }
