@@ -58,8 +58,9 @@ export function plotHeight(data: ChartData, width: number, left: number): number
 
 const NO_ROOM_FOR_PLOT = 'Speed vs quality: the report has the plot (docs/charts/speed-vs-quality.svg); a taller terminal shows it here.';
 
-// The decision comes right under the table: when the terminal is short, the per-dimension bars
-// are what gets cut, never the title, the table header or the reason.
+// The decision comes right under the table: when the terminal is short, the plot and then the
+// per-dimension bars give way (each replaced by a line saying where it is), never the title, the
+// table header or the reason.
 export function VerdictScreen({results, settings, focus, title, reason, width, rows = Number.POSITIVE_INFINITY}: VerdictProps): React.JSX.Element {
 	const dims = results.models.find((model) => model.name === focus)?.reasoning?.trader?.dimensions ?? [];
 	const baselineNote = results.baseline?.status === 'ok' ? null : `Claude baseline ${results.baseline?.status ?? 'not run'}${results.baseline?.note ? `: ${results.baseline.note}` : ''}`;
