@@ -5,7 +5,7 @@ import {mkdirSync, rmSync} from 'node:fs';
 import type {GlobalFlags, Services} from './types.js';
 import {UsageError} from './errors.js';
 import {defaultSettings, type Settings} from '../experiment/settings.js';
-import {demoClock, realClock} from '../experiment/clock.js';
+import {DEMO_DOWNLOAD_BYTES_PER_SECOND, demoClock, realClock} from '../experiment/clock.js';
 import {catalogEntry, isOneAtATime} from '../models/catalog.js';
 import {DEFAULT_CLAUDE_MODEL, SEED_CLAUDE_MODEL} from '../models/pipeline.js';
 import type {ResultsFile} from '../domain/schema.js';
@@ -127,7 +127,8 @@ export async function createServices(options: ServiceOptions): Promise<ServicesH
 		}
 		const simulator = await startSimulator({
 			pace,
-			pullBytesPerSecond: 2e9,
+			// The demo's download rate in simulated time, at any pace (flat out, the clock adds it).
+			pullBytesPerSecond: pace > 0 ? DEMO_DOWNLOAD_BYTES_PER_SECOND / pace : DEMO_DOWNLOAD_BYTES_PER_SECOND,
 			installed: flags.backend === 'openai' ? DEMO_SERVED : demoInstalled(earlier),
 			partialPulls: flags.backend === 'openai' ? {} : demoPartialPulls(earlier),
 			...(flags.backend === 'openai' ? {server: {flavour: 'vllm' as const}} : {}),

@@ -41,11 +41,12 @@ const WORKING = <WorkingScreen what="Working…" />;
  * The config the stored next step sends the user to run, when the answer to the offer left it
  * out of the pipeline (Skip, or the configs file only) and the sentence does not say to write it.
  */
-function unwrittenConfig(strategy: Wizard['strategy']): string | null {
+function unwrittenConfig(strategy: Wizard['strategy'], resumeCommand: string): {config: string; command: string} | null {
 	const recommendation = strategy.results.recommendation;
 	const config = recommendation?.nextStep ? /--hybrid (\S+?)[.,:;]?(?:\s|$)/.exec(recommendation.nextStep)?.[1] : undefined;
 	if (config === undefined || strategy.configsAnswer === null || strategy.configsAnswer.patch) return null;
-	return recommendation?.nextStep?.includes('configs --write') ? null : config;
+	// The command the user started with (the demo's --demo included), so it reads the same results.
+	return recommendation?.nextStep?.includes('configs --write') ? null : {config, command: `${resumeCommand} configs --write`};
 }
 
 export function WizardPage({screen, wizard, preflight, cursor, width, rows, animate, simulated, resultsPath, resumeCommand, planOrder}: WizardPageProps): React.JSX.Element {
@@ -85,7 +86,7 @@ export function WizardPage({screen, wizard, preflight, cursor, width, rows, anim
 			return (
 				<DoneScreen
 					files={[...(strategy.configsWritten ?? []), ...(strategy.reportWritten ?? [])]} resultsPath={resultsPath} recommendation={recommendation} timeLine={experimentTimeLine(strategy.results.timing?.runs)}
-					unwrittenConfig={unwrittenConfig(strategy)}
+					unwrittenConfig={unwrittenConfig(strategy, resumeCommand)}
 					commitFailure={strategy.commitError !== null && strategy.commitPlan !== null ? {error: strategy.commitError, pipelineDir: strategy.commitPlan.pipelineDir, commands: strategy.commitPlan.commands} : null}
 				/>
 			);

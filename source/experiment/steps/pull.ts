@@ -82,6 +82,7 @@ export async function runPull(ctx: StepContext, model: string): Promise<PullResu
 	try {
 		for await (const update of ctx.ollama.pull(model, {signal})) {
 			bytes = update.total;
+			clock.transferred(Math.max(0, update.completed - completed));
 			completed = update.completed;
 			// MB/s and ETA on the run's clock (the demo's simulated time), not the arrival's wall time.
 			emit({type: 'pull:progress', model, update: ctx.clock ? {...update, at: clock.now()} : update});

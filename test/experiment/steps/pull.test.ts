@@ -7,6 +7,7 @@ import {isCanceled} from '../../../source/providers/errors.js';
 import {profileFor} from '../../../source/simulator/index.js';
 import {eventsOfType, stepHarness, type StepHarness} from '../../helpers/stepHarness.js';
 import {waitFor} from '../../helpers/testUtils.js';
+import {DEMO_DOWNLOAD_BYTES_PER_SECOND, demoClock} from '../../../source/experiment/clock.js';
 
 let harness: StepHarness | null = null;
 afterEach(async () => {
@@ -32,6 +33,18 @@ describe('runPull', () => {
 		expect(pullRequests(harness)).toHaveLength(0);
 		expect(eventsOfType(harness.events, 'info').map((event) => event.message).join('\n')).toContain('already installed');
 		expect(recorded(harness, 'qwen2.5:14b')?.pull?.status).toBe('present');
+	});
+
+	// The demo flat out said "pulled qwen2.5:32b: 19.9 GB in 4.2 s": the seconds of whatever else
+	// moved its clock, since a pull has no server counters.
+	it('on the demo flat out, takes the time its bytes take at the demo\'s download rate', async () => {
+		harness = await stepHarness();
+		harness.ctx.clock = demoClock(0);
+		const result = await runPull(harness.ctx, 'qwen2.5:32b');
+		expect(result.seconds).toBeCloseTo(19_851_349_669 / DEMO_DOWNLOAD_BYTES_PER_SECOND, 3);
+		const progress = eventsOfType(harness.events, 'pull:progress');
+		// MB/s and the ETA read the same clock: the last update is stamped at the end of the transfer.
+		expect(progress.at(-1)?.update.at).toBeCloseTo(result.seconds * 1000, 0);
 	});
 
 	it('streams per-layer progress and records the pull with the model facts', async () => {

@@ -36,6 +36,11 @@ export function InterruptedScreen({kind, message, resultsPath, resumeCommand}: {
 	);
 }
 
+/** The stored next step, preceded by writing the config it runs (Skip left it out of the pipeline). */
+export function writeFirst({config, command}: {config: string; command: string}, nextStep: string): string {
+	return `\`${command}\` first (${config} is not in the pipeline yet), then ${nextStep.charAt(0).toLowerCase()}${nextStep.slice(1)}`;
+}
+
 export function DoneScreen({
 	files,
 	resultsPath,
@@ -51,8 +56,11 @@ export function DoneScreen({
 	timeLine?: string | null;
 	/** The configs commit the user asked for failed: why, and what to run by hand. */
 	commitFailure?: {error: string; pipelineDir: string; commands: string[]} | null;
-	/** The recommended config the next step names, when the user did not write it into the pipeline. */
-	unwrittenConfig?: string | null;
+	/**
+	 * The recommended config the next step names, when the user did not write it into the pipeline,
+	 * and the command that writes it: the next step then starts there.
+	 */
+	unwrittenConfig?: {config: string; command: string} | null;
 }): React.JSX.Element {
 	return (
 		<Box flexDirection="column">
@@ -60,9 +68,8 @@ export function DoneScreen({
 				Done
 			</Text>
 			{verdictSentences(recommendation).map(([label, text]) => (
-				<Prose key={label}>{`${label}: ${text}`}</Prose>
+				<Prose key={label}>{`${label}: ${label === 'Next step' && unwrittenConfig ? writeFirst(unwrittenConfig, text) : text}`}</Prose>
 			))}
-			{unwrittenConfig ? <Prose color="yellow">{`No configs were written: ${unwrittenConfig} is not in the pipeline until \`trifecta configs --write\` writes it.`}</Prose> : null}
 			{timeLine ? <Prose>{timeLine[0]?.toUpperCase() + timeLine.slice(1)}</Prose> : null}
 			{commitFailure ? (
 				<Box flexDirection="column">
