@@ -106,7 +106,7 @@ describe.runIf(existsSync(CLI))('the wizard in a real terminal', () => {
 		expect(await first.exited).toBe(130);
 		// The last frame drawn after the question says the wizard quit (the output is the whole stream).
 		expect(first.screen().slice(first.screen().lastIndexOf('Quit trifecta?'))).toContain('Quit. Quitting keeps every result');
-		expect(first.screen()).toContain(`Run \`trifecta --demo --results-dir ${dir}\` again to resume`);
+		expect(first.screen()).toContain(`Run \`trifecta --demo --results-dir ${dir} --pipeline-dir ${pipeline}\` again to resume`);
 		const afterQuit = results(dir);
 		expect(afterQuit.rounds).toEqual([]);
 		expect(afterQuit.models.find((model) => model.name === 'qwen2.5:32b')?.speed).toBeDefined();

@@ -2,12 +2,11 @@
 // stdout; at a decision point --yes takes the offer's default (never deleting a model that met the
 // threshold), otherwise it stops with exit 3 naming --yes; --json puts one summary document on
 // stdout and nothing else, with every offer shown and its predictions.
-import path from 'node:path';
 import {experimentTimeLine} from '../../analysis/timing.js';
-import {demoResultsDir} from '../demoDir.js';
 import type {Runner, WaitingAction} from '../../experiment/runner/index.js';
 import {openExperiment} from '../../experiment/runner/session.js';
 import {pipelineFor} from '../pipelineFolder.js';
+import {resumeCommand} from '../resumeCommand.js';
 import type {EscalationChoice, EscalationOffer} from '../../experiment/strategy/index.js';
 import {userMessage} from '../../system/userMessage.js';
 import type {ResultsFile} from '../../domain/schema.js';
@@ -118,9 +117,7 @@ async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsP
 				const {pipeline} = action.offer;
 				if (pipeline.changes.length > 0) {
 					// The command as it must be typed: the results folder named only when it is not the default one.
-					const usual = flags.demo ? demoResultsDir() : path.resolve('results');
-					const where = path.resolve(flags.resultsDir) === path.resolve(usual) ? '' : ` --results-dir ${flags.resultsDir}`;
-					say(`The pipeline in ${pipeline.dir} can take these configs: run \`trifecta configs --write --commit${flags.demo ? ' --demo' : ''}${where}\` to see the diff, apply it and commit it (each after a yes).`);
+					say(`The pipeline in ${pipeline.dir} can take these configs: run \`${resumeCommand(flags, process.env, process.cwd(), 'configs')} --write --commit\` to see the diff, apply it and commit it (each after a yes).`);
 				}
 				runner.dispatch({type: 'configs:answered', answer: {write: true, patch: false}});
 				continue;
@@ -132,13 +129,13 @@ async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsP
 				runner.dispatch({type: 'commit:answered', commit: false});
 				continue;
 			case 'canceled': {
-				const message = `Canceled. Results measured so far are kept in ${resultsPath}; run \`trifecta run\` again to resume.`;
+				const message = `Canceled. Results measured so far are kept in ${resultsPath}; run \`${resumeCommand(flags, process.env, process.cwd(), 'run')}\` again to resume.`;
 				say(message);
 				return {code: 130, last: action, message};
 			}
 			case 'failed':
 				say(`${action.message}`);
-				say(`Results measured so far are kept in ${resultsPath}; run \`trifecta run\` again to resume at this step.`);
+				say(`Results measured so far are kept in ${resultsPath}; run \`${resumeCommand(flags, process.env, process.cwd(), 'run')}\` again to resume at this step.`);
 				return {code: 1, last: action, message: action.message};
 			case 'done':
 				return {code: 0, last: action};

@@ -7,19 +7,9 @@ import React from 'react';
 import type {DoctorReport} from '../../app/doctor/report.js';
 import type {CommandModule, CommandInput, Services} from '../types.js';
 import {sanitizeDeep} from '../../system/sanitize.js';
-import type {GlobalFlags} from '../types.js';
 import {demoResultsDir} from '../demoDir.js';
+import {resumeCommand} from '../resumeCommand.js';
 import {pipelineFor} from '../pipelineFolder.js';
-
-/** What to type to pick up where this run stops (the demo's own folder needs no --results-dir). */
-export function resumeCommand(flags: GlobalFlags, env: NodeJS.ProcessEnv): string {
-	const npm = env['npm_lifecycle_event'] === 'start';
-	const words = [npm ? 'npm start' : 'trifecta'];
-	if (flags.demo) words.push('--demo');
-	if (flags.demo && flags.resultsDir !== demoResultsDir()) words.push('--results-dir', flags.resultsDir);
-	if (npm && words.length > 1) words.splice(1, 0, '--');
-	return words.join(' ');
-}
 
 async function preflightReport(session: Services): Promise<DoctorReport | null> {
 	const {doctorReportFor} = await import('../../app/doctor/report.js');
