@@ -2,6 +2,7 @@
 // the same acquireResultsLock the runner uses), every writing command refuses, naming the lock,
 // and the record the holder is writing stays exactly as it was.
 import fs from 'node:fs';
+import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {acquireResultsLock, lockPath} from '../../source/output/lock.js';
 import {faultLab, modelOf, seedResults, type Lab} from './harness.js';
@@ -15,7 +16,7 @@ afterEach(async () => {
 	lab = null;
 });
 
-const writing = [['pull', 'qwen2.5:32b'], ['bench', 'qwen2.5:14b'], ['compare', 'qwen2.5:14b', '--no-claude'], ['tools', 'qwen2.5:14b'], ['run', '--yes']];
+const writing = [['pull', 'qwen2.5:32b'], ['bench', 'qwen2.5:14b'], ['compare', 'qwen2.5:14b', '--no-claude'], ['tools', 'qwen2.5:14b'], ['run', '--yes'], ['configs', 'mistral-small:22b'], ['report']];
 
 describe('a second trifecta on the same results directory', () => {
 	it.each(writing)('trifecta %s refuses naming the lock, exit 1, the holder’s record unchanged', async (...args) => {
@@ -31,6 +32,7 @@ describe('a second trifecta on the same results directory', () => {
 		expect(refusal[0]).toContain(`(lock: ${lockPath(lab.dir)})`);
 		expect(refusal[0]).toContain('Wait for it to finish, or pass another --results-dir.');
 		expect(fs.readFileSync(lab.resultsPath, 'utf8')).toBe(before);
+		expect(fs.existsSync(path.join(lab.dir, 'hybrid-configs.json'))).toBe(false);
 		// The holder's lock is still there and still ours.
 		expect(fs.existsSync(lockPath(lab.dir))).toBe(true);
 	});
