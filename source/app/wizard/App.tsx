@@ -5,7 +5,7 @@
 // Layout: finished lines go to <Static> (the scrollback); the live region below is at most the
 // terminal's rows - 1 (a frame as tall as the terminal makes Ink clear the screen) and as wide
 // as the terminal up to MAX_WIDTH, and follows resizes (redrawing the scrollback once each).
-import React, {useReducer, useRef} from 'react';
+import React, {useEffect, useReducer, useRef} from 'react';
 import {Box, Text, useApp} from 'ink';
 import type {Runner} from '../../experiment/runner/index.js';
 import {currentRound} from '../../experiment/strategy/index.js';
@@ -86,12 +86,19 @@ export function App({runner, preflight, simulated, resultsPath, resumeCommand = 
 		return {identity, pages, index, screen: pages[Math.min(index, pages.length - 1)] ?? 'working'};
 	};
 	const leave = (code: number) => {
-		// The last frame says the wizard has ended (the Done page whole, or where the results are).
+		// The last frame says the wizard has ended (the Done page whole, or where the results are);
+		// Ink unmounts once that frame is committed (the effect below).
 		set({overlay: 'left'});
 		onExit(code);
-		// Let the last frame reach the terminal before Ink unmounts.
-		setTimeout(() => exit(), 0);
 	};
+	const ended = ui.current.overlay === 'left';
+	useEffect(() => {
+		if (!ended) return undefined;
+		// After the commit that drew the last frame: a timer set when the key was pressed could fire
+		// before React rendered it, and Ink would leave the frame before it (the quit question) on screen.
+		const timer = setTimeout(() => exit(), 0);
+		return () => clearTimeout(timer);
+	}, [ended, exit]);
 	const bindings = () => {
 		const {identity, pages, index, screen} = where();
 		return screenBindings({
