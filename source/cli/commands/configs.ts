@@ -56,6 +56,14 @@ export function createConfigsCommand(deps: {ask?: Ask} = {}): CommandModule {
 				io.stderr.write(`No results file at ${store.path}. Run the experiment first (trifecta, or trifecta run), or pass --results-dir.\n`);
 				return 1;
 			}
+			// A bad model name is a usage error whoever holds the folder: checked before the lock.
+			let document: HybridConfigsDocument;
+			try {
+				document = buildHybridConfigs(store.read(), args[0]);
+			} catch (error) {
+				io.stderr.write(`${userMessage(error)}\n`);
+				return args[0] === undefined ? 1 : 2;
+			}
 			// hybrid-configs.json and the stored next step go into the results folder: not while
 			// another trifecta (a run writing its own configs) writes there.
 			let release: () => Promise<void>;
@@ -66,7 +74,7 @@ export function createConfigsCommand(deps: {ask?: Ask} = {}): CommandModule {
 				return 1;
 			}
 			try {
-				return await writeConfigs({args, flags, io}, store, ask);
+				return await writeConfigs({flags, io}, store, document, ask);
 			} finally {
 				await release();
 			}
@@ -74,14 +82,7 @@ export function createConfigsCommand(deps: {ask?: Ask} = {}): CommandModule {
 	};
 }
 
-async function writeConfigs({args, flags, io}: Pick<CommandInput, 'args' | 'flags' | 'io'>, store: ResultsStore, ask: Ask): Promise<number> {
-	let document: HybridConfigsDocument;
-	try {
-		document = buildHybridConfigs(store.read(), args[0]);
-	} catch (error) {
-		io.stderr.write(`${userMessage(error)}\n`);
-		return args[0] === undefined ? 1 : 2;
-	}
+async function writeConfigs({flags, io}: Pick<CommandInput, 'flags' | 'io'>, store: ResultsStore, document: HybridConfigsDocument, ask: Ask): Promise<number> {
 	const jsonFile = writeHybridConfigsJson(store.dir, document);
 	// With --json, stdout carries the one JSON document; everything else goes to stderr.
 	const out = flags.json ? io.stderr : io.stdout;
