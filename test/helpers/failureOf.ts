@@ -10,3 +10,8 @@ export async function failureOf(run: () => Promise<unknown>): Promise<ProviderEr
 	}
 	throw new Error('expected a failure');
 }
+
+/** Reads a provider's stream to its end (or its error), for `failureOf(() => drain(stream))`. */
+export async function drain<T>(stream: AsyncIterable<T>): Promise<void> {
+	for await (const event of stream) void event;
+}

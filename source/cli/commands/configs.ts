@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {createInterface} from 'node:readline/promises';
-import {acquireResultsLock} from '../../output/lock.js';
 import {createResultsStore, type ResultsStore} from '../../output/resultsStore.js';
 import {nextStepOncePatched} from '../../experiment/strategy/index.js';
 import {buildHybridConfigs} from '../../output/configs/build.js';
@@ -14,6 +13,7 @@ import {applyPipelinePatch, formatPlanDiff, planPipelinePatch, PIPELINE_FILES} f
 import {applyConfigsCommit, formatCommitPlan, planConfigsCommit} from '../../output/configs/commit.js';
 import {changedFiles} from '../../system/git.js';
 import {pipelineFor} from '../pipelineFolder.js';
+import {holdingResults} from '../holdingResults.js';
 import {formatConfigs, formatPlanNotes} from '../../output/configs/format.js';
 import type {HybridConfigsDocument} from '../../output/configs/types.js';
 import type {CommandInput, CommandIO, CommandModule} from '../types.js';
@@ -66,18 +66,7 @@ export function createConfigsCommand(deps: {ask?: Ask} = {}): CommandModule {
 			}
 			// hybrid-configs.json and the stored next step go into the results folder: not while
 			// another trifecta (a run writing its own configs) writes there.
-			let release: () => Promise<void>;
-			try {
-				release = await acquireResultsLock(store.dir);
-			} catch (error) {
-				io.stderr.write(`${userMessage(error)}\n`);
-				return 1;
-			}
-			try {
-				return await writeConfigs({flags, io}, store, document, ask);
-			} finally {
-				await release();
-			}
+			return holdingResults(store.dir, io, () => writeConfigs({flags, io}, store, document, ask));
 		},
 	};
 }

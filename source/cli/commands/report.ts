@@ -2,7 +2,7 @@
 // results file alone; with --csv also the three spreadsheet exports. Needs no Ollama and no
 // Claude, so it never calls input.services().
 import fs from 'node:fs';
-import {acquireResultsLock} from '../../output/lock.js';
+import {holdingResults} from '../holdingResults.js';
 import {createResultsStore, type ResultsStore} from '../../output/resultsStore.js';
 import {rebuildOutputs} from '../../output/rebuild.js';
 import {writeCsvExports} from '../../output/csvExport.js';
@@ -33,18 +33,7 @@ export function createReportCommand(deps: ReportCommandDeps = {}): CommandModule
 				return 1;
 			}
 			// The report's tables go into the results folder: not while another trifecta writes there.
-			let release: () => Promise<void>;
-			try {
-				release = await acquireResultsLock(store.dir);
-			} catch (error) {
-				io.stderr.write(`${userMessage(error)}\n`);
-				return 1;
-			}
-			try {
-				return await writeReport(store, {flags, io}, deps);
-			} finally {
-				await release();
-			}
+			return holdingResults(store.dir, io, () => writeReport(store, {flags, io}, deps));
 		},
 	};
 }

@@ -76,6 +76,8 @@ export function runSummary(
 async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsPath: string, offers: OfferRecord[]): Promise<{code: number; last: WaitingAction; message?: string}> {
 	const say = (line: string) => io.stderr.write(`${line}\n`);
 	const {yes} = flags;
+	// The same folders on the command line the hints give: the demo's, a named results folder or pipeline.
+	const command = (name: string) => resumeCommand(flags, process.env, process.cwd(), name);
 	for (;;) {
 		const action = await runner.advance();
 		switch (action.kind) {
@@ -117,7 +119,7 @@ async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsP
 				const {pipeline} = action.offer;
 				if (pipeline.changes.length > 0) {
 					// The command as it must be typed: the results folder named only when it is not the default one.
-					say(`The pipeline in ${pipeline.dir} can take these configs: run \`${resumeCommand(flags, process.env, process.cwd(), 'configs')} --write --commit\` to see the diff, apply it and commit it (each after a yes).`);
+					say(`The pipeline in ${pipeline.dir} can take these configs: run \`${command('configs')} --write --commit\` to see the diff, apply it and commit it (each after a yes).`);
 				}
 				runner.dispatch({type: 'configs:answered', answer: {write: true, patch: false}});
 				continue;
@@ -129,13 +131,13 @@ async function drive(runner: Runner, io: CommandIO, flags: GlobalFlags, resultsP
 				runner.dispatch({type: 'commit:answered', commit: false});
 				continue;
 			case 'canceled': {
-				const message = `Canceled. Results measured so far are kept in ${resultsPath}; run \`${resumeCommand(flags, process.env, process.cwd(), 'run')}\` again to resume.`;
+				const message = `Canceled. Results measured so far are kept in ${resultsPath}; run \`${command('run')}\` again to resume.`;
 				say(message);
 				return {code: 130, last: action, message};
 			}
 			case 'failed':
 				say(`${action.message}`);
-				say(`Results measured so far are kept in ${resultsPath}; run \`${resumeCommand(flags, process.env, process.cwd(), 'run')}\` again to resume at this step.`);
+				say(`Results measured so far are kept in ${resultsPath}; run \`${command('run')}\` again to resume at this step.`);
 				return {code: 1, last: action, message: action.message};
 			case 'done':
 				return {code: 0, last: action};

@@ -3,18 +3,14 @@
 // no line is wider than the terminal, a resize re-lays it out, and a burst of keys in one write
 // moves the cursor once per key.
 import {afterEach, describe, expect, it} from 'vitest';
-import {roundOneWorld, type World} from '../../experiment/strategy/fixtures.js';
+import {type World, escalationWorld} from '../../experiment/strategy/fixtures.js';
 import {harness} from '../../experiment/runner/fakes.js';
 import {KEY, enterThrough} from './helpers.js';
 import {renderSized} from './sizedRender.js';
 import {doctorReport} from './doctorFixture.js';
 import {focusRow} from '../../helpers/testUtils.js';
 
-const world: World = {
-	...roundOneWorld(),
-	'qwen2.5:72b': {trader: 9.2, rate: 8.5},
-	'llama3.3:70b': {trader: 9.1, rate: 9.0},
-};
+const world: World = escalationWorld();
 
 let unmount: (() => void) | null = null;
 afterEach(() => {

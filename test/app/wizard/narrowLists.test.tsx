@@ -1,7 +1,7 @@
 // At 60x20 every option of every list is on screen or behind a "more" marker, and the row the
 // cursor is on is always drawn: Enter never takes an option the user cannot see.
 import {afterEach, describe, expect, it} from 'vitest';
-import {roundOneWorld, type World} from '../../experiment/strategy/fixtures.js';
+import {type World, escalationWorld} from '../../experiment/strategy/fixtures.js';
 import {harness} from '../../experiment/runner/fakes.js';
 import {createRunner} from '../../../source/experiment/runner/index.js';
 import {defaultOutputs} from '../../../source/experiment/runner/outputs.js';
@@ -11,11 +11,7 @@ import {KEY, enterThrough} from './helpers.js';
 import {renderSized} from './sizedRender.js';
 import {doctorReport} from './doctorFixture.js';
 
-const world: World = {
-	...roundOneWorld(),
-	'qwen2.5:72b': {trader: 9.2, rate: 8.5},
-	'llama3.3:70b': {trader: 9.1, rate: 9.0},
-};
+const world: World = escalationWorld();
 
 let unmount: (() => void) | null = null;
 afterEach(() => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import type {ResultsFile} from '../../../source/domain/schema.js';
-import {roundOneWorld, type World} from '../../experiment/strategy/fixtures.js';
+import {type World, escalationWorld, roundOneWorld} from '../../experiment/strategy/fixtures.js';
 import {harness} from '../../experiment/runner/fakes.js';
 import {openSettingsStore} from '../../../source/experiment/settingsStore.js';
 import {KEY, renderWizard, enterThrough} from './helpers.js';
@@ -13,11 +13,7 @@ import {tempDir} from '../../output/helpers.js';
 import {git, pipelineRepo, refuseCommits} from '../../output/gitRepo.js';
 import {focusRow} from '../../helpers/testUtils.js';
 
-const world: World = {
-	...roundOneWorld(),
-	'qwen2.5:72b': {trader: 9.2, rate: 8.5},
-	'llama3.3:70b': {trader: 9.1, rate: 9.0},
-};
+const world: World = escalationWorld();
 
 const saved = (dir: string) => JSON.parse(readFileSync(path.join(dir, 'scaling-results.json'), 'utf8')) as ResultsFile;
 

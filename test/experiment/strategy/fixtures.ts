@@ -35,6 +35,15 @@ export function roundOneWorld(options: {rate32?: number; trader32?: number} = {}
 	};
 }
 
+/** Round one below the threshold, both 70B-class models above it at a practical speed: the wizard walks every page. */
+export function escalationWorld(): World {
+	return {
+		...roundOneWorld(),
+		'qwen2.5:72b': {trader: 9.2, rate: 8.5},
+		'llama3.3:70b': {trader: 9.1, rate: 9.0},
+	};
+}
+
 export function dims(lost: {decision?: number; stopLoss?: number; target?: number; sizing?: number; depth?: number; grounding?: number}): RubricDimension[] {
 	const make = (id: string, label: string, max: number, missing = 0): RubricDimension => ({id, label, max, points: max - missing, note: ''});
 	return [

@@ -5,7 +5,7 @@ import {createClaudeProvider} from '../../../source/providers/claude.js';
 import {createOllamaProvider} from '../../../source/providers/ollama/index.js';
 import {createOpenAICompatProvider} from '../../../source/providers/openaiCompat.js';
 import {startSimulator, type SimulatorHandle} from '../../../source/simulator/index.js';
-import {failureOf} from '../../helpers/failureOf.js';
+import {drain, failureOf} from '../../helpers/failureOf.js';
 
 let sim: SimulatorHandle | undefined;
 afterEach(async () => {
@@ -15,10 +15,6 @@ afterEach(async () => {
 
 const timeouts = {loadMs: 400, stallMs: 300};
 const ask = [{role: 'user' as const, content: 'Explain the bull case for Apple stock.'}];
-
-async function drain<T>(stream: AsyncIterable<T>): Promise<void> {
-	for await (const event of stream) void event;
-}
 
 describe('stall and load timeouts', () => {
 	it('Ollama: silence mid-answer is a stall, said with the seconds, within the stall timeout', {timeout: 5000}, async () => {

@@ -6,7 +6,7 @@ import {PullMovement, QUICK_ANSWER_MS, SLOWEST_TOKEN_MS, totalDeadlineMs, type D
 import {createOllamaProvider} from '../../../source/providers/ollama/index.js';
 import {RequestTimeouts} from '../../../source/providers/network/timeouts.js';
 import {startSimulator, type SimulatorHandle} from '../../../source/simulator/index.js';
-import {failureOf} from '../../helpers/failureOf.js';
+import {drain, failureOf} from '../../helpers/failureOf.js';
 
 let sim: SimulatorHandle | undefined;
 afterEach(async () => {
@@ -16,10 +16,6 @@ afterEach(async () => {
 
 const timeouts = {loadMs: 400, stallMs: 300};
 const ask = [{role: 'user' as const, content: 'Explain the bull case for Apple stock.'}];
-
-async function drain<T>(stream: AsyncIterable<T>): Promise<void> {
-	for await (const event of stream) void event;
-}
 
 describe('totalDeadlineMs', () => {
 	const settings = {loadMs: 900_000, stallMs: 120_000};
